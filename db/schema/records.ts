@@ -1,0 +1,280 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { createdAt, id, tenantId, updatedAt } from "./columns";
+import { activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority } from "./enums";
+import { pipelines, pipelineStages } from "./pipelines";
+import { tenantGroups, tenants, tenantUsers } from "./tenancy";
+
+/** Columns every CRM record shares: ownership (seed 000), tags, custom fields, pipeline place, audit times. */
+const recordColumns = () => ({
+  tenantId: tenantId(),
+  id: id(),
+  ownedByUserId: uuid(),
+  ownedByGroupId: uuid(),
+  tags: text().array().notNull().default(sql`'{}'::text[]`),
+  customFields: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  pipelineId: uuid(),
+  stageId: uuid(),
+  stageEnteredAt: timestamp({ withTimezone: true }),
+  /** Fractional index: order within a board column, so a drop is one UPDATE. */
+  position: text(),
+  createdByUserId: uuid(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: timestamp({ withTimezone: true }),
+});
+
+type RecordTable = { [K in keyof ReturnType<typeof recordColumns>]: AnyPgColumn };
+
+/** Keys, tenant-scoped foreign keys and their indexes shared by every record table. */
+const recordConstraints = (name: string, t: RecordTable) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ name: `${name}_tenant_fk`, columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
+  foreignKey({ name: `${name}_owner_user_fk`, columns: [t.tenantId, t.ownedByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  foreignKey({ name: `${name}_owner_group_fk`, columns: [t.tenantId, t.ownedByGroupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }),
+  foreignKey({ name: `${name}_created_by_fk`, columns: [t.tenantId, t.createdByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  foreignKey({ name: `${name}_pipeline_fk`, columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }),
+  foreignKey({ name: `${name}_stage_fk`, columns: [t.tenantId, t.stageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
+  index(`${name}_owner_user_idx`).on(t.tenantId, t.ownedByUserId),
+  index(`${name}_owner_group_idx`).on(t.tenantId, t.ownedByGroupId),
+  index(`${name}_created_by_idx`).on(t.tenantId, t.createdByUserId),
+  index(`${name}_pipeline_idx`).on(t.tenantId, t.pipelineId),
+  // serves the board: one column's cards in order
+  index(`${name}_stage_position_idx`).on(t.tenantId, t.stageId, t.position),
+  index(`${name}_tags_idx`).using("gin", t.tags),
+  // serves keyset pagination of the default table sort (newest first)
+  index(`${name}_created_idx`).on(t.tenantId, t.createdAt.desc(), t.id.desc()),
+];
+
+export const companies = pgTable("companies", {
+  ...recordColumns(),
+  name: text().notNull(),
+  domain: text(),
+  industry: text(),
+  website: text(),
+  phone: text(),
+  employeeCount: integer(),
+  annualRevenue: numeric({ precision: 18, scale: 2 }),
+  currency: text(),
+  description: text(),
+  address: jsonb().$type<Record<string, string>>(),
+}, (t) => [
+  ...recordConstraints("companies", t),
+  // company domain is unique per tenant among live companies
+  uniqueIndex("companies_domain_key").on(t.tenantId, sql`lower(${t.domain})`).where(sql`${t.domain} is not null and ${t.deletedAt} is null`),
+  index("companies_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+]);
+
+export const contacts = pgTable("contacts", {
+  ...recordColumns(),
+  firstName: text(),
+  lastName: text(),
+  email: text(),
+  phone: text(),
+  mobilePhone: text(),
+  jobTitle: text(),
+  department: text(),
+  companyId: uuid(),
+  lifecycleStage: text(),
+  linkedinUrl: text(),
+  emailOptIn: boolean().notNull().default(false),
+  doNotCall: boolean().notNull().default(false),
+  lastContactedAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  ...recordConstraints("contacts", t),
+  foreignKey({ name: "contacts_company_fk", columns: [t.tenantId, t.companyId], foreignColumns: [companies.tenantId, companies.id] }),
+  index("contacts_company_idx").on(t.tenantId, t.companyId),
+  index("contacts_email_idx").on(t.tenantId, sql`lower(${t.email})`),
+  index("contacts_name_trgm_idx").using("gin", sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
+  check("contacts_has_identity", sql`coalesce(${t.firstName}, ${t.lastName}, ${t.email}) is not null`),
+]);
+
+export const leads = pgTable("leads", {
+  ...recordColumns(),
+  firstName: text(),
+  lastName: text(),
+  email: text(),
+  phone: text(),
+  jobTitle: text(),
+  companyName: text(),
+  source: text(),
+  status: text().notNull().default("new"),
+  score: integer().notNull().default(0),
+  priority: priority(),
+  convertedAt: timestamp({ withTimezone: true }),
+  disqualifiedReason: text(),
+}, (t) => [
+  ...recordConstraints("leads", t),
+  index("leads_email_idx").on(t.tenantId, sql`lower(${t.email})`),
+]);
+
+export const deals = pgTable("deals", {
+  ...recordColumns(),
+  name: text().notNull(),
+  amount: numeric({ precision: 18, scale: 2 }),
+  currency: text().notNull().default("USD"),
+  dealType: dealType(),
+  closeDate: date(),
+  forecastProbability: numeric({ precision: 5, scale: 4 }),
+  status: dealStatus().notNull().default("open"),
+  companyId: uuid(),
+  contactId: uuid(),
+  leadId: uuid(),
+  assignedUserId: uuid(),
+  assignedGroupId: uuid(),
+  wonReason: text(),
+  lostReason: text(),
+  closedAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  ...recordConstraints("deals", t),
+  foreignKey({ name: "deals_company_fk", columns: [t.tenantId, t.companyId], foreignColumns: [companies.tenantId, companies.id] }),
+  foreignKey({ name: "deals_contact_fk", columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
+  foreignKey({ name: "deals_lead_fk", columns: [t.tenantId, t.leadId], foreignColumns: [leads.tenantId, leads.id] }),
+  foreignKey({ name: "deals_assigned_user_fk", columns: [t.tenantId, t.assignedUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  foreignKey({ name: "deals_assigned_group_fk", columns: [t.tenantId, t.assignedGroupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }),
+  index("deals_company_idx").on(t.tenantId, t.companyId),
+  index("deals_contact_idx").on(t.tenantId, t.contactId),
+  index("deals_lead_idx").on(t.tenantId, t.leadId),
+  index("deals_assigned_user_idx").on(t.tenantId, t.assignedUserId),
+  index("deals_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+  check("deals_forecast_probability_range", sql`${t.forecastProbability} is null or (${t.forecastProbability} >= 0 and ${t.forecastProbability} <= 1)`),
+  check("deals_amount_non_negative", sql`${t.amount} is null or ${t.amount} >= 0`),
+]);
+
+export const tickets = pgTable("tickets", {
+  ...recordColumns(),
+  subject: text().notNull(),
+  description: text(),
+  priority: priority().notNull().default("medium"),
+  contactId: uuid(),
+  companyId: uuid(),
+  assignedUserId: uuid(),
+  assignedGroupId: uuid(),
+  resolvedAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  ...recordConstraints("tickets", t),
+  foreignKey({ name: "tickets_company_fk", columns: [t.tenantId, t.companyId], foreignColumns: [companies.tenantId, companies.id] }),
+  foreignKey({ name: "tickets_contact_fk", columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
+  foreignKey({ name: "tickets_assigned_user_fk", columns: [t.tenantId, t.assignedUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  foreignKey({ name: "tickets_assigned_group_fk", columns: [t.tenantId, t.assignedGroupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }),
+  index("tickets_company_idx").on(t.tenantId, t.companyId),
+  index("tickets_contact_idx").on(t.tenantId, t.contactId),
+  index("tickets_assigned_user_idx").on(t.tenantId, t.assignedUserId),
+  index("tickets_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+]);
+
+/** Calls, emails, meetings, notes and tasks (seeds 001/003), attached to one record. */
+export const activities = pgTable("activities", {
+  tenantId: tenantId(),
+  id: id(),
+  activityType: activityType().notNull(),
+  subject: text().notNull(),
+  body: text(),
+  recordType: crmRecordType(),
+  recordId: uuid(),
+  activityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  dueAt: timestamp({ withTimezone: true }),
+  reminderAt: timestamp({ withTimezone: true }),
+  completedAt: timestamp({ withTimezone: true }),
+  completedByUserId: uuid(),
+  priority: priority(),
+  outcome: text(),
+  durationSeconds: integer(),
+  /** iCal RRULE (seed 003) for recurring tasks. */
+  recurrenceRule: text(),
+  parentActivityId: uuid(),
+  assignedUserId: uuid(),
+  assignedGroupId: uuid(),
+  createdByUserId: uuid(),
+  detailsJson: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: timestamp({ withTimezone: true }),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ name: "activities_tenant_fk", columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
+  foreignKey({ name: "activities_assigned_user_fk", columns: [t.tenantId, t.assignedUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  foreignKey({ name: "activities_assigned_group_fk", columns: [t.tenantId, t.assignedGroupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }),
+  foreignKey({ name: "activities_created_by_fk", columns: [t.tenantId, t.createdByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  foreignKey({ name: "activities_completed_by_fk", columns: [t.tenantId, t.completedByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  foreignKey({ name: "activities_parent_fk", columns: [t.tenantId, t.parentActivityId], foreignColumns: [t.tenantId, t.id] }),
+  // serves a record's timeline, newest first
+  index("activities_record_idx").on(t.tenantId, t.recordType, t.recordId, t.activityAt.desc()),
+  index("activities_assigned_user_idx").on(t.tenantId, t.assignedUserId, t.dueAt),
+  index("activities_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+  index("activities_created_by_idx").on(t.tenantId, t.createdByUserId),
+  index("activities_completed_by_idx").on(t.tenantId, t.completedByUserId),
+  index("activities_parent_idx").on(t.tenantId, t.parentActivityId),
+]);
+
+/** Tenant-wide coloured tags; records carry tag names in their `tags` array. */
+export const tags = pgTable("tags", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
+  name: text().notNull(),
+  color: text().notNull().default("#64748b"),
+  category: text(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique("tags_name_key").on(t.tenantId, t.name)]);
+
+export const customFieldDefinitions = pgTable("custom_field_definitions", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
+  objectType: listObjectType().notNull(),
+  key: text().notNull(),
+  label: text().notNull(),
+  fieldType: customFieldType().notNull(),
+  options: text().array().notNull().default(sql`'{}'::text[]`),
+  isRequired: boolean().notNull().default(false),
+  displayOrder: integer().notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  unique("custom_field_definitions_key_key").on(t.tenantId, t.objectType, t.key),
+  check("custom_field_definitions_key_format", sql`${t.key} ~ '^[a-zA-Z][a-zA-Z0-9_]*$'`),
+]);
+
+/** Field-level audit: who changed what, when — written by the service that made the change. */
+export const recordChanges = pgTable("record_changes", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
+  recordType: crmRecordType().notNull(),
+  recordId: uuid().notNull(),
+  changedByUserId: uuid(),
+  source: changeSource().notNull().default("USER"),
+  changes: jsonb().$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+  changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ name: "record_changes_user_fk", columns: [t.tenantId, t.changedByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  index("record_changes_record_idx").on(t.tenantId, t.recordType, t.recordId, t.changedAt.desc()),
+  index("record_changes_user_idx").on(t.tenantId, t.changedByUserId),
+]);
+
+/** A user's saved table view: filters, sort and columns. */
+export const savedViews = pgTable("saved_views", {
+  tenantId: tenantId(),
+  id: id(),
+  userId: uuid().notNull(),
+  objectType: listObjectType().notNull(),
+  name: text().notNull(),
+  filter: jsonb(),
+  sort: text(),
+  columns: text().array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ name: "saved_views_user_fk", columns: [t.tenantId, t.userId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }).onDelete("cascade"),
+  unique("saved_views_name_key").on(t.tenantId, t.userId, t.objectType, t.name),
+]);
+
+export type Company = typeof companies.$inferSelect;
+export type NewCompany = typeof companies.$inferInsert;
+export type Contact = typeof contacts.$inferSelect;
+export type NewContact = typeof contacts.$inferInsert;
+export type Lead = typeof leads.$inferSelect;
+export type Deal = typeof deals.$inferSelect;
+export type Ticket = typeof tickets.$inferSelect;
+export type Activity = typeof activities.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type CustomFieldDefinition = typeof customFieldDefinitions.$inferSelect;

@@ -1,0 +1,37 @@
+// One map of what each role may do. Every server action and route handler asks `can`.
+import type { TENANT_ROLES } from "@/db/schema/enums";
+import { forbidden } from "@/lib/errors";
+
+export type Role = (typeof TENANT_ROLES)[number];
+
+export const PERMISSIONS = {
+  "records.read": ["admin", "manager", "sales_rep", "readonly"],
+  "records.write": ["admin", "manager", "sales_rep"],
+  "records.delete": ["admin", "manager", "sales_rep"],
+  "records.move": ["admin", "manager", "sales_rep"],
+  "records.moveOverride": ["admin"],
+  "activities.write": ["admin", "manager", "sales_rep"],
+  "watchers.write": ["admin", "manager", "sales_rep", "readonly"],
+  "lists.read": ["admin", "manager", "sales_rep", "readonly"],
+  "lists.write": ["admin", "manager", "sales_rep"],
+  "pipelines.read": ["admin", "manager", "sales_rep", "readonly"],
+  "pipelines.manage": ["admin"],
+  "automations.read": ["admin", "manager"],
+  "automations.manage": ["admin"],
+  "users.read": ["admin", "manager", "sales_rep", "readonly"],
+  "users.manage": ["admin"],
+  "groups.manage": ["admin"],
+  "apiKeys.manage": ["admin"],
+  "fields.manage": ["admin"],
+  "settings.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function assertCan(role: Role, permission: Permission): void {
+  if (!can(role, permission)) throw forbidden(`Your role (${role}) may not do this (${permission})`);
+}

@@ -1,0 +1,65 @@
+import { and, eq } from "drizzle-orm";
+import { domainEvents, eventDeliveries, type DomainEvent } from "@/db/schema";
+import { systemActor, type TenantContext } from "@/lib/tenancy/context";
+import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+
+/**
+ * A consumer reacts to committed domain events. It runs in its own transaction, which
+ * also records its delivery (event_deliveries): a redelivered or duplicated job finds
+ * the row and does nothing, and a consumer that fails rolls back both, to be retried.
+ */
+export interface EventConsumer {
+  name: string;
+  handles(event: DomainEvent): boolean;
+  handle(tx: Tx, ctx: TenantContext, event: DomainEvent): Promise<void>;
+}
+
+const consumers = new Map<string, EventConsumer>();
+
+export function registerConsumer(consumer: EventConsumer): () => void {
+  consumers.set(consumer.name, consumer);
+  return () => consumers.delete(consumer.name);
+}
+
+export function registeredConsumers(): EventConsumer[] {
+  return [...consumers.values()];
+}
+
+export interface DispatchResult {
+  delivered: string[];
+  skipped: string[];
+}
+
+/** Fans one committed event out to every consumer that handles it, each exactly once. */
+export async function dispatchEvent(tenantId: string, eventId: string): Promise<DispatchResult> {
+  const ctx: TenantContext = { tenantId, actor: systemActor() };
+  const event = await withTenant(ctx, async (tx) => {
+    const [row] = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId)));
+    return row;
+  });
+  const result: DispatchResult = { delivered: [], skipped: [] };
+  if (!event) return result; // tenant deleted since: nothing to do
+  const errors: unknown[] = [];
+  for (const consumer of consumers.values()) {
+    if (!consumer.handles(event)) continue;
+    try {
+      const fresh = await withTenant(ctx, async (tx) => {
+        const inserted = await tx
+          .insert(eventDeliveries)
+          .values({ tenantId, eventId, consumer: consumer.name })
+          .onConflictDoNothing()
+          .returning({ eventId: eventDeliveries.eventId });
+        if (inserted.length === 0) return false;
+        await consumer.handle(tx, ctx, event);
+        return true;
+      });
+      (fresh ? result.delivered : result.skipped).push(consumer.name);
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  // The job fails (and graphile-worker retries it) if any consumer failed; the ones
+  // that succeeded are already recorded and are skipped on the retry.
+  if (errors.length) throw errors[0];
+  return result;
+}

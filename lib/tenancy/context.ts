@@ -1,0 +1,22 @@
+import type { CHANGE_SOURCES } from "@/db/schema/enums";
+import type { Role } from "@/lib/auth/permissions";
+
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+
+/** Who is acting: a signed-in user, an API key, or the system (worker, seed, CLI). */
+export interface Actor {
+  kind: "user" | "api_key" | "system";
+  /** The user behind the action; null for API keys and the system. */
+  userId: string | null;
+  apiKeyId?: string;
+  role: Role;
+  /** What stage_history / record_changes / events record as the source. */
+  source: ChangeSource;
+}
+
+export interface TenantContext {
+  tenantId: string;
+  actor: Actor;
+}
+
+export const systemActor = (source: ChangeSource = "SYSTEM"): Actor => ({ kind: "system", userId: null, role: "admin", source });

@@ -1,0 +1,59 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { notifications, recordWatchers, tenantGroupMembers, tenantUsers, type DomainEvent } from "@/db/schema";
+import type { EventConsumer } from "@/lib/events/dispatcher";
+
+const NOTIFYING = new Set(["record.updated", "stage.changed", "activity.created", "record.deleted"]);
+
+function describe(event: DomainEvent): string {
+  switch (event.eventType) {
+    case "stage.changed":
+      return "moved stage";
+    case "activity.created":
+      return "has a new activity";
+    case "record.deleted":
+      return "was deleted";
+    default:
+      return "was changed";
+  }
+}
+
+/** Watchers (users, and every member of a watching group) hear about changes to a record; the actor does not. */
+export const notifyWatchersConsumer: EventConsumer = {
+  name: "notify-watchers",
+  handles: (e) => NOTIFYING.has(e.eventType) && !!e.entityType && !!e.entityId,
+  async handle(tx, ctx, event) {
+    const watchers = await tx
+      .select({ principalType: recordWatchers.principalType, principalId: recordWatchers.principalId })
+      .from(recordWatchers)
+      .where(and(eq(recordWatchers.tenantId, ctx.tenantId), eq(recordWatchers.recordType, event.entityType!), eq(recordWatchers.recordId, event.entityId!)));
+    if (watchers.length === 0) return;
+    const userIds = new Set(watchers.filter((w) => w.principalType === "USER").map((w) => w.principalId));
+    const groupIds = watchers.filter((w) => w.principalType === "GROUP").map((w) => w.principalId);
+    if (groupIds.length) {
+      const members = await tx
+        .select({ userId: tenantGroupMembers.userId })
+        .from(tenantGroupMembers)
+        .where(and(eq(tenantGroupMembers.tenantId, ctx.tenantId), inArray(tenantGroupMembers.groupId, groupIds)));
+      for (const m of members) userIds.add(m.userId);
+    }
+    if (event.actorUserId) userIds.delete(event.actorUserId);
+    if (userIds.size === 0) return;
+    const active = await tx
+      .select({ userId: tenantUsers.userId })
+      .from(tenantUsers)
+      .where(and(eq(tenantUsers.tenantId, ctx.tenantId), inArray(tenantUsers.userId, [...userIds]), sql`${tenantUsers.isActive}`));
+    if (active.length === 0) return;
+    const title = String((event.payload as { title?: unknown }).title ?? `${event.entityType!.toLowerCase()}`);
+    await tx.insert(notifications).values(
+      active.map((u) => ({
+        tenantId: ctx.tenantId,
+        userId: u.userId,
+        kind: event.eventType,
+        title: `${title} ${describe(event)}`,
+        recordType: event.entityType,
+        recordId: event.entityId,
+        eventId: event.id,
+      })),
+    );
+  },
+};

@@ -1,0 +1,27 @@
+// The background worker: graphile-worker (a Postgres job queue) runs the dispatch job
+// that the outbox trigger enqueues with every committed domain event.
+import { run, type Runner, type TaskList } from "graphile-worker";
+import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
+import { notifyWatchersConsumer } from "@/lib/watchers/notify-consumer";
+
+export function registerDefaultConsumers(): void {
+  registerConsumer(notifyWatchersConsumer);
+}
+
+export const taskList: TaskList = {
+  async dispatch_event(payload) {
+    const { tenantId, eventId } = payload as { tenantId: string; eventId: string };
+    await dispatchEvent(tenantId, eventId);
+  },
+};
+
+export async function startWorker(opts: { ownerUrl: string; concurrency?: number; pollInterval?: number }): Promise<Runner> {
+  registerDefaultConsumers();
+  return run({
+    connectionString: opts.ownerUrl,
+    concurrency: opts.concurrency ?? 5,
+    pollInterval: opts.pollInterval ?? 1000,
+    noHandleSignals: true,
+    taskList,
+  });
+}
