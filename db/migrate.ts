@@ -13,7 +13,8 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export async function migrateDatabase(ownerUrl: string, appPassword: string): Promise<void> {
   const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   try {
-    const [{ version }] = await sql<{ version: number }[]>`select current_setting('server_version_num')::int as version`;
+    const [row] = await sql<{ version: number }[]>`select current_setting('server_version_num')::int as version`;
+    const version = row?.version ?? 0;
     if (version < 150000) throw new Error(`PostgreSQL 15 or newer is required (found ${version})`);
     // Serialise concurrent starters (several app instances, parallel test workers).
     await sql`select pg_advisory_lock(724001)`;

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   validation: 422,
   "required-fields-missing": 422,
   "rate-limited": 429,
+  internal: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

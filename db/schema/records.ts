@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantId, updatedAt } from "./columns";
 import { activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority } from "./enums";
 import { pipelines, pipelineStages } from "./pipelines";
@@ -24,7 +24,7 @@ const recordColumns = () => ({
   deletedAt: timestamp({ withTimezone: true }),
 });
 
-type RecordTable = { [K in keyof ReturnType<typeof recordColumns>]: AnyPgColumn };
+type RecordTable = { [K in keyof ReturnType<typeof recordColumns>]: ExtraConfigColumn };
 
 /** Keys, tenant-scoped foreign keys and their indexes shared by every record table. */
 const recordConstraints = (name: string, t: RecordTable) => [

@@ -1,0 +1,10 @@
+export const NAV_ITEMS = [
+  { href: "/contacts", label: "Contacts", icon: "users" },
+  { href: "/companies", label: "Companies", icon: "building" },
+  { href: "/leads", label: "Leads", icon: "sparkles" },
+  { href: "/deals", label: "Deals", icon: "kanban" },
+  { href: "/tickets", label: "Tickets", icon: "lifebuoy" },
+  { href: "/lists", label: "Lists", icon: "list" },
+  { href: "/reports", label: "Reports", icon: "chart" },
+  { href: "/settings", label: "Settings", icon: "settings" },
+] as const;

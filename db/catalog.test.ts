@@ -1,0 +1,330 @@
+// The schema's tenant-safety rules (ARCHITECTURE.md → Data model rules), checked against
+// the live catalog of the migrated test database rather than against the TypeScript
+// schema, so a hand-written migration or a forgotten policy is caught too.
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+export type Rule =
+  | "global-table"
+  | "tenant-id-nullable"
+  | "pk-tenant-first"
+  | "unique-without-tenant"
+  | "fk-without-tenant"
+  | "fk-not-indexed"
+  | "rls-disabled"
+  | "rls-not-forced"
+  | "no-tenant-policy"
+  | "policy-without-tenant"
+  | "role-missing"
+  | "role-superuser"
+  | "role-bypassrls"
+  | "role-owns-table";
+
+export interface Violation {
+  rule: Rule;
+  /** `table`, `table.constraint|index|policy`, or `role:name`. */
+  object: string;
+  message: string;
+}
+
+export interface CatalogOptions {
+  /** Tables allowed to have no tenant_id. */
+  globalTables?: readonly string[];
+  /** The role the app connects as: not superuser, no BYPASSRLS, owns nothing in the schema. */
+  appRole?: string;
+}
+
+type Sql = postgres.ISql;
+
+const TENANT_SETTING = /current_setting\('app\.tenant_id'/;
+
+/** Every tenant-safety rule broken in `schema`; [] when the schema is sound. */
+export async function checkCatalog(sql: Sql, schema: string, opts: CatalogOptions = {}): Promise<Violation[]> {
+  const globalTables = new Set(opts.globalTables ?? ["tenants", "users"]);
+  const appRole = opts.appRole ?? "stageline_app";
+  const out: Violation[] = [];
+  const add = (rule: Rule, object: string, message: string) => out.push({ rule, object, message });
+
+  const tables = await sql<{ name: string; rls: boolean; forced: boolean; hasTenant: boolean; tenantNotNull: boolean | null }[]>`
+    select c.relname::text as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+           a.attnum is not null as "hasTenant", a.attnotnull as "tenantNotNull"
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    left join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+    where n.nspname = ${schema} and c.relkind in ('r', 'p') and not c.relispartition
+    order by c.relname`;
+
+  const constraints = await sql<{ table: string; name: string; type: "p" | "u" | "f"; columns: string[]; refTable: string | null; refColumns: string[]; refIsTenant: boolean }[]>`
+    select c.relname::text as table, k.conname::text as name, k.contype::text as type,
+      array(select a.attname::text from unnest(k.conkey) with ordinality u(attnum, ord)
+            join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.attnum order by u.ord) as columns,
+      case when k.contype = 'f' then format('%I.%I', fn.nspname, ft.relname) end as "refTable",
+      array(select a.attname::text from unnest(k.confkey) with ordinality u(attnum, ord)
+            join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.attnum order by u.ord) as "refColumns",
+      exists(select 1 from pg_attribute a where a.attrelid = k.confrelid and a.attname = 'tenant_id' and not a.attisdropped) as "refIsTenant"
+    from pg_constraint k
+    join pg_class c on c.oid = k.conrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    left join pg_class ft on ft.oid = k.confrelid
+    left join pg_namespace fn on fn.oid = ft.relnamespace
+    where n.nspname = ${schema} and k.contype in ('p', 'u', 'f')
+    order by c.relname, k.conname`;
+
+  // Key columns only (not INCLUDE columns); an expression is "(expr)".
+  const indexes = await sql<{ table: string; name: string; unique: boolean; usable: boolean; backsConstraint: boolean; columns: string[] }[]>`
+    select c.relname::text as table, ic.relname::text as name, i.indisunique as unique,
+      (i.indisvalid and i.indpred is null) as usable,
+      exists(select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x')) as "backsConstraint",
+      array(select coalesce(a.attname::text, '(expr)') from unnest(i.indkey::int2[]) with ordinality u(attnum, ord)
+            left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.attnum and u.attnum > 0
+            where u.ord <= i.indnkeyatts order by u.ord) as columns
+    from pg_index i
+    join pg_class c on c.oid = i.indrelid
+    join pg_class ic on ic.oid = i.indexrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = ${schema}
+    order by c.relname, ic.relname`;
+
+  const policies = await sql<{ table: string; name: string; permissive: boolean; using: string; check: string }[]>`
+    select c.relname::text as table, p.polname::text as name, p.polpermissive as permissive,
+      coalesce(pg_get_expr(p.polqual, p.polrelid), '') as using,
+      coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') as check
+    from pg_policy p
+    join pg_class c on c.oid = p.polrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = ${schema}
+    order by c.relname, p.polname`;
+
+  for (const t of tables) {
+    if (!t.hasTenant) {
+      if (!globalTables.has(t.name)) add("global-table", t.name, `${t.name} has no tenant_id column and is not one of the global tables (${[...globalTables].join(", ")})`);
+      continue;
+    }
+    if (!t.tenantNotNull) add("tenant-id-nullable", t.name, `${t.name}.tenant_id is nullable`);
+
+    const pk = constraints.find((k) => k.table === t.name && k.type === "p");
+    if (!pk) add("pk-tenant-first", t.name, `${t.name} has no primary key (it must be (tenant_id, ...))`);
+    else if (pk.columns[0] !== "tenant_id") add("pk-tenant-first", `${t.name}.${pk.name}`, `primary key ${pk.name} of ${t.name} is (${pk.columns.join(", ")}): tenant_id must come first`);
+
+    for (const k of constraints.filter((k) => k.table === t.name && k.type === "u")) {
+      if (!k.columns.includes("tenant_id")) add("unique-without-tenant", `${t.name}.${k.name}`, `unique constraint ${k.name} on ${t.name} (${k.columns.join(", ")}) does not include tenant_id`);
+    }
+    for (const i of indexes.filter((i) => i.table === t.name && i.unique && !i.backsConstraint)) {
+      if (!i.columns.includes("tenant_id")) add("unique-without-tenant", `${t.name}.${i.name}`, `unique index ${i.name} on ${t.name} (${i.columns.join(", ")}) does not include tenant_id among its key columns`);
+    }
+
+    for (const fk of constraints.filter((k) => k.table === t.name && k.type === "f" && k.refIsTenant)) {
+      const paired = fk.columns.some((c, i) => c === "tenant_id" && fk.refColumns[i] === "tenant_id");
+      if (!paired) {
+        add("fk-without-tenant", `${t.name}.${fk.name}`,
+          `foreign key ${fk.name}: ${t.name} (${fk.columns.join(", ")}) → ${fk.refTable} (${fk.refColumns.join(", ")}) does not match tenant_id to tenant_id`);
+      }
+    }
+
+    if (!t.rls) add("rls-disabled", t.name, `row level security is not enabled on ${t.name}`);
+    if (!t.forced) add("rls-not-forced", t.name, `row level security is not forced on ${t.name} (its owner would bypass it)`);
+    const own = policies.filter((p) => p.table === t.name);
+    if (!own.some((p) => p.permissive && TENANT_SETTING.test(p.using))) {
+      add("no-tenant-policy", t.name, `${t.name} has no permissive policy whose USING expression reads current_setting('app.tenant_id')`);
+    }
+    // Permissive policies are OR-ed: one that ignores the tenant opens the table.
+    for (const p of own.filter((p) => p.permissive)) {
+      const exprs = [p.using, p.check].filter(Boolean);
+      if (exprs.some((e) => !TENANT_SETTING.test(e))) {
+        add("policy-without-tenant", `${t.name}.${p.name}`, `permissive policy ${p.name} on ${t.name} (${exprs.join(" / ")}) does not restrict by app.tenant_id`);
+      }
+    }
+  }
+
+  // Every foreign key (tenant or global) is served by an index led by its columns.
+  for (const fk of constraints.filter((k) => k.type === "f")) {
+    const want = [...fk.columns].sort().join(",");
+    const covered = indexes.some((i) => i.table === fk.table && i.usable && i.columns.slice(0, fk.columns.length).sort().join(",") === want);
+    if (!covered) {
+      add("fk-not-indexed", `${fk.table}.${fk.name}`, `foreign key ${fk.name} on ${fk.table} (${fk.columns.join(", ")}) has no non-partial index whose leading columns are its columns`);
+    }
+  }
+
+  const [role] = await sql<{ super: boolean; bypass: boolean }[]>`select rolsuper as super, rolbypassrls as bypass from pg_roles where rolname = ${appRole}`;
+  if (!role) add("role-missing", `role:${appRole}`, `the app role ${appRole} does not exist`);
+  else {
+    if (role.super) add("role-superuser", `role:${appRole}`, `the app role ${appRole} is a superuser`);
+    if (role.bypass) add("role-bypassrls", `role:${appRole}`, `the app role ${appRole} has BYPASSRLS`);
+    const owned = await sql<{ name: string }[]>`
+      select c.relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and pg_get_userbyid(c.relowner) = ${appRole}
+      order by c.relname`;
+    for (const o of owned) add("role-owns-table", `${o.name}`, `the app role ${appRole} owns ${schema}.${o.name} (an owner can disable its row level security)`);
+  }
+
+  return out;
+}
+
+const summary = (vs: Violation[]) => vs.map((v) => `${v.rule} ${v.object}`).sort();
+
+/** The seed's twelve enumerations, with exactly its values, in its order. */
+const SEED_ENUMS: Record<string, string[]> = {
+  crm_record_type: ["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET", "ACTIVITY", "PIPELINE", "LIST"],
+  automation_scope_type: ["RECORD", "PIPELINE", "PIPELINE_STAGE", "LIST", "ENTITY"],
+  automation_action_type: ["WEBHOOK", "WORKFLOW", "EVENT", "AIWORKER"],
+  action_execution_status: ["PENDING", "IN_PROGRESS", "SUCCEEDED", "FAILED"],
+  pipeline_object_type: ["COMPANY", "CONTACT", "DEAL", "LEAD", "TICKET"],
+  pipeline_movement_mode: ["FLEXIBLE", "ENFORCED"],
+  pipeline_stage_state: ["NOT_STARTED", "IN_PROGRESS", "DONE_SUCCESS", "DONE_FAILED"],
+  pipeline_stage_type: ["OPEN", "SUCCESS", "FAILED"],
+  list_processing_type: ["STATIC", "DYNAMIC"],
+  deal_type: ["NEW", "RENEWAL", "UPSELL", "OTHER"],
+  principal_type: ["USER", "GROUP"],
+  list_object_type: ["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET", "ACTIVITY"],
+};
+
+describe("database catalog", () => {
+  let sql: postgres.Sql;
+  beforeAll(() => {
+    sql = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await sql.end();
+  });
+
+  it("public breaks no tenant-safety rule", async () => {
+    const violations = await checkCatalog(sql, "public");
+    expect(violations.map((v) => v.message)).toEqual([]);
+  });
+
+  it("has the tenant tables it should (the checker is not looking at an empty schema)", async () => {
+    const rows = await sql<{ name: string }[]>`
+      select c.relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id'
+      where n.nspname = 'public' and c.relkind = 'r'`;
+    const names = rows.map((r) => r.name);
+    for (const t of ["tenant_users", "api_keys", "companies", "contacts", "deals", "pipelines", "pipeline_stages", "domain_events", "event_deliveries", "record_watchers", "notifications"]) {
+      expect(names).toContain(t);
+    }
+  });
+
+  it("protects the tenants table by its own id", async () => {
+    const [t] = await sql<{ rls: boolean; forced: boolean }[]>`select relrowsecurity as rls, relforcerowsecurity as forced from pg_class where oid = 'public.tenants'::regclass`;
+    expect(t).toEqual({ rls: true, forced: true });
+    const pols = await sql<{ using: string }[]>`select pg_get_expr(polqual, polrelid) as using from pg_policy where polrelid = 'public.tenants'::regclass`;
+    expect(pols.some((p) => /\bid = /.test(p.using) && TENANT_SETTING.test(p.using))).toBe(true);
+  });
+
+  it("has the seed's twelve enumerations with exactly their values", async () => {
+    const rows = await sql<{ name: string; labels: string[] }[]>`
+      select t.typname::text as name, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
+      from pg_type t join pg_enum e on e.enumtypid = t.oid join pg_namespace n on n.oid = t.typnamespace
+      where n.nspname = 'public' group by t.typname`;
+    const actual = Object.fromEntries(rows.map((r) => [r.name, r.labels]));
+    for (const [name, labels] of Object.entries(SEED_ENUMS)) {
+      expect(actual[name], `enum ${name}`).toEqual(labels);
+    }
+  });
+
+  it("finds every broken rule in a deliberately bad schema (rolled back)", async () => {
+    const suffix = randomBytes(4).toString("hex");
+    const schema = `catalog_scratch_${suffix}`;
+    const role = `catalog_scratch_app_${suffix}`;
+    const secure = (table: string) => `
+      alter table ${table} enable row level security;
+      alter table ${table} force row level security;
+      create policy tenant_isolation on ${table}
+        using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+        with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);`;
+    const tenantTables = [
+      "good_parent", "good_child", "nullable_tenant", "pk_order", "no_pk", "uniq", "fk_target", "fk_bad", "fk_unindexed",
+      "rls_off", "rls_unforced", "rls_no_policy", "rls_leaky", "owned_by_app",
+    ];
+    const ROLLBACK = new Error("rollback");
+    let found: Violation[] = [];
+    let foundWithAppRole: Violation[] = [];
+    await sql
+      .begin(async (tx) => {
+        await tx.unsafe(`
+          create role ${role} nologin superuser bypassrls;
+          create schema ${schema};
+          set local search_path = ${schema};
+          create table tenants (id uuid primary key);
+          create table orphan (id uuid primary key);
+          create table good_parent (tenant_id uuid not null references tenants (id), id uuid not null, code text,
+            primary key (tenant_id, id), unique (tenant_id, code));
+          create table good_child (tenant_id uuid not null, id uuid not null, parent_id uuid, primary key (tenant_id, id),
+            foreign key (tenant_id, parent_id) references good_parent (tenant_id, id));
+          create index on good_child (parent_id, tenant_id);
+          create table nullable_tenant (tenant_id uuid, id uuid primary key);
+          create table pk_order (tenant_id uuid not null, id uuid not null, primary key (id, tenant_id));
+          create table no_pk (tenant_id uuid not null, id uuid not null);
+          create table uniq (tenant_id uuid not null, id uuid not null, code text, email text, slug text,
+            primary key (tenant_id, id), constraint uniq_code_key unique (code));
+          create unique index uniq_email_key on uniq (lower(email));
+          create unique index uniq_slug_key on uniq (slug) include (tenant_id);
+          create unique index uniq_tenant_email_key on uniq (tenant_id, lower(email));
+          create table fk_target (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id),
+            constraint fk_target_id_key unique (id), constraint fk_target_id_tenant_key unique (id, tenant_id));
+          create table fk_bad (tenant_id uuid not null, id uuid not null, target_id uuid, other_id uuid, primary key (tenant_id, id),
+            constraint fk_bad_target_fk foreign key (target_id) references fk_target (id),
+            constraint fk_bad_crossed_fk foreign key (tenant_id, other_id) references fk_target (id, tenant_id));
+          create index on fk_bad (target_id);
+          create index on fk_bad (tenant_id, other_id);
+          create table fk_unindexed (tenant_id uuid not null, id uuid not null, a_id uuid, b_id uuid, c_id uuid,
+            created_at timestamptz, primary key (tenant_id, id),
+            constraint fk_unindexed_a_fk foreign key (tenant_id, a_id) references good_parent (tenant_id, id),
+            constraint fk_unindexed_b_fk foreign key (tenant_id, b_id) references good_parent (tenant_id, id),
+            constraint fk_unindexed_c_fk foreign key (tenant_id, c_id) references good_parent (tenant_id, id));
+          create index on fk_unindexed (tenant_id, created_at, b_id);
+          create index on fk_unindexed (tenant_id, c_id) where c_id is not null;
+          create table rls_off (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          create table rls_unforced (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          create table rls_no_policy (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          create table rls_leaky (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          create table owned_by_app (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          ${tenantTables.map(secure).join("\n")}
+          alter table rls_off disable row level security;
+          alter table rls_unforced no force row level security;
+          drop policy tenant_isolation on rls_no_policy;
+          create policy open_read on rls_leaky for select using (true);
+          alter table owned_by_app owner to ${role};
+        `);
+        found = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: "stageline_app" });
+        foundWithAppRole = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: role });
+        throw ROLLBACK;
+      })
+      .catch((err: unknown) => {
+        if (err !== ROLLBACK) throw err;
+      });
+
+    const expected = [
+      "global-table orphan",
+      "tenant-id-nullable nullable_tenant",
+      "pk-tenant-first nullable_tenant.nullable_tenant_pkey",
+      "pk-tenant-first pk_order.pk_order_pkey",
+      "pk-tenant-first no_pk",
+      "unique-without-tenant uniq.uniq_code_key",
+      "unique-without-tenant uniq.uniq_email_key",
+      "unique-without-tenant uniq.uniq_slug_key",
+      "unique-without-tenant fk_target.fk_target_id_key",
+      "fk-without-tenant fk_bad.fk_bad_target_fk",
+      "fk-without-tenant fk_bad.fk_bad_crossed_fk",
+      "fk-not-indexed fk_unindexed.fk_unindexed_a_fk",
+      "fk-not-indexed fk_unindexed.fk_unindexed_b_fk",
+      "fk-not-indexed fk_unindexed.fk_unindexed_c_fk",
+      "rls-disabled rls_off",
+      "rls-not-forced rls_unforced",
+      "no-tenant-policy rls_no_policy",
+      "policy-without-tenant rls_leaky.open_read",
+    ];
+    expect(summary(found)).toEqual([...expected].sort());
+    expect(summary(foundWithAppRole)).toEqual(
+      [...expected, `role-superuser role:${role}`, `role-bypassrls role:${role}`, "role-owns-table owned_by_app"].sort(),
+    );
+    // Messages name the table and the constraint.
+    expect(found.find((v) => v.rule === "fk-without-tenant" && v.object.endsWith("crossed_fk"))?.message).toMatch(/fk_bad_crossed_fk: fk_bad \(tenant_id, other_id\) → catalog_scratch_\w+\.fk_target \(id, tenant_id\)/);
+
+    // Nothing of the scratch schema or role survived.
+    const [left] = await sql<{ schemas: number; roles: number }[]>`
+      select (select count(*)::int from pg_namespace where nspname = ${schema}) as schemas,
+             (select count(*)::int from pg_roles where rolname = ${role}) as roles`;
+    expect(left).toEqual({ schemas: 0, roles: 0 });
+  });
+});

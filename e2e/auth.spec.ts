@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+
+test("sign up creates a workspace, lands in the shell; sign out; sign in again", async ({ page }) => {
+  const email = `founder-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+  const password = "Str0ng-pass!";
+  await page.goto("/signup");
+  await page.getByLabel("Company name").fill("Initech E2E");
+  await page.getByLabel("Your name").fill("Peter Gibbons");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+
+  await expect(page).toHaveURL(/\/contacts$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const item of ["Contacts", "Companies", "Leads", "Deals", "Tickets", "Lists", "Reports", "Settings"]) {
+    await expect(nav.getByRole("link", { name: item })).toBeVisible();
+  }
+  await expect(nav.getByRole("link", { name: "Contacts" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("tenant-name")).toHaveText("Initech E2E");
+  await expect(page.getByRole("searchbox", { name: /Search contacts/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "User menu for Peter Gibbons" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // a signed-out visitor cannot reach the shell
+  await page.goto("/deals");
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong-password-1");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page.getByTestId("tenant-name")).toHaveText("Initech E2E");
+});
+
+test("sign up refuses bad input with messages on the fields", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Company name").fill("X");
+  await page.getByLabel("Your name").fill("Y");
+  await page.getByLabel("Work email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByText("must be an email address")).toBeVisible();
+  await expect(page.getByText("must be at least 10 characters")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup$/);
+});

@@ -1,0 +1,77 @@
+// Every REST route handler is built with apiRoute: it authenticates (API key, or the
+// browser session), checks the permission, parses JSON within limits, and maps errors
+// to problem+json. Route files only parse input, call a service, and shape the reply.
+import type { NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { getSession } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { authenticateApiKey } from "./keys";
+import { toProblem } from "./problem";
+
+const MAX_BODY = 1024 * 1024;
+
+export interface ApiContext<P> {
+  req: NextRequest;
+  ctx: TenantContext;
+  params: P;
+  /** The JSON body parsed with the schema (422 with paths on failure). */
+  body<S extends z.ZodType>(schema: S): Promise<z.output<S>>;
+  query: URLSearchParams;
+}
+
+async function authenticate(req: NextRequest): Promise<TenantContext> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const ctx = m ? await authenticateApiKey(m[1]!) : null;
+    if (!ctx) throw new AppError("unauthorized", "Missing, unknown or revoked API key");
+    return ctx;
+  }
+  const session = await getSession();
+  if (!session) throw new AppError("unauthorized", "Send an API key as `Authorization: Bearer <key>`");
+  return session.ctx;
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new AppError("unsupported-media-type", "Send the body as application/json");
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
+  try {
+    return text.length ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError("bad-request", "The body is not valid JSON");
+  }
+}
+
+export function apiRoute<P = Record<string, string>>(
+  permission: Permission | null,
+  handler: (api: ApiContext<P>) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const ctx = await authenticate(req);
+      if (permission) assertCan(ctx.actor.role, permission);
+      const params = (await route.params) ?? ({} as P);
+      const api: ApiContext<P> = {
+        req,
+        ctx,
+        params,
+        query: req.nextUrl.searchParams,
+        async body(schema) {
+          return schema.parse(await readJson(req));
+        },
+      };
+      const out = await handler(api);
+      if (out instanceof Response) return out;
+      return NextResponse.json(out);
+    } catch (err) {
+      return toProblem(err);
+    }
+  };
+}

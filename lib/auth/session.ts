@@ -1,0 +1,52 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { AppError } from "@/lib/errors";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { auth } from "./auth";
+import { assertCan, type Permission, type Role } from "./permissions";
+import { findUserById, membershipsOf, type Membership } from "./users";
+
+export interface SessionInfo {
+  ctx: TenantContext;
+  user: { id: string; email: string; name: string };
+  role: Role;
+  tenantName: string;
+  memberships: Membership[];
+}
+
+/**
+ * The signed-in user in their tenant, re-checked against the database on every request:
+ * the JWT's session version must match the user's (bumped on password change) and the
+ * membership must still be active. Null when any check fails.
+ */
+export const getSession = cache(async (): Promise<SessionInfo | null> => {
+  const session = (await auth()) as { userId?: string; tenantId?: string; sessionVersion?: number } | null;
+  if (!session?.userId || !session.tenantId) return null;
+  const user = await findUserById(session.userId);
+  if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  const memberships = await membershipsOf(user.id);
+  const current = memberships.find((m) => m.tenantId === session.tenantId && m.isActive);
+  if (!current) return null;
+  return {
+    ctx: { tenantId: current.tenantId, actor: { kind: "user", userId: user.id, role: current.role, source: "USER" } },
+    user: { id: user.id, email: user.email, name: user.name },
+    role: current.role,
+    tenantName: current.tenantName,
+    memberships: memberships.filter((m) => m.isActive),
+  };
+});
+
+/** For pages: the session, or a redirect to the login page. */
+export async function requirePageSession(): Promise<SessionInfo> {
+  const s = await getSession();
+  if (!s) redirect("/login");
+  return s;
+}
+
+/** For server actions and route handlers: the session with a permission, or an AppError. */
+export async function requireSession(permission?: Permission): Promise<SessionInfo> {
+  const s = await getSession();
+  if (!s) throw new AppError("unauthorized", "Your session has ended: sign in again");
+  if (permission) assertCan(s.role, permission);
+  return s;
+}

@@ -1,0 +1,20 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const DATA_DIR = path.resolve(process.env.STAGELINE_DATA_DIR ?? ".data");
+
+export interface Secrets {
+  authSecret: string;
+  appDbPassword: string;
+}
+
+/** Secrets for the local install, generated once and kept in .data/secrets.json (0600). */
+export function loadSecrets(): Secrets {
+  const file = path.join(DATA_DIR, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
+  const secrets: Secrets = { authSecret: randomBytes(32).toString("base64url"), appDbPassword: randomBytes(24).toString("base64url") };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
