@@ -30,7 +30,8 @@ async function authenticate(req: NextRequest): Promise<TenantContext> {
     if (!ctx) throw new AppError("unauthorized", "Missing, unknown or revoked API key");
     return ctx;
   }
-  const session = await getSession();
+  const hasSessionCookie = req.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
+  const session = hasSessionCookie ? await getSession() : null;
   if (!session) throw new AppError("unauthorized", "Send an API key as `Authorization: Bearer <key>`");
   return session.ctx;
 }

@@ -1,18 +1,49 @@
+// zod schemas for record input, shared by server actions, the REST API and OpenAPI.
 import { z } from "zod";
+import { DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
 
-const optionalText = (max = 500) => z.string().trim().max(max).nullish().transform((v) => (v === "" ? null : v));
 export const uuidSchema = z.string().uuid({ message: "must be a UUID" });
+
+const text = (max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v === "" ? null : v));
+
 const money = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), { message: "must be a non-negative decimal with at most 2 decimals" });
+  .refine((v) => /^\d{1,16}(\.\d{1,2})?$/.test(v), { message: "must be a non-negative decimal with at most 2 decimals" })
+  .meta({ type: "string", example: "12500.00" });
 
-const ownership = {
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email("must be an email address")
+  .max(320)
+  .nullish()
+  .or(z.literal("").transform(() => null));
+
+const url = z.string().trim().url("must be a URL").max(500).nullish().or(z.literal("").transform(() => null));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").nullish();
+const probability = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v))
+  .refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) >= 0 && Number(v) <= 1, { message: "must be between 0 and 1" });
+
+/** Fields every record takes: owner (user or group), tags, custom field values. */
+const common = {
   ownedByUserId: uuidSchema.nullish(),
   ownedByGroupId: uuidSchema.nullish(),
   tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
   customFields: z.record(z.string(), z.unknown()).optional(),
 };
+
+/** Where a pipeline record starts; absent means the default pipeline's first stage. */
+const placement = { pipelineId: uuidSchema.optional(), stageId: uuidSchema.optional() };
 
 export const companyCreateSchema = z
   .object({
@@ -25,13 +56,96 @@ export const companyCreateSchema = z
       .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "must be a domain like example.com")
       .nullish()
       .or(z.literal("").transform(() => null)),
-    industry: optionalText(100),
-    website: z.string().trim().url("must be a URL").max(500).nullish().or(z.literal("").transform(() => null)),
-    phone: optionalText(50),
+    industry: text(100),
+    website: url,
+    phone: text(50),
     employeeCount: z.number().int().min(0).max(10_000_000).nullish(),
     annualRevenue: money.nullish(),
-    ...ownership,
+    description: text(5000),
+    ...common,
   })
-  .strict();
+  .strict()
+  .meta({ id: "CompanyInput" });
+
+export const contactCreateSchema = z
+  .object({
+    firstName: text(100),
+    lastName: text(100),
+    email,
+    phone: text(50),
+    mobilePhone: text(50),
+    jobTitle: text(150),
+    department: text(150),
+    companyId: uuidSchema.nullish(),
+    lifecycleStage: text(50),
+    linkedinUrl: url,
+    emailOptIn: z.boolean().optional(),
+    doNotCall: z.boolean().optional(),
+    ...common,
+  })
+  .strict()
+  .meta({ id: "ContactInput" });
+
+export const leadCreateSchema = z
+  .object({
+    firstName: text(100),
+    lastName: text(100),
+    email,
+    phone: text(50),
+    jobTitle: text(150),
+    companyName: text(200),
+    source: text(100),
+    status: z.string().trim().min(1).max(50).optional(),
+    score: z.number().int().min(0).max(1000).optional(),
+    priority: z.enum(PRIORITIES).nullish(),
+    ...common,
+    ...placement,
+  })
+  .strict()
+  .meta({ id: "LeadInput" });
+
+export const dealCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(200),
+    amount: money.nullish(),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "must be a 3-letter currency code")
+      .optional(),
+    dealType: z.enum(DEAL_TYPES).nullish(),
+    closeDate: isoDate,
+    forecastProbability: probability.nullish(),
+    companyId: uuidSchema.nullish(),
+    contactId: uuidSchema.nullish(),
+    assignedUserId: uuidSchema.nullish(),
+    assignedGroupId: uuidSchema.nullish(),
+    ...common,
+    ...placement,
+  })
+  .strict()
+  .meta({ id: "DealInput" });
+
+export const ticketCreateSchema = z
+  .object({
+    subject: z.string().trim().min(1, "is required").max(300),
+    description: text(20_000),
+    priority: z.enum(PRIORITIES).optional(),
+    contactId: uuidSchema.nullish(),
+    companyId: uuidSchema.nullish(),
+    assignedUserId: uuidSchema.nullish(),
+    assignedGroupId: uuidSchema.nullish(),
+    ...common,
+    ...placement,
+  })
+  .strict()
+  .meta({ id: "TicketInput" });
+
+/** A contact needs at least one of first name, last name, email (API.md). */
+export function contactHasIdentity(c: { firstName?: string | null; lastName?: string | null; email?: string | null }): boolean {
+  return !!(c.firstName || c.lastName || c.email);
+}
+
 export type CompanyCreateInput = z.input<typeof companyCreateSchema>;
-export const companyUpdateSchema = companyCreateSchema.partial().strict();
+export type ContactCreateInput = z.input<typeof contactCreateSchema>;

@@ -1,0 +1,19 @@
+import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+import { recordPaths } from "@/lib/records/openapi";
+
+/** Each domain contributes its paths; add yours here. */
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths];
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument() {
+  cached ??= createDocument({
+    openapi: "3.1.0",
+    info: { title: "Stageline REST API", version: "1.0.0", description: "The contract of /work/shared/API.md. Errors are application/problem+json (RFC 9457)." },
+    servers: [{ url: "/api/v1" }],
+    security: [{ apiKey: [] }],
+    components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys or the CLI" } } },
+    paths: Object.assign({}, ...SECTIONS.map((s) => s())),
+  });
+  return cached;
+}

@@ -1,0 +1,77 @@
+// Reads for record collections: keyset pagination over any sortable column, quick
+// search, and filter JSON. Server-only.
+import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { AppError } from "@/lib/errors";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { RECORD_KINDS, type RecordKind } from "./registry";
+import { columnOf, tableOf, type RecordRow } from "./service";
+
+export interface ListParams {
+  limit?: number;
+  cursor?: string | null;
+  /** `field:asc|desc`; default `createdAt:desc`. */
+  sort?: string | null;
+  q?: string | null;
+  /** Extra condition, e.g. a compiled filter JSON. */
+  where?: SQL;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export function parseSort(kind: RecordKind, sort: string | null | undefined): { field: string; dir: "asc" | "desc" } {
+  if (!sort) return { field: "createdAt", dir: "desc" };
+  const m = /^([a-zA-Z]+):(asc|desc)$/.exec(sort);
+  if (!m || !RECORD_KINDS[kind].sortable.includes(m[1]!)) {
+    throw new AppError("bad-request", `sort must be <field>:<asc|desc> with field one of ${RECORD_KINDS[kind].sortable.join(", ")}`);
+  }
+  return { field: m[1]!, dir: m[2] as "asc" | "desc" };
+}
+
+function cursorValue(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  return typeof v === "number" ? v : String(v);
+}
+
+/**
+ * Rows after the cursor in (sort column, id) order, NULLs last. Walking every page returns
+ * each matching row once, even while rows are added (ids break ties).
+ */
+function after(column: PgColumn, idCol: PgColumn, dir: "asc" | "desc", cursor: { v: string | number | null; id: string }): SQL {
+  const cmp = dir === "asc" ? gt : lt;
+  const v = column.columnType === "PgTimestamp" && typeof cursor.v === "string" ? new Date(cursor.v) : cursor.v;
+  if (v === null) return and(isNull(column), cmp(idCol, cursor.id))!;
+  if (column.notNull) return sql`(${column}, ${idCol}) ${sql.raw(dir === "asc" ? ">" : "<")} (${column.mapToDriverValue(v)}, ${cursor.id}::uuid)`;
+  return or(cmp(column, v), and(eq(column, v), cmp(idCol, cursor.id)), isNull(column))!;
+}
+
+export async function listRecords(ctx: TenantContext, kind: RecordKind, params: ListParams): Promise<Page<RecordRow>> {
+  const def = RECORD_KINDS[kind];
+  const t = tableOf(def);
+  const limit = params.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new AppError("bad-request", "limit must be an integer from 1 to 200");
+  const { field, dir } = parseSort(kind, params.sort);
+  const column = columnOf(def, field)!;
+  const conditions: (SQL | undefined)[] = [eq(t.tenantId, ctx.tenantId), isNull(t.deletedAt)];
+  if (params.q?.trim()) conditions.push(def.search(params.q.trim()));
+  if (params.where) conditions.push(params.where);
+  if (params.cursor) conditions.push(after(column, t.id, dir, decodeCursor(params.cursor)));
+  const order = dir === "asc" ? [sql`${column} asc nulls last`, asc(t.id)] : [sql`${column} desc nulls last`, desc(t.id)];
+  const rows = (await withTenant(ctx, (tx) =>
+    tx
+      .select()
+      .from(t)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(limit + 1),
+  )) as RecordRow[];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor({ v: cursorValue(last[field]), id: last.id }) : null };
+}

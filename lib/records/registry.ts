@@ -1,0 +1,102 @@
+// The five record kinds and what differs between them: table, schemas, search columns.
+// Everything else (create, update, delete, list, audit, events) is shared in service.ts.
+import { sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { companies, contacts, deals, leads, tickets } from "@/db/schema";
+import type { PIPELINE_OBJECT_TYPES } from "@/db/schema/enums";
+import { companyCreateSchema, contactCreateSchema, dealCreateSchema, leadCreateSchema, ticketCreateSchema } from "./schemas";
+
+export const COLLECTIONS = ["companies", "contacts", "leads", "deals", "tickets"] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+export type RecordKind = "COMPANY" | "CONTACT" | "LEAD" | "DEAL" | "TICKET";
+
+type AnyRecordTable = typeof companies | typeof contacts | typeof leads | typeof deals | typeof tickets;
+
+export interface RecordKindDef {
+  kind: RecordKind;
+  collection: Collection;
+  singular: string;
+  table: AnyRecordTable;
+  createSchema: z.ZodObject;
+  /** Deals, leads and tickets live in a pipeline of this object type. */
+  pipelineObjectType: (typeof PIPELINE_OBJECT_TYPES)[number] | null;
+  /** Human title of a row (search results, notifications, timeline). */
+  title(row: Record<string, unknown>): string;
+  /** Quick search (`q=`): trigram-friendly expressions. */
+  search(q: string): SQL;
+  /** Columns a client may sort by (camelCase). */
+  sortable: readonly string[];
+}
+
+const like = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const personName = (r: Record<string, unknown>) => [r.firstName, r.lastName].filter(Boolean).join(" ") || String(r.email ?? "(no name)");
+
+export const RECORD_KINDS: Record<RecordKind, RecordKindDef> = {
+  COMPANY: {
+    kind: "COMPANY",
+    collection: "companies",
+    singular: "company",
+    table: companies,
+    createSchema: companyCreateSchema,
+    pipelineObjectType: null,
+    title: (r) => String(r.name),
+    search: (q) => sql`(lower(${companies.name}) like ${like(q)} or lower(${companies.domain}) like ${like(q)})`,
+    sortable: ["createdAt", "updatedAt", "name", "domain", "industry", "employeeCount", "annualRevenue"],
+  },
+  CONTACT: {
+    kind: "CONTACT",
+    collection: "contacts",
+    singular: "contact",
+    table: contacts,
+    createSchema: contactCreateSchema,
+    pipelineObjectType: null,
+    title: personName,
+    search: (q) =>
+      sql`((lower(coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, ''))) like ${like(q)} or lower(${contacts.email}) like ${like(q)})`,
+    sortable: ["createdAt", "updatedAt", "firstName", "lastName", "email", "jobTitle", "lifecycleStage"],
+  },
+  LEAD: {
+    kind: "LEAD",
+    collection: "leads",
+    singular: "lead",
+    table: leads,
+    createSchema: leadCreateSchema,
+    pipelineObjectType: "LEAD",
+    title: personName,
+    search: (q) =>
+      sql`((lower(coalesce(${leads.firstName}, '') || ' ' || coalesce(${leads.lastName}, ''))) like ${like(q)} or lower(${leads.email}) like ${like(q)} or lower(${leads.companyName}) like ${like(q)})`,
+    sortable: ["createdAt", "updatedAt", "firstName", "lastName", "email", "companyName", "score", "status", "stageEnteredAt"],
+  },
+  DEAL: {
+    kind: "DEAL",
+    collection: "deals",
+    singular: "deal",
+    table: deals,
+    createSchema: dealCreateSchema,
+    pipelineObjectType: "DEAL",
+    title: (r) => String(r.name),
+    search: (q) => sql`lower(${deals.name}) like ${like(q)}`,
+    sortable: ["createdAt", "updatedAt", "name", "amount", "closeDate", "forecastProbability", "status", "stageEnteredAt"],
+  },
+  TICKET: {
+    kind: "TICKET",
+    collection: "tickets",
+    singular: "ticket",
+    table: tickets,
+    createSchema: ticketCreateSchema,
+    pipelineObjectType: "TICKET",
+    title: (r) => String(r.subject),
+    search: (q) => sql`lower(${tickets.subject}) like ${like(q)}`,
+    sortable: ["createdAt", "updatedAt", "subject", "priority", "stageEnteredAt"],
+  },
+};
+
+export function kindOfCollection(collection: string): RecordKindDef | undefined {
+  return Object.values(RECORD_KINDS).find((k) => k.collection === collection);
+}
+
+/** PATCH bodies: any subset of the create fields; the stage changes only through moveRecord. */
+export function updateSchemaOf(def: RecordKindDef): z.ZodObject {
+  const placement = Object.fromEntries(["pipelineId", "stageId"].filter((k) => k in def.createSchema.shape).map((k) => [k, true]));
+  return def.createSchema.omit(placement as never).partial().strict();
+}
