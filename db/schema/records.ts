@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
-import { createdAt, id, tenantId, updatedAt } from "./columns";
+import { createdAt, id, positionKey, tenantId, updatedAt } from "./columns";
 import { activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority } from "./enums";
 import { pipelines, pipelineStages } from "./pipelines";
 import { tenantGroups, tenants, tenantUsers } from "./tenancy";
@@ -17,7 +17,7 @@ const recordColumns = () => ({
   stageId: uuid(),
   stageEnteredAt: timestamp({ withTimezone: true }),
   /** Fractional index: order within a board column, so a drop is one UPDATE. */
-  position: text(),
+  position: positionKey(),
   createdByUserId: uuid(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

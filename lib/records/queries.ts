@@ -6,8 +6,8 @@ import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { RECORD_KINDS, type RecordKind } from "./registry";
-import { columnOf, tableOf, type RecordRow } from "./service";
+import { columnOf, RECORD_KINDS, tableOf, type RecordKind } from "./registry";
+import type { RecordRow } from "./service";
 
 export interface ListParams {
   limit?: number;

@@ -1,6 +1,7 @@
 // The five record kinds and what differs between them: table, schemas, search columns.
 // Everything else (create, update, delete, list, audit, events) is shared in service.ts.
-import { sql, type SQL } from "drizzle-orm";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { companies, contacts, deals, leads, tickets } from "@/db/schema";
 import type { PIPELINE_OBJECT_TYPES } from "@/db/schema/enums";
@@ -100,3 +101,8 @@ export function updateSchemaOf(def: RecordKindDef): z.ZodObject {
   const placement = Object.fromEntries(["pipelineId", "stageId"].filter((k) => k in def.createSchema.shape).map((k) => [k, true]));
   return def.createSchema.omit(placement as never).partial().strict();
 }
+
+type Table = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; updatedAt: PgColumn; position: PgColumn; stageId: PgColumn };
+/** The kind's table, typed loosely: services treat the five tables alike. */
+export const tableOf = (def: RecordKindDef) => def.table as unknown as Table;
+export const columnOf = (def: RecordKindDef, name: string): PgColumn | undefined => (getTableColumns(def.table) as Record<string, PgColumn>)[name];

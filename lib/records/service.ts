@@ -1,22 +1,19 @@
 // The one write path for companies, contacts, leads, deals and tickets: every change
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
-import { and, eq, getTableColumns, isNull, sql, type SQL } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { resolvePlacement } from "./pipeline-placement";
-import { RECORD_KINDS, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
+import { positionBetween } from "@/lib/pipelines/position";
+import { RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
-type Table = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; updatedAt: PgColumn };
-const tableOf = (def: RecordKindDef) => def.table as unknown as Table;
-const col = (def: RecordKindDef, name: string) => (getTableColumns(def.table) as Record<string, PgColumn>)[name];
 
 /** Fields never shown to API clients. */
 export function serializeRecord(row: RecordRow): Record<string, unknown> {
@@ -54,7 +51,8 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
       if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
       if (def.pipelineObjectType) {
         const place = await resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined });
-        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()` });
+        const position = await positionBetween(tx, kind, ctx.tenantId, place.stageId);
+        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()`, position });
         if (kind === "DEAL") {
           values.forecastProbability ??= place.probability;
           values.status = place.stageState === "DONE_SUCCESS" ? "won" : place.stageState === "DONE_FAILED" ? "lost" : "open";
@@ -151,5 +149,3 @@ export async function getRecord(ctx: TenantContext, kind: RecordKind, id: string
   return row as RecordRow;
 }
 
-export { col as columnOf, tableOf };
-export type { SQL };

@@ -1,0 +1,134 @@
+import { and, asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { domainEvents, pipelines, pipelineStages, stageHistory } from "@/db/schema";
+import { makeMember, makeTenant } from "@/db/testing/factories";
+import { createRecord } from "@/lib/records/service";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { moveRecord } from "./move-record";
+
+async function stagesOf(ctx: TenantContext, objectType: "DEAL" | "TICKET") {
+  return withTenant(ctx, async (tx) => {
+    const [p] = await tx.select().from(pipelines).where(and(eq(pipelines.tenantId, ctx.tenantId), eq(pipelines.objectType, objectType), eq(pipelines.isDefault, true)));
+    const stages = await tx.select().from(pipelineStages).where(eq(pipelineStages.pipelineId, p!.id)).orderBy(asc(pipelineStages.displayOrder));
+    return { pipeline: p!, byName: Object.fromEntries(stages.map((s) => [s.name, s])) };
+  });
+}
+
+async function historyOf(ctx: TenantContext, id: string) {
+  return withTenant(ctx, (tx) => tx.select().from(stageHistory).where(eq(stageHistory.entityId, id)).orderBy(asc(stageHistory.changedAt)));
+}
+
+async function eventsOf(ctx: TenantContext, id: string) {
+  return withTenant(ctx, (tx) => tx.select().from(domainEvents).where(and(eq(domainEvents.entityId, id), eq(domainEvents.eventType, "stage.changed"))));
+}
+
+describe("moveRecord in the FLEXIBLE sales pipeline", () => {
+  it("moves a deal, writes one history row and one event, updates probability, status and close date", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "DEAL");
+    const deal = await createRecord(ctx, "DEAL", { name: "Big one", amount: "50000" });
+    expect(deal.stageId).toBe(byName.Prospecting!.id);
+    expect(deal.forecastProbability).toBe("0.1000");
+
+    const { record } = await moveRecord(ctx, "DEAL", deal.id, { toStageId: byName.Negotiation!.id });
+    expect(record).toMatchObject({ stageId: byName.Negotiation!.id, forecastProbability: "0.7500", status: "open" });
+    expect((record.stageEnteredAt as Date).getTime()).toBeGreaterThanOrEqual((deal.stageEnteredAt as Date).getTime());
+
+    const won = await moveRecord(ctx, "DEAL", deal.id, { toStageId: byName["Closed Won"]!.id, wonReason: "Best fit" });
+    expect(won.record).toMatchObject({ status: "won", forecastProbability: "1.0000", wonReason: "Best fit" });
+    expect(won.record.closeDate).toBe(new Date().toISOString().slice(0, 10));
+
+    const history = await historyOf(ctx, deal.id);
+    expect(history.map((h) => [h.fromStageId, h.toStageId, h.source])).toEqual([
+      [null, byName.Prospecting!.id, "USER"],
+      [byName.Prospecting!.id, byName.Negotiation!.id, "USER"],
+      [byName.Negotiation!.id, byName["Closed Won"]!.id, "USER"],
+    ]);
+    expect(await eventsOf(ctx, deal.id)).toHaveLength(2);
+  });
+
+  it("asks for a lost reason when moving to a DONE_FAILED stage, and changes nothing until given", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "DEAL");
+    const deal = await createRecord(ctx, "DEAL", { name: "Lost cause" });
+    await expect(moveRecord(ctx, "DEAL", deal.id, { toStageId: byName["Closed Lost"]!.id })).rejects.toMatchObject({
+      code: "required-fields-missing",
+      extensions: { missingFields: ["lostReason"] },
+    });
+    expect(await historyOf(ctx, deal.id)).toHaveLength(1);
+    const { record } = await moveRecord(ctx, "DEAL", deal.id, { toStageId: byName["Closed Lost"]!.id, lostReason: "Budget cut" });
+    expect(record).toMatchObject({ status: "lost", lostReason: "Budget cut", forecastProbability: "0.0000" });
+  });
+
+  it("refuses a move into a stage whose required fields the deal lacks, naming them", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "DEAL");
+    await withTenant(ctx, (tx) => tx.update(pipelineStages).set({ requiredFields: ["amount", "closeDate"] }).where(eq(pipelineStages.id, byName.Proposal!.id)));
+    const deal = await createRecord(ctx, "DEAL", { name: "Needs data", amount: "10" });
+    await expect(moveRecord(ctx, "DEAL", deal.id, { toStageId: byName.Proposal!.id })).rejects.toMatchObject({ code: "required-fields-missing", extensions: { missingFields: ["closeDate"] } });
+    const fetched = await withTenant(ctx, (tx) => tx.select().from(stageHistory).where(eq(stageHistory.entityId, deal.id)));
+    expect(fetched).toHaveLength(1);
+  });
+});
+
+describe("moveRecord in the ENFORCED support pipeline", () => {
+  it("refuses a skip with the allowed stages, allows one step, and the return from a failed stage", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "TICKET");
+    const ticket = await createRecord(ctx, "TICKET", { subject: "Printer on fire" });
+    await expect(moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName.Resolved!.id })).rejects.toMatchObject({
+      code: "movement-not-allowed",
+      extensions: { allowedStageIds: [byName["In Progress"]!.id, byName["Closed Unresolved"]!.id] },
+    });
+    await moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName["In Progress"]!.id });
+    await moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName["Closed Unresolved"]!.id });
+    await expect(moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName.New!.id })).rejects.toMatchObject({
+      code: "movement-not-allowed",
+      extensions: { allowedStageIds: [byName["In Progress"]!.id] },
+    });
+    const back = await moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName["In Progress"]!.id });
+    expect(back.record.stageId).toBe(byName["In Progress"]!.id);
+  });
+
+  it("refuses a create that names a later stage", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "TICKET");
+    await expect(createRecord(ctx, "TICKET", { subject: "Skip", stageId: byName.Resolved!.id })).rejects.toMatchObject({ code: "movement-not-allowed" });
+  });
+
+  it("lets only an admin force a refused move, with a reason, and records the override", async () => {
+    const { ctx, tenantId } = await makeTenant();
+    const rep = await makeMember(tenantId, "sales_rep");
+    const { byName } = await stagesOf(ctx, "TICKET");
+    const ticket = await createRecord(ctx, "TICKET", { subject: "Escalate" });
+    await expect(moveRecord(rep.ctx, "TICKET", ticket.id, { toStageId: byName.Resolved!.id, override: true, reason: "x" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName.Resolved!.id, override: true })).rejects.toMatchObject({ code: "validation" });
+    // without override an admin is refused like everyone else
+    await expect(moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName.Resolved!.id })).rejects.toMatchObject({ code: "movement-not-allowed" });
+    await moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName.Resolved!.id, override: true, reason: "Customer confirmed by phone" });
+    const last = (await historyOf(ctx, ticket.id)).at(-1)!;
+    expect(last).toMatchObject({ toStageId: byName.Resolved!.id, isOverride: true, overrideReason: "Customer confirmed by phone" });
+  });
+
+  it("serialises concurrent moves of one record: exactly one of two racing skips from the same stage succeeds", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "TICKET");
+    const ticket = await createRecord(ctx, "TICKET", { subject: "Race" });
+    // both ask New → In Progress; after the first commits, the second is a move to the current stage
+    const results = await Promise.allSettled([
+      moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName["In Progress"]!.id }),
+      moveRecord(ctx, "TICKET", ticket.id, { toStageId: byName["In Progress"]!.id }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await historyOf(ctx, ticket.id)).toHaveLength(2);
+  });
+
+  it("cannot move another tenant's record (not found)", async () => {
+    const a = await makeTenant();
+    const b = await makeTenant();
+    const { byName } = await stagesOf(b.ctx, "DEAL");
+    const deal = await createRecord(b.ctx, "DEAL", { name: "B's deal" });
+    await expect(moveRecord(a.ctx, "DEAL", deal.id, { toStageId: byName.Qualification!.id })).rejects.toMatchObject({ code: "not-found" });
+  });
+});
