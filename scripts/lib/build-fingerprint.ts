@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "db/schema", "db/client.ts", "public", "next.config.mjs", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "proxy.ts"];
-const MARK = ".next/stageline-build.json";
+const DIST = process.env.NEXT_DIST_DIR ?? ".next";
+const MARK = `${DIST}/stageline-build.json`;
 
 function walk(p: string, out: string[]) {
   if (!existsSync(p)) return;
@@ -20,7 +21,7 @@ export function sourceFingerprint(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  if (!existsSync(".next/BUILD_ID") || !existsSync(MARK)) return false;
+  if (!existsSync(`${DIST}/BUILD_ID`) || !existsSync(MARK)) return false;
   return (JSON.parse(readFileSync(MARK, "utf8")) as { fingerprint: string }).fingerprint === sourceFingerprint();
 }
 
