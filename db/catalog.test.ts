@@ -12,6 +12,7 @@ export type Rule =
   | "unique-without-tenant"
   | "fk-without-tenant"
   | "fk-not-indexed"
+  | "fk-set-null-tenant"
   | "rls-disabled"
   | "rls-not-forced"
   | "no-tenant-policy"
@@ -55,14 +56,20 @@ export async function checkCatalog(sql: Sql, schema: string, opts: CatalogOption
     where n.nspname = ${schema} and c.relkind in ('r', 'p') and not c.relispartition
     order by c.relname`;
 
-  const constraints = await sql<{ table: string; name: string; type: "p" | "u" | "f"; columns: string[]; refTable: string | null; refColumns: string[]; refIsTenant: boolean }[]>`
+  const constraints = await sql<{
+    table: string; name: string; type: "p" | "u" | "f"; columns: string[]; refTable: string | null; refColumns: string[]; refIsTenant: boolean;
+    onDelete: string; onUpdate: string; deleteSetColumns: string[] | null;
+  }[]>`
     select c.relname::text as table, k.conname::text as name, k.contype::text as type,
       array(select a.attname::text from unnest(k.conkey) with ordinality u(attnum, ord)
             join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.attnum order by u.ord) as columns,
       case when k.contype = 'f' then format('%I.%I', fn.nspname, ft.relname) end as "refTable",
       array(select a.attname::text from unnest(k.confkey) with ordinality u(attnum, ord)
             join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.attnum order by u.ord) as "refColumns",
-      exists(select 1 from pg_attribute a where a.attrelid = k.confrelid and a.attname = 'tenant_id' and not a.attisdropped) as "refIsTenant"
+      exists(select 1 from pg_attribute a where a.attrelid = k.confrelid and a.attname = 'tenant_id' and not a.attisdropped) as "refIsTenant",
+      k.confdeltype::text as "onDelete", k.confupdtype::text as "onUpdate",
+      case when k.confdelsetcols is not null then array(select a.attname::text from unnest(k.confdelsetcols) u(attnum)
+            join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.attnum) end as "deleteSetColumns"
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
     join pg_namespace n on n.oid = c.relnamespace
@@ -119,6 +126,20 @@ export async function checkCatalog(sql: Sql, schema: string, opts: CatalogOption
       if (!paired) {
         add("fk-without-tenant", `${t.name}.${fk.name}`,
           `foreign key ${fk.name}: ${t.name} (${fk.columns.join(", ")}) → ${fk.refTable} (${fk.refColumns.join(", ")}) does not match tenant_id to tenant_id`);
+      }
+    }
+
+    // ON DELETE SET NULL on (tenant_id, x) nulls tenant_id too: the delete fails on NOT NULL
+    // (or orphans the row). Postgres 15+ can name the columns: SET NULL (x).
+    for (const fk of constraints.filter((k) => k.table === t.name && k.type === "f" && k.columns.includes("tenant_id"))) {
+      const deleteNullsTenant = (fk.onDelete === "n" || fk.onDelete === "d") && (fk.deleteSetColumns ?? fk.columns).includes("tenant_id");
+      const updateNullsTenant = fk.onUpdate === "n" || fk.onUpdate === "d";
+      if (deleteNullsTenant || updateNullsTenant) {
+        const others = fk.columns.filter((c) => c !== "tenant_id").join(", ");
+        const detail = deleteNullsTenant
+          ? `ON DELETE ${fk.onDelete === "n" ? "SET NULL" : "SET DEFAULT"} that includes tenant_id: name only the other columns, e.g. ON DELETE SET NULL (${others})`
+          : `ON UPDATE ${fk.onUpdate === "n" ? "SET NULL" : "SET DEFAULT"}, which includes tenant_id`;
+        add("fk-set-null-tenant", `${t.name}.${fk.name}`, `foreign key ${fk.name} on ${t.name} (${fk.columns.join(", ")}) has ${detail}`);
       }
     }
 
@@ -179,6 +200,13 @@ const SEED_ENUMS: Record<string, string[]> = {
   list_object_type: ["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET", "ACTIVITY"],
 };
 
+/**
+ * Violations reported and awaiting a schema fix (a new migration). Listed so the suite
+ * stays green meanwhile; the test fails on any other violation, and when a listed one
+ * is fixed (so the entry gets removed).
+ */
+const KNOWN_VIOLATIONS: string[] = [];
+
 describe("database catalog", () => {
   let sql: postgres.Sql;
   beforeAll(() => {
@@ -190,7 +218,9 @@ describe("database catalog", () => {
 
   it("public breaks no tenant-safety rule", async () => {
     const violations = await checkCatalog(sql, "public");
-    expect(violations.map((v) => v.message)).toEqual([]);
+    const key = (v: Violation) => `${v.rule} ${v.object}`;
+    expect(violations.filter((v) => !KNOWN_VIOLATIONS.includes(key(v))).map((v) => v.message)).toEqual([]);
+    expect(KNOWN_VIOLATIONS.filter((k) => !violations.some((v) => key(v) === k)), "fixed now: remove them from KNOWN_VIOLATIONS").toEqual([]);
   });
 
   it("has the tenant tables it should (the checker is not looking at an empty schema)", async () => {
@@ -234,7 +264,7 @@ describe("database catalog", () => {
         with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);`;
     const tenantTables = [
       "good_parent", "good_child", "nullable_tenant", "pk_order", "no_pk", "uniq", "fk_target", "fk_bad", "fk_unindexed",
-      "rls_off", "rls_unforced", "rls_no_policy", "rls_leaky", "owned_by_app",
+      "fk_set_null", "rls_off", "rls_unforced", "rls_no_policy", "rls_leaky", "owned_by_app",
     ];
     const ROLLBACK = new Error("rollback");
     let found: Violation[] = [];
@@ -274,6 +304,11 @@ describe("database catalog", () => {
             constraint fk_unindexed_c_fk foreign key (tenant_id, c_id) references good_parent (tenant_id, id));
           create index on fk_unindexed (tenant_id, created_at, b_id);
           create index on fk_unindexed (tenant_id, c_id) where c_id is not null;
+          create table fk_set_null (tenant_id uuid not null, id uuid not null, p_id uuid, q_id uuid, primary key (tenant_id, id),
+            constraint fk_set_null_p_fk foreign key (tenant_id, p_id) references good_parent (tenant_id, id) on delete set null,
+            constraint fk_set_null_q_fk foreign key (tenant_id, q_id) references good_parent (tenant_id, id) on delete set null (q_id));
+          create index on fk_set_null (tenant_id, p_id);
+          create index on fk_set_null (tenant_id, q_id);
           create table rls_off (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
           create table rls_unforced (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
           create table rls_no_policy (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
@@ -309,6 +344,7 @@ describe("database catalog", () => {
       "fk-not-indexed fk_unindexed.fk_unindexed_a_fk",
       "fk-not-indexed fk_unindexed.fk_unindexed_b_fk",
       "fk-not-indexed fk_unindexed.fk_unindexed_c_fk",
+      "fk-set-null-tenant fk_set_null.fk_set_null_p_fk",
       "rls-disabled rls_off",
       "rls-not-forced rls_unforced",
       "no-tenant-policy rls_no_policy",

@@ -12,7 +12,7 @@ function needsInstall() {
 
 if (needsInstall()) {
   console.log("Installing dependencies (npm ci)…");
-  const r = spawnSync("npm", ["ci", "--strict-allow-scripts", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  const r = spawnSync("npm", ["ci", "--strict-allow-scripts", "--no-audit", "--no-fund", "--loglevel=warn"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

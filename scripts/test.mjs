@@ -18,7 +18,7 @@ function run(label, cmd, args) {
   console.log(`✔ ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 }
 
-if (!existsSync("node_modules/.package-lock.json")) run("install", "npm", ["ci", "--strict-allow-scripts", "--no-audit", "--no-fund"]);
+if (!existsSync("node_modules/.package-lock.json")) run("install", "npm", ["ci", "--strict-allow-scripts", "--no-audit", "--no-fund", "--loglevel=warn"]);
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {

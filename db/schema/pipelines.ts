@@ -65,7 +65,8 @@ export const stageHistory = pgTable("stage_history", {
   reason: text(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
-  foreignKey({ columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }).onDelete("set null"),
+  // ON DELETE SET NULL (pipeline_id / stage ids only, never tenant_id): see migration 0005
+  foreignKey({ columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }),
   foreignKey({ columns: [t.tenantId, t.fromStageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
   foreignKey({ columns: [t.tenantId, t.toStageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
   foreignKey({ columns: [t.tenantId, t.changedByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
