@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ROLE_LABELS } from "@/lib/tenancy/schemas";
+import { lookupInvitation } from "@/lib/tenancy/invitations";
+import { AcceptInvitationForm } from "./accept-form";
+
+export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };
+export const dynamic = "force-dynamic";
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const inv = await lookupInvitation(token);
+  if (!inv || inv.status !== "valid") {
+    const message = !inv
+      ? "This invitation link is not valid. It may have been revoked, or copied incompletely."
+      : inv.status === "used"
+        ? "This invitation has already been used."
+        : "This invitation has expired. Ask an admin of the workspace for a new one.";
+    return (
+      <div className="space-y-4">
+        <h1 className="text-lg font-semibold">Invitation unavailable</h1>
+        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
+          {message}
+        </p>
+        <p className="text-center text-sm">
+          <Link href="/login" className="font-medium text-brand-700 hover:underline">
+            Go to sign in
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">Join {inv.tenantName}</h1>
+      <p className="text-sm text-slate-600">
+        You are invited to <strong>{inv.tenantName}</strong> as <strong>{ROLE_LABELS[inv.role].toLowerCase()}</strong>.
+      </p>
+      <AcceptInvitationForm token={token} email={inv.email} existingUser={inv.existingUser} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createInvitation, revokeInvitation } from "@/lib/tenancy/invitations";
+import { addMember, changeMemberRole, setMemberActive } from "@/lib/tenancy/members";
+import { addMemberSchema, changeRoleSchema, inviteSchema, revokeInvitationSchema, setActiveSchema } from "@/lib/tenancy/schemas";
+import { tenantAction } from "@/lib/safe-action";
+import { rethrowAsFieldErrors } from "../action-errors";
+
+const PATH = "/settings/users";
+
+export const addMemberAction = tenantAction
+  .metadata({ permission: "users.manage" })
+  .inputSchema(addMemberSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    try {
+      const out = await addMember(ctx.tenant, parsedInput);
+      revalidatePath(PATH);
+      return out;
+    } catch (err) {
+      rethrowAsFieldErrors(addMemberSchema, err);
+    }
+  });
+
+/** Returns the token once: the page builds the link from it and never sees it again. */
+export const inviteAction = tenantAction
+  .metadata({ permission: "users.manage" })
+  .inputSchema(inviteSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    try {
+      const inv = await createInvitation(ctx.tenant, parsedInput);
+      revalidatePath(PATH);
+      return { token: inv.token, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString() };
+    } catch (err) {
+      rethrowAsFieldErrors(inviteSchema, err);
+    }
+  });
+
+export const revokeInvitationAction = tenantAction
+  .metadata({ permission: "users.manage" })
+  .inputSchema(revokeInvitationSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await revokeInvitation(ctx.tenant, parsedInput);
+    revalidatePath(PATH);
+  });
+
+export const changeRoleAction = tenantAction
+  .metadata({ permission: "users.manage" })
+  .inputSchema(changeRoleSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const m = await changeMemberRole(ctx.tenant, parsedInput);
+    revalidatePath(PATH);
+    return { role: m.role };
+  });
+
+export const setActiveAction = tenantAction
+  .metadata({ permission: "users.manage" })
+  .inputSchema(setActiveSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const m = await setMemberActive(ctx.tenant, parsedInput);
+    revalidatePath(PATH);
+    return { isActive: m.isActive };
+  });

@@ -1,0 +1,87 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { KeyRound, TriangleAlert } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { createApiKeyAction } from "@/app/(crm)/settings/api-keys/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { apiKeyCreateSchema } from "@/lib/tenancy/schemas";
+import { applyActionErrors } from "../action-result";
+import { CopyField } from "../copy-field";
+import { Modal } from "../dialog";
+import { FormAlert } from "../form-alert";
+import { ROLE_OPTIONS, roleLabel } from "../format";
+import { SelectField } from "../select-field";
+
+type Input = z.input<typeof apiKeyCreateSchema>;
+
+export function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<{ name: string; role: Input["role"]; key: string } | null>(null);
+  const action = useAction(createApiKeyAction);
+  const form = useForm<Input>({ resolver: zodResolver(apiKeyCreateSchema), defaultValues: { name: "", role: "readonly" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const r = await action.executeAsync(values);
+    if (applyActionErrors(r, form.setError) || !r.data) return;
+    setCreated(r.data);
+    form.reset();
+  });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => {
+        if (isSubmitting) return;
+        setOpen(o);
+        if (!o) {
+          // The key leaves memory when the dialog closes: it cannot be shown again.
+          setCreated(null);
+          form.reset();
+        }
+      }}
+      title={created ? `API key ${created.name}` : "New API key"}
+      description={created ? undefined : "Give it a name you will recognise and the least role it needs."}
+      trigger={
+        <Button>
+          <KeyRound className="size-4" aria-hidden /> New API key
+        </Button>
+      }
+    >
+      {created ? (
+        <div className="space-y-4">
+          <p role="status" className="flex gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+            <span>
+              Copy this key now: it is shown only once and Stageline keeps only a hash of it. Anyone holding it can act as a {roleLabel(created.role).toLowerCase()} in this
+              workspace; store it like a password, and revoke it if it leaks.
+            </span>
+          </p>
+          <CopyField label="API key" value={created.key} />
+          <div className="flex justify-end">
+            <Button onClick={() => setOpen(false)}>I have copied it</Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <FormAlert message={errors.root?.server?.message} />
+          <TextField label="Key name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+          <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} error={errors.role?.message} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? "Creating…" : "Create key"}
+            </Button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

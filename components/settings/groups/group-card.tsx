@@ -1,0 +1,112 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { toast } from "sonner";
+import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/app/(crm)/settings/groups/actions";
+import { Button } from "@/components/ui/button";
+import { actionErrorMessage } from "../action-result";
+import { Badge } from "../badge";
+import { ConfirmButton } from "../confirm-button";
+import { SelectField } from "../select-field";
+import type { UserOption } from "./create-group-dialog";
+import { RenameGroupDialog } from "./rename-group-dialog";
+
+export interface GroupView {
+  id: string;
+  name: string;
+  description: string | null;
+  members: { userId: string; name: string; email: string; isActive: boolean }[];
+}
+
+export function GroupCard({ group, activeUsers, canManage }: { group: GroupView; activeUsers: UserOption[]; canManage: boolean }) {
+  const add = useAction(addGroupMemberAction);
+  const remove = useAction(removeGroupMemberAction);
+  const del = useAction(deleteGroupAction);
+  const candidates = activeUsers.filter((u) => !group.members.some((m) => m.userId === u.userId));
+  const [pick, setPick] = useState("");
+  const headingId = `group-${group.id}`;
+
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h2 id={headingId} className="font-semibold">
+            {group.name}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {group.members.length} {group.members.length === 1 ? "member" : "members"}
+            {group.description ? ` · ${group.description}` : ""}
+          </p>
+        </div>
+        {canManage ? (
+          <div className="flex gap-2">
+            <RenameGroupDialog group={group} />
+            <ConfirmButton
+              label="Delete"
+              ariaLabel={`Delete group ${group.name}`}
+              title={`Delete the group ${group.name}?`}
+              description="Its memberships and the watches it holds go with it. A group that still owns or is assigned records cannot be deleted."
+              confirmLabel="Delete group"
+              onConfirm={async () => {
+                const err = actionErrorMessage(await del.executeAsync({ groupId: group.id }));
+                if (err) toast.error(err);
+                else toast.success(`Group ${group.name} deleted`);
+                return !err;
+              }}
+            />
+          </div>
+        ) : null}
+      </div>
+
+      <ul className="mt-3 divide-y divide-slate-100" aria-label={`Members of ${group.name}`}>
+        {group.members.length === 0 ? <li className="py-1.5 text-sm text-slate-500">No members yet.</li> : null}
+        {group.members.map((m) => (
+          <li key={m.userId} className="flex items-center justify-between gap-2 py-1.5 text-sm">
+            <span>
+              {m.name} <span className="text-slate-500">{m.email}</span> {m.isActive ? null : <Badge tone="red">Deactivated</Badge>}
+            </span>
+            {canManage ? (
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove ${m.name} from ${group.name}`}
+                disabled={remove.isPending}
+                onClick={async () => {
+                  const err = actionErrorMessage(await remove.executeAsync({ groupId: group.id, userId: m.userId }));
+                  if (err) toast.error(err);
+                }}
+              >
+                Remove
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      {canManage && candidates.length > 0 ? (
+        <form
+          className="mt-3 flex items-end gap-2"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!pick) return;
+            const err = actionErrorMessage(await add.executeAsync({ groupId: group.id, userId: pick }));
+            if (err) toast.error(err);
+            else setPick("");
+          }}
+        >
+          <SelectField
+            label={`Add a member to ${group.name}`}
+            className="flex-1"
+            value={pick}
+            onChange={(e) => setPick(e.target.value)}
+            options={[{ value: "", label: "Choose a user…" }, ...candidates.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))]}
+          />
+          <Button type="submit" variant="secondary" disabled={!pick || add.isPending}>
+            Add
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { renameGroupAction } from "@/app/(crm)/settings/groups/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { renameGroupSchema } from "@/lib/tenancy/schemas";
+import { applyActionErrors } from "../action-result";
+import { Modal } from "../dialog";
+import { FormAlert } from "../form-alert";
+
+type Input = z.input<typeof renameGroupSchema>;
+
+export function RenameGroupDialog({ group }: { group: { id: string; name: string } }) {
+  const [open, setOpen] = useState(false);
+  const action = useAction(renameGroupAction);
+  const form = useForm<Input>({ resolver: zodResolver(renameGroupSchema), defaultValues: { groupId: group.id, name: group.name } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const r = await action.executeAsync(values);
+    if (applyActionErrors(r, form.setError)) return;
+    toast.success(`Renamed to ${values.name}`);
+    setOpen(false);
+  });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => {
+        if (isSubmitting) return;
+        setOpen(o);
+        if (o) form.reset({ groupId: group.id, name: group.name });
+      }}
+      title={`Rename ${group.name}`}
+      trigger={
+        <Button size="sm" variant="secondary" aria-label={`Rename group ${group.name}`}>
+          Rename
+        </Button>
+      }
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormAlert message={errors.root?.server?.message} />
+        <TextField label="Group name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save name"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Mail } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { inviteAction } from "@/app/(crm)/settings/users/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { inviteSchema, type InviteInput } from "@/lib/tenancy/schemas";
+import { applyActionErrors } from "../action-result";
+import { CopyField } from "../copy-field";
+import { Modal } from "../dialog";
+import { FormAlert } from "../form-alert";
+import { formatDateTime, ROLE_OPTIONS, roleLabel } from "../format";
+import { SelectField } from "../select-field";
+
+interface Created {
+  link: string;
+  email: string;
+  role: InviteInput["role"];
+  expiresAt: string;
+}
+
+/**
+ * Invites by link. Stageline sends no email here: the link is shown once, for the admin
+ * to pass on; only a hash of its token is stored, so it cannot be shown again.
+ */
+export function InviteDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  const action = useAction(inviteAction);
+  const form = useForm<InviteInput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: "", role: "sales_rep" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const r = await action.executeAsync(values);
+    if (applyActionErrors(r, form.setError) || !r.data) return;
+    setCreated({ link: `${window.location.origin}/invite/${r.data.token}`, email: r.data.email, role: r.data.role, expiresAt: r.data.expiresAt });
+    form.reset();
+  });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => {
+        if (isSubmitting) return;
+        setOpen(o);
+        if (!o) {
+          setCreated(null);
+          form.reset();
+        }
+      }}
+      title={created ? "Invitation link" : "Invite by link"}
+      description={
+        created ? undefined : "No email is sent: you get a link to pass on yourself (chat, email). It works once and expires after 7 days."
+      }
+      trigger={
+        <Button variant="secondary">
+          <Mail className="size-4" aria-hidden /> Invite
+        </Button>
+      }
+    >
+      {created ? (
+        <div className="space-y-4">
+          <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            Copy this link now: it is shown only this once. Stageline does not email it. Send it to <strong>{created.email}</strong>; it makes them{" "}
+            {roleLabel(created.role).toLowerCase()} and expires {formatDateTime(created.expiresAt)}.
+          </p>
+          <CopyField label="Invitation link" value={created.link} />
+          <div className="flex justify-end">
+            <Button onClick={() => setOpen(false)}>Done</Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <FormAlert message={errors.root?.server?.message} />
+          <TextField label="Email" type="email" autoComplete="off" {...form.register("email")} error={errors.email?.message} />
+          <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} error={errors.role?.message} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? "Creating…" : "Create invitation link"}
+            </Button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { toast } from "sonner";
+import { revokeInvitationAction } from "@/app/(crm)/settings/users/actions";
+import type { Role } from "@/lib/auth/permissions";
+import { actionErrorMessage } from "../action-result";
+import { ConfirmButton } from "../confirm-button";
+import { formatDate, formatDateTime, roleLabel } from "../format";
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export function PendingInvitations({ invitations }: { invitations: InvitationRow[] }) {
+  const revoke = useAction(revokeInvitationAction);
+  return (
+    <section aria-labelledby="pending-invitations" className="mt-8">
+      <h2 id="pending-invitations" className="mb-2 text-base font-semibold">
+        Pending invitations
+      </h2>
+      {invitations.length === 0 ? (
+        <p className="text-sm text-slate-600">No pending invitations.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {invitations.map((inv) => (
+            <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
+              <span>
+                <span className="font-medium">{inv.email}</span> · {roleLabel(inv.role)} · invited {formatDate(inv.createdAt)} · expires {formatDateTime(inv.expiresAt)}
+              </span>
+              <ConfirmButton
+                label="Revoke"
+                ariaLabel={`Revoke the invitation of ${inv.email}`}
+                title={`Revoke the invitation of ${inv.email}?`}
+                description="The link stops working at once. You can invite them again later."
+                confirmLabel="Revoke invitation"
+                onConfirm={async () => {
+                  const err = actionErrorMessage(await revoke.executeAsync({ invitationId: inv.id }));
+                  if (err) toast.error(err);
+                  else toast.success("Invitation revoked");
+                  return !err;
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// Shared Playwright helpers: make a fresh tenant through the real sign-up page, and sign
+// in. Each spec makes its own tenant, so specs run in parallel without sharing rows.
+import { expect, type Page } from "@playwright/test";
+
+export const E2E_PASSWORD = "Str0ng-pass!";
+
+export interface Account {
+  email: string;
+  password: string;
+  name: string;
+  companyName: string;
+}
+
+/** A unique address per call (parallel workers, repeated runs). */
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+/** Signs up a new workspace whose admin is a new user; leaves the page signed in on /contacts. */
+export async function signUpTenant(page: Page, opts: Partial<Account> = {}): Promise<Account> {
+  const account: Account = {
+    email: opts.email ?? uniqueEmail("admin"),
+    password: opts.password ?? E2E_PASSWORD,
+    name: opts.name ?? "Ada Admin",
+    companyName: opts.companyName ?? `E2E Co ${Math.random().toString(36).slice(2, 7)}`,
+  };
+  await page.goto("/signup");
+  await page.getByLabel("Company name").fill(account.companyName);
+  await page.getByLabel("Your name").fill(account.name);
+  await page.getByLabel("Work email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page.getByTestId("tenant-name")).toHaveText(account.companyName);
+  return account;
+}
+
+/** Signs in through the login page and waits for the shell. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+}

@@ -1,0 +1,231 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
+
+test("admin creates an API key, sees it once, it works and is listed; revoking it stops it", async ({ page }) => {
+  await signUpTenant(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: /^API keys/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+
+  await page.getByRole("button", { name: "New API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Key name").fill("CI pipeline");
+  await dialog.getByLabel("Role").selectOption("sales_rep");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+
+  const keyField = dialog.getByRole("textbox", { name: "API key", exact: true });
+  await expect(keyField).toHaveValue(/^slk_/);
+  const key = await keyField.inputValue();
+  await expect(dialog.getByRole("status")).toContainText("shown only once");
+  await expect(dialog.getByRole("button", { name: "Copy API key" })).toBeVisible();
+
+  // The key authenticates against the REST API with its role.
+  const ok = await page.request.get("/api/v1/users", { headers: { authorization: `Bearer ${key}` } });
+  expect(ok.status()).toBe(200);
+
+  await dialog.getByRole("button", { name: "I have copied it" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  const row = page.getByRole("row", { name: /CI pipeline/ });
+  await expect(row).toContainText("Sales rep");
+  await expect(row).toContainText(`${key.slice(0, 10)}…`);
+  await expect(row).toContainText("Active");
+  // Shown once: after a reload the key itself is nowhere on the page.
+  await page.reload();
+  await expect(page.getByRole("row", { name: /CI pipeline/ })).toBeVisible();
+  expect(await page.content()).not.toContain(key);
+
+  await page.getByRole("button", { name: "Revoke API key CI pipeline" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByRole("row", { name: /CI pipeline/ })).toContainText("Revoked");
+  await expect(page.getByRole("button", { name: "Revoke API key CI pipeline" })).toHaveCount(0);
+
+  const refused = await page.request.get("/api/v1/users", { headers: { authorization: `Bearer ${key}` } });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+});
+
+test("admin adds a sales rep who sees Users read-only; deactivating them ends their session at the next request", async ({ page, browser }) => {
+  test.slow(); // two browsers and several argon2 sign-ins
+  await signUpTenant(page);
+  await page.goto("/settings/users");
+  const repEmail = uniqueEmail("rep");
+  const repPassword = "R3p-initial-pass";
+
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Rita Rep");
+  await dialog.getByLabel("Email").fill(repEmail);
+  await dialog.getByLabel("Role").selectOption("sales_rep");
+  await dialog.getByLabel("Initial password").fill(repPassword);
+  await dialog.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  const repRow = page.getByRole("row", { name: /Rita Rep/ });
+  await expect(repRow).toContainText(repEmail);
+  await expect(repRow).toContainText("Sales rep");
+
+  // The rep, in their own browser, sees the list but no admin controls.
+  const repContext = await browser.newContext();
+  const repPage = await repContext.newPage();
+  await signIn(repPage, repEmail, repPassword);
+  await repPage.goto("/settings/users");
+  await expect(repPage.getByRole("row", { name: /Ada Admin/ })).toBeVisible();
+  await expect(repPage.getByRole("row", { name: /Rita Rep/ })).toContainText("(you)");
+  await expect(repPage.getByRole("button", { name: "Add user" })).toHaveCount(0);
+  await expect(repPage.getByRole("button", { name: "Invite" })).toHaveCount(0);
+  await expect(repPage.getByRole("button", { name: /^Change role of/ })).toHaveCount(0);
+  await expect(repPage.getByRole("button", { name: /^Deactivate/ })).toHaveCount(0);
+  await repPage.goto("/settings/api-keys");
+  await expect(repPage.getByText("Only admins can see and manage API keys")).toBeVisible();
+
+  // The admin deactivates the rep.
+  await page.getByRole("button", { name: "Deactivate Rita Rep" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(repRow).toContainText("Deactivated");
+  await expect(page.getByRole("button", { name: "Reactivate Rita Rep" })).toBeVisible();
+
+  // The rep's very next navigation lands on the login page, and signing in is refused.
+  await repPage.goto("/contacts");
+  await expect(repPage).toHaveURL(/\/login/);
+  await repPage.getByLabel("Email").fill(repEmail);
+  await repPage.getByLabel("Password").fill(repPassword);
+  await repPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(repPage.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  await repContext.close();
+});
+
+test("the last admin cannot demote themselves: a clear error, nothing changes", async ({ page }) => {
+  const admin = await signUpTenant(page);
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: `Change role of ${admin.name}` }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Role").selectOption("manager");
+  await dialog.getByRole("button", { name: "Save role" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("last active admin");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(admin.name) })).toContainText("Admin");
+});
+
+test("changing the password keeps this session and signs out the user's other session at its next request", async ({ page, browser }) => {
+  test.slow(); // two browsers and several argon2 sign-ins
+  const admin = await signUpTenant(page);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, admin.email, admin.password);
+
+  await page.goto("/settings/profile");
+  await page.getByLabel("Current password").fill("not-my-password-1");
+  await page.getByLabel("New password").fill("N3w-password-42");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("is not your current password")).toBeVisible();
+
+  await page.getByLabel("Current password").fill(admin.password);
+  await page.getByLabel("New password").fill("N3w-password-42");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Password changed" })).toBeVisible();
+
+  // This browser stays signed in (re-signed with the new password)...
+  await page.goto("/contacts");
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page.getByTestId("tenant-name")).toHaveText(admin.companyName);
+  // ...the other one is out at its next request, and only the new password works.
+  await other.reload();
+  await expect(other).toHaveURL(/\/login/);
+  await other.getByLabel("Email").fill(admin.email);
+  await other.getByLabel("Password").fill(admin.password);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  await other.getByLabel("Password").fill("N3w-password-42");
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other).toHaveURL(/\/contacts$/);
+  await otherContext.close();
+});
+
+test("an invitation link, shown once, lets a new person join with the invited role", async ({ page, browser }) => {
+  const admin = await signUpTenant(page);
+  await page.goto("/settings/users");
+  const inviteeEmail = uniqueEmail("invitee");
+  await page.getByRole("button", { name: "Invite" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("No email is sent");
+  await dialog.getByLabel("Email").fill(inviteeEmail);
+  await dialog.getByLabel("Role").selectOption("manager");
+  await dialog.getByRole("button", { name: "Create invitation link" }).click();
+  const linkField = dialog.getByRole("textbox", { name: "Invitation link", exact: true });
+  await expect(linkField).toHaveValue(/\/invite\//);
+  const link = await linkField.inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(inviteeEmail);
+
+  const ctx = await browser.newContext();
+  const invitee = await ctx.newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByRole("heading", { name: `Join ${admin.companyName}` })).toBeVisible();
+  await expect(invitee.getByText("as manager")).toBeVisible();
+  await invitee.getByLabel("Your name").fill("Ivan Invitee");
+  await invitee.getByLabel("Choose a password").fill(E2E_PASSWORD);
+  await invitee.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invitee).toHaveURL(/\/contacts$/);
+  await expect(invitee.getByTestId("tenant-name")).toHaveText(admin.companyName);
+
+  // Used once: the same link now says so.
+  await invitee.goto(link);
+  await expect(invitee.getByRole("alert").filter({ hasText: "already been used" })).toBeVisible();
+  await ctx.close();
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Ivan Invitee/ })).toContainText("Manager");
+});
+
+test("admin manages a group: create with a member, rename, add and remove members, delete", async ({ page }) => {
+  const admin = await signUpTenant(page);
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const add = page.getByRole("dialog");
+  await add.getByLabel("Name").fill("Gus Grouped");
+  await add.getByLabel("Email").fill(uniqueEmail("gus"));
+  await add.getByLabel("Initial password").fill(E2E_PASSWORD);
+  await add.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("row", { name: /Gus Grouped/ })).toBeVisible();
+
+  await page.goto("/settings/groups");
+  await page.getByRole("button", { name: "New group" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Group name").fill("Inside sales");
+  await dialog.getByRole("checkbox", { name: /Gus Grouped/ }).check();
+  await dialog.getByRole("button", { name: "Create group" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  const members = page.getByRole("list", { name: "Members of Inside sales" });
+  await expect(members).toContainText("Gus Grouped");
+
+  await page.getByRole("button", { name: "Rename group Inside sales" }).click();
+  await page.getByRole("dialog").getByLabel("Group name").fill("Field sales");
+  await page.getByRole("dialog").getByRole("button", { name: "Save name" }).click();
+  const renamed = page.getByRole("list", { name: "Members of Field sales" });
+  await expect(renamed).toContainText("Gus Grouped");
+
+  await page.getByLabel("Add a member to Field sales").selectOption({ label: `${admin.name} (${admin.email})` });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(renamed).toContainText(admin.name);
+  await page.getByRole("button", { name: "Remove Gus Grouped from Field sales" }).click();
+  await expect(renamed).not.toContainText("Gus Grouped");
+
+  await page.getByRole("button", { name: "Delete group Field sales" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete group" }).click();
+  await expect(page.getByText("No groups yet.")).toBeVisible();
+});
+
+test("settings pages have no detectable accessibility violations", async ({ page }) => {
+  test.slow();
+  await signUpTenant(page);
+  for (const path of ["/settings", "/settings/users", "/settings/groups", "/settings/api-keys", "/settings/profile"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).include("#main").analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(dialog.violations.map((v) => v.id)).toEqual([]);
+});

@@ -1,0 +1,173 @@
+// Memberships of a tenant: list, add directly, change role, deactivate and reactivate.
+// Users are global and never deleted; a tenant only ever changes its membership rows.
+// getSession() re-reads the membership on every request, so a deactivation or role
+// change takes effect at the member's next request.
+import { and, asc, eq, sql } from "drizzle-orm";
+import { tenantUsers, users } from "@/db/schema";
+import { assertCan, type Role } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError, notFound } from "@/lib/errors";
+import type { TenantContext } from "./context";
+import { addMemberSchema, changeRoleSchema, profileNameSchema, setActiveSchema, type AddMemberInput } from "./schemas";
+import { withTenant, type Tx } from "./with-tenant";
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  isActive: boolean;
+  joinedAt: Date;
+  deactivatedAt: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const memberColumns = {
+  userId: tenantUsers.userId,
+  email: users.email,
+  name: users.name,
+  role: tenantUsers.role,
+  isActive: tenantUsers.isActive,
+  joinedAt: tenantUsers.createdAt,
+  deactivatedAt: tenantUsers.deactivatedAt,
+};
+
+export async function listMembers(ctx: TenantContext): Promise<Member[]> {
+  return withTenant(ctx, (tx) =>
+    tx
+      .select(memberColumns)
+      .from(tenantUsers)
+      .innerJoin(users, eq(users.id, tenantUsers.userId))
+      .where(eq(tenantUsers.tenantId, ctx.tenantId))
+      .orderBy(asc(sql`lower(${users.name})`), asc(users.email)),
+  );
+}
+
+export async function getMember(tx: Tx, tenantId: string, userId: string, lock = false): Promise<Member | undefined> {
+  if (!UUID.test(userId)) return undefined;
+  const q = tx
+    .select(memberColumns)
+    .from(tenantUsers)
+    .innerJoin(users, eq(users.id, tenantUsers.userId))
+    .where(and(eq(tenantUsers.tenantId, tenantId), eq(tenantUsers.userId, userId)));
+  const [row] = lock ? await q.for("update", { of: tenantUsers }) : await q;
+  return row;
+}
+
+/**
+ * Adds a member directly. A new email gets a new user with the given name and initial
+ * password; an email that already has an account gets only a membership, and that
+ * user's name and password stay as they are.
+ */
+export async function addMember(ctx: TenantContext, input: AddMemberInput): Promise<{ userId: string; createdUser: boolean }> {
+  assertCan(ctx.actor.role, "users.manage");
+  const data = addMemberSchema.parse(input);
+  const [known] = await withTenant(ctx, (tx) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`));
+  // Hash outside the transaction: argon2 is deliberately slow.
+  const passwordHash = known ? null : await hashPassword(data.password);
+  return withTenant(ctx, async (tx) => {
+    let createdUser = false;
+    let userId = known?.id;
+    if (!userId) {
+      const [created] = await tx
+        .insert(users)
+        .values({ email: data.email, name: data.name, passwordHash: passwordHash! })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      if (created) {
+        userId = created.id;
+        createdUser = true;
+      } else {
+        // Someone registered this email a moment ago: treat them as an existing user.
+        const [raced] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`);
+        userId = raced!.id;
+      }
+    }
+    const existing = await getMember(tx, ctx.tenantId, userId);
+    if (existing) {
+      throw new AppError(
+        "conflict",
+        existing.isActive ? `${data.email} is already a member of this workspace` : `${data.email} is a deactivated member: reactivate them instead`,
+        { errors: [{ path: "email", message: existing.isActive ? "is already a member" : "is a deactivated member" }] },
+      );
+    }
+    await tx.insert(tenantUsers).values({ tenantId: ctx.tenantId, userId, role: data.role });
+    return { userId, createdUser };
+  });
+}
+
+/**
+ * Locks the tenant's active admin memberships, so two admins demoting or deactivating
+ * each other at once cannot leave the tenant with none: the second waits, re-reads, and
+ * is refused.
+ */
+async function lockActiveAdmins(tx: Tx, tenantId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: tenantUsers.userId })
+    .from(tenantUsers)
+    .where(and(eq(tenantUsers.tenantId, tenantId), eq(tenantUsers.role, "admin"), eq(tenantUsers.isActive, true)))
+    .orderBy(tenantUsers.userId) // one lock order for every caller: no deadlocks
+    .for("update");
+  return rows.map((r) => r.userId);
+}
+
+function assertNotLastAdmin(activeAdmins: string[], member: Member, what: string) {
+  if (member.role === "admin" && member.isActive && activeAdmins.length <= 1) {
+    throw new AppError("conflict", `${member.name} is the last active admin: make another member an admin before you ${what}`);
+  }
+}
+
+export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }): Promise<Member> {
+  assertCan(ctx.actor.role, "users.manage");
+  const data = changeRoleSchema.parse(input);
+  return withTenant(ctx, async (tx) => {
+    const admins = await lockActiveAdmins(tx, ctx.tenantId);
+    const member = await getMember(tx, ctx.tenantId, data.userId, true);
+    if (!member) throw notFound("Member");
+    if (data.role !== "admin") assertNotLastAdmin(admins, member, "change their role");
+    const [row] = await tx
+      .update(tenantUsers)
+      .set({ role: data.role })
+      .where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.userId, data.userId)))
+      .returning({ role: tenantUsers.role });
+    if (!row) throw notFound("Member");
+    return { ...member, role: row.role };
+  });
+}
+
+/** Deactivates (is_active = false, deactivated_at = now) or reactivates a membership. */
+export async function setMemberActive(ctx: TenantContext, input: { userId: string; active: boolean }): Promise<Member> {
+  assertCan(ctx.actor.role, "users.manage");
+  const data = setActiveSchema.parse(input);
+  return withTenant(ctx, async (tx) => {
+    const admins = await lockActiveAdmins(tx, ctx.tenantId);
+    const member = await getMember(tx, ctx.tenantId, data.userId, true);
+    if (!member) throw notFound("Member");
+    if (!data.active) assertNotLastAdmin(admins, member, "deactivate them");
+    if (member.isActive === data.active) return member;
+    const [row] = await tx
+      .update(tenantUsers)
+      .set(data.active ? { isActive: true, deactivatedAt: null } : { isActive: false, deactivatedAt: sql`now()` })
+      .where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.userId, data.userId)))
+      .returning({ isActive: tenantUsers.isActive, deactivatedAt: tenantUsers.deactivatedAt });
+    if (!row) throw notFound("Member");
+    return { ...member, ...row };
+  });
+}
+
+/**
+ * The signed-in user's own display name. The name lives on the global user, so it
+ * changes in every workspace they belong to; only an active member of this tenant may
+ * change it from here.
+ */
+export async function updateOwnName(ctx: TenantContext, input: { name: string }): Promise<void> {
+  const { name } = profileNameSchema.parse(input);
+  const userId = ctx.actor.userId;
+  if (!userId) throw new AppError("forbidden", "Only a signed-in user has a profile");
+  await withTenant(ctx, async (tx) => {
+    const member = await getMember(tx, ctx.tenantId, userId);
+    if (!member?.isActive) throw notFound("Member");
+    await tx.update(users).set({ name }).where(eq(users.id, userId));
+  });
+}

@@ -1,0 +1,79 @@
+// Zod input schemas for members, invitations, groups, API keys and the profile, shared
+// by the server actions, the REST routes and the client forms (no server imports here).
+import { z } from "zod";
+import { TENANT_ROLES } from "@/db/schema/enums";
+import { passwordSchema } from "@/lib/auth/schemas";
+
+export const roleSchema = z.enum(TENANT_ROLES, { error: "must be admin, manager, sales_rep or readonly" });
+export const ROLE_LABELS: Record<(typeof TENANT_ROLES)[number], string> = {
+  admin: "Admin",
+  manager: "Manager",
+  sales_rep: "Sales rep",
+  readonly: "Read-only",
+};
+
+const personName = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+const email = z.string().trim().toLowerCase().email("must be an email address").max(320);
+const userId = z.uuid("must be a user id");
+
+export const addMemberSchema = z.object({
+  name: personName,
+  email,
+  role: roleSchema,
+  /** Used only when the email has no account yet; an existing user keeps their password. */
+  password: passwordSchema,
+});
+export type AddMemberInput = z.input<typeof addMemberSchema>;
+
+export const inviteSchema = z.object({ email, role: roleSchema });
+export type InviteInput = z.input<typeof inviteSchema>;
+
+export const changeRoleSchema = z.object({ userId, role: roleSchema });
+export const setActiveSchema = z.object({ userId, active: z.boolean() });
+
+export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
+
+/** The token in an invitation link: 32 random bytes, base64url. */
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "is not a valid invitation link");
+
+/** Accepting as a new user: a name and a password. An existing user sends only their password. */
+export const acceptNewUserSchema = z.object({ name: personName, password: passwordSchema });
+export const acceptExistingUserSchema = z.object({ password: z.string().min(1, "is required").max(1000) });
+
+const groupName = z.string().trim().min(1, "is required").max(80, "must be at most 80 characters");
+const description = z.string().trim().max(500, "must be at most 500 characters").nullish();
+
+export const groupCreateSchema = z.object({
+  name: groupName,
+  description,
+  memberUserIds: z.array(userId).max(1000).default([]),
+});
+export type GroupCreateInput = z.input<typeof groupCreateSchema>;
+
+/** PATCH: every field optional; `memberUserIds` replaces the whole member set. */
+export const groupUpdateSchema = z.object({
+  name: groupName.optional(),
+  description,
+  memberUserIds: z.array(userId).max(1000).optional(),
+});
+export type GroupUpdateInput = z.input<typeof groupUpdateSchema>;
+
+export const groupIdSchema = z.object({ groupId: z.uuid() });
+export const renameGroupSchema = z.object({ groupId: z.uuid(), name: groupName });
+export const groupMemberSchema = z.object({ groupId: z.uuid(), userId });
+
+export const apiKeyCreateSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  role: roleSchema,
+});
+export const apiKeyIdSchema = z.object({ apiKeyId: z.uuid() });
+
+export const profileNameSchema = z.object({ name: personName });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "is required").max(1000),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "must differ from the current password" });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
