@@ -1,0 +1,111 @@
+// Value rules shared by the validator, the SQL compiler and the in-memory evaluator:
+// what a date / number / uuid value may look like and what it resolves to.
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The acting user, for user-id fields. */
+export const ME = "me";
+export const DAY_MS = 86_400_000;
+
+/** A uuid value resolved for comparison: lowercase, with "me" → the acting user (null: nobody). */
+export function resolveUuid(value: string, userId: string | null): string | null {
+  if (value === ME) return userId ? userId.toLowerCase() : null;
+  return value.toLowerCase();
+}
+
+// ---- numbers ---------------------------------------------------------------------------
+
+/** A string stored in a NUMBER custom field counts as a number only in this form (same regex in SQL). */
+export const NUMERIC_TEXT_SQL = "^-?[0-9]+([.][0-9]+)?$";
+export const NUMERIC_TEXT = new RegExp(NUMERIC_TEXT_SQL);
+const DECIMAL = /^([+-]?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/;
+
+/** Decimal text of a filter's number value, bound as `::numeric` and compared exactly. */
+export function numberText(value: number | string): string {
+  return typeof value === "number" ? String(value) : value;
+}
+
+function parseDecimal(text: string): { m: bigint; e: number } | null {
+  const d = DECIMAL.exec(text);
+  if (!d) return null;
+  const frac = d[3] ?? "";
+  return { m: BigInt(`${d[1]}${d[2]}${frac}`), e: Number(d[4] ?? 0) - frac.length };
+}
+
+/** Exact comparison of decimal texts (numeric columns arrive as strings; floats would round). */
+export function compareDecimal(a: string, b: string): number {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  if (!x || !y) throw new Error(`not a decimal: ${x ? b : a}`);
+  const e = Math.min(x.e, y.e);
+  const xm = x.m * 10n ** BigInt(x.e - e);
+  const ym = y.m * 10n ** BigInt(y.e - e);
+  return xm < ym ? -1 : xm > ym ? 1 : 0;
+}
+
+// ---- dates -----------------------------------------------------------------------------
+
+const DAY_RE = /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/;
+const INSTANT_RE = /^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2})T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
+const RELATIVE_RE = /^(?:now(?:([+-])([0-9]{1,5})([hdw]))?|today(?:([+-])([0-9]{1,5})([dw]))?)$/;
+const UNIT_MS = { h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS } as const;
+
+/** A calendar day (UTC) or an instant, after relative values are resolved against `now`. */
+export type ResolvedDate = { day: string } | { instant: number };
+
+export const dayOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const dayStartMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+const isRealDay = (day: string): boolean => DAY_RE.test(day) && dayOfMs(dayStartMs(day)) === day;
+
+/**
+ * Date values: "YYYY-MM-DD" (a whole UTC day); an ISO date-time ("2024-05-01T10:00:00Z",
+ * no offset = UTC) (an instant); or relative to the compile/evaluate time: "now",
+ * "now-2h", "now+3d", "today", "today-7d", "today+1w" (units h, d, w; "today" is a UTC day).
+ * Returns null for anything else.
+ */
+export function resolveDate(value: string, now: Date): ResolvedDate | null {
+  if (DAY_RE.test(value)) return isRealDay(value) ? { day: value } : null;
+  const i = INSTANT_RE.exec(value);
+  if (i) {
+    const ms = Date.parse(i[2] ? value : `${value}Z`);
+    return isRealDay(i[1]!) && Number.isFinite(ms) ? { instant: ms } : null;
+  }
+  const r = RELATIVE_RE.exec(value);
+  if (!r) return null;
+  const [sign, amount, unit] = r[1] ? [r[1], r[2], r[3]] : [r[4], r[5], r[6]];
+  const offset = sign ? (sign === "-" ? -1 : 1) * Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS] : 0;
+  return value.startsWith("now") ? { instant: now.getTime() + offset } : { day: dayOfMs(dayStartMs(dayOfMs(now.getTime())) + offset) };
+}
+
+/** The span of instants a date value covers: a day is [00:00, next 00:00), an instant is itself. */
+export function instantSpan(d: ResolvedDate): { lo: number; hi: number; hiInclusive: boolean } {
+  return "day" in d ? { lo: dayStartMs(d.day), hi: dayStartMs(d.day) + DAY_MS, hiInclusive: false } : { lo: d.instant, hi: d.instant, hiInclusive: true };
+}
+
+/** The calendar day (UTC) of a date value, for day-granular fields. */
+export function dayOf(d: ResolvedDate): string {
+  return "day" in d ? d.day : dayOfMs(d.instant);
+}
+
+/**
+ * withinLastDays n: [now − n days, now]; withinNextDays n: [now, now + n days], both ends
+ * included. For day-granular fields the same with today's UTC day in place of now.
+ */
+export function withinWindow(op: "withinLastDays" | "withinNextDays", days: number, now: Date): { lo: number; hi: number; loDay: string; hiDay: string } {
+  const t = now.getTime();
+  const today = dayStartMs(dayOfMs(t));
+  const span = days * DAY_MS;
+  return op === "withinLastDays"
+    ? { lo: t - span, hi: t, loDay: dayOfMs(today - span), hiDay: dayOfMs(today) }
+    : { lo: t, hi: t + span, loDay: dayOfMs(today), hiDay: dayOfMs(today + span) };
+}
+
+/** Day-granular values in stored text: a custom DATE counts only if it starts with YYYY-MM-DD. */
+export const DAY_PREFIX_SQL = "^[0-9]{4}-[0-9]{2}-[0-9]{2}";
+export const DAY_PREFIX = new RegExp(DAY_PREFIX_SQL);
+
+// ---- strings ---------------------------------------------------------------------------
+
+/** LIKE pattern text for a literal: %, _ and the escape character itself lose their meaning. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
