@@ -132,3 +132,21 @@ describe("REST records", () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/companies", "/contacts/{id}", "/deals", "/tickets/{id}"]));
   });
 });
+
+describe("REST filter=", () => {
+  it("filters a collection with filter JSON and answers 422 with the path of a bad node", async () => {
+    const t = await tenantWithKeys();
+    const key = t.keys.admin;
+    for (const [name, industry, employeeCount] of [["Acme", "Retail", 10], ["Bolt", "Energy", 500], ["Core", "Energy", 5]] as const) {
+      await POST(req("POST", "/companies", { key, body: { name, industry, employeeCount } }), params({ collection: "companies" }));
+    }
+    const filter = encodeURIComponent(JSON.stringify({ all: [{ field: "industry", op: "eq", value: "energy" }, { field: "employeeCount", op: "gte", value: 100 }] }));
+    const res = await list(req("GET", `/companies?filter=${filter}`, { key }), params({ collection: "companies" }));
+    expect((await res.json()).data.map((c: { name: string }) => c.name)).toEqual(["Bolt"]);
+
+    const bad = encodeURIComponent(JSON.stringify({ all: [{ field: "industry", op: "eq", value: "x" }, { field: "employeeCount", op: "contains", value: 3 }] }));
+    const refused = await list(req("GET", `/companies?filter=${bad}`, { key }), params({ collection: "companies" }));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors[0].path).toBe("filter.all[1].op");
+  });
+});
