@@ -2,6 +2,11 @@
 // generate_series), one big tenant plus many small ones. Connects as the owner: bulk
 // loading is not a CRM mutation and does not go through lib/ services, writes no
 // domain events (their trigger needs a worker), and is for benchmark databases only.
+//
+// The whole load is one transaction. Tables getting many rows are loaded the way
+// pg_restore does it: their secondary indexes and foreign keys are dropped first and
+// rebuilt from their exact definitions at the end (re-adding a foreign key checks all
+// rows). Those tables are locked until the commit, so run it on an otherwise idle database.
 import { createHash, randomUUID } from "node:crypto";
 import { Faker, base, en } from "@faker-js/faker";
 import type postgres from "postgres";
@@ -17,8 +22,10 @@ export interface GenerateOptions {
   tenants: number;
   /** Users of the big tenant (admin included). */
   users: number;
-  /** Rows per INSERT statement (and per transaction). */
+  /** Rows per INSERT statement. */
   chunk: number;
+  /** A table getting at least this many rows is loaded without its secondary indexes and foreign keys, which are rebuilt afterwards. */
+  bulkThreshold: number;
   password: string;
   log: (line: string) => void;
 }
@@ -31,6 +38,7 @@ export const DEFAULT_OPTIONS: GenerateOptions = {
   tenants: 99,
   users: 50,
   chunk: 250_000,
+  bulkThreshold: 100_000,
   password: "Stageline-bench1",
   log: (line) => console.log(line),
 };
@@ -109,20 +117,26 @@ const SUBJECTS: Record<(typeof ACTIVITY_KINDS)[number], string[]> = {
   TASK: ["Follow up", "Send proposal", "Schedule demo", "Check in", "Prepare contract"],
 };
 
-/** Word lists made once by faker (seeded), passed to SQL as text[] parameters. */
+/**
+ * Word lists, passed to SQL as text[] parameters: faker's whole English vocabularies
+ * where names meet search (about 3,200 first x 470 last names, 1,000 x 1,000 company
+ * words), so trigram search sees realistic variety. Letters only: they go into emails
+ * and domains.
+ */
 function wordLists() {
   const faker = new Faker({ locale: [en, base] });
   faker.seed(42);
-  // names and words go into emails and domains: letters only
-  const letters = (fn: () => string, n: number) => faker.helpers.uniqueArray(fn, n).filter((w) => /^[A-Za-z]+$/.test(w));
+  const d = faker.definitions;
+  const letters = (ws: readonly string[] | undefined) => [...new Set(ws ?? [])].filter((w) => /^[A-Za-z]+$/.test(w)).sort();
   const capitalised = (ws: string[]) => ws.map((w) => w[0]!.toUpperCase() + w.slice(1));
+  const p = d.person;
   return {
-    firstNames: letters(() => faker.person.firstName(), 400),
-    lastNames: letters(() => faker.person.lastName(), 600),
-    jobTitles: faker.helpers.uniqueArray(() => faker.person.jobTitle(), 300),
-    adjectives: capitalised(letters(() => faker.word.adjective({ length: { min: 4, max: 9 } }), 300)),
-    nouns: capitalised(letters(() => faker.word.noun({ length: { min: 4, max: 9 } }), 300)),
-    cities: faker.helpers.uniqueArray(() => faker.location.city(), 200),
+    firstNames: letters([...(p.first_name.generic ?? []), ...(p.first_name.female ?? []), ...(p.first_name.male ?? [])]),
+    lastNames: letters([...(p.last_name.generic ?? []), ...(p.last_name.female ?? []), ...(p.last_name.male ?? [])]),
+    jobTitles: faker.helpers.uniqueArray(() => faker.person.jobTitle(), 500),
+    adjectives: capitalised(letters(d.word.adjective)),
+    nouns: capitalised(letters(d.word.noun)),
+    cities: faker.helpers.uniqueArray(() => faker.location.city(), 300),
   };
 }
 type Words = ReturnType<typeof wordLists>;
@@ -154,7 +168,7 @@ type Tx = postgres.TransactionSql;
 /** Fills a database with one big tenant and `tenants` small ones. Needs an owner (ideally superuser) connection. */
 export async function generateBenchData(sql: Sql, options: Partial<GenerateOptions> = {}): Promise<GenerateResult> {
   const o: GenerateOptions = { ...DEFAULT_OPTIONS, ...options };
-  for (const k of ["contacts", "companies", "deals", "activities", "tenants", "users", "chunk"] as const) {
+  for (const k of ["contacts", "companies", "deals", "activities", "tenants", "users", "chunk", "bulkThreshold"] as const) {
     if (!Number.isInteger(o[k]) || o[k] < 0) throw new Error(`--${k} must be a non-negative integer (got ${o[k]})`);
   }
   if (o.users < 1 || o.chunk < 1) throw new Error("--users and --chunk must be at least 1");
@@ -168,43 +182,112 @@ export async function generateBenchData(sql: Sql, options: Partial<GenerateOptio
   if (existing!.n > 0) {
     throw new Error(`${BENCH_ADMIN_EMAIL} already exists: this database already holds generated data. Generate into a fresh database.`);
   }
-  await sql`select setseed(0.42)`; // random() below is repeatable on this session
+  const [server] = await sql<{ version: number }[]>`select current_setting('server_version_num')::int as version`;
   const words = wordLists();
   const passwordHash = await hashPassword(o.password);
-
   const bigSpec: TenantSpec = {
     name: "Bench Corp", slug: "bench-corp", adminEmail: BENCH_ADMIN_EMAIL, userPrefix: "bench-user-", users: o.users,
     companies: o.companies, contacts: o.contacts, deals: o.deals, activities: o.activities,
   };
-  o.log(`[${elapsed()}] big tenant: ${o.companies} companies, ${o.contacts} contacts, ${o.deals} deals, ${o.activities} activities`);
-  const big = await fillTenant(sql, bigSpec, words, passwordHash, o, elapsed);
+  const ctx: FillContext = { words, passwordHash, o, elapsed, activityId: server!.version >= 180000 ? "uuidv7()" : "gen_random_uuid()" };
 
-  const smallTenantIds: string[] = [];
-  let smallRows: TenantCounts = { users: 0, companies: 0, contacts: 0, deals: 0, activities: 0, stageHistory: 0 };
-  for (let i = 1; i <= o.tenants; i++) {
-    const tag = String(i).padStart(3, "0");
-    const spec: TenantSpec = {
-      name: `Small Tenant ${tag}`, slug: `bench-small-${tag}`, adminEmail: `bench-small-${tag}-admin@bench.test`, userPrefix: `bench-small-${tag}-user-`,
-      ...SMALL_TENANT,
-    };
-    const r = await fillTenant(sql, spec, words, passwordHash, { ...o, log: () => {} }, elapsed);
-    smallTenantIds.push(r.tenantId);
-    smallRows = sumCounts(smallRows, r.counts);
-    if (i % 10 === 0 || i === o.tenants) o.log(`[${elapsed()}] small tenants ${i}/${o.tenants}`);
-  }
+  // One transaction: an interrupted run leaves nothing behind (and can simply be re-run).
+  const result = await sql.begin(async (tx) => {
+    await tx`set local synchronous_commit = off`;
+    await tx`set local maintenance_work_mem = '512MB'`;
+    await tx`set local lock_timeout = '30s'`;
+    await tx`select setseed(0.42)`; // random() below is repeatable
+    const deferred = await deferIndexesAndForeignKeys(tx, {
+      companies: o.companies, contacts: o.contacts, activities: o.activities,
+    }, o.bulkThreshold);
+    if (deferred.length > 0) o.log(`[${elapsed()}] bulk mode: secondary indexes and foreign keys of ${deferred.map((d) => d.table).join(", ")} are rebuilt after loading`);
+
+    o.log(`[${elapsed()}] big tenant: ${o.companies} companies, ${o.contacts} contacts, ${o.deals} deals, ${o.activities} activities`);
+    const big = await fillTenant(tx, bigSpec, ctx);
+
+    const smallTenantIds: string[] = [];
+    let smallRows: TenantCounts = { users: 0, companies: 0, contacts: 0, deals: 0, activities: 0, stageHistory: 0 };
+    for (let i = 1; i <= o.tenants; i++) {
+      const tag = String(i).padStart(3, "0");
+      const spec: TenantSpec = {
+        name: `Small Tenant ${tag}`, slug: `bench-small-${tag}`, adminEmail: `bench-small-${tag}-admin@bench.test`, userPrefix: `bench-small-${tag}-user-`,
+        ...SMALL_TENANT,
+      };
+      const r = await fillTenant(tx, spec, { ...ctx, o: { ...o, log: () => {} } });
+      smallTenantIds.push(r.tenantId);
+      smallRows = sumCounts(smallRows, r.counts);
+      if (i % 10 === 0 || i === o.tenants) o.log(`[${elapsed()}] small tenants ${i}/${o.tenants}`);
+    }
+
+    await restoreIndexesAndForeignKeys(tx, deferred, (line) => o.log(`[${elapsed()}] ${line}`));
+    o.log(`[${elapsed()}] commit`);
+    return { big, smallTenantIds, smallRows };
+  });
 
   o.log(`[${elapsed()}] analyze`);
   await sql`analyze`;
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   o.log(`[${elapsed()}] done`);
   return {
-    tenantId: big.tenantId,
+    tenantId: result.big.tenantId,
     adminEmail: BENCH_ADMIN_EMAIL,
     adminPassword: o.password,
-    smallTenantIds,
-    counts: { ...big.counts, smallTenants: o.tenants, smallTenantRows: smallRows },
+    smallTenantIds: result.smallTenantIds,
+    counts: { ...result.big.counts, smallTenants: o.tenants, smallTenantRows: result.smallRows },
     seconds,
   };
+}
+
+interface DeferredTable {
+  table: string;
+  /** CREATE INDEX statements of the indexes that back no constraint. */
+  indexes: { name: string; definition: string }[];
+  /** The table's own foreign keys. */
+  foreignKeys: { name: string; definition: string }[];
+}
+
+/**
+ * Bulk-load mode, the way pg_restore does it: for each table getting many rows, drop
+ * its foreign keys and the indexes that back no constraint (primary keys and unique
+ * constraints stay), remembering their exact definitions. Inside the transaction, so
+ * a failure rolls the schema back too.
+ */
+async function deferIndexesAndForeignKeys(tx: Tx, rowsByTable: Record<string, number>, threshold: number): Promise<DeferredTable[]> {
+  const deferred: DeferredTable[] = [];
+  for (const [table, rows] of Object.entries(rowsByTable)) {
+    if (rows < threshold) continue;
+    const indexes = await tx<{ name: string; definition: string }[]>`
+      select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
+      from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid = ${table}::regclass
+        and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid)
+      order by c.relname`;
+    const foreignKeys = await tx<{ name: string; definition: string }[]>`
+      select conname as name, pg_get_constraintdef(oid) as definition
+      from pg_constraint where conrelid = ${table}::regclass and contype = 'f' order by conname`;
+    for (const fk of foreignKeys) await tx.unsafe(`alter table ${quoteIdent(table)} drop constraint ${quoteIdent(fk.name)}`);
+    for (const ix of indexes) await tx.unsafe(`drop index ${quoteIdent(ix.name)}`);
+    deferred.push({ table, indexes: [...indexes], foreignKeys: [...foreignKeys] });
+  }
+  return deferred;
+}
+
+/** Rebuilds what deferIndexesAndForeignKeys dropped; re-adding a foreign key checks every row in one query. */
+async function restoreIndexesAndForeignKeys(tx: Tx, deferred: DeferredTable[], log: (line: string) => void): Promise<void> {
+  for (const d of deferred) {
+    for (const ix of d.indexes) {
+      await tx.unsafe(ix.definition);
+      log(`index ${ix.name}`);
+    }
+  }
+  for (const d of deferred) {
+    for (const fk of d.foreignKeys) await tx.unsafe(`alter table ${quoteIdent(d.table)} add constraint ${quoteIdent(fk.name)} ${fk.definition}`);
+    log(`foreign keys of ${d.table} checked`);
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function sumCounts(a: TenantCounts, b: TenantCounts): TenantCounts {
@@ -214,26 +297,33 @@ function sumCounts(a: TenantCounts, b: TenantCounts): TenantCounts {
   };
 }
 
-/** One transaction for one tenant's rows: fast commit, and app.tenant_id set so it also works for an owner that RLS applies to. */
-async function tenantTx<T>(sql: Sql, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return (await sql.begin(async (tx) => {
-    await tx`set local synchronous_commit = off`;
-    await tx`select set_config('app.tenant_id', ${tenantId}, true)`;
-    return fn(tx);
-  })) as T;
+/** Sets app.tenant_id (for the rest of the transaction), so inserts also pass RLS for an owner that is not a superuser. */
+async function asTenant<T>(tx: Tx, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  await tx`select set_config('app.tenant_id', ${tenantId}, true)`;
+  return fn(tx);
 }
 
-/** Runs `insert(from, to)` over 1..total in chunks, one transaction each. */
-async function chunked(sql: Sql, tenantId: string, what: string, total: number, o: GenerateOptions, elapsed: () => string, insert: (tx: Tx, from: number, to: number) => Promise<unknown>) {
+/** Runs `insert(from, to)` over 1..total, one statement per chunk so memory stays bounded. */
+async function chunked(tx: Tx, tenantId: string, what: string, total: number, o: GenerateOptions, elapsed: () => string, insert: (tx: Tx, from: number, to: number) => Promise<unknown>) {
   for (let from = 1; from <= total; from += o.chunk) {
     const to = Math.min(total, from + o.chunk - 1);
-    await tenantTx(sql, tenantId, (tx) => insert(tx, from, to));
+    await asTenant(tx, tenantId, (tx) => insert(tx, from, to));
     o.log(`[${elapsed()}] ${what} ${to}/${total}`);
   }
 }
 
-async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: string, o: GenerateOptions, elapsed: () => string): Promise<{ tenantId: string; counts: TenantCounts }> {
-  const ids = await createTenantRows(sql, spec, passwordHash);
+interface FillContext {
+  words: Words;
+  passwordHash: string;
+  o: GenerateOptions;
+  elapsed: () => string;
+  /** SQL for a new activity id: uuidv7() where available (time-ordered, so primary key inserts append). */
+  activityId: string;
+}
+
+async function fillTenant(tx: Tx, spec: TenantSpec, ctx: FillContext): Promise<{ tenantId: string; counts: TenantCounts }> {
+  const { words: w, o, elapsed } = ctx;
+  const ids = await createTenantRows(tx, spec, ctx.passwordHash);
   const t = ids.tenantId;
   const users = ids.userIds;
   const tagNames = TAGS.map(([name]) => name);
@@ -242,21 +332,29 @@ async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: st
   const pick = (param: string, idx: string) => `(${param})[(1 + ((${idx}) % cardinality(${param})))::int]`;
   const rand = (param: string) => `(${param})[1 + floor(random() * cardinality(${param}))::int]`;
   // A company's name and domain are functions of its number, so a contact's email can reuse the domain.
-  const companyWord1 = (n: string) => pick("$4::text[]", `abs(hashint4(${n})::bigint)`);
-  const companyWord2 = (n: string) => pick("$5::text[]", `abs(hashint4((${n}) + 7919)::bigint)`);
-  const companyDomain = (n: string) => `lower(${companyWord1(n)} || ${companyWord2(n)}) || '-' || (${n})::text || '.example'`;
+  // `adjectives` and `nouns` name the query's parameters holding w.adjectives and w.nouns.
+  const companyNaming = (adjectives: string, nouns: string) => {
+    const word1 = (n: string) => pick(`${adjectives}::text[]`, `abs(hashint4((${n})::int)::bigint)`);
+    const word2 = (n: string) => pick(`${nouns}::text[]`, `abs(hashint4((${n})::int + 7919)::bigint)`);
+    return {
+      name: (n: string) => `${word1(n)} || ' ' || ${word2(n)}`,
+      domain: (n: string) => `lower(${word1(n)} || ${word2(n)}) || '-' || (${n})::text || '.example'`,
+    };
+  };
   // Contact n works at company ((n - 1) % companies) + 1, except every tenth contact.
   const contactCompanyN = (n: string) => `(((${n}) - 1) % ${Math.max(spec.companies, 1)}) + 1`;
   const contactHasCompany = (n: string) => `((${n}) % 10 <> 0)`;
   const pastTime = (days: number) => `now() - random() * interval '${days} days'`;
+  // Each lateral subquery below selects `g`: correlated on the row number, it is
+  // evaluated once per row (uncorrelated or Memoize-cached, its random() would repeat).
 
   if (spec.companies > 0) {
-    await chunked(sql, t, "companies", spec.companies, o, elapsed, (tx, from, to) => tx.unsafe(
+    await chunked(tx, t, "companies", spec.companies, o, elapsed, (tx, from, to) => tx.unsafe(
       `insert into companies (tenant_id, id, name, domain, website, industry, phone, employee_count, annual_revenue, currency,
          owned_by_user_id, created_by_user_id, tags, address, created_at, updated_at)
        select $1::uuid, ${uuidSql(t, "company", "g")},
-         ${companyWord1("g")} || ' ' || ${companyWord2("g")} || ' ' || ${pick("$6::text[]", "g")},
-         ${companyDomain("g")}, 'https://www.' || ${companyDomain("g")},
+         ${companyNaming("$4", "$5").name("g")} || ' ' || ${pick("$6::text[]", "g")},
+         ${companyNaming("$4", "$5").domain("g")}, 'https://www.' || ${companyNaming("$4", "$5").domain("g")},
          ${rand("$7::text[]")}, '+1-555-' || lpad((g % 10000000)::text, 7, '0'),
          x.employees, round((x.employees * (60000 + random() * 190000))::numeric, 2), 'USD',
          ${rand("$8::uuid[]")}, ${rand("$8::uuid[]")},
@@ -271,12 +369,12 @@ async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: st
   }
 
   if (spec.contacts > 0) {
-    await chunked(sql, t, "contacts", spec.contacts, o, elapsed, (tx, from, to) => tx.unsafe(
+    await chunked(tx, t, "contacts", spec.contacts, o, elapsed, (tx, from, to) => tx.unsafe(
       `insert into contacts (tenant_id, id, first_name, last_name, email, phone, job_title, department, company_id, lifecycle_stage,
          email_opt_in, owned_by_user_id, created_by_user_id, tags, last_contacted_at, created_at, updated_at)
        select $1::uuid, ${uuidSql(t, "contact", "g")}, x.first, x.last,
          lower(x.first || '.' || x.last || g::text) || '@' ||
-           case when ${contactHasCompany("g")} then ${companyDomain(contactCompanyN("g"))} else 'mail.example' end,
+           case when ${contactHasCompany("g")} then ${companyNaming("$11", "$12").domain(contactCompanyN("g"))} else 'mail.example' end,
          '+1-555-' || lpad((g % 10000000)::text, 7, '0'),
          ${rand("$6::text[]")}, ${rand("$7::text[]")},
          case when ${contactHasCompany("g")} then ${uuidSql(t, "company", contactCompanyN("g"))} end,
@@ -288,19 +386,20 @@ async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: st
        from generate_series($2::int, $3::int) g,
          lateral (select ${rand("$4::text[]")} as first, ${rand("$5::text[]")} as last,
                          ${pastTime(730)} as created, g as _g offset 0) x`,
-      [t, from, to, w.firstNames, w.lastNames, w.jobTitles, DEPARTMENTS, LIFECYCLE_STAGES, users, tagNames],
+      [t, from, to, w.firstNames, w.lastNames, w.jobTitles, DEPARTMENTS, LIFECYCLE_STAGES, users, tagNames, w.adjectives, w.nouns],
     ));
   }
 
   if (spec.deals > 0) {
     // All open, spread evenly over the open stages; the k-th card of a column gets position k.
     const stageCount = ids.openStages.length;
-    await chunked(sql, t, "deals", spec.deals, o, elapsed, (tx, from, to) => tx.unsafe(
+    await chunked(tx, t, "deals", spec.deals, o, elapsed, (tx, from, to) => tx.unsafe(
       `insert into deals (tenant_id, id, name, amount, currency, deal_type, close_date, forecast_probability, status,
          company_id, contact_id, owned_by_user_id, assigned_user_id, created_by_user_id, pipeline_id, stage_id, stage_entered_at,
          position, created_at, updated_at)
        select $1::uuid, ${uuidSql(t, "deal", "g")},
-         ${rand("$4::text[]")} || ' #' || g::text,
+         case when ${contactHasCompany("c.n")} then ${companyNaming("$9", "$10").name(contactCompanyN("c.n"))} || ' – ' || ${rand("$4::text[]")}
+           else ${rand("$4::text[]")} || ' #' || g::text end,
          (1 + floor(random() * 5000)) * 50, 'USD',
          (array['NEW','NEW','NEW','RENEWAL','UPSELL','OTHER']::deal_type[])[1 + floor(random() * 6)::int],
          (current_date + (random() * 120)::int),
@@ -314,9 +413,9 @@ async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: st
        from generate_series($2::int, $3::int) g,
          lateral (select 1 + ((g::bigint * 7919) % ${spec.contacts}) as n offset 0) c,
          lateral (select ${rand("$8::uuid[]")} as owner, ${pastTime(60)} as entered, g as _g offset 0) x`,
-      [t, from, to, DEAL_PRODUCTS, ids.dealPipelineId, ids.openStages.map((s) => s.id), ids.openStages.map((s) => s.probability), users],
+      [t, from, to, DEAL_PRODUCTS, ids.dealPipelineId, ids.openStages.map((s) => s.id), ids.openStages.map((s) => s.probability), users, w.adjectives, w.nouns],
     ));
-    await tenantTx(sql, t, (tx) => tx`
+    await asTenant(tx, t, (tx) => tx`
       insert into stage_history (tenant_id, entity_type, entity_id, pipeline_id, from_stage_id, to_stage_id, changed_at, changed_by_user_id, source)
       select tenant_id, 'DEAL', id, pipeline_id, null, stage_id, stage_entered_at, owned_by_user_id, 'IMPORT'
       from deals where tenant_id = ${t}`);
@@ -325,10 +424,10 @@ async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: st
 
   if (spec.activities > 0) {
     // Linked to contacts, skewed so low-numbered contacts have long timelines (contact #1 the longest).
-    await chunked(sql, t, "activities", spec.activities, o, elapsed, (tx, from, to) => tx.unsafe(
-      `insert into activities (tenant_id, activity_type, subject, body, record_type, record_id, activity_at, due_at, completed_at,
+    await chunked(tx, t, "activities", spec.activities, o, elapsed, (tx, from, to) => tx.unsafe(
+      `insert into activities (tenant_id, id, activity_type, subject, body, record_type, record_id, activity_at, due_at, completed_at,
          completed_by_user_id, priority, outcome, duration_seconds, assigned_user_id, created_by_user_id, created_at, updated_at)
-       select $1::uuid, x.kind, ($5::text[])[x.k * 5 + 1 + (g % 5)::int],
+       select $1::uuid, ${ctx.activityId}, x.kind, ($5::text[])[x.k * 5 + 1 + (g % 5)::int],
          case when x.kind in ('NOTE', 'EMAIL', 'MEETING') then 'Generated ' || lower(x.kind::text) || ' #' || g::text end,
          'CONTACT', ${uuidSql(t, "contact", "x.n")}, x.at,
          case when x.kind = 'TASK' then x.due end,
@@ -345,12 +444,12 @@ async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: st
                          1 + floor(power(random(), 2) * ${spec.contacts})::int as n,
                          ${rand("$4::uuid[]")} as owner,
                          ${pastTime(730)} as at,
-                         now() + (random() * 60 - 30) * interval '1 day' as due offset 0) x`,
+                         now() + (random() * 60 - 30) * interval '1 day' as due, g as _g offset 0) x`,
       [t, from, to, users, ACTIVITY_KINDS.flatMap((k) => SUBJECTS[k])],
     ));
   }
 
-  const [counts] = await tenantTx(sql, t, (tx) => tx<TenantCounts[]>`
+  const [counts] = await asTenant(tx, t, (tx) => tx<TenantCounts[]>`
     select
       (select count(*)::int from tenant_users where tenant_id = ${t}) as users,
       (select count(*)::int from companies where tenant_id = ${t}) as companies,
@@ -362,12 +461,12 @@ async function fillTenant(sql: Sql, spec: TenantSpec, w: Words, passwordHash: st
 }
 
 /** Tenant, users and memberships, tags and the default pipelines — plain SQL, like createTenant does through Drizzle. */
-async function createTenantRows(sql: Sql, spec: TenantSpec, passwordHash: string): Promise<TenantIds> {
+async function createTenantRows(tx: Tx, spec: TenantSpec, passwordHash: string): Promise<TenantIds> {
   const tenantId = randomUUID();
   const userIds = Array.from({ length: spec.users }, () => randomUUID());
   let dealPipelineId = "";
   let openStages: TenantIds["openStages"] = [];
-  await tenantTx(sql, tenantId, async (tx) => {
+  await asTenant(tx, tenantId, async (tx) => {
     await tx`insert into tenants (id, name, slug) values (${tenantId}, ${spec.name}, ${`${spec.slug}-${tenantId.slice(0, 8)}`})`;
     const userRows = userIds.map((id, i) => ({
       id,
