@@ -87,7 +87,7 @@ async function main() {
   delete childEnv.DATABASE_URL;
   const next: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
-  const { startWorker } = await import("../lib/worker/index");
+  const { startWorker, quietWorkerLogs } = await import("../lib/worker/index");
   const runner = await startWorker({ ownerUrl });
   log("background worker started");
 
@@ -95,6 +95,7 @@ async function main() {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
+    quietWorkerLogs();
     log("stopping…");
     next.kill("SIGTERM");
     await runner.stop().catch(() => {});
