@@ -1,8 +1,12 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { recordPaths } from "@/lib/records/openapi";
+import { activityPaths } from "@/lib/activities/openapi";
+import { notificationPaths } from "@/lib/notifications/openapi";
+import { watcherPaths } from "@/lib/watchers/openapi";
+import { pipelinePaths } from "@/lib/pipelines/openapi";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, watcherPaths, notificationPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -1,0 +1,111 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { createPipelineAction } from "@/app/(crm)/settings/pipelines/actions";
+import { applyActionErrors } from "@/components/settings/action-result";
+import { Modal } from "@/components/settings/dialog";
+import { FormAlert } from "@/components/settings/form-alert";
+import { Button } from "@/components/ui/button";
+import { inputClass, TextField } from "@/components/ui/field";
+import { MovementModeField } from "./movement-mode-field";
+import { OBJECT_TYPES, type MovementMode, type ObjectType } from "./labels";
+
+interface FormValues {
+  name: string;
+  pipelineKey: string;
+  movementMode: MovementMode;
+  isDefault: boolean;
+  stageNames: string;
+}
+
+const EMPTY: FormValues = { name: "", pipelineKey: "", movementMode: "FLEXIBLE", isDefault: false, stageNames: "" };
+
+/** New stages start as "not started" (the first) or "in progress"; their states are set in the editor. */
+function stagesFrom(text: string) {
+  return text
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name, i) => ({ name, stageState: i === 0 ? ("NOT_STARTED" as const) : ("IN_PROGRESS" as const) }));
+}
+
+export function CreatePipelineDialog({ objectType }: { objectType: ObjectType }) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const action = useAction(createPipelineAction);
+  const form = useForm<FormValues>({ defaultValues: EMPTY });
+  const { errors, isSubmitting } = form.formState;
+  const stagesId = useId();
+  const label = OBJECT_TYPES.find((t) => t.value === objectType)!;
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    if (!v.name.trim()) {
+      form.setError("name", { message: "is required" });
+      return;
+    }
+    const r = await action.executeAsync({
+      name: v.name,
+      objectType,
+      pipelineKey: v.pipelineKey.trim() || undefined,
+      movementMode: v.movementMode,
+      isDefault: v.isDefault || undefined,
+      stages: stagesFrom(v.stageNames),
+    });
+    if (applyActionErrors(r, form.setError)) return;
+    toast.success(`Pipeline ${v.name} created`);
+    setOpen(false);
+    form.reset(EMPTY);
+    if (r.data?.id) router.push(`/settings/pipelines/${r.data.id}`);
+  });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => {
+        if (isSubmitting) return;
+        setOpen(o);
+        if (!o) form.reset(EMPTY);
+      }}
+      title={`New ${label.singular} pipeline`}
+      description="Stages can be reordered and configured after creating the pipeline."
+      trigger={
+        <Button>
+          <Plus className="size-4" aria-hidden /> New pipeline
+        </Button>
+      }
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormAlert message={errors.root?.server?.message ?? (errors as { stages?: { message?: string } }).stages?.message} />
+        <TextField label="Pipeline name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+        <TextField label="Key" hint="Lowercase letters, digits, - or _. Left empty, it is made from the name." autoComplete="off" {...form.register("pipelineKey")} error={errors.pipelineKey?.message} />
+        <MovementModeField register={form.register("movementMode")} />
+        <div className="space-y-1">
+          <label htmlFor={stagesId} className="block text-sm font-medium text-slate-700">
+            Stages
+          </label>
+          <textarea id={stagesId} rows={5} aria-describedby={`${stagesId}-hint`} className={inputClass} placeholder={"Qualified\nProposal\nWon\nLost"} {...form.register("stageNames")} />
+          <p id={`${stagesId}-hint`} className="text-xs text-slate-500">
+            One stage per line, in order.
+          </p>
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("isDefault")} />
+          Make it the default {label.singular} pipeline
+        </label>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Creating…" : "Create pipeline"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
