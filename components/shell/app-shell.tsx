@@ -4,6 +4,7 @@ import { Building2, ChartColumn, Kanban, LifeBuoy, List, Menu, Settings, Sparkle
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { cn } from "@/components/ui/cn";
 import { GlobalSearchBox } from "./global-search-box";
 import { NAV_ITEMS } from "./nav-items";
@@ -71,6 +72,7 @@ export function AppShell({ tenantName, user, children }: { tenantName: string; u
           </button>
           <GlobalSearchBox />
           <div className="ml-auto flex items-center gap-2">
+            <NotificationBell />
             <UserMenu user={user} />
           </div>
         </header>

@@ -63,6 +63,11 @@ export const companies = pgTable("companies", {
   // company domain is unique per tenant among live companies
   uniqueIndex("companies_domain_key").on(t.tenantId, sql`lower(${t.domain})`).where(sql`${t.domain} is not null and ${t.deletedAt} is null`),
   index("companies_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+  // global search (lib/search): domain contains q
+  index("companies_domain_trgm_idx").using("gin", sql`lower(${t.domain}) gin_trgm_ops`),
+  // global search: name / domain starts with q, read in order (byte order, so any database collation)
+  index("companies_name_prefix_idx").on(t.tenantId, sql`(lower(${t.name}) collate "C")`),
+  index("companies_domain_prefix_idx").on(t.tenantId, sql`(lower(${t.domain}) collate "C")`),
 ]);
 
 export const contacts = pgTable("contacts", {
@@ -86,6 +91,12 @@ export const contacts = pgTable("contacts", {
   index("contacts_company_idx").on(t.tenantId, t.companyId),
   index("contacts_email_idx").on(t.tenantId, sql`lower(${t.email})`),
   index("contacts_name_trgm_idx").using("gin", sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
+  // global search (lib/search): email contains q
+  index("contacts_email_trgm_idx").using("gin", sql`lower(${t.email}) gin_trgm_ops`),
+  // global search: full name / last name / email starts with q, read in order (byte order, so any database collation)
+  index("contacts_name_prefix_idx").on(t.tenantId, sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, '')) collate "C")`),
+  index("contacts_last_name_prefix_idx").on(t.tenantId, sql`(lower(${t.lastName}) collate "C")`),
+  index("contacts_email_prefix_idx").on(t.tenantId, sql`(lower(${t.email}) collate "C")`),
   check("contacts_has_identity", sql`coalesce(${t.firstName}, ${t.lastName}, ${t.email}) is not null`),
 ]);
 
@@ -106,6 +117,10 @@ export const leads = pgTable("leads", {
 }, (t) => [
   ...recordConstraints("leads", t),
   index("leads_email_idx").on(t.tenantId, sql`lower(${t.email})`),
+  // global search (lib/search): name, email, company name contain q or are like it
+  index("leads_name_trgm_idx").using("gin", sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
+  index("leads_email_trgm_idx").using("gin", sql`lower(${t.email}) gin_trgm_ops`),
+  index("leads_company_name_trgm_idx").using("gin", sql`lower(${t.companyName}) gin_trgm_ops`),
 ]);
 
 export const deals = pgTable("deals", {
@@ -137,6 +152,8 @@ export const deals = pgTable("deals", {
   index("deals_lead_idx").on(t.tenantId, t.leadId),
   index("deals_assigned_user_idx").on(t.tenantId, t.assignedUserId),
   index("deals_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+  // global search (lib/search): name contains q or is like it
+  index("deals_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
   check("deals_forecast_probability_range", sql`${t.forecastProbability} is null or (${t.forecastProbability} >= 0 and ${t.forecastProbability} <= 1)`),
   check("deals_amount_non_negative", sql`${t.amount} is null or ${t.amount} >= 0`),
 ]);
@@ -161,6 +178,8 @@ export const tickets = pgTable("tickets", {
   index("tickets_contact_idx").on(t.tenantId, t.contactId),
   index("tickets_assigned_user_idx").on(t.tenantId, t.assignedUserId),
   index("tickets_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+  // global search (lib/search): subject contains q or is like it
+  index("tickets_subject_trgm_idx").using("gin", sql`lower(${t.subject}) gin_trgm_ops`),
 ]);
 
 /** Calls, emails, meetings, notes and tasks (seeds 001/003), attached to one record. */

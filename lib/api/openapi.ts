@@ -4,9 +4,11 @@ import { activityPaths } from "@/lib/activities/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { watcherPaths } from "@/lib/watchers/openapi";
 import { pipelinePaths } from "@/lib/pipelines/openapi";
+import { listPaths } from "@/lib/lists/openapi";
+import { searchTagAndFieldPaths } from "@/lib/search/openapi";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, watcherPaths, notificationPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, watcherPaths, notificationPaths, listPaths, searchTagAndFieldPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -11,6 +11,8 @@ import { resolvePlacement } from "./pipeline-placement";
 import { positionBetween } from "@/lib/pipelines/position";
 import { RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
+import { validateCustomFields } from "@/lib/custom-fields/service";
+import { ensureTags } from "@/lib/tags/service";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -49,6 +51,8 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
     return await withTenant(ctx, async (tx) => {
       const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
       if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
+      values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);
+      if (data.tags) values.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
       if (def.pipelineObjectType) {
         const place = await resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined });
         const position = await positionBetween(tx, kind, ctx.tenantId, place.stageId);
@@ -86,6 +90,8 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
   try {
     return await withTenant(ctx, async (tx) => {
       const before = await loadForUpdate(tx, def, ctx, id);
+      if (data.customFields) data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown>, { partial: true, current: before.customFields as Record<string, unknown> });
+      if (data.tags) data.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const [k, v] of Object.entries(data)) {
         if (v === undefined) continue;

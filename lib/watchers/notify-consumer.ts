@@ -1,21 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { notifications, recordWatchers, tenantGroupMembers, tenantUsers, type DomainEvent } from "@/db/schema";
+import { notifications, recordWatchers, tenantGroupMembers, tenantUsers, users } from "@/db/schema";
 import type { EventConsumer } from "@/lib/events/dispatcher";
+import { describeEvent } from "./describe";
 
 const NOTIFYING = new Set(["record.updated", "stage.changed", "activity.created", "record.deleted"]);
-
-function describe(event: DomainEvent): string {
-  switch (event.eventType) {
-    case "stage.changed":
-      return "moved stage";
-    case "activity.created":
-      return "has a new activity";
-    case "record.deleted":
-      return "was deleted";
-    default:
-      return "was changed";
-  }
-}
 
 /** Watchers (users, and every member of a watching group) hear about changes to a record; the actor does not. */
 export const notifyWatchersConsumer: EventConsumer = {
@@ -43,13 +31,15 @@ export const notifyWatchersConsumer: EventConsumer = {
       .from(tenantUsers)
       .where(and(eq(tenantUsers.tenantId, ctx.tenantId), inArray(tenantUsers.userId, [...userIds]), sql`${tenantUsers.isActive}`));
     if (active.length === 0) return;
-    const title = String((event.payload as { title?: unknown }).title ?? `${event.entityType!.toLowerCase()}`);
+    const [actor] = event.actorUserId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, event.actorUserId)) : [];
+    const { title, body } = describeEvent(event, actor?.name ?? null);
     await tx.insert(notifications).values(
       active.map((u) => ({
         tenantId: ctx.tenantId,
         userId: u.userId,
         kind: event.eventType,
-        title: `${title} ${describe(event)}`,
+        title,
+        body,
         recordType: event.entityType,
         recordId: event.entityId,
         eventId: event.id,

@@ -3,12 +3,16 @@
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
 import { notifyWatchersConsumer } from "@/lib/watchers/notify-consumer";
+import { dynamicListsConsumer } from "@/lib/lists/consumer";
+import { refreshTenantListsTask } from "@/lib/lists/tasks";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
+  registerConsumer(dynamicListsConsumer);
 }
 
 export const taskList: TaskList = {
+  refresh_tenant_lists: refreshTenantListsTask,
   async dispatch_event(payload) {
     const { tenantId, eventId } = payload as { tenantId: string; eventId: string };
     await dispatchEvent(tenantId, eventId);

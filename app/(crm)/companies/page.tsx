@@ -1,8 +1,30 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { requirePageSession } from "@/lib/auth/session";
+import { loadDataTable } from "@/lib/views/bootstrap";
+import { bulkAddToList, bulkDelete, bulkEdit, bulkRestore, deleteView, loadPage, saveView } from "./actions";
 
 export const metadata: Metadata = { title: "Companies" };
 
-export default function CompaniesPage() {
-  return <PageHeader title="Companies" />;
+export default async function CompaniesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await requirePageSession();
+  const data = await loadDataTable(session, "COMPANY", await searchParams);
+  return (
+    <>
+      <PageHeader
+        title="Companies"
+        actions={
+          data.can.write ? (
+            <Link href="/companies/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <Plus className="size-4" aria-hidden /> New company
+            </Link>
+          ) : null
+        }
+      />
+      <DataTable data={data} plural="companies" actions={{ loadPage, saveView, deleteView, bulkEdit, bulkAddToList, bulkDelete, bulkRestore }} />
+    </>
+  );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/shell/page-header";
+import { PipelinePage, type SearchParams } from "@/components/board/pipeline-page";
+import { createLeadAction, moveLeadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Leads" };
 
-export default function LeadsPage() {
-  return <PageHeader title="Leads" />;
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <PipelinePage kind="LEAD" searchParams={await searchParams} moveAction={moveLeadAction} createAction={createLeadAction} />;
 }

@@ -1,8 +1,47 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateListDialog } from "@/components/lists/create-list-dialog";
+import { ListsTable } from "@/components/lists/lists-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requirePageSession } from "@/lib/auth/session";
+import { filterFieldsByType } from "@/lib/lists/fields";
+import { listLists } from "@/lib/lists/service";
+import { listMembers as listTenantMembers } from "@/lib/tenancy/members";
 
 export const metadata: Metadata = { title: "Lists" };
 
-export default function ListsPage() {
-  return <PageHeader title="Lists" />;
+export default async function ListsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
+  const s = await requirePageSession();
+  const showArchived = (await searchParams).archived === "1";
+  const canWrite = can(s.role, "lists.write");
+  const [lists, people, fieldsByType] = await Promise.all([listLists(s.ctx, { archived: showArchived ? "all" : "false" }), listTenantMembers(s.ctx), canWrite ? filterFieldsByType(s.ctx) : null]);
+  const names = new Map(people.map((p) => [p.userId, p.name || p.email]));
+  return (
+    <>
+      <PageHeader
+        title="Lists"
+        description="Static lists are curated by hand; dynamic lists hold every record matching a filter."
+        actions={fieldsByType ? <CreateListDialog fieldsByType={fieldsByType} /> : null}
+      />
+      <p className="mb-3 text-sm">
+        <Link href={showArchived ? "/lists" : "/lists?archived=1"} className="text-brand-700 hover:underline">
+          {showArchived ? "Hide archived lists" : "Show archived lists"}
+        </Link>
+      </p>
+      <ListsTable
+        canWrite={canWrite}
+        rows={lists.map((l) => ({
+          id: l.id,
+          name: l.name,
+          objectType: l.objectType,
+          processingType: l.processingType,
+          memberCount: l.memberCount,
+          ownerName: l.ownerUserId ? (names.get(l.ownerUserId) ?? null) : null,
+          lastRefreshedAt: l.lastRefreshedAt?.toISOString() ?? null,
+          isArchived: l.isArchived,
+        }))}
+      />
+    </>
+  );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/shell/page-header";
+import { PipelinePage, type SearchParams } from "@/components/board/pipeline-page";
+import { createTicketAction, moveTicketAction } from "./actions";
 
 export const metadata: Metadata = { title: "Tickets" };
 
-export default function TicketsPage() {
-  return <PageHeader title="Tickets" />;
+export default async function TicketsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <PipelinePage kind="TICKET" searchParams={await searchParams} moveAction={moveTicketAction} createAction={createTicketAction} />;
 }

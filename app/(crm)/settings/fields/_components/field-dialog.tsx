@@ -1,0 +1,128 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { applyActionErrors } from "@/components/settings/action-result";
+import { Modal } from "@/components/settings/dialog";
+import { FormAlert } from "@/components/settings/form-alert";
+import { SelectField } from "@/components/settings/select-field";
+import { Button } from "@/components/ui/button";
+import { inputClass, TextField } from "@/components/ui/field";
+import { CUSTOM_FIELD_TYPES } from "@/db/schema/enums";
+import type { CustomFieldJson } from "@/lib/custom-fields/service";
+import { FIELD_TYPE_LABELS, hasOptions, keyFromLabel, OBJECT_TYPE_LABELS, type CustomFieldObjectType, type CustomFieldType } from "@/lib/custom-fields/schemas";
+import { createFieldAction, updateFieldAction } from "../actions";
+
+interface Form {
+  label: string;
+  fieldType: CustomFieldType;
+  /** One option per line. */
+  options: string;
+  isRequired: boolean;
+}
+
+const TYPE_OPTIONS = CUSTOM_FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }));
+const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+
+/** Define a custom field of `objectType`, or (with `field`) edit its label, options and required flag. */
+export function FieldDialog({ objectType, field }: { objectType: CustomFieldObjectType; field?: CustomFieldJson }) {
+  const [open, setOpen] = useState(false);
+  const optionsId = useId();
+  const create = useAction(createFieldAction);
+  const update = useAction(updateFieldAction);
+  const defaults: Form = { label: field?.label ?? "", fieldType: (field?.fieldType as CustomFieldType) ?? "TEXT", options: field?.options.join("\n") ?? "", isRequired: field?.isRequired ?? false };
+  const form = useForm<Form>({ defaultValues: defaults });
+  const { errors, isSubmitting } = form.formState;
+  const fieldType = useWatch({ control: form.control, name: "fieldType" });
+  const label = useWatch({ control: form.control, name: "label" });
+  const key = field?.key ?? (label.trim() ? keyFromLabel(label) : "");
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    const options = hasOptions(v.fieldType) ? lines(v.options) : undefined;
+    const r = field
+      ? await update.executeAsync({ fieldId: field.id, label: v.label, isRequired: v.isRequired, ...(options ? { options } : {}) })
+      : await create.executeAsync({ objectType, label: v.label, fieldType: v.fieldType, isRequired: v.isRequired, ...(options ? { options } : {}) });
+    if (applyActionErrors(r, form.setError as never)) return;
+    toast.success(field ? `Field ${v.label.trim()} saved` : `Field ${v.label.trim()} added to ${OBJECT_TYPE_LABELS[objectType].plural}`);
+    setOpen(false);
+  });
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => {
+        if (isSubmitting) return;
+        setOpen(o);
+        if (o) form.reset(defaults);
+      }}
+      title={field ? `Edit field ${field.label}` : `New ${OBJECT_TYPE_LABELS[objectType].singular} field`}
+      trigger={
+        field ? (
+          <Button size="sm" variant="secondary" aria-label={`Edit field ${field.label}`}>
+            Edit
+          </Button>
+        ) : (
+          <Button>
+            <Plus className="size-4" aria-hidden /> New field
+          </Button>
+        )
+      }
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormAlert message={errors.root?.server?.message} />
+        <TextField
+          label="Label"
+          autoComplete="off"
+          maxLength={100}
+          {...form.register("label", { validate: (v) => (v.trim() ? true : "is required") })}
+          error={errors.label?.message}
+          hint={key ? `Key: customFields.${key}${field ? " (fixed)" : ""}` : "The key is made from the label and never changes"}
+        />
+        {field ? (
+          <p className="text-sm text-slate-600">
+            Type: <span className="font-medium">{FIELD_TYPE_LABELS[field.fieldType as CustomFieldType]}</span> (fixed: stored values depend on it)
+          </p>
+        ) : (
+          <SelectField label="Type" options={TYPE_OPTIONS} {...form.register("fieldType")} error={errors.fieldType?.message} />
+        )}
+        {hasOptions(fieldType) ? (
+          <div className="space-y-1">
+            <label htmlFor={optionsId} className="block text-sm font-medium text-slate-700">
+              Options, one per line
+            </label>
+            <textarea
+              id={optionsId}
+              rows={5}
+              className={inputClass}
+              aria-invalid={errors.options ? true : undefined}
+              aria-describedby={errors.options ? `${optionsId}-error` : undefined}
+              {...form.register("options")}
+            />
+            {errors.options?.message ? (
+              <p id={`${optionsId}-error`} role="alert" className="text-sm text-red-600">
+                {errors.options.message}
+              </p>
+            ) : field ? (
+              <p className="text-xs text-slate-500">Records keep a removed option until they are edited.</p>
+            ) : null}
+          </div>
+        ) : null}
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("isRequired")} />
+          Required: new {OBJECT_TYPE_LABELS[objectType].plural} must have a value
+        </label>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : field ? "Save field" : "Add field"}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

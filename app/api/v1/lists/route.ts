@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/handler";
+import { parseListQuery } from "@/lib/lists/api";
+import { listsQuerySchema } from "@/lib/lists/schemas";
+import { createList, listLists, serializeList } from "@/lib/lists/service";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/lists?objectType=&archived=true|false|all */
+export const GET = apiRoute("lists.read", async ({ ctx, query }) => {
+  const q = parseListQuery(listsQuerySchema, query);
+  return { data: (await listLists(ctx, q)).map(serializeList), nextCursor: null };
+});
+
+/** POST /api/v1/lists — 201; a DYNAMIC list is filled at once. */
+export const POST = apiRoute("lists.write", async ({ ctx, body }) => {
+  const list = await createList(ctx, await body(z.unknown()));
+  return NextResponse.json(serializeList(list), { status: 201 });
+});

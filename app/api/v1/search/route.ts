@@ -1,0 +1,11 @@
+import { apiRoute } from "@/lib/api/handler";
+import { parseSearchQuery } from "@/lib/search/api";
+import { searchAll } from "@/lib/search/search";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/search?q=&limit=&types= → { data: SearchHit[] }, best match first. */
+export const GET = apiRoute("records.read", async ({ ctx, query }) => {
+  const { q, limit, types } = parseSearchQuery(query);
+  return { data: await searchAll(ctx, q, { limit, kinds: types }) };
+});

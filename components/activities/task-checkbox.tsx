@@ -1,0 +1,39 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { completeTaskAction, reopenTaskAction } from "./actions";
+
+/** Done / not done for one task; a recurring task answers with its next occurrence. */
+export function TaskCheckbox({ id, subject, completed }: { id: string; subject: string; completed: boolean }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [checked, setChecked] = useState(completed);
+  const [pending, startTransition] = useTransition();
+  const toggle = (next: boolean) => {
+    setChecked(next);
+    startTransition(async () => {
+      const r = next ? await completeTaskAction({ id }) : await reopenTaskAction({ id });
+      const out = r?.data;
+      if (!out?.ok) {
+        setChecked(!next);
+        toast.error(out && !out.ok ? out.message : (r?.serverError ?? "The task was not changed"));
+        return;
+      }
+      if (next) {
+        const nextDue = (out.data as { nextDueAt?: Date | null } | undefined)?.nextDueAt;
+        toast.success(nextDue ? `Task completed; the next one is due ${new Date(nextDue).toLocaleString()}` : "Task completed");
+      } else toast.success("Task reopened");
+      await queryClient.invalidateQueries({ queryKey: ["timeline"] });
+      router.refresh();
+    });
+  };
+  return (
+    <label className="inline-flex items-center gap-1.5 text-sm">
+      <input type="checkbox" className="size-4 rounded border-slate-300" checked={checked} disabled={pending} onChange={(e) => toggle(e.target.checked)} />
+      <span className="sr-only">Complete {subject}</span>
+    </label>
+  );
+}

@@ -1,0 +1,72 @@
+// "My tasks" in three groups; each task can be completed with its checkbox and links to its record.
+import Link from "next/link";
+import { KIND_WORDS } from "@/components/record-form/fields";
+import { LocalTime } from "@/components/timeline/local-time";
+import { cn } from "@/components/ui/cn";
+import type { TaskBuckets } from "@/lib/activities/buckets";
+import type { TaskItem } from "@/lib/activities/queries";
+import { describeRecurrence } from "@/lib/activities/recurrence";
+import { TaskCheckbox } from "./task-checkbox";
+
+const GROUPS = [
+  { key: "overdue", title: "Overdue", empty: "Nothing overdue." },
+  { key: "today", title: "Today", empty: "Nothing else due today." },
+  { key: "upcoming", title: "Upcoming", empty: "Nothing upcoming." },
+] as const;
+
+const PRIORITY_STYLE: Record<string, string> = { urgent: "bg-red-100 text-red-800", high: "bg-amber-100 text-amber-800", medium: "bg-slate-100 text-slate-700", low: "bg-slate-50 text-slate-500" };
+
+function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
+  return (
+    <li className="flex items-start gap-3 rounded-md border border-slate-200 bg-white p-3">
+      <TaskCheckbox id={t.id} subject={t.subject} completed={false} />
+      <div className="min-w-0 flex-1">
+        <p className="text-sm font-medium">{t.subject}</p>
+        <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-600">
+          {t.recordType && t.recordId ? (
+            t.recordTitle ? (
+              <Link href={`/${KIND_WORDS[t.recordType].collection}/${t.recordId}`} className="font-medium text-brand-700 hover:underline">
+                {t.recordTitle}
+              </Link>
+            ) : (
+              <span>(record deleted)</span>
+            )
+          ) : null}
+          {t.dueAt ? (
+            <span className={overdue ? "font-medium text-red-700" : ""}>
+              Due <LocalTime value={t.dueAt} />
+            </span>
+          ) : (
+            <span>No due date</span>
+          )}
+          {t.assignedGroupName && !t.assignedUserId ? <span>For {t.assignedGroupName}</span> : null}
+          {t.recurrenceRule ? <span>Repeats {describeRecurrence(t.recurrenceRule)}</span> : null}
+        </p>
+      </div>
+      {t.priority ? <span className={cn("rounded px-1.5 py-0.5 text-xs capitalize", PRIORITY_STYLE[t.priority])}>{t.priority}</span> : null}
+    </li>
+  );
+}
+
+export function TaskList({ buckets }: { buckets: TaskBuckets<TaskItem> }) {
+  return (
+    <div className="space-y-6">
+      {GROUPS.map((g) => (
+        <section key={g.key} aria-labelledby={`tasks-${g.key}`}>
+          <h2 id={`tasks-${g.key}`} className="mb-2 text-sm font-semibold text-slate-800">
+            {g.title} <span className="font-normal text-slate-500">({buckets[g.key].length})</span>
+          </h2>
+          {buckets[g.key].length === 0 ? (
+            <p className="text-sm text-slate-500">{g.empty}</p>
+          ) : (
+            <ul aria-label={`${g.title} tasks`} className="space-y-2">
+              {buckets[g.key].map((t) => (
+                <Task key={t.id} t={t} overdue={g.key === "overdue"} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

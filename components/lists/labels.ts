@@ -1,0 +1,33 @@
+import type { FilterField } from "@/components/filter-builder";
+
+export const LIST_OBJECT_TYPES = [
+  { value: "CONTACT", label: "Contacts", singular: "contact" },
+  { value: "COMPANY", label: "Companies", singular: "company" },
+  { value: "DEAL", label: "Deals", singular: "deal" },
+  { value: "LEAD", label: "Leads", singular: "lead" },
+  { value: "TICKET", label: "Tickets", singular: "ticket" },
+  { value: "ACTIVITY", label: "Activities", singular: "activity" },
+] as const;
+export type ListObjectTypeValue = (typeof LIST_OBJECT_TYPES)[number]["value"];
+
+export const objectTypeLabel = (t: string) => LIST_OBJECT_TYPES.find((o) => o.value === t)?.label ?? t;
+
+export type FieldsByType = Record<ListObjectTypeValue, FilterField[]>;
+
+/** An action's answer: the next-safe-action envelope around our { ok, ... } result. */
+export interface ActionEnvelope<T> {
+  data?: { ok: true; data: T } | { ok: false; message: string; errors?: { path: string; message: string }[] };
+  serverError?: string;
+  validationErrors?: unknown;
+}
+
+/** The error message of an action answer, or null when it succeeded. */
+export function failureOf<T>(r: ActionEnvelope<T> | undefined): { message: string; errors: { path: string; message: string }[] } | null {
+  if (!r) return { message: "No answer from the server", errors: [] };
+  if (r.serverError) return { message: r.serverError, errors: [] };
+  if (r.validationErrors || !r.data) return { message: "The input was not accepted", errors: [] };
+  if (!r.data.ok) return { message: r.data.message, errors: r.data.errors ?? [] };
+  return null;
+}
+
+export const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");

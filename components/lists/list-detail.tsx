@@ -1,0 +1,198 @@
+"use client";
+
+import { RefreshCw, Save, Trash2, UserPlus } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { toast } from "sonner";
+import { addMembersAction, refreshListAction, removeMemberAction, updateListAction } from "@/app/(crm)/lists/actions";
+import { asGroup, type FilterField } from "@/components/filter-builder";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { FilterGroup, FilterNode } from "@/lib/filters/schema";
+import { ListFilterEditor } from "./filter-editor";
+import { failureOf, formatTime, type ListObjectTypeValue } from "./labels";
+
+export interface MemberView {
+  memberId: string;
+  title: string;
+  href: string | null;
+  deleted: boolean;
+  addedAt: string;
+  source: string;
+}
+
+export interface ListView {
+  id: string;
+  name: string;
+  objectType: ListObjectTypeValue;
+  processingType: "STATIC" | "DYNAMIC";
+  filter: unknown;
+  memberCount: number;
+  lastRefreshedAt: string | null;
+}
+
+/** "Refresh now" and the filter editor of a dynamic list. */
+export function DynamicListControls({ list, fields, canWrite }: { list: ListView; fields: FilterField[]; canWrite: boolean }) {
+  const router = useRouter();
+  const refresh = useAction(refreshListAction);
+  const update = useAction(updateListAction);
+  const [filter, setFilter] = useState<FilterGroup>(asGroup(list.filter as FilterNode | null));
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  const [message, setMessage] = useState<string>();
+
+  const refreshNow = async () => {
+    const r = await refresh.executeAsync({ listId: list.id });
+    const failure = failureOf(r);
+    if (failure) {
+      setErrors(failure.errors);
+      return void toast.error(failure.message);
+    }
+    const d = r.data?.ok ? r.data.data : null;
+    if (d) toast.success(`Refreshed: ${d.added} joined, ${d.removed} left, ${d.total} members`);
+    router.refresh();
+  };
+  const save = async () => {
+    const failure = failureOf(await update.executeAsync({ listId: list.id, patch: { filter } }));
+    setErrors(failure?.errors ?? []);
+    setMessage(failure?.message);
+    if (failure) return;
+    toast.success("Filter saved; members recomputed");
+    router.refresh();
+  };
+
+  return (
+    <section className="mb-6 space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">Last refreshed {formatTime(list.lastRefreshedAt)}. Members follow record changes within seconds.</p>
+        {canWrite ? (
+          <Button variant="secondary" onClick={refreshNow} disabled={refresh.isExecuting}>
+            <RefreshCw className={refresh.isExecuting ? "size-4 animate-spin" : "size-4"} aria-hidden /> Refresh now
+          </Button>
+        ) : null}
+      </div>
+      {canWrite ? (
+        <>
+          {message ? <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">{message}</p> : null}
+          <ListFilterEditor objectType={list.objectType} fields={fields} value={filter} onChange={setFilter} errors={errors} />
+          <div className="flex justify-end">
+            <Button onClick={save} disabled={update.isExecuting}>
+              <Save className="size-4" aria-hidden /> {update.isExecuting ? "Saving…" : "Save filter"}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(list.filter, null, 2)}</pre>
+      )}
+    </section>
+  );
+}
+
+/** Add members to a static list by pasting ids (or emails, for contacts and leads). */
+export function AddMembersForm({ list }: { list: ListView }) {
+  const router = useRouter();
+  const add = useAction(addMembersAction);
+  const [text, setText] = useState("");
+  const [message, setMessage] = useState<string>();
+  const id = useId();
+  const emails = list.objectType === "CONTACT" || list.objectType === "LEAD";
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const r = await add.executeAsync({ listId: list.id, objectType: list.objectType, text });
+    const failure = failureOf(r);
+    setMessage(failure?.message);
+    if (failure) return;
+    const d = r.data?.ok ? r.data.data : null;
+    toast.success(`${d?.added ?? 0} added (${d?.total ?? 0} members)`);
+    setText("");
+    router.refresh();
+  };
+  return (
+    <form onSubmit={submit} className="mb-6 space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        Add members
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        className={inputClass}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={emails ? "Record ids or emails, one per line or comma-separated" : "Record ids, one per line or comma-separated"}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-error` : undefined}
+      />
+      {message ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
+          {message}
+        </p>
+      ) : null}
+      <div className="flex justify-end">
+        <Button type="submit" disabled={add.isExecuting || !text.trim()}>
+          <UserPlus className="size-4" aria-hidden /> {add.isExecuting ? "Adding…" : "Add"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function MembersTable({ list, members, canRemove, nextHref }: { list: ListView; members: MemberView[]; canRemove: boolean; nextHref: string | null }) {
+  const router = useRouter();
+  const remove = useAction(removeMemberAction);
+  const removeOne = async (m: MemberView) => {
+    const failure = failureOf(await remove.executeAsync({ listId: list.id, memberId: m.memberId }));
+    if (failure) return void toast.error(failure.message);
+    toast.success(`${m.title} removed from ${list.name}`);
+    router.refresh();
+  };
+  if (members.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No members.</p>;
+  return (
+    <>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-3 py-2">Name</th>
+              <th scope="col" className="px-3 py-2">Joined</th>
+              <th scope="col" className="px-3 py-2">How</th>
+              {canRemove ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {members.map((m) => (
+              <tr key={m.memberId}>
+                <td className="px-3 py-2">
+                  {m.href ? (
+                    <Link href={m.href} className="font-medium text-brand-700 hover:underline">
+                      {m.title}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{m.title}</span>
+                  )}
+                  {m.deleted ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">deleted</span> : null}
+                </td>
+                <td className="px-3 py-2">{formatTime(m.addedAt)}</td>
+                <td className="px-3 py-2 text-slate-600">{m.source.toLowerCase()}</td>
+                {canRemove ? (
+                  <td className="px-3 py-2 text-right">
+                    <Button variant="ghost" size="sm" disabled={remove.isExecuting} onClick={() => removeOne(m)} aria-label={`Remove ${m.title}`}>
+                      <Trash2 className="size-4 text-red-600" aria-hidden /> Remove
+                    </Button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {nextHref ? (
+        <p className="mt-3 text-sm">
+          <Link href={nextHref} className="text-brand-700 hover:underline">
+            Next page →
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

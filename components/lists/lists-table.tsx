@@ -1,0 +1,89 @@
+"use client";
+
+import { Archive, ArchiveRestore, Trash2 } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { deleteListAction, updateListAction } from "@/app/(crm)/lists/actions";
+import { Button } from "@/components/ui/button";
+import { failureOf, formatTime, objectTypeLabel } from "./labels";
+
+export interface ListRow {
+  id: string;
+  name: string;
+  objectType: string;
+  processingType: "STATIC" | "DYNAMIC";
+  memberCount: number;
+  ownerName: string | null;
+  lastRefreshedAt: string | null;
+  isArchived: boolean;
+}
+
+export function ListsTable({ rows, canWrite }: { rows: ListRow[]; canWrite: boolean }) {
+  const router = useRouter();
+  const update = useAction(updateListAction);
+  const remove = useAction(deleteListAction);
+  const busy = update.isExecuting || remove.isExecuting;
+
+  const setArchived = async (row: ListRow, isArchived: boolean) => {
+    const failure = failureOf(await update.executeAsync({ listId: row.id, patch: { isArchived } }));
+    if (failure) return void toast.error(failure.message);
+    toast.success(isArchived ? `${row.name} archived` : `${row.name} restored`);
+    router.refresh();
+  };
+  const destroy = async (row: ListRow) => {
+    if (!window.confirm(`Delete the list "${row.name}"? Its records are not deleted.`)) return;
+    const failure = failureOf(await remove.executeAsync({ listId: row.id }));
+    if (failure) return void toast.error(failure.message);
+    toast.success(`${row.name} deleted`);
+    router.refresh();
+  };
+
+  if (rows.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No lists here yet.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">Name</th>
+            <th scope="col" className="px-3 py-2">Records</th>
+            <th scope="col" className="px-3 py-2">Kind</th>
+            <th scope="col" className="px-3 py-2 text-right">Members</th>
+            <th scope="col" className="px-3 py-2">Owner</th>
+            <th scope="col" className="px-3 py-2">Last refreshed</th>
+            {canWrite ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.id} className={r.isArchived ? "text-slate-400" : undefined}>
+              <td className="px-3 py-2 font-medium">
+                <Link href={`/lists/${r.id}`} className="text-brand-700 hover:underline">
+                  {r.name}
+                </Link>
+                {r.isArchived ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">archived</span> : null}
+              </td>
+              <td className="px-3 py-2">{objectTypeLabel(r.objectType)}</td>
+              <td className="px-3 py-2">{r.processingType === "DYNAMIC" ? "Dynamic" : "Static"}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.memberCount}</td>
+              <td className="px-3 py-2">{r.ownerName ?? "—"}</td>
+              <td className="px-3 py-2">{r.processingType === "DYNAMIC" ? formatTime(r.lastRefreshedAt) : "—"}</td>
+              {canWrite ? (
+                <td className="whitespace-nowrap px-3 py-2 text-right">
+                  <Button variant="ghost" size="sm" disabled={busy} onClick={() => setArchived(r, !r.isArchived)} aria-label={`${r.isArchived ? "Restore" : "Archive"} ${r.name}`}>
+                    {r.isArchived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
+                    {r.isArchived ? "Restore" : "Archive"}
+                  </Button>
+                  <Button variant="ghost" size="sm" disabled={busy} onClick={() => destroy(r)} aria-label={`Delete ${r.name}`}>
+                    <Trash2 className="size-4 text-red-600" aria-hidden /> Delete
+                  </Button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { createRecordAction } from "@/components/record/actions";
+import { FormAlert } from "@/components/settings/form-alert";
+import { Button } from "@/components/ui/button";
+import type { RecordKind } from "@/lib/records/registry";
+import { FieldInput, type UserOption } from "./field-input";
+import { KIND_WORDS, RECORD_FIELDS, toApiInput, type FormValues } from "./fields";
+import { recordResolver } from "./resolver";
+import { unwrap } from "./use-record-form";
+
+/** The new-record form: the kind's main fields, the API's schema, then the record page. */
+export function RecordCreateForm({
+  kind,
+  users,
+  initial = {},
+  initialRefLabels = {},
+}: {
+  kind: RecordKind;
+  users: UserOption[];
+  initial?: Record<string, string>;
+  initialRefLabels?: Record<string, string | null>;
+}) {
+  const router = useRouter();
+  const words = KIND_WORDS[kind];
+  const fields = useMemo(() => RECORD_FIELDS[kind].filter((f) => f.onCreate), [kind]);
+  const names = useMemo(() => fields.map((f) => f.name), [fields]);
+  const [refLabels, setRefLabels] = useState(initialRefLabels);
+  const form = useForm<FormValues>({
+    defaultValues: Object.fromEntries(fields.map((f) => [f.name, initial[f.name] ?? f.defaultValue ?? ""])),
+    resolver: recordResolver(kind, fields),
+    mode: "onChange",
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    // Empty inputs are simply left out of a new record.
+    const values = Object.fromEntries(Object.entries(toApiInput(v, fields)).filter(([, x]) => x !== null));
+    const created = unwrap(await createRecordAction({ kind, values }), form.setError, names);
+    if (!created) return;
+    toast.success(`The ${words.singular} was created`);
+    router.push(`/${words.collection}/${created.id}`);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`New ${words.singular}`} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <FormAlert message={errors.root?.server?.message} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {fields.map((f) => (
+          <FieldInput
+            key={f.name}
+            field={f}
+            register={form.register}
+            control={form.control}
+            errors={errors}
+            users={users}
+            refLabels={refLabels}
+            onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))}
+          />
+        ))}
+      </div>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Creating…" : `Create ${words.singular}`}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+// The record page (/<collection>/[id]) shared by the five kinds: a server component that
+// loads the first screen and hands the interactive parts to client components.
+import { notFound } from "next/navigation";
+import { ActivityComposer } from "@/components/activities/activity-composer";
+import { RecordDetailsForm } from "@/components/record-form/record-details-form";
+import { KIND_WORDS } from "@/components/record-form/fields";
+import { PageHeader } from "@/components/shell/page-header";
+import { Timeline } from "@/components/timeline/timeline";
+import { requirePageSession } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import type { RecordKind } from "@/lib/records/registry";
+import { DeleteRecordButton } from "./delete-record-button";
+import { FollowControl } from "./follow-control";
+import { keyFacts } from "./key-facts";
+import { loadRecordPage, type RecordPageData } from "./load";
+import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
+import { StagePicker } from "./stage-picker";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function RecordPage({ kind, id }: { kind: RecordKind; id: string }) {
+  const s = await requirePageSession();
+  if (!UUID.test(id)) notFound();
+  let data: RecordPageData;
+  try {
+    data = await loadRecordPage(s, kind, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not-found") notFound();
+    throw err;
+  }
+  const words = KIND_WORDS[kind];
+  const { record, pipeline } = data;
+  const userNames = Object.fromEntries(data.members.map((m) => [m.id, m.name]));
+  const groupNames = Object.fromEntries(data.groups.map((g) => [g.id, g.name]));
+  const owner = record.ownedByUserId ? userNames[record.ownedByUserId as string] : record.ownedByGroupId ? `${groupNames[record.ownedByGroupId as string]} (group)` : null;
+  const following = data.watchers.some((w) => w.principalType === "USER" && w.principalId === s.user.id);
+  const activeUsers = data.members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name }));
+  const facts = keyFacts(kind, record, data.refLabels);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.singular}</p>
+        <PageHeader
+          title={data.title}
+          description={[...facts, `Owner: ${owner ?? "nobody"}`].join(" · ")}
+          actions={
+            <>
+              <FollowControl
+                kind={kind}
+                id={id}
+                meId={s.user.id}
+                following={following}
+                canWatch={data.can.watch}
+                groups={data.groups.map((g) => ({ id: g.id, name: g.name, following: data.watchers.some((w) => w.principalType === "GROUP" && w.principalId === g.id) }))}
+              />
+              {data.can.delete ? <DeleteRecordButton kind={kind} id={id} singular={words.singular} collection={words.collection} title={data.title} /> : null}
+            </>
+          }
+        />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {pipeline && (kind === "DEAL" || kind === "LEAD" || kind === "TICKET") ? (
+            <Panel title="Stage" id="stage-heading">
+              <StagePicker
+                kind={kind}
+                id={id}
+                pipelineName={pipeline.pipeline.name}
+                stages={pipeline.pipeline.stages}
+                currentStageId={pipeline.currentStageId}
+                allowedStageIds={pipeline.allowedStageIds}
+                canMove={data.can.move}
+                canOverride={data.can.override}
+              />
+            </Panel>
+          ) : null}
+          <Panel title="Details" id="details-heading">
+            <RecordDetailsForm key={record.updatedAt.getTime()} kind={kind} id={id} values={record} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
+          </Panel>
+          <section aria-labelledby="timeline-heading" className="space-y-3">
+            <h2 id="timeline-heading" className="text-sm font-semibold text-slate-800">
+              Timeline
+            </h2>
+            {data.can.log ? <ActivityComposer kind={kind} recordId={id} me={{ id: s.user.id, name: s.user.name }} users={activeUsers} groups={data.groups} /> : null}
+            <Timeline kind={kind} id={id} initial={data.timeline} canLog={data.can.log} />
+          </section>
+        </div>
+        <aside className="space-y-6" aria-label={`About this ${words.singular}`}>
+          <Followers watchers={data.watchers} />
+          {pipeline ? <StageHistory entries={pipeline.history} userNames={userNames} /> : null}
+          <RelatedRecords groups={data.related} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { ShieldAlert } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Modal } from "@/components/settings/dialog";
+import { SelectField } from "@/components/settings/select-field";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
+import { moveStageAction } from "./actions";
+
+type Kind = "DEAL" | "LEAD" | "TICKET";
+
+export interface PickerStage {
+  id: string;
+  name: string;
+  stageState: "NOT_STARTED" | "IN_PROGRESS" | "DONE_SUCCESS" | "DONE_FAILED";
+  color: string;
+}
+
+interface Move {
+  toStageId: string;
+  lostReason?: string;
+  override?: boolean;
+  reason?: string;
+}
+
+/** A reason asked before a move: the lost reason of a deal, or the reason for forcing a move. */
+function ReasonDialog({
+  open,
+  title,
+  label,
+  confirm,
+  stages,
+  onSubmit,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  label: string;
+  confirm: string;
+  /** For a forced move: the stages to choose from. */
+  stages?: PickerStage[];
+  onSubmit: (reason: string, stageId?: string) => void;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const [stageId, setStageId] = useState(stages?.[0]?.id ?? "");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => {
+        if (!o) {
+          setReason("");
+          setError(null);
+          onClose();
+        }
+      }}
+      title={title}
+    >
+      <form
+        noValidate
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!reason.trim()) {
+            setError("A reason is required");
+            return;
+          }
+          onSubmit(reason.trim(), stages ? stageId : undefined);
+          setReason("");
+          setError(null);
+        }}
+      >
+        {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} value={stageId} onChange={(e) => setStageId(e.target.value)} /> : null}
+        <div className="space-y-1">
+          <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+            {label}
+          </label>
+          <textarea
+            id={id}
+            rows={3}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              if (e.target.value.trim()) setError(null);
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            className={inputClass}
+          />
+          {error ? (
+            <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant={stages ? "danger" : "primary"}>
+            {confirm}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * The record's stage as a row of steps. Clicking a stage asks moveRecord on the server,
+ * which decides: a refused move shows its reason (naming the allowed stages). A deal
+ * going to a lost stage first asks why; an admin can force a refused move with a reason.
+ */
+export function StagePicker({
+  kind,
+  id,
+  pipelineName,
+  stages,
+  currentStageId,
+  allowedStageIds,
+  canMove,
+  canOverride,
+}: {
+  kind: Kind;
+  id: string;
+  pipelineName: string;
+  stages: PickerStage[];
+  currentStageId: string;
+  allowedStageIds: string[];
+  canMove: boolean;
+  canOverride: boolean;
+}) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [pending, start] = useTransition();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ mode: "lost"; stage: PickerStage } | { mode: "force" } | null>(null);
+  const nameOf = (stageId: string) => stages.find((s) => s.id === stageId)?.name ?? "another stage";
+
+  const move = (m: Move) =>
+    start(async () => {
+      setAsking(null);
+      const r = await moveStageAction({ kind, id, move: m });
+      const out = r?.data;
+      if (!out) {
+        setRefusal(r?.serverError ?? "The move failed; nothing was changed.");
+        return;
+      }
+      if (!out.ok) {
+        const target = stages.find((s) => s.id === m.toStageId);
+        if (out.code === "required-fields-missing" && kind === "DEAL" && target?.stageState === "DONE_FAILED" && out.missingFields?.includes("lostReason") && !m.lostReason) {
+          setAsking({ mode: "lost", stage: target });
+          return;
+        }
+        setRefusal(out.message);
+        return;
+      }
+      setRefusal(null);
+      toast.success(`Moved to ${nameOf(m.toStageId)}`);
+      await queryClient.invalidateQueries({ queryKey: ["timeline", kind, id] });
+      router.refresh();
+    });
+
+  const choose = (s: PickerStage) => {
+    if (kind === "DEAL" && s.stageState === "DONE_FAILED") setAsking({ mode: "lost", stage: s });
+    else move({ toStageId: s.id });
+  };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">
+          Pipeline <span className="font-medium text-slate-800">{pipelineName}</span> · stage <span className="font-medium text-slate-800">{nameOf(currentStageId)}</span>
+        </p>
+        {canOverride ? (
+          <Button variant="ghost" size="sm" disabled={pending} onClick={() => setAsking({ mode: "force" })}>
+            <ShieldAlert className="size-4" aria-hidden /> Force move…
+          </Button>
+        ) : null}
+      </div>
+      <ol aria-label={`Stages of ${pipelineName}`} className="flex flex-wrap gap-1">
+        {stages.map((s) => {
+          const current = s.id === currentStageId;
+          const allowed = allowedStageIds.includes(s.id);
+          const swatch = <span aria-hidden className="size-2 shrink-0 rounded-full" style={{ backgroundColor: s.color }} />;
+          return (
+            <li key={s.id}>
+              {current ? (
+                <span aria-current="step" className="flex items-center gap-1.5 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">
+                  {swatch}
+                  {s.name}
+                  <span className="sr-only">(current stage)</span>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  disabled={!canMove || pending}
+                  onClick={() => choose(s)}
+                  aria-label={`Move to ${s.name}${allowed ? "" : " (not allowed from here)"}`}
+                  title={allowed ? `Move to ${s.name}` : "The pipeline's rules do not allow this move from the current stage"}
+                  className={cn(
+                    "flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm",
+                    allowed ? "border-slate-300 bg-white text-slate-800 hover:bg-slate-50" : "border-dashed border-slate-200 bg-slate-50 text-slate-400",
+                  )}
+                >
+                  {swatch}
+                  {s.name}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <div aria-live="polite">
+        {refusal ? (
+          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
+            {refusal}
+          </p>
+        ) : null}
+      </div>
+      <ReasonDialog
+        open={asking?.mode === "lost"}
+        title="Why was this deal lost?"
+        label="Lost reason"
+        confirm={asking?.mode === "lost" ? `Move to ${asking.stage.name}` : "Move"}
+        onSubmit={(reason) => asking?.mode === "lost" && move({ toStageId: asking.stage.id, lostReason: reason })}
+        onClose={() => setAsking(null)}
+      />
+      {canOverride ? (
+        <ReasonDialog
+          open={asking?.mode === "force"}
+          title="Force a move"
+          label="Reason for the override"
+          confirm="Force move"
+          stages={stages.filter((s) => s.id !== currentStageId)}
+          onSubmit={(reason, stageId) => stageId && move({ toStageId: stageId, override: true, reason })}
+          onClose={() => setAsking(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { ArrowRightLeft, CalendarClock, CheckSquare, Mail, PencilLine, Phone, Sparkles, StickyNote, Users } from "lucide-react";
+import { timelinePageAction } from "@/components/activities/actions";
+import { Button } from "@/components/ui/button";
+import { activityNoun, fieldLabel, valueText } from "@/lib/timeline/labels";
+import type { TimelineEntry } from "@/lib/timeline/types";
+import type { TimelinePage } from "@/lib/timeline/queries";
+import { TaskCheckbox } from "@/components/activities/task-checkbox";
+import { LocalTime } from "./local-time";
+
+type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
+
+export const timelineKey = (kind: Kind, id: string) => ["timeline", kind, id] as const;
+
+const ICONS = { CALL: Phone, EMAIL: Mail, MEETING: Users, NOTE: StickyNote, TASK: CheckSquare };
+
+function Who({ entry }: { entry: TimelineEntry }) {
+  return entry.actor ? <span className="font-medium text-slate-800">{entry.actor.name}</span> : <span className="font-medium text-slate-800">The system</span>;
+}
+
+function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boolean }) {
+  switch (entry.kind) {
+    case "activity": {
+      const a = entry.activity;
+      const Icon = ICONS[a.activityType];
+      return (
+        <>
+          <Icon className="mt-0.5 size-4 shrink-0 text-brand-600" aria-hidden />
+          <div className="min-w-0 flex-1">
+            <p className="text-sm">
+              <Who entry={entry} /> {a.activityType === "TASK" ? "created a task" : `logged ${activityNoun(a.activityType) === "email" ? "an" : "a"} ${activityNoun(a.activityType)}`}:{" "}
+              <span className={a.completedAt ? "font-medium line-through" : "font-medium"}>{a.subject}</span>
+            </p>
+            {a.body ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{a.body}</p> : null}
+            {a.activityType === "TASK" ? (
+              <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">
+                {canLog ? <TaskCheckbox id={entry.id} subject={a.subject} completed={!!a.completedAt} /> : null}
+                {a.dueAt ? (
+                  <span className="inline-flex items-center gap-1">
+                    <CalendarClock className="size-3.5" aria-hidden /> Due <LocalTime value={a.dueAt} />
+                  </span>
+                ) : null}
+                {a.assignedUserName || a.assignedGroupName ? <span>For {a.assignedUserName ?? a.assignedGroupName}</span> : null}
+                {a.priority ? <span className="capitalize">{a.priority} priority</span> : null}
+                {a.recurrenceRule ? <span>Repeats</span> : null}
+              </div>
+            ) : a.outcome ? (
+              <p className="mt-1 text-xs text-slate-600">Outcome: {a.outcome}</p>
+            ) : null}
+          </div>
+        </>
+      );
+    }
+    case "stage":
+      return (
+        <>
+          <ArrowRightLeft className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden />
+          <p className="min-w-0 flex-1 text-sm">
+            <Who entry={entry} /> moved it from <span className="font-medium">{entry.stage.fromStageName ?? "a deleted stage"}</span> to{" "}
+            <span className="font-medium">{entry.stage.toStageName ?? "a deleted stage"}</span>
+            {entry.stage.isOverride ? <span className="text-red-700"> (forced{entry.stage.overrideReason ? `: ${entry.stage.overrideReason}` : ""})</span> : null}
+            {entry.stage.reason ? <span className="text-slate-600"> — {entry.stage.reason}</span> : null}
+          </p>
+        </>
+      );
+    case "change":
+      return (
+        <>
+          <PencilLine className="mt-0.5 size-4 shrink-0 text-slate-500" aria-hidden />
+          <div className="min-w-0 flex-1 text-sm">
+            <p>
+              <Who entry={entry} /> changed {Object.keys(entry.changes).length === 1 ? "a field" : `${Object.keys(entry.changes).length} fields`}
+              {entry.source !== "USER" ? <span className="text-slate-500"> (via {entry.source.toLowerCase()})</span> : null}
+            </p>
+            <ul className="mt-1 space-y-0.5 text-slate-700">
+              {Object.entries(entry.changes).map(([field, c]) => (
+                <li key={field}>
+                  <span className="font-medium">{fieldLabel(field)}</span>: <span className="text-slate-500">{valueText(c.from)}</span> → {valueText(c.to)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </>
+      );
+    default:
+      return (
+        <>
+          <Sparkles className="mt-0.5 size-4 shrink-0 text-emerald-600" aria-hidden />
+          <p className="min-w-0 flex-1 text-sm">
+            <Who entry={entry} /> created it{entry.stageName ? <> in <span className="font-medium">{entry.stageName}</span></> : null}
+          </p>
+        </>
+      );
+  }
+}
+
+/** The record's merged history, newest first; more pages load on demand. */
+export function Timeline({ kind, id, initial, canLog }: { kind: Kind; id: string; initial: TimelinePage; canLog: boolean }) {
+  const query = useInfiniteQuery({
+    queryKey: timelineKey(kind, id),
+    queryFn: async ({ pageParam }) => {
+      const r = await timelinePageAction({ kind, id, cursor: pageParam });
+      if (!r?.data) throw new Error(r?.serverError ?? "Could not load the timeline");
+      return r.data;
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initial], pageParams: [null] },
+    // Each visit starts from the page the server just rendered, not an older cached copy.
+    gcTime: 0,
+  });
+  const entries = query.data.pages.flatMap((p) => p.data);
+  return (
+    <div>
+      {entries.length === 0 ? <p className="text-sm text-slate-500">Nothing has happened here yet.</p> : null}
+      <ol aria-label="Timeline" className="space-y-3">
+        {entries.map((e) => (
+          <li key={`${e.kind}:${e.id}`} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3">
+            <EntryBody entry={e} canLog={canLog} />
+            <LocalTime value={e.at} relative className="shrink-0 text-xs text-slate-500" />
+          </li>
+        ))}
+      </ol>
+      {query.isError ? (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {query.error.message}
+        </p>
+      ) : null}
+      {query.hasNextPage ? (
+        <div className="mt-3 flex justify-center">
+          <Button variant="secondary" size="sm" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {query.isFetchingNextPage ? "Loading…" : "Show older"}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

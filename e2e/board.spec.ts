@@ -1,0 +1,195 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signUpTenant } from "./fixtures";
+
+const column = (page: Page, stage: string) => page.getByRole("region", { name: stage, exact: true });
+const count = (page: Page, stage: string) => column(page, stage).getByTestId("stage-count");
+const handle = (page: Page, kind: string, title: string) => page.getByRole("button", { name: new RegExp(`^Move ${kind} ${title}, in `) });
+const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+/** Moves show at once (optimistic); this waits until the server has answered. */
+const saved = (page: Page) => expect(page.getByTestId("board")).not.toHaveAttribute("aria-busy", "true");
+
+async function quickCreate(page: Page, opts: { kind: "deal" | "ticket"; stage: string; title: string; amount?: string }) {
+  const col = column(page, opts.stage);
+  const form = col.getByRole("form", { name: `New ${opts.kind} in ${opts.stage}` });
+  if (!(await form.isVisible())) await col.getByRole("button", { name: `Add ${opts.kind} to ${opts.stage}` }).click();
+  await form.getByLabel(opts.kind === "deal" ? "Deal name" : "Subject").fill(opts.title);
+  if (opts.amount) await form.getByLabel("Amount").fill(opts.amount);
+  await form.getByRole("button", { name: `Add ${opts.kind}` }).click();
+}
+
+/** A mouse drag as dnd-kit needs it: press, a small move past the 5 px activation distance, then glide. */
+async function drag(page: Page, from: Locator, to: Locator, release = true) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 220), { steps: 20 });
+  if (release) await page.mouse.up();
+}
+
+test("deals board: quick-create, drag with the mouse, counts and money follow, the move persists; keyboard moves too", async ({ page }) => {
+  await signUpTenant(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deals" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
+  await expect(page.getByLabel("Pipeline")).toHaveValue(/.+/);
+  for (const stage of ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"]) await expect(column(page, stage)).toBeVisible();
+
+  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Acme renewal", amount: "5000" });
+  await expect(column(page, "Prospecting").getByRole("link", { name: "Acme renewal" })).toBeVisible();
+  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Globex expansion", amount: "12000" });
+  await expect(column(page, "Prospecting").getByRole("link", { name: "Globex expansion" })).toBeVisible();
+  await expect(count(page, "Prospecting")).toHaveText("2");
+  await expect(column(page, "Prospecting").getByTestId("stage-total")).toHaveText("$17,000");
+  await page.getByRole("form", { name: "New deal in Prospecting" }).getByRole("button", { name: "Cancel" }).click();
+  const axe = await new AxeBuilder({ page }).include("#main").analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  await drag(page, handle(page, "deal", "Acme renewal"), column(page, "Qualification"));
+  await expect(column(page, "Qualification").getByRole("link", { name: "Acme renewal" })).toBeVisible();
+  await expect(count(page, "Prospecting")).toHaveText("1");
+  await expect(count(page, "Qualification")).toHaveText("1");
+  // Qualification weighs amounts at 25%
+  await expect(column(page, "Qualification").getByTestId("stage-total")).toHaveText("$5,000");
+  await expect(column(page, "Qualification").getByTestId("stage-weighted")).toHaveText("$1,250");
+
+  await saved(page);
+  await page.reload();
+  await expect(column(page, "Qualification").getByRole("link", { name: "Acme renewal" })).toBeVisible();
+  await expect(count(page, "Prospecting")).toHaveText("1");
+  await expect(count(page, "Qualification")).toHaveText("1");
+
+  // keyboard: focus the card's handle, Space, ArrowRight, Space
+  await handle(page, "deal", "Globex expansion").focus();
+  await page.keyboard.press("Space");
+  await expect(liveRegion(page)).toContainText("Picked up deal Globex expansion from Prospecting");
+  await page.keyboard.press("ArrowRight");
+  await expect(liveRegion(page)).toContainText("is over Qualification");
+  await page.keyboard.press("Space");
+  await expect(liveRegion(page)).toContainText("Deal Globex expansion moved to Qualification");
+  await expect(count(page, "Qualification")).toHaveText("2");
+  await expect(count(page, "Prospecting")).toHaveText("0");
+  await saved(page);
+  await page.reload();
+  await expect(column(page, "Qualification").getByRole("link", { name: "Globex expansion" })).toBeVisible();
+
+  // filters live in the URL and narrow the board and its counts
+  await page.getByLabel("Search deals").fill("acme");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/q=acme/);
+  await expect(count(page, "Qualification")).toHaveText("1");
+  await expect(column(page, "Qualification").getByRole("link", { name: "Globex expansion" })).toBeHidden();
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(count(page, "Qualification")).toHaveText("2");
+
+  // the table view lists the same deals
+  await page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Table" }).click();
+  await expect(page).toHaveURL(/view=table/);
+  await expect(page.getByRole("row", { name: /Acme renewal.*Qualification/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Globex expansion.*Qualification/ })).toBeVisible();
+});
+
+test("a deal dropped into Closed Lost asks for the lost reason first", async ({ page }) => {
+  await signUpTenant(page);
+  await page.goto("/deals");
+  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Initech pilot" });
+  await expect(column(page, "Prospecting").getByRole("link", { name: "Initech pilot" })).toBeVisible();
+
+  const moveToClosedLost = async () => {
+    await handle(page, "deal", "Initech pilot").focus();
+    await page.keyboard.press("Space");
+    await expect(liveRegion(page)).toContainText("Picked up deal Initech pilot");
+    for (const stage of ["Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"]) {
+      await page.keyboard.press("ArrowRight");
+      await expect(liveRegion(page)).toContainText(`is over ${stage}`);
+    }
+    await page.keyboard.press("Space");
+  };
+  await moveToClosedLost();
+  const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(count(page, "Closed Lost")).toHaveText("0");
+
+  await moveToClosedLost();
+  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("A lost reason is required");
+  await dialog.getByLabel("Lost reason").fill("Went with a competitor");
+  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+  await expect(count(page, "Closed Lost")).toHaveText("1");
+  await saved(page);
+  await page.reload();
+  await expect(column(page, "Closed Lost").getByRole("link", { name: "Initech pilot" })).toBeVisible();
+});
+
+test.describe("with every ticket stage in view (no auto-scroll while dragging)", () => {
+  test.use({ viewport: { width: 1920, height: 1000 } });
+
+test("ENFORCED support pipeline: a skip is dimmed, refused with a toast and the card goes back", async ({ page }) => {
+  await signUpTenant(page);
+  await page.goto("/tickets");
+  await expect(page.getByRole("heading", { level: 1, name: "Tickets" })).toBeVisible();
+
+  // a new ticket may only start in the first stage
+  await quickCreate(page, { kind: "ticket", stage: "In Progress", title: "Skipping the queue" });
+  await expect(column(page, "In Progress").getByRole("alert")).toContainText("ENFORCED");
+  await expect(count(page, "In Progress")).toHaveText("0");
+
+  await quickCreate(page, { kind: "ticket", stage: "New", title: "Printer on fire" });
+  await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+
+  await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "Resolved"), false);
+  // while dragging, the stages it may not enter are dimmed and say why
+  await expect(column(page, "Resolved")).toHaveAttribute("data-droppable", "no");
+  await expect(column(page, "Resolved")).toContainText("Cannot move here: Not reachable from New");
+  await expect(column(page, "In Progress")).toHaveAttribute("data-droppable", "yes");
+  await expect(column(page, "Closed Unresolved")).toHaveAttribute("data-droppable", "yes");
+  await page.mouse.up();
+
+  const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Cannot move into Resolved" });
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText("Allowed from New: In Progress, Closed Unresolved");
+  await expect(count(page, "New")).toHaveText("1");
+  await expect(count(page, "Resolved")).toHaveText("0");
+  await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+
+  // one step is fine
+  await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "In Progress"));
+  await expect(count(page, "In Progress")).toHaveText("1");
+  await saved(page);
+  await page.reload();
+  await expect(column(page, "In Progress").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+});
+});
+
+test("live: a move in one browser appears in another without a reload", async ({ page, browser, baseURL }) => {
+  await signUpTenant(page);
+  await page.goto("/deals");
+  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Hooli merger", amount: "900" });
+  await expect(column(page, "Prospecting").getByRole("link", { name: "Hooli merger" })).toBeVisible();
+
+  const other = await browser.newContext({ storageState: await page.context().storageState(), baseURL });
+  const watcher = await other.newPage();
+  await watcher.goto("/deals");
+  await expect(column(watcher, "Prospecting").getByRole("link", { name: "Hooli merger" })).toBeVisible();
+  await expect(watcher.getByTestId("live-status")).toHaveAttribute("data-live", "on");
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "on");
+
+  await drag(page, handle(page, "deal", "Hooli merger"), column(page, "Qualification"));
+  await expect(count(page, "Qualification")).toHaveText("1");
+
+  await expect(column(watcher, "Qualification").getByRole("link", { name: "Hooli merger" })).toBeVisible({ timeout: 5_000 });
+  await expect(count(watcher, "Prospecting")).toHaveText("0");
+
+  // and a deal created in the other browser shows up here
+  await quickCreate(watcher, { kind: "deal", stage: "Prospecting", title: "Pied Piper seed" });
+  await expect(column(page, "Prospecting").getByRole("link", { name: "Pied Piper seed" })).toBeVisible({ timeout: 5_000 });
+  await other.close();
+});
+
+test("the live stream and the board data need a session", async ({ request }) => {
+  expect((await request.get("/api/board-stream?entityType=DEAL")).status()).toBe(401);
+  expect((await request.get("/deals/board-data?pipeline=00000000-0000-4000-8000-000000000000")).status()).toBe(401);
+});

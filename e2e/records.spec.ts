@@ -1,0 +1,159 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
+
+const RECORD_URL = /\/(companies|contacts|deals|tickets)\/[0-9a-f-]{36}$/;
+
+async function createCompany(page: Page, name: string, domain: string) {
+  await page.goto("/companies/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Domain").fill(domain);
+  await page.getByRole("button", { name: "Create company" }).click();
+}
+
+test("company → contact → call → follow; another user's edit reaches the follower's bell", async ({ page, browser }) => {
+  // Two users, two sign-ins, and a bell that polls every 15 s: more than the default minute.
+  test.setTimeout(120_000);
+  await signUpTenant(page, { name: "Ada Admin" });
+  const domain = `acme-${Date.now()}.test`;
+
+  // A company; a second one with the same domain is refused on the domain field.
+  await createCompany(page, "Acme Rockets", domain);
+  await expect(page).toHaveURL(RECORD_URL);
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Rockets" })).toBeVisible();
+  await createCompany(page, "Acme Copy", domain.toUpperCase());
+  await expect(page.getByRole("alert").filter({ hasText: "is already used by another company" })).toBeVisible();
+  await expect(page.getByLabel("Domain")).toHaveAttribute("aria-invalid", "true");
+
+  // A contact in it, the company picked by searching.
+  await page.goto("/contacts/new");
+  await page.getByLabel("First name").fill("Jane");
+  await page.getByLabel("Last name").fill("Doe");
+  await page.getByLabel("Email").fill("not-an-email");
+  await expect(page.getByRole("alert").filter({ hasText: "must be an email address" })).toBeVisible(); // validated as you type
+  await page.getByLabel("Email").fill("jane@acme.test");
+  await page.getByRole("combobox", { name: "Company" }).fill("Acme Ro");
+  await page.getByRole("option", { name: /Acme Rockets/ }).click();
+  await expect(page.getByRole("combobox", { name: "Company" })).toHaveValue("Acme Rockets");
+  await page.getByRole("button", { name: "Create contact" }).click();
+  await expect(page).toHaveURL(RECORD_URL);
+  const contactUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1, name: "Jane Doe" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Company" }).getByRole("link", { name: "Acme Rockets" })).toBeVisible();
+
+  // Log a call; it tops the timeline.
+  await page.getByLabel("Subject").fill("Intro call");
+  await page.getByLabel("Notes").fill("Talked about the launch window");
+  await page.getByRole("button", { name: "Log call" }).click();
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline.getByRole("listitem").first()).toContainText("Ada Admin logged a call: Intro call");
+  await expect(timeline.getByRole("listitem").first()).toContainText("Talked about the launch window");
+
+  // Follow it.
+  await page.getByRole("button", { name: "Follow", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Unfollow" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Followers" })).toContainText("Ada Admin");
+  await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+
+  // The admin adds a second user.
+  const repEmail = uniqueEmail("rep");
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Rita Rep");
+  await dialog.getByLabel("Email").fill(repEmail);
+  await dialog.getByLabel("Role").selectOption("sales_rep");
+  await dialog.getByLabel("Initial password").fill(E2E_PASSWORD);
+  await dialog.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("row", { name: /Rita Rep/ })).toBeVisible();
+
+  // Rita, in her own browser, changes Jane's job title.
+  const repContext = await browser.newContext();
+  const rep = await repContext.newPage();
+  await signIn(rep, repEmail, E2E_PASSWORD);
+  await rep.goto(contactUrl);
+  await rep.getByLabel("Job title").fill("VP Sales");
+  await rep.getByRole("button", { name: "Save changes" }).click();
+  await expect(rep.getByText("Changes saved")).toBeVisible();
+  await expect(rep.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("Rita Rep changed a field");
+  await expect(rep.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("Job title: (empty) → VP Sales");
+  await repContext.close();
+
+  // Ada's bell counts it (the worker writes the notification; the bell polls every 15 s).
+  await page.goto(contactUrl);
+  await expect(page.getByRole("button", { name: "Notifications, 1 unread" })).toBeVisible({ timeout: 45_000 });
+  await page.getByRole("button", { name: "Notifications, 1 unread" }).click();
+  const item = page.getByRole("menuitem", { name: /Jane Doe was changed/ });
+  await expect(item).toContainText("Job title: (empty) → VP Sales · by Rita Rep");
+
+  // The list page shows it unread; marking it read clears the bell.
+  await page.getByRole("menuitem", { name: "See all notifications" }).click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  const list = page.getByRole("list", { name: "Notifications" });
+  await expect(list.getByRole("listitem").first()).toContainText("Unread");
+  await list.getByRole("button", { name: "Mark read: Jane Doe was changed" }).click();
+  await expect(page.getByText("All caught up")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+});
+
+test("a deal's stage picker moves it, the history shows the stay, a lost deal asks why; tasks show on My tasks", async ({ page }) => {
+  await signUpTenant(page);
+  await page.goto("/deals/new");
+  await page.getByLabel("Deal name").fill("Rocket fuel contract");
+  await page.getByLabel("Amount").fill("12500");
+  await page.getByRole("button", { name: "Create deal" }).click();
+  await expect(page).toHaveURL(RECORD_URL);
+
+  const stages = page.getByRole("list", { name: "Stages of Sales Pipeline" });
+  await expect(stages.locator('[aria-current="step"]')).toContainText("Prospecting");
+  await stages.getByRole("button", { name: "Move to Qualification" }).click();
+  await expect(stages.locator('[aria-current="step"]')).toContainText("Qualification");
+  const history = page.getByRole("list", { name: "Stage history" });
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await expect(history.getByRole("listitem").first()).toContainText("Qualification");
+  await expect(history.getByRole("listitem").first()).toContainText("(current)");
+  await expect(history.getByRole("listitem").nth(1)).toContainText("Prospecting");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("moved it from Prospecting to Qualification");
+
+  // Closed Lost needs a reason.
+  await stages.getByRole("button", { name: "Move to Closed Lost" }).click();
+  const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
+  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("A reason is required");
+  await dialog.getByLabel("Lost reason").fill("Went with a competitor");
+  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+  await expect(stages.locator('[aria-current="step"]')).toContainText("Closed Lost");
+  await expect(history.getByRole("listitem").first()).toContainText("Went with a competitor");
+
+  // A task on the deal appears on My tasks and is completed there.
+  await page.getByRole("tab", { name: "Create task" }).click();
+  await page.getByRole("textbox", { name: "Task", exact: true }).fill("Send the post-mortem");
+  await page.getByLabel("Due", { exact: true }).fill("2030-01-15T10:00");
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("created a task: Send the post-mortem");
+  await page.goto("/tasks");
+  const upcoming = page.getByRole("list", { name: "Upcoming tasks" });
+  await expect(upcoming.getByRole("link", { name: "Rocket fuel contract" })).toBeVisible();
+  await upcoming.getByRole("checkbox", { name: "Complete Send the post-mortem" }).check();
+  await expect(page.getByText("Task completed")).toBeVisible();
+  await expect(page.getByText("Nothing upcoming.")).toBeVisible();
+});
+
+test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", async ({ page }) => {
+  await signUpTenant(page);
+  await page.goto("/tickets/new");
+  await page.getByLabel("Subject").fill("Printer on fire");
+  await page.getByRole("button", { name: "Create ticket" }).click();
+  await expect(page).toHaveURL(RECORD_URL);
+  const stages = page.getByRole("list", { name: "Stages of Support" });
+  await stages.getByRole("button", { name: /Move to Resolved/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "ENFORCED" })).toContainText("In Progress");
+  await expect(stages.locator('[aria-current="step"]')).toContainText("New");
+  // An admin may force it, with a reason.
+  await page.getByRole("button", { name: "Force move…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Force a move" });
+  await dialog.getByLabel("Move to").selectOption({ label: "Resolved" });
+  await dialog.getByLabel("Reason for the override").fill("Customer confirmed by phone");
+  await dialog.getByRole("button", { name: "Force move" }).click();
+  await expect(stages.locator('[aria-current="step"]')).toContainText("Resolved");
+  await expect(page.getByRole("list", { name: "Stage history" }).getByRole("listitem").first()).toContainText("forced: Customer confirmed by phone");
+});

@@ -1,0 +1,247 @@
+// The one write path for activities: log entries (calls, emails, meetings, notes) and
+// tasks attached to a record. Every write runs in withTenant with its domain event in
+// the same transaction; activity.created names the record (entityType/entityId), so
+// the record's watchers hear about it.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { activities, tenantGroups, tenantUsers, type Activity } from "@/db/schema";
+import { assertCan } from "@/lib/auth/permissions";
+import { AppError, notFound, validationError, type ValidationIssue } from "@/lib/errors";
+import { emitEvent } from "@/lib/events/emit";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { loadRecordRef, UUID } from "./record-ref";
+import { nextOccurrence } from "./recurrence";
+import { activityCreateSchema, activityRuleIssues, activityUpdateSchema, type ActivityCreateInput, type ActivityUpdateInput } from "./schemas";
+
+const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
+
+/** The assignee must be an active member, the group a group, of this tenant (422 naming the field). */
+async function checkAssignees(tx: Tx, tenantId: string, v: { assignedUserId?: string | null; assignedGroupId?: string | null }) {
+  const issues: ValidationIssue[] = [];
+  if (v.assignedUserId) {
+    const [u] = await tx
+      .select({ userId: tenantUsers.userId })
+      .from(tenantUsers)
+      .where(and(eq(tenantUsers.tenantId, tenantId), eq(tenantUsers.userId, v.assignedUserId), eq(tenantUsers.isActive, true)));
+    if (!u) issues.push({ path: "assignedUserId", message: "is not an active user of this workspace" });
+  }
+  if (v.assignedGroupId) {
+    const [g] = await tx.select({ id: tenantGroups.id }).from(tenantGroups).where(and(eq(tenantGroups.tenantId, tenantId), eq(tenantGroups.id, v.assignedGroupId)));
+    if (!g) issues.push({ path: "assignedGroupId", message: "is not a group of this workspace" });
+  }
+  if (issues.length) throw validationError(issues);
+}
+
+async function lockActivity(tx: Tx, tenantId: string, id: string): Promise<Activity> {
+  if (!UUID.test(id)) throw notFound("Activity");
+  const [row] = await tx
+    .select()
+    .from(activities)
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.id, id), isNull(activities.deletedAt)))
+    .for("update");
+  if (!row) throw notFound("Activity");
+  return row;
+}
+
+/** The record the activity hangs on, for the event's title (it may have been trashed since). */
+async function recordTitleOf(tx: Tx, tenantId: string, a: Activity): Promise<string | null> {
+  if (!a.recordType || !a.recordId || !["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET"].includes(a.recordType)) return null;
+  try {
+    return (await loadRecordRef(tx, tenantId, a.recordType as never, a.recordId)).title;
+  } catch {
+    return null;
+  }
+}
+
+const eventPayload = (a: Activity, title: string | null) => ({
+  activityId: a.id,
+  activityType: a.activityType,
+  subject: a.subject,
+  title,
+  dueAt: a.dueAt,
+  assignedUserId: a.assignedUserId,
+  assignedGroupId: a.assignedGroupId,
+});
+
+export async function createActivity(ctx: TenantContext, input: ActivityCreateInput): Promise<Activity> {
+  assertCan(ctx.actor.role, "activities.write");
+  const data = activityCreateSchema.parse(input);
+  return withTenant(ctx, async (tx) => {
+    const record = await loadRecordRef(tx, ctx.tenantId, data.recordType, data.recordId);
+    await checkAssignees(tx, ctx.tenantId, data);
+    const isTask = data.activityType === "TASK";
+    // A task nobody was named for is the creator's own.
+    const assignedUserId = data.assignedUserId ?? (isTask && !data.assignedGroupId ? ctx.actor.userId : null);
+    const [row] = await tx
+      .insert(activities)
+      .values({
+        tenantId: ctx.tenantId,
+        activityType: data.activityType,
+        subject: data.subject,
+        body: data.body ?? null,
+        recordType: data.recordType,
+        recordId: data.recordId,
+        ...(data.activityAt ? { activityAt: new Date(data.activityAt) } : {}),
+        dueAt: toDate(data.dueAt) ?? null,
+        reminderAt: toDate(data.reminderAt) ?? null,
+        priority: data.priority ?? (isTask ? "medium" : null),
+        outcome: data.outcome ?? null,
+        durationSeconds: data.durationSeconds ?? null,
+        recurrenceRule: data.recurrenceRule ?? null,
+        assignedUserId,
+        assignedGroupId: data.assignedGroupId ?? null,
+        createdByUserId: ctx.actor.userId,
+      })
+      .returning();
+    await emitEvent(tx, ctx, { type: "activity.created", entityType: record.kind, entityId: record.id, payload: eventPayload(row!, record.title) });
+    return row!;
+  });
+}
+
+export async function updateActivity(ctx: TenantContext, id: string, patch: ActivityUpdateInput): Promise<Activity> {
+  assertCan(ctx.actor.role, "activities.write");
+  const data = activityUpdateSchema.parse(patch);
+  return withTenant(ctx, async (tx) => {
+    const before = await lockActivity(tx, ctx.tenantId, id);
+    const next = {
+      dueAt: data.dueAt !== undefined ? data.dueAt : before.dueAt,
+      reminderAt: data.reminderAt !== undefined ? data.reminderAt : before.reminderAt,
+      recurrenceRule: data.recurrenceRule !== undefined ? data.recurrenceRule : before.recurrenceRule,
+    };
+    const issues = activityRuleIssues(next, before.activityType === "TASK");
+    if (issues.length) throw validationError(issues);
+    await checkAssignees(tx, ctx.tenantId, data);
+    const set: Partial<typeof activities.$inferInsert> = {};
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, raw] of Object.entries(data)) {
+      if (raw === undefined) continue;
+      const value = ["activityAt", "dueAt", "reminderAt"].includes(key) ? toDate(raw as string | null) : raw;
+      const old = before[key as keyof Activity];
+      if (JSON.stringify(old ?? null) === JSON.stringify(value ?? null)) continue;
+      (set as Record<string, unknown>)[key] = value;
+      changes[key] = { from: old ?? null, to: value ?? null };
+    }
+    if (Object.keys(changes).length === 0) return before;
+    const [row] = await tx
+      .update(activities)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, id)))
+      .returning();
+    await emitEvent(tx, ctx, {
+      type: "activity.updated",
+      entityType: "ACTIVITY",
+      entityId: id,
+      payload: { ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)), recordType: row!.recordType, recordId: row!.recordId, changes },
+    });
+    return row!;
+  });
+}
+
+/** Soft delete: the activity leaves the timeline and the task lists. */
+export async function deleteActivity(ctx: TenantContext, id: string): Promise<void> {
+  assertCan(ctx.actor.role, "activities.write");
+  await withTenant(ctx, async (tx) => {
+    const before = await lockActivity(tx, ctx.tenantId, id);
+    await tx
+      .update(activities)
+      .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, id)));
+    await emitEvent(tx, ctx, {
+      type: "activity.updated",
+      entityType: "ACTIVITY",
+      entityId: id,
+      payload: { ...eventPayload(before, await recordTitleOf(tx, ctx.tenantId, before)), recordType: before.recordType, recordId: before.recordId, deleted: true },
+    });
+  });
+}
+
+export interface CompleteResult {
+  task: Activity;
+  /** The next task of a recurring series, when there is one. */
+  next: Activity | null;
+}
+
+/**
+ * Marks a task done. For a recurring task, the next occurrence is created in the same
+ * transaction: due at the rule's next date after this one, pointing at the first task of
+ * the series. The row lock makes a double click complete (and repeat) it only once.
+ */
+export async function completeTask(ctx: TenantContext, id: string): Promise<CompleteResult> {
+  assertCan(ctx.actor.role, "activities.write");
+  return withTenant(ctx, async (tx) => {
+    const task = await lockActivity(tx, ctx.tenantId, id);
+    if (task.activityType !== "TASK") throw new AppError("conflict", "Only a task can be completed");
+    if (task.completedAt) throw new AppError("conflict", "This task is already completed");
+    const [done] = await tx
+      .update(activities)
+      .set({ completedAt: sql`now()`, completedByUserId: ctx.actor.userId, updatedAt: sql`now()` })
+      .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, id)))
+      .returning();
+    const title = await recordTitleOf(tx, ctx.tenantId, done!);
+    await emitEvent(tx, ctx, {
+      type: "activity.updated",
+      entityType: "ACTIVITY",
+      entityId: id,
+      payload: { ...eventPayload(done!, title), recordType: done!.recordType, recordId: done!.recordId, completed: true },
+    });
+
+    let next: Activity | null = null;
+    if (task.recurrenceRule && task.dueAt) {
+      const firstId = task.parentActivityId ?? task.id;
+      const [first] = task.parentActivityId
+        ? await tx.select({ dueAt: activities.dueAt }).from(activities).where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, firstId)))
+        : [{ dueAt: task.dueAt }];
+      const nextDue = nextOccurrence(task.recurrenceRule, first?.dueAt ?? task.dueAt, task.dueAt);
+      if (nextDue) {
+        const reminderLead = task.reminderAt ? task.dueAt.getTime() - task.reminderAt.getTime() : null;
+        const [created] = await tx
+          .insert(activities)
+          .values({
+            tenantId: ctx.tenantId,
+            activityType: "TASK",
+            subject: task.subject,
+            body: task.body,
+            recordType: task.recordType,
+            recordId: task.recordId,
+            dueAt: nextDue,
+            reminderAt: reminderLead === null ? null : new Date(nextDue.getTime() - reminderLead),
+            priority: task.priority,
+            recurrenceRule: task.recurrenceRule,
+            parentActivityId: firstId,
+            assignedUserId: task.assignedUserId,
+            assignedGroupId: task.assignedGroupId,
+            createdByUserId: ctx.actor.userId,
+            detailsJson: task.detailsJson,
+          })
+          .returning();
+        next = created!;
+        if (created!.recordType && created!.recordId) {
+          await emitEvent(tx, ctx, { type: "activity.created", entityType: created!.recordType, entityId: created!.recordId, payload: { ...eventPayload(created!, title), recurrenceOf: firstId } });
+        }
+      }
+    }
+    return { task: done!, next };
+  });
+}
+
+/** Undoes a completion (the next occurrence of a recurring task, if made, stays). */
+export async function reopenTask(ctx: TenantContext, id: string): Promise<Activity> {
+  assertCan(ctx.actor.role, "activities.write");
+  return withTenant(ctx, async (tx) => {
+    const task = await lockActivity(tx, ctx.tenantId, id);
+    if (task.activityType !== "TASK") throw new AppError("conflict", "Only a task can be reopened");
+    if (!task.completedAt) return task;
+    const [row] = await tx
+      .update(activities)
+      .set({ completedAt: null, completedByUserId: null, updatedAt: sql`now()` })
+      .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, id)))
+      .returning();
+    await emitEvent(tx, ctx, {
+      type: "activity.updated",
+      entityType: "ACTIVITY",
+      entityId: id,
+      payload: { ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)), recordType: row!.recordType, recordId: row!.recordId, completed: false },
+    });
+    return row!;
+  });
+}

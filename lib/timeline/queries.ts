@@ -1,0 +1,177 @@
+// A record's timeline: activities, stage moves, field changes and its creation, merged
+// newest first and keyset-paginated on (time, id). Each source is read through its own
+// (tenant, type, record, time desc nulls last) index and cut at page size + 1 before the
+// UNION ALL, so a page costs about the same for a record with 5 entries or 50,000.
+//
+// Two details keep those index scans short (see the EXPLAIN test):
+// - Under Row Level Security the enum `=` (not LEAKPROOF) on the type column cannot be an
+//   index condition, so Postgres skip-scans over the type; each branch therefore orders by
+//   (type, record, time, id), which is the index order, instead of sorting every row.
+// - The order says `nulls last` like the index (plain `desc` means nulls first).
+// Server-only.
+import { sql, type SQL } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { activities, pipelineStages, recordChanges, stageHistory, tenantGroups, users } from "@/db/schema";
+import { loadRecordRef } from "@/lib/activities/record-ref";
+import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan, type TimeCursor } from "./keyset";
+import type { TimelineEntry } from "./types";
+
+export type { TimelineEntry } from "./types";
+
+export interface TimelinePage {
+  data: TimelineEntry[];
+  nextCursor: string | null;
+}
+
+interface Row extends Record<string, unknown> {
+  kind: TimelineEntry["kind"];
+  id: string;
+  at: string | Date;
+  micros: string;
+  actorId: string | null;
+  actorName: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The page query. First only keys: each source's (time, id) after the cursor, cut at `n`
+ * in its own index order, merged and cut at `n` again. Then the details (names, stage
+ * names, JSON) for those `n` rows only, through primary keys. Exported for EXPLAIN in tests.
+ */
+export function timelineSql(tenant: string, kind: RecordKind, recordId: string, cursor: TimeCursor | null, n: number): SQL {
+  const records = tableOf(RECORD_KINDS[kind]);
+  const after = (time: SQL, id: SQL) => (cursor ? sql`and ${olderThan(time, id, cursor)}` : sql``);
+  return sql`
+    with page as (
+      select kind, id, at from (
+        (select 'activity'::text as kind, a.id, a.activity_at as at
+         from ${activities} a
+         where a.tenant_id = ${tenant} and a.record_type = ${kind} and a.record_id = ${recordId} and a.deleted_at is null
+           ${after(sql`a.activity_at`, sql`a.id`)}
+         order by a.record_type, a.record_id, a.activity_at desc nulls last, a.id desc limit ${n})
+        union all
+        (select 'stage', h.id, h.changed_at
+         from ${stageHistory} h
+         where h.tenant_id = ${tenant} and h.entity_type = ${kind} and h.entity_id = ${recordId} and h.from_stage_id is not null
+           ${after(sql`h.changed_at`, sql`h.id`)}
+         order by h.entity_type, h.entity_id, h.changed_at desc nulls last, h.id desc limit ${n})
+        union all
+        (select 'change', c.id, c.changed_at
+         from ${recordChanges} c
+         where c.tenant_id = ${tenant} and c.record_type = ${kind} and c.record_id = ${recordId}
+           ${after(sql`c.changed_at`, sql`c.id`)}
+         order by c.record_type, c.record_id, c.changed_at desc nulls last, c.id desc limit ${n})
+        union all
+        (select 'created', r.id, r.created_at
+         from ${records} r
+         where r.tenant_id = ${tenant} and r.id = ${recordId}
+           ${after(sql`r.created_at`, sql`r.id`)})
+      ) merged
+      order by at desc, id desc
+      limit ${n}
+    )
+    select p.kind, p.id, p.at, ${microsOf(sql`p.at`)} as micros,
+           coalesce(a.created_by_user_id, h.changed_by_user_id, c.changed_by_user_id, r.created_by_user_id) as "actorId",
+           u.name as "actorName",
+           case p.kind
+             when 'activity' then jsonb_build_object(
+               'activityType', a.activity_type, 'subject', a.subject, 'body', a.body, 'dueAt', a.due_at,
+               'completedAt', a.completed_at, 'priority', a.priority, 'recurrenceRule', a.recurrence_rule,
+               'outcome', a.outcome, 'durationSeconds', a.duration_seconds,
+               'assignedUserId', a.assigned_user_id, 'assignedUserName', au.name,
+               'assignedGroupId', a.assigned_group_id, 'assignedGroupName', ag.name)
+             when 'stage' then jsonb_build_object(
+               'fromStageId', h.from_stage_id, 'fromStageName', fs.name, 'toStageId', h.to_stage_id, 'toStageName', ts.name,
+               'source', h.source, 'isOverride', h.is_override, 'overrideReason', h.override_reason, 'reason', h.reason)
+             when 'change' then jsonb_build_object('source', c.source, 'changes', c.changes)
+             else jsonb_build_object('stageName', r.stage_name)
+           end as data
+    from page p
+    -- lateral + limit 1 (not flattened): one primary-key lookup per row of the page, whatever the statistics say
+    left join lateral (select * from ${activities} x where p.kind = 'activity' and x.tenant_id = ${tenant} and x.id = p.id limit 1) a on true
+    left join lateral (select * from ${stageHistory} x where p.kind = 'stage' and x.tenant_id = ${tenant} and x.id = p.id limit 1) h on true
+    left join lateral (select * from ${recordChanges} x where p.kind = 'change' and x.tenant_id = ${tenant} and x.id = p.id limit 1) c on true
+    left join lateral (
+      select x.created_by_user_id,
+             -- the stage it was created in: its first stage_history row (from no stage)
+             (select s.name from ${stageHistory} f join ${pipelineStages} s on s.tenant_id = f.tenant_id and s.id = f.to_stage_id
+              where f.tenant_id = ${tenant} and f.entity_type = ${kind} and f.entity_id = x.id and f.from_stage_id is null
+              order by f.changed_at limit 1) as stage_name
+      from ${records} x where p.kind = 'created' and x.tenant_id = ${tenant} and x.id = p.id limit 1) r on true
+    left join lateral (select x.name from ${users} x where x.id = a.assigned_user_id limit 1) au on true
+    left join lateral (select x.name from ${tenantGroups} x where x.tenant_id = ${tenant} and x.id = a.assigned_group_id limit 1) ag on true
+    left join lateral (select x.name from ${pipelineStages} x where x.tenant_id = ${tenant} and x.id = h.from_stage_id limit 1) fs on true
+    left join lateral (select x.name from ${pipelineStages} x where x.tenant_id = ${tenant} and x.id = h.to_stage_id limit 1) ts on true
+    left join lateral (select x.name from ${users} x where x.id = coalesce(a.created_by_user_id, h.changed_by_user_id, c.changed_by_user_id, r.created_by_user_id) limit 1) u on true
+    order by p.at desc, p.id desc`;
+}
+
+export async function recordTimeline(ctx: TenantContext, kind: RecordKind, recordId: string, opts: { limit?: number; cursor?: string | null } = {}): Promise<TimelinePage> {
+  const limit = opts.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new AppError("bad-request", "limit must be an integer from 1 to 200");
+  const cursor: TimeCursor | null = opts.cursor ? decodeTimeCursor(opts.cursor) : null;
+  const n = limit + 1;
+  const tenant = ctx.tenantId;
+
+  return withTenant(ctx, async (tx) => {
+    await loadRecordRef(tx, tenant, kind, recordId);
+    const rows = await tx.execute<Row>(timelineSql(tenant, kind, recordId, cursor, n));
+    const page = [...rows].slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map(toEntry),
+      nextCursor: rows.length > limit && last ? encodeTimeCursor({ micros: last.micros, id: last.id }) : null,
+    };
+  });
+}
+
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+
+function toEntry(r: Row): TimelineEntry {
+  const base = { id: r.id, at: new Date(r.at), actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "Unknown user" } : null };
+  const d = r.data;
+  switch (r.kind) {
+    case "activity":
+      return {
+        ...base,
+        kind: "activity",
+        activity: {
+          activityType: d.activityType as never,
+          subject: String(d.subject),
+          body: (d.body as string | null) ?? null,
+          dueAt: date(d.dueAt),
+          completedAt: date(d.completedAt),
+          priority: (d.priority as never) ?? null,
+          recurrenceRule: (d.recurrenceRule as string | null) ?? null,
+          outcome: (d.outcome as string | null) ?? null,
+          durationSeconds: (d.durationSeconds as number | null) ?? null,
+          assignedUserId: (d.assignedUserId as string | null) ?? null,
+          assignedUserName: (d.assignedUserName as string | null) ?? null,
+          assignedGroupId: (d.assignedGroupId as string | null) ?? null,
+          assignedGroupName: (d.assignedGroupName as string | null) ?? null,
+        },
+      };
+    case "stage":
+      return {
+        ...base,
+        kind: "stage",
+        stage: {
+          fromStageId: (d.fromStageId as string | null) ?? null,
+          fromStageName: (d.fromStageName as string | null) ?? null,
+          toStageId: (d.toStageId as string | null) ?? null,
+          toStageName: (d.toStageName as string | null) ?? null,
+          source: String(d.source),
+          isOverride: Boolean(d.isOverride),
+          overrideReason: (d.overrideReason as string | null) ?? null,
+          reason: (d.reason as string | null) ?? null,
+        },
+      };
+    case "change":
+      return { ...base, kind: "change", source: String(d.source), changes: (d.changes ?? {}) as Record<string, { from: unknown; to: unknown }> };
+    default:
+      return { ...base, kind: "created", stageName: (d.stageName as string | null) ?? null };
+  }
+}

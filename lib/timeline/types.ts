@@ -1,0 +1,46 @@
+// Timeline entries as the record page renders them. Client-safe (types only).
+export interface TimelineActor {
+  id: string;
+  name: string;
+}
+
+interface Base {
+  id: string;
+  at: Date;
+  actor: TimelineActor | null;
+}
+
+export interface TimelineActivity {
+  activityType: "CALL" | "EMAIL" | "MEETING" | "NOTE" | "TASK";
+  subject: string;
+  body: string | null;
+  dueAt: Date | null;
+  completedAt: Date | null;
+  priority: "low" | "medium" | "high" | "urgent" | null;
+  recurrenceRule: string | null;
+  outcome: string | null;
+  durationSeconds: number | null;
+  assignedUserId: string | null;
+  assignedUserName: string | null;
+  assignedGroupId: string | null;
+  assignedGroupName: string | null;
+}
+
+/** A move between stages (the stage a record was created in is on its "created" entry). */
+export interface TimelineStageMove {
+  fromStageId: string | null;
+  fromStageName: string | null;
+  toStageId: string | null;
+  toStageName: string | null;
+  source: string;
+  isOverride: boolean;
+  overrideReason: string | null;
+  reason: string | null;
+}
+
+export type TimelineEntry =
+  | (Base & { kind: "activity"; activity: TimelineActivity })
+  | (Base & { kind: "stage"; stage: TimelineStageMove })
+  | (Base & { kind: "change"; source: string; changes: Record<string, { from: unknown; to: unknown }> })
+  /** `stageName`: the pipeline stage it was created in (deals, leads, tickets). */
+  | (Base & { kind: "created"; stageName: string | null });
