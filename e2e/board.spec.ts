@@ -127,41 +127,41 @@ test("a deal dropped into Closed Lost asks for the lost reason first", async ({ 
 test.describe("with every ticket stage in view (no auto-scroll while dragging)", () => {
   test.use({ viewport: { width: 1920, height: 1000 } });
 
-test("ENFORCED support pipeline: a skip is dimmed, refused with a toast and the card goes back", async ({ page }) => {
-  await signUpTenant(page);
-  await page.goto("/tickets");
-  await expect(page.getByRole("heading", { level: 1, name: "Tickets" })).toBeVisible();
+  test("ENFORCED support pipeline: a skip is dimmed, refused with a toast and the card goes back", async ({ page }) => {
+    await signUpTenant(page);
+    await page.goto("/tickets");
+    await expect(page.getByRole("heading", { level: 1, name: "Tickets" })).toBeVisible();
 
-  // a new ticket may only start in the first stage
-  await quickCreate(page, { kind: "ticket", stage: "In Progress", title: "Skipping the queue" });
-  await expect(column(page, "In Progress").getByRole("alert")).toContainText("ENFORCED");
-  await expect(count(page, "In Progress")).toHaveText("0");
+    // a new ticket may only start in the first stage
+    await quickCreate(page, { kind: "ticket", stage: "In Progress", title: "Skipping the queue" });
+    await expect(column(page, "In Progress").getByRole("alert")).toContainText("ENFORCED");
+    await expect(count(page, "In Progress")).toHaveText("0");
 
-  await quickCreate(page, { kind: "ticket", stage: "New", title: "Printer on fire" });
-  await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+    await quickCreate(page, { kind: "ticket", stage: "New", title: "Printer on fire" });
+    await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
 
-  await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "Resolved"), false);
-  // while dragging, the stages it may not enter are dimmed and say why
-  await expect(column(page, "Resolved")).toHaveAttribute("data-droppable", "no");
-  await expect(column(page, "Resolved")).toContainText("Cannot move here: Not reachable from New");
-  await expect(column(page, "In Progress")).toHaveAttribute("data-droppable", "yes");
-  await expect(column(page, "Closed Unresolved")).toHaveAttribute("data-droppable", "yes");
-  await page.mouse.up();
+    await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "Resolved"), false);
+    // while dragging, the stages it may not enter are dimmed and say why
+    await expect(column(page, "Resolved")).toHaveAttribute("data-droppable", "no");
+    await expect(column(page, "Resolved")).toContainText("Cannot move here: Not reachable from New");
+    await expect(column(page, "In Progress")).toHaveAttribute("data-droppable", "yes");
+    await expect(column(page, "Closed Unresolved")).toHaveAttribute("data-droppable", "yes");
+    await page.mouse.up();
 
-  const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Cannot move into Resolved" });
-  await expect(toast).toBeVisible();
-  await expect(toast).toContainText("Allowed from New: In Progress, Closed Unresolved");
-  await expect(count(page, "New")).toHaveText("1");
-  await expect(count(page, "Resolved")).toHaveText("0");
-  await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+    const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Cannot move into Resolved" });
+    await expect(toast).toBeVisible();
+    await expect(toast).toContainText("Allowed from New: In Progress, Closed Unresolved");
+    await expect(count(page, "New")).toHaveText("1");
+    await expect(count(page, "Resolved")).toHaveText("0");
+    await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
 
-  // one step is fine
-  await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "In Progress"));
-  await expect(count(page, "In Progress")).toHaveText("1");
-  await saved(page);
-  await page.reload();
-  await expect(column(page, "In Progress").getByRole("link", { name: "Printer on fire" })).toBeVisible();
-});
+    // one step is fine
+    await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "In Progress"));
+    await expect(count(page, "In Progress")).toHaveText("1");
+    await saved(page);
+    await page.reload();
+    await expect(column(page, "In Progress").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+  });
 });
 
 test("live: a move in one browser appears in another without a reload", async ({ page, browser, baseURL }) => {

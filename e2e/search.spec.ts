@@ -58,7 +58,7 @@ test("palette: arrows move between grouped results and page commands; typing in 
   // Page commands: no record matches "settings: tags", so Enter goes to that page.
   await page.keyboard.press("Control+K");
   await palette(page).getByRole("combobox").fill("settings: tags");
-  await expect(palette(page).getByRole("option", { name: "Settings: Tags" })).toHaveAttribute("aria-selected", "true");
+  await expect(palette(page).getByRole("option", { name: "Settings: Tags", exact: true })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/settings\/tags$/);
   await expect(page.getByRole("heading", { level: 1, name: "Tags" })).toBeVisible();

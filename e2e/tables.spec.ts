@@ -167,7 +167,7 @@ test("bulk-tag three selected rows, see the tags; delete one and undo", async ({
   await expect(page.getByRole("row", { name: /Dee Dent/ })).toHaveCount(0);
   await expect(page.getByTestId("table-count")).toHaveText("4");
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Restored 1 contacts")).toBeVisible();
+  await expect(page.getByText("Restored 1 contact")).toBeVisible();
   await expect(page.getByRole("row", { name: /Dee Dent/ })).toBeVisible();
   await expect(page.getByTestId("table-count")).toHaveText("5");
 });

@@ -49,6 +49,8 @@ export function BulkBar({
   const [error, setError] = useState<string | null>(null);
   const exportForm = useRef<HTMLFormElement>(null);
   const staticLists = data.lists.filter((l) => l.processingType === "STATIC");
+  const noun = (n: number | string) => `${typeof n === "number" ? n.toLocaleString("en-US") : n} ${n === 1 || n === "1" ? data.singular : plural}`;
+  const selected = noun(countLabel);
 
   const open = (d: Dialog) => {
     setError(null);
@@ -74,13 +76,13 @@ export function BulkBar({
   };
 
   const undo = async (ids: string[], deletedAt: string) => {
-    const id = toast.loading(`Restoring ${ids.length.toLocaleString("en-US")} ${plural}…`);
+    const id = toast.loading(`Restoring ${noun(ids.length)}…`);
     try {
       let restored = 0;
       for (let i = 0; i < ids.length; i += UNDO_CHUNK) {
         restored += (await runAction<BulkResult>(actions.bulkRestore({ ids: ids.slice(i, i + UNDO_CHUNK), deletedAt }))).changed;
       }
-      toast.success(`Restored ${restored.toLocaleString("en-US")} ${plural}`, { id });
+      toast.success(`Restored ${noun(restored)}`, { id });
       onChanged();
     } catch (e) {
       toast.error(e instanceof Error ? e.message : String(e), { id });
@@ -95,7 +97,7 @@ export function BulkBar({
       setDialog(null);
       onDeleted();
       const undoInfo = r.undo;
-      toast.success(`Deleted ${r.changed.toLocaleString("en-US")} ${plural}`, {
+      toast.success(`Deleted ${noun(r.changed)}`, {
         duration: 15_000,
         action: undoInfo && undoInfo.ids.length > 0 ? { label: "Undo", onClick: () => void undo(undoInfo.ids, undoInfo.deletedAt) } : undefined,
       });
@@ -107,7 +109,7 @@ export function BulkBar({
   };
 
   const tags = splitTags(tagText);
-  const changedText = (verb: string) => (r: BulkResult) => `${verb} ${r.changed.toLocaleString("en-US")} of ${r.matched.toLocaleString("en-US")} ${plural}`;
+  const changedText = (verb: string) => (r: BulkResult) => `${verb} ${r.changed.toLocaleString("en-US")} of ${noun(r.matched)}`;
 
   return (
     <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm">
@@ -157,7 +159,7 @@ export function BulkBar({
         <X className="size-4" aria-hidden /> Clear selection
       </Button>
 
-      <Modal open={dialog === "owner"} onOpenChange={(o) => !pending && setDialog(o ? "owner" : null)} title={`Assign owner to ${countLabel} ${plural}`}>
+      <Modal open={dialog === "owner"} onOpenChange={(o) => !pending && setDialog(o ? "owner" : null)} title={`Assign owner to ${selected}`}>
         <form
           className="space-y-4"
           onSubmit={(e) => {
@@ -201,7 +203,7 @@ export function BulkBar({
       </Modal>
 
       {(["addTags", "removeTags"] as const).map((mode) => (
-        <Modal key={mode} open={dialog === mode} onOpenChange={(o) => !pending && setDialog(o ? mode : null)} title={`${mode === "addTags" ? "Add tags to" : "Remove tags from"} ${countLabel} ${plural}`}>
+        <Modal key={mode} open={dialog === mode} onOpenChange={(o) => !pending && setDialog(o ? mode : null)} title={`${mode === "addTags" ? "Add tags to" : "Remove tags from"} ${selected}`}>
           <form
             className="space-y-4"
             onSubmit={(e) => {
@@ -226,13 +228,13 @@ export function BulkBar({
         </Modal>
       ))}
 
-      <Modal open={dialog === "list"} onOpenChange={(o) => !pending && setDialog(o ? "list" : null)} title={`Add ${countLabel} ${plural} to a list`} description="Only static lists take members by hand; a dynamic list follows its filter.">
+      <Modal open={dialog === "list"} onOpenChange={(o) => !pending && setDialog(o ? "list" : null)} title={`Add ${selected} to a list`} description="Only static lists take members by hand; a dynamic list follows its filter.">
         <form
           className="space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
             if (!listId) return setError("Choose a list");
-            void perform(() => runAction<BulkResult>(actions.bulkAddToList({ selection, listId })), (r) => `Added ${r.changed.toLocaleString("en-US")} new members (${r.matched.toLocaleString("en-US")} selected)`);
+            void perform(() => runAction<BulkResult>(actions.bulkAddToList({ selection, listId })), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`);
           }}
         >
           {staticLists.length === 0 ? (
@@ -256,7 +258,7 @@ export function BulkBar({
         </form>
       </Modal>
 
-      <Modal open={dialog === "delete"} onOpenChange={(o) => !pending && setDialog(o ? "delete" : null)} title={`Delete ${countLabel} ${plural}?`} description="They leave every table and list view. You can undo right after.">
+      <Modal open={dialog === "delete"} onOpenChange={(o) => !pending && setDialog(o ? "delete" : null)} title={`Delete ${selected}?`} description="They leave every table and list view. You can undo right after.">
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -153,7 +153,7 @@ export function DataTable({ data, actions, plural }: DataTableProps) {
         </a>
         <p className="ml-auto text-sm text-slate-600" role="status" aria-live="polite">
           {nav.pending ? "Loading… " : ""}
-          <span data-testid="table-count">{formatCount(count)}</span> {plural}
+          <span data-testid="table-count">{formatCount(count)}</span> {count.count === 1 && !count.capped ? data.singular : plural}
         </p>
       </div>
 

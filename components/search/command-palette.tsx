@@ -34,7 +34,8 @@ export function CommandPalette({ onClose, initialText = "" }: { onClose: () => v
 
   // Each time results arrive the best hit is selected, so Enter opens it (without hits: a
   // matching page, else "All results"); moving with the arrows overrides that until the
-  // best hit changes.
+  // best hit changes. The list is in the same order, so cmdk's own "select the first
+  // item" after each keystroke agrees.
   const first = groups[0]?.hits[0];
   const defaultValue = first ? `${first.recordType}:${first.id}` : (trimmed ? (navigation[0]?.href ?? SEARCH_ALL) : (NAV_COMMANDS[0]?.href ?? ""));
   const selected = choice?.forDefault === defaultValue ? choice.value : defaultValue;
@@ -53,7 +54,7 @@ export function CommandPalette({ onClose, initialText = "" }: { onClose: () => v
           aria-describedby={undefined}
         >
           <D.Title className="sr-only">Search and go to</D.Title>
-          <Command label="Search and go to" shouldFilter={false} value={selected} onValueChange={(value) => setChoice({ forDefault: defaultValue, value })} loop>
+          <Command label="Search contacts, companies, deals, leads and tickets" shouldFilter={false} value={selected} onValueChange={(value) => setChoice({ forDefault: defaultValue, value })} loop>
             <div className="flex items-center gap-2 border-b border-slate-200 px-3">
               <Search className="size-4 shrink-0 text-slate-400" aria-hidden />
               <Command.Input
@@ -61,20 +62,19 @@ export function CommandPalette({ onClose, initialText = "" }: { onClose: () => v
                 onValueChange={setText}
                 autoFocus
                 placeholder="Search contacts, companies, deals, leads and tickets…"
-                aria-label="Search contacts, companies, deals, leads and tickets"
                 className="h-12 w-full bg-transparent text-sm outline-none placeholder:text-slate-400"
               />
-              {loading ? <Loader2 className="size-4 shrink-0 animate-spin text-slate-400" aria-label="Searching" /> : null}
+              {loading ? <Loader2 className="size-4 shrink-0 animate-spin text-slate-400" aria-hidden /> : null}
             </div>
+            {search.isError && search.settled ? (
+              <p role="alert" className="px-5 pt-3 text-sm text-red-700">
+                {search.error.message}
+              </p>
+            ) : null}
+            <p role="status" className={trimmed && search.settled && search.isSuccess && groups.length === 0 ? "px-5 pt-3 text-sm text-slate-500" : "sr-only"}>
+              {!trimmed || !search.settled || !search.isSuccess ? "" : groups.length === 0 ? `No records match “${trimmed}”.` : `${search.data.length} record${search.data.length === 1 ? "" : "s"} found`}
+            </p>
             <Command.List className="max-h-[60vh] overflow-y-auto p-2">
-              {search.isError && search.settled ? (
-                <p role="alert" className="px-3 py-2 text-sm text-red-700">
-                  {search.error.message}
-                </p>
-              ) : null}
-              {trimmed && search.settled && search.isSuccess && groups.length === 0 ? (
-                <p className="px-3 py-2 text-sm text-slate-500">No records match “{trimmed}”.</p>
-              ) : null}
               {groups.map(({ kind, hits }) => {
                 const meta = KIND_META[kind];
                 const Icon = meta.icon;
@@ -93,13 +93,6 @@ export function CommandPalette({ onClose, initialText = "" }: { onClose: () => v
                   </Command.Group>
                 );
               })}
-              {trimmed ? (
-                <Command.Item value={SEARCH_ALL} onSelect={() => go(`/search?q=${encodeURIComponent(trimmed)}`)} className={itemClass}>
-                  <Search className="size-4 shrink-0 text-slate-400" aria-hidden />
-                  <span className="flex-1">All results for “{trimmed}”</span>
-                  <CornerDownLeft className="size-3.5 text-slate-400" aria-hidden />
-                </Command.Item>
-              ) : null}
               {navigation.length ? (
                 <Command.Group heading="Go to" className="mt-1 [&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:py-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:uppercase [&_[cmdk-group-heading]]:text-slate-500">
                   {navigation.map((c) => (
@@ -109,6 +102,13 @@ export function CommandPalette({ onClose, initialText = "" }: { onClose: () => v
                     </Command.Item>
                   ))}
                 </Command.Group>
+              ) : null}
+              {trimmed ? (
+                <Command.Item value={SEARCH_ALL} onSelect={() => go(`/search?q=${encodeURIComponent(trimmed)}`)} className={itemClass}>
+                  <Search className="size-4 shrink-0 text-slate-400" aria-hidden />
+                  <span className="flex-1">All results for “{trimmed}”</span>
+                  <CornerDownLeft className="size-3.5 text-slate-400" aria-hidden />
+                </Command.Item>
               ) : null}
             </Command.List>
             <div className="flex items-center gap-3 border-t border-slate-200 px-3 py-2 text-xs text-slate-500">

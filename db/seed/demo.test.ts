@@ -3,7 +3,6 @@ import { expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { systemActor } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { db } from "@/db/client";
 import { DEMO_COUNTS, DEMO_PASSWORD, seedDemoTenant } from "./demo";
 import { isDatabaseEmpty } from "./index";
 
@@ -24,8 +23,10 @@ it("seeds the Acme Corp demo tenant with consistent data", async () => {
   expect(await isDatabaseEmpty()).toBe(false);
 
   // the logins work: global users with the demo password and an active membership
-  const logins = await db().execute<{ email: string; password_hash: string }>(
-    sql`select email, password_hash from users where email like '%@acme.test' order by email`,
+  const logins = await withTenant({ tenantId: result.tenantId, actor: systemActor() }, (tx) =>
+    tx.execute<{ email: string; password_hash: string }>(
+      sql`select u.email, u.password_hash from users u join tenant_users tu on tu.user_id = u.id where tu.tenant_id = ${result.tenantId} order by u.email`,
+    ),
   );
   expect(logins).toHaveLength(5);
   for (const u of logins) expect(await verifyPassword(u.password_hash, DEMO_PASSWORD)).toBe(true);

@@ -1,6 +1,6 @@
 // Reads for record collections: keyset pagination over any sortable column, quick
 // search, and filter JSON. Server-only.
-import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
@@ -45,10 +45,13 @@ function cursorValue(v: unknown): string | number | null {
  */
 function after(column: PgColumn, idCol: PgColumn, dir: "asc" | "desc", cursor: { v: string | number | null; id: string }): SQL {
   const cmp = dir === "asc" ? gt : lt;
-  const v = column.columnType === "PgTimestamp" && typeof cursor.v === "string" ? new Date(cursor.v) : cursor.v;
+  const v = cursor.v;
   if (v === null) return and(isNull(column), cmp(idCol, cursor.id))!;
-  if (column.notNull) return sql`(${column}, ${idCol}) ${sql.raw(dir === "asc" ? ">" : "<")} (${column.mapToDriverValue(v)}, ${cursor.id}::uuid)`;
-  return or(cmp(column, v), and(eq(column, v), cmp(idCol, cursor.id)), isNull(column))!;
+  // Timestamps travel as Postgres text with microseconds (a JS Date keeps only milliseconds).
+  const value = column.columnType === "PgTimestamp" ? sql`${String(v)}::timestamptz` : sql`${column.mapToDriverValue(v)}`;
+  if (column.notNull) return sql`(${column}, ${idCol}) ${sql.raw(dir === "asc" ? ">" : "<")} (${value}, ${cursor.id}::uuid)`;
+  const op = sql.raw(dir === "asc" ? ">" : "<");
+  return or(sql`${column} ${op} ${value}`, and(sql`${column} = ${value}`, cmp(idCol, cursor.id)), isNull(column))!;
 }
 
 export async function listRecords(ctx: TenantContext, kind: RecordKind, params: ListParams): Promise<Page<RecordRow>> {
@@ -63,15 +66,17 @@ export async function listRecords(ctx: TenantContext, kind: RecordKind, params: 
   if (params.where) conditions.push(params.where);
   if (params.cursor) conditions.push(after(column, t.id, dir, decodeCursor(params.cursor)));
   const order = dir === "asc" ? [sql`${column} asc nulls last`, asc(t.id)] : [sql`${column} desc nulls last`, desc(t.id)];
+  const isTimestamp = column.columnType === "PgTimestamp";
   const rows = (await withTenant(ctx, (tx) =>
     tx
-      .select()
+      .select({ ...getTableColumns(t), _cursor: isTimestamp ? sql<string | null>`${column}::text` : sql<null>`null` })
       .from(t)
       .where(and(...conditions))
       .orderBy(...order)
       .limit(limit + 1),
-  )) as RecordRow[];
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor({ v: cursorValue(last[field]), id: last.id }) : null };
+  )) as (RecordRow & { _cursor: string | null })[];
+  const page = rows.slice(0, limit).map(({ _cursor, ...row }) => row as RecordRow);
+  const last = rows[limit - 1];
+  const lastValue = last ? (isTimestamp ? last._cursor : cursorValue(last[field])) : null;
+  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor({ v: lastValue ?? null, id: last.id }) : null };
 }

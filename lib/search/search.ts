@@ -1,12 +1,14 @@
 // Global search across contacts, companies, deals, leads and tickets: one statement, a
-// UNION ALL of one ranked, limited subquery per kind, over the search views (live rows
-// of this tenant; see ./views.ts). Each kind collects candidates in tiers, each tier
-// reading at most a bounded number of rows through an index, and a tier runs only when
-// the ones before it found fewer than `limit`:
+// UNION ALL of one candidate query per kind, over the search views (live rows of this
+// tenant; see ./views.ts). Each kind collects candidates in tiers, each tier reading a
+// bounded number of rows through an index:
 //   1. prefix: the name / last name / email / domain starts with q (b-tree range scans)
-//   2. contains: a field contains q (trigram LIKE '%q%'; word prefixes below 3 chars)
-//   3. similar: typo-tolerant trigram word similarity (`<%`), each query word on its own
-// The candidates are then ranked (fieldScore: any literal match above any typo match).
+//   2. contains: a field contains q (trigram LIKE '%q%'; word prefixes below 3 chars),
+//      only when tier 1 found fewer than `limit`
+//   3. similar: typo-tolerant trigram word similarity (`<%`), each query word on its
+//      own, only when tiers 1–2 found nothing
+// The candidates are then ranked in JS (scoreCandidate: any literal match above any typo
+// match) and cut to `limit` per kind.
 // So a common word ("smith") never ranks thousands of rows, and a typo ("jonatan
 // smith") still finds its record. The tenant is filtered explicitly and by the views.
 import { sql, type SQL } from "drizzle-orm";
@@ -111,7 +113,8 @@ export function kindQuery(spec: SearchKindSpec, tenantId: string, q: string, lim
   }
   const fuzzy = fuzzyTier(spec, q);
   if (fuzzy) {
-    // only when nothing matched literally: typo tolerance is for queries that find nothing as typed
+    // only when nothing of this kind matched as typed: keeps typo matching (the costly tier on
+    // big tables) for the queries that need it; "lara ryan" finds "Clara Ryan", not also "Laura Ryan"
     const gate = tiers.length ? sql`${count(tiers)} = 0 and ` : sql``;
     ctes.push(
       sql`fuzzy_hits as materialized (select ${t.id} as id, ${similarityOf(spec, q)} as sim from ${t} where ${gate}${live} and (${fuzzy}) limit ${CANDIDATES_PER_TIER})`,
