@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded, type EmbeddedCluster } from "../db/embedded";
 import { appUrlFor, migrateDatabase } from "../db/migrate";
@@ -36,6 +37,7 @@ async function portIsFree(p: number): Promise<boolean> {
 
 async function main() {
   const t0 = Date.now();
+  if (!(await portIsFree(port))) throw new Error(`port ${port} is already in use: stop what runs there, or set PORT`);
   const secrets = args.ephemeral ? { authSecret: crypto.randomUUID() + crypto.randomUUID(), appDbPassword: crypto.randomUUID() } : loadSecrets();
   let cluster: EmbeddedCluster | undefined;
   let ephemeralDir: string | undefined;
@@ -85,7 +87,9 @@ async function main() {
   };
   // The web app never holds the owner URL: it can only connect as the RLS-bound role.
   delete childEnv.DATABASE_URL;
-  const next: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
+  // Run Next's own bin with node (not through npx) so stopping it stops the server itself.
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const next: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
   const { startWorker, quietWorkerLogs } = await import("../lib/worker/index");
   const runner = await startWorker({ ownerUrl });
