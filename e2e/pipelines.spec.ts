@@ -16,7 +16,7 @@ const stageGroups = (page: Page) => page.getByRole("list", { name: "Stages in or
 
 async function expectStageOrder(page: Page, names: string[]) {
   await expect(stageGroups(page)).toHaveCount(names.length);
-  expect(await stageGroups(page).evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(names.map((n) => `Stage ${n}`));
+  await expect.poll(() => stageGroups(page).evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(names.map((n) => `Stage ${n}`));
 }
 
 test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, requires a field, and deletes an empty stage", async ({ page }) => {
@@ -47,8 +47,11 @@ test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, r
   const handle = page.getByRole("button", { name: "Reorder Proposal" });
   await handle.focus();
   await page.keyboard.press("Space");
+  // dnd-kit marks the handle pressed once the keyboard drag has started
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Space");
+  await expect(handle).not.toHaveAttribute("aria-pressed", "true");
   await expectStageOrder(page, ["Discovery", "Proposal", "Demo", "Won", "Obsolete"]);
   await expect(async () => {
     await page.reload();
