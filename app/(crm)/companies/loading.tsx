@@ -1,20 +1,5 @@
-import { PageHeader } from "@/components/shell/page-header";
+import { TableSkeleton } from "@/components/data-table/table-skeleton";
 
 export default function LoadingCompanies() {
-  return (
-    <div aria-busy="true" aria-live="polite">
-      <PageHeader title="Companies" />
-      <p className="sr-only">Loading companies…</p>
-      <div className="mb-3 flex gap-2">
-        <div className="h-8 w-64 animate-pulse rounded-md bg-slate-200" />
-        <div className="h-8 w-20 animate-pulse rounded-md bg-slate-200" />
-        <div className="h-8 w-24 animate-pulse rounded-md bg-slate-200" />
-      </div>
-      <div className="space-y-px overflow-hidden rounded-lg border border-slate-200 bg-white">
-        {Array.from({ length: 10 }, (_, i) => (
-          <div key={i} className="h-10 animate-pulse bg-slate-50" />
-        ))}
-      </div>
-    </div>
-  );
+  return <TableSkeleton title="Companies" />;
 }
