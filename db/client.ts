@@ -22,10 +22,40 @@ function handle(): Handle {
       onnotice: () => {},
       // numeric stays a string (money is a decimal string in the API); bigint as number
       types: { bigint: postgres.BigInt },
+      // Prepared statements (below) are still planned for their actual values: search and
+      // filters rely on plans that see the pattern, and RLS on the tenant of the moment.
+      connection: { plan_cache_mode: "force_custom_plan" },
     });
-    globalForDb.__stagelineDb = { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+    globalForDb.__stagelineDb = { sql, db: drizzle(preparing(sql), { schema, casing: "snake_case" }) };
   }
   return globalForDb.__stagelineDb;
+}
+
+/**
+ * Drizzle sends its queries through `sql.unsafe(text, params, { prepare: false })`. An
+ * unprepared query with parameters costs postgres.js two round trips (describe, then
+ * execute) and stops it pipelining the queries sent together on a connection. This view
+ * of the client prepares them instead: postgres.js keeps one named statement per query
+ * text on each connection (connections are recycled by max_lifetime), so a repeated
+ * query is one round trip, and a transaction's independent queries share one.
+ */
+function preparing<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (text: string, params?: unknown[], options?: Record<string, unknown>) =>
+          target.unsafe(text, params as never, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[prop]!(...args, (tx: postgres.TransactionSql) => fn(preparing(tx)));
+        };
+      }
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 export function db(): Database {

@@ -2,7 +2,7 @@
 // and imports all call it. It locks the row, checks the movement rules and required fields
 // against the current state, and writes the record, one stage_history row and one
 // stage.changed event in one transaction.
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { pipelines, pipelineStages, stageHistory } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError, notFound, validationError } from "@/lib/errors";
@@ -33,29 +33,37 @@ export async function moveRecord(ctx: TenantContext, kind: PipelineKind, id: str
   const def = RECORD_KINDS[kind];
   const t = tableOf(def);
   return withTenant(ctx, async (tx) => {
-    const [row] = (await tx
-      .select()
-      .from(t)
-      .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), isNull(t.deletedAt)))
-      .for("update")) as RecordRow[];
+    // One round trip: the row lock, its pipeline, the stages and the drop position are
+    // sent together (postgres.js pipelines them; Postgres runs them in order, so the
+    // pipeline and stages are read after the lock is held). The stage is named by the
+    // caller, so the position does not wait for the row.
+    const pipelineOfRow = tx.select({ id: t.pipelineId }).from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id)));
+    const [[row], [pipeline], stages, position] = await Promise.all([
+      tx
+        .select()
+        .from(t)
+        .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), isNull(t.deletedAt)))
+        .for("update")
+        .then((rows) => rows as RecordRow[]),
+      tx.select().from(pipelines).where(and(eq(pipelines.tenantId, ctx.tenantId), inArray(pipelines.id, pipelineOfRow))),
+      tx
+        .select()
+        .from(pipelineStages)
+        .where(and(eq(pipelineStages.tenantId, ctx.tenantId), inArray(pipelineStages.pipelineId, pipelineOfRow)))
+        .orderBy(asc(pipelineStages.displayOrder)),
+      positionBetween(tx, kind, ctx.tenantId, input.toStageId, input.afterId, input.beforeId),
+    ]);
     if (!row) throw notFound(def.singular);
     const pipelineId = row.pipelineId as string | null;
     const currentStageId = row.stageId as string | null;
-    if (!pipelineId || !currentStageId) throw new AppError("conflict", `This ${def.singular} is not in a pipeline`);
+    if (!pipelineId || !currentStageId || !pipeline) throw new AppError("conflict", `This ${def.singular} is not in a pipeline`);
 
     // Re-ordering inside the same column is not a stage change: position only.
     if (input.toStageId === currentStageId && (input.afterId !== undefined || input.beforeId !== undefined)) {
-      const position = await positionBetween(tx, kind, ctx.tenantId, currentStageId, input.afterId, input.beforeId);
       const [updated] = (await tx.update(t).set({ position } as never).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id))).returning()) as RecordRow[];
       return { record: updated!, moved: false, historyId: null };
     }
 
-    const [pipeline] = await tx.select().from(pipelines).where(and(eq(pipelines.tenantId, ctx.tenantId), eq(pipelines.id, pipelineId)));
-    const stages = await tx
-      .select()
-      .from(pipelineStages)
-      .where(and(eq(pipelineStages.tenantId, ctx.tenantId), eq(pipelineStages.pipelineId, pipelineId)))
-      .orderBy(asc(pipelineStages.displayOrder));
     const current = stages.find((s) => s.id === currentStageId);
     let returnStageId: string | null = null;
     if (current?.stageState === "DONE_FAILED") {
@@ -67,7 +75,7 @@ export async function moveRecord(ctx: TenantContext, kind: PipelineKind, id: str
         .limit(1);
       returnStageId = last?.fromStageId ?? null;
     }
-    const verdict = checkMove({ mode: pipeline!.movementMode, stages, currentStageId, toStageId: input.toStageId, returnStageId });
+    const verdict = checkMove({ mode: pipeline.movementMode, stages, currentStageId, toStageId: input.toStageId, returnStageId });
     const target = stages.find((s) => s.id === input.toStageId);
     const isOverride = !verdict.ok;
     if (!verdict.ok && (!input.override || !target)) {
@@ -85,7 +93,6 @@ export async function moveRecord(ctx: TenantContext, kind: PipelineKind, id: str
       throw new AppError("required-fields-missing", `${toStage.name} requires: ${missing.join(", ")}`, { missingFields: missing });
     }
 
-    const position = await positionBetween(tx, kind, ctx.tenantId, toStage.id, input.afterId, input.beforeId);
     const set: Record<string, unknown> = { ...changes, stageId: toStage.id, stageEnteredAt: sql`now()`, position, updatedAt: sql`now()` };
     if (kind === "DEAL") {
       set.forecastProbability = toStage.probability;
@@ -99,23 +106,30 @@ export async function moveRecord(ctx: TenantContext, kind: PipelineKind, id: str
     }
     if (kind === "TICKET") set.resolvedAt = toStage.stageState === "DONE_SUCCESS" ? sql`now()` : null;
     if (kind === "LEAD" && toStage.stageState === "DONE_SUCCESS") set.convertedAt = sql`now()`;
-    const [updated] = (await tx.update(t).set(set as never).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id))).returning()) as RecordRow[];
-    const [history] = await tx
-      .insert(stageHistory)
-      .values({
-        tenantId: ctx.tenantId,
-        entityType: kind,
-        entityId: id,
-        pipelineId,
-        fromStageId: currentStageId,
-        toStageId: toStage.id,
-        changedByUserId: ctx.actor.userId,
-        source: ctx.actor.source,
-        isOverride: isOverride || missing.length > 0,
-        overrideReason: isOverride || missing.length > 0 ? (input.reason ?? null) : null,
-        reason: input.lostReason ?? input.wonReason ?? null,
-      })
-      .returning({ id: stageHistory.id });
+    const [[updated], [history]] = await Promise.all([
+      tx
+        .update(t)
+        .set(set as never)
+        .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id)))
+        .returning()
+        .then((rows) => rows as RecordRow[]),
+      tx
+        .insert(stageHistory)
+        .values({
+          tenantId: ctx.tenantId,
+          entityType: kind,
+          entityId: id,
+          pipelineId,
+          fromStageId: currentStageId,
+          toStageId: toStage.id,
+          changedByUserId: ctx.actor.userId,
+          source: ctx.actor.source,
+          isOverride: isOverride || missing.length > 0,
+          overrideReason: isOverride || missing.length > 0 ? (input.reason ?? null) : null,
+          reason: input.lostReason ?? input.wonReason ?? null,
+        })
+        .returning({ id: stageHistory.id }),
+    ]);
     await emitEvent(tx, ctx, {
       type: "stage.changed",
       entityType: kind,

@@ -17,17 +17,18 @@ export async function positionBetween(tx: Tx, kind: RecordKind, tenantId: string
       .where(and(eq(t.tenantId, tenantId), eq(t.id, id), eq(t.stageId, stageId)));
     return (r?.position as string | null | undefined) ?? null;
   };
-  const lo = await pos(afterId);
-  let hi = await pos(beforeId);
-  if (!afterId && !beforeId) {
-    const [first] = await tx
+  const first = async () => {
+    const [r] = await tx
       .select({ position: t.position })
       .from(t)
       .where(and(eq(t.tenantId, tenantId), eq(t.stageId, stageId), isNull(t.deletedAt), sql`${t.position} is not null`))
       .orderBy(sql`${t.position} asc`)
       .limit(1);
-    hi = (first?.position as string | null | undefined) ?? null;
-  }
+    return (r?.position as string | null | undefined) ?? null;
+  };
+  // sent together: one round trip (postgres.js pipelines queries on a connection)
+  const [lo, neighbour] = await Promise.all([pos(afterId), !afterId && !beforeId ? first() : pos(beforeId)]);
+  let hi = neighbour;
   if (lo !== null && hi !== null && lo >= hi) hi = null; // neighbours moved meanwhile: just after `lo`
   try {
     return generateKeyBetween(lo, hi);

@@ -102,7 +102,7 @@ export function updateSchemaOf(def: RecordKindDef): z.ZodObject {
   return def.createSchema.omit(placement as never).partial().strict();
 }
 
-type Table = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; updatedAt: PgColumn; position: PgColumn; stageId: PgColumn };
+type Table = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; updatedAt: PgColumn; position: PgColumn; stageId: PgColumn; pipelineId: PgColumn };
 /** The kind's table, typed loosely: services treat the five tables alike. */
 export const tableOf = (def: RecordKindDef) => def.table as unknown as Table;
 export const columnOf = (def: RecordKindDef, name: string): PgColumn | undefined => (getTableColumns(def.table) as Record<string, PgColumn>)[name];

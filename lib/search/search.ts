@@ -108,7 +108,11 @@ export function kindQuery(spec: SearchKindSpec, tenantId: string, q: string, lim
   if (contains) {
     // only when "starts with" found fewer than `limit`
     const gate = tiers.length ? sql`${count(tiers)} < ${limit} and ` : sql``;
-    ctes.push(sql`contains_hits as materialized (select ${t.id} as id from ${t} where ${gate}${live} and (${contains}) limit ${CANDIDATES_PER_TIER})`);
+    // Planned without the LIMIT (a CTE is planned for all its rows): with the limit in the
+    // same query Postgres bets on a seq scan finding 50 rows early, and reads all 200k
+    // companies when few match. The outer LIMIT still stops reading early. (Same below.)
+    ctes.push(sql`contains_all as materialized (select ${t.id} as id from ${t} where ${gate}${live} and (${contains}))`);
+    ctes.push(sql`contains_hits as materialized (select id from contains_all limit ${CANDIDATES_PER_TIER})`);
     tiers.push("contains_hits");
   }
   const fuzzy = fuzzyTier(spec, q);
@@ -117,7 +121,8 @@ export function kindQuery(spec: SearchKindSpec, tenantId: string, q: string, lim
     // big tables) for the queries that need it; "lara ryan" finds "Clara Ryan", not also "Laura Ryan"
     const gate = tiers.length ? sql`${count(tiers)} = 0 and ` : sql``;
     ctes.push(
-      sql`fuzzy_hits as materialized (select ${t.id} as id, ${similarityOf(spec, q)} as sim from ${t} where ${gate}${live} and (${fuzzy}) limit ${CANDIDATES_PER_TIER})`,
+      sql`fuzzy_all as materialized (select ${t.id} as id, ${similarityOf(spec, q)} as sim from ${t} where ${gate}${live} and (${fuzzy}))`,
+      sql`fuzzy_hits as materialized (select id, sim from fuzzy_all limit ${CANDIDATES_PER_TIER})`,
     );
   }
   if (ctes.length === 0) return sql`(select null::text as kind, null::uuid as id, null::float8 as sim, null::jsonb as fields where false)`;
