@@ -246,14 +246,13 @@ export async function loadBoard(ctx: TenantContext, kind: BoardKind, pipelineId:
   const t = tableOf(RECORD_KINDS[kind]);
   const limit = clampLimit(opts.limit);
   return withTenant(ctx, async (tx) => {
-    const pipeline = await loadPipeline(tx, ctx, kind, pipelineId);
-    const members = await loadMembers(tx, ctx);
     const scope = recordScope(ctx, kind, pipelineId, filters);
 
-    // counts and money per stage: one GROUP BY (per currency, so amounts never mix currencies)
-    const totalsRows =
+    // counts and money per stage: one GROUP BY (per currency, so amounts never mix currencies);
+    // sent together with the pipeline and members reads (independent): one round trip
+    const totalsQuery =
       kind === "DEAL"
-        ? await tx.execute<{ stage_id: string; currency: string; count: number; amount: string; weighted: string }>(sql`
+        ? tx.execute<{ stage_id: string; currency: string; count: number; amount: string; weighted: string }>(sql`
             select a.stage_id, a.currency, a.count, a.amount::numeric(18,2)::text as amount,
               (a.amount * ${pipelineStages.probability})::numeric(18,2)::text as weighted
             from (
@@ -264,8 +263,9 @@ export async function loadBoard(ctx: TenantContext, kind: BoardKind, pipelineId:
             -- sum(amount × p) = p × sum(amount) exactly in numeric: weigh once per stage and currency
             join ${pipelineStages} on ${pipelineStages.tenantId} = ${ctx.tenantId}::uuid and ${pipelineStages.id} = a.stage_id
             order by a.currency`)
-        : await tx.execute<{ stage_id: string; count: number }>(sql`
+        : tx.execute<{ stage_id: string; count: number }>(sql`
             select ${t.stageId} as stage_id, count(*)::int as count from ${t} where ${scope} group by ${t.stageId}`);
+    const [pipeline, members, totalsRows] = await Promise.all([loadPipeline(tx, ctx, kind, pipelineId), loadMembers(tx, ctx), totalsQuery]);
 
     // the first cards of every column in one round trip
     const limits = Object.fromEntries(Object.entries(opts.limits ?? {}).map(([id, n]) => [id, clampLimit(n)]));
