@@ -157,3 +157,31 @@ test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", 
   await expect(stages.locator('[aria-current="step"]')).toContainText("Resolved");
   await expect(page.getByRole("list", { name: "Stage history" }).getByRole("listitem").first()).toContainText("forced: Customer confirmed by phone");
 });
+
+test("My tasks in the nav: the overdue count, the groups, and a recurring task's next occurrence", async ({ page }) => {
+  await signUpTenant(page);
+  const contact = await page.request.post("/api/v1/contacts", { data: { firstName: "Tess", lastName: "Task" } });
+  expect(contact.status()).toBe(201);
+  const { id } = (await contact.json()) as { id: string };
+  const due = new Date(Date.now() - 2 * 86_400_000).toISOString();
+  const task = await page.request.post("/api/v1/activities", {
+    data: { activityType: "TASK", subject: "Weekly check-in", recordType: "CONTACT", recordId: id, dueAt: due, recurrenceRule: "FREQ=WEEKLY;COUNT=3" },
+  });
+  expect(task.status(), await task.text()).toBe(201);
+
+  await page.goto("/contacts");
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" });
+  await expect(link).toContainText("1 overdue");
+  await link.click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(link).toHaveAttribute("aria-current", "page");
+  const overdue = page.getByRole("list", { name: "Overdue tasks" });
+  await expect(overdue.getByRole("listitem")).toContainText("Repeats");
+  await expect(overdue.getByRole("link", { name: "Tess Task" })).toBeVisible();
+  await overdue.getByRole("checkbox", { name: "Complete Weekly check-in" }).check();
+  await expect(page.getByText(/Task completed; the next one is due/)).toBeVisible();
+  // The next occurrence, a week after the last due date, is upcoming; nothing is overdue any more.
+  await expect(page.getByText("Nothing overdue.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Upcoming tasks" }).getByRole("listitem").filter({ hasText: "Weekly check-in" })).toBeVisible();
+  await expect(link).not.toContainText("overdue");
+});

@@ -4,7 +4,7 @@ import { Controller, type Control, type FieldErrors, type UseFormRegister } from
 import { SelectField } from "@/components/settings/select-field";
 import { TextField, inputClass } from "@/components/ui/field";
 import { useId } from "react";
-import type { FieldDef, FormValues } from "./fields";
+import type { FieldDef, RecordFormValues } from "./fields";
 import { RecordPicker } from "./record-picker";
 
 export interface UserOption {
@@ -43,22 +43,23 @@ export function FieldInput({
   disabled,
 }: {
   field: FieldDef;
-  register: UseFormRegister<FormValues>;
-  control: Control<FormValues>;
-  errors: FieldErrors<FormValues>;
+  register: UseFormRegister<RecordFormValues>;
+  control: Control<RecordFormValues>;
+  errors: FieldErrors<RecordFormValues>;
   users: UserOption[];
   refLabels: Record<string, string | null>;
   onRefLabel: (name: string, label: string | null) => void;
   disabled?: boolean;
 }) {
-  const error = errors[field.name]?.message;
+  const error = errors.fields?.[field.name]?.message;
+  const name = `fields.${field.name}` as const;
   const wide = field.type === "textarea" ? "sm:col-span-2" : "";
   if (field.type === "company" || field.type === "contact") {
     return (
       <div className={wide}>
         <Controller
           control={control}
-          name={field.name}
+          name={name}
           render={({ field: f }) => (
             <RecordPicker
               kind={field.type === "company" ? "companies" : "contacts"}
@@ -79,12 +80,12 @@ export function FieldInput({
   }
   if (field.type === "user" || field.type === "select") {
     const options = field.type === "user" ? [{ value: "", label: "Nobody" }, ...users.map((u) => ({ value: u.id, label: u.name }))] : (field.options ?? []);
-    return <SelectField label={field.label} options={options} error={error} disabled={disabled} className={wide} {...register(field.name)} />;
+    return <SelectField label={field.label} options={options} error={error} disabled={disabled} className={wide} {...register(name)} />;
   }
   if (field.type === "textarea") {
     return (
       <div className={wide}>
-        <TextArea label={field.label} error={error} disabled={disabled} {...register(field.name)} />
+        <TextArea label={field.label} error={error} disabled={disabled} {...register(name)} />
       </div>
     );
   }
@@ -97,7 +98,7 @@ export function FieldInput({
       error={error}
       disabled={disabled}
       autoComplete="off"
-      {...register(field.name)}
+      {...register(name)}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formSchema, RECORD_FIELDS, toApiInput, toFormValue } from "./fields";
+import { customFieldsInput, formSchema, RECORD_FIELDS, sameValues, toApiInput, toFormValue, type CustomFieldDef } from "./fields";
+import { recordErrorPath, recordFormErrors } from "./resolver";
 
 describe("record form values ↔ API input", () => {
   const fields = RECORD_FIELDS.COMPANY;
@@ -24,5 +25,48 @@ describe("record form values ↔ API input", () => {
 
   it("shows stored values as input text", () => {
     expect([toFormValue(null), toFormValue(12), toFormValue("x")]).toEqual(["", "12", "x"]);
+  });
+});
+
+describe("record form errors (the server's rules, as you type)", () => {
+  const defs = [
+    { id: "1", key: "budget", label: "Budget", fieldType: "NUMBER", options: [], isRequired: true },
+    { id: "2", key: "site", label: "Site", fieldType: "URL", options: [], isRequired: false },
+    { id: "3", key: "tier", label: "Tier", fieldType: "SELECT", options: ["Gold", "Silver"], isRequired: false },
+  ] as const satisfies CustomFieldDef[];
+  const fields = RECORD_FIELDS.CONTACT.filter((f) => f.onCreate);
+  const base = { fields: { firstName: "Jane" }, tags: [] as string[] };
+
+  it("puts custom field errors under customFields.<key> and schema errors under fields.<name>", () => {
+    const errors = recordFormErrors("CONTACT", fields, defs, { fields: { email: "nope" }, tags: [], customFields: { budget: "12x", site: "ftp://x", tier: "Platinum" } });
+    expect(errors.fields?.email?.message).toBe("must be an email address");
+    expect(Object.fromEntries(Object.entries(errors.customFields ?? {}).map(([k, e]) => [k, (e as { message: string }).message]))).toEqual({
+      budget: "must be a number",
+      site: "must be a URL starting with http:// or https://",
+      tier: 'must be one of "Gold", "Silver"',
+    });
+  });
+
+  it("requires a required field on create; on edit only when it had a value", () => {
+    expect(recordFormErrors("CONTACT", fields, defs, { ...base, customFields: {} }).customFields).toMatchObject({ budget: { message: "is required" } });
+    expect(recordFormErrors("CONTACT", fields, defs, { ...base, customFields: {} }, {})).toEqual({});
+    expect(recordFormErrors("CONTACT", fields, defs, { ...base, customFields: {} }, { budget: 5 }).customFields).toMatchObject({ budget: { message: "is required" } });
+    expect(recordFormErrors("CONTACT", fields, defs, { ...base, customFields: { budget: 5, gone: "kept" } }, { budget: 4, gone: "kept" })).toEqual({});
+  });
+
+  it("checks tags with the API's schema", () => {
+    expect(recordFormErrors("CONTACT", fields, [], { ...base, tags: ["x".repeat(61)], customFields: {} }).tags).toBeDefined();
+    expect(recordFormErrors("CONTACT", fields, [], { ...base, tags: ["VIP"], customFields: {} })).toEqual({});
+  });
+
+  it("maps server error paths onto the form", () => {
+    const place = recordErrorPath(["email"]);
+    expect(["email", "tags", "customFields.budget", "companyId"].map(place)).toEqual(["fields.email", "tags", "customFields.budget", null]);
+  });
+
+  it("sends only non-empty custom field values and compares values whatever the key order", () => {
+    expect(customFieldsInput({ a: "", b: [], c: null, d: 0, e: false, f: "x" })).toEqual({ d: 0, e: false, f: "x" });
+    expect(sameValues({ a: 1, b: { c: [1, 2], d: 2 } }, { b: { d: 2, c: [1, 2] }, a: 1 })).toBe(true);
+    expect(sameValues(["a", "b"], ["b", "a"])).toBe(false);
   });
 });

@@ -3,6 +3,8 @@
 // (lib/records/schemas.ts). Names are the API's field names.
 import type { z } from "zod";
 import { DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
+import type { FieldDefinitionLike } from "@/lib/custom-fields/rules";
+import { isEmptyValue } from "@/lib/custom-fields/rules";
 import type { RecordKind } from "@/lib/records/registry";
 import { companyCreateSchema, contactCreateSchema, dealCreateSchema, leadCreateSchema, ticketCreateSchema } from "@/lib/records/schemas";
 
@@ -103,6 +105,31 @@ export const KIND_WORDS: Record<RecordKind, { singular: string; plural: string; 
 
 export type FormValues = Record<string, string>;
 
+/**
+ * A record form's state: the kind's own fields as input text, the tag names, and the
+ * custom field values as stored (`customFields` jsonb; keys of deleted definitions kept).
+ */
+export interface RecordFormValues {
+  fields: FormValues;
+  tags: string[];
+  customFields: Record<string, unknown>;
+}
+
+/** A custom field definition as the forms need it (client-safe, no dates). */
+export type CustomFieldDef = FieldDefinitionLike & { id: string };
+
+/** Equal JSON values, object keys in any order (jsonb does not keep the order they were sent in). */
+export function sameValues(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
+/** The custom field values to send: empty values left out (the server drops them too). */
+export function customFieldsInput(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)));
+}
+
 /** A stored value as the text an input shows. */
 export function toFormValue(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -127,8 +154,8 @@ export function toApiInput(values: FormValues, fields: FieldDef[], only?: Iterab
   return out;
 }
 
-/** The schema restricted to the form's fields (so placement fields etc. are not required here). */
+/** The schema restricted to the form's fields and tags (so placement fields etc. are not required here). */
 export function formSchema(kind: RecordKind, fields: FieldDef[]): z.ZodObject {
-  const pick = Object.fromEntries(fields.map((f) => [f.name, true])) as Record<string, true>;
+  const pick = Object.fromEntries([...fields.map((f) => f.name), "tags"].map((n) => [n, true])) as Record<string, true>;
   return RECORD_SCHEMAS[kind].pick(pick as never);
 }

@@ -9,19 +9,22 @@ import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
 import type { RecordKind } from "@/lib/records/registry";
 import { FieldInput, type UserOption } from "./field-input";
-import { KIND_WORDS, RECORD_FIELDS, toApiInput, type FormValues } from "./fields";
-import { recordResolver } from "./resolver";
+import { customFieldsInput, KIND_WORDS, RECORD_FIELDS, toApiInput, type CustomFieldDef, type RecordFormValues } from "./fields";
+import { RecordExtras } from "./record-extras";
+import { recordErrorPath, recordResolver } from "./resolver";
 import { unwrap } from "./use-record-form";
 
-/** The new-record form: the kind's main fields, the API's schema, then the record page. */
+/** The new-record form: the kind's main fields, tags and custom fields, the API's schema, then the record page. */
 export function RecordCreateForm({
   kind,
   users,
+  definitions,
   initial = {},
   initialRefLabels = {},
 }: {
   kind: RecordKind;
   users: UserOption[];
+  definitions: CustomFieldDef[];
   initial?: Record<string, string>;
   initialRefLabels?: Record<string, string | null>;
 }) {
@@ -30,17 +33,20 @@ export function RecordCreateForm({
   const fields = useMemo(() => RECORD_FIELDS[kind].filter((f) => f.onCreate), [kind]);
   const names = useMemo(() => fields.map((f) => f.name), [fields]);
   const [refLabels, setRefLabels] = useState(initialRefLabels);
-  const form = useForm<FormValues>({
-    defaultValues: Object.fromEntries(fields.map((f) => [f.name, initial[f.name] ?? f.defaultValue ?? ""])),
-    resolver: recordResolver(kind, fields),
+  const form = useForm<RecordFormValues>({
+    defaultValues: { fields: Object.fromEntries(fields.map((f) => [f.name, initial[f.name] ?? f.defaultValue ?? ""])), tags: [], customFields: {} },
+    resolver: recordResolver(kind, fields, definitions),
     mode: "onChange",
   });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
     // Empty inputs are simply left out of a new record.
-    const values = Object.fromEntries(Object.entries(toApiInput(v, fields)).filter(([, x]) => x !== null));
-    const created = unwrap(await createRecordAction({ kind, values }), form.setError, names);
+    const values = Object.fromEntries(Object.entries(toApiInput(v.fields, fields)).filter(([, x]) => x !== null));
+    if (v.tags.length) values.tags = v.tags;
+    const customFields = customFieldsInput(v.customFields);
+    if (Object.keys(customFields).length) values.customFields = customFields;
+    const created = unwrap(await createRecordAction({ kind, values }), form.setError, recordErrorPath(names));
     if (!created) return;
     toast.success(`The ${words.singular} was created`);
     router.push(`/${words.collection}/${created.id}`);
@@ -63,6 +69,7 @@ export function RecordCreateForm({
           />
         ))}
       </div>
+      <RecordExtras form={form} definitions={definitions} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={() => router.back()}>
           Cancel

@@ -10,15 +10,17 @@ import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
 import type { RecordKind } from "@/lib/records/registry";
 import { FieldInput, type UserOption } from "./field-input";
-import { RECORD_FIELDS, toApiInput, toFormValue, type FormValues } from "./fields";
-import { recordResolver } from "./resolver";
+import { customFieldsInput, RECORD_FIELDS, sameValues, toApiInput, toFormValue, type CustomFieldDef, type RecordFormValues } from "./fields";
+import { RecordExtras } from "./record-extras";
+import { recordErrorPath, recordResolver } from "./resolver";
 import { unwrap } from "./use-record-form";
 
-/** Inline edit of a record's fields: validated as you type, saved with the changed fields only. */
+/** Inline edit of a record's fields, tags and custom fields: validated as you type, saved with the changed fields only. */
 export function RecordDetailsForm({
   kind,
   id,
   values,
+  definitions,
   users,
   refLabels: initialRefLabels,
   canEdit,
@@ -26,6 +28,7 @@ export function RecordDetailsForm({
   kind: RecordKind;
   id: string;
   values: Record<string, unknown>;
+  definitions: CustomFieldDef[];
   users: UserOption[];
   refLabels: Record<string, string | null>;
   canEdit: boolean;
@@ -34,15 +37,23 @@ export function RecordDetailsForm({
   const queryClient = useQueryClient();
   const fields = RECORD_FIELDS[kind];
   const names = useMemo(() => fields.map((f) => f.name), [fields]);
-  const defaults = useMemo(() => Object.fromEntries(fields.map((f) => [f.name, toFormValue(values[f.name])])), [fields, values]);
+  const current = useMemo(() => (values.customFields ?? {}) as Record<string, unknown>, [values]);
+  const defaults = useMemo<RecordFormValues>(
+    () => ({ fields: Object.fromEntries(fields.map((f) => [f.name, toFormValue(values[f.name])])), tags: (values.tags ?? []) as string[], customFields: current }),
+    [fields, values, current],
+  );
   const [refLabels, setRefLabels] = useState(initialRefLabels);
-  const form = useForm<FormValues>({ defaultValues: defaults, resolver: recordResolver(kind, fields), mode: "onChange" });
+  const form = useForm<RecordFormValues>({ defaultValues: defaults, resolver: recordResolver(kind, fields, definitions, current), mode: "onChange" });
   const { errors, isDirty, isSubmitting, dirtyFields } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
-    const changed = Object.keys(dirtyFields).filter((k) => dirtyFields[k]);
-    const patch = toApiInput(v, fields, changed);
-    const saved = unwrap(await updateRecordAction({ kind, id, patch }), form.setError, names);
+    const changed = Object.entries(dirtyFields.fields ?? {}).flatMap(([k, d]) => (d ? [k] : []));
+    const patch = toApiInput(v.fields, fields, changed);
+    if (!sameValues(v.tags, defaults.tags)) patch.tags = v.tags;
+    // The stored object is replaced as a whole: unchanged values (and those of deleted fields) go back as they are.
+    const customFields = customFieldsInput(v.customFields);
+    if (!sameValues(customFields, customFieldsInput(current))) patch.customFields = customFields;
+    const saved = unwrap(await updateRecordAction({ kind, id, patch }), form.setError, recordErrorPath(names));
     if (!saved) return;
     form.reset(v);
     toast.success("Changes saved");
@@ -68,6 +79,7 @@ export function RecordDetailsForm({
           />
         ))}
       </div>
+      <RecordExtras form={form} definitions={definitions} disabled={!canEdit} />
       {canEdit ? (
         <div className="flex justify-end gap-2">
           <Button

@@ -7,6 +7,8 @@ import { useEffect, useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 
 type PickKind = "companies" | "contacts";
+/** A collection to page through, or any record type found by the global search (GET /api/v1/search). */
+export type PickSource = PickKind | { recordType: "CONTACT" | "COMPANY" | "DEAL" | "LEAD" | "TICKET"; noun: string };
 
 interface Option {
   id: string;
@@ -21,7 +23,14 @@ function toOption(kind: PickKind, r: Record<string, unknown>): Option {
 }
 
 /** Searches the REST collection (the browser session authenticates). */
-async function search(kind: PickKind, q: string): Promise<Option[]> {
+async function search(kind: PickSource, q: string): Promise<Option[]> {
+  if (typeof kind !== "string") {
+    if (!q.trim()) return [];
+    const res = await fetch(`/api/v1/search?${new URLSearchParams({ q: q.trim(), types: kind.recordType, limit: "8" })}`, { headers: { accept: "application/json" } });
+    if (!res.ok) throw new Error(`Search failed (${res.status})`);
+    const body = (await res.json()) as { data: { id: string; title: string; subtitle: string | null }[] };
+    return body.data.map((h) => ({ id: h.id, label: h.title, hint: h.subtitle }));
+  }
   const params = new URLSearchParams({ limit: "8" });
   if (q.trim()) params.set("q", q.trim());
   const res = await fetch(`/api/v1/${kind}?${params}`, { headers: { accept: "application/json" } });
@@ -43,7 +52,7 @@ export function RecordPicker({
   error,
   disabled,
 }: {
-  kind: PickKind;
+  kind: PickSource;
   label: string;
   value: string | null;
   valueLabel: string | null;
@@ -66,7 +75,8 @@ export function RecordPicker({
     setShownLabel(valueLabel);
     setText(valueLabel ?? "");
   }
-  const results = useQuery({ queryKey: ["record-picker", kind, q], queryFn: () => search(kind, q), enabled: open, staleTime: 10_000 });
+  const noun = typeof kind === "string" ? kind : kind.noun;
+  const results = useQuery({ queryKey: ["record-picker", typeof kind === "string" ? kind : kind.recordType, q], queryFn: () => search(kind, q), enabled: open, staleTime: 10_000 });
 
   const choose = (o: Option | null) => {
     onChange(o?.id ?? null, o?.label ?? null);
@@ -85,7 +95,7 @@ export function RecordPicker({
           <Command.Input
             value={text}
             disabled={disabled}
-            placeholder={`Search ${kind}…`}
+            placeholder={`Search ${noun}…`}
             onValueChange={(v) => {
               setText(v);
               setOpen(true);
@@ -108,25 +118,24 @@ export function RecordPicker({
             </button>
           ) : null}
         </div>
-        {open ? (
-          <Command.List className="absolute z-40 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-            {results.isLoading ? <Command.Loading>Searching…</Command.Loading> : null}
-            {results.isError ? <div className="px-2 py-1.5 text-sm text-red-600">Search failed; try again.</div> : null}
-            <Command.Empty className="px-2 py-1.5 text-sm text-slate-500">No {kind} match.</Command.Empty>
-            {(results.data ?? []).map((o) => (
-              <Command.Item
-                key={o.id}
-                value={o.id}
-                onSelect={() => choose(o)}
-                onMouseDown={(e) => e.preventDefault()}
-                className="cursor-pointer rounded px-2 py-1.5 text-sm data-[selected=true]:bg-brand-50"
-              >
-                {o.label}
-                {o.hint ? <span className="ml-2 text-xs text-slate-500">{o.hint}</span> : null}
-              </Command.Item>
-            ))}
-          </Command.List>
-        ) : null}
+        {/* Always rendered (hidden when closed): the input's aria-controls must point at it. */}
+        <Command.List hidden={!open} className="absolute z-40 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          {results.isLoading ? <Command.Loading>Searching…</Command.Loading> : null}
+          {results.isError ? <div className="px-2 py-1.5 text-sm text-red-600">Search failed; try again.</div> : null}
+          <Command.Empty className="px-2 py-1.5 text-sm text-slate-500">No {noun} match.</Command.Empty>
+          {(results.data ?? []).map((o) => (
+            <Command.Item
+              key={o.id}
+              value={o.id}
+              onSelect={() => choose(o)}
+              onMouseDown={(e) => e.preventDefault()}
+              className="cursor-pointer rounded px-2 py-1.5 text-sm data-[selected=true]:bg-brand-50"
+            >
+              {o.label}
+              {o.hint ? <span className="ml-2 text-xs text-slate-500">{o.hint}</span> : null}
+            </Command.Item>
+          ))}
+        </Command.List>
       </Command>
       {error ? (
         <p id={`${uid}-error`} role="alert" className="text-sm text-red-600">

@@ -9,7 +9,7 @@ export type Refusal = {
   ok: false;
   code: ErrorCode;
   message: string;
-  /** field name → message (the first segment of the error path). */
+  /** field name → message: the first segment of the error path, or `customFields.<key>`. */
   fieldErrors: Record<string, string>;
   allowedStageIds?: string[];
   missingFields?: string[];
@@ -19,7 +19,7 @@ export type Outcome<T> = { ok: true; data: T } | Refusal;
 function fieldErrorsOf(issues: { path: string; message: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { path, message } of issues) {
-    const field = path.split(/[.[]/)[0] || "";
+    const field = /^customFields\.[^.[]+/.exec(path)?.[0] ?? path.split(/[.[]/)[0] ?? "";
     if (field && !out[field]) out[field] = message;
   }
   return out;

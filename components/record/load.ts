@@ -3,6 +3,8 @@
 import { eq } from "drizzle-orm";
 import { can } from "@/lib/auth/permissions";
 import type { SessionInfo } from "@/lib/auth/session";
+import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
+import type { CustomFieldDef } from "@/components/record-form/fields";
 import { AppError } from "@/lib/errors";
 import { allowedTargets } from "@/lib/pipelines/rules";
 import { getPipeline, recordStageTimeline, type PipelineJson, type TimelineEntry as StageEntry } from "@/lib/pipelines/queries";
@@ -46,6 +48,8 @@ export interface RecordPageData {
   timeline: TimelinePage;
   related: RelatedGroup[];
   pipeline: PipelineState | null;
+  /** The kind's custom field definitions, in display order. */
+  definitions: CustomFieldDef[];
   /** Names of the records the reference fields point at (companyId → "Acme"). */
   refLabels: Record<string, string | null>;
   can: { edit: boolean; delete: boolean; move: boolean; override: boolean; log: boolean; watch: boolean };
@@ -91,7 +95,13 @@ async function one(s: SessionInfo, kind: RecordKind, id: unknown): Promise<Relat
 export async function loadRecordPage(s: SessionInfo, kind: RecordKind, id: string): Promise<RecordPageData> {
   const def = RECORD_KINDS[kind];
   const record = await getRecord(s.ctx, kind, id);
-  const [members, groups, watchers, timeline] = await Promise.all([listMembers(s.ctx), listGroups(s.ctx), listWatchers(s.ctx, kind, id), recordTimeline(s.ctx, kind, id, { limit: 50 })]);
+  const [members, groups, watchers, timeline, definitions] = await Promise.all([
+    listMembers(s.ctx),
+    listGroups(s.ctx),
+    listWatchers(s.ctx, kind, id),
+    recordTimeline(s.ctx, kind, id, { limit: 50 }),
+    listCustomFields(s.ctx, kind),
+  ]);
 
   const company = "companyId" in record ? await one(s, "COMPANY", record.companyId) : null;
   const contact = "contactId" in record ? await one(s, "CONTACT", record.contactId) : null;
@@ -135,6 +145,7 @@ export async function loadRecordPage(s: SessionInfo, kind: RecordKind, id: strin
     timeline,
     related: groupsOfRelated,
     pipeline,
+    definitions: definitions.map(customFieldJson),
     refLabels,
     can: {
       edit: can(s.role, "records.write"),

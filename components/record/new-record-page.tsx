@@ -5,6 +5,7 @@ import { KIND_WORDS, RECORD_FIELDS } from "@/components/record-form/fields";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
+import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
 import { AppError } from "@/lib/errors";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import { getRecord } from "@/lib/records/service";
@@ -38,11 +39,11 @@ export async function NewRecordPage({ kind, searchParams }: { kind: RecordKind; 
       if (!(err instanceof AppError && err.code === "not-found")) throw err;
     }
   }
-  const members = await listMembers(s.ctx);
+  const [members, definitions] = await Promise.all([listMembers(s.ctx), listCustomFields(s.ctx, kind)]);
   return (
     <>
       <PageHeader title={title} />
-      <RecordCreateForm kind={kind} users={members.filter((m) => m.isActive).map((m) => ({ id: m.userId, name: m.name }))} initial={initial} initialRefLabels={labels} />
+      <RecordCreateForm kind={kind} users={members.filter((m) => m.isActive).map((m) => ({ id: m.userId, name: m.name }))} definitions={definitions.map(customFieldJson)} initial={initial} initialRefLabels={labels} />
     </>
   );
 }

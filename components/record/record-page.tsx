@@ -76,7 +76,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
             </Panel>
           ) : null}
           <Panel title="Details" id="details-heading">
-            <RecordDetailsForm key={record.updatedAt.getTime()} kind={kind} id={id} values={record} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
+            <RecordDetailsForm key={record.updatedAt.getTime()} kind={kind} id={id} values={record} definitions={data.definitions} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
           </Panel>
           <section aria-labelledby="timeline-heading" className="space-y-3">
             <h2 id="timeline-heading" className="text-sm font-semibold text-slate-800">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ChartColumn, Kanban, LifeBuoy, List, Menu, Settings, Sparkles, Users, X } from "lucide-react";
+import { Building2, ChartColumn, Kanban, LifeBuoy, List, ListChecks, Menu, Settings, Sparkles, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -10,7 +10,7 @@ import { GlobalSearchBox } from "./global-search-box";
 import { NAV_ITEMS } from "./nav-items";
 import { UserMenu } from "./user-menu";
 
-const ICONS = { users: Users, building: Building2, sparkles: Sparkles, kanban: Kanban, lifebuoy: LifeBuoy, list: List, chart: ChartColumn, settings: Settings };
+const ICONS = { users: Users, building: Building2, sparkles: Sparkles, kanban: Kanban, lifebuoy: LifeBuoy, list: List, tasks: ListChecks, chart: ChartColumn, settings: Settings };
 
 export interface ShellUser {
   name: string;
@@ -18,7 +18,8 @@ export interface ShellUser {
   role: string;
 }
 
-export function AppShell({ tenantName, user, children }: { tenantName: string; user: ShellUser; children: React.ReactNode }) {
+/** `overdueTasks` is the signed-in user's count of overdue tasks, shown on "My tasks". */
+export function AppShell({ tenantName, user, overdueTasks = 0, children }: { tenantName: string; user: ShellUser; overdueTasks?: number; children: React.ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   return (
@@ -60,6 +61,12 @@ export function AppShell({ tenantName, user, children }: { tenantName: string; u
               >
                 <Icon className="size-4" aria-hidden />
                 {item.label}
+                {item.href === "/tasks" && overdueTasks > 0 ? (
+                  <span className="ml-auto rounded-full bg-red-100 px-1.5 text-xs font-semibold leading-5 text-red-700" data-testid="overdue-tasks">
+                    {overdueTasks > 99 ? "99+" : overdueTasks}
+                    <span className="sr-only"> overdue</span>
+                  </span>
+                ) : null}
               </Link>
             );
           })}

@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { href: "/leads", label: "Leads", icon: "sparkles" },
   { href: "/deals", label: "Deals", icon: "kanban" },
   { href: "/tickets", label: "Tickets", icon: "lifebuoy" },
+  { href: "/tasks", label: "My tasks", icon: "tasks" },
   { href: "/lists", label: "Lists", icon: "list" },
   { href: "/reports", label: "Reports", icon: "chart" },
   { href: "/settings", label: "Settings", icon: "settings" },

@@ -127,6 +127,34 @@ async function recordTitles(tx: Tx, tenantId: string, refs: { recordType: string
   return out;
 }
 
+/** Open tasks assigned to the user or to a group they belong to (My tasks, the nav's overdue count). */
+function myOpenTasks(tx: Tx, tenantId: string, userId: string): SQL {
+  const myGroups = tx
+    .select({ groupId: tenantGroupMembers.groupId })
+    .from(tenantGroupMembers)
+    .where(and(eq(tenantGroupMembers.tenantId, tenantId), eq(tenantGroupMembers.userId, userId)));
+  return and(
+    eq(activities.tenantId, tenantId),
+    eq(activities.activityType, "TASK"),
+    isNull(activities.completedAt),
+    isNull(activities.deletedAt),
+    or(eq(activities.assignedUserId, userId), inArray(activities.assignedGroupId, myGroups)),
+  )!;
+}
+
+/** How many of my open tasks are past due (0 for an API key, which has no tasks). */
+export async function myOverdueTaskCount(ctx: TenantContext, now: Date = new Date()): Promise<number> {
+  const userId = ctx.actor.userId;
+  if (!userId) return 0;
+  const [row] = await withTenant(ctx, (tx) =>
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(activities)
+      .where(and(myOpenTasks(tx, ctx.tenantId, userId), sql`${activities.dueAt} < ${now.toISOString()}::timestamptz`)),
+  );
+  return row?.n ?? 0;
+}
+
 /** Open tasks assigned to me or to a group I belong to, as overdue / today / upcoming. */
 export async function myTasks(ctx: TenantContext, opts: { now?: Date; endOfToday?: Date; limit?: number } = {}): Promise<TaskBuckets<TaskItem>> {
   const userId = ctx.actor.userId;
@@ -134,10 +162,6 @@ export async function myTasks(ctx: TenantContext, opts: { now?: Date; endOfToday
   const now = opts.now ?? new Date();
   const assignee = alias(users, "assignee");
   const items = await withTenant(ctx, async (tx) => {
-    const myGroups = tx
-      .select({ groupId: tenantGroupMembers.groupId })
-      .from(tenantGroupMembers)
-      .where(and(eq(tenantGroupMembers.tenantId, ctx.tenantId), eq(tenantGroupMembers.userId, userId)));
     const rows = await tx
       .select({
         id: activities.id,
@@ -157,15 +181,7 @@ export async function myTasks(ctx: TenantContext, opts: { now?: Date; endOfToday
       .from(activities)
       .leftJoin(assignee, eq(assignee.id, activities.assignedUserId))
       .leftJoin(tenantGroups, and(eq(tenantGroups.tenantId, activities.tenantId), eq(tenantGroups.id, activities.assignedGroupId)))
-      .where(
-        and(
-          eq(activities.tenantId, ctx.tenantId),
-          eq(activities.activityType, "TASK"),
-          isNull(activities.completedAt),
-          isNull(activities.deletedAt),
-          or(eq(activities.assignedUserId, userId), inArray(activities.assignedGroupId, myGroups)),
-        ),
-      )
+      .where(myOpenTasks(tx, ctx.tenantId, userId))
       .orderBy(sql`${activities.dueAt} asc nulls last`, asc(activities.id))
       .limit(opts.limit ?? 500);
     const titles = await recordTitles(tx, ctx.tenantId, rows);

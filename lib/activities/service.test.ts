@@ -6,7 +6,7 @@ import { createRecord, deleteRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { createGroup } from "@/lib/tenancy/groups";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { listActivities, myTasks } from "./queries";
+import { listActivities, myOverdueTaskCount, myTasks } from "./queries";
 import { completeTask, createActivity, deleteActivity, reopenTask, updateActivity } from "./service";
 
 async function eventsOf(ctx: TenantContext, type: string) {
@@ -186,5 +186,11 @@ describe("myTasks", () => {
     const others = await myTasks(other.ctx, { now: new Date("2026-03-10T12:00:00Z"), endOfToday: new Date("2026-03-10T23:59:59.999Z") });
     expect(others.overdue.map((t) => t.subject)).toEqual(["Someone else's"]);
     expect([...others.today, ...others.upcoming]).toHaveLength(0);
+
+    // The nav's badge: overdue only, the group's task counts once it is past due; the same user in another tenant has none there.
+    expect(await myOverdueTaskCount(rep.ctx, new Date("2026-03-10T12:00:00Z"))).toBe(1);
+    expect(await myOverdueTaskCount(rep.ctx, new Date("2026-03-10T19:00:00Z"))).toBe(2);
+    const elsewhere = await makeTenant();
+    expect(await myOverdueTaskCount({ ...rep.ctx, tenantId: elsewhere.tenantId }, new Date("2026-03-10T19:00:00Z"))).toBe(0);
   });
 });

@@ -1,5 +1,8 @@
+import { and, asc, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { domainEvents, recordChanges } from "@/db/schema";
 import { makeMember, makeTenant } from "@/db/testing/factories";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createRecord, getRecord, updateRecord } from "@/lib/records/service";
 import { createCustomField, deleteCustomField, getCustomField, listCustomFields, moveCustomField, updateCustomField } from "./service";
 
@@ -112,6 +115,27 @@ describe("record writes check custom field values", () => {
     await updateRecord(t.ctx, "DEAL", deal.id, { customFields: { budget: 10 } });
     // once set, a required field cannot be cleared
     await expect(updateRecord(t.ctx, "DEAL", deal.id, { customFields: { budget: null } })).rejects.toMatchObject({ extensions: { errors: [{ path: "customFields.budget", message: "is required" }] } });
+  });
+
+  it("audits a custom field change per field: only the ones that changed, in record_changes and the event", async () => {
+    const t = await makeTenant();
+    await createCustomField(t.ctx, { objectType: "CONTACT", label: "Budget", fieldType: "NUMBER" });
+    await createCustomField(t.ctx, { objectType: "CONTACT", label: "Note", fieldType: "TEXT" });
+    const c = await createRecord(t.ctx, "CONTACT", { firstName: "Ann", customFields: { budget: 5, note: "keep" } });
+    await updateRecord(t.ctx, "CONTACT", c.id, { jobTitle: "CEO", customFields: { note: "keep", budget: 7 } });
+    await updateRecord(t.ctx, "CONTACT", c.id, { customFields: { budget: 7 } });
+    const audit = await withTenant(t.ctx, (tx) =>
+      tx.select({ changes: recordChanges.changes }).from(recordChanges).where(and(eq(recordChanges.tenantId, t.tenantId), eq(recordChanges.recordId, c.id))).orderBy(asc(recordChanges.changedAt)),
+    );
+    expect(audit.map((a) => a.changes)).toEqual([
+      { jobTitle: { from: null, to: "CEO" }, "customFields.budget": { from: 5, to: 7 } },
+      { "customFields.note": { from: "keep", to: null } },
+    ]);
+    const [event] = await withTenant(t.ctx, (tx) =>
+      tx.select({ payload: domainEvents.payload }).from(domainEvents).where(and(eq(domainEvents.tenantId, t.tenantId), eq(domainEvents.eventType, "record.updated"))).orderBy(desc(domainEvents.seq)).limit(1),
+    );
+    expect((event!.payload as { changes: unknown }).changes).toEqual({ "customFields.note": { from: "keep", to: null } });
+    expect((await getRecord(t.ctx, "CONTACT", c.id)).customFields).toEqual({ budget: 7 });
   });
 
   it("values of a deleted field stay stored, are not checked, and may be sent back unchanged", async () => {

@@ -93,16 +93,27 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
       if (data.customFields) data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown>, { partial: true, current: before.customFields as Record<string, unknown> });
       if (data.tags) data.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const diff = (key: string, from: unknown, to: unknown) => {
+        if (JSON.stringify(from ?? null) !== JSON.stringify(to ?? null)) changes[key] = { from: from ?? null, to: to ?? null };
+      };
       for (const [k, v] of Object.entries(data)) {
         if (v === undefined) continue;
-        if (JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null)) changes[k] = { from: before[k] ?? null, to: v ?? null };
+        if (k !== "customFields") {
+          diff(k, before[k], v);
+          continue;
+        }
+        // One change per custom field ("customFields.budget"), so the audit says which one changed.
+        const was = (before.customFields ?? {}) as Record<string, unknown>;
+        const now = v as Record<string, unknown>;
+        for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) diff(`customFields.${key}`, was[key], now[key]);
       }
       if (kind === "CONTACT" && !contactHasIdentity({ ...before, ...data } as never)) {
         throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
       }
       if (Object.keys(changes).length === 0) return before;
       const t = tableOf(def);
-      const set = Object.fromEntries(Object.keys(changes).map((k) => [k, data[k]]));
+      const columns = new Set(Object.keys(changes).map((k) => (k.startsWith("customFields.") ? "customFields" : k)));
+      const set = Object.fromEntries([...columns].map((k) => [k, data[k]]));
       const [row] = (await tx
         .update(t)
         .set({ ...set, updatedAt: sql`now()` } as never)
