@@ -28,6 +28,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // e2e webhooks go to a receiver on 127.0.0.1, and retries should not wait long.
+    env: { ...(process.env as Record<string, string>), WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1", WEBHOOK_BACKOFF_MS: "200" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { aiSettingsSchema, saveAiSettings } from "@/lib/automations/ai-settings";
+import { tenantAction } from "@/lib/safe-action";
+import { rethrowAsFieldErrors } from "../action-errors";
+
+/** The key is write-only: undefined keeps the stored one, "" clears it. */
+export const saveAiSettingsAction = tenantAction
+  .metadata({ permission: "automations.manage" })
+  .inputSchema(aiSettingsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    try {
+      await saveAiSettings(ctx.tenant, parsedInput);
+    } catch (err) {
+      rethrowAsFieldErrors(aiSettingsSchema, err);
+    }
+    revalidatePath("/settings/ai");
+  });

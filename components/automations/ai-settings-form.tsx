@@ -1,0 +1,90 @@
+"use client";
+
+// Settings → AI: base URL, model and a write-only API key. The key is never sent back to
+// the browser: the form only knows whether one is set, and may replace or clear it.
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { saveAiSettingsAction } from "@/app/(crm)/settings/ai/actions";
+import { applyActionErrors } from "@/components/settings/action-result";
+import { Badge } from "@/components/settings/badge";
+import { FormAlert } from "@/components/settings/form-alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+/** The server action validates with aiSettingsSchema (server-only module); its field errors land here. */
+type Input = { baseUrl: string; model: string; apiKey?: string };
+type KeyMode = "keep" | "replace" | "clear";
+
+export function AiSettingsForm({ initial }: { initial: { baseUrl: string | null; model: string | null; hasApiKey: boolean } }) {
+  const router = useRouter();
+  const action = useAction(saveAiSettingsAction);
+  const [hasKey, setHasKey] = useState(initial.hasApiKey);
+  const [keyMode, setKeyMode] = useState<KeyMode>(initial.hasApiKey ? "keep" : "replace");
+  const form = useForm<Input>({ defaultValues: { baseUrl: initial.baseUrl ?? "", model: initial.model ?? "", apiKey: undefined } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const apiKey = keyMode === "keep" ? undefined : keyMode === "clear" ? "" : values.apiKey || undefined;
+    const r = await action.executeAsync({ baseUrl: values.baseUrl.trim() || null, model: values.model.trim() || null, apiKey });
+    if (applyActionErrors(r, form.setError)) return;
+    toast.success("AI settings saved");
+    form.reset({ ...values, apiKey: undefined });
+    const nowHas = apiKey === undefined ? hasKey : apiKey !== "";
+    setHasKey(nowHas);
+    setKeyMode(nowHas ? "keep" : "replace");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="AI settings" className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <FormAlert message={errors.root?.server?.message} />
+      <TextField label="Base URL" type="url" inputMode="url" placeholder="https://api.openai.com/v1" autoComplete="off" hint="Requests go to <base URL>/chat/completions." error={errors.baseUrl?.message} {...form.register("baseUrl")} />
+      <TextField label="Model" placeholder="gpt-4o-mini" autoComplete="off" error={errors.model?.message} {...form.register("model")} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">API key</legend>
+        {hasKey && keyMode !== "replace" ? (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            {keyMode === "keep" ? <Badge tone="green">A key is set</Badge> : <Badge tone="amber">The key will be cleared when you save</Badge>}
+            <Button size="sm" variant="secondary" onClick={() => setKeyMode("replace")}>
+              Replace key
+            </Button>
+            {keyMode === "keep" ? (
+              <Button size="sm" variant="ghost" onClick={() => setKeyMode("clear")}>
+                Clear key
+              </Button>
+            ) : (
+              <Button size="sm" variant="ghost" onClick={() => setKeyMode("keep")}>
+                Keep key
+              </Button>
+            )}
+          </div>
+        ) : (
+          <div className="flex items-end gap-2">
+            <TextField
+              className="flex-1"
+              label={hasKey ? "New API key" : "API key"}
+              type="password"
+              autoComplete="new-password"
+              hint="Stored for this workspace and never shown again."
+              error={errors.apiKey?.message}
+              {...form.register("apiKey")}
+            />
+            {hasKey ? (
+              <Button variant="ghost" onClick={() => (form.setValue("apiKey", undefined), setKeyMode("keep"))}>
+                Cancel
+              </Button>
+            ) : null}
+          </div>
+        )}
+      </fieldset>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Save AI settings"}
+        </Button>
+      </div>
+    </form>
+  );
+}

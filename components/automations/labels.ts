@@ -1,0 +1,101 @@
+// Human labels for automations and the rules of which combinations the form offers.
+// Pure data, safe on the client and the server.
+import { PIPELINE_ENTITY_TYPES, TRIGGERS_BY_SCOPE } from "@/lib/automations/schemas";
+
+export const ENTITY_TYPES = [
+  { value: "DEAL", label: "Deals", singular: "deal" },
+  { value: "LEAD", label: "Leads", singular: "lead" },
+  { value: "TICKET", label: "Tickets", singular: "ticket" },
+  { value: "CONTACT", label: "Contacts", singular: "contact" },
+  { value: "COMPANY", label: "Companies", singular: "company" },
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number]["value"];
+
+export const SCOPES = [
+  { value: "ENTITY", label: "Every record of the type", target: null },
+  { value: "PIPELINE", label: "A pipeline", target: "Pipeline" },
+  { value: "PIPELINE_STAGE", label: "A stage", target: "Stage" },
+  { value: "LIST", label: "A list", target: "List" },
+  { value: "RECORD", label: "One record", target: "Record" },
+] as const;
+export type ScopeType = (typeof SCOPES)[number]["value"];
+
+export const TRIGGERS = [
+  { value: "record.created", label: "Record created" },
+  { value: "record.updated", label: "Record updated" },
+  { value: "record.deleted", label: "Record deleted" },
+  { value: "stage.entered", label: "Stage entered" },
+  { value: "stage.exited", label: "Stage exited" },
+  { value: "list.member_added", label: "Added to list" },
+  { value: "list.member_removed", label: "Removed from list" },
+  { value: "activity.created", label: "Activity logged" },
+] as const;
+export type TriggerEvent = (typeof TRIGGERS)[number]["value"];
+
+export const ACTION_TYPES = [
+  { value: "WEBHOOK", label: "Webhook", description: "POST a signed JSON body to a URL" },
+  { value: "WORKFLOW", label: "Workflow", description: "Run steps: tasks, fields, assignment, lists, notifications" },
+  { value: "EVENT", label: "Event", description: "Publish an event on the events API and stream" },
+  { value: "AIWORKER", label: "AI worker", description: "Ask the AI endpoint; the answer becomes a note or a field" },
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number]["value"];
+
+export const EXECUTION_STATUSES = [
+  { value: "PENDING", label: "Pending", tone: "neutral" },
+  { value: "IN_PROGRESS", label: "In progress", tone: "brand" },
+  { value: "SUCCEEDED", label: "Succeeded", tone: "green" },
+  { value: "FAILED", label: "Failed", tone: "red" },
+] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number]["value"];
+
+export const WORKFLOW_STEPS = [
+  { value: "createTask", label: "Create a task" },
+  { value: "setField", label: "Set a field" },
+  { value: "assignRoundRobin", label: "Assign round-robin in a group" },
+  { value: "addToList", label: "Add to a list" },
+  { value: "removeFromList", label: "Remove from a list" },
+  { value: "notifyWatchers", label: "Notify watchers" },
+] as const;
+export type WorkflowStepType = (typeof WORKFLOW_STEPS)[number]["value"];
+
+const labelOf = <T extends { value: string; label: string }>(all: readonly T[], v: string | null | undefined) => all.find((x) => x.value === v)?.label ?? v ?? "—";
+export const entityLabel = (v: string) => labelOf(ENTITY_TYPES, v);
+export const entitySingular = (v: string) => ENTITY_TYPES.find((x) => x.value === v)?.singular ?? v.toLowerCase();
+export const scopeLabel = (v: string) => labelOf(SCOPES, v);
+export const triggerLabel = (v: string) => labelOf(TRIGGERS, v);
+export const actionTypeLabel = (v: string) => labelOf(ACTION_TYPES, v);
+export const statusLabel = (v: string) => labelOf(EXECUTION_STATUSES, v);
+export const statusTone = (v: string) => EXECUTION_STATUSES.find((x) => x.value === v)?.tone ?? "neutral";
+
+/** The record page of an entity (singular REST collection names are the route names). */
+export const recordHref = (entityType: string, id: string) => `/${{ DEAL: "deals", LEAD: "leads", TICKET: "tickets", CONTACT: "contacts", COMPANY: "companies" }[entityType] ?? "contacts"}/${id}`;
+
+export const isStageEvent = (t: string) => t === "stage.entered" || t === "stage.exited";
+export const isListEvent = (t: string) => t === "list.member_added" || t === "list.member_removed";
+
+/** Stage events and pipeline scopes need a record type that lives in pipelines, and a pipeline of it. */
+export const hasPipelinesFor = (entityType: string, pipelineCount: number) => PIPELINE_ENTITY_TYPES.includes(entityType as never) && pipelineCount > 0;
+
+/** The trigger events the form offers for a scope (the API refuses the others). */
+export const triggersFor = (scope: ScopeType, hasPipelines: boolean): TriggerEvent[] => TRIGGERS_BY_SCOPE[scope].filter((t) => hasPipelines || !isStageEvent(t));
+
+/** Scopes offered for an entity type: pipeline and stage scopes only when it has pipelines. */
+export const scopesFor = (hasPipelines: boolean) => SCOPES.filter((s) => hasPipelines || (s.value !== "PIPELINE" && s.value !== "PIPELINE_STAGE"));
+
+/** 0.0–1.0 → "93%"; null when there were no runs. */
+export const percent = (rate: number | null | undefined) => (rate == null ? "—" : `${Math.round(rate * 100)}%`);
+
+export const TIME_RANGES = [
+  { value: "", label: "Any time" },
+  { value: "1h", label: "Last hour" },
+  { value: "24h", label: "Last 24 hours" },
+  { value: "7d", label: "Last 7 days" },
+  { value: "30d", label: "Last 30 days" },
+] as const;
+
+/** `range` of the URL → the `since` of listExecutions. */
+export function sinceOf(range: string | undefined, now = Date.now()): string | undefined {
+  const m = /^(\d+)([hd])$/.exec(range ?? "");
+  if (!m) return undefined;
+  return new Date(now - Number(m[1]) * (m[2] === "h" ? 3_600_000 : 86_400_000)).toISOString();
+}
