@@ -123,7 +123,7 @@ describe("record writes check custom field values", () => {
     await createCustomField(t.ctx, { objectType: "CONTACT", label: "Note", fieldType: "TEXT" });
     const c = await createRecord(t.ctx, "CONTACT", { firstName: "Ann", customFields: { budget: 5, note: "keep" } });
     await updateRecord(t.ctx, "CONTACT", c.id, { jobTitle: "CEO", customFields: { note: "keep", budget: 7 } });
-    await updateRecord(t.ctx, "CONTACT", c.id, { customFields: { budget: 7 } });
+    await updateRecord(t.ctx, "CONTACT", c.id, { customFields: { note: null } });
     const audit = await withTenant(t.ctx, (tx) =>
       tx.select({ changes: recordChanges.changes }).from(recordChanges).where(and(eq(recordChanges.tenantId, t.tenantId), eq(recordChanges.recordId, c.id))).orderBy(asc(recordChanges.changedAt)),
     );
@@ -136,6 +136,20 @@ describe("record writes check custom field values", () => {
     );
     expect((event!.payload as { changes: unknown }).changes).toEqual({ "customFields.note": { from: "keep", to: null } });
     expect((await getRecord(t.ctx, "CONTACT", c.id)).customFields).toEqual({ budget: 7 });
+  });
+
+  it("an update merges custom fields: unnamed ones stay, null clears one, a required one cannot be cleared", async () => {
+    const { ctx } = await makeTenant();
+    await createCustomField(ctx, { objectType: "COMPANY", label: "Tier", fieldType: "TEXT", isRequired: true });
+    await createCustomField(ctx, { objectType: "COMPANY", label: "Seats", fieldType: "NUMBER" });
+    const c = await createRecord(ctx, "COMPANY", { name: "Merge Co", customFields: { tier: "gold", seats: 10 } });
+    expect((await updateRecord(ctx, "COMPANY", c.id, { customFields: { seats: 12 } })).customFields).toEqual({ tier: "gold", seats: 12 });
+    expect((await updateRecord(ctx, "COMPANY", c.id, { customFields: { seats: null } })).customFields).toEqual({ tier: "gold" });
+    await expect(updateRecord(ctx, "COMPANY", c.id, { customFields: { tier: null } })).rejects.toMatchObject({
+      code: "validation",
+      extensions: { errors: [{ path: "customFields.tier", message: "is required" }] },
+    });
+    expect((await getRecord(ctx, "COMPANY", c.id)).customFields).toEqual({ tier: "gold" });
   });
 
   it("values of a deleted field stay stored, are not checked, and may be sent back unchanged", async () => {

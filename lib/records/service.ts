@@ -90,7 +90,12 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
   try {
     return await withTenant(ctx, async (tx) => {
       const before = await loadForUpdate(tx, def, ctx, id);
-      if (data.customFields) data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown>, { partial: true, current: before.customFields as Record<string, unknown> });
+      if (data.customFields) {
+        // A PATCH names only the custom fields it changes (null clears one); the others stay.
+        const current = (before.customFields ?? {}) as Record<string, unknown>;
+        const merged = { ...current, ...(data.customFields as Record<string, unknown>) };
+        data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, merged, { partial: true, current });
+      }
       if (data.tags) data.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       const diff = (key: string, from: unknown, to: unknown) => {
