@@ -8,16 +8,20 @@ import { appUrlFor, migrateDatabase } from "../db/migrate";
 import { BENCH_ADMIN_EMAIL } from "../db/generate/generate";
 import { report, type Row } from "./harness";
 import { benchList } from "./list";
+import { benchLists } from "./lists";
 import { benchMove } from "./move";
 import { benchBoard } from "./board";
 import { benchSearch } from "./search";
 import { benchTimeline } from "./timeline";
+import { benchAutomations } from "./automations";
 
 export interface BenchEnv {
   owner: postgres.Sql;
   app: postgres.Sql;
   tenantId: string;
   userId: string;
+  ownerUrl: string;
+  appPassword: string;
 }
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
@@ -34,17 +38,19 @@ async function main() {
   const [big] = await owner<{ tenant_id: string; user_id: string }[]>`
     select tu.tenant_id, tu.user_id from users u join tenant_users tu on tu.user_id = u.id where lower(u.email) = ${BENCH_ADMIN_EMAIL}`;
   if (!big) throw new Error(`no big-data tenant: run npm run db:generate first (looked for ${BENCH_ADMIN_EMAIL})`);
-  const env: BenchEnv = { owner, app, tenantId: big.tenant_id, userId: big.user_id };
+  const env: BenchEnv = { owner, app, tenantId: big.tenant_id, userId: big.user_id, ownerUrl, appPassword };
   const [{ n }] = (await owner`select count(*)::int as n from contacts where tenant_id = ${env.tenantId}`) as unknown as [{ n: number }];
   console.log(`big tenant ${env.tenantId}: ${n.toLocaleString()} contacts`);
 
   const only = values.only?.split(",");
   const suites: [string, (e: BenchEnv) => Promise<Row[]>][] = [
     ["list", benchList],
+    ["lists", benchLists],
     ["search", benchSearch],
     ["timeline", benchTimeline],
     ["board", benchBoard],
     ["move", benchMove],
+    ["automations", (e) => benchAutomations(e.ownerUrl, e.appPassword)],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

@@ -29,6 +29,7 @@ export function BulkBar({
   onChanged,
   onDeleted,
   onClear,
+  extra,
 }: {
   data: DataTableData;
   actions: DataTableActions;
@@ -40,6 +41,8 @@ export function BulkBar({
   onChanged: () => void;
   onDeleted: () => void;
   onClear: () => void;
+  /** More buttons after the built-in ones. */
+  extra?: React.ReactNode;
 }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [pending, setPending] = useState(false);
@@ -134,6 +137,7 @@ export function BulkBar({
           <ListPlus className="size-4" aria-hidden /> Add to list
         </Button>
       ) : null}
+      {extra}
       <form ref={exportForm} method="post" action={`/api/export/${data.collection}`} className="contents">
         {"ids" in selection ? (
           <input type="hidden" name="ids" value={selection.ids.join(",")} />

@@ -11,7 +11,7 @@ import { toast } from "sonner";
 import { countConditions, fieldLabel, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { FilterGroup } from "@/lib/filters/schema";
+import { allOf, type FilterGroup } from "@/lib/filters/schema";
 import { DEFAULT_COLUMNS, serializeColumns, type TableColumn } from "@/lib/views/columns";
 import { formatCount } from "@/lib/views/count";
 import { filterParam, stableJson, tableQueryString } from "@/lib/views/url-state";
@@ -34,7 +34,7 @@ function parseSort(sort: string | null): SortState {
   return m ? { field: m[1]!, dir: m[2] as "asc" | "desc" } : DEFAULT_SORT;
 }
 
-export function DataTable({ data, actions, plural }: DataTableProps) {
+export function DataTable({ data, actions, plural, extraBulkActions }: DataTableProps) {
   const { kind, state } = data;
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -97,7 +97,9 @@ export function DataTable({ data, actions, plural }: DataTableProps) {
   const allLoadedSelected = headerState(selection, ids) === "all";
   const nSelected = selectedCount(selection, total);
   const countLabel = selection.mode === "all" ? formatCount(count) : nSelected.toLocaleString("en-US");
-  const exportQuery = tableQueryString({ q: state.q, sort: state.sort, filter: filterParam(state.filter), cols: state.cols.join(",") });
+  // what the rows, the bulk actions and the export apply: the user's filter within the base filter
+  const effective = { q: state.q, filter: allOf(data.baseFilter, state.filter) };
+  const exportQuery = tableQueryString({ q: state.q, sort: state.sort, filter: filterParam(effective.filter), cols: state.cols.join(",") });
 
   return (
     <div className="space-y-3">
@@ -124,30 +126,32 @@ export function DataTable({ data, actions, plural }: DataTableProps) {
           {state.filter ? `Filter (${countConditions(state.filter)})` : "Filter"}
         </Button>
         <ColumnChooser columns={data.columns} visible={state.cols} onChange={(cols) => nav.go({ cols: serializeColumns(kind, cols) })} onReset={() => nav.go({ cols: null })} />
-        <SavedViews
-          views={data.views}
-          activeId={activeView?.id ?? null}
-          hrefOf={hrefOfView}
-          onSave={async (name) => {
-            try {
-              await runAction(actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols }));
-              toast.success(`Saved view "${name.trim()}"`);
-              router.refresh();
-              return null;
-            } catch (e) {
-              return e instanceof Error ? e.message : String(e);
-            }
-          }}
-          onDelete={async (v) => {
-            try {
-              await runAction(actions.deleteView({ id: v.id }));
-              toast.success(`Deleted view "${v.name}"`);
-              router.refresh();
-            } catch (e) {
-              toast.error(e instanceof Error ? e.message : String(e));
-            }
-          }}
-        />
+        {data.baseFilter ? null : (
+          <SavedViews
+            views={data.views}
+            activeId={activeView?.id ?? null}
+            hrefOf={hrefOfView}
+            onSave={async (name) => {
+              try {
+                await runAction(actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols }));
+                toast.success(`Saved view "${name.trim()}"`);
+                router.refresh();
+                return null;
+              } catch (e) {
+                return e instanceof Error ? e.message : String(e);
+              }
+            }}
+            onDelete={async (v) => {
+              try {
+                await runAction(actions.deleteView({ id: v.id }));
+                toast.success(`Deleted view "${v.name}"`);
+                router.refresh();
+              } catch (e) {
+                toast.error(e instanceof Error ? e.message : String(e));
+              }
+            }}
+          />
+        )}
         <a href={`/api/export/${data.collection}${exportQuery}`} download className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
@@ -199,7 +203,14 @@ export function DataTable({ data, actions, plural }: DataTableProps) {
             actions={actions}
             plural={plural}
             countLabel={countLabel}
-            selection={selectionInput(selection, state)}
+            selection={selectionInput(selection, effective)}
+            extra={extraBulkActions?.({
+              selection: selectionInput(selection, effective),
+              onDone: () => {
+                setSelection(NO_SELECTION);
+                refresh();
+              },
+            })}
             exportFields={{ cols: state.cols.join(","), ...(state.sort ? { sort: state.sort } : {}) }}
             onChanged={refresh}
             onDeleted={() => {

@@ -1,16 +1,21 @@
 // Props of the record table. The server page loads DataTableData (lib/views/bootstrap.ts)
 // and passes the kind's server actions (built by makeTableActions / makeBulkActions).
+import type { ReactNode } from "react";
 import type { makeBulkActions } from "@/lib/bulk/actions";
 import type { DataTableData } from "@/lib/views/bootstrap";
 import type { makeTableActions } from "@/lib/views/actions";
 
 export type DataTableActions = ReturnType<typeof makeTableActions> & ReturnType<typeof makeBulkActions>;
+/** The selection as the bulk actions receive it: ids, or everything matching. */
+export type BulkSelectionInput = Parameters<DataTableActions["bulkDelete"]>[0]["selection"];
 
 export interface DataTableProps {
   data: DataTableData;
   actions: DataTableActions;
   /** Plural noun for headings and messages ("contacts"). */
   plural: string;
+  /** More buttons for the bulk bar (a list page's "Remove from list"); onDone clears the selection and reloads. */
+  extraBulkActions?: (args: { selection: BulkSelectionInput; onDone: () => void }) => ReactNode;
 }
 
 export type { DataTableData };

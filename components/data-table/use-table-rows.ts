@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { allOf } from "@/lib/filters/schema";
 import type { RecordKind } from "@/lib/records/registry";
 import type { DataTableData } from "@/lib/views/bootstrap";
 import type { TablePage } from "@/lib/views/table-query";
@@ -21,7 +22,7 @@ export const tableKeys = {
  */
 export function useTableRows(data: DataTableData, actions: Pick<DataTableActions, "loadPage">) {
   const { kind, state } = data;
-  const params = { q: state.q || null, sort: state.sort, filter: state.filter ?? undefined, cols: state.cols };
+  const params = { q: state.q || null, sort: state.sort, filter: allOf(data.baseFilter, state.filter) ?? undefined, cols: state.cols };
   return useInfiniteQuery({
     queryKey: tableKeys.rows(kind, JSON.stringify(params)),
     queryFn: ({ pageParam }) => runAction<TablePage>(actions.loadPage({ ...params, cursor: pageParam })),

@@ -13,9 +13,9 @@ import { Button } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
 import type { FilterGroup } from "@/lib/filters/schema";
 import { ListFilterEditor } from "./filter-editor";
-import { failureOf, LIST_OBJECT_TYPES, type FieldsByType, type ListObjectTypeValue } from "./labels";
+import { failureOf, LIST_OBJECT_TYPES, type FieldsByType, type ListObjectTypeValue, type OptionsByType } from "./labels";
 
-export function CreateListDialog({ fieldsByType }: { fieldsByType: FieldsByType }) {
+export function CreateListDialog({ fieldsByType, optionsByType }: { fieldsByType: FieldsByType; optionsByType: OptionsByType }) {
   const router = useRouter();
   const action = useAction(createListAction);
   const [open, setOpen] = useState(false);
@@ -109,7 +109,7 @@ export function CreateListDialog({ fieldsByType }: { fieldsByType: FieldsByType 
             </label>
           ))}
         </fieldset>
-        {processingType === "DYNAMIC" ? <ListFilterEditor objectType={objectType} fields={fieldsByType[objectType]} value={filter} onChange={setFilter} errors={filterErrors} /> : null}
+        {processingType === "DYNAMIC" ? <ListFilterEditor objectType={objectType} fields={fieldsByType[objectType]} options={optionsByType[objectType]} value={filter} onChange={setFilter} errors={filterErrors} /> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setOpen(false)} disabled={action.isExecuting}>
             Cancel

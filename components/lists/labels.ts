@@ -1,4 +1,4 @@
-import type { FilterField } from "@/components/filter-builder";
+import type { FilterField, FilterValueOptions } from "@/components/filter-builder";
 
 export const LIST_OBJECT_TYPES = [
   { value: "CONTACT", label: "Contacts", singular: "contact" },
@@ -10,9 +10,13 @@ export const LIST_OBJECT_TYPES = [
 ] as const;
 export type ListObjectTypeValue = (typeof LIST_OBJECT_TYPES)[number]["value"];
 
+/** The list page's extra table column: when each member joined. */
+export const JOINED_COLUMN = "joinedAt";
+
 export const objectTypeLabel = (t: string) => LIST_OBJECT_TYPES.find((o) => o.value === t)?.label ?? t;
 
 export type FieldsByType = Record<ListObjectTypeValue, FilterField[]>;
+export type OptionsByType = Record<ListObjectTypeValue, FilterValueOptions>;
 
 /** An action's answer: the next-safe-action envelope around our { ok, ... } result. */
 export interface ActionEnvelope<T> {

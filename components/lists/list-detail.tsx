@@ -1,16 +1,21 @@
 "use client";
 
-import { RefreshCw, Save, Trash2, UserPlus } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { Archive, ArchiveRestore, Pencil, RefreshCw, Save, Trash2, UserPlus } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { addMembersAction, refreshListAction, removeMemberAction, updateListAction } from "@/app/(crm)/lists/actions";
-import { asGroup, type FilterField } from "@/components/filter-builder";
+import { addMembersAction, deleteListAction, refreshListAction, removeMemberAction, updateListAction } from "@/app/(crm)/lists/actions";
+import { tableKeys } from "@/components/data-table/use-table-rows";
+import { asGroup, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
+import { Modal } from "@/components/settings/dialog";
+import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, TextField } from "@/components/ui/field";
 import type { FilterGroup, FilterNode } from "@/lib/filters/schema";
+import { AddBySearch } from "./add-by-search";
 import { ListFilterEditor } from "./filter-editor";
 import { failureOf, formatTime, type ListObjectTypeValue } from "./labels";
 
@@ -26,16 +31,109 @@ export interface MemberView {
 export interface ListView {
   id: string;
   name: string;
+  description: string | null;
   objectType: ListObjectTypeValue;
   processingType: "STATIC" | "DYNAMIC";
   filter: unknown;
   memberCount: number;
   lastRefreshedAt: string | null;
+  isArchived: boolean;
 }
 
-/** "Refresh now" and the filter editor of a dynamic list. */
-export function DynamicListControls({ list, fields, canWrite }: { list: ListView; fields: FilterField[]; canWrite: boolean }) {
+/** After a membership change: the table reloads its rows, the server parts (counts, history) re-render. */
+function useReload() {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: tableKeys.all });
+    router.refresh();
+  };
+}
+
+/** Rename, describe, archive / restore and delete one list. */
+export function ListActions({ list }: { list: ListView }) {
+  const router = useRouter();
+  const update = useAction(updateListAction);
+  const remove = useAction(deleteListAction);
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(list.name);
+  const [description, setDescription] = useState(list.description ?? "");
+  const [message, setMessage] = useState<string>();
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  const busy = update.isExecuting || remove.isExecuting;
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const failure = failureOf(await update.executeAsync({ listId: list.id, patch: { name, description: description.trim() || null } }));
+    setMessage(failure?.message);
+    setErrors(failure?.errors ?? []);
+    if (failure) return;
+    toast.success("List saved");
+    setOpen(false);
+    router.refresh();
+  };
+  const setArchived = async (isArchived: boolean) => {
+    const failure = failureOf(await update.executeAsync({ listId: list.id, patch: { isArchived } }));
+    if (failure) return void toast.error(failure.message);
+    toast.success(isArchived ? `${list.name} archived` : `${list.name} restored`);
+    router.refresh();
+  };
+  const destroy = async () => {
+    if (!window.confirm(`Delete the list "${list.name}"? Its records are not deleted.`)) return;
+    const failure = failureOf(await remove.executeAsync({ listId: list.id }));
+    if (failure) return void toast.error(failure.message);
+    toast.success(`${list.name} deleted`);
+    router.push("/lists");
+  };
+
+  return (
+    <>
+      <Modal
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o);
+          if (o) {
+            setName(list.name);
+            setDescription(list.description ?? "");
+            setMessage(undefined);
+            setErrors([]);
+          }
+        }}
+        title="Edit list"
+        trigger={
+          <Button variant="secondary" size="sm" disabled={busy}>
+            <Pencil className="size-4" aria-hidden /> Edit
+          </Button>
+        }
+      >
+        <form onSubmit={save} className="space-y-4" noValidate>
+          <FormAlert message={message} />
+          <TextField label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={errors.find((x) => x.path === "name")?.message} />
+          <TextField label="Description" autoComplete="off" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.find((x) => x.path === "description")?.message} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={busy}>
+              {update.isExecuting ? "Saving…" : "Save"}
+            </Button>
+          </div>
+        </form>
+      </Modal>
+      <Button variant="secondary" size="sm" disabled={busy} onClick={() => setArchived(!list.isArchived)}>
+        {list.isArchived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
+        {list.isArchived ? "Restore" : "Archive"}
+      </Button>
+      <Button variant="secondary" size="sm" disabled={busy} onClick={destroy}>
+        <Trash2 className="size-4 text-red-600" aria-hidden /> Delete
+      </Button>
+    </>
+  );
+}
+
+/** "Refresh now" (with progress) and the filter editor of a dynamic list. */
+export function DynamicListControls({ list, fields, options, canWrite }: { list: ListView; fields: FilterField[]; options?: FilterValueOptions; canWrite: boolean }) {
+  const reload = useReload();
   const refresh = useAction(refreshListAction);
   const update = useAction(updateListAction);
   const [filter, setFilter] = useState<FilterGroup>(asGroup(list.filter as FilterNode | null));
@@ -51,7 +149,7 @@ export function DynamicListControls({ list, fields, canWrite }: { list: ListView
     }
     const d = r.data?.ok ? r.data.data : null;
     if (d) toast.success(`Refreshed: ${d.added} joined, ${d.removed} left, ${d.total} members`);
-    router.refresh();
+    reload();
   };
   const save = async () => {
     const failure = failureOf(await update.executeAsync({ listId: list.id, patch: { filter } }));
@@ -59,7 +157,7 @@ export function DynamicListControls({ list, fields, canWrite }: { list: ListView
     setMessage(failure?.message);
     if (failure) return;
     toast.success("Filter saved; members recomputed");
-    router.refresh();
+    reload();
   };
 
   return (
@@ -68,14 +166,28 @@ export function DynamicListControls({ list, fields, canWrite }: { list: ListView
         <p className="text-sm text-slate-600">Last refreshed {formatTime(list.lastRefreshedAt)}. Members follow record changes within seconds.</p>
         {canWrite ? (
           <Button variant="secondary" onClick={refreshNow} disabled={refresh.isExecuting}>
-            <RefreshCw className={refresh.isExecuting ? "size-4 animate-spin" : "size-4"} aria-hidden /> Refresh now
+            <RefreshCw className={refresh.isExecuting ? "size-4 animate-spin" : "size-4"} aria-hidden /> {refresh.isExecuting ? "Refreshing…" : "Refresh now"}
           </Button>
         ) : null}
       </div>
+      {refresh.isExecuting ? (
+        <div role="progressbar" aria-label="Recomputing the members" className="h-1.5 w-full overflow-hidden rounded bg-brand-100">
+          <div className="h-full w-1/3 animate-pulse rounded bg-brand-600" />
+        </div>
+      ) : null}
       {canWrite ? (
         <>
           {message ? <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">{message}</p> : null}
-          <ListFilterEditor objectType={list.objectType} fields={fields} value={filter} onChange={setFilter} errors={errors} />
+          <ListFilterEditor
+            objectType={list.objectType}
+            fields={fields}
+            options={options}
+            value={filter}
+            onChange={setFilter}
+            errors={errors}
+            listId={list.id}
+            refreshKey={`${list.memberCount}:${list.lastRefreshedAt}`}
+          />
           <div className="flex justify-end">
             <Button onClick={save} disabled={update.isExecuting}>
               <Save className="size-4" aria-hidden /> {update.isExecuting ? "Saving…" : "Save filter"}
@@ -89,62 +201,69 @@ export function DynamicListControls({ list, fields, canWrite }: { list: ListView
   );
 }
 
-/** Add members to a static list by pasting ids (or emails, for contacts and leads). */
+/** Add members to a static list by search, or by pasting ids (or emails, for contacts and leads). */
 export function AddMembersForm({ list }: { list: ListView }) {
-  const router = useRouter();
+  const reload = useReload();
   const add = useAction(addMembersAction);
   const [text, setText] = useState("");
   const [message, setMessage] = useState<string>();
   const id = useId();
   const emails = list.objectType === "CONTACT" || list.objectType === "LEAD";
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const r = await add.executeAsync({ listId: list.id, objectType: list.objectType, text });
+  const addRefs = async (refs: string) => {
+    const r = await add.executeAsync({ listId: list.id, objectType: list.objectType, text: refs });
     const failure = failureOf(r);
     setMessage(failure?.message);
-    if (failure) return;
+    if (failure) return false;
     const d = r.data?.ok ? r.data.data : null;
     toast.success(`${d?.added ?? 0} added (${d?.total ?? 0} members)`);
-    setText("");
-    router.refresh();
+    reload();
+    return true;
+  };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await addRefs(text)) setText("");
   };
   return (
-    <form onSubmit={submit} className="mb-6 space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        Add members
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        className={inputClass}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder={emails ? "Record ids or emails, one per line or comma-separated" : "Record ids, one per line or comma-separated"}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={message ? `${id}-error` : undefined}
-      />
-      {message ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-          {message}
-        </p>
-      ) : null}
-      <div className="flex justify-end">
-        <Button type="submit" disabled={add.isExecuting || !text.trim()}>
-          <UserPlus className="size-4" aria-hidden /> {add.isExecuting ? "Adding…" : "Add"}
-        </Button>
-      </div>
-    </form>
+    <section aria-label="Add members" className="mb-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      {list.objectType !== "ACTIVITY" ? <AddBySearch kind={list.objectType} onAdd={(recordId) => addRefs(recordId)} /> : null}
+      <form onSubmit={submit} className="space-y-2">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          Paste {emails ? "ids or emails" : "ids"}
+        </label>
+        <textarea
+          id={id}
+          rows={3}
+          className={inputClass}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={emails ? "Record ids or emails, one per line or comma-separated" : "Record ids, one per line or comma-separated"}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-error` : undefined}
+        />
+        {message ? (
+          <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
+            {message}
+          </p>
+        ) : null}
+        <div className="flex justify-end">
+          <Button type="submit" disabled={add.isExecuting || !text.trim()}>
+            <UserPlus className="size-4" aria-hidden /> {add.isExecuting ? "Adding…" : "Add"}
+          </Button>
+        </div>
+      </form>
+    </section>
   );
 }
 
+/** Members of an activity list (activities have no record table). */
 export function MembersTable({ list, members, canRemove, nextHref }: { list: ListView; members: MemberView[]; canRemove: boolean; nextHref: string | null }) {
-  const router = useRouter();
+  const reload = useReload();
   const remove = useAction(removeMemberAction);
   const removeOne = async (m: MemberView) => {
     const failure = failureOf(await remove.executeAsync({ listId: list.id, memberId: m.memberId }));
     if (failure) return void toast.error(failure.message);
     toast.success(`${m.title} removed from ${list.name}`);
-    router.refresh();
+    reload();
   };
   if (members.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No members.</p>;
   return (

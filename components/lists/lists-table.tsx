@@ -12,6 +12,7 @@ import { failureOf, formatTime, objectTypeLabel } from "./labels";
 export interface ListRow {
   id: string;
   name: string;
+  description: string | null;
   objectType: string;
   processingType: "STATIC" | "DYNAMIC";
   memberCount: number;
@@ -63,6 +64,7 @@ export function ListsTable({ rows, canWrite }: { rows: ListRow[]; canWrite: bool
                   {r.name}
                 </Link>
                 {r.isArchived ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">archived</span> : null}
+                {r.description ? <p className="max-w-md truncate text-xs font-normal text-slate-500">{r.description}</p> : null}
               </td>
               <td className="px-3 py-2">{objectTypeLabel(r.objectType)}</td>
               <td className="px-3 py-2">{r.processingType === "DYNAMIC" ? "Dynamic" : "Static"}</td>

@@ -139,6 +139,13 @@ export function validateFilter(objectType: FilterObjectType, json: unknown, opti
   return errors.length > 0 ? { ok: false, errors } : { ok: true, filter: json as Filter };
 }
 
+/** The groups combined with AND (a null or empty one adds nothing); null when none is left. */
+export function allOf(...nodes: (FilterNode | null | undefined)[]): FilterGroup | null {
+  const kept = nodes.filter((n): n is FilterNode => !!n && !("all" in n && n.all.length === 0));
+  if (kept.length === 0) return null;
+  return kept.length === 1 && ("all" in kept[0]! || "any" in kept[0]!) ? (kept[0] as FilterGroup) : { all: kept };
+}
+
 /** validateFilter, throwing AppError("validation", ..., { errors }) (a 422) when invalid. */
 export function assertValidFilter(objectType: FilterObjectType, json: unknown, options: FilterOptions = {}): Filter {
   const result = validateFilter(objectType, json, options);

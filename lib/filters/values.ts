@@ -76,6 +76,11 @@ export function resolveDate(value: string, now: Date): ResolvedDate | null {
   return value.startsWith("now") ? { instant: now.getTime() + offset } : { day: dayOfMs(dayStartMs(dayOfMs(now.getTime())) + offset) };
 }
 
+/** Whether a date value is relative to the clock ("now-2h", "today+1w"): its meaning moves with time. */
+export function isRelativeDate(value: string): boolean {
+  return RELATIVE_RE.test(value);
+}
+
 /** The span of instants a date value covers: a day is [00:00, next 00:00), an instant is itself. */
 export function instantSpan(d: ResolvedDate): { lo: number; hi: number; hiInclusive: boolean } {
   return "day" in d ? { lo: dayStartMs(d.day), hi: dayStartMs(d.day) + DAY_MS, hiInclusive: false } : { lo: d.instant, hi: d.instant, hiInclusive: true };

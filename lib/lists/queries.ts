@@ -1,20 +1,125 @@
-// Read helpers for the lists UI: member titles, and turning pasted ids / emails into ids.
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { contacts, leads } from "@/db/schema";
-import { RECORD_KINDS } from "@/lib/records/registry";
+// Read helpers for the lists UI: member titles, the builder's live preview, the join /
+// leave history, and turning pasted ids / emails into ids.
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { contacts, leads, listMembershipLog, listMemberships, users } from "@/db/schema";
+import { AppError, type ValidationIssue } from "@/lib/errors";
+import { compileFilter } from "@/lib/filters/compile";
+import { MAX_BULK_RECORDS, selectionSchema, type BulkSelection } from "@/lib/bulk/schemas";
+import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { MEMBER_TABLES, type ListObjectType } from "./service";
+import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
+import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
+import { checkFilter, customFieldsIn, getList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./service";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const RECORD_PATHS: Record<ListObjectType, string | null> = {
+  CONTACT: "/contacts",
+  COMPANY: "/companies",
+  DEAL: "/deals",
+  LEAD: "/leads",
+  TICKET: "/tickets",
+  ACTIVITY: null,
+};
+
+const titleOf = (objectType: ListObjectType, r: Record<string, unknown>) => (objectType === "ACTIVITY" ? String(r.subject ?? "(activity)") : RECORD_KINDS[objectType].title(r));
+const hrefOf = (objectType: ListObjectType, id: string) => (RECORD_PATHS[objectType] ? `${RECORD_PATHS[objectType]}/${id}` : null);
 
 /** id → human title (and whether the record is soft-deleted) for records of one type. */
 export async function memberTitles(ctx: TenantContext, objectType: ListObjectType, ids: string[]): Promise<Map<string, { title: string; deleted: boolean }>> {
   if (ids.length === 0) return new Map();
   const t = MEMBER_TABLES[objectType];
   const rows = (await withTenant(ctx, (tx) => tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, ids))))) as Record<string, unknown>[];
-  const title = (r: Record<string, unknown>) => (objectType === "ACTIVITY" ? String(r.subject ?? "(activity)") : RECORD_KINDS[objectType].title(r));
-  return new Map(rows.map((r) => [String(r.id), { title: title(r), deleted: r.deletedAt != null }]));
+  return new Map(rows.map((r) => [String(r.id), { title: titleOf(objectType, r), deleted: r.deletedAt != null }]));
+}
+
+/** When each of `ids` joined the list (ISO), for the members table's "Joined" column. */
+export async function joinTimes(ctx: TenantContext, listId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const m = listMemberships;
+  const rows = await withTenant(ctx, (tx) =>
+    tx.select({ id: m.memberId, at: m.addedAt }).from(m).where(and(eq(m.tenantId, ctx.tenantId), eq(m.listId, listId), inArray(m.memberId, ids))),
+  );
+  return new Map(rows.map((r) => [r.id, r.at.toISOString()]));
+}
+
+export interface FilterPreview {
+  count: CappedCount;
+  /** The newest matching records. */
+  sample: { id: string; title: string; href: string | null }[];
+}
+export type PreviewResult = { ok: true; preview: FilterPreview } | { ok: false; errors: ValidationIssue[] };
+
+/**
+ * What a DYNAMIC list with this filter would hold now (the builder's live count and first
+ * matches), checked exactly as saving it would be. "me" is `ownerUserId` (the list's
+ * owner when editing one), else the caller.
+ */
+export async function previewFilter(
+  ctx: TenantContext,
+  input: { objectType: ListObjectType; filter: unknown; listId?: string | null },
+  sampleSize = 5,
+): Promise<PreviewResult> {
+  const list = input.listId ? await getList(ctx, input.listId) : null;
+  return withTenant(ctx, async (tx) => {
+    try {
+      await checkFilter(tx, ctx, input.objectType, input.filter, list?.id);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "validation") return { ok: false, errors: (err.extensions.errors as ValidationIssue[] | undefined) ?? [{ path: "filter", message: err.message }] };
+      throw err;
+    }
+    const customFields = await customFieldsIn(tx, ctx, input.objectType);
+    const where = compileFilter(input.objectType, input.filter, { tenantId: ctx.tenantId, userId: list ? list.ownerUserId : ctx.actor.userId, customFields });
+    const t = MEMBER_TABLES[input.objectType];
+    const live = and(eq(t.tenantId, ctx.tenantId), sql`${t.deletedAt} is null`, where);
+    const [counted] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${t} where ${live} limit ${COUNT_CAP + 1}) as matching`);
+    const rows = (await tx.select().from(t).where(live).orderBy(desc(t.createdAt), desc(t.id)).limit(sampleSize)) as Record<string, unknown>[];
+    return {
+      ok: true,
+      preview: { count: cappedCount(Number(counted?.n ?? 0)), sample: rows.map((r) => ({ id: String(r.id), title: titleOf(input.objectType, r), href: hrefOf(input.objectType, String(r.id)) })) },
+    };
+  });
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  action: "ADDED" | "REMOVED";
+  source: MembershipSource;
+  memberId: string;
+  title: string;
+  href: string | null;
+  actorName: string | null;
+}
+
+/** The latest joins and leaves of a list, newest first, with why (rule, manual, ...) and who. */
+export async function listHistory(ctx: TenantContext, listId: string, limit = 50): Promise<HistoryEntry[]> {
+  const list = await getList(ctx, listId);
+  const log = listMembershipLog;
+  const rows = await withTenant(ctx, (tx) =>
+    tx
+      .select({ id: log.id, at: log.at, action: log.action, source: log.source, memberId: log.memberId, actorName: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})` })
+      .from(log)
+      .leftJoin(users, eq(users.id, log.actorUserId))
+      .where(and(eq(log.tenantId, ctx.tenantId), eq(log.listId, listId)))
+      .orderBy(desc(log.at), desc(log.id))
+      .limit(limit),
+  );
+  const titles = await memberTitles(ctx, list.objectType, [...new Set(rows.map((r) => r.memberId))]);
+  return rows.map((r) => {
+    const t = titles.get(r.memberId);
+    return {
+      id: r.id,
+      at: r.at.toISOString(),
+      action: r.action,
+      source: r.source,
+      memberId: r.memberId,
+      title: t?.title ?? "(deleted record)",
+      href: t && !t.deleted ? hrefOf(list.objectType, r.memberId) : null,
+      actorName: r.actorName,
+    };
+  });
 }
 
 /**
@@ -37,11 +142,23 @@ export async function resolveMemberRefs(ctx: TenantContext, objectType: ListObje
   return { ids: [...ids, ...rows.map((r) => r.id)], unknown: emails.filter((e) => !found.has(e)) };
 }
 
-export const RECORD_PATHS: Record<ListObjectType, string | null> = {
-  CONTACT: "/contacts",
-  COMPANY: "/companies",
-  DEAL: "/deals",
-  LEAD: "/leads",
-  TICKET: "/tickets",
-  ACTIVITY: null,
-};
+/** The ids a table selection names: explicit ids, or every live record matching its search and filter (capped). */
+export async function selectionIds(ctx: TenantContext, kind: RecordKind, selection: BulkSelection): Promise<string[]> {
+  const s = selectionSchema.parse(selection);
+  if ("ids" in s) return s.ids;
+  const where = filterWhere(ctx, kind, s.filter, await tableCustomFields(ctx, kind));
+  const t = tableOf(RECORD_KINDS[kind]);
+  const rows = await withTenant(ctx, (tx) => tx.select({ id: t.id }).from(t).where(matchConditions(ctx, kind, s.q, where)).limit(MAX_BULK_RECORDS + 1));
+  if (rows.length > MAX_BULK_RECORDS) throw new AppError("validation", `The selection matches more than ${MAX_BULK_RECORDS.toLocaleString("en-US")} records; narrow the search or filter`);
+  return rows.map((r) => r.id as string);
+}
+
+/** A token that changes whenever the list's members change (the list page polls it to stay live). */
+export async function membershipVersion(ctx: TenantContext, listId: string): Promise<string> {
+  const list = await getList(ctx, listId);
+  const log = listMembershipLog;
+  const [last] = await withTenant(ctx, (tx) =>
+    tx.select({ at: log.at }).from(log).where(and(eq(log.tenantId, ctx.tenantId), eq(log.listId, listId))).orderBy(desc(log.at)).limit(1),
+  );
+  return `${list.memberCount}:${last?.at.toISOString() ?? ""}:${list.lastRefreshedAt?.toISOString() ?? ""}`;
+}

@@ -24,6 +24,11 @@ export const addMembersSchema = z.strictObject({
   memberIds: z.array(z.string()).min(1).max(1000),
 });
 
+/** Removing a table selection ("all N matching" resolved to ids) may name more ids than adding by hand. */
+export const removeMembersSchema = z.strictObject({
+  memberIds: z.array(z.string()).min(1).max(50_000),
+});
+
 export const listsQuerySchema = z.object({
   objectType: z.enum(LIST_OBJECT_TYPES).optional(),
   archived: z.enum(["true", "false", "all"]).optional(),

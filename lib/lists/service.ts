@@ -15,17 +15,20 @@ import { activities, companies, contacts, customFieldDefinitions, deals, domainE
 import type { LIST_MEMBERSHIP_SOURCES, LIST_OBJECT_TYPES } from "@/db/schema/enums";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { AppError, notFound, validationError } from "@/lib/errors";
+import { actorPayload } from "@/lib/events/emit";
 import { compileFilter } from "@/lib/filters/compile";
+import { filterPredicate, type FilterRecord } from "@/lib/filters/evaluate";
 import { validateFilter } from "@/lib/filters/schema";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
-import { addMembersSchema, listCreateSchema, listUpdateSchema, type ListCreateInput, type ListUpdateInput } from "./schemas";
+import { createsCycle, dependencyOrder, filterUsesCompanyFields, filterUsesRelativeDates, listIdsReferenced, listReferences } from "./rules";
+import { addMembersSchema, removeMembersSchema, listCreateSchema, listUpdateSchema, type ListCreateInput, type ListUpdateInput } from "./schemas";
 
 export type ListObjectType = (typeof LIST_OBJECT_TYPES)[number];
 export type MembershipSource = (typeof LIST_MEMBERSHIP_SOURCES)[number];
 
-/** The record table of each list object type (all have tenant_id, id, deleted_at). */
-type MemberTable = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn };
+/** The record table of each list object type (all have tenant_id, id, deleted_at, created_at). */
+type MemberTable = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; createdAt: PgColumn };
 export const MEMBER_TABLES = { COMPANY: companies, CONTACT: contacts, DEAL: deals, LEAD: leads, TICKET: tickets, ACTIVITY: activities } as unknown as Record<ListObjectType, MemberTable>;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,18 +54,39 @@ function manualSource(ctx: TenantContext): MembershipSource {
   return ctx.actor.source === "AUTOMATION" ? "AUTOMATION" : ctx.actor.source === "IMPORT" ? "IMPORT" : "MANUAL";
 }
 
-async function customFieldsIn(tx: Tx, ctx: TenantContext, objectType: ListObjectType) {
+export async function customFieldsIn(tx: Tx, ctx: TenantContext, objectType: ListObjectType) {
   return tx
     .select()
     .from(customFieldDefinitions)
     .where(and(eq(customFieldDefinitions.tenantId, ctx.tenantId), eq(customFieldDefinitions.objectType, objectType)));
 }
 
-/** Validates a DYNAMIC list's filter for this tenant (422 with `filter.…` paths). */
-async function checkFilter(tx: Tx, ctx: TenantContext, objectType: ListObjectType, filter: unknown): Promise<void> {
+/**
+ * Validates a DYNAMIC list's filter for this tenant (422 with `filter.…` paths), including
+ * the lists it names: each must be a list of this workspace of the same object type, and
+ * a list may not depend on itself, directly or through other lists.
+ */
+export async function checkFilter(tx: Tx, ctx: TenantContext, objectType: ListObjectType, filter: unknown, selfId?: string): Promise<void> {
   if (filter === undefined || filter === null) throw validationError([{ path: "filter", message: "is required for a DYNAMIC list" }]);
   const result = validateFilter(objectType, filter, { customFields: await customFieldsIn(tx, ctx, objectType) });
   if (!result.ok) throw validationError(result.errors);
+  const refs = listReferences(filter);
+  if (refs.length === 0) return;
+  const rows = await tx.select({ id: lists.id, name: lists.name, objectType: lists.objectType, filter: lists.filter }).from(lists).where(eq(lists.tenantId, ctx.tenantId));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const filters = new Map(rows.map((r) => [r.id, r.filter as unknown]));
+  const errors = refs.flatMap(({ listId, path }) => {
+    const named = byId.get(listId);
+    const problem = !named
+      ? "no list with this id in this workspace"
+      : named.objectType !== objectType
+        ? `"${named.name}" is a list of ${named.objectType.toLowerCase()} records, not ${objectType.toLowerCase()} records`
+        : selfId && (listId === selfId.toLowerCase() || createsCycle(selfId, { field: "id", op: "inList", value: listId }, filters))
+          ? `"${named.name}" depends on this list, so this list cannot depend on it`
+          : null;
+    return problem ? [{ path, message: problem }] : [];
+  });
+  if (errors.length) throw validationError(errors);
 }
 
 /**
@@ -96,25 +120,30 @@ interface Change {
 
 /** Log rows and domain events for joins and leaves, written in the caller's transaction. */
 export async function recordChanges(tx: Tx, ctx: TenantContext, list: List, changes: Change[], source: MembershipSource): Promise<void> {
+  await recordListChanges(tx, ctx, changes.map((c) => ({ ...c, list })), source);
+}
+
+/** recordChanges for changes of several lists at once (a few statements, however many lists). */
+async function recordListChanges(tx: Tx, ctx: TenantContext, changes: (Change & { list: List })[], source: MembershipSource): Promise<void> {
   const CHUNK = 1000;
   for (let i = 0; i < changes.length; i += CHUNK) {
     const part = changes.slice(i, i + CHUNK);
     await tx.insert(listMembershipLog).values(
-      part.map((c) => ({ tenantId: ctx.tenantId, listId: list.id, memberId: c.memberId, action: c.action, source, actorUserId: ctx.actor.userId })),
+      part.map((c) => ({ tenantId: ctx.tenantId, listId: c.list.id, memberId: c.memberId, action: c.action, source, actorUserId: ctx.actor.userId })),
     );
     await tx.insert(domainEvents).values(
       part.map((c) => ({
         tenantId: ctx.tenantId,
         eventType: c.action === "ADDED" ? "list.member_added" : "list.member_removed",
-        entityType: list.objectType,
+        entityType: c.list.objectType,
         entityId: c.memberId,
         actorUserId: ctx.actor.userId,
         source: ctx.actor.source,
         payload: {
-          listId: list.id,
-          listName: list.name,
+          listId: c.list.id,
+          listName: c.list.name,
           source,
-          actor: { kind: ctx.actor.kind, userId: ctx.actor.userId, apiKeyId: ctx.actor.apiKeyId ?? null },
+          actor: actorPayload(ctx),
         },
       })),
     );
@@ -171,7 +200,7 @@ export async function updateList(ctx: TenantContext, listId: string, input: List
     const filterChanged = data.filter !== undefined;
     if (filterChanged) {
       if (list.processingType !== "DYNAMIC") throw validationError([{ path: "filter", message: "only a DYNAMIC list has a filter" }]);
-      await checkFilter(tx, ctx, list.objectType, data.filter);
+      await checkFilter(tx, ctx, list.objectType, data.filter, list.id);
       patch.filter = data.filter;
     }
     const [row] = await tx.update(lists).set(patch).where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, listId))).returning();
@@ -253,17 +282,28 @@ export async function addMembers(ctx: TenantContext, listId: string, input: { me
 
 /** STATIC only: removes one member; removing a non-member is a 404. */
 export async function removeMember(ctx: TenantContext, listId: string, memberId: string): Promise<void> {
-  await withTenant(ctx, async (tx) => {
+  if (!UUID_RE.test(memberId)) {
+    await getList(ctx, listId);
+    throw notFound("Member");
+  }
+  const { removed } = await removeMembers(ctx, listId, { memberIds: [memberId] });
+  if (removed === 0) throw notFound("Member");
+}
+
+/** STATIC only: removes those of `memberIds` that are members (others are ignored). */
+export async function removeMembers(ctx: TenantContext, listId: string, input: { memberIds: string[] } | unknown): Promise<{ removed: number; total: number }> {
+  const ids = [...new Set(removeMembersSchema.parse(input).memberIds.map((s) => s.toLowerCase()).filter((id) => UUID_RE.test(id)))];
+  return withTenant(ctx, async (tx) => {
     const list = await loadList(tx, ctx, listId, true);
     if (list.processingType === "DYNAMIC") throw new AppError("conflict", "A DYNAMIC list's members follow its filter; they cannot be removed by hand");
-    if (!UUID_RE.test(memberId)) throw notFound("Member");
-    const removed = await tx
-      .delete(listMemberships)
-      .where(and(eq(listMemberships.tenantId, ctx.tenantId), eq(listMemberships.listId, listId), eq(listMemberships.memberId, memberId)))
-      .returning({ memberId: listMemberships.memberId });
-    if (removed.length === 0) throw notFound("Member");
-    await recordChanges(tx, ctx, list, [{ memberId, action: "REMOVED" }], manualSource(ctx));
-    await recount(tx, ctx, listId);
+    const removed = ids.length
+      ? await tx
+          .delete(listMemberships)
+          .where(and(eq(listMemberships.tenantId, ctx.tenantId), eq(listMemberships.listId, listId), inArray(listMemberships.memberId, ids)))
+          .returning({ memberId: listMemberships.memberId })
+      : [];
+    await recordChanges(tx, ctx, list, removed.map((r) => ({ memberId: r.memberId, action: "REMOVED" })), manualSource(ctx));
+    return { removed: removed.length, total: removed.length ? await recount(tx, ctx, listId) : list.memberCount };
   });
 }
 
@@ -325,14 +365,21 @@ export async function refreshList(ctx: TenantContext, listId: string): Promise<R
   });
 }
 
-async function refreshIn(tx: Tx, ctx: TenantContext, list: List): Promise<RefreshResult> {
+/**
+ * Recomputes a DYNAMIC list (locked by the caller) set-based, or only the records of
+ * `scope` (a condition on the record table, e.g. "of this company"). Only a full
+ * recompute counts as a refresh (last_refreshed_at).
+ */
+async function refreshIn(tx: Tx, ctx: TenantContext, list: List, scope?: SQL): Promise<RefreshResult> {
   const t = MEMBER_TABLES[list.objectType];
   const where = await compiledFilterOf(tx, ctx, list);
   const m = listMemberships;
+  const inScope = scope ? sql`and ${scope}` : sql``;
+  const leavingScope = scope ? sql`and x.member_id in (select ${t.id} from ${t} where ${t.tenantId} = ${ctx.tenantId}::uuid and ${scope})` : sql``;
   // Both data-modifying CTEs see the same snapshot; their sets are disjoint by construction.
   const rows = await tx.execute<{ action: "ADDED" | "REMOVED"; member_id: string }>(sql`
     with matching as (
-      select ${t.id} as id from ${t} where ${t.tenantId} = ${ctx.tenantId}::uuid and ${t.deletedAt} is null and ${where}
+      select ${t.id} as id from ${t} where ${t.tenantId} = ${ctx.tenantId}::uuid and ${t.deletedAt} is null ${inScope} and ${where}
     ), added as (
       insert into ${m} (tenant_id, list_id, member_type, member_id, source)
       select ${ctx.tenantId}::uuid, ${list.id}::uuid, ${list.objectType}::list_object_type, matching.id, 'RULE'::list_membership_source
@@ -342,7 +389,7 @@ async function refreshIn(tx: Tx, ctx: TenantContext, list: List): Promise<Refres
       returning member_id
     ), removed as (
       delete from ${m} x
-      where x.tenant_id = ${ctx.tenantId}::uuid and x.list_id = ${list.id}::uuid
+      where x.tenant_id = ${ctx.tenantId}::uuid and x.list_id = ${list.id}::uuid ${leavingScope}
         and not exists (select 1 from matching where matching.id = x.member_id)
       returning x.member_id
     )
@@ -351,74 +398,154 @@ async function refreshIn(tx: Tx, ctx: TenantContext, list: List): Promise<Refres
     select 'REMOVED' as action, member_id from removed`);
   const changes: Change[] = [...rows].map((r) => ({ memberId: r.member_id, action: r.action }));
   await recordChanges(tx, ctx, list, changes, "RULE");
-  const total = await recount(tx, ctx, list.id, true);
-  return { added: changes.filter((c) => c.action === "ADDED").length, removed: changes.filter((c) => c.action === "REMOVED").length, total };
+  const added = changes.filter((c) => c.action === "ADDED").length;
+  const removed = changes.length - added;
+  const total = scope ? await bumpCount(tx, ctx, list, added - removed) : await recount(tx, ctx, list.id, true);
+  return { added, removed, total };
 }
 
-/**
- * Re-evaluates ONE record against every non-archived DYNAMIC list of its type (one
- * query per list) and joins or leaves accordingly (source RULE). Lists whose stored
- * filter no longer validates are skipped (their refresh reports the problem).
- * Returns the changes made.
- */
-export async function reevaluateRecord(tx: Tx, ctx: TenantContext, objectType: ListObjectType, recordId: string): Promise<{ listId: string; action: "ADDED" | "REMOVED" }[]> {
-  const dynamicLists = await tx
+async function bumpCount(tx: Tx, ctx: TenantContext, list: List, delta: number): Promise<number> {
+  if (delta === 0) return list.memberCount;
+  const [row] = await tx
+    .update(lists)
+    .set({ memberCount: sql`${lists.memberCount} + ${delta}` })
+    .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, list.id)))
+    .returning({ memberCount: lists.memberCount });
+  return row!.memberCount;
+}
+
+/** The non-archived DYNAMIC lists of a type, locked (membership changes are serialised per list), dependencies first. */
+async function lockDynamicLists(tx: Tx, ctx: TenantContext, objectType: ListObjectType): Promise<List[]> {
+  const rows = await tx
     .select()
     .from(lists)
     .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.objectType, objectType), eq(lists.processingType, "DYNAMIC"), eq(lists.isArchived, false)))
     .orderBy(asc(lists.id))
     .for("update");
-  if (dynamicLists.length === 0) return [];
-  const t = MEMBER_TABLES[objectType];
-  const m = listMemberships;
-  const out: { listId: string; action: "ADDED" | "REMOVED" }[] = [];
-  const customFields = await customFieldsIn(tx, ctx, objectType);
-  for (const list of dynamicLists) {
-    let where: SQL;
-    try {
-      where = compileFilter(objectType, list.filter, { tenantId: ctx.tenantId, userId: list.ownerUserId, customFields });
-    } catch (err) {
-      if (err instanceof AppError && err.code === "validation") continue;
-      throw err;
-    }
-    const [state] = [
-      ...(await tx.execute<{ matches: boolean; member: boolean }>(sql`
-        select exists (select 1 from ${t} where ${t.tenantId} = ${ctx.tenantId}::uuid and ${t.id} = ${recordId}::uuid and ${t.deletedAt} is null and ${where}) as matches,
-               exists (select 1 from ${m} where ${m.tenantId} = ${ctx.tenantId}::uuid and ${m.listId} = ${list.id}::uuid and ${m.memberId} = ${recordId}::uuid) as member`)),
-    ];
-    const matches = state!.matches;
-    if (matches === state!.member) continue;
-    if (matches) {
-      await tx.insert(m).values({ tenantId: ctx.tenantId, listId: list.id, memberType: objectType, memberId: recordId, source: "RULE" }).onConflictDoNothing();
-    } else {
-      await tx.delete(m).where(and(eq(m.tenantId, ctx.tenantId), eq(m.listId, list.id), eq(m.memberId, recordId)));
-    }
-    const action = matches ? "ADDED" : "REMOVED";
-    await recordChanges(tx, ctx, list, [{ memberId: recordId, action }], "RULE");
-    await tx
-      .update(lists)
-      .set({ memberCount: sql`${lists.memberCount} + ${matches ? 1 : -1}` })
-      .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, list.id)));
-    out.push({ listId: list.id, action });
-  }
-  return out;
+  return dependencyOrder(rows);
 }
 
-/** Refreshes every non-archived DYNAMIC list of the tenant (the periodic safety net). */
-export async function refreshAllLists(ctx: TenantContext): Promise<{ refreshed: number; failed: { listId: string; error: string }[] }> {
-  const ids = await withTenant(ctx, (tx) =>
+/**
+ * Re-evaluates ONE record against every non-archived DYNAMIC list of its type and joins
+ * or leaves accordingly (source RULE). The record (with its company and its list
+ * memberships) is read once and every filter is tested in memory by the evaluator that
+ * compile.test.ts holds to the SQL compiler's semantics; lists are decided dependencies
+ * first, so a list naming another list (inList) sees that list's new verdict. Lists
+ * whose stored filter no longer validates are skipped (their refresh reports the
+ * problem). With `dependingOn`, nothing happens unless some list names that list (a
+ * manual change of a static list's members). Returns the changes.
+ */
+export async function reevaluateRecord(
+  tx: Tx,
+  ctx: TenantContext,
+  objectType: ListObjectType,
+  recordId: string,
+  opts: { dependingOn?: string } = {},
+): Promise<{ listId: string; action: "ADDED" | "REMOVED" }[]> {
+  if (!UUID_RE.test(recordId)) return [];
+  const t = MEMBER_TABLES[objectType];
+  const m = listMemberships;
+  // Sent together (postgres.js pipelines a transaction's concurrent queries) and run in
+  // this order, so the record and its memberships are read after the lists are locked.
+  const [dynamicLists, customFields, [row], memberships] = await Promise.all([
+    lockDynamicLists(tx, ctx, objectType),
+    customFieldsIn(tx, ctx, objectType),
+    tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, recordId))) as Promise<Record<string, unknown>[]>,
+    tx.select({ listId: m.listId }).from(m).where(and(eq(m.tenantId, ctx.tenantId), eq(m.memberId, recordId))),
+  ]);
+  if (dynamicLists.length === 0) return [];
+  if (opts.dependingOn && !dynamicLists.some((l) => listIdsReferenced(l.filter).includes(opts.dependingOn!.toLowerCase()))) return [];
+  const now = new Date();
+  const tests: { list: List; test: (r: FilterRecord) => boolean; needsCompany: boolean }[] = [];
+  for (const list of dynamicLists) {
+    try {
+      tests.push({ list, test: filterPredicate(objectType, list.filter, { userId: list.ownerUserId, customFields, now }), needsCompany: filterUsesCompanyFields(list.filter) });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "validation")) throw err;
+    }
+  }
+  const live = row && row.deletedAt == null ? row : null;
+  const memberOf = new Set(memberships.map((r) => r.listId));
+  let company: Record<string, unknown> | null = null;
+  if (live && typeof live.companyId === "string" && tests.some((x) => x.needsCompany)) {
+    [company = null] = (await tx.select().from(companies).where(and(eq(companies.tenantId, ctx.tenantId), eq(companies.id, live.companyId)))) as Record<string, unknown>[];
+  }
+  const changed: (Change & { list: List })[] = [];
+  for (const { list, test } of tests) {
+    // listIds reflects the verdicts decided so far, so dependants see their dependencies' new state
+    const matches = live !== null && test({ ...live, company, listIds: [...memberOf] });
+    if (matches === memberOf.has(list.id)) continue;
+    changed.push({ list, memberId: recordId, action: matches ? "ADDED" : "REMOVED" });
+    if (matches) memberOf.add(list.id);
+    else memberOf.delete(list.id);
+  }
+  if (changed.length === 0) return [];
+  const joined = changed.filter((c) => c.action === "ADDED").map((c) => c.list.id);
+  const left = changed.filter((c) => c.action === "REMOVED").map((c) => c.list.id);
+  const deltas = changed.map((c) => sql`(${c.list.id}::uuid, ${c.action === "ADDED" ? 1 : -1}::int)`);
+  await Promise.all([
+    joined.length ? tx.insert(m).values(joined.map((listId) => ({ tenantId: ctx.tenantId, listId, memberType: objectType, memberId: recordId, source: "RULE" as const }))).onConflictDoNothing() : null,
+    left.length ? tx.delete(m).where(and(eq(m.tenantId, ctx.tenantId), eq(m.memberId, recordId), inArray(m.listId, left))) : null,
+    recordListChanges(tx, ctx, changed, "RULE"),
+    tx.execute(sql`
+      update ${lists} set member_count = ${lists.memberCount} + d.delta
+      from (values ${sql.join(deltas, sql`, `)}) as d(list_id, delta)
+      where ${lists.tenantId} = ${ctx.tenantId}::uuid and ${lists.id} = d.list_id`),
+  ]);
+  return changed.map((c) => ({ listId: c.list.id, action: c.action }));
+}
+
+const COMPANY_RELATED = ["CONTACT", "DEAL", "TICKET"] as const;
+
+/**
+ * After a company changed: its contacts, deals and tickets are re-evaluated against the
+ * DYNAMIC lists of those types that read company fields (and, dependencies first, every
+ * other dynamic list of the type, which may name those lists). Set-based per list.
+ */
+export async function reevaluateCompanyRelated(tx: Tx, ctx: TenantContext, companyId: string): Promise<number> {
+  if (!UUID_RE.test(companyId)) return 0;
+  let changes = 0;
+  for (const type of COMPANY_RELATED) {
+    const dynamicLists = await lockDynamicLists(tx, ctx, type);
+    if (!dynamicLists.some((l) => filterUsesCompanyFields(l.filter))) continue;
+    const t = MEMBER_TABLES[type] as MemberTable & { companyId: PgColumn };
+    for (const list of dynamicLists) {
+      try {
+        const r = await refreshIn(tx, ctx, list, sql`${t.companyId} = ${companyId}::uuid`);
+        changes += r.added + r.removed;
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === "validation")) throw err;
+      }
+    }
+  }
+  return changes;
+}
+
+/**
+ * Refreshes the tenant's non-archived DYNAMIC lists, dependencies first (the periodic
+ * safety net). With `relativeOnly`, only the lists whose filter moves with the clock
+ * (filterUsesRelativeDates), and the lists that name them (the daily re-evaluation).
+ */
+export async function refreshAllLists(ctx: TenantContext, opts: { relativeOnly?: boolean } = {}): Promise<{ refreshed: number; failed: { listId: string; error: string }[] }> {
+  const rows = await withTenant(ctx, (tx) =>
     tx
-      .select({ id: lists.id })
+      .select({ id: lists.id, filter: lists.filter })
       .from(lists)
-      .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.processingType, "DYNAMIC"), eq(lists.isArchived, false))),
+      .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.processingType, "DYNAMIC"), eq(lists.isArchived, false)))
+      .orderBy(asc(lists.id)),
   );
+  const relative = new Set<string>();
+  for (const l of dependencyOrder(rows)) {
+    if (filterUsesRelativeDates(l.filter) || listIdsReferenced(l.filter).some((id) => relative.has(id))) relative.add(l.id.toLowerCase());
+  }
+  const todo = dependencyOrder(rows).filter((l) => !opts.relativeOnly || relative.has(l.id.toLowerCase()));
   const failed: { listId: string; error: string }[] = [];
-  for (const { id } of ids) {
+  for (const { id } of todo) {
     try {
       await refreshList(ctx, id);
     } catch (err) {
       failed.push({ listId: id, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  return { refreshed: ids.length - failed.length, failed };
+  return { refreshed: todo.length - failed.length, failed };
 }

@@ -10,6 +10,9 @@ import { appUrlFor, migrateDatabase } from "@/db/migrate";
 import { makeTenant } from "@/db/testing/factories";
 import { createRecord, deleteRecord, updateRecord } from "@/lib/records/service";
 import { quietWorkerLogs, startWorker } from "@/lib/worker";
+import { eq } from "drizzle-orm";
+import { listMemberships } from "@/db/schema";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createList, getList, listMembers } from "./service";
 
 const WAIT = { timeout: 5_000, interval: 50 };
@@ -56,5 +59,21 @@ describe("dynamic lists via the worker", () => {
     await deleteRecord(t.ctx, "COMPANY", co.id);
     await vi.waitFor(async () => expect(await ids()).toEqual([]), WAIT);
     expect((await getList(t.ctx, list.id)).memberCount).toBe(0);
+  });
+
+  it("the sweep job (crontab, every 15 minutes) refreshes the lists of every tenant", async () => {
+    const [a, b] = [await makeTenant("Sweep A"), await makeTenant("Sweep B")];
+    const lists = [];
+    for (const t of [a, b]) {
+      const co = await createRecord(t.ctx, "COMPANY", { name: "Big", employeeCount: 500 });
+      const list = await createList(t.ctx, { name: "Big", objectType: "COMPANY", processingType: "DYNAMIC", filter: { all: [{ field: "employeeCount", op: "gte", value: 100 }] } });
+      // memberships lost without any event: only a full refresh brings them back
+      await withTenant(t.ctx, (tx) => tx.delete(listMemberships).where(eq(listMemberships.tenantId, t.tenantId)));
+      lists.push({ t, list, co });
+    }
+    await runner!.addJob("lists_sweep", {});
+    for (const { t, list, co } of lists) {
+      await vi.waitFor(async () => expect((await listMembers(t.ctx, list.id)).data.map((m) => m.memberId)).toEqual([co.id]), { timeout: 15_000, interval: 100 });
+    }
   });
 });

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionInfo } from "@/lib/auth/session";
 import type { ValidationIssue } from "@/lib/errors";
 import { describeFilterFields } from "@/lib/filters/fields";
-import { validateFilter, type FilterGroup } from "@/lib/filters/schema";
+import { allOf, validateFilter, type FilterGroup } from "@/lib/filters/schema";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import { listMembers } from "@/lib/tenancy/members";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -38,6 +38,8 @@ export interface DataTableData {
   lists: (TableOption & { processingType: "STATIC" | "DYNAMIC" })[];
   views: { id: string; name: string; filter: unknown; sort: string | null; columns: string[] }[];
   firstPage: TablePage;
+  /** A filter always ANDed with the user's (a list page shows only the list's members); not shown in the filter UI. */
+  baseFilter: FilterGroup | null;
   me: string;
   can: { write: boolean; delete: boolean; addToList: boolean };
   renderedAt: number;
@@ -52,7 +54,7 @@ function checkedSort(kind: RecordKind, sort: string | null): string | null {
   return m && RECORD_KINDS[kind].sortable.includes(m[1]!) ? sort : null;
 }
 
-export async function loadDataTable(session: SessionInfo, kind: RecordKind, searchParams: SearchParamsLike): Promise<DataTableData> {
+export async function loadDataTable(session: SessionInfo, kind: RecordKind, searchParams: SearchParamsLike, opts: { baseFilter?: FilterGroup } = {}): Promise<DataTableData> {
   const ctx = session.ctx;
   const def = RECORD_KINDS[kind];
   const url = parseTableUrl(searchParams);
@@ -98,7 +100,7 @@ export async function loadDataTable(session: SessionInfo, kind: RecordKind, sear
         .limit(500),
     })),
     listViews(ctx, kind),
-    loadTablePage(ctx, kind, { ...state, cols }, customFields),
+    loadTablePage(ctx, kind, { ...state, filter: allOf(opts.baseFilter, state.filter), cols }, customFields),
   ]);
 
   return {
@@ -116,6 +118,7 @@ export async function loadDataTable(session: SessionInfo, kind: RecordKind, sear
     lists: extras.lists,
     views: views.map(({ createdAt: _c, objectType: _o, ...v }) => v),
     firstPage,
+    baseFilter: opts.baseFilter ?? null,
     me: session.user.id,
     can: { write: can(session.role, "records.write"), delete: can(session.role, "records.delete"), addToList: can(session.role, "lists.write") },
     renderedAt: Date.now(),

@@ -3,9 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { AppError, type ValidationIssue } from "@/lib/errors";
-import { resolveMemberRefs } from "@/lib/lists/queries";
-import { addMembers, createList, deleteList, refreshList, removeMember, updateList } from "@/lib/lists/service";
+import { selectionSchema } from "@/lib/bulk/schemas";
+import { LIST_OBJECT_TYPES } from "@/db/schema/enums";
+import { membershipVersion, previewFilter, resolveMemberRefs, selectionIds } from "@/lib/lists/queries";
+import { addMembers, createList, deleteList, refreshList, removeMember, removeMembers, updateList } from "@/lib/lists/service";
 import { tenantAction } from "@/lib/safe-action";
+import { searchAll } from "@/lib/search/search";
+import { VIEW_KINDS } from "@/lib/views/schemas";
 
 /** Validation and conflicts come back as data, so a form can show each error at its path. */
 type Result<T> = { ok: true; data: T } | { ok: false; message: string; errors?: ValidationIssue[] };
@@ -24,6 +28,7 @@ async function attempt<T>(fn: () => Promise<T>, listId?: string): Promise<Result
 }
 
 const id = z.uuid();
+const objectType = z.enum(LIST_OBJECT_TYPES);
 
 export const createListAction = tenantAction
   .metadata({ permission: "lists.write" })
@@ -53,7 +58,7 @@ export const removeMemberAction = tenantAction
 /** Pasted ids or emails (contacts, leads), separated by commas, spaces or new lines. */
 export const addMembersAction = tenantAction
   .metadata({ permission: "lists.write" })
-  .inputSchema(z.object({ listId: id, objectType: z.enum(["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET", "ACTIVITY"]), text: z.string().max(100_000) }))
+  .inputSchema(z.object({ listId: id, objectType, text: z.string().max(100_000) }))
   .action(async ({ parsedInput, ctx }) =>
     attempt(async () => {
       const refs = [...new Set(parsedInput.text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
@@ -63,3 +68,29 @@ export const addMembersAction = tenantAction
       return addMembers(ctx.tenant, parsedInput.listId, { memberIds: ids });
     }, parsedInput.listId),
   );
+
+/** STATIC: removes the selected rows of the list page's table (ids, or all matching). */
+export const removeSelectedAction = tenantAction
+  .metadata({ permission: "lists.write" })
+  .inputSchema(z.object({ listId: id, kind: z.enum(VIEW_KINDS), selection: selectionSchema }))
+  .action(async ({ parsedInput, ctx }) =>
+    attempt(async () => removeMembers(ctx.tenant, parsedInput.listId, { memberIds: await selectionIds(ctx.tenant, parsedInput.kind, parsedInput.selection) }), parsedInput.listId),
+  );
+
+/** The builder's live count and first matches (or the errors, by path), as saving would see them. */
+export const previewFilterAction = tenantAction
+  .metadata({ permission: "lists.read" })
+  .inputSchema(z.object({ objectType, filter: z.unknown(), listId: id.nullish() }))
+  .action(async ({ parsedInput, ctx }) => previewFilter(ctx.tenant, { objectType: parsedInput.objectType, filter: parsedInput.filter, listId: parsedInput.listId }));
+
+/** Changes whenever the list's members change; the list page polls it. */
+export const listVersionAction = tenantAction
+  .metadata({ permission: "lists.read" })
+  .inputSchema(z.object({ listId: id }))
+  .action(async ({ parsedInput, ctx }) => membershipVersion(ctx.tenant, parsedInput.listId));
+
+/** Records of one kind matching typed text, for "add by search". */
+export const searchRecordsAction = tenantAction
+  .metadata({ permission: "records.read" })
+  .inputSchema(z.object({ kind: z.enum(VIEW_KINDS), q: z.string().trim().min(1).max(200) }))
+  .action(async ({ parsedInput, ctx }) => (await searchAll(ctx.tenant, parsedInput.q, { kinds: [parsedInput.kind], limit: 8 })).map(({ id, title, subtitle }) => ({ id, title, subtitle })));

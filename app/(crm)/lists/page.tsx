@@ -5,7 +5,7 @@ import { ListsTable } from "@/components/lists/lists-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
-import { filterFieldsByType } from "@/lib/lists/fields";
+import { listEditorData } from "@/lib/lists/fields";
 import { listLists } from "@/lib/lists/service";
 import { listMembers as listTenantMembers } from "@/lib/tenancy/members";
 
@@ -15,14 +15,14 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
   const s = await requirePageSession();
   const showArchived = (await searchParams).archived === "1";
   const canWrite = can(s.role, "lists.write");
-  const [lists, people, fieldsByType] = await Promise.all([listLists(s.ctx, { archived: showArchived ? "all" : "false" }), listTenantMembers(s.ctx), canWrite ? filterFieldsByType(s.ctx) : null]);
+  const [lists, people, editor] = await Promise.all([listLists(s.ctx, { archived: showArchived ? "all" : "false" }), listTenantMembers(s.ctx), canWrite ? listEditorData(s.ctx) : null]);
   const names = new Map(people.map((p) => [p.userId, p.name || p.email]));
   return (
     <>
       <PageHeader
         title="Lists"
         description="Static lists are curated by hand; dynamic lists hold every record matching a filter."
-        actions={fieldsByType ? <CreateListDialog fieldsByType={fieldsByType} /> : null}
+        actions={editor ? <CreateListDialog fieldsByType={editor.fieldsByType} optionsByType={editor.optionsByType} /> : null}
       />
       <p className="mb-3 text-sm">
         <Link href={showArchived ? "/lists" : "/lists?archived=1"} className="text-brand-700 hover:underline">
@@ -34,6 +34,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
         rows={lists.map((l) => ({
           id: l.id,
           name: l.name,
+          description: l.description,
           objectType: l.objectType,
           processingType: l.processingType,
           memberCount: l.memberCount,
