@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantId, updatedAt } from "./columns";
 import { actionExecutionStatus, automationActionType, automationScopeType, crmRecordType } from "./enums";
 import { lists } from "./lists";
@@ -18,6 +18,9 @@ export const automationActions = pgTable("automation_actions", {
   listId: uuid(),
   recordType: crmRecordType(),
   recordId: uuid(),
+  /** Stage events only: the stage the record left / entered must be this one. */
+  fromStageId: uuid(),
+  toStageId: uuid(),
   triggerEvent: text().notNull(),
   conditionJson: jsonb(),
   actionType: automationActionType().notNull(),
@@ -25,6 +28,8 @@ export const automationActions = pgTable("automation_actions", {
   priority: integer().notNull().default(100),
   enabled: boolean().notNull().default(true),
   inheritPipelineActions: boolean().notNull().default(true),
+  /** What runs remember between executions (the round-robin cursor of each group). */
+  stateJson: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   createdByUserId: uuid(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -32,10 +37,14 @@ export const automationActions = pgTable("automation_actions", {
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ name: "automation_actions_pipeline_fk", columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }).onDelete("cascade"),
   foreignKey({ name: "automation_actions_stage_fk", columns: [t.tenantId, t.stageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }).onDelete("cascade"),
+  foreignKey({ name: "automation_actions_from_stage_fk", columns: [t.tenantId, t.fromStageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }).onDelete("cascade"),
+  foreignKey({ name: "automation_actions_to_stage_fk", columns: [t.tenantId, t.toStageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }).onDelete("cascade"),
   foreignKey({ name: "automation_actions_list_fk", columns: [t.tenantId, t.listId], foreignColumns: [lists.tenantId, lists.id] }).onDelete("cascade"),
   foreignKey({ name: "automation_actions_created_by_fk", columns: [t.tenantId, t.createdByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   index("automation_actions_pipeline_idx").on(t.tenantId, t.pipelineId),
   index("automation_actions_stage_idx").on(t.tenantId, t.stageId),
+  index("automation_actions_from_stage_idx").on(t.tenantId, t.fromStageId),
+  index("automation_actions_to_stage_idx").on(t.tenantId, t.toStageId),
   index("automation_actions_list_idx").on(t.tenantId, t.listId),
   index("automation_actions_record_idx").on(t.tenantId, t.recordType, t.recordId),
   index("automation_actions_created_by_idx").on(t.tenantId, t.createdByUserId),
@@ -81,6 +90,8 @@ export const automationActionExecutions = pgTable("automation_action_executions"
   foreignKey({ name: "automation_action_executions_action_fk", columns: [t.tenantId, t.actionId], foreignColumns: [automationActions.tenantId, automationActions.id] }).onDelete("cascade"),
   index("automation_action_executions_action_idx").on(t.tenantId, t.actionId, t.triggeredAt.desc()),
   index("automation_action_executions_status_idx").on(t.tenantId, t.status),
+  // the execution log across all automations, newest first (keyset on triggered_at, id)
+  index("automation_action_executions_triggered_idx").on(t.tenantId, t.triggeredAt.desc(), t.id.desc()),
   index("automation_action_executions_entity_idx").on(t.tenantId, t.entityType, t.entityId),
 ]);
 
@@ -100,5 +111,39 @@ export const automationExecutionAttempts = pgTable("automation_execution_attempt
   index("automation_execution_attempts_execution_idx").on(t.tenantId, t.executionId, t.attemptNo),
 ]);
 
+/**
+ * Events published by EVENT automations (GET /events, the SSE stream). `seq` is the
+ * cursor: it is taken under a per-tenant advisory lock held to commit, so within a
+ * tenant a later seq never commits before an earlier one and paging skips nothing.
+ */
+export const publishedEvents = pgTable("published_events", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
+  seq: bigint({ mode: "number" }).notNull(),
+  type: text().notNull(),
+  entityType: crmRecordType(),
+  entityId: uuid(),
+  payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  /** Who published it (no foreign key: the stream outlives a deleted automation). */
+  automationId: uuid(),
+  executionId: uuid(),
+  occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  unique("published_events_seq_key").on(t.tenantId, t.seq),
+  // a redelivered EVENT execution publishes nothing new
+  unique("published_events_execution_key").on(t.tenantId, t.executionId),
+]);
+
+/** Settings → AI: the tenant's OpenAI-compatible endpoint. The key is never sent to a client. */
+export const aiSettings = pgTable("ai_settings", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  baseUrl: text(),
+  model: text(),
+  apiKey: text(),
+  updatedAt: updatedAt(),
+}, (t) => [primaryKey({ columns: [t.tenantId] })]);
+
 export type AutomationAction = typeof automationActions.$inferSelect;
 export type AutomationActionExecution = typeof automationActionExecutions.$inferSelect;
+export type PublishedEvent = typeof publishedEvents.$inferSelect;

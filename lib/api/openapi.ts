@@ -6,9 +6,10 @@ import { watcherPaths } from "@/lib/watchers/openapi";
 import { pipelinePaths } from "@/lib/pipelines/openapi";
 import { listPaths } from "@/lib/lists/openapi";
 import { searchTagAndFieldPaths } from "@/lib/search/openapi";
+import { automationPaths } from "@/lib/automations/openapi";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, watcherPaths, notificationPaths, listPaths, searchTagAndFieldPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, watcherPaths, notificationPaths, listPaths, searchTagAndFieldPaths, automationPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -25,6 +25,14 @@ export interface NewEvent {
   payload?: Record<string, unknown>;
 }
 
+/** Who acted, as events record it; an automation's run also names the automation. */
+export const actorPayload = (ctx: TenantContext) => ({
+  kind: ctx.actor.kind,
+  userId: ctx.actor.userId,
+  apiKeyId: ctx.actor.apiKeyId ?? null,
+  ...(ctx.actor.automationId ? { automationId: ctx.actor.automationId } : {}),
+});
+
 /** Writes a domain event in the caller's transaction (the outbox). Returns its id. */
 export async function emitEvent(tx: Tx, ctx: TenantContext, event: NewEvent): Promise<string> {
   const [row] = await tx
@@ -36,7 +44,7 @@ export async function emitEvent(tx: Tx, ctx: TenantContext, event: NewEvent): Pr
       entityId: event.entityId,
       actorUserId: ctx.actor.userId,
       source: ctx.actor.source,
-      payload: { ...event.payload, actor: { kind: ctx.actor.kind, userId: ctx.actor.userId, apiKeyId: ctx.actor.apiKeyId ?? null } },
+      payload: { ...event.payload, actor: actorPayload(ctx) },
     })
     .returning({ id: domainEvents.id });
   return row!.id;

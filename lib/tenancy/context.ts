@@ -12,6 +12,8 @@ export interface Actor {
   role: Role;
   /** What stage_history / record_changes / events record as the source. */
   source: ChangeSource;
+  /** The automation whose run makes this change (its events never re-trigger it). */
+  automationId?: string;
 }
 
 export interface TenantContext {

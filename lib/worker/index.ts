@@ -1,21 +1,35 @@
 // The background worker: graphile-worker (a Postgres job queue) runs the dispatch job
-// that the outbox trigger enqueues with every committed domain event.
+// that the outbox trigger enqueues with every committed domain event, and the automation
+// executions the dispatch creates (each queued by its row's trigger).
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
 import { notifyWatchersConsumer } from "@/lib/watchers/notify-consumer";
 import { dynamicListsConsumer } from "@/lib/lists/consumer";
-import { refreshTenantListsTask } from "@/lib/lists/tasks";
+import { LISTS_CRONTAB, listsSweepTask, refreshTenantListsTask } from "@/lib/lists/tasks";
+import { automationsConsumer } from "@/lib/automations/dispatch";
+import { AUTOMATIONS_CRONTAB, recoverExecutions, runExecution } from "@/lib/automations/run";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
   registerConsumer(dynamicListsConsumer);
+  registerConsumer(automationsConsumer);
 }
 
 export const taskList: TaskList = {
   refresh_tenant_lists: refreshTenantListsTask,
+  lists_sweep: listsSweepTask,
   async dispatch_event(payload) {
     const { tenantId, eventId } = payload as { tenantId: string; eventId: string };
     await dispatchEvent(tenantId, eventId);
+  },
+  // queued by the automation_action_executions trigger (migration 0010)
+  async run_automation_execution(payload) {
+    const { tenantId, executionId } = payload as { tenantId: string; executionId: string };
+    await runExecution(tenantId, executionId);
+  },
+  async recover_automation_executions(_payload, helpers) {
+    const n = await recoverExecutions();
+    if (n) helpers.logger.info(`recovered ${n} automation execution(s)`);
   },
 };
 
@@ -40,5 +54,6 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,
+    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB].join("\n"),
   });
 }

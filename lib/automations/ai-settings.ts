@@ -1,0 +1,48 @@
+// Settings → AI: the tenant's OpenAI-compatible chat-completions endpoint for AIWORKER
+// automations. The key is stored server-side and never returned: clients see hasApiKey.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { aiSettings } from "@/db/schema";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+
+export const aiSettingsSchema = z.strictObject({
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.openai.com/v1" })
+    .max(2000)
+    .transform((u) => u.replace(/\/+$/, ""))
+    .nullable(),
+  model: z.string().trim().min(1).max(200).nullable(),
+  /** undefined keeps the current key, "" clears it. */
+  apiKey: z.string().max(4000).optional(),
+});
+export type AiSettingsInput = z.input<typeof aiSettingsSchema>;
+
+export interface AiSettingsView {
+  baseUrl: string | null;
+  model: string | null;
+  hasApiKey: boolean;
+}
+
+/** Server-only: the settings with the key, for the AIWORKER run. */
+export async function loadAiSettings(tx: Tx, ctx: TenantContext): Promise<{ baseUrl: string | null; model: string | null; apiKey: string | null }> {
+  const [row] = await tx.select().from(aiSettings).where(eq(aiSettings.tenantId, ctx.tenantId));
+  return { baseUrl: row?.baseUrl ?? null, model: row?.model ?? null, apiKey: row?.apiKey ?? null };
+}
+
+export async function getAiSettings(ctx: TenantContext): Promise<AiSettingsView> {
+  const s = await withTenant(ctx, (tx) => loadAiSettings(tx, ctx));
+  return { baseUrl: s.baseUrl, model: s.model, hasApiKey: !!s.apiKey };
+}
+
+export async function saveAiSettings(ctx: TenantContext, input: AiSettingsInput | unknown): Promise<AiSettingsView> {
+  const data = aiSettingsSchema.parse(input);
+  const keyChange = data.apiKey === undefined ? {} : { apiKey: data.apiKey === "" ? null : data.apiKey };
+  await withTenant(ctx, (tx) =>
+    tx
+      .insert(aiSettings)
+      .values({ tenantId: ctx.tenantId, baseUrl: data.baseUrl, model: data.model, ...keyChange })
+      .onConflictDoUpdate({ target: aiSettings.tenantId, set: { baseUrl: data.baseUrl, model: data.model, ...keyChange, updatedAt: sql`now()` } }),
+  );
+  return getAiSettings(ctx);
+}
