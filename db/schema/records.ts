@@ -46,6 +46,21 @@ const recordConstraints = (name: string, t: RecordTable) => [
   index(`${name}_created_idx`).on(t.tenantId, t.createdAt.desc(), t.id.desc()),
 ];
 
+/**
+ * The data tables sort by a column with NULLs last either way, ids breaking ties
+ * (lib/records/queries.ts listRecords): one index per direction makes the first page of
+ * a million rows an index read instead of a sort. A NOT NULL column needs only one (read
+ * backwards for the other direction; see listRecords for the NULLS clause that allows it).
+ */
+const sortIndexes = (name: string, t: { tenantId: ExtraConfigColumn; id: ExtraConfigColumn; deletedAt: ExtraConfigColumn }, column: ExtraConfigColumn, field: string, notNull = false) =>
+  notNull
+    ? // listRecords orders a NOT NULL column "desc nulls last" / "asc nulls first", as this index reads either way
+      [index(`${name}_${field}_sort_idx`).on(t.tenantId, column.desc().nullsLast(), t.id.desc().nullsLast()).where(sql`${t.deletedAt} is null`)]
+    : [
+        index(`${name}_${field}_sort_idx`).on(t.tenantId, column.asc().nullsLast(), t.id.asc()).where(sql`${t.deletedAt} is null`),
+        index(`${name}_${field}_sort_desc_idx`).on(t.tenantId, column.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
+      ];
+
 export const companies = pgTable("companies", {
   ...recordColumns(),
   name: text().notNull(),
@@ -68,6 +83,9 @@ export const companies = pgTable("companies", {
   // global search: name / domain starts with q, read in order (byte order, so any database collation)
   index("companies_name_prefix_idx").on(t.tenantId, sql`(lower(${t.name}) collate "C")`),
   index("companies_domain_prefix_idx").on(t.tenantId, sql`(lower(${t.domain}) collate "C")`),
+  ...sortIndexes("companies", t, t.name, "name", true),
+  ...sortIndexes("companies", t, t.domain, "domain"),
+  ...sortIndexes("companies", t, t.updatedAt, "updated_at", true),
 ]);
 
 export const contacts = pgTable("contacts", {
@@ -97,6 +115,10 @@ export const contacts = pgTable("contacts", {
   index("contacts_name_prefix_idx").on(t.tenantId, sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, '')) collate "C")`),
   index("contacts_last_name_prefix_idx").on(t.tenantId, sql`(lower(${t.lastName}) collate "C")`),
   index("contacts_email_prefix_idx").on(t.tenantId, sql`(lower(${t.email}) collate "C")`),
+  ...sortIndexes("contacts", t, t.firstName, "first_name"),
+  ...sortIndexes("contacts", t, t.lastName, "last_name"),
+  ...sortIndexes("contacts", t, t.email, "email"),
+  ...sortIndexes("contacts", t, t.updatedAt, "updated_at", true),
   check("contacts_has_identity", sql`coalesce(${t.firstName}, ${t.lastName}, ${t.email}) is not null`),
 ]);
 

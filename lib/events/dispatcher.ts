@@ -30,36 +30,40 @@ export interface DispatchResult {
   skipped: string[];
 }
 
-/** Fans one committed event out to every consumer that handles it, each exactly once. */
+/**
+ * Fans one committed event out to every consumer that handles it, each exactly once. One
+ * transaction for the event (a worker job is a handful of statements, not one transaction
+ * per consumer); each consumer runs in a savepoint with its delivery row, so a failing
+ * consumer is rolled back alone while the others' work commits.
+ */
 export async function dispatchEvent(tenantId: string, eventId: string): Promise<DispatchResult> {
   const ctx: TenantContext = { tenantId, actor: systemActor() };
-  const event = await withTenant(ctx, async (tx) => {
-    const [row] = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId)));
-    return row;
-  });
   const result: DispatchResult = { delivered: [], skipped: [] };
-  if (!event) return result; // tenant deleted since: nothing to do
   const errors: unknown[] = [];
-  for (const consumer of consumers.values()) {
-    if (!consumer.handles(event)) continue;
-    try {
-      const fresh = await withTenant(ctx, async (tx) => {
-        const inserted = await tx
-          .insert(eventDeliveries)
-          .values({ tenantId, eventId, consumer: consumer.name })
-          .onConflictDoNothing()
-          .returning({ eventId: eventDeliveries.eventId });
-        if (inserted.length === 0) return false;
-        await consumer.handle(tx, ctx, event);
-        return true;
-      });
-      (fresh ? result.delivered : result.skipped).push(consumer.name);
-    } catch (err) {
-      errors.push(err);
+  await withTenant(ctx, async (tx) => {
+    const [event] = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId)));
+    if (!event) return; // tenant deleted since: nothing to do
+    for (const consumer of consumers.values()) {
+      if (!consumer.handles(event)) continue;
+      try {
+        const fresh = await tx.transaction(async (sp) => {
+          const inserted = await sp
+            .insert(eventDeliveries)
+            .values({ tenantId, eventId, consumer: consumer.name })
+            .onConflictDoNothing()
+            .returning({ eventId: eventDeliveries.eventId });
+          if (inserted.length === 0) return false;
+          await consumer.handle(sp, ctx, event);
+          return true;
+        });
+        (fresh ? result.delivered : result.skipped).push(consumer.name);
+      } catch (err) {
+        errors.push(err);
+      }
     }
-  }
+  });
   // The job fails (and graphile-worker retries it) if any consumer failed; the ones
-  // that succeeded are already recorded and are skipped on the retry.
+  // that succeeded are committed and recorded, and are skipped on the retry.
   if (errors.length) throw errors[0];
   return result;
 }

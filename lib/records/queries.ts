@@ -65,7 +65,16 @@ export async function listRecords(ctx: TenantContext, kind: RecordKind, params: 
   if (params.q?.trim()) conditions.push(def.search(params.q.trim()));
   if (params.where) conditions.push(params.where);
   if (params.cursor) conditions.push(after(column, t.id, dir, decodeCursor(params.cursor)));
-  const order = dir === "asc" ? [sql`${column} asc nulls last`, asc(t.id)] : [sql`${column} desc nulls last`, desc(t.id)];
+  // NULLs last. A NOT NULL column has none, so its NULLS clause is free to match the one
+  // index that serves both directions (desc nulls last, read backwards for asc; the
+  // created_idx and *_sort_idx indexes of db/schema/records.ts).
+  const order = column.notNull
+    ? dir === "asc"
+      ? [sql`${column} asc nulls first`, sql`${t.id} asc nulls first`]
+      : [sql`${column} desc nulls last`, sql`${t.id} desc nulls last`]
+    : dir === "asc"
+      ? [sql`${column} asc nulls last`, asc(t.id)]
+      : [sql`${column} desc nulls last`, desc(t.id)];
   const isTimestamp = column.columnType === "PgTimestamp";
   const rows = (await withTenant(ctx, (tx) =>
     tx
