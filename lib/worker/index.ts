@@ -41,7 +41,8 @@ export function quietWorkerLogs(): void {
 
 const logger = new Logger(() => (level, message) => {
   if (quiet || level === "debug") return;
-  if (level === "info" && /crontab|cron is disabled/.test(message)) return;
+  // routine chatter: every completed job, cron bookkeeping (failures still print)
+  if (level === "info" && /crontab|cron is disabled|^Completed task/.test(message)) return;
   console[level === "error" ? "error" : level === "warning" ? "warn" : "log"](`[worker] ${message}`);
 });
 
@@ -50,7 +51,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
   return run({
     logger,
     connectionString: opts.ownerUrl,
-    concurrency: opts.concurrency ?? 5,
+    concurrency: opts.concurrency ?? (Number(process.env.WORKER_CONCURRENCY) || 10),
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,
