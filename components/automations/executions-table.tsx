@@ -23,6 +23,8 @@ export interface ExecutionRow {
   triggerEvent: string;
   entityType: string;
   entityId: string;
+  /** null once the record is deleted */
+  entityTitle: string | null;
   attempts: number;
   responseCode: number | null;
   triggeredAt: string;
@@ -117,7 +119,7 @@ export function ExecutionsTable({ rows, canManage, showAutomation = true }: { ro
                 <td className="px-3 py-2 whitespace-nowrap">{triggerLabel(r.triggerEvent)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <Link href={recordHref(r.entityType, r.entityId)} className="text-brand-700 hover:underline">
-                    {entitySingular(r.entityType)} {r.entityId.slice(0, 8)}
+                    {r.entityTitle ?? `${entitySingular(r.entityType)} ${r.entityId.slice(0, 8)} (deleted)`}
                   </Link>
                 </td>
                 <td className="px-3 py-2">{r.attempts}</td>

@@ -7,6 +7,7 @@ import { automationActionExecutions as executions, automationActions, automation
 import { AppError, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { watchTargetTitles } from "@/lib/watchers/targets";
 import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan } from "@/lib/timeline/keyset";
 import { executionsQuerySchema, type ActionType, type ExecutionDto, type ExecutionsQuery } from "./schemas";
 
@@ -31,7 +32,8 @@ export function toExecutionDto(r: AutomationActionExecution): ExecutionDto {
   };
 }
 
-export type ExecutionListItem = ExecutionDto & { automationName: string };
+/** entityTitle: the record's title now (null once it is deleted). */
+export type ExecutionListItem = ExecutionDto & { automationName: string; entityTitle: string | null };
 
 export interface ExecutionDetail extends ExecutionListItem {
   actionType: ActionType;
@@ -66,8 +68,9 @@ export async function listExecutions(ctx: TenantContext, query: ExecutionsQuery 
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
+    const titles = await watchTargetTitles(tx, ctx.tenantId, page.map((r) => ({ recordType: r.e.entityType, recordId: r.e.entityId })));
     return {
-      data: page.map((r) => ({ ...toExecutionDto(r.e), automationName: r.automationName })),
+      data: page.map((r) => ({ ...toExecutionDto(r.e), automationName: r.automationName, entityTitle: titles.get(`${r.e.entityType}:${r.e.entityId}`) ?? null })),
       nextCursor: rows.length > q.limit && last ? encodeTimeCursor({ micros: last.micros, id: last.e.id }) : null,
     };
   });
@@ -90,9 +93,11 @@ export async function getExecutionDetail(ctx: TenantContext, id: string): Promis
       .from(attempts)
       .where(and(eq(attempts.tenantId, ctx.tenantId), eq(attempts.executionId, id)))
       .orderBy(asc(attempts.attemptNo));
+    const titles = await watchTargetTitles(tx, ctx.tenantId, [{ recordType: row.e.entityType, recordId: row.e.entityId }]);
     return {
       ...toExecutionDto(row.e),
       automationName: row.automationName,
+      entityTitle: titles.get(`${row.e.entityType}:${row.e.entityId}`) ?? null,
       actionType: row.actionType,
       request: row.e.request ?? null,
       responseBody: row.e.responseBody,

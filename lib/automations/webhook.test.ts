@@ -69,7 +69,7 @@ describe("WEBHOOK automations", () => {
     const s = await setup("/signed");
     await s.move();
     const done = await s.execution("SUCCEEDED");
-    expect(done).toMatchObject({ attempts: 1, responseCode: 200, executionKey: expect.stringMatching(new RegExp(`^${s.automation.id}:`)) });
+    expect(done).toMatchObject({ attempts: 1, responseCode: 200, entityTitle: "Deal /signed", executionKey: expect.stringMatching(new RegExp(`^${s.automation.id}:`)) });
     const [got] = s.requests();
     expect(s.requests()).toHaveLength(1);
     expect(got!.headers["webhook-id"]).toBe(done.executionKey);

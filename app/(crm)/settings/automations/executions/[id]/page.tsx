@@ -32,7 +32,7 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
     ["Automation", <Link key="a" href={`/settings/automations/${x.automationId}`} className="text-brand-700 hover:underline">{x.automationName}</Link>],
     ["Action", actionTypeLabel(x.actionType)],
     ["Trigger", triggerLabel(x.triggerEvent)],
-    ["Record", <Link key="r" href={recordHref(x.entityType, x.entityId)} className="text-brand-700 hover:underline">{entitySingular(x.entityType)} {x.entityId}</Link>],
+    ["Record", <Link key="r" href={recordHref(x.entityType, x.entityId)} className="text-brand-700 hover:underline">{x.entityTitle ?? `${entitySingular(x.entityType)} ${x.entityId} (deleted)`}</Link>],
     ["Execution key", <code key="k" className="text-xs break-all">{x.executionKey}</code>],
     ["Attempts", x.attempts],
     ["Response code", <span key="c" data-testid="execution-response-code">{x.responseCode ?? "—"}</span>],
