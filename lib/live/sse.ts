@@ -1,5 +1,5 @@
-// A server-sent-events stream of one tenant's committed events, for the board. The route
-// handler authenticates; this only formats and cleans up.
+// Server-sent-events streams of one tenant's committed events (the board's, and the
+// published events of automations). The route handlers authenticate; this formats and cleans up.
 import { subscribe, type LiveMessage } from "./listener";
 
 export interface EventStreamOptions {
@@ -19,22 +19,54 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 } as const;
 
-export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array> {
+/** What a stream's handlers may do: send a chunk, or end the stream. */
+export interface SseChannel {
+  send(chunk: string): void;
+  close(): void;
+  readonly closed: boolean;
+}
+
+export interface LiveSseOptions {
+  tenantId: string;
+  /** Closing the request (client gone) ends the stream and unsubscribes. */
+  signal: AbortSignal;
+  heartbeatMs?: number;
+  /** Log prefix and the message sent when LISTEN cannot start. */
+  label: string;
+  unavailableMessage: string;
+  /** Each committed event of the tenant (and live.resync when the LISTEN connection was lost). */
+  onMessage(message: LiveMessage, channel: SseChannel): void;
+  /** Once subscribed, after the retry hint. */
+  onOpen?(channel: SseChannel): void;
+}
+
+/**
+ * A server-sent-events stream fed by the tenant's LISTEN/NOTIFY messages: heartbeats,
+ * unsubscribing when the client goes, and an error event when LISTEN fails. The route
+ * handler authenticates; the handlers decide what to send.
+ */
+export function liveSseStream(opts: LiveSseOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
       let unsubscribe = () => {};
-      const send = (chunk: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          cleanup();
-        }
+      const channel: SseChannel = {
+        send(chunk) {
+          if (closed) return;
+          try {
+            controller.enqueue(encoder.encode(chunk));
+          } catch {
+            cleanup();
+          }
+        },
+        close: () => cleanup(),
+        get closed() {
+          return closed;
+        },
       };
-      const heartbeat = setInterval(() => send(`: ping ${Date.now()}\n\n`), opts.heartbeatMs ?? 15_000);
+      const heartbeat = setInterval(() => channel.send(`: ping ${Date.now()}\n\n`), opts.heartbeatMs ?? 15_000);
       cleanup = () => {
         if (closed) return;
         closed = true;
@@ -49,26 +81,38 @@ export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array
       };
       opts.signal.addEventListener("abort", cleanup);
       if (opts.signal.aborted) return cleanup();
-      const wanted = new Set(opts.entityTypes ?? []);
-      const onMessage = (m: LiveMessage) => {
-        if (m.type !== "live.resync" && wanted.size && !("entityType" in m && m.entityType && wanted.has(m.entityType))) return;
-        const { tenantId: _t, ...data } = m;
-        send(`data: ${JSON.stringify(data)}\n\n`);
-      };
       try {
-        const off = await subscribe(opts.tenantId, onMessage);
+        const off = await subscribe(opts.tenantId, (m) => opts.onMessage(m, channel));
         if (closed) off();
         else unsubscribe = off;
       } catch (err) {
-        console.error("[live] LISTEN failed:", err instanceof Error ? err.message : err);
-        send(`event: error\ndata: {"message":"live updates are unavailable"}\n\n`);
+        console.error(`[${opts.label}] LISTEN failed:`, err instanceof Error ? err.message : err);
+        channel.send(`event: error\ndata: ${JSON.stringify({ message: opts.unavailableMessage })}\n\n`);
         return cleanup();
       }
       // the client retries after 3 s if the connection drops; the comment flushes the headers
-      send(`retry: 3000\n: connected\n\n`);
+      channel.send(`retry: 3000\n: connected\n\n`);
+      opts.onOpen?.(channel);
     },
     cancel() {
       cleanup();
+    },
+  });
+}
+
+/** The board's stream: every committed event of the tenant, optionally only some entity types. */
+export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array> {
+  const wanted = new Set(opts.entityTypes ?? []);
+  return liveSseStream({
+    tenantId: opts.tenantId,
+    signal: opts.signal,
+    heartbeatMs: opts.heartbeatMs,
+    label: "live",
+    unavailableMessage: "live updates are unavailable",
+    onMessage(m, channel) {
+      if (m.type !== "live.resync" && wanted.size && !("entityType" in m && m.entityType && wanted.has(m.entityType))) return;
+      const { tenantId: _t, ...data } = m;
+      channel.send(`data: ${JSON.stringify(data)}\n\n`);
     },
   });
 }
