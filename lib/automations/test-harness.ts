@@ -1,43 +1,27 @@
 // Test helpers for the automation worker tests: a database of the file's own (so its
 // worker only sees its own jobs, like lib/events/outbox.test.ts) and a real HTTP
 // receiver on 127.0.0.1 that answers from a script and records what it got.
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Runner } from "graphile-worker";
 import postgres from "postgres";
-import { afterAll, beforeAll, inject } from "vitest";
-import { closeDb } from "@/db/client";
-import { appUrlFor, migrateDatabase } from "@/db/migrate";
+import { afterAll, beforeAll } from "vitest";
 import { quietWorkerLogs, startWorker } from "@/lib/worker";
+import { createOwnDatabase, type OwnDatabase } from "@/db/testing/own-database";
 
 /** Creates and migrates a database for this file, points the app at it and runs a worker. */
 export function ownDatabaseWithWorker(prefix: string) {
-  const state = { ownerUrl: "", owner: null as postgres.Sql | null, runner: null as Runner | null };
-  const dbName = `${prefix}_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const state = { db: null as OwnDatabase | null, owner: null as postgres.Sql | null, runner: null as Runner | null };
   beforeAll(async () => {
-    const base = inject("ownerUrl");
-    const appPassword = decodeURIComponent(new URL(inject("appUrl")).password);
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${dbName}`;
-    state.ownerUrl = u.toString();
-    await migrateDatabase(state.ownerUrl, appPassword);
-    await closeDb();
-    process.env.APP_DATABASE_URL = appUrlFor(state.ownerUrl, appPassword);
-    state.owner = postgres(state.ownerUrl, { max: 2, onnotice: () => {} });
+    state.db = await createOwnDatabase(prefix);
+    state.owner = postgres(state.db.ownerUrl, { max: 2, onnotice: () => {} });
     quietWorkerLogs();
-    state.runner = await startWorker({ ownerUrl: state.ownerUrl, pollInterval: 50, concurrency: 4 });
+    state.runner = await startWorker({ ownerUrl: state.db.ownerUrl, pollInterval: 50, concurrency: 4 });
   });
   afterAll(async () => {
     await state.runner?.stop();
-    await closeDb();
     await state.owner?.end();
-    const admin = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await state.db?.drop();
   });
   return {
     sql: () => state.owner!,

@@ -5,12 +5,9 @@
 // This file runs in its own database (created from the test cluster and migrated with
 // the real migrations): its worker then only sees its own jobs, and it never dispatches
 // another test file's events behind that file's back.
-import { randomBytes } from "node:crypto";
 import type { Runner } from "graphile-worker";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { closeDb } from "@/db/client";
-import { appUrlFor, migrateDatabase } from "@/db/migrate";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { companies, notifications, recordWatchers, tenantGroupMembers, tenantGroups, type DomainEvent } from "@/db/schema";
 import { makeMember, makeTenant } from "@/db/testing/factories";
 import { createCompany } from "@/lib/records/create-company";
@@ -18,6 +15,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { startWorker } from "@/lib/worker";
 import { registerConsumer, type EventConsumer } from "./dispatcher";
 import { emitEvent } from "./emit";
+import { createOwnDatabase, type OwnDatabase } from "@/db/testing/own-database";
 
 const CONSUMER = "outbox-test-counter";
 const WAIT = { timeout: 15_000, interval: 50 };
@@ -53,15 +51,14 @@ const counter: EventConsumer = {
 };
 
 describe("outbox → worker → consumers", () => {
-  const dbName = `outbox_test_${process.pid}_${randomBytes(3).toString("hex")}`;
-  let ownerUrl: string;
+  let db: OwnDatabase;
   let owner: postgres.Sql;
   let runner: Runner | null = null;
   let unregister: () => void = () => {};
   let tenant: Awaited<ReturnType<typeof makeTenant>>;
 
   const startRunner = async () => {
-    runner = await startWorker({ ownerUrl, pollInterval: 100, concurrency: 4 });
+    runner = await startWorker({ ownerUrl: db.ownerUrl, pollInterval: 100, concurrency: 4 });
   };
   const stopRunner = async () => {
     const r = runner;
@@ -92,19 +89,9 @@ describe("outbox → worker → consumers", () => {
   };
 
   beforeAll(async () => {
-    const base = inject("ownerUrl");
-    const appPassword = decodeURIComponent(new URL(inject("appUrl")).password);
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${dbName}`;
-    ownerUrl = u.toString();
-    await migrateDatabase(ownerUrl, appPassword);
     // Everything in this file (services, factories, the worker's dispatch) uses this database.
-    await closeDb();
-    process.env.APP_DATABASE_URL = appUrlFor(ownerUrl, appPassword);
-    owner = postgres(ownerUrl, { max: 2, onnotice: () => {} });
+    db = await createOwnDatabase("outbox_test");
+    owner = postgres(db.ownerUrl, { max: 2, onnotice: () => {} });
     unregister = registerConsumer(counter);
     tenant = await makeTenant("Outbox Co");
     ownTenants.set(tenant.tenantId, tenant.userId);
@@ -114,11 +101,8 @@ describe("outbox → worker → consumers", () => {
   afterAll(async () => {
     await stopRunner();
     unregister();
-    await closeDb();
     await owner?.end();
-    const admin = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await db?.drop();
   });
 
   it("a rolled-back transaction leaves no event, no job, and nothing is ever dispatched", async () => {

@@ -1,12 +1,8 @@
 // Dynamic lists follow record changes by themselves, end to end: the real worker
 // dispatches record events to the "dynamic-lists" consumer. Own database, like the
 // outbox test, so this worker only sees this file's jobs.
-import { randomBytes } from "node:crypto";
 import type { Runner } from "graphile-worker";
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { closeDb } from "@/db/client";
-import { appUrlFor, migrateDatabase } from "@/db/migrate";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeTenant } from "@/db/testing/factories";
 import { createRecord, deleteRecord, updateRecord } from "@/lib/records/service";
 import { quietWorkerLogs, startWorker } from "@/lib/worker";
@@ -14,36 +10,23 @@ import { eq } from "drizzle-orm";
 import { listMemberships } from "@/db/schema";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createList, getList, listMembers } from "./service";
+import { createOwnDatabase, type OwnDatabase } from "@/db/testing/own-database";
 
 const WAIT = { timeout: 5_000, interval: 50 };
 
 describe("dynamic lists via the worker", () => {
-  const dbName = `lists_test_${process.pid}_${randomBytes(3).toString("hex")}`;
-  let ownerUrl: string;
+  let db: OwnDatabase;
   let runner: Runner | null = null;
 
   beforeAll(async () => {
-    const base = inject("ownerUrl");
-    const appPassword = decodeURIComponent(new URL(inject("appUrl")).password);
-    const admin = postgres(base, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${dbName}`;
-    ownerUrl = u.toString();
-    await migrateDatabase(ownerUrl, appPassword);
-    await closeDb();
-    process.env.APP_DATABASE_URL = appUrlFor(ownerUrl, appPassword);
+    db = await createOwnDatabase("lists_test");
     quietWorkerLogs();
-    runner = await startWorker({ ownerUrl, pollInterval: 100, concurrency: 4 });
+    runner = await startWorker({ ownerUrl: db.ownerUrl, pollInterval: 100, concurrency: 4 });
   });
 
   afterAll(async () => {
     await runner?.stop();
-    await closeDb();
-    const admin = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await db?.drop();
   });
 
   it("joins and leaves within 5 seconds of record changes", async () => {
