@@ -1,5 +1,5 @@
 // Shared Playwright helpers: make a fresh tenant through the real sign-up page, and sign
-// in. Each spec makes its own tenant, so specs run in parallel without sharing rows.
+// in; an admin API key for seeding over REST. Each spec makes its own tenant, so specs run in parallel without sharing rows.
 import { expect, type Page } from "@playwright/test";
 
 export const E2E_PASSWORD = "Str0ng-pass!";
@@ -42,4 +42,19 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/contacts$/);
+}
+
+/** An admin API key made through Settings → API keys (shown once), to seed records over REST. */
+export async function createApiKey(page: Page): Promise<string> {
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "New API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Key name").fill("E2E seed");
+  await dialog.getByLabel("Role").selectOption("admin");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const keyField = dialog.getByRole("textbox", { name: "API key", exact: true });
+  await expect(keyField).toHaveValue(/^slk_/);
+  const key = await keyField.inputValue();
+  await dialog.getByRole("button", { name: "I have copied it" }).click();
+  return key;
 }

@@ -1,20 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
-
-/** An admin API key made through Settings → API keys (shown once), to seed records. */
-async function createApiKey(page: Page): Promise<string> {
-  await page.goto("/settings/api-keys");
-  await page.getByRole("button", { name: "New API key" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Key name").fill("E2E seed");
-  await dialog.getByLabel("Role").selectOption("admin");
-  await dialog.getByRole("button", { name: "Create key" }).click();
-  const keyField = dialog.getByRole("textbox", { name: "API key", exact: true });
-  await expect(keyField).toHaveValue(/^slk_/);
-  const key = await keyField.inputValue();
-  await dialog.getByRole("button", { name: "I have copied it" }).click();
-  return key;
-}
+import { createApiKey, signUpTenant } from "./fixtures";
 
 async function post(page: Page, key: string, collection: string, data: object): Promise<string> {
   const res = await page.request.post(`/api/v1/${collection}`, { headers: { authorization: `Bearer ${key}` }, data });

@@ -1,22 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
-
-/** An admin API key made through Settings → API keys (shown once). */
-async function createApiKey(page: Page): Promise<string> {
-  await page.goto("/settings/api-keys");
-  await page.getByRole("button", { name: "New API key" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Key name").fill("E2E seed");
-  await dialog.getByLabel("Role").selectOption("admin");
-  await dialog.getByRole("button", { name: "Create key" }).click();
-  const keyField = dialog.getByRole("textbox", { name: "API key", exact: true });
-  await expect(keyField).toHaveValue(/^slk_/);
-  const key = await keyField.inputValue();
-  await dialog.getByRole("button", { name: "I have copied it" }).click();
-  return key;
-}
+import { createApiKey, signUpTenant } from "./fixtures";
 
 async function seedContacts(page: Page, key: string, people: { firstName: string; lastName: string; email: string }[]) {
   for (const p of people) {

@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET as getOne, PATCH, DELETE } from "@/app/api/v1/[collection]/[id]/route";
 import { GET as list, POST } from "@/app/api/v1/[collection]/route";
@@ -6,16 +5,7 @@ import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { makeTenant } from "@/db/testing/factories";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys";
 import type { Role } from "@/lib/auth/permissions";
-
-const BASE = "http://localhost/api/v1";
-
-function req(method: string, path: string, opts: { key?: string; body?: unknown; contentType?: string } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  if (opts.body !== undefined) headers["content-type"] = opts.contentType ?? "application/json";
-  return new NextRequest(`${BASE}${path}`, { method, headers, body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body) });
-}
-const params = <T>(p: T) => ({ params: Promise.resolve(p) });
+import { apiRequest as req, routeParams as params } from "@/lib/api/testing";
 
 async function tenantWithKeys() {
   const t = await makeTenant();

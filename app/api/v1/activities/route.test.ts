@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { makeTenant } from "@/db/testing/factories";
@@ -8,15 +7,8 @@ import { createRecord } from "@/lib/records/service";
 import { POST as complete } from "./[id]/complete/route";
 import { DELETE, GET as getOne, PATCH } from "./[id]/route";
 import { GET as list, POST } from "./route";
+import { apiRequest as req } from "@/lib/api/testing";
 
-const BASE = "http://localhost/api/v1";
-
-function req(method: string, path: string, opts: { key?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${BASE}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-}
 const none = { params: Promise.resolve({}) };
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
 

@@ -1,7 +1,6 @@
 // REST /automations (API.md "Automations"): create/read/update/delete, the 422 paths of
 // the scope/target rule, the config by action type and the condition, permissions, and
 // another tenant's automations, executions, pipelines and lists.
-import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { makeTenant } from "@/db/testing/factories";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
@@ -16,16 +15,8 @@ import { POST as dryRunRoute } from "./[id]/dry-run/route";
 import { GET as executionsOf } from "./[id]/executions/route";
 import { DELETE, GET as getOne, PATCH } from "./[id]/route";
 import { GET as list, POST } from "./route";
+import { apiRequest as req, routeParams as params } from "@/lib/api/testing";
 
-const BASE = "http://localhost/api/v1";
-
-function req(method: string, path: string, opts: { key?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${BASE}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-}
-const params = <T>(p: T) => ({ params: Promise.resolve(p) });
 const errorsOf = async (res: Response) => ((await res.json()) as { errors?: { path: string }[] }).errors?.map((e) => e.path) ?? [];
 
 async function tenant() {

@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { POST as createRecordRoute } from "@/app/api/v1/[collection]/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
@@ -9,16 +8,7 @@ import { DELETE as removeMember } from "./[id]/members/[memberId]/route";
 import { GET as listMembers, POST as addMembers } from "./[id]/members/route";
 import { POST as refresh } from "./[id]/refresh/route";
 import { GET as list, POST } from "./route";
-
-const BASE = "http://localhost/api/v1";
-
-function req(method: string, path: string, opts: { key?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${BASE}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-}
-const params = <T>(p: T) => ({ params: Promise.resolve(p) });
+import { apiRequest as req, routeParams as params } from "@/lib/api/testing";
 
 async function tenant() {
   const t = await makeTenant();

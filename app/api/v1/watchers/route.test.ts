@@ -1,4 +1,3 @@
-import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { makeMember, makeTenant } from "@/db/testing/factories";
 import { createApiKey } from "@/lib/api/keys";
@@ -8,15 +7,8 @@ import { createGroup } from "@/lib/tenancy/groups";
 import { GET as notifications } from "../notifications/route";
 import { POST as markRead } from "../notifications/read/route";
 import { DELETE, GET, POST } from "./route";
+import { apiRequest as req } from "@/lib/api/testing";
 
-const BASE = "http://localhost/api/v1";
-
-function req(method: string, path: string, opts: { key?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${BASE}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-}
 const none = { params: Promise.resolve({}) };
 
 async function tenantWithKeys() {
