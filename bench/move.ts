@@ -6,9 +6,9 @@ import { rawInTenant } from "./tenant-sql";
 import { performance } from "node:perf_hooks";
 
 const USERS = 20;
-const MOVES_PER_USER = 15;
+const MOVES_PER_USER = 16; // even: every deal ends where it started
 
-/** 20 users at once, each moving its own deals back and forth between two open stages. */
+/** 20 users, each moving its own deals back and forth between two open stages. */
 export async function benchMove(env: BenchEnv): Promise<Row[]> {
   const ctx: TenantContext = { tenantId: env.tenantId, actor: { kind: "user", userId: env.userId, role: "admin", source: "USER" } };
   const stages = await rawInTenant(env.app, env.tenantId, (tx) => tx<{ id: string; probability: string }[]>`
@@ -21,7 +21,11 @@ export async function benchMove(env: BenchEnv): Promise<Row[]> {
   const appDeals = deals.slice(0, USERS).map((d) => d.id);
   const rawDeals = deals.slice(USERS, USERS * 2).map((d) => d.id);
 
-  const run = async (ids: string[], one: (id: string, to: string) => Promise<unknown>) => {
+  // Two shapes of "20 users at once". Back to back: each user's next move starts the
+  // moment the last returns (20 in flight all the time: a saturation test). Bursts: all 20
+  // drop a card at the same instant, the next burst once the last drop is done (the
+  // moment a whole team drags together).
+  const backToBack = async (ids: string[], one: (id: string, to: string) => Promise<unknown>) => {
     const samples: number[] = [];
     await Promise.all(
       ids.map(async (id) => {
@@ -35,9 +39,23 @@ export async function benchMove(env: BenchEnv): Promise<Row[]> {
     );
     return stats(samples.slice(USERS)); // the first move of each user warms its connection
   };
+  const bursts = async (ids: string[], one: (id: string, to: string) => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < MOVES_PER_USER; i++) {
+      const to = i % 2 === 0 ? b.id : a.id;
+      await Promise.all(
+        ids.map(async (id) => {
+          const t = performance.now();
+          await one(id, to);
+          samples.push(performance.now() - t);
+        }),
+      );
+    }
+    return stats(samples);
+  };
 
-  const app = await run(appDeals, (id, to) => moveRecord(ctx, "DEAL", id, { toStageId: to }));
-  const raw = await run(rawDeals, (id, to) =>
+  const appMove = (id: string, to: string) => moveRecord(ctx, "DEAL", id, { toStageId: to });
+  const rawMove = (id: string, to: string) =>
     rawInTenant(env.app, env.tenantId, async (tx) => {
       const [d] = await tx<{ stage_id: string; pipeline_id: string }[]>`select stage_id, pipeline_id from deals where tenant_id = ${env.tenantId} and id = ${id} for update`;
       const prob = to === a.id ? a.probability : b.probability;
@@ -45,8 +63,14 @@ export async function benchMove(env: BenchEnv): Promise<Row[]> {
       await tx`insert into stage_history (tenant_id, entity_type, entity_id, pipeline_id, from_stage_id, to_stage_id, changed_by_user_id, source)
                values (${env.tenantId}, 'DEAL', ${id}, ${d!.pipeline_id}, ${d!.stage_id}, ${to}, ${env.userId}, 'USER')`;
       await tx`insert into domain_events (tenant_id, event_type, entity_type, entity_id, actor_user_id, payload)
-               values (${env.tenantId}, 'stage.changed', 'DEAL', ${id}, ${env.userId}, ${tx.json({ fromStageId: d!.stage_id, toStageId: to })})`;
-    }),
-  );
-  return [{ benchmark: `moveRecord, ${USERS} concurrent users`, app, raw, target: "p95 ≤ 50 ms", pass: app.p95 <= 50 }];
+               values (${env.tenantId}, 'stage.changed', 'DEAL', ${id}, ${env.userId}, ${JSON.stringify({ fromStageId: d!.stage_id, toStageId: to })})`;
+    });
+  const app = await backToBack(appDeals, appMove);
+  const raw = await backToBack(rawDeals, rawMove);
+  const appBurst = await bursts(appDeals, appMove);
+  const rawBurst = await bursts(rawDeals, rawMove);
+  return [
+    { benchmark: `moveRecord, ${USERS} users back to back`, app, raw, target: "p95 ≤ 50 ms", pass: app.p95 <= 50 },
+    { benchmark: `moveRecord, ${USERS} users dropping at once`, app: appBurst, raw: rawBurst, target: "p95 ≤ 50 ms", pass: appBurst.p95 <= 50 },
+  ];
 }

@@ -140,8 +140,9 @@ describe("outbox → worker → consumers", () => {
     const company = await createCompany(tenant.ctx, { name: "While stopped" });
     const eventId = await eventIdOf(company.id);
     // Committed with its job (same transaction), not yet dispatched.
-    const [job] = await owner`select key, attempts from graphile_worker.jobs where key = ${"event:" + eventId}`;
-    expect(job).toMatchObject({ key: `event:${eventId}`, attempts: 0 });
+    const [job] = await owner`select t.identifier as task_identifier, j.attempts from graphile_worker._private_jobs j
+      join graphile_worker._private_tasks t on t.id = j.task_id where j.payload->>'eventId' = ${eventId}`;
+    expect(job).toMatchObject({ task_identifier: "dispatch_event", attempts: 0 });
     expect(attempts.has(eventId)).toBe(false);
     expect(await effects(eventId)).toBe(0);
 
@@ -195,7 +196,7 @@ describe("outbox → worker → consumers", () => {
     const eventId = await eventIdOf(company.id);
     // First attempt: failed, the job keeps its error for the retry, and its row rolled back.
     await vi.waitFor(async () => {
-      const [job] = await owner<{ attempts: number; last_error: string | null }[]>`select attempts, last_error from graphile_worker.jobs where key = ${"event:" + eventId}`;
+      const [job] = await owner<{ attempts: number; last_error: string | null }[]>`select attempts, last_error from graphile_worker._private_jobs where payload->>'eventId' = ${eventId}`;
       expect(job?.attempts).toBe(1);
       expect(job?.last_error).toMatch(/fails on purpose/);
     }, WAIT);

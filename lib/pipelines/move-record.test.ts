@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { domainEvents, pipelines, pipelineStages, stageHistory } from "@/db/schema";
+import { deals, domainEvents, tickets, pipelines, pipelineStages, stageHistory } from "@/db/schema";
 import { makeMember, makeTenant } from "@/db/testing/factories";
-import { createRecord } from "@/lib/records/service";
+import { createRecord, serializeRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { moveRecord } from "./move-record";
@@ -122,6 +122,57 @@ describe("moveRecord in the ENFORCED support pipeline", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await historyOf(ctx, ticket.id)).toHaveLength(2);
+  });
+
+  it("returns exactly the row it wrote, and the event carries the same record (deal won, ticket resolved, reorder)", async () => {
+    const { ctx } = await makeTenant();
+    const deals_ = await stagesOf(ctx, "DEAL");
+    const deal = await createRecord(ctx, "DEAL", { name: "Exact", amount: "10", customFields: {} });
+    const readBack = async (id: string, table: typeof deals | typeof tickets) =>
+      (await withTenant(ctx, (tx) => tx.select().from(table).where(eq(table.id, id))))[0]!;
+    for (const [stage, extra] of [["Negotiation", {}], ["Closed Won", { wonReason: "Fit" }]] as const) {
+      const { record } = await moveRecord(ctx, "DEAL", deal.id, { toStageId: deals_.byName[stage]!.id, ...extra });
+      expect(record).toEqual(await readBack(deal.id, deals));
+      const event = (await eventsOf(ctx, deal.id)).sort((x, y) => x.seq - y.seq).at(-1)!;
+      expect(event.payload.record).toEqual(JSON.parse(JSON.stringify(serializeRecord(record))));
+    }
+    const t = await stagesOf(ctx, "TICKET");
+    const ticket = await createRecord(ctx, "TICKET", { subject: "Exact" });
+    await moveRecord(ctx, "TICKET", ticket.id, { toStageId: t.byName["In Progress"]!.id });
+    await moveRecord(ctx, "TICKET", ticket.id, { toStageId: t.byName["Waiting on Customer"]!.id });
+    const resolved = await moveRecord(ctx, "TICKET", ticket.id, { toStageId: t.byName.Resolved!.id });
+    expect(resolved.record.resolvedAt).toBeInstanceOf(Date);
+    expect(resolved.record).toEqual(await readBack(ticket.id, tickets));
+    // re-ordering within the column: position only, no history
+    const other = await createRecord(ctx, "TICKET", { subject: "Neighbour" });
+    const reorder = await moveRecord(ctx, "TICKET", other.id, { toStageId: t.byName.New!.id, afterId: null, beforeId: null });
+    expect(reorder).toMatchObject({ moved: false, historyId: null });
+    expect(reorder.record).toEqual(await readBack(other.id, tickets));
+  });
+
+  it("100 concurrent moves of one deal: every success is one history row and one event, in an unbroken chain, none lost", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "DEAL");
+    const open = ["Prospecting", "Qualification", "Proposal", "Negotiation"].map((n) => byName[n]!.id);
+    const deal = await createRecord(ctx, "DEAL", { name: "Contested" });
+    const results = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => moveRecord(ctx, "DEAL", deal.id, { toStageId: open[i % open.length]! })));
+    const moved = results.filter((r) => r.status === "fulfilled");
+    // a move can only fail by asking for the stage the deal is already in
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "movement-not-allowed" });
+    expect(moved.length).toBeGreaterThan(0);
+
+    const history = await historyOf(ctx, deal.id);
+    expect(history).toHaveLength(moved.length + 1); // + the create
+    const events = (await eventsOf(ctx, deal.id)).sort((x, y) => x.seq - y.seq); // seq follows the row lock
+    expect(events).toHaveLength(moved.length);
+    let at = byName.Prospecting!.id;
+    for (const e of events) {
+      expect(e.payload.fromStageId).toBe(at);
+      expect(e.payload.toStageId).not.toBe(at);
+      at = e.payload.toStageId as string;
+    }
+    const [row] = await withTenant(ctx, (tx) => tx.select().from(deals).where(eq(deals.id, deal.id)));
+    expect(row!.stageId).toBe(at);
   });
 
   it("cannot move another tenant's record (not found)", async () => {

@@ -1,0 +1,26 @@
+-- Cheaper job enqueues in the writing transaction (the outbox of 0012, the automation
+-- executions of 0010); measured on a stage move, whose own statements cost about 1.5 ms.
+--
+-- 1. The outbox's dispatch jobs lose their job key. The key ('event:<id>') sent every
+--    enqueue down graphile-worker's upsert path (about 1 ms more per statement), and
+--    nothing ever enqueued an event twice under it: a repeated job is harmless anyway,
+--    since each consumer records its delivery in event_deliveries (lib/events).
+-- 2. Both trigger functions plan with plan_cache_mode = auto. The app's connections use
+--    force_custom_plan (db/client.ts: searches and filters need plans that see their
+--    values), which a function inherits: graphile-worker's add_job(s), a dozen
+--    statements of fixed shape, were planned afresh on every call.
+CREATE OR REPLACE FUNCTION enqueue_domain_events() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET plan_cache_mode = auto AS $$
+BEGIN
+  PERFORM graphile_worker.add_jobs(ARRAY(
+    SELECT ROW('dispatch_event', json_build_object('tenantId', n.tenant_id, 'eventId', n.id),
+               NULL, NULL, 25, NULL, NULL, NULL)::graphile_worker.job_spec
+    FROM new_events n ORDER BY n.seq));
+  PERFORM pg_notify('stageline_events', json_build_object(
+    'tenantId', n.tenant_id, 'eventId', n.id, 'type', n.event_type,
+    'entityType', n.entity_type, 'entityId', n.entity_id)::text)
+  FROM new_events n ORDER BY n.seq;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+ALTER FUNCTION enqueue_automation_execution() SET plan_cache_mode = auto;

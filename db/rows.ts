@@ -1,0 +1,32 @@
+// Rows of hand-written queries in the shape Drizzle's select() gives them: camelCase keys
+// and each column's own decoding (timestamps as Date, numeric as string, jsonb parsed).
+// For the few hot paths written in postgres.js directly (lib/pipelines/move-record.ts).
+import { getTableColumns, type Column } from "drizzle-orm";
+import { CasingCache } from "drizzle-orm/casing";
+import type { PgTable } from "drizzle-orm/pg-core";
+
+const casing = new CasingCache("snake_case");
+const mappers = new WeakMap<PgTable, (row: Record<string, unknown>) => Record<string, unknown>>();
+
+/** Decodes a `select *` / `returning *` row of `table` as the Drizzle client would. */
+export function rowMapper<T extends PgTable>(table: T): (row: Record<string, unknown>) => T["$inferSelect"] {
+  let map = mappers.get(table);
+  if (!map) {
+    const columns = Object.entries(getTableColumns(table)).map(([key, column]) => [casing.getColumnCasing(column as Column), key, column as Column] as const);
+    map = (row) => {
+      const out: Record<string, unknown> = {};
+      for (const [name, key, column] of columns) {
+        const value = row[name];
+        out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+      }
+      return out;
+    };
+    mappers.set(table, map);
+  }
+  return map as (row: Record<string, unknown>) => T["$inferSelect"];
+}
+
+/** The database name of a column (snake_case unless it was named explicitly). */
+export function columnName(column: Column): string {
+  return casing.getColumnCasing(column);
+}
