@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { localSocketPath } from "../db/local-socket";
 import { appUrlFor, migrateDatabase } from "../db/migrate";
 import { BENCH_ADMIN_EMAIL } from "../db/generate/generate";
 import { report, type Row } from "./harness";
@@ -33,8 +34,9 @@ async function main() {
   const appUrl = appUrlFor(ownerUrl, appPassword);
   process.env.APP_DATABASE_URL = appUrl;
   process.env.DB_POOL_SIZE ??= "25";
-  const owner = postgres(ownerUrl, { max: 2, onnotice: () => {} });
-  const app = postgres(appUrl, { max: 25, onnotice: () => {} });
+  // the same connection path as the app (db/client.ts: a local server's Unix socket)
+  const owner = postgres(ownerUrl, { max: 2, onnotice: () => {}, path: localSocketPath(ownerUrl) });
+  const app = postgres(appUrl, { max: 25, onnotice: () => {}, path: localSocketPath(appUrl) });
   const [big] = await owner<{ tenant_id: string; user_id: string }[]>`
     select tu.tenant_id, tu.user_id from users u join tenant_users tu on tu.user_id = u.id where lower(u.email) = ${BENCH_ADMIN_EMAIL}`;
   if (!big) throw new Error(`no big-data tenant: run npm run db:generate first (looked for ${BENCH_ADMIN_EMAIL})`);

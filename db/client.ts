@@ -2,6 +2,7 @@
 // cannot bypass RLS. Tenant data is only touched inside withTenant (lib/tenancy).
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { localSocketPath } from "./local-socket";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -17,7 +18,9 @@ export function appDatabaseUrl(): string {
 
 function handle(): Handle {
   if (!globalForDb.__stagelineDb) {
-    const sql = postgres(appDatabaseUrl(), {
+    const url = appDatabaseUrl();
+    const sql = postgres(url, {
+      path: localSocketPath(url),
       max: Number(process.env.DB_POOL_SIZE ?? 10),
       onnotice: () => {},
       // numeric stays a string (money is a decimal string in the API); bigint as number

@@ -47,8 +47,26 @@ export async function loadRecordRow(tx: Tx, ctx: TenantContext, kind: Automation
   return (row as Record<string, unknown> | undefined) ?? null;
 }
 
-/** The triggers one event stands for. */
-export async function triggersOf(tx: Tx, ctx: TenantContext, event: EventLike, record: Record<string, unknown> | null): Promise<Trigger[]> {
+/** The stages a move names, with whether each inherits its pipeline's automations. */
+function stagesOfMove(tx: Tx, ctx: TenantContext, event: EventLike): Promise<{ id: string; inherit: boolean }[]> {
+  const p = event.payload ?? {};
+  const stageIds = [str(p.fromStageId), str(p.toStageId)].filter((s): s is string => !!s);
+  if (event.eventType !== "stage.changed" || stageIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({ id: pipelineStages.id, inherit: pipelineStages.inheritPipelineActions })
+    .from(pipelineStages)
+    .where(and(eq(pipelineStages.tenantId, ctx.tenantId), inArray(pipelineStages.id, stageIds)))
+    .then((rows) => rows); // sent now, not when first awaited
+}
+
+/** The triggers one event stands for (`stagesRead`: the move's stages, when already being read). */
+export async function triggersOf(
+  tx: Tx,
+  ctx: TenantContext,
+  event: EventLike,
+  record: Record<string, unknown> | null,
+  stagesRead?: Promise<{ id: string; inherit: boolean }[]>,
+): Promise<Trigger[]> {
   if (!isAutomationEvent(event)) return [];
   const p = event.payload ?? {};
   const actor = (p.actor ?? {}) as { automationId?: unknown };
@@ -69,13 +87,7 @@ export async function triggersOf(tx: Tx, ctx: TenantContext, event: EventLike, r
   }
   const fromStageId = str(p.fromStageId);
   const toStageId = str(p.toStageId);
-  const stageIds = [fromStageId, toStageId].filter((s): s is string => !!s);
-  const stages = stageIds.length
-    ? await tx
-        .select({ id: pipelineStages.id, inherit: pipelineStages.inheritPipelineActions })
-        .from(pipelineStages)
-        .where(and(eq(pipelineStages.tenantId, ctx.tenantId), inArray(pipelineStages.id, stageIds)))
-    : [];
+  const stages = await (stagesRead ?? stagesOfMove(tx, ctx, event));
   // A deleted stage inherits nothing.
   const inherits = (id: string | null) => stages.find((s) => s.id === id)?.inherit ?? false;
   const move = { ...base, pipelineId: str(p.pipelineId) ?? base.pipelineId, fromStageId, toStageId };
@@ -121,8 +133,11 @@ export async function planEvent(tx: Tx, ctx: TenantContext, event: EventLike, op
       ),
     );
   if (rules.length === 0) return [];
+  // the record and the move's stages in one round trip
+  const stages = stagesOfMove(tx, ctx, event);
+  stages.catch(() => {}); // a failure surfaces where triggersOf awaits it
   const record = await loadRecordRow(tx, ctx, kind, event.entityId!);
-  const triggers = await triggersOf(tx, ctx, event, record);
+  const triggers = await triggersOf(tx, ctx, event, record, stages);
   const out: PlannedRun[] = [];
   const matched = new Set<string>();
   for (const trigger of triggers) {

@@ -14,16 +14,17 @@
 // Retries (WEBHOOK, AIWORKER) are new jobs due at next_attempt_at (exponential backoff
 // with jitter from WEBHOOK_BACKOFF_MS, or Retry-After when longer), never a sleep
 // inside a job; at most MAX_ATTEMPTS.
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, getTableName, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { automationActionExecutions as executions, automationActions, automationExecutionAttempts as attempts, domainEvents, type AutomationAction, type AutomationActionExecution } from "@/db/schema";
 import { serializeRecord, type RecordRow } from "@/lib/records/service";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
-import { withTenant } from "@/lib/tenancy/with-tenant";
+import { withTenant, withTenantPipelined } from "@/lib/tenancy/with-tenant";
+import { rowMapper } from "@/db/rows";
+import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import { runAiWorker } from "./ai-worker";
 import { excerpt } from "./http";
 import { failed, type Outcome } from "./outcome";
-import { loadRecordRow } from "./plan";
 import { runPublish } from "./publish";
 import { WEBHOOK_TIMEOUT, webhookConfigSchema, type AutomationEntityType } from "./schemas";
 import { deliverWebhook, signedWebhookRequest, webhookBody, type WebhookRequest } from "./webhook";
@@ -54,8 +55,8 @@ export function changeOf(payload: Record<string, unknown> | undefined): Record<s
   return Object.keys(change).length ? change : null;
 }
 
-const leaseMs = (a: AutomationAction) =>
-  (a.actionType === "WEBHOOK" ? Math.min(Number(a.configJson.timeoutMs ?? WEBHOOK_TIMEOUT.defaultMs), WEBHOOK_TIMEOUT.maxMs) : 60_000) + LEASE_MARGIN_MS;
+/** The lease of an attempt, in SQL over the automation `a`: the action's own timeout (webhooks) or a minute, plus the margin. */
+const LEASE_MS_SQL = `(case when a.action_type = 'WEBHOOK' then least(coalesce(case when a.config_json->>'timeoutMs' ~ '^[0-9]{1,9}$' then (a.config_json->>'timeoutMs')::int end, ${WEBHOOK_TIMEOUT.defaultMs}), ${WEBHOOK_TIMEOUT.maxMs}) else 60000 end + ${LEASE_MARGIN_MS})`;
 
 interface Claimed {
   execution: AutomationActionExecution;
@@ -66,46 +67,55 @@ interface Claimed {
   attemptId: string;
 }
 
+const decodeExecution = rowMapper(executions);
+const decodeAutomation = rowMapper(automationActions);
+const decodeEvent = rowMapper(domainEvents);
+
+/**
+ * Claims a PENDING execution: IN_PROGRESS, attempts + 1, a lease, an attempt row, and
+ * reads what the attempt needs — two round trips (withTenantPipelined), the claim and
+ * its reads in the first, the record with COMMIT in the second. Each delivery claims and
+ * finishes once, so these are written in postgres.js directly, like moveRecord.
+ */
 async function claim(ctx: TenantContext, executionId: string): Promise<Claimed | null> {
-  return withTenant(ctx, async (tx) => {
-    const [automation] = await tx
-      .select({ a: automationActions })
-      .from(executions)
-      .innerJoin(automationActions, and(eq(automationActions.tenantId, executions.tenantId), eq(automationActions.id, executions.actionId)))
-      .where(and(eq(executions.tenantId, ctx.tenantId), eq(executions.id, executionId)));
-    if (!automation) return null;
-    const [execution] = await tx
-      .update(executions)
-      .set({
-        status: "IN_PROGRESS",
-        attempts: sql`${executions.attempts} + 1`,
-        startedAt: sql`coalesce(${executions.startedAt}, now())`,
-        completedAt: null,
-        nextAttemptAt: sql`now() + ${leaseMs(automation.a)} * interval '1 millisecond'`,
-      })
-      .where(and(eq(executions.tenantId, ctx.tenantId), eq(executions.id, executionId), eq(executions.status, "PENDING")))
-      .returning();
-    if (!execution) return null; // done, or another worker has it
-    const [attempt] = await tx
-      .insert(attempts)
-      .values({
-        tenantId: ctx.tenantId,
-        executionId,
-        attemptNo: sql`(select coalesce(max(${attempts.attemptNo}), 0) + 1 from ${attempts} where ${attempts.tenantId} = ${ctx.tenantId}::uuid and ${attempts.executionId} = ${executionId}::uuid)`,
-        startedAt: sql`now()`,
-      })
-      .returning({ id: attempts.id });
-    const [event] = execution.eventId
-      ? await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, ctx.tenantId), eq(domainEvents.id, execution.eventId)))
-      : [];
-    const row = await loadRecordRow(tx, ctx, execution.entityType as AutomationEntityType, execution.entityId);
+  return withTenantPipelined(ctx, async ({ sql, commit }) => {
+    const t = ctx.tenantId;
+    const ofExecution = (column: string) => sql`(select ${sql(column)} from automation_action_executions where tenant_id = ${t} and id = ${executionId})`;
+    const [claimed, [automation], [event]] = await Promise.all([
+      sql`
+        with claimed as (
+          update automation_action_executions e
+          set status = 'IN_PROGRESS', attempts = e.attempts + 1, started_at = coalesce(e.started_at, now()), completed_at = null,
+              next_attempt_at = now() + ${sql.unsafe(LEASE_MS_SQL)} * interval '1 millisecond'
+          from automation_actions a
+          where e.tenant_id = ${t} and e.id = ${executionId} and e.status = 'PENDING' and a.tenant_id = e.tenant_id and a.id = e.action_id
+          returning e.*
+        ), attempt as (
+          insert into automation_execution_attempts (tenant_id, execution_id, attempt_no, started_at)
+          select c.tenant_id, c.id, (select coalesce(max(attempt_no), 0) + 1 from automation_execution_attempts where tenant_id = ${t} and execution_id = ${executionId}), now()
+          from claimed c
+          returning id
+        )
+        select c.*, attempt.id as claimed_attempt_id from claimed c, attempt`,
+      sql`select * from automation_actions where tenant_id = ${t} and id = ${ofExecution("action_id")}`,
+      sql`select * from domain_events where tenant_id = ${t} and id = ${ofExecution("event_id")}`,
+    ]);
+    const [row] = claimed;
+    if (!row || !automation) {
+      await commit(); // done, or another worker has it: nothing was written
+      return null;
+    }
+    const execution = decodeExecution(row);
+    const table = RECORD_KINDS[execution.entityType as AutomationEntityType];
+    const [[record]] = await commit<[Record<string, unknown>[]]>(sql`select * from ${sql(getTableName(tableOf(table)))} where tenant_id = ${t} and id = ${execution.entityId}`);
+    const ev = event ? decodeEvent(event) : null;
     return {
       execution,
-      automation: automation.a,
-      record: row,
-      change: changeOf(event?.payload),
-      occurredAt: event?.occurredAt ?? execution.triggeredAt,
-      attemptId: attempt!.id,
+      automation: decodeAutomation(automation),
+      record: record ? rowMapper(tableOf(table))(record) : null,
+      change: changeOf(ev?.payload),
+      occurredAt: ev?.occurredAt ?? execution.triggeredAt,
+      attemptId: row.claimed_attempt_id as string,
     };
   });
 }
@@ -157,25 +167,25 @@ async function finish(ctx: TenantContext, c: Claimed, o: Outcome): Promise<void>
   const attemptNo = c.execution.attempts;
   const retry = o.result === "retry" && attemptNo < MAX_ATTEMPTS;
   const error = o.result === "retry" && !retry ? `Gave up after ${attemptNo} attempts: ${o.error}` : (o.error ?? null);
-  await withTenant(ctx, async (tx) => {
-    await tx
-      .update(attempts)
-      .set({ completedAt: sql`now()`, responseCode: o.responseCode ?? null, errorMessage: o.error ?? null })
-      .where(and(eq(attempts.tenantId, ctx.tenantId), eq(attempts.id, c.attemptId), isNull(attempts.completedAt)));
-    await tx
-      .update(executions)
-      .set({
-        status: retry ? "PENDING" : o.result === "succeeded" ? "SUCCEEDED" : "FAILED",
-        responseCode: o.responseCode ?? null,
-        responseBody: o.responseBody ? excerpt(o.responseBody) : null,
-        errorMessage: o.result === "succeeded" ? null : error,
-        request: o.request ?? c.execution.request,
-        nextAttemptAt: retry ? new Date(Date.now() + retryDelayMs(attemptNo, o.retryAfterMs)) : null,
-        completedAt: retry ? null : sql`now()`,
-      })
-      // a late finisher whose lease the sweep took over records nothing
-      .where(and(eq(executions.tenantId, ctx.tenantId), eq(executions.id, c.execution.id), eq(executions.status, "IN_PROGRESS"), eq(executions.attempts, attemptNo)));
-  });
+  const t = ctx.tenantId;
+  const request = o.request ?? c.execution.request;
+  // one round trip: both updates with BEGIN and COMMIT (timestamps and jsonb go as text: db/client.ts)
+  await withTenantPipelined(ctx, ({ sql, commit }) =>
+    commit(
+      sql`update automation_execution_attempts set completed_at = now(), response_code = ${o.responseCode ?? null}, error_message = ${o.error ?? null}
+          where tenant_id = ${t} and id = ${c.attemptId} and completed_at is null`,
+      sql`update automation_action_executions set
+            status = ${retry ? "PENDING" : o.result === "succeeded" ? "SUCCEEDED" : "FAILED"},
+            response_code = ${o.responseCode ?? null},
+            response_body = ${o.responseBody ? excerpt(o.responseBody) : null},
+            error_message = ${o.result === "succeeded" ? null : error},
+            request = ${request === null || request === undefined ? null : JSON.stringify(request)},
+            next_attempt_at = ${retry ? new Date(Date.now() + retryDelayMs(attemptNo, o.retryAfterMs)).toISOString() : null},
+            completed_at = ${retry ? null : sql`now()`}
+          -- a late finisher whose lease the sweep took over records nothing
+          where tenant_id = ${t} and id = ${c.execution.id} and status = 'IN_PROGRESS' and attempts = ${attemptNo}`,
+    ),
+  );
 }
 
 /** One attempt of one execution (a no-op unless it is PENDING). */

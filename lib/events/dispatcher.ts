@@ -4,9 +4,10 @@ import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 
 /**
- * A consumer reacts to committed domain events. It runs in its own transaction, which
+ * A consumer reacts to committed domain events. It runs in the event's transaction, which
  * also records its delivery (event_deliveries): a redelivered or duplicated job finds
  * the row and does nothing, and a consumer that fails rolls back both, to be retried.
+ * It writes only to the database (see dispatchEvent).
  */
 export interface EventConsumer {
   name: string;
@@ -31,18 +32,57 @@ export interface DispatchResult {
 }
 
 /**
- * Fans one committed event out to every consumer that handles it, each exactly once. One
- * transaction for the event (a worker job is a handful of statements, not one transaction
- * per consumer); each consumer runs in a savepoint with its delivery row, so a failing
- * consumer is rolled back alone while the others' work commits.
+ * Fans one committed event out to every consumer that handles it, each exactly once, in
+ * one transaction for the event (a worker job is a handful of statements, not one
+ * transaction per consumer).
+ *
+ * First try: every consumer's delivery row in one INSERT, then the consumers one after the
+ * other, no savepoints. If one of them throws, that transaction is rolled back whole and
+ * the careful path runs instead: each consumer in a savepoint with its delivery row, so a
+ * failing consumer is rolled back alone while the others' work commits. Consumers only
+ * write to the database, so the rolled-back first try left nothing behind.
  */
 export async function dispatchEvent(tenantId: string, eventId: string): Promise<DispatchResult> {
   const ctx: TenantContext = { tenantId, actor: systemActor() };
+  try {
+    return await withTenant(ctx, async (tx) => {
+      const result: DispatchResult = { delivered: [], skipped: [] };
+      const [event] = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId)));
+      if (!event) return result; // tenant deleted since: nothing to do
+      const handling = [...consumers.values()].filter((c) => c.handles(event));
+      if (handling.length === 0) return result;
+      const fresh = new Set(
+        (
+          await tx
+            .insert(eventDeliveries)
+            .values(handling.map((c) => ({ tenantId, eventId, consumer: c.name })))
+            .onConflictDoNothing()
+            .returning({ consumer: eventDeliveries.consumer })
+        ).map((r) => r.consumer),
+      );
+      for (const consumer of handling) {
+        if (!fresh.has(consumer.name)) {
+          result.skipped.push(consumer.name);
+          continue;
+        }
+        await consumer.handle(tx, ctx, event);
+        result.delivered.push(consumer.name);
+      }
+      return result;
+    }, { genericPlans: true });
+  } catch {
+    return dispatchCarefully(ctx, eventId);
+  }
+}
+
+/** One savepoint per consumer: the ones that succeed commit, the job fails if any did not. */
+async function dispatchCarefully(ctx: TenantContext, eventId: string): Promise<DispatchResult> {
+  const { tenantId } = ctx;
   const result: DispatchResult = { delivered: [], skipped: [] };
   const errors: unknown[] = [];
   await withTenant(ctx, async (tx) => {
     const [event] = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId)));
-    if (!event) return; // tenant deleted since: nothing to do
+    if (!event) return;
     for (const consumer of consumers.values()) {
       if (!consumer.handles(event)) continue;
       try {

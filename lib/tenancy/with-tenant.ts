@@ -11,10 +11,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Runs `fn` in one transaction scoped to the tenant: `app.tenant_id` is set for Row
  * Level Security, so even a query that forgets its tenant filter sees only this tenant.
  */
-export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>, opts: { genericPlans?: boolean } = {}): Promise<T> {
   if (!UUID.test(ctx.tenantId)) throw new Error("withTenant: tenantId must be a UUID");
   return db().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`);
+    // genericPlans: for work of fixed shapes (the worker's dispatch), cached plans instead
+    // of planning each statement afresh (the client's default: db/client.ts)
+    await tx.execute(
+      opts.genericPlans
+        ? sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('plan_cache_mode', 'auto', true)`
+        : sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`,
+    );
     return fn(tx);
   });
 }

@@ -2,6 +2,7 @@
 // that the outbox trigger enqueues with every committed domain event, and the automation
 // executions the dispatch creates (each queued by its row's trigger).
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { viaLocalSocket } from "@/db/local-socket";
 import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
 import { notifyWatchersConsumer } from "@/lib/watchers/notify-consumer";
 import { dynamicListsConsumer } from "@/lib/lists/consumer";
@@ -50,7 +51,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
   registerDefaultConsumers();
   return run({
     logger,
-    connectionString: opts.ownerUrl,
+    connectionString: viaLocalSocket(opts.ownerUrl),
     concurrency: opts.concurrency ?? (Number(process.env.WORKER_CONCURRENCY) || 10),
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
