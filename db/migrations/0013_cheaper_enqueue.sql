@@ -24,3 +24,24 @@ BEGIN
 END $$;
 --> statement-breakpoint
 ALTER FUNCTION enqueue_automation_execution() SET plan_cache_mode = auto;
+--> statement-breakpoint
+-- 3. A new execution's first job needs no key either: no other job can exist for it yet
+--    (the key keeps its meaning for re-queues, below: a retry replaces a waiting job).
+--    Duplicate jobs are harmless anyway: only a PENDING execution can be claimed.
+CREATE FUNCTION enqueue_new_automation_execution() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET plan_cache_mode = auto AS $$
+BEGIN
+  PERFORM graphile_worker.add_job(
+    'run_automation_execution',
+    json_build_object('tenantId', NEW.tenant_id, 'executionId', NEW.id),
+    run_at := coalesce(NEW.next_attempt_at, now()),
+    max_attempts := 10);
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION enqueue_new_automation_execution() FROM PUBLIC;
+--> statement-breakpoint
+DROP TRIGGER automation_executions_enqueue_insert ON automation_action_executions;
+--> statement-breakpoint
+CREATE TRIGGER automation_executions_enqueue_insert AFTER INSERT ON automation_action_executions
+  FOR EACH ROW WHEN (NEW.status = 'PENDING') EXECUTE FUNCTION enqueue_new_automation_execution();
