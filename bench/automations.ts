@@ -24,7 +24,7 @@ import { listPipelines } from "../lib/pipelines/queries";
 import { createRecord } from "../lib/records/service";
 import type { TenantContext } from "../lib/tenancy/context";
 import { createTenant } from "../lib/tenancy/create-tenant";
-import { quietWorkerLogs, startWorker } from "../lib/worker";
+import { fork } from "node:child_process";
 import { report, stats, type Row, type Stats } from "./harness";
 
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
@@ -58,12 +58,34 @@ async function receiver() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, arrivals, count: () => count, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
 }
 
-async function until(cond: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+/** Waits for `cond`, checking every `everyMs` (the database counts poll slowly: they load the server being measured). */
+async function until(cond: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 5): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error("bench: timed out waiting");
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** The worker in its own process, as in production (the web server is another process). */
+async function workerProcess(ownerUrl: string) {
+  const child = fork(path.resolve(import.meta.dirname, "worker-process.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, OWNER_URL: ownerUrl, WORKER_CONCURRENCY: process.env.BENCH_WORKER_CONCURRENCY ?? "10" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bench: the worker exited (${code})`)));
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners("exit");
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
 
 /** Runs the suite against a fresh database created on the server of `ownerUrl`. */
@@ -81,8 +103,7 @@ export async function benchAutomations(serverOwnerUrl: string, appPassword: stri
   process.env.APP_DATABASE_URL = appUrlFor(ownerUrl, appPassword);
   const owner = postgres(ownerUrl, { max: 4, onnotice: () => {} });
   const rx = await receiver();
-  quietWorkerLogs();
-  const runner = await startWorker({ ownerUrl, concurrency: Number(process.env.BENCH_WORKER_CONCURRENCY ?? 10) });
+  const runner = await workerProcess(ownerUrl);
   try {
     const { tenantId, userId } = await createTenant({ name: "Bench automations", adminEmail: `bench-${dbName}@example.test`, adminPassword: "Bench-pass-1" });
     const ctx: TenantContext = { tenantId, actor: { kind: "user", userId, role: "admin", source: "USER" } };
@@ -129,7 +150,7 @@ export async function benchAutomations(serverOwnerUrl: string, appPassword: stri
     const base = await delivered();
     const t0 = performance.now();
     await burst(BURST);
-    await until(async () => (await delivered()) >= base + BURST, 600_000);
+    await until(async () => (await delivered()) >= base + BURST, 600_000, 50);
     const seconds = (performance.now() - t0) / 1000;
     const perSecond = BURST / seconds;
 
@@ -141,7 +162,7 @@ export async function benchAutomations(serverOwnerUrl: string, appPassword: stri
       insert into automation_action_executions (tenant_id, action_id, event_id, entity_type, entity_id, trigger_event, execution_key)
       select ${tenantId}, ${automation.id}, ${ev!.id}, 'DEAL', (${owner.array(deals)}::uuid[])[1 + g % ${deals.length}], 'stage.entered', 'bench:' || g
       from generate_series(1, ${BURST}) g`;
-    await until(async () => (await delivered()) >= engineBase + BURST, 600_000);
+    await until(async () => (await delivered()) >= engineBase + BURST, 600_000, 50);
     const engineSeconds = (performance.now() - e0) / 1000;
 
     // 3. board moves with the queue idle, then while a backlog drains
@@ -169,7 +190,7 @@ export async function benchAutomations(serverOwnerUrl: string, appPassword: stri
     const busySamples: number[] = [];
     for (let r = 0; r < 3; r++) await round(busySamples);
     const leftAfterMoves = before + BACKLOG - (await delivered());
-    await until(async () => (await delivered()) >= before + BACKLOG, 1_800_000);
+    await until(async () => (await delivered()) >= before + BACKLOG, 1_800_000, 50);
     const drainSeconds = (performance.now() - d0) / 1000;
     const busy = stats(busySamples);
 

@@ -1,12 +1,14 @@
-import { bigint, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, tenantId } from "./columns";
 import { changeSource, crmRecordType } from "./enums";
 import { tenants, tenantUsers } from "./tenancy";
 
 /**
- * The outbox. A service inserts its event in the transaction that changes the data;
- * a trigger (see the rls migration) enqueues a graphile-worker job in that same
- * transaction, so a committed event is always dispatched and a rolled-back one never.
+ * The outbox. A service inserts its event in the transaction that changes the data; the
+ * worker's relay (lib/events/relay.ts) dispatches committed events that have no
+ * `dispatchedAt` yet, woken by the NOTIFY the insert trigger sends on commit, so a
+ * committed event is always dispatched and a rolled-back one never.
  */
 export const domainEvents = pgTable("domain_events", {
   tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
@@ -20,12 +22,20 @@ export const domainEvents = pgTable("domain_events", {
   source: changeSource().notNull().default("USER"),
   payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** Set in the transaction that ran the event's consumers; null = still to dispatch. */
+  dispatchedAt: timestamp({ withTimezone: true }),
+  /** Failed dispatches so far; the relay gives up after MAX_DISPATCH_ATTEMPTS. */
+  dispatchAttempts: integer().notNull().default(0),
+  /** After a failure: not before this time (exponential backoff). */
+  dispatchAfter: timestamp({ withTimezone: true }),
+  dispatchError: text(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ name: "domain_events_actor_fk", columns: [t.tenantId, t.actorUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   index("domain_events_seq_idx").on(t.tenantId, t.seq),
   index("domain_events_entity_idx").on(t.tenantId, t.entityType, t.entityId),
   index("domain_events_actor_idx").on(t.tenantId, t.actorUserId),
+  index("domain_events_pending_idx").on(t.tenantId, t.seq).where(sql`${t.dispatchedAt} is null`),
 ]);
 
 /** Inbox: one row per (event, consumer), written in the consumer's own transaction, so a redelivered job is a no-op. */

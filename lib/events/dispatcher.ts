@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { domainEvents, eventDeliveries, type DomainEvent } from "@/db/schema";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
@@ -12,8 +12,17 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 export interface EventConsumer {
   name: string;
   handles(event: DomainEvent): boolean;
-  handle(tx: Tx, ctx: TenantContext, event: DomainEvent): Promise<void>;
+  /**
+   * `afterCommit`, when the dispatcher offers it: work to start once this transaction has
+   * committed (automations run their new executions there instead of queueing a job each).
+   * Dropped if the transaction rolls back.
+   */
+  handle(tx: Tx, ctx: TenantContext, event: DomainEvent, afterCommit?: AfterCommit): Promise<void>;
 }
+
+/** Schedules work for after the dispatching transaction commits. */
+export type AfterCommit = (task: () => Promise<void>) => void;
+export type Task = () => Promise<void>;
 
 const consumers = new Map<string, EventConsumer>();
 
@@ -31,79 +40,194 @@ export interface DispatchResult {
   skipped: string[];
 }
 
+/** Failed dispatches of an event before the relay stops retrying it (as graphile-worker's jobs did). */
+export const MAX_DISPATCH_ATTEMPTS = 25;
+
+const due = (tenantId: string) =>
+  and(
+    eq(domainEvents.tenantId, tenantId),
+    isNull(domainEvents.dispatchedAt),
+    lt(domainEvents.dispatchAttempts, MAX_DISPATCH_ATTEMPTS),
+    or(isNull(domainEvents.dispatchAfter), lte(domainEvents.dispatchAfter, sql`now()`)),
+  );
+
+const handlersOf = (event: DomainEvent) => [...consumers.values()].filter((c) => c.handles(event));
+
 /**
- * Fans one committed event out to every consumer that handles it, each exactly once, in
- * one transaction for the event (a worker job is a handful of statements, not one
- * transaction per consumer).
- *
- * First try: every consumer's delivery row in one INSERT, then the consumers one after the
- * other, no savepoints. If one of them throws, that transaction is rolled back whole and
- * the careful path runs instead: each consumer in a savepoint with its delivery row, so a
- * failing consumer is rolled back alone while the others' work commits. Consumers only
- * write to the database, so the rolled-back first try left nothing behind.
+ * Runs the consumers of `events` in `tx` with no savepoints: every delivery row in one
+ * INSERT, then each fresh (event, consumer) in order. Throws if any consumer throws.
  */
-export async function dispatchEvent(tenantId: string, eventId: string): Promise<DispatchResult> {
-  const ctx: TenantContext = { tenantId, actor: systemActor() };
-  try {
-    return await withTenant(ctx, async (tx) => {
-      const result: DispatchResult = { delivered: [], skipped: [] };
-      const [event] = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId)));
-      if (!event) return result; // tenant deleted since: nothing to do
-      const handling = [...consumers.values()].filter((c) => c.handles(event));
-      if (handling.length === 0) return result;
-      const fresh = new Set(
-        (
-          await tx
-            .insert(eventDeliveries)
-            .values(handling.map((c) => ({ tenantId, eventId, consumer: c.name })))
-            .onConflictDoNothing()
-            .returning({ consumer: eventDeliveries.consumer })
-        ).map((r) => r.consumer),
-      );
-      for (const consumer of handling) {
-        if (!fresh.has(consumer.name)) {
-          result.skipped.push(consumer.name);
-          continue;
-        }
-        await consumer.handle(tx, ctx, event);
-        result.delivered.push(consumer.name);
+async function runConsumers(tx: Tx, ctx: TenantContext, events: DomainEvent[], tasks: Task[], results?: Map<string, DispatchResult>): Promise<void> {
+  const pairs = events.flatMap((e) => handlersOf(e).map((c) => ({ tenantId: ctx.tenantId, eventId: e.id, consumer: c.name })));
+  if (pairs.length === 0) return;
+  const fresh = new Set(
+    (
+      await tx
+        .insert(eventDeliveries)
+        .values(pairs)
+        .onConflictDoNothing()
+        .returning({ eventId: eventDeliveries.eventId, consumer: eventDeliveries.consumer })
+    ).map((r) => `${r.eventId} ${r.consumer}`),
+  );
+  for (const event of events) {
+    const result = results?.get(event.id);
+    for (const consumer of handlersOf(event)) {
+      if (!fresh.has(`${event.id} ${consumer.name}`)) {
+        result?.skipped.push(consumer.name);
+        continue;
       }
-      return result;
-    }, { genericPlans: true });
-  } catch {
-    return dispatchCarefully(ctx, eventId);
+      await consumer.handle(tx, ctx, event, (task) => tasks.push(task));
+      result?.delivered.push(consumer.name);
+    }
   }
 }
 
-/** One savepoint per consumer: the ones that succeed commit, the job fails if any did not. */
-async function dispatchCarefully(ctx: TenantContext, eventId: string): Promise<DispatchResult> {
-  const { tenantId } = ctx;
-  const result: DispatchResult = { delivered: [], skipped: [] };
+/** Each consumer in a savepoint with its delivery row: the ones that succeed commit. Returns the failures. */
+async function runConsumersCarefully(tx: Tx, ctx: TenantContext, event: DomainEvent, tasks: Task[], result: DispatchResult): Promise<unknown[]> {
   const errors: unknown[] = [];
-  await withTenant(ctx, async (tx) => {
-    const [event] = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId)));
-    if (!event) return;
-    for (const consumer of consumers.values()) {
-      if (!consumer.handles(event)) continue;
-      try {
-        const fresh = await tx.transaction(async (sp) => {
-          const inserted = await sp
-            .insert(eventDeliveries)
-            .values({ tenantId, eventId, consumer: consumer.name })
-            .onConflictDoNothing()
-            .returning({ eventId: eventDeliveries.eventId });
-          if (inserted.length === 0) return false;
-          await consumer.handle(sp, ctx, event);
-          return true;
-        });
-        (fresh ? result.delivered : result.skipped).push(consumer.name);
-      } catch (err) {
-        errors.push(err);
-      }
+  for (const consumer of handlersOf(event)) {
+    const mine: Task[] = [];
+    try {
+      const fresh = await tx.transaction(async (sp) => {
+        const inserted = await sp
+          .insert(eventDeliveries)
+          .values({ tenantId: ctx.tenantId, eventId: event.id, consumer: consumer.name })
+          .onConflictDoNothing()
+          .returning({ eventId: eventDeliveries.eventId });
+        if (inserted.length === 0) return false;
+        await consumer.handle(sp, ctx, event, (task) => mine.push(task));
+        return true;
+      });
+      tasks.push(...mine); // a rolled-back savepoint drops its consumer's tasks
+      (fresh ? result.delivered : result.skipped).push(consumer.name);
+    } catch (err) {
+      errors.push(err);
     }
+  }
+  return errors;
+}
+
+const markDispatched = (tx: Tx, tenantId: string, ids: string[]) =>
+  tx
+    .update(domainEvents)
+    .set({ dispatchedAt: sql`coalesce(${domainEvents.dispatchedAt}, now())`, dispatchError: null })
+    .where(and(eq(domainEvents.tenantId, tenantId), inArray(domainEvents.id, ids)));
+
+/**
+ * Dispatches up to `limit` of a tenant's committed events that are due, oldest first
+ * (the relay's unit of work). Returns how many it took.
+ *
+ * First try: the whole batch in one transaction — events locked FOR UPDATE SKIP LOCKED
+ * (another worker takes the next ones), every consumer of every event, no savepoints,
+ * then all marked dispatched. If a consumer throws, that transaction is rolled back whole
+ * (consumers only write to the database, so it left nothing behind) and the careful path
+ * runs: one event per transaction, each consumer in a savepoint with its delivery row, so
+ * a failing consumer is rolled back alone while the others' work commits; its event is
+ * retried later with exponential backoff (dispatchAttempts, dispatchAfter, dispatchError).
+ */
+export async function dispatchPending(tenantId: string, limit = 25, afterCommit: (tasks: Task[]) => void = startTasks): Promise<number> {
+  const ctx: TenantContext = { tenantId, actor: systemActor() };
+  try {
+    const tasks: Task[] = [];
+    const n = await withTenant(
+      ctx,
+      async (tx) => {
+        const events = await tx.select().from(domainEvents).where(due(tenantId)).orderBy(asc(domainEvents.seq)).limit(limit).for("update", { skipLocked: true });
+        if (events.length === 0) return 0;
+        await runConsumers(tx, ctx, events, tasks);
+        await markDispatched(tx, tenantId, events.map((e) => e.id));
+        return events.length;
+      },
+      { genericPlans: true },
+    );
+    afterCommit(tasks);
+    return n;
+  } catch {
+    let n = 0;
+    while (n < limit && (await dispatchNextCarefully(ctx, afterCommit))) n++;
+    return n;
+  }
+}
+
+/** Starts after-commit tasks without waiting for them; a failure is logged (its work has its own recovery). */
+function startTasks(tasks: Task[]): void {
+  for (const task of tasks) void runTask(task);
+}
+
+/** Runs one after-commit task; a failure is logged, never thrown. */
+export async function runTask(task: Task): Promise<void> {
+  try {
+    await task();
+  } catch (err) {
+    console.error(`[dispatch] after-commit task failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The careful path for the tenant's oldest due event; false when there is none. */
+async function dispatchNextCarefully(ctx: TenantContext, afterCommit: (tasks: Task[]) => void): Promise<boolean> {
+  const tasks: Task[] = [];
+  const found = await withTenant(ctx, async (tx) => {
+    const [event] = await tx.select().from(domainEvents).where(due(ctx.tenantId)).orderBy(asc(domainEvents.seq)).limit(1).for("update", { skipLocked: true });
+    if (!event) return false;
+    const errors = await runConsumersCarefully(tx, ctx, event, tasks, { delivered: [], skipped: [] });
+    if (errors.length === 0) {
+      await markDispatched(tx, ctx.tenantId, [event.id]);
+      return true;
+    }
+    const message = errors.map((e) => (e instanceof Error ? e.message : String(e))).join("; ");
+    console.error(`[relay] event ${event.id} (${event.eventType}): a consumer failed, retrying later: ${message}`);
+    await tx
+      .update(domainEvents)
+      .set({
+        dispatchAttempts: sql`${domainEvents.dispatchAttempts} + 1`,
+        dispatchAfter: sql`now() + least(power(2, ${domainEvents.dispatchAttempts}), 3600) * interval '1 second'`,
+        dispatchError: message.slice(0, 2000),
+      })
+      .where(and(eq(domainEvents.tenantId, ctx.tenantId), eq(domainEvents.id, event.id)));
+    return true;
   });
-  // The job fails (and graphile-worker retries it) if any consumer failed; the ones
-  // that succeeded are committed and recorded, and are skipped on the retry.
-  if (errors.length) throw errors[0];
-  return result;
+  afterCommit(tasks);
+  return found;
+}
+
+/**
+ * Dispatches one event now, whatever its state (the dispatch_event jobs queued before the
+ * relay, and tests): consumers already recorded in event_deliveries are skipped. Same two
+ * paths as dispatchPending; throws if a consumer failed (the job is then retried).
+ */
+export async function dispatchEvent(tenantId: string, eventId: string): Promise<DispatchResult> {
+  const ctx: TenantContext = { tenantId, actor: systemActor() };
+  const byId = and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId));
+  const afterCommit = (tasks: Task[]) => Promise.all(tasks.map(runTask));
+  try {
+    const tasks: Task[] = [];
+    const done = await withTenant(
+      ctx,
+      async (tx) => {
+        const result: DispatchResult = { delivered: [], skipped: [] };
+        const [event] = await tx.select().from(domainEvents).where(byId).for("update");
+        if (!event) return result; // tenant deleted since: nothing to do
+        await runConsumers(tx, ctx, [event], tasks, new Map([[event.id, result]]));
+        await markDispatched(tx, tenantId, [event.id]);
+        return result;
+      },
+      { genericPlans: true },
+    );
+    await afterCommit(tasks);
+    return done;
+  } catch {
+    const result: DispatchResult = { delivered: [], skipped: [] };
+    const errors: unknown[] = [];
+    const tasks: Task[] = [];
+    await withTenant(ctx, async (tx) => {
+      const [event] = await tx.select().from(domainEvents).where(byId).for("update");
+      if (!event) return;
+      errors.push(...(await runConsumersCarefully(tx, ctx, event, tasks, result)));
+      if (errors.length === 0) await markDispatched(tx, tenantId, [event.id]);
+    });
+    await afterCommit(tasks);
+    // The ones that succeeded are committed and recorded, and are skipped on the retry.
+    if (errors.length) throw errors[0];
+    return result;
+  }
 }

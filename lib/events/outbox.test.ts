@@ -1,6 +1,7 @@
-// The outbox, end to end against the real worker (graphile-worker): an event committed
-// with its data is dispatched to each consumer exactly once — across worker stops and
-// restarts, duplicated jobs and a failing first attempt — and a rolled-back one never.
+// The outbox, end to end against the real worker (its relay, and graphile-worker for the
+// dispatch jobs queued before the relay): an event committed with its data is dispatched
+// to each consumer exactly once — across worker stops and restarts, racing dispatchers
+// and a failing first attempt — and a rolled-back one never.
 //
 // This file runs in its own database (created from the test cluster and migrated with
 // the real migrations): its worker then only sees its own jobs, and it never dispatches
@@ -72,7 +73,10 @@ describe("outbox → worker → consumers", () => {
     (await owner<{ n: number }[]>`select count(*)::int as n from notifications where event_id = ${eventId} and kind = 'outbox-test'`)[0]!.n;
   const deliveries = async (eventId: string, consumer = CONSUMER) =>
     (await owner<{ n: number }[]>`select count(*)::int as n from event_deliveries where event_id = ${eventId} and consumer = ${consumer}`)[0]!.n;
-  /** Queued jobs (any state) that would dispatch this event. */
+  /** Whether the event is marked dispatched. */
+  const dispatched = async (eventId: string) =>
+    (await owner<{ done: boolean }[]>`select dispatched_at is not null as done from domain_events where id = ${eventId}`)[0]!.done;
+  /** Queued jobs (any state) that would dispatch this event (only ever queued by hand now). */
   const jobsFor = async (eventId: string) =>
     (await owner<{ n: number }[]>`select count(*)::int as n from graphile_worker._private_jobs where payload->>'eventId' = ${eventId}`)[0]!.n;
   const eventIdOf = async (companyId: string) =>
@@ -84,7 +88,7 @@ describe("outbox → worker → consumers", () => {
     const eventId = await eventIdOf(company.id);
     await vi.waitFor(async () => {
       expect(await effects(eventId)).toBe(1);
-      expect(await jobsFor(eventId)).toBe(0);
+      expect(await dispatched(eventId)).toBe(true);
     }, WAIT);
     return eventId;
   };
@@ -106,7 +110,7 @@ describe("outbox → worker → consumers", () => {
     await db?.drop();
   });
 
-  it("a rolled-back transaction leaves no event, no job, and nothing is ever dispatched", async () => {
+  it("a rolled-back transaction leaves no event, and nothing is ever dispatched", async () => {
     let eventId = "";
     const rollback = new Error("roll back on purpose");
     await expect(
@@ -122,7 +126,6 @@ describe("outbox → worker → consumers", () => {
       select (select count(*)::int from domain_events where id = ${eventId}) as events,
              (select count(*)::int from companies where tenant_id = ${tenant.tenantId} and name = 'Rolled back') as companies`;
     expect(gone).toEqual({ events: 0, companies: 0 });
-    expect(await jobsFor(eventId)).toBe(0);
 
     // A failing service (duplicate domain) rolls back its event too.
     await createCompany(tenant.ctx, { name: "Dup 1", domain: "dup.example" });
@@ -140,17 +143,15 @@ describe("outbox → worker → consumers", () => {
     await stopRunner();
     const company = await createCompany(tenant.ctx, { name: "While stopped" });
     const eventId = await eventIdOf(company.id);
-    // Committed with its job (same transaction), not yet dispatched.
-    const [job] = await owner`select t.identifier as task_identifier, j.attempts from graphile_worker._private_jobs j
-      join graphile_worker._private_tasks t on t.id = j.task_id where j.payload->>'eventId' = ${eventId}`;
-    expect(job).toMatchObject({ task_identifier: "dispatch_event", attempts: 0 });
+    // Committed, pending (no dispatched_at), not yet dispatched.
+    expect(await dispatched(eventId)).toBe(false);
     expect(attempts.has(eventId)).toBe(false);
     expect(await effects(eventId)).toBe(0);
 
-    await startRunner();
+    await startRunner(); // its first sweep finds the event (no notification was heard)
     await vi.waitFor(async () => {
       expect(await effects(eventId)).toBe(1);
-      expect(await jobsFor(eventId)).toBe(0);
+      expect(await dispatched(eventId)).toBe(true);
     }, WAIT);
     expect(attempts.get(eventId)).toBe(1);
     expect(await deliveries(eventId)).toBe(1);
@@ -177,38 +178,63 @@ describe("outbox → worker → consumers", () => {
     expect(await deliveries(eventId)).toBe(1);
   });
 
-  it("(c) duplicate jobs racing for a fresh event still deliver it once", async () => {
+  it("(c) dispatch jobs racing the relay for a fresh event still deliver it once", async () => {
     await stopRunner();
     const company = await createCompany(tenant.ctx, { name: "Duplicated early" });
     const eventId = await eventIdOf(company.id);
     for (let i = 0; i < 3; i++) {
       await owner`select graphile_worker.add_job('dispatch_event', json_build_object('tenantId', ${tenant.tenantId}::uuid, 'eventId', ${eventId}::uuid))`;
     }
-    expect(await jobsFor(eventId)).toBe(4);
-    await startRunner(); // concurrency 4: the jobs may run side by side
-    await vi.waitFor(async () => expect(await jobsFor(eventId)).toBe(0), WAIT);
+    expect(await jobsFor(eventId)).toBe(3);
+    await startRunner(); // the relay and three jobs (concurrency 4) may run side by side
+    await vi.waitFor(async () => {
+      expect(await jobsFor(eventId)).toBe(0);
+      expect(await dispatched(eventId)).toBe(true);
+    }, WAIT);
     expect(attempts.get(eventId)).toBe(1);
     expect(await effects(eventId)).toBe(1);
     expect(await deliveries(eventId)).toBe(1);
   });
 
+  it("two workers draining one tenant's backlog deliver every event exactly once, in batches", async () => {
+    await stopRunner();
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) ids.push(await eventIdOf((await createCompany(tenant.ctx, { name: `Backlog ${i}` })).id));
+    await startRunner();
+    const second = await startWorker({ ownerUrl: db.ownerUrl, pollInterval: 100, concurrency: 4 });
+    try {
+      await vi.waitFor(async () => {
+        const [n] = await owner<{ n: number }[]>`select count(*)::int as n from domain_events where id = any(${ids}) and dispatched_at is null`;
+        expect(n!.n).toBe(0);
+      }, WAIT);
+    } finally {
+      await second.stop();
+    }
+    for (const id of ids) expect(attempts.get(id)).toBe(1);
+    const [counts] = await owner<{ effects: number; deliveries: number }[]>`
+      select (select count(*)::int from notifications where event_id = any(${ids}) and kind = 'outbox-test') as effects,
+             (select count(*)::int from event_deliveries where event_id = any(${ids}) and consumer = ${CONSUMER}) as deliveries`;
+    expect(counts).toEqual({ effects: 60, deliveries: 60 });
+  });
+
   it("(d) a consumer that throws is rolled back and retried by the worker: exactly one effect", async () => {
     const company = await createCompany(tenant.ctx, { name: "fail-once Inc" });
     const eventId = await eventIdOf(company.id);
-    // First attempt: failed, the job keeps its error for the retry, and its row rolled back.
+    // First dispatch: failed, the event keeps the error and a time for the retry, and the row rolled back.
     await vi.waitFor(async () => {
-      const [job] = await owner<{ attempts: number; last_error: string | null }[]>`select attempts, last_error from graphile_worker._private_jobs where payload->>'eventId' = ${eventId}`;
-      expect(job?.attempts).toBe(1);
-      expect(job?.last_error).toMatch(/fails on purpose/);
+      const [event] = await owner<{ dispatch_attempts: number; dispatch_error: string | null; retry_later: boolean; dispatched_at: Date | null }[]>`
+        select dispatch_attempts, dispatch_error, dispatch_after > occurred_at as retry_later, dispatched_at from domain_events where id = ${eventId}`;
+      expect(event).toMatchObject({ dispatch_attempts: 1, retry_later: true, dispatched_at: null });
+      expect(event!.dispatch_error).toMatch(/fails on purpose/);
     }, WAIT);
     expect(await effects(eventId)).toBe(0);
     expect(await deliveries(eventId)).toBe(0);
     // the other consumers of the event were not held back by the failing one
     expect(await deliveries(eventId, "dynamic-lists")).toBe(1);
-    // graphile-worker retries after ~e¹ seconds.
+    // the relay retries it after a second (backoff 2^0 s)
     await vi.waitFor(async () => {
       expect(await effects(eventId)).toBe(1);
-      expect(await jobsFor(eventId)).toBe(0);
+      expect(await dispatched(eventId)).toBe(true);
     }, WAIT);
     expect(attempts.get(eventId)).toBe(3);
     expect(await deliveries(eventId)).toBe(1);

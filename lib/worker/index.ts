@@ -1,9 +1,11 @@
-// The background worker: graphile-worker (a Postgres job queue) runs the dispatch job
-// that the outbox trigger enqueues with every committed domain event, and the automation
-// executions the dispatch creates (each queued by its row's trigger).
+// The background worker: the outbox relay (lib/events/relay.ts) dispatches committed
+// domain events to their consumers, and graphile-worker (a Postgres job queue) runs the
+// automation executions the dispatch creates (each queued by its row's trigger), list
+// refreshes and the periodic sweeps.
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { viaLocalSocket } from "@/db/local-socket";
 import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
+import { startRelay } from "@/lib/events/relay";
 import { notifyWatchersConsumer } from "@/lib/watchers/notify-consumer";
 import { dynamicListsConsumer } from "@/lib/lists/consumer";
 import { LISTS_CRONTAB, listsSweepTask, refreshTenantListsTask } from "@/lib/lists/tasks";
@@ -19,6 +21,8 @@ export function registerDefaultConsumers(): void {
 export const taskList: TaskList = {
   refresh_tenant_lists: refreshTenantListsTask,
   lists_sweep: listsSweepTask,
+  // queued by the outbox trigger before the relay (migration 0014): such jobs may remain
+  // queued across the upgrade
   async dispatch_event(payload) {
     const { tenantId, eventId } = payload as { tenantId: string; eventId: string };
     await dispatchEvent(tenantId, eventId);
@@ -49,7 +53,7 @@ const logger = new Logger(() => (level, message) => {
 
 export async function startWorker(opts: { ownerUrl: string; concurrency?: number; pollInterval?: number }): Promise<Runner> {
   registerDefaultConsumers();
-  return run({
+  const runner = await run({
     logger,
     connectionString: viaLocalSocket(opts.ownerUrl),
     concurrency: opts.concurrency ?? (Number(process.env.WORKER_CONCURRENCY) || 10),
@@ -58,4 +62,11 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
     taskList,
     crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB].join("\n"),
   });
+  const relay = startRelay({ pollMs: opts.pollInterval ?? 1000 });
+  const stopJobs = runner.stop.bind(runner);
+  runner.stop = async () => {
+    await relay.stop();
+    await stopJobs();
+  };
+  return runner;
 }
