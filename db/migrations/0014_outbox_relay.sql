@@ -33,22 +33,3 @@ $$;
 REVOKE ALL ON FUNCTION pending_event_tenants(integer) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION pending_event_tenants(integer) TO stageline_app;
---> statement-breakpoint
--- The relay runs the executions an event creates itself, right after its transaction
--- commits (lib/automations/dispatch.ts), and says so for that transaction with
--- stageline.run_executions_inline: their rows then get no job (graphile_worker.add_job
--- was about 0.9 ms of each). Should the worker stop before running them, the minute sweep
--- queues PENDING executions whose job never ran (lib/automations/run.ts).
-CREATE OR REPLACE FUNCTION enqueue_new_automation_execution() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET plan_cache_mode = auto AS $$
-BEGIN
-  IF current_setting('stageline.run_executions_inline', true) = 'on' THEN
-    RETURN NEW;
-  END IF;
-  PERFORM graphile_worker.add_job(
-    'run_automation_execution',
-    json_build_object('tenantId', NEW.tenant_id, 'executionId', NEW.id),
-    run_at := coalesce(NEW.next_attempt_at, now()),
-    max_attempts := 10);
-  RETURN NEW;
-END $$;

@@ -1,15 +1,16 @@
 // The automations consumer: every committed domain event is planned (plan.ts) and each
 // automation it fires becomes one execution row, keyed `${automationId}:${eventId}` and
 // inserted ON CONFLICT DO NOTHING, so a duplicated or retried event never runs an action
-// twice. Dispatched by the relay, the new executions run right after the event's
-// transaction commits, one after the other in priority order (no job each: migration
-// 0014); otherwise the row's insert trigger queues a job per execution in this same
-// transaction, in priority order.
+// twice. Dispatched by the relay, the new executions are claimed as they are written and
+// run right after the event's transaction commits, one after the other in priority order
+// (no job each); otherwise the row's insert trigger queues a job per PENDING execution in
+// this same transaction, in priority order.
 import { sql } from "drizzle-orm";
-import { automationActionExecutions } from "@/db/schema";
+import { automationActionExecutions as executions, automationExecutionAttempts as attempts } from "@/db/schema";
+import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import type { EventConsumer } from "@/lib/events/dispatcher";
-import { isAutomationEvent, planEvent } from "./plan";
-import { runExecution } from "./run";
+import { isAutomationEvent, planEvent, type PlannedRun } from "./plan";
+import { changeOf, leaseMs, runClaimed } from "./run";
 
 export const executionKeyOf = (automationId: string, eventId: string) => `${automationId}:${eventId}`;
 
@@ -22,9 +23,13 @@ export const automationsConsumer: EventConsumer = {
     // the admin sees why it did not run; rules that do not match leave no trace.
     const runs = plan.filter((p) => p.fires || p.invalidCondition);
     if (runs.length === 0) return;
-    if (afterCommit) await tx.execute(sql`select set_config('stageline.run_executions_inline', 'on', true)`);
-    const inserted = await tx
-      .insert(automationActionExecutions)
+    // Run here (after commit): each new execution is claimed as it is written — IN_PROGRESS,
+    // first attempt, leased — so it needs no job; should the worker stop before it is done,
+    // the sweep takes the expired lease back (run.ts).
+    const inline = afterCommit !== undefined;
+    const claim = (p: PlannedRun) => inline && p.fires;
+    const rows = await tx
+      .insert(executions)
       .values(
         runs.map((p) => ({
           tenantId: ctx.tenantId,
@@ -38,18 +43,38 @@ export const automationsConsumer: EventConsumer = {
           listId: p.trigger.listId,
           triggerEvent: p.trigger.triggerEvent,
           executionKey: executionKeyOf(p.rule.id, event.id),
-          status: p.fires ? ("PENDING" as const) : ("FAILED" as const),
+          status: !p.fires ? ("FAILED" as const) : claim(p) ? ("IN_PROGRESS" as const) : ("PENDING" as const),
+          attempts: claim(p) ? 1 : 0,
+          startedAt: claim(p) ? sql`now()` : null,
+          nextAttemptAt: claim(p) ? sql`now() + ${leaseMs(p.rule)} * interval '1 millisecond'` : null,
           errorMessage: p.fires ? null : `Not run: ${p.reason}`,
           completedAt: p.fires ? null : sql`now()`,
         })),
       )
-      .onConflictDoNothing()
-      .returning({ id: automationActionExecutions.id, status: automationActionExecutions.status });
-    const pending = inserted.filter((r) => r.status === "PENDING").map((r) => r.id); // in the order of `runs`
-    if (afterCommit && pending.length) {
-      afterCommit(async () => {
-        for (const id of pending) await runExecution(ctx.tenantId, id);
-      });
-    }
+      .onConflictDoNothing() // this event already ran this rule
+      .returning();
+    const claimed = rows.filter((r) => r.status === "IN_PROGRESS"); // in the order of `runs`
+    if (!afterCommit || claimed.length === 0) return;
+    const attemptIds = await tx
+      .insert(attempts)
+      .values(claimed.map((r) => ({ tenantId: ctx.tenantId, executionId: r.id, attemptNo: 1, startedAt: sql`now()` })))
+      .returning({ id: attempts.id, executionId: attempts.executionId });
+    const attemptOf = new Map(attemptIds.map((a) => [a.executionId, a.id]));
+    const planOf = new Map(runs.map((p) => [p.rule.id, p]));
+    const runCtx: TenantContext = { tenantId: ctx.tenantId, actor: systemActor("AUTOMATION") };
+    afterCommit(async () => {
+      // one after the other, in priority order
+      for (const execution of claimed) {
+        const p = planOf.get(execution.actionId)!;
+        await runClaimed(runCtx, {
+          execution,
+          automation: p.rule,
+          record: p.record ?? null,
+          change: changeOf(event.payload),
+          occurredAt: event.occurredAt,
+          attemptId: attemptOf.get(execution.id)!,
+        });
+      }
+    });
   },
 };

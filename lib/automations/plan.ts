@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
-import type { Tx } from "@/lib/tenancy/with-tenant";
+import { perTransaction, type Tx } from "@/lib/tenancy/with-tenant";
 import { matchRules, type Trigger } from "./rules";
 import { AUTOMATION_ENTITY_TYPES, type AutomationEntityType, type TriggerEvent } from "./schemas";
 import { customFieldsOf } from "./validate";
@@ -36,6 +36,8 @@ export interface PlannedRun {
   fires: boolean;
   /** The stored condition no longer validates (a custom field was deleted, say). */
   invalidCondition?: boolean;
+  /** The record as the plan read it (null once deleted). */
+  record?: Record<string, unknown> | null;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : null);
@@ -104,7 +106,7 @@ async function conditionHolds(tx: Tx, ctx: TenantContext, rule: AutomationAction
   const where = compileFilter(kind, rule.conditionJson, {
     tenantId: ctx.tenantId,
     userId: rule.createdByUserId,
-    customFields: await customFieldsOf(tx, ctx, kind),
+    customFields: await perTransaction(tx, `custom-fields:${kind}`, () => customFieldsOf(tx, ctx, kind)),
   });
   const t = tableOf(RECORD_KINDS[kind]);
   const rows = await tx.select({ one: sql`1` }).from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, entityId), where)).limit(1);
@@ -121,17 +123,20 @@ export async function planEvent(tx: Tx, ctx: TenantContext, event: EventLike, op
   const kind = event.entityType as AutomationEntityType;
   const triggerEvents: TriggerEvent[] = event.eventType === "stage.changed" ? ["stage.exited", "stage.entered"] : [DIRECT[event.eventType]!];
   // rules first: most events of most tenants concern no automation, and cost one indexed query
-  const rules = await tx
-    .select()
-    .from(automationActions)
-    .where(
-      and(
-        eq(automationActions.tenantId, ctx.tenantId),
-        eq(automationActions.entityType, kind),
-        opts.all ? undefined : eq(automationActions.enabled, true),
-        opts.all ? undefined : inArray(automationActions.triggerEvent, triggerEvents),
+  // the tenant's rules, read once per transaction (the worker dispatches events in batches)
+  const rules = await perTransaction(tx, `automation-rules:${kind}:${opts.all ? "all" : triggerEvents.join(",")}`, () =>
+    tx
+      .select()
+      .from(automationActions)
+      .where(
+        and(
+          eq(automationActions.tenantId, ctx.tenantId),
+          eq(automationActions.entityType, kind),
+          opts.all ? undefined : eq(automationActions.enabled, true),
+          opts.all ? undefined : inArray(automationActions.triggerEvent, triggerEvents),
+        ),
       ),
-    );
+  );
   if (rules.length === 0) return [];
   // the record and the move's stages in one round trip
   const stages = stagesOfMove(tx, ctx, event);
@@ -162,7 +167,7 @@ export async function planEvent(tx: Tx, ctx: TenantContext, event: EventLike, op
           reason = `the condition is no longer valid (${err.message})`;
         }
       }
-      if (fires || invalidCondition || opts.all) out.push({ rule, trigger, reason, fires, invalidCondition });
+      if (fires || invalidCondition || opts.all) out.push({ rule, trigger, reason, fires, invalidCondition, record });
     }
   }
   if (opts.all) {

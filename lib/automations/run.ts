@@ -58,7 +58,12 @@ export function changeOf(payload: Record<string, unknown> | undefined): Record<s
 /** The lease of an attempt, in SQL over the automation `a`: the action's own timeout (webhooks) or a minute, plus the margin. */
 const LEASE_MS_SQL = `(case when a.action_type = 'WEBHOOK' then least(coalesce(case when a.config_json->>'timeoutMs' ~ '^[0-9]{1,9}$' then (a.config_json->>'timeoutMs')::int end, ${WEBHOOK_TIMEOUT.defaultMs}), ${WEBHOOK_TIMEOUT.maxMs}) else 60000 end + ${LEASE_MARGIN_MS})`;
 
-interface Claimed {
+/** The lease of an attempt of `a` in milliseconds (as LEASE_MS_SQL). */
+export const leaseMs = (a: AutomationAction) =>
+  (a.actionType === "WEBHOOK" ? Math.min(Number(a.configJson.timeoutMs ?? WEBHOOK_TIMEOUT.defaultMs) || WEBHOOK_TIMEOUT.defaultMs, WEBHOOK_TIMEOUT.maxMs) : 60_000) + LEASE_MARGIN_MS;
+
+/** An attempt in hand: its execution claimed (IN_PROGRESS, leased, attempt row written) and what it needs. */
+export interface Claimed {
   execution: AutomationActionExecution;
   automation: AutomationAction;
   record: Record<string, unknown> | null;
@@ -192,7 +197,11 @@ async function finish(ctx: TenantContext, c: Claimed, o: Outcome): Promise<void>
 export async function runExecution(tenantId: string, executionId: string, opts: { guard?: RequestFilteringAgentOptions } = {}): Promise<void> {
   const ctx: TenantContext = { tenantId, actor: systemActor("AUTOMATION") };
   const claimed = await claim(ctx, executionId);
-  if (!claimed) return;
+  if (claimed) await runClaimed(ctx, claimed, opts);
+}
+
+/** Performs a claimed attempt and records its outcome. */
+export async function runClaimed(ctx: TenantContext, claimed: Claimed, opts: { guard?: RequestFilteringAgentOptions } = {}): Promise<void> {
   let outcome: Outcome;
   try {
     outcome = await perform(ctx, claimed, opts.guard);

@@ -20,7 +20,7 @@ import { compileFilter } from "@/lib/filters/compile";
 import { filterPredicate, type FilterRecord } from "@/lib/filters/evaluate";
 import { validateFilter } from "@/lib/filters/schema";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { perTransaction, withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { createsCycle, dependencyOrder, filterUsesCompanyFields, filterUsesRelativeDates, listIdsReferenced, listReferences } from "./rules";
 import { addMembersSchema, removeMembersSchema, listCreateSchema, listUpdateSchema, type ListCreateInput, type ListUpdateInput } from "./schemas";
 
@@ -55,10 +55,12 @@ function manualSource(ctx: TenantContext): MembershipSource {
 }
 
 export async function customFieldsIn(tx: Tx, ctx: TenantContext, objectType: ListObjectType) {
-  return tx
-    .select()
-    .from(customFieldDefinitions)
-    .where(and(eq(customFieldDefinitions.tenantId, ctx.tenantId), eq(customFieldDefinitions.objectType, objectType)));
+  return perTransaction(tx, `custom-fields:${objectType}`, () =>
+    tx
+      .select()
+      .from(customFieldDefinitions)
+      .where(and(eq(customFieldDefinitions.tenantId, ctx.tenantId), eq(customFieldDefinitions.objectType, objectType))),
+  );
 }
 
 /**
@@ -415,14 +417,17 @@ async function bumpCount(tx: Tx, ctx: TenantContext, list: List, delta: number):
 }
 
 /** The non-archived DYNAMIC lists of a type, locked (membership changes are serialised per list), dependencies first. */
-async function lockDynamicLists(tx: Tx, ctx: TenantContext, objectType: ListObjectType): Promise<List[]> {
-  const rows = await tx
-    .select()
-    .from(lists)
-    .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.objectType, objectType), eq(lists.processingType, "DYNAMIC"), eq(lists.isArchived, false)))
-    .orderBy(asc(lists.id))
-    .for("update");
-  return dependencyOrder(rows);
+/** Locked until the transaction ends: read once per transaction (a dispatch batch re-evaluates many records). */
+function lockDynamicLists(tx: Tx, ctx: TenantContext, objectType: ListObjectType): Promise<List[]> {
+  return perTransaction(tx, `dynamic-lists:${objectType}`, async () => {
+    const rows = await tx
+      .select()
+      .from(lists)
+      .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.objectType, objectType), eq(lists.processingType, "DYNAMIC"), eq(lists.isArchived, false)))
+      .orderBy(asc(lists.id))
+      .for("update");
+    return dependencyOrder(rows);
+  });
 }
 
 /**

@@ -71,3 +71,19 @@ export async function withTenantPipelined<T>(ctx: TenantContext, fn: (tx: Pipeli
     conn.release();
   }
 }
+
+const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * `load()` once per transaction and `key`: for what does not change while the transaction
+ * lasts and many steps of it ask for — the worker dispatches a batch of events in one
+ * transaction, and each event's consumers want the tenant's rules, lists and custom fields.
+ * A savepoint is a transaction of its own here.
+ */
+export function perTransaction<T>(tx: Tx, key: string, load: () => PromiseLike<T>): Promise<T> {
+  let memo = memos.get(tx);
+  if (!memo) memos.set(tx, (memo = new Map()));
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = Promise.resolve(load())));
+  return value;
+}
