@@ -33,10 +33,10 @@ export interface RelayOptions {
 
 export function startRelay(opts: RelayOptions = {}): Relay {
   const concurrency = opts.concurrency ?? 8;
-  const perTenant = opts.perTenant ?? 4;
+  const perTenant = opts.perTenant ?? 2;
   const pollMs = opts.pollMs ?? 1000;
   const batch = opts.batch ?? 25;
-  const maxInflight = opts.maxInflight ?? 64;
+  const maxInflight = opts.maxInflight ?? 32;
   const inflight = new Set<Promise<void>>();
   const afterCommit = (tasks: Task[]) => {
     for (const task of tasks) {
