@@ -25,8 +25,3 @@ export function rowMapper<T extends PgTable>(table: T): (row: Record<string, unk
   }
   return map as (row: Record<string, unknown>) => T["$inferSelect"];
 }
-
-/** The database name of a column (snake_case unless it was named explicitly). */
-export function columnName(column: Column): string {
-  return casing.getColumnCasing(column);
-}

@@ -1,14 +1,9 @@
 // Human labels for automations and the rules of which combinations the form offers.
 // Pure data, safe on the client and the server.
+import { typeOptions } from "@/components/records/type-labels";
 import { PIPELINE_ENTITY_TYPES, TRIGGERS_BY_SCOPE } from "@/lib/automations/schemas";
 
-export const ENTITY_TYPES = [
-  { value: "DEAL", label: "Deals", singular: "deal" },
-  { value: "LEAD", label: "Leads", singular: "lead" },
-  { value: "TICKET", label: "Tickets", singular: "ticket" },
-  { value: "CONTACT", label: "Contacts", singular: "contact" },
-  { value: "COMPANY", label: "Companies", singular: "company" },
-] as const;
+export const ENTITY_TYPES = typeOptions(["DEAL", "LEAD", "TICKET", "CONTACT", "COMPANY"]);
 export type EntityType = (typeof ENTITY_TYPES)[number]["value"];
 
 export const SCOPES = [

@@ -1,13 +1,7 @@
 import type { FilterField, FilterValueOptions } from "@/components/filter-builder";
+import { typeOptions } from "@/components/records/type-labels";
 
-export const LIST_OBJECT_TYPES = [
-  { value: "CONTACT", label: "Contacts", singular: "contact" },
-  { value: "COMPANY", label: "Companies", singular: "company" },
-  { value: "DEAL", label: "Deals", singular: "deal" },
-  { value: "LEAD", label: "Leads", singular: "lead" },
-  { value: "TICKET", label: "Tickets", singular: "ticket" },
-  { value: "ACTIVITY", label: "Activities", singular: "activity" },
-] as const;
+export const LIST_OBJECT_TYPES = typeOptions(["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET", "ACTIVITY"]);
 export type ListObjectTypeValue = (typeof LIST_OBJECT_TYPES)[number]["value"];
 
 /** The list page's extra table column: when each member joined. */

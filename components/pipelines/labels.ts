@@ -1,4 +1,5 @@
 // Human labels for pipeline configuration, shared by the settings pages.
+import { typeOptions } from "@/components/records/type-labels";
 import type { MOVEMENT_MODE_VALUES, PIPELINE_OBJECT_TYPE_VALUES, STAGE_STATE_VALUES } from "@/lib/pipelines/schemas";
 
 export type ObjectType = (typeof PIPELINE_OBJECT_TYPE_VALUES)[number];
@@ -6,13 +7,7 @@ export type MovementMode = (typeof MOVEMENT_MODE_VALUES)[number];
 export type StageState = (typeof STAGE_STATE_VALUES)[number];
 
 /** Tab order of Settings → Pipelines. */
-export const OBJECT_TYPES: { value: ObjectType; label: string; singular: string }[] = [
-  { value: "DEAL", label: "Deals", singular: "deal" },
-  { value: "LEAD", label: "Leads", singular: "lead" },
-  { value: "TICKET", label: "Tickets", singular: "ticket" },
-  { value: "CONTACT", label: "Contacts", singular: "contact" },
-  { value: "COMPANY", label: "Companies", singular: "company" },
-];
+export const OBJECT_TYPES: { value: ObjectType; label: string; singular: string }[] = typeOptions(["DEAL", "LEAD", "TICKET", "CONTACT", "COMPANY"]);
 
 export const MOVEMENT_MODES: { value: MovementMode; label: string; explanation: string }[] = [
   { value: "FLEXIBLE", label: "Flexible", explanation: "Records may move from any stage to any other stage." },

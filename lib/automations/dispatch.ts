@@ -62,6 +62,7 @@ export const automationsConsumer: EventConsumer = {
     const attemptOf = new Map(attemptIds.map((a) => [a.executionId, a.id]));
     const planOf = new Map(runs.map((p) => [p.rule.id, p]));
     const runCtx: TenantContext = { tenantId: ctx.tenantId, actor: systemActor("AUTOMATION") };
+    const change = changeOf(event.payload);
     afterCommit(async () => {
       // one after the other, in priority order
       for (const execution of claimed) {
@@ -70,7 +71,7 @@ export const automationsConsumer: EventConsumer = {
           execution,
           automation: p.rule,
           record: p.record ?? null,
-          change: changeOf(event.payload),
+          change,
           occurredAt: event.occurredAt,
           attemptId: attemptOf.get(execution.id)!,
         });

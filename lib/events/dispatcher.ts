@@ -128,25 +128,36 @@ const markDispatched = (tx: Tx, tenantId: string, ids: string[]) =>
 export async function dispatchPending(tenantId: string, limit = 25, afterCommit: (tasks: Task[]) => void = startTasks): Promise<number> {
   const ctx: TenantContext = { tenantId, actor: systemActor() };
   try {
-    const tasks: Task[] = [];
-    const n = await withTenant(
-      ctx,
-      async (tx) => {
-        const events = await tx.select().from(domainEvents).where(due(tenantId)).orderBy(asc(domainEvents.seq)).limit(limit).for("update", { skipLocked: true });
-        if (events.length === 0) return 0;
-        await runConsumers(tx, ctx, events, tasks);
-        await markDispatched(tx, tenantId, events.map((e) => e.id));
-        return events.length;
-      },
-      { genericPlans: true },
+    const { events, tasks } = await dispatchTogether(ctx, (tx) =>
+      tx.select().from(domainEvents).where(due(tenantId)).orderBy(asc(domainEvents.seq)).limit(limit).for("update", { skipLocked: true }),
     );
     afterCommit(tasks);
-    return n;
+    return events.length;
   } catch {
     let n = 0;
     while (n < limit && (await dispatchNextCarefully(ctx, afterCommit))) n++;
     return n;
   }
+}
+
+/**
+ * The first try of both entry points: the events `lock` returns, all their consumers in
+ * one transaction with no savepoints, marked dispatched. Throws if any consumer throws.
+ */
+async function dispatchTogether(ctx: TenantContext, lock: (tx: Tx) => Promise<DomainEvent[]>, results?: Map<string, DispatchResult>) {
+  const tasks: Task[] = [];
+  const events = await withTenant(
+    ctx,
+    async (tx) => {
+      const events = await lock(tx);
+      if (events.length === 0) return events;
+      await runConsumers(tx, ctx, events, tasks, results);
+      await markDispatched(tx, ctx.tenantId, events.map((e) => e.id));
+      return events;
+    },
+    { genericPlans: true },
+  );
+  return { events, tasks };
 }
 
 /** Starts after-commit tasks without waiting for them; a failure is logged (its work has its own recovery). */
@@ -200,21 +211,11 @@ export async function dispatchEvent(tenantId: string, eventId: string): Promise<
   const byId = and(eq(domainEvents.tenantId, tenantId), eq(domainEvents.id, eventId));
   const afterCommit = (tasks: Task[]) => Promise.all(tasks.map(runTask));
   try {
-    const tasks: Task[] = [];
-    const done = await withTenant(
-      ctx,
-      async (tx) => {
-        const result: DispatchResult = { delivered: [], skipped: [] };
-        const [event] = await tx.select().from(domainEvents).where(byId).for("update");
-        if (!event) return result; // tenant deleted since: nothing to do
-        await runConsumers(tx, ctx, [event], tasks, new Map([[event.id, result]]));
-        await markDispatched(tx, tenantId, [event.id]);
-        return result;
-      },
-      { genericPlans: true },
-    );
+    const result: DispatchResult = { delivered: [], skipped: [] };
+    // no event: the tenant was deleted since, nothing to do
+    const { tasks } = await dispatchTogether(ctx, (tx) => tx.select().from(domainEvents).where(byId).for("update"), new Map([[eventId, result]]));
     await afterCommit(tasks);
-    return done;
+    return result;
   } catch {
     const result: DispatchResult = { delivered: [], skipped: [] };
     const errors: unknown[] = [];

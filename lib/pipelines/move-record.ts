@@ -97,7 +97,7 @@ export async function moveRecord(ctx: TenantContext, kind: PipelineKind, id: str
 
     // The record after the move, column by column as the UPDATE below writes it; now() and
     // current_date are the transaction's (Postgres' own text, decoded like a read).
-    const now = decode({ updated_at: time.now }).updatedAt as Date;
+    const now = t.updatedAt.mapFromDriverValue(time.now);
     const set: Record<string, unknown> = { stageId: toStage.id, stageEnteredAt: now, position, updatedAt: now };
     if (kind === "DEAL") {
       if (toStage.stageState === "DONE_FAILED" && input.lostReason) set.lostReason = input.lostReason;
