@@ -10,7 +10,7 @@ import { automationActionExecutions as executions, automationExecutionAttempts a
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import type { EventConsumer } from "@/lib/events/dispatcher";
 import { isAutomationEvent, planEvent, type PlannedRun } from "./plan";
-import { changeOf, leaseMs, runClaimed } from "./run";
+import { changeOf, leaseEnd, runClaimed } from "./run";
 
 export const executionKeyOf = (automationId: string, eventId: string) => `${automationId}:${eventId}`;
 
@@ -46,7 +46,7 @@ export const automationsConsumer: EventConsumer = {
           status: !p.fires ? ("FAILED" as const) : claim(p) ? ("IN_PROGRESS" as const) : ("PENDING" as const),
           attempts: claim(p) ? 1 : 0,
           startedAt: claim(p) ? sql`now()` : null,
-          nextAttemptAt: claim(p) ? sql`now() + ${leaseMs(p.rule)} * interval '1 millisecond'` : null,
+          nextAttemptAt: claim(p) ? leaseEnd(ctx.tenantId, p.rule.id) : null,
           errorMessage: p.fires ? null : `Not run: ${p.reason}`,
           completedAt: p.fires ? null : sql`now()`,
         })),

@@ -58,9 +58,9 @@ export function changeOf(payload: Record<string, unknown> | undefined): Record<s
 /** The lease of an attempt, in SQL over the automation `a`: the action's own timeout (webhooks) or a minute, plus the margin. */
 const LEASE_MS_SQL = `(case when a.action_type = 'WEBHOOK' then least(coalesce(case when a.config_json->>'timeoutMs' ~ '^[0-9]{1,9}$' then (a.config_json->>'timeoutMs')::int end, ${WEBHOOK_TIMEOUT.defaultMs}), ${WEBHOOK_TIMEOUT.maxMs}) else 60000 end + ${LEASE_MARGIN_MS})`;
 
-/** The lease of an attempt of `a` in milliseconds (as LEASE_MS_SQL). */
-export const leaseMs = (a: AutomationAction) =>
-  (a.actionType === "WEBHOOK" ? Math.min(Number(a.configJson.timeoutMs ?? WEBHOOK_TIMEOUT.defaultMs) || WEBHOOK_TIMEOUT.defaultMs, WEBHOOK_TIMEOUT.maxMs) : 60_000) + LEASE_MARGIN_MS;
+/** When a claim of automation `actionId` made now expires (the dispatch's claims, in Drizzle). */
+export const leaseEnd = (tenantId: string, actionId: string) =>
+  sql`now() + (select ${sql.raw(LEASE_MS_SQL)} from ${automationActions} a where a.tenant_id = ${tenantId} and a.id = ${actionId}) * interval '1 millisecond'`;
 
 /** An attempt in hand: its execution claimed (IN_PROGRESS, leased, attempt row written) and what it needs. */
 export interface Claimed {
