@@ -25,3 +25,20 @@ export function rowMapper<T extends PgTable>(table: T): (row: Record<string, unk
   }
   return map as (row: Record<string, unknown>) => T["$inferSelect"];
 }
+
+const texts = new Map<string, string>();
+
+/**
+ * A hand-written statement's text, built once per `key`. postgres.js rebuilds a tagged
+ * template on every call, and one with identifiers and column lists (`sql(table)`,
+ * `sql(columns)`) costs more to build than to send; hot paths send the cached text as a
+ * prepared statement instead: `sql.unsafe(text, params, { prepare: true })`.
+ */
+export function statementText(key: string, build: () => string): string {
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = build()));
+  return text;
+}
+
+/** `name` as an SQL identifier. */
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -148,6 +148,14 @@ describe("moveRecord in the ENFORCED support pipeline", () => {
     const reorder = await moveRecord(ctx, "TICKET", other.id, { toStageId: t.byName.New!.id, afterId: null, beforeId: null });
     expect(reorder).toMatchObject({ moved: false, historyId: null });
     expect(reorder.record).toEqual(await readBack(other.id, tickets));
+    // dropped after or before a neighbour: a key on that side of the neighbour's
+    const third = await createRecord(ctx, "TICKET", { subject: "Third" });
+    const pos = async (id: string) => (await readBack(id, tickets)).position!;
+    const after = await moveRecord(ctx, "TICKET", other.id, { toStageId: t.byName.New!.id, afterId: third.id });
+    expect(after.record.position! > (await pos(third.id))).toBe(true);
+    const before = await moveRecord(ctx, "TICKET", other.id, { toStageId: t.byName.New!.id, beforeId: third.id });
+    expect(before.record.position! < (await pos(third.id))).toBe(true);
+    expect(before.record).toEqual(await readBack(other.id, tickets));
   });
 
   it("100 concurrent moves of one deal: every success is one history row and one event, in an unbroken chain, none lost", async () => {

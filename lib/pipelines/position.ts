@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { generateKeyBetween } from "fractional-indexing";
+import { ident, statementText } from "@/db/rows";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
@@ -35,10 +36,21 @@ export async function positionBetween(tx: Tx, kind: RecordKind, tenantId: string
  * trip; without neighbours, `hi` is the column's top card.
  */
 export function neighbourKeys(conn: postgres.Sql, table: string, tenantId: string, stageId: string, afterId?: string | null, beforeId?: string | null) {
-  const key = (id: string) => conn`(select position from ${conn(table)} where tenant_id = ${tenantId} and id = ${id} and stage_id = ${stageId})`;
-  const none = conn`null::text`;
+  const t = ident(table);
+  const key = (n: number) => `(select position from ${t} where tenant_id = $1 and stage_id = $2 and id = $${n})`;
   return afterId || beforeId
-    ? conn<{ lo: string | null; hi: string | null }[]>`select ${afterId ? key(afterId) : none} as lo, ${beforeId ? key(beforeId) : none} as hi`
-    : conn<{ lo: string | null; hi: string | null }[]>`select null::text as lo, (select position from ${conn(table)}
-        where tenant_id = ${tenantId} and stage_id = ${stageId} and deleted_at is null and position is not null order by position asc limit 1) as hi`;
+    ? conn.unsafe<{ lo: string | null; hi: string | null }[]>(
+        statementText(`neighbours:${table}`, () => `select ${key(3)} as lo, ${key(4)} as hi`),
+        [tenantId, stageId, afterId ?? null, beforeId ?? null],
+        { prepare: true },
+      )
+    : conn.unsafe<{ lo: string | null; hi: string | null }[]>(
+        statementText(
+          `top:${table}`,
+          () => `select null::text as lo, (select position from ${t}
+            where tenant_id = $1 and stage_id = $2 and deleted_at is null and position is not null order by position asc limit 1) as hi`,
+        ),
+        [tenantId, stageId],
+        { prepare: true },
+      );
 }
