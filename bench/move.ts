@@ -6,7 +6,7 @@ import { rawInTenant } from "./tenant-sql";
 import { performance } from "node:perf_hooks";
 
 const USERS = 20;
-const MOVES_PER_USER = 30; // even: every deal ends where it started
+const MOVES_PER_USER = 50; // even: every deal ends where it started; 1,000 samples per shape
 
 /** 20 users, each moving its own deals back and forth between two open stages. */
 export async function benchMove(env: BenchEnv): Promise<Row[]> {
