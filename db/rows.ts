@@ -26,6 +26,11 @@ export function rowMapper<T extends PgTable>(table: T): (row: Record<string, unk
   return map as (row: Record<string, unknown>) => T["$inferSelect"];
 }
 
+/** Each column's SQL type by its name in the database (casts in hand-written statements). */
+export function columnTypes(table: PgTable): Map<string, string> {
+  return new Map(Object.values(getTableColumns(table)).map((c) => [casing.getColumnCasing(c as Column), (c as Column).getSQLType()]));
+}
+
 const texts = new Map<string, string>();
 
 /**

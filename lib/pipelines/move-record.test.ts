@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { describe, expect, inject, it } from "vitest";
 import { deals, domainEvents, tickets, pipelines, pipelineStages, stageHistory } from "@/db/schema";
 import { makeMember, makeTenant } from "@/db/testing/factories";
 import { createRecord, serializeRecord } from "@/lib/records/service";
@@ -189,5 +190,67 @@ describe("moveRecord in the ENFORCED support pipeline", () => {
     const { byName } = await stagesOf(b.ctx, "DEAL");
     const deal = await createRecord(b.ctx, "DEAL", { name: "B's deal" });
     await expect(moveRecord(a.ctx, "DEAL", deal.id, { toStageId: byName.Qualification!.id })).rejects.toMatchObject({ code: "not-found" });
+  });
+});
+
+describe("moves that arrive together (one transaction, each move checked on its own)", () => {
+  it("writes the allowed ones, one history row and one event each, and nothing for the refused ones", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "TICKET"); // ENFORCED
+    const all = await Promise.all(Array.from({ length: 12 }, (_, i) => createRecord(ctx, "TICKET", { subject: `Together ${i}` })));
+    // even ones take one step (allowed); odd ones skip to Resolved (refused)
+    const to = (i: number) => (i % 2 ? byName.Resolved! : byName["In Progress"]!).id;
+    const results = await Promise.allSettled(all.map((t, i) => moveRecord(ctx, "TICKET", t.id, { toStageId: to(i) })));
+    const events = [];
+    for (const [i, t] of all.entries()) {
+      const [row] = await withTenant(ctx, (tx) => tx.select().from(tickets).where(eq(tickets.id, t.id)));
+      if (i % 2) {
+        expect(results[i]).toMatchObject({ status: "rejected", reason: { code: "movement-not-allowed" } });
+        expect(row!.stageId).toBe(byName.New!.id);
+        expect(await historyOf(ctx, t.id)).toHaveLength(1);
+        expect(await eventsOf(ctx, t.id)).toHaveLength(0);
+      } else {
+        expect(results[i]).toMatchObject({ status: "fulfilled", value: { moved: true, record: { id: t.id, stageId: to(i) } } });
+        expect(row!.stageId).toBe(to(i));
+        const history = await historyOf(ctx, t.id);
+        expect(history.map((h) => [h.fromStageId, h.toStageId])).toEqual([[null, byName.New!.id], [byName.New!.id, to(i)]]);
+        const own = await eventsOf(ctx, t.id);
+        expect(own).toHaveLength(1);
+        expect(own[0]!.payload).toMatchObject({ fromStageId: byName.New!.id, toStageId: to(i), record: { id: t.id } });
+        events.push(own[0]!);
+      }
+    }
+    // moves that waited for a running transaction went together in the next one
+    const together = new Map<number, number>();
+    for (const e of events) together.set(e.occurredAt.getTime(), (together.get(e.occurredAt.getTime()) ?? 0) + 1);
+    expect(Math.max(...together.values())).toBeGreaterThan(1);
+  });
+
+  it("a move whose write fails fails alone; the others it went with are written", async () => {
+    const { ctx } = await makeTenant();
+    const { byName } = await stagesOf(ctx, "DEAL");
+    const all = await Promise.all(Array.from({ length: 8 }, (_, i) => createRecord(ctx, "DEAL", { name: `Batch ${i}` })));
+    const doomed = all[5]!;
+    const owner = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
+    const fn = `refuse_${doomed.id.replace(/-/g, "")}`;
+    try {
+      await owner.unsafe(`create function ${fn}() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`);
+      await owner.unsafe(`create trigger ${fn} before update on deals for each row when (old.id = '${doomed.id}') execute function ${fn}()`);
+      const results = await Promise.allSettled(all.map((d) => moveRecord(ctx, "DEAL", d.id, { toStageId: byName.Qualification!.id })));
+      for (const [i, d] of all.entries()) {
+        if (d === doomed) {
+          expect(results[i]).toMatchObject({ status: "rejected", reason: { message: "refused by the test" } });
+          expect(await historyOf(ctx, d.id)).toHaveLength(1);
+          expect(await eventsOf(ctx, d.id)).toHaveLength(0);
+        } else {
+          expect(results[i]).toMatchObject({ status: "fulfilled", value: { moved: true } });
+          expect(await historyOf(ctx, d.id)).toHaveLength(2);
+          expect(await eventsOf(ctx, d.id)).toHaveLength(1);
+        }
+      }
+    } finally {
+      await owner.unsafe(`drop trigger if exists ${fn} on deals; drop function if exists ${fn}()`);
+      await owner.end();
+    }
   });
 });

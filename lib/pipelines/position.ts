@@ -1,7 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type postgres from "postgres";
 import { generateKeyBetween } from "fractional-indexing";
-import { ident, statementText } from "@/db/rows";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
@@ -29,28 +27,4 @@ export async function positionBetween(tx: Tx, kind: RecordKind, tenantId: string
     .orderBy(sql`${t.position} asc`)
     .limit(1);
   return keyBetween(null, (top?.position as string | null | undefined) ?? null);
-}
-
-/**
- * The neighbours' keys of a drop (`lo`, `hi`) in one query for moveRecord's first round
- * trip; without neighbours, `hi` is the column's top card.
- */
-export function neighbourKeys(conn: postgres.Sql, table: string, tenantId: string, stageId: string, afterId?: string | null, beforeId?: string | null) {
-  const t = ident(table);
-  const key = (n: number) => `(select position from ${t} where tenant_id = $1 and stage_id = $2 and id = $${n})`;
-  return afterId || beforeId
-    ? conn.unsafe<{ lo: string | null; hi: string | null }[]>(
-        statementText(`neighbours:${table}`, () => `select ${key(3)} as lo, ${key(4)} as hi`),
-        [tenantId, stageId, afterId ?? null, beforeId ?? null],
-        { prepare: true },
-      )
-    : conn.unsafe<{ lo: string | null; hi: string | null }[]>(
-        statementText(
-          `top:${table}`,
-          () => `select null::text as lo, (select position from ${t}
-            where tenant_id = $1 and stage_id = $2 and deleted_at is null and position is not null order by position asc limit 1) as hi`,
-        ),
-        [tenantId, stageId],
-        { prepare: true },
-      );
 }

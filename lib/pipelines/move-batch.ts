@@ -1,0 +1,334 @@
+// moveRecord's engine: runs a set of moves of one tenant and record type (distinct records)
+// in one transaction. Each move is checked on its own against its locked row, by the rules
+// of ARCHITECTURE.md, and writes its own record, stage_history row and stage.changed event;
+// a move the checks refuse is left out of the write and gets its own error. The moves share
+// the statements: BEGIN and the tenant, one lock of all rows (in id order, so transactions
+// never deadlock on each other), one read of their stages and drop positions, then one
+// write with COMMIT. Per move, those statements were most of the cost (bench/move.ts).
+import { domainEvents, stageHistory } from "@/db/schema";
+import { columnTypes, ident, rowMapper, statementText } from "@/db/rows";
+import { AppError, notFound } from "@/lib/errors";
+import { actorPayload } from "@/lib/events/emit";
+import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
+import { serializeRecord, type RecordRow } from "@/lib/records/service";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenantPipelined, type PipelinedTx } from "@/lib/tenancy/with-tenant";
+import { getTableName } from "drizzle-orm";
+import type postgres from "postgres";
+import { keyBetween } from "./position";
+import { checkMove, dealStatusFor, missingRequiredFields, type MovementMode, type StageState } from "./rules";
+import type { moveSchema } from "./schemas";
+import type { z } from "zod";
+
+export type PipelineKind = Extract<RecordKind, "DEAL" | "LEAD" | "TICKET">;
+
+export interface MoveResult {
+  record: RecordRow;
+  moved: boolean;
+  historyId: string | null;
+}
+
+export interface MoveJob {
+  ctx: TenantContext;
+  kind: PipelineKind;
+  id: string;
+  input: z.output<typeof moveSchema>;
+}
+
+interface StageRow {
+  pipelineId: string;
+  movementMode: MovementMode;
+  id: string;
+  name: string;
+  displayOrder: number;
+  stageState: StageState;
+  requiredFields: string[];
+  probability: string;
+}
+
+/** A move that passed its checks: what it writes. */
+interface Planned {
+  at: number;
+  after: RecordRow;
+  /** Reordering inside its column: the position only, no history, no event. */
+  reorderOnly: boolean;
+  columns: Record<string, unknown>;
+  pipelineId: string;
+  fromStageId: string;
+  toStageId: string;
+  overridden: boolean;
+  overrideReason: string | null;
+  reason: string | null;
+  payload: string;
+}
+
+type Settle = { ok: true; value: MoveResult } | { ok: false; error: unknown };
+
+// postgres.js types an array parameter by its first element (a boolean array would go as
+// boolean): boolean arrays go through sql.array(), the others are strings the server types.
+const P = (params: unknown[]) => params as postgres.ParameterOrJSON<never>[];
+
+function readTexts(table: string) {
+  const t = ident(table);
+  return {
+    lock: statementText(`moves-lock:${table}`, () => `select * from ${t} where tenant_id = $1 and id = any($2::uuid[]) and deleted_at is null order by id for update`),
+    stages: statementText(
+      `moves-stages:${table}`,
+      () => `select s.pipeline_id as "pipelineId", p.movement_mode as "movementMode", s.id, s.name, s.display_order as "displayOrder",
+          s.stage_state as "stageState", s.required_fields as "requiredFields", s.probability::text as probability
+        from pipeline_stages s join pipelines p on p.tenant_id = s.tenant_id and p.id = s.pipeline_id
+        where s.tenant_id = $1 and s.pipeline_id in (select pipeline_id from ${t} where tenant_id = $1 and id = any($2::uuid[]))
+        order by s.pipeline_id, s.display_order`,
+    ),
+    // the drop's neighbours' keys; without neighbours, `hi` is the column's top card
+    keys: statementText(
+      `moves-keys:${table}`,
+      () => `select (select position from ${t} where tenant_id = $1 and stage_id = k.stage and id = k.after) as lo,
+          case when k.after is null and k.before is null
+            then (select position from ${t} where tenant_id = $1 and stage_id = k.stage and deleted_at is null and position is not null order by position asc limit 1)
+            else (select position from ${t} where tenant_id = $1 and stage_id = k.stage and id = k.before) end as hi
+        from unnest($2::uuid[], $3::uuid[], $4::uuid[]) with ordinality as k(stage, after, before, n) order by k.n`,
+    ),
+    returnStages: statementText(
+      "moves-return-stages",
+      () => `select (select from_stage_id from ${ident(getTableName(stageHistory))} h
+          where h.tenant_id = $1 and h.entity_type = $2::${stageHistory.entityType.getSQLType()} and h.entity_id = r.id and h.to_stage_id = r.stage
+          order by h.changed_at desc limit 1) as "fromStageId"
+        from unnest($3::uuid[], $4::uuid[]) with ordinality as r(id, stage, n) order by r.n`,
+    ),
+  };
+}
+
+/**
+ * The write of a batch, for its groups of moves that set the same columns: each group's
+ * UPDATE from arrays, the reorders, then the history rows and events in the moves' order.
+ */
+function writeText(records: ReturnType<typeof tableOf>, groups: string[][], reorders: boolean, moves: boolean): string {
+  const table = getTableName(records);
+  return statementText(`moves-write:${table}:${groups.map((g) => g.join(",")).join("|")}:${reorders}:${moves}`, () => {
+    const types = columnTypes(records);
+    const t = ident(table);
+    let n = 2; // $1 tenant, $2 record type
+    const $ = () => `$${++n}`;
+    const ctes: string[] = [];
+    groups.forEach((cols, g) => {
+      const arrays = [`${$()}::uuid[]`, ...cols.map(() => `${$()}::text[]`)];
+      const names = ["id", ...cols.map((_, i) => `c${i}`)];
+      const set = cols.map((c, i) => `${ident(c)} = v.c${i}::${types.get(c)}`).join(", ");
+      ctes.push(`moved${g} as (update ${t} d set ${set} from unnest(${arrays.join(", ")}) as v(${names.join(", ")}) where d.tenant_id = $1 and d.id = v.id)`);
+    });
+    if (reorders) ctes.push(`reordered as (update ${t} d set position = r.position from unnest(${$()}::uuid[], ${$()}::text[]) as r(id, position) where d.tenant_id = $1 and d.id = r.id)`);
+    const kind = `$2::${stageHistory.entityType.getSQLType()}`;
+    if (!moves) return `with ${ctes.join(", ")} select null::uuid as "historyId", null::uuid as "entityId" where ${kind} is null`;
+    const source = stageHistory.source.getSQLType();
+    const rows = `unnest(${$()}::uuid[], ${$()}::uuid[], ${$()}::uuid[], ${$()}::uuid[], ${$()}::uuid[], ${$()}::text[], ${$()}::boolean[], ${$()}::text[], ${$()}::text[], ${$()}::text[])
+      with ordinality as h(id, pipeline_id, from_id, to_id, user_id, source, overridden, override_reason, reason, payload, n)`;
+    ctes.push(`history as (
+        insert into ${ident(getTableName(stageHistory))} (tenant_id, entity_type, entity_id, pipeline_id, from_stage_id, to_stage_id,
+          changed_by_user_id, source, is_override, override_reason, reason)
+        select $1, ${kind}, h.id, h.pipeline_id, h.from_id, h.to_id, h.user_id, h.source::${source}, h.overridden, h.override_reason, h.reason
+        from ${rows} order by h.n
+        returning id, entity_id)`);
+    ctes.push(`event as (
+        insert into ${ident(getTableName(domainEvents))} (tenant_id, event_type, entity_type, entity_id, actor_user_id, source, payload)
+        select $1, 'stage.changed', ${kind}, h.id, h.user_id, h.source::${source}, h.payload::jsonb
+        from ${rows} order by h.n)`);
+    return `with ${ctes.join(", ")} select id as "historyId", entity_id as "entityId" from history`;
+  });
+}
+
+/**
+ * Runs `jobs` (one tenant and record type, distinct records) in one transaction. Never
+ * throws: each job settles with its result or its own error. If the shared write fails,
+ * the caller runs the moves again one by one, so one move's failure is only its own.
+ */
+export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-failed"> {
+  const { ctx, kind } = jobs[0]!;
+  const def = RECORD_KINDS[kind];
+  const t = tableOf(def);
+  const table = getTableName(t);
+  const decode = rowMapper(t);
+  const text = readTexts(table);
+  const settled: (Settle | undefined)[] = jobs.map(() => undefined);
+  try {
+    await withTenantPipelined(ctx, async (tx: PipelinedTx) => {
+      const { sql } = tx;
+      const ids = jobs.map((j) => j.id);
+      // Sent together, run in order: the stages are read after the row locks are held.
+      const [time, locked, stages, keys] = await Promise.all([
+        tx.clock,
+        sql.unsafe(text.lock, P([ctx.tenantId, ids]), { prepare: true }),
+        sql.unsafe<StageRow[]>(text.stages, P([ctx.tenantId, ids]), { prepare: true }),
+        sql.unsafe<{ lo: string | null; hi: string | null }[]>(
+          text.keys,
+          P([ctx.tenantId, jobs.map((j) => j.input.toStageId), jobs.map((j) => j.input.afterId ?? null), jobs.map((j) => j.input.beforeId ?? null)]),
+          { prepare: true },
+        ),
+      ]);
+      const rows = new Map(locked.map((r) => [r.id as string, decode(r) as RecordRow]));
+      const byPipeline = new Map<string, StageRow[]>();
+      for (const s of stages) (byPipeline.get(s.pipelineId) ?? byPipeline.set(s.pipelineId, []).get(s.pipelineId)!).push(s);
+
+      // A record in a DONE_FAILED stage may go back where it came from: its last move in.
+      const failed = jobs.flatMap((j, at) => {
+        const row = rows.get(j.id);
+        const current = byPipeline.get(row?.pipelineId as string)?.find((s) => s.id === row?.stageId);
+        return current?.stageState === "DONE_FAILED" ? [{ at, id: j.id, stage: current.id }] : [];
+      });
+      const returnStage = new Map<number, string | null>();
+      if (failed.length) {
+        const back = await sql.unsafe<{ fromStageId: string | null }[]>(text.returnStages, P([ctx.tenantId, kind, failed.map((f) => f.id), failed.map((f) => f.stage)]), {
+          prepare: true,
+        });
+        failed.forEach((f, i) => returnStage.set(f.at, back[i]?.fromStageId ?? null));
+      }
+
+      const planned: Planned[] = [];
+      jobs.forEach((job, at) => {
+        try {
+          const row = rows.get(job.id);
+          if (!row) throw notFound(def.singular);
+          planned.push(plan(job, at, row, byPipeline.get(row.pipelineId as string) ?? [], keys[at]!, time, returnStage.get(at) ?? null));
+        } catch (error) {
+          settled[at] = { ok: false, error };
+        }
+      });
+      if (!planned.length) return; // nothing to write: rolled back
+
+      const moves = planned.filter((p) => !p.reorderOnly);
+      const reorders = planned.filter((p) => p.reorderOnly);
+      const groups = new Map<string, Planned[]>();
+      for (const p of moves) {
+        const key = Object.keys(p.columns).join(",");
+        (groups.get(key) ?? groups.set(key, []).get(key)!).push(p);
+      }
+      const columnSets = [...groups.keys()].map((k) => k.split(","));
+      const params: unknown[] = [ctx.tenantId, kind];
+      [...groups.values()].forEach((members, i) => {
+        params.push(members.map((p) => jobs[p.at]!.id), ...columnSets[i]!.map((c) => members.map((p) => p.columns[c] ?? null)));
+      });
+      if (reorders.length) params.push(reorders.map((p) => jobs[p.at]!.id), reorders.map((p) => p.after.position));
+      if (moves.length) {
+        const actor = (p: Planned) => jobs[p.at]!.ctx.actor;
+        params.push(
+          ...[moves.map((p) => jobs[p.at]!.id), moves.map((p) => p.pipelineId), moves.map((p) => p.fromStageId), moves.map((p) => p.toStageId)],
+          ...[moves.map((p) => actor(p).userId ?? null), moves.map((p) => actor(p).source), sql.array(moves.map((p) => p.overridden))],
+          ...[moves.map((p) => p.overrideReason), moves.map((p) => p.reason), moves.map((p) => p.payload)],
+        );
+      }
+      let written: { historyId: string; entityId: string }[];
+      try {
+        [written] = await tx.commit<[{ historyId: string; entityId: string }[]]>(
+          sql.unsafe(writeText(t, columnSets, reorders.length > 0, moves.length > 0), P(params), { prepare: true }),
+        );
+      } catch (error) {
+        throw jobs.length > 1 ? new WriteFailed() : error;
+      }
+      const historyOf = new Map(written.map((w) => [w.entityId, w.historyId]));
+      for (const p of planned) {
+        settled[p.at] = { ok: true, value: { record: p.after, moved: !p.reorderOnly, historyId: p.reorderOnly ? null : historyOf.get(jobs[p.at]!.id)! } };
+      }
+    });
+  } catch (error) {
+    if (error instanceof WriteFailed) return "write-failed";
+    return settled.map((s) => s ?? { ok: false, error });
+  }
+  return settled.map((s) => s ?? { ok: false, error: new Error("moveRecord: a move was not settled") });
+}
+
+class WriteFailed extends Error {}
+
+/** One move's checks against its locked row, and what it writes (moveRecord's rules). */
+function plan(
+  job: MoveJob,
+  at: number,
+  row: RecordRow,
+  stages: StageRow[],
+  keys: { lo: string | null; hi: string | null },
+  time: { now: string; today: string },
+  returnStageId: string | null,
+): Planned {
+  const { ctx, kind, input } = job;
+  const def = RECORD_KINDS[kind];
+  const t = tableOf(def);
+  const pipelineId = row.pipelineId as string | null;
+  const currentStageId = row.stageId as string | null;
+  if (!pipelineId || !currentStageId || !stages.length) throw new AppError("conflict", `This ${def.singular} is not in a pipeline`);
+  const position = keyBetween(keys.lo, keys.hi);
+  const base = { at, pipelineId, fromStageId: currentStageId, toStageId: currentStageId, overridden: false, overrideReason: null, reason: null, payload: "" };
+
+  // Re-ordering inside the same column is not a stage change: position only.
+  if (input.toStageId === currentStageId && (input.afterId !== undefined || input.beforeId !== undefined)) {
+    return { ...base, after: { ...row, position }, reorderOnly: true, columns: {} };
+  }
+
+  const current = stages.find((s) => s.id === currentStageId);
+  const verdict = checkMove({ mode: stages[0]!.movementMode, stages, currentStageId, toStageId: input.toStageId, returnStageId });
+  const target = stages.find((s) => s.id === input.toStageId);
+  const isOverride = !verdict.ok;
+  if (!verdict.ok && (!input.override || !target)) {
+    throw new AppError("movement-not-allowed", verdict.reason, { allowedStageIds: verdict.allowedStageIds });
+  }
+  const toStage = target!;
+
+  // The record after the move, column by column as the UPDATE writes it; now() and
+  // current_date are the transaction's (Postgres' own text, decoded like a read).
+  const now = t.updatedAt.mapFromDriverValue(time.now);
+  const set: Record<string, unknown> = { stageId: toStage.id, stageEnteredAt: now, position, updatedAt: now };
+  if (kind === "DEAL") {
+    if (toStage.stageState === "DONE_FAILED" && input.lostReason) set.lostReason = input.lostReason;
+    if (toStage.stageState === "DONE_SUCCESS" && input.wonReason) set.wonReason = input.wonReason;
+    set.forecastProbability = toStage.probability;
+    set.status = dealStatusFor(toStage.stageState);
+    const closing = toStage.stageState === "DONE_SUCCESS" || toStage.stageState === "DONE_FAILED";
+    if (closing) set.closeDate = time.today;
+    set.closedAt = closing ? now : null;
+  }
+  if (kind === "TICKET") set.resolvedAt = toStage.stageState === "DONE_SUCCESS" ? now : null;
+  if (kind === "LEAD" && toStage.stageState === "DONE_SUCCESS") set.convertedAt = now;
+  const after = { ...row, ...set } as RecordRow;
+
+  const missing = missingRequiredFields(toStage, after);
+  if (kind === "DEAL" && toStage.stageState === "DONE_FAILED" && !after.lostReason) missing.push("lostReason");
+  if (missing.length && !input.override) {
+    throw new AppError("required-fields-missing", `${toStage.name} requires: ${missing.join(", ")}`, { missingFields: missing });
+  }
+  const overridden = isOverride || missing.length > 0;
+
+  // Timestamps are written as the transaction's own now() (its exact text), so the row
+  // equals `after`.
+  const columns: Record<string, unknown> = { stage_id: toStage.id, stage_entered_at: time.now, position, updated_at: time.now };
+  if (kind === "DEAL") {
+    Object.assign(columns, { forecast_probability: set.forecastProbability, status: set.status, closed_at: set.closedAt ? time.now : null });
+    if (set.closeDate) columns.close_date = set.closeDate;
+    if (set.lostReason) columns.lost_reason = set.lostReason;
+    if (set.wonReason) columns.won_reason = set.wonReason;
+  }
+  if (kind === "TICKET") columns.resolved_at = set.resolvedAt ? time.now : null;
+  if (kind === "LEAD" && set.convertedAt) columns.converted_at = time.now;
+
+  const payload = {
+    title: def.title(after),
+    pipelineId,
+    fromStageId: currentStageId,
+    toStageId: toStage.id,
+    fromStageName: current?.name ?? null,
+    toStageName: toStage.name,
+    override: overridden,
+    record: serializeRecord(after),
+    actor: actorPayload(ctx),
+  };
+  return {
+    at,
+    after,
+    reorderOnly: false,
+    columns,
+    pipelineId,
+    fromStageId: currentStageId,
+    toStageId: toStage.id,
+    overridden,
+    overrideReason: overridden ? (input.reason ?? null) : null,
+    reason: input.lostReason ?? input.wonReason ?? null,
+    payload: JSON.stringify(payload),
+  };
+}
