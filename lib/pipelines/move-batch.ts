@@ -184,11 +184,17 @@ export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-faile
       }
 
       const planned: Planned[] = [];
+      // drops at the top of the same column: each above the one before it, not all on one key
+      const tops = new Map<string, string>();
       jobs.forEach((job, at) => {
         try {
           const row = rows.get(job.id);
           if (!row) throw notFound(def.singular);
-          planned.push(plan(job, at, row, byPipeline.get(row.pipelineId as string) ?? [], keys[at]!, time, returnStage.get(at) ?? null));
+          const onTop = !job.input.afterId && !job.input.beforeId;
+          const above = onTop ? tops.get(job.input.toStageId) : undefined;
+          const p = plan(job, at, row, byPipeline.get(row.pipelineId as string) ?? [], above ? { lo: null, hi: above } : keys[at]!, time, returnStage.get(at) ?? null);
+          if (onTop) tops.set(job.input.toStageId, p.after.position as string);
+          planned.push(p);
         } catch (error) {
           settled[at] = { ok: false, error };
         }
