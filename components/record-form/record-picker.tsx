@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { X } from "lucide-react";
 import { useEffect, useId, useState } from "react";
@@ -76,7 +76,15 @@ export function RecordPicker({
     setText(valueLabel ?? "");
   }
   const noun = typeof kind === "string" ? kind : kind.noun;
-  const results = useQuery({ queryKey: ["record-picker", typeof kind === "string" ? kind : kind.recordType, q], queryFn: () => search(kind, q), enabled: open, staleTime: 10_000 });
+  // The last results stay listed while the next search runs: an option does not vanish
+  // under the pointer between a keystroke and its results.
+  const results = useQuery({
+    queryKey: ["record-picker", typeof kind === "string" ? kind : kind.recordType, q],
+    queryFn: () => search(kind, q),
+    enabled: open,
+    staleTime: 10_000,
+    placeholderData: keepPreviousData,
+  });
 
   const choose = (o: Option | null) => {
     onChange(o?.id ?? null, o?.label ?? null);

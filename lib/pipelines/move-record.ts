@@ -3,11 +3,13 @@
 // against the current state, and writes the record, one stage_history row and one
 // stage.changed event in one transaction.
 //
-// It is the hottest write in the product (a board of reps dragging cards). The moves of one
-// tenant and record type that arrive while one of theirs is being written wait for it and
-// then go together (lib/pipelines/move-batch.ts): each is checked on its own against its
-// locked row and writes its own rows, but they share the transaction's statements, which
-// were most of a move's cost. A move that finds nothing in progress goes at once, alone.
+// It is the hottest write in the product (a board of reps dragging cards). A move goes at
+// once in a transaction of its own unless two transactions of moves of its tenant and
+// record type are running in this process; then it waits, and the moves that waited go
+// together in the next one (lib/pipelines/move-batch.ts): each checked on its own against
+// its locked row and writing its own rows, but sharing the statements, which were most of
+// a move's cost. The price: a transaction waiting on a row lock another writer holds also
+// holds up the moves that wait behind it (the other transaction keeps going).
 import { assertCan } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
