@@ -58,6 +58,10 @@ export const stageHistory = pgTable("stage_history", {
   fromStageId: uuid(),
   toStageId: uuid(),
   changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  // The record's history in order: 1, 2, 3... Set by a trigger (migration 0017) when the
+  // row is written, i.e. after the writer holds the record's lock, so it cannot invert the
+  // way a transaction's start time can; the default is only a placeholder for it.
+  seq: integer().notNull().default(0),
   changedByUserId: uuid(),
   source: changeSource().notNull().default("USER"),
   isOverride: boolean().notNull().default(false),
@@ -71,6 +75,7 @@ export const stageHistory = pgTable("stage_history", {
   foreignKey({ columns: [t.tenantId, t.toStageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
   foreignKey({ columns: [t.tenantId, t.changedByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   index("stage_history_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.changedAt.desc()),
+  uniqueIndex("stage_history_entity_seq_key").on(t.tenantId, t.entityType, t.entityId, t.seq),
   index("stage_history_pipeline_idx").on(t.tenantId, t.pipelineId, t.changedAt),
   index("stage_history_from_stage_idx").on(t.tenantId, t.fromStageId),
   index("stage_history_to_stage_idx").on(t.tenantId, t.toStageId),

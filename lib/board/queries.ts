@@ -118,7 +118,7 @@ function cardSelect(kind: BoardKind, inFailedStage: SQL, requiredPaths: string[]
         select ${stageHistory.fromStageId} from ${stageHistory}
         where ${stageHistory.tenantId} = ${t.tenantId} and ${stageHistory.entityType} = ${kind}::crm_record_type
           and ${stageHistory.entityId} = ${t.id} and ${stageHistory.toStageId} = ${t.stageId}
-        order by ${stageHistory.changedAt} desc limit 1
+        order by ${stageHistory.seq} desc limit 1
       ) end as return_stage_id,
       ${fields} as fields
     from ${t}

@@ -72,6 +72,9 @@ function readTexts(table: string) {
   const t = ident(table);
   return {
     lock: statementText(`moves-lock:${table}`, () => `select * from ${t} where tenant_id = $1 and id = any($2::uuid[]) and deleted_at is null order by id for update`),
+    // The moves' time, read once the locks are held: a move that waited for another's lock
+    // is later than it (now(), the transaction's start, may be earlier: issue 12, item 16).
+    clock: statementText("moves-clock", () => `select c::text as now, c::date::text as today from clock_timestamp() as c`),
     stages: statementText(
       `moves-stages:${table}`,
       () => `select s.pipeline_id as "pipelineId", p.movement_mode as "movementMode", s.id, s.name, s.display_order as "displayOrder",
@@ -93,7 +96,7 @@ function readTexts(table: string) {
       "moves-return-stages",
       () => `select (select from_stage_id from ${ident(getTableName(stageHistory))} h
           where h.tenant_id = $1 and h.entity_type = $2::${stageHistory.entityType.getSQLType()} and h.entity_id = r.id and h.to_stage_id = r.stage
-          order by h.changed_at desc limit 1) as "fromStageId"
+          order by h.seq desc limit 1) as "fromStageId"
         from unnest($3::uuid[], $4::uuid[]) with ordinality as r(id, stage, n) order by r.n`,
     ),
   };
@@ -121,12 +124,13 @@ function writeText(records: ReturnType<typeof tableOf>, groups: string[][], reor
     const kind = `$2::${stageHistory.entityType.getSQLType()}`;
     if (!moves) return `with ${ctes.join(", ")} select null::uuid as "historyId", null::uuid as "entityId" where ${kind} is null`;
     const source = stageHistory.source.getSQLType();
+    const changedAt = `${$()}::timestamptz`;
     const rows = `unnest(${$()}::uuid[], ${$()}::uuid[], ${$()}::uuid[], ${$()}::uuid[], ${$()}::uuid[], ${$()}::text[], ${$()}::boolean[], ${$()}::text[], ${$()}::text[], ${$()}::text[])
       with ordinality as h(id, pipeline_id, from_id, to_id, user_id, source, overridden, override_reason, reason, payload, n)`;
     ctes.push(`history as (
         insert into ${ident(getTableName(stageHistory))} (tenant_id, entity_type, entity_id, pipeline_id, from_stage_id, to_stage_id,
-          changed_by_user_id, source, is_override, override_reason, reason)
-        select $1, ${kind}, h.id, h.pipeline_id, h.from_id, h.to_id, h.user_id, h.source::${source}, h.overridden, h.override_reason, h.reason
+          changed_at, changed_by_user_id, source, is_override, override_reason, reason)
+        select $1, ${kind}, h.id, h.pipeline_id, h.from_id, h.to_id, ${changedAt}, h.user_id, h.source::${source}, h.overridden, h.override_reason, h.reason
         from ${rows} order by h.n
         returning id, entity_id)`);
     ctes.push(`event as (
@@ -154,10 +158,10 @@ export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-faile
     await withTenantPipelined(ctx, async (tx: PipelinedTx) => {
       const { sql } = tx;
       const ids = jobs.map((j) => j.id);
-      // Sent together, run in order: the stages are read after the row locks are held.
-      const [time, locked, stages, keys] = await Promise.all([
-        tx.clock,
+      // Sent together, run in order: the clock and the stages are read after the row locks are held.
+      const [locked, [time], stages, keys] = await Promise.all([
         sql.unsafe(text.lock, P([ctx.tenantId, ids]), { prepare: true }),
+        sql.unsafe<{ now: string; today: string }[]>(text.clock, [], { prepare: true }),
         sql.unsafe<StageRow[]>(text.stages, P([ctx.tenantId, ids]), { prepare: true }),
         sql.unsafe<{ lo: string | null; hi: string | null }[]>(
           text.keys,
@@ -192,7 +196,7 @@ export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-faile
           if (!row) throw notFound(def.singular);
           const onTop = !job.input.afterId && !job.input.beforeId;
           const above = onTop ? tops.get(job.input.toStageId) : undefined;
-          const p = plan(job, at, row, byPipeline.get(row.pipelineId as string) ?? [], above ? { lo: null, hi: above } : keys[at]!, time, returnStage.get(at) ?? null);
+          const p = plan(job, at, row, byPipeline.get(row.pipelineId as string) ?? [], above ? { lo: null, hi: above } : keys[at]!, time!, returnStage.get(at) ?? null);
           if (onTop) tops.set(job.input.toStageId, p.after.position as string);
           planned.push(p);
         } catch (error) {
@@ -217,6 +221,7 @@ export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-faile
       if (moves.length) {
         const actor = (p: Planned) => jobs[p.at]!.ctx.actor;
         params.push(
+          time!.now,
           ...[moves.map((p) => jobs[p.at]!.id), moves.map((p) => p.pipelineId), moves.map((p) => p.fromStageId), moves.map((p) => p.toStageId)],
           ...[moves.map((p) => actor(p).userId ?? null), moves.map((p) => actor(p).source), sql.array(moves.map((p) => p.overridden))],
           ...[moves.map((p) => p.overrideReason), moves.map((p) => p.reason), moves.map((p) => p.payload)],
@@ -277,8 +282,8 @@ function plan(
   }
   const toStage = target!;
 
-  // The record after the move, column by column as the UPDATE writes it; now() and
-  // current_date are the transaction's (Postgres' own text, decoded like a read).
+  // The record after the move, column by column as the UPDATE writes it; the time and
+  // date are the clock's once the lock was held (Postgres' own text, decoded like a read).
   const now = t.updatedAt.mapFromDriverValue(time.now);
   const set: Record<string, unknown> = { stageId: toStage.id, stageEnteredAt: now, position, updatedAt: now };
   if (kind === "DEAL") {
@@ -301,8 +306,8 @@ function plan(
   }
   const overridden = isOverride || missing.length > 0;
 
-  // Timestamps are written as the transaction's own now() (its exact text), so the row
-  // equals `after`.
+  // Timestamps are written as that clock's exact text, so the row equals `after` and the
+  // history row's changed_at equals stage_entered_at.
   const columns: Record<string, unknown> = { stage_id: toStage.id, stage_entered_at: time.now, position, updated_at: time.now };
   if (kind === "DEAL") {
     Object.assign(columns, { forecast_probability: set.forecastProbability, status: set.status, closed_at: set.closedAt ? time.now : null });

@@ -140,7 +140,7 @@ export async function recordStageTimeline(ctx: TenantContext, kind: PipelineKind
     if (!exists) throw notFound(def.singular);
     const fromStage = sql`(select s.name from ${pipelineStages} s where s.tenant_id = ${stageHistory.tenantId} and s.id = ${stageHistory.fromStageId})`;
     const toStage = sql`(select s.name from ${pipelineStages} s where s.tenant_id = ${stageHistory.tenantId} and s.id = ${stageHistory.toStageId})`;
-    const leftAt = sql<Date | null>`lead(${stageHistory.changedAt}) over (order by ${stageHistory.changedAt}, ${stageHistory.id})`;
+    const leftAt = sql<Date | null>`lead(${stageHistory.changedAt}) over (order by ${stageHistory.seq})`;
     const rows = await tx
       .select({
         id: stageHistory.id,
@@ -160,7 +160,7 @@ export async function recordStageTimeline(ctx: TenantContext, kind: PipelineKind
       })
       .from(stageHistory)
       .where(and(eq(stageHistory.tenantId, ctx.tenantId), eq(stageHistory.entityType, kind), eq(stageHistory.entityId, id)))
-      .orderBy(desc(stageHistory.changedAt), desc(stageHistory.id));
+      .orderBy(desc(stageHistory.seq));
     return rows.map((r) => ({ ...r, leftAt: r.leftAt === null ? null : new Date(r.leftAt), durationDays: Number(r.durationDays) }));
   });
 }
@@ -203,7 +203,7 @@ export async function pipelineDwellSummary(ctx: TenantContext, pipelineId: strin
     const rows = await tx.execute<{ stage_id: string; entries: string; open_entries: string; avg_days: string | null; median_days: string | null }>(sql`
       with stays as (
         select h.entity_id, h.to_stage_id, h.changed_at,
-               lead(h.changed_at) over (partition by h.entity_id order by h.changed_at, h.id) as left_at
+               lead(h.changed_at) over (partition by h.entity_id order by h.seq) as left_at
         from ${stageHistory} h
         where h.tenant_id = ${ctx.tenantId} and h.pipeline_id = ${pipelineId} and h.entity_type = ${p.objectType}
           ${from ? sql`and h.changed_at >= ${from.toISOString()}::timestamptz` : sql``}

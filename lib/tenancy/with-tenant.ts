@@ -25,12 +25,10 @@ export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<
   });
 }
 
-/** A transaction of withTenantPipelined: its connection, clock and commit. */
+/** A transaction of withTenantPipelined: its connection and commit. */
 export interface PipelinedTx {
   /** The transaction's connection (postgres.js); queries sent on it run in order. */
   sql: postgres.ReservedSql;
-  /** The transaction's now() and current_date, as Postgres prints them. */
-  clock: Promise<{ now: string; today: string }>;
   /** Sends `writes` and COMMIT together and returns the writes' rows. If a write fails, Postgres rolls the transaction back at the COMMIT and its error is thrown. */
   commit<R extends unknown[]>(...writes: { [K in keyof R]: postgres.PendingQuery<R[K] & postgres.Row[]> }): Promise<R>;
 }
@@ -50,13 +48,11 @@ export async function withTenantPipelined<T>(ctx: TenantContext, fn: (tx: Pipeli
     const begun = conn`begin`.execute();
     // plan_cache_mode: these statements have fixed shapes and key lookups, so cached
     // generic plans serve them (the client's default re-plans each one: db/client.ts).
-    const scoped = conn<{ now: string; today: string }[]>`select set_config('app.tenant_id', ${ctx.tenantId}, true),
-      set_config('plan_cache_mode', 'auto', true), now()::text as now, current_date::text as today`.execute();
-    const clock = Promise.all([begun, scoped]).then(([, [row]]) => row!);
-    clock.catch(() => {}); // fn may throw before awaiting it; the failure then surfaces there
+    const scoped = conn`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('plan_cache_mode', 'auto', true)`.execute();
+    // fn's first query waits for these; their failure surfaces there
+    Promise.all([begun, scoped]).catch(() => {});
     return await fn({
       sql: conn,
-      clock,
       async commit(...writes) {
         const sent = [...writes.map((w) => w.execute()), conn`commit`.execute()];
         open = false;

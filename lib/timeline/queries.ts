@@ -99,7 +99,7 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
              -- the stage it was created in: its first stage_history row (from no stage)
              (select s.name from ${stageHistory} f join ${pipelineStages} s on s.tenant_id = f.tenant_id and s.id = f.to_stage_id
               where f.tenant_id = ${tenant} and f.entity_type = ${kind} and f.entity_id = x.id and f.from_stage_id is null
-              order by f.changed_at limit 1) as stage_name
+              order by f.seq limit 1) as stage_name
       from ${records} x where p.kind = 'created' and x.tenant_id = ${tenant} and x.id = p.id limit 1) r on true
     left join lateral (select x.name from ${users} x where x.id = a.assigned_user_id limit 1) au on true
     left join lateral (select x.name from ${tenantGroups} x where x.tenant_id = ${tenant} and x.id = a.assigned_group_id limit 1) ag on true
