@@ -33,19 +33,40 @@ export const actorPayload = (ctx: TenantContext) => ({
   ...(ctx.actor.automationId ? { automationId: ctx.actor.automationId } : {}),
 });
 
-/** Writes a domain event in the caller's transaction (the outbox). Returns its id. */
+/**
+ * The outbox row of an event: the one shape every writer uses (emitEvents here, and the
+ * move batch's statement, which sends these rows' values), so consumers cannot tell a
+ * bulk change, an import or a move batch from a single edit.
+ */
+export function eventRow(ctx: TenantContext, event: NewEvent) {
+  return {
+    tenantId: ctx.tenantId,
+    eventType: event.type,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    actorUserId: ctx.actor.userId,
+    source: ctx.actor.source,
+    payload: { ...event.payload, actor: actorPayload(ctx) },
+  } satisfies typeof domainEvents.$inferInsert;
+}
+
+const CHUNK = 500;
+
+/** Writes domain events in the caller's transaction (the outbox), a statement per 500. Returns their ids in order. */
+export async function emitEvents(tx: Tx, ctx: TenantContext, events: readonly NewEvent[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const rows = await tx
+      .insert(domainEvents)
+      .values(events.slice(i, i + CHUNK).map((e) => eventRow(ctx, e)))
+      .returning({ id: domainEvents.id });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** Writes one domain event in the caller's transaction. Returns its id. */
 export async function emitEvent(tx: Tx, ctx: TenantContext, event: NewEvent): Promise<string> {
-  const [row] = await tx
-    .insert(domainEvents)
-    .values({
-      tenantId: ctx.tenantId,
-      eventType: event.type,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      actorUserId: ctx.actor.userId,
-      source: ctx.actor.source,
-      payload: { ...event.payload, actor: actorPayload(ctx) },
-    })
-    .returning({ id: domainEvents.id });
-  return row!.id;
+  const [id] = await emitEvents(tx, ctx, [event]);
+  return id!;
 }

@@ -11,11 +11,11 @@
 //   a list means the same thing whoever refreshes it.
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { activities, companies, contacts, customFieldDefinitions, deals, domainEvents, leads, listMembershipLog, listMemberships, lists, tickets, type List } from "@/db/schema";
+import { activities, companies, contacts, customFieldDefinitions, deals, leads, listMembershipLog, listMemberships, lists, tickets, type List } from "@/db/schema";
 import type { LIST_MEMBERSHIP_SOURCES, LIST_OBJECT_TYPES } from "@/db/schema/enums";
 import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { AppError, notFound, validationError } from "@/lib/errors";
-import { actorPayload } from "@/lib/events/emit";
+import { emitEvents } from "@/lib/events/emit";
 import { compileFilter } from "@/lib/filters/compile";
 import { filterPredicate, type FilterRecord } from "@/lib/filters/evaluate";
 import { validateFilter } from "@/lib/filters/schema";
@@ -133,20 +133,14 @@ async function recordListChanges(tx: Tx, ctx: TenantContext, changes: (Change & 
     await tx.insert(listMembershipLog).values(
       part.map((c) => ({ tenantId: ctx.tenantId, listId: c.list.id, memberId: c.memberId, action: c.action, source, actorUserId: ctx.actor.userId })),
     );
-    await tx.insert(domainEvents).values(
+    await emitEvents(
+      tx,
+      ctx,
       part.map((c) => ({
-        tenantId: ctx.tenantId,
-        eventType: c.action === "ADDED" ? "list.member_added" : "list.member_removed",
+        type: c.action === "ADDED" ? "list.member_added" : "list.member_removed",
         entityType: c.list.objectType,
         entityId: c.memberId,
-        actorUserId: ctx.actor.userId,
-        source: ctx.actor.source,
-        payload: {
-          listId: c.list.id,
-          listName: c.list.name,
-          source,
-          actor: actorPayload(ctx),
-        },
+        payload: { listId: c.list.id, listName: c.list.name, source },
       })),
     );
   }
@@ -246,13 +240,40 @@ export async function listLists(ctx: TenantContext, opts: { objectType?: ListObj
 
 // ---------------------------------------------------------------------------- members
 
+/** Refuses changing a list's members by hand: a DYNAMIC list follows its filter, an archived one is read-only. */
+export function assertMembersByHand(list: List, verb: "added" | "removed"): void {
+  if (list.processingType === "DYNAMIC") throw new AppError("conflict", `"${list.name}" is a dynamic list: its members follow its filter and cannot be ${verb} by hand`);
+  if (list.isArchived) throw new AppError("conflict", `"${list.name}" is archived; unarchive it to change its members`);
+}
+
+/**
+ * Adds live records (checked, and locked or known live, by the caller) to a STATIC list
+ * the caller has locked and checked with assertMembersByHand: memberships, log rows,
+ * list.member_added events, the count. addMembers and bulk "add to list" both come here.
+ */
+export async function addMembersIn(tx: Tx, ctx: TenantContext, list: List, memberIds: readonly string[]): Promise<{ added: number; total: number }> {
+  const source = manualSource(ctx);
+  const CHUNK = 1000;
+  let added = 0;
+  for (let i = 0; i < memberIds.length; i += CHUNK) {
+    const inserted = await tx
+      .insert(listMemberships)
+      .values(memberIds.slice(i, i + CHUNK).map((memberId) => ({ tenantId: ctx.tenantId, listId: list.id, memberType: list.objectType, memberId, source, addedByUserId: ctx.actor.userId })))
+      .onConflictDoNothing()
+      .returning({ memberId: listMemberships.memberId });
+    await recordChanges(tx, ctx, list, inserted.map((r) => ({ memberId: r.memberId, action: "ADDED" })), source);
+    added += inserted.length;
+  }
+  return { added, total: added ? await recount(tx, ctx, list.id) : list.memberCount };
+}
+
 /** STATIC only: adds live records of the list's type (idempotent). Returns how many joined. */
 export async function addMembers(ctx: TenantContext, listId: string, input: { memberIds: string[] } | unknown): Promise<{ added: number; total: number }> {
   const { memberIds } = addMembersSchema.parse(input);
   const ids = [...new Set(memberIds.map((s) => s.toLowerCase()))];
   return withTenant(ctx, async (tx) => {
     const list = await loadList(tx, ctx, listId, true);
-    if (list.processingType === "DYNAMIC") throw new AppError("conflict", "A DYNAMIC list's members follow its filter; they cannot be added by hand");
+    assertMembersByHand(list, "added");
     const malformed = ids.filter((id) => !UUID_RE.test(id));
     const wellFormed = ids.filter((id) => UUID_RE.test(id));
     const t = MEMBER_TABLES[list.objectType];
@@ -270,15 +291,7 @@ export async function addMembers(ctx: TenantContext, listId: string, input: { me
         invalidIds: bad,
       });
     }
-    const source = manualSource(ctx);
-    const inserted = await tx
-      .insert(listMemberships)
-      .values(wellFormed.map((memberId) => ({ tenantId: ctx.tenantId, listId, memberType: list.objectType, memberId, source, addedByUserId: ctx.actor.userId })))
-      .onConflictDoNothing()
-      .returning({ memberId: listMemberships.memberId });
-    await recordChanges(tx, ctx, list, inserted.map((r) => ({ memberId: r.memberId, action: "ADDED" })), source);
-    const total = inserted.length ? await recount(tx, ctx, listId) : list.memberCount;
-    return { added: inserted.length, total };
+    return addMembersIn(tx, ctx, list, wellFormed);
   });
 }
 
@@ -297,7 +310,7 @@ export async function removeMembers(ctx: TenantContext, listId: string, input: {
   const ids = [...new Set(removeMembersSchema.parse(input).memberIds.map((s) => s.toLowerCase()).filter((id) => UUID_RE.test(id)))];
   return withTenant(ctx, async (tx) => {
     const list = await loadList(tx, ctx, listId, true);
-    if (list.processingType === "DYNAMIC") throw new AppError("conflict", "A DYNAMIC list's members follow its filter; they cannot be removed by hand");
+    assertMembersByHand(list, "removed");
     const removed = ids.length
       ? await tx
           .delete(listMemberships)

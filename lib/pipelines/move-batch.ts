@@ -8,7 +8,7 @@
 import { domainEvents, stageHistory } from "@/db/schema";
 import { columnTypes, ident, rowMapper, statementText } from "@/db/rows";
 import { AppError, notFound } from "@/lib/errors";
-import { actorPayload } from "@/lib/events/emit";
+import { eventRow } from "@/lib/events/emit";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import { serializeRecord, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -59,7 +59,8 @@ interface Planned {
   overridden: boolean;
   overrideReason: string | null;
   reason: string | null;
-  payload: string;
+  /** Its stage.changed event (the one event-row builder); null for a reorder. */
+  event: ReturnType<typeof eventRow> | null;
 }
 
 type Settle = { ok: true; value: MoveResult } | { ok: false; error: unknown };
@@ -219,12 +220,13 @@ export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-faile
       });
       if (reorders.length) params.push(reorders.map((p) => jobs[p.at]!.id), reorders.map((p) => p.after.position));
       if (moves.length) {
-        const actor = (p: Planned) => jobs[p.at]!.ctx.actor;
+        // who and what: the event rows' own values (the history row records the same actor)
+        const events = moves.map((p) => p.event!);
         params.push(
           time!.now,
           ...[moves.map((p) => jobs[p.at]!.id), moves.map((p) => p.pipelineId), moves.map((p) => p.fromStageId), moves.map((p) => p.toStageId)],
-          ...[moves.map((p) => actor(p).userId ?? null), moves.map((p) => actor(p).source), sql.array(moves.map((p) => p.overridden))],
-          ...[moves.map((p) => p.overrideReason), moves.map((p) => p.reason), moves.map((p) => p.payload)],
+          ...[events.map((e) => e.actorUserId ?? null), events.map((e) => e.source), sql.array(moves.map((p) => p.overridden))],
+          ...[moves.map((p) => p.overrideReason), moves.map((p) => p.reason), events.map((e) => JSON.stringify(e.payload))],
         );
       }
       let written: { historyId: string; entityId: string }[];
@@ -266,7 +268,7 @@ function plan(
   const currentStageId = row.stageId as string | null;
   if (!pipelineId || !currentStageId || !stages.length) throw new AppError("conflict", `This ${def.singular} is not in a pipeline`);
   const position = keyBetween(keys.lo, keys.hi);
-  const base = { at, pipelineId, fromStageId: currentStageId, toStageId: currentStageId, overridden: false, overrideReason: null, reason: null, payload: "" };
+  const base = { at, pipelineId, fromStageId: currentStageId, toStageId: currentStageId, overridden: false, overrideReason: null, reason: null, event: null };
 
   // Re-ordering inside the same column is not a stage change: position only.
   if (input.toStageId === currentStageId && (input.afterId !== undefined || input.beforeId !== undefined)) {
@@ -327,7 +329,6 @@ function plan(
     toStageName: toStage.name,
     override: overridden,
     record: serializeRecord(after),
-    actor: actorPayload(ctx),
   };
   return {
     at,
@@ -340,6 +341,6 @@ function plan(
     overridden,
     overrideReason: overridden ? (input.reason ?? null) : null,
     reason: input.lostReason ?? input.wonReason ?? null,
-    payload: JSON.stringify(payload),
+    event: eventRow(ctx, { type: "stage.changed", entityType: kind, entityId: job.id, payload }),
   };
 }

@@ -1,10 +1,10 @@
 // The one write path for companies, contacts, leads, deals and tickets: every change
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
-import { emitEvent } from "@/lib/events/emit";
+import { emitEvent, emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { resolvePlacement } from "./pipeline-placement";
@@ -83,6 +83,94 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
   }
 }
 
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** What changed between two versions of a record, over `fields`; custom fields key by key ("customFields.budget"). */
+export function diffRecord(before: Record<string, unknown>, after: Record<string, unknown>, fields: Iterable<string>): Changes {
+  const changes: Changes = {};
+  const diff = (key: string, from: unknown, to: unknown) => {
+    if (!same(from, to)) changes[key] = { from: from ?? null, to: to ?? null };
+  };
+  for (const k of fields) {
+    if (k !== "customFields") {
+      diff(k, before[k], after[k]);
+      continue;
+    }
+    const was = (before.customFields ?? {}) as Record<string, unknown>;
+    const now = (after.customFields ?? {}) as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) diff(`customFields.${key}`, was[key], now[key]);
+  }
+  return changes;
+}
+
+/** record_changes rows, one per changed record, in the caller's transaction. */
+async function writeRecordChanges(tx: Tx, ctx: TenantContext, kind: RecordKind, entries: { id: string; changes: Changes }[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    await tx.insert(recordChanges).values(
+      entries.slice(i, i + CHUNK).map((e) => ({ tenantId: ctx.tenantId, recordType: kind, recordId: e.id, changedByUserId: ctx.actor.userId, source: ctx.actor.source, changes: e.changes })),
+    );
+  }
+}
+
+const CHUNK = 1000;
+
+/** Live records of `ids`, locked in id order (so writers of many records never deadlock). */
+export async function lockLiveRecords(tx: Tx, ctx: TenantContext, kind: RecordKind, ids: readonly string[], mode: "update" | "share" = "update"): Promise<RecordRow[]> {
+  const t = tableOf(RECORD_KINDS[kind]);
+  const rows: RecordRow[] = [];
+  const sorted = [...new Set(ids)].sort();
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    rows.push(
+      ...((await tx
+        .select()
+        .from(t)
+        .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, sorted.slice(i, i + CHUNK)), isNull(t.deletedAt)))
+        .orderBy(asc(t.id))
+        .for(mode)) as RecordRow[]),
+    );
+  }
+  return rows;
+}
+
+/**
+ * The update of one record or many (set-based): applies `set` (values or SQL over the
+ * row) to the locked live rows `before`, and for each row that changed writes who changed
+ * what (record_changes) and a record.updated event with the diff over `fields` (as
+ * stored: "10" written over "10.00" is no change). Returns the rows after, and those that
+ * changed. updateRecord, bulk actions and imports all write through here.
+ */
+export async function updateRecordsIn(
+  tx: Tx,
+  ctx: TenantContext,
+  kind: RecordKind,
+  before: readonly RecordRow[],
+  set: Record<string, unknown>,
+  fields: readonly string[],
+): Promise<{ rows: RecordRow[]; changed: RecordRow[] }> {
+  const def = RECORD_KINDS[kind];
+  const t = tableOf(def);
+  const prior = new Map(before.map((r) => [r.id, r]));
+  const changed: { row: RecordRow; changes: Changes }[] = [];
+  const rows: RecordRow[] = [];
+  for (let i = 0; i < before.length; i += CHUNK) {
+    const after = (await tx
+      .update(t)
+      .set({ ...set, updatedAt: sql`now()` } as never)
+      .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, before.slice(i, i + CHUNK).map((r) => r.id))))
+      .returning()) as RecordRow[];
+    rows.push(...after);
+    for (const row of after.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const changes = diffRecord(prior.get(row.id)!, row, fields);
+      if (Object.keys(changes).length) changed.push({ row, changes });
+    }
+  }
+  await writeRecordChanges(tx, ctx, kind, changed.map((c) => ({ id: c.row.id, changes: c.changes })));
+  await emitEvents(tx, ctx, changed.map((c) => ({ type: "record.updated", entityType: kind, entityId: c.row.id, payload: { title: def.title(c.row), changes: c.changes, record: serializeRecord(c.row) } })));
+  return { rows, changed: changed.map((c) => c.row) };
+}
+
 /** A partial update; writes who changed what (record_changes) and a record.updated event with the diff. */
 export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: string, patch: unknown): Promise<RecordRow> {
   const def = RECORD_KINDS[kind];
@@ -97,50 +185,82 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
         data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, merged, { partial: true, current });
       }
       if (data.tags) data.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      const diff = (key: string, from: unknown, to: unknown) => {
-        if (JSON.stringify(from ?? null) !== JSON.stringify(to ?? null)) changes[key] = { from: from ?? null, to: to ?? null };
-      };
-      for (const [k, v] of Object.entries(data)) {
-        if (v === undefined) continue;
-        if (k !== "customFields") {
-          diff(k, before[k], v);
-          continue;
-        }
-        // One change per custom field ("customFields.budget"), so the audit says which one changed.
-        const was = (before.customFields ?? {}) as Record<string, unknown>;
-        const now = v as Record<string, unknown>;
-        for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) diff(`customFields.${key}`, was[key], now[key]);
-      }
+      const given = Object.keys(data).filter((k) => data[k] !== undefined);
       if (kind === "CONTACT" && !contactHasIdentity({ ...before, ...data } as never)) {
         throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
       }
+      const changes = diffRecord(before, { ...before, ...data }, given);
       if (Object.keys(changes).length === 0) return before;
-      const t = tableOf(def);
       const columns = new Set(Object.keys(changes).map((k) => (k.startsWith("customFields.") ? "customFields" : k)));
-      const set = Object.fromEntries([...columns].map((k) => [k, data[k]]));
-      const [row] = (await tx
-        .update(t)
-        .set({ ...set, updatedAt: sql`now()` } as never)
-        .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id)))
-        .returning()) as RecordRow[];
-      await tx.insert(recordChanges).values({ tenantId: ctx.tenantId, recordType: kind, recordId: id, changedByUserId: ctx.actor.userId, source: ctx.actor.source, changes });
-      await emitEvent(tx, ctx, { type: "record.updated", entityType: kind, entityId: id, payload: { title: def.title(row!), changes, record: serializeRecord(row!) } });
-      return row!;
+      const { rows } = await updateRecordsIn(tx, ctx, kind, [before], Object.fromEntries([...columns].map((k) => [k, data[k]])), [...columns]);
+      return rows[0]!;
     });
   } catch (err) {
     conflictFor(def, err);
   }
 }
 
+/** A deletion time to the microsecond, so an undo can tell this deletion from a later one of the same record. */
+const deletedAtText = sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * Soft delete of one record or many (the live ones of `ids`): record_changes and a
+ * record.deleted event per record. Returns the deleted ids and the deletion time, which
+ * restoreRecordsIn takes to undo exactly this deletion.
+ */
+export async function deleteRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, ids: readonly string[]): Promise<{ ids: string[]; deletedAt: string }> {
+  const def = RECORD_KINDS[kind];
+  const t = tableOf(def);
+  const [{ ts }] = (await tx.execute(sql`select ${deletedAtText} as ts`)) as unknown as [{ ts: string }];
+  const before = await lockLiveRecords(tx, ctx, kind, ids);
+  for (let i = 0; i < before.length; i += CHUNK) {
+    await tx
+      .update(t)
+      .set({ deletedAt: sql`now()` } as never)
+      .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, before.slice(i, i + CHUNK).map((r) => r.id))));
+  }
+  await writeRecordChanges(tx, ctx, kind, before.map((r) => ({ id: r.id, changes: { deletedAt: { from: null, to: ts } } })));
+  await emitEvents(tx, ctx, before.map((r) => ({ type: "record.deleted", entityType: kind, entityId: r.id, payload: { title: def.title(r) } })));
+  return { ids: before.map((r) => r.id), deletedAt: ts };
+}
+
+/**
+ * Restores deleted records of `ids` — with `deletedAt`, only those deleted at that time
+ * (one deletion's undo: a record deleted again since stays deleted). record_changes and a
+ * record.updated event ({ restored: true }) per record. Returns the restored rows.
+ */
+export async function restoreRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, ids: readonly string[], deletedAt: string | null): Promise<RecordRow[]> {
+  const def = RECORD_KINDS[kind];
+  const t = tableOf(def);
+  const restored: { row: RecordRow; was: string }[] = [];
+  const sorted = [...new Set(ids)].sort();
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const deleted = await tx
+      .select({ id: t.id, was: sql<string>`to_char(${t.deletedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+      .from(t)
+      .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, sorted.slice(i, i + CHUNK)), deletedAt ? sql`${t.deletedAt} = ${deletedAt}::timestamptz` : sql`${t.deletedAt} is not null`))
+      .orderBy(asc(t.id))
+      .for("update");
+    if (!deleted.length) continue;
+    const was = new Map(deleted.map((d) => [d.id as string, d.was]));
+    const rows = (await tx
+      .update(t)
+      .set({ deletedAt: null, updatedAt: sql`now()` } as never)
+      .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, [...was.keys()])))
+      .returning()) as RecordRow[];
+    restored.push(...rows.sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => ({ row, was: was.get(row.id)! })));
+  }
+  await writeRecordChanges(tx, ctx, kind, restored.map((r) => ({ id: r.row.id, changes: { deletedAt: { from: r.was, to: null } } })));
+  await emitEvents(tx, ctx, restored.map((r) => ({ type: "record.updated", entityType: kind, entityId: r.row.id, payload: { title: def.title(r.row), restored: true } })));
+  return restored.map((r) => r.row);
+}
+
 /** Soft delete (undo with restoreRecord). */
 export async function deleteRecord(ctx: TenantContext, kind: RecordKind, id: string): Promise<void> {
   const def = RECORD_KINDS[kind];
   await withTenant(ctx, async (tx) => {
-    const before = await loadForUpdate(tx, def, ctx, id);
-    const t = tableOf(def);
-    await tx.update(t).set({ deletedAt: sql`now()` } as never).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id)));
-    await emitEvent(tx, ctx, { type: "record.deleted", entityType: kind, entityId: id, payload: { title: def.title(before) } });
+    const { ids } = await deleteRecordsIn(tx, ctx, kind, [id]);
+    if (!ids.length) throw notFound(def.singular);
   });
 }
 
@@ -148,14 +268,8 @@ export async function restoreRecord(ctx: TenantContext, kind: RecordKind, id: st
   const def = RECORD_KINDS[kind];
   try {
     return await withTenant(ctx, async (tx) => {
-      const t = tableOf(def);
-      const [row] = (await tx
-        .update(t)
-        .set({ deletedAt: null, updatedAt: sql`now()` } as never)
-        .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), sql`${t.deletedAt} is not null`))
-        .returning()) as RecordRow[];
+      const [row] = await restoreRecordsIn(tx, ctx, kind, [id], null);
       if (!row) throw notFound(def.singular);
-      await emitEvent(tx, ctx, { type: "record.updated", entityType: kind, entityId: id, payload: { title: def.title(row), restored: true } });
       return row;
     });
   } catch (err) {
