@@ -85,9 +85,9 @@ export async function guardedPost(rawUrl: string, headers: Record<string, string
 
 export const isRedirect = (status: number) => status >= 300 && status < 400;
 
-/** "HTTP 302 (a redirect to https://…, not followed)": what the log says about a 3xx. */
+/** "HTTP 302: a redirect to https://…, not followed": what the log says about a 3xx. */
 export function redirectNote(res: HttpResponse): string {
-  const location = Array.isArray(res.headers.location) ? res.headers.location[0] : res.headers.location;
+  const location = res.headers.location;
   return `HTTP ${res.status}: a redirect${location ? ` to ${location}` : ""}, not followed`;
 }
 
