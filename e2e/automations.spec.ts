@@ -102,6 +102,8 @@ test("an admin's webhook on entering a stage: secret shown once, dry run sends n
 
     // The list shows it, enabled, never run.
     await page.goto("/settings/automations");
+    // The e2e server runs with WEBHOOK_ALLOW_PRIVATE_NETWORKS=1 (playwright.config.ts): the page says so.
+    await expect(page.getByRole("alert").filter({ hasText: "Webhooks may reach private networks on this server" })).toBeVisible();
     const row = page.getByRole("row", { name: /Tell billing about proposals/ });
     await expect(row).toContainText("Sales Pipeline › Proposal");
     await expect(row).toContainText("Stage entered");
@@ -121,6 +123,7 @@ test("an admin's webhook on entering a stage: secret shown once, dry run sends n
     await expect(item).toContainText(`POST ${receiver.url}`);
     await expect(item).toContainText(/x-stageline-test: e2e/i);
     await expect(item).toContainText(/webhook-signature: v1,/);
+    await expect(item).toContainText("Signed with a throwaway secret made for this dry run");
     await expect(item).toContainText(dealId);
     expect(receiver.received).toHaveLength(0);
     await expect(page.getByRole("region", { name: "Recent executions" })).toContainText("No executions match.");
@@ -225,6 +228,16 @@ test("a manager sees automations read-only; a sales rep is refused", async ({ pa
   await expect(ai.getByLabel("Model")).toHaveValue("tiny-model");
   await expect(ai.getByText("A key is set")).toBeVisible();
   expect(await page.content()).not.toContain("sk-e2e-secret");
+  // The key stays with its origin: a base URL elsewhere, saved without a new key, leaves none.
+  await ai.getByLabel("Base URL").fill("http://127.0.0.2:9/v1");
+  await expect(ai.getByText("The base URL is on another origin")).toBeVisible();
+  await ai.getByRole("button", { name: "Save AI settings" }).click();
+  await expect(ai.getByLabel("API key")).toBeVisible();
+  await page.reload();
+  await expect(ai.getByText("A key is set")).toHaveCount(0);
+  await ai.getByLabel("API key").fill("sk-e2e-secret");
+  await ai.getByRole("button", { name: "Save AI settings" }).click();
+  await expect(ai.getByText("A key is set")).toBeVisible();
   await ai.getByRole("button", { name: "Clear key" }).click();
   await ai.getByRole("button", { name: "Save AI settings" }).click();
   await expect(ai.getByLabel("API key")).toBeVisible();
@@ -242,6 +255,8 @@ test("a manager sees automations read-only; a sales rep is refused", async ({ pa
   await row.getByRole("link", { name: "Read-only check" }).click();
   await expect(other.getByRole("heading", { level: 1, name: "Read-only check" })).toBeVisible();
   await expect(other.getByLabel("Name", { exact: true })).toBeDisabled();
+  // The receiver's header value is the admins' to see.
+  await expect(other.getByLabel("Header 1 value")).toHaveValue("••••••");
   await expect(other.getByRole("button", { name: "Save automation" })).toHaveCount(0);
   await expect(other.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
   await expect(other.getByRole("button", { name: /Rotate secret/ })).toHaveCount(0);

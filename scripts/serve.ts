@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { freePort, startEmbedded, type EmbeddedCluster } from "../db/embedded";
 import { appUrlFor, migrateDatabase } from "../db/migrate";
+import { warnIfPrivateNetworksAllowed } from "../lib/automations/private-networks";
 import { buildIsCurrent, markBuilt } from "./lib/build-fingerprint";
 import { DATA_DIR, loadSecrets } from "./lib/secrets";
 
@@ -131,6 +132,8 @@ async function main() {
     for (const l of logins) console.log(`    ${l.role.padEnd(10)} ${l.email.padEnd(22)} ${l.password}`);
     console.log("");
   }
+  // last before the prompt, so the build and worker output do not scroll it away
+  warnIfPrivateNetworksAllowed(log);
   console.log("  Press Ctrl-C to stop.\n");
 }
 

@@ -1,11 +1,13 @@
 "use client";
 
 // Settings → AI: base URL, model and a write-only API key. The key is never sent back to
-// the browser: the form only knows whether one is set, and may replace or clear it.
+// the browser: the form only knows whether one is set, and may replace or clear it. The
+// server clears a kept key when the base URL moves to another origin; the form says so
+// before saving and shows what the server answered after.
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { saveAiSettingsAction } from "@/app/(crm)/settings/ai/actions";
 import { applyActionErrors } from "@/components/settings/action-result";
@@ -18,6 +20,14 @@ import { TextField } from "@/components/ui/field";
 type Input = { baseUrl: string; model: string; apiKey?: string };
 type KeyMode = "keep" | "replace" | "clear";
 
+const originOf = (url: string) => {
+  try {
+    return new URL(url.trim()).origin;
+  } catch {
+    return null;
+  }
+};
+
 export function AiSettingsForm({ initial }: { initial: { baseUrl: string | null; model: string | null; hasApiKey: boolean } }) {
   const router = useRouter();
   const action = useAction(saveAiSettingsAction);
@@ -25,6 +35,9 @@ export function AiSettingsForm({ initial }: { initial: { baseUrl: string | null;
   const [keyMode, setKeyMode] = useState<KeyMode>(initial.hasApiKey ? "keep" : "replace");
   const form = useForm<Input>({ defaultValues: { baseUrl: initial.baseUrl ?? "", model: initial.model ?? "", apiKey: undefined } });
   const { errors, isSubmitting } = form.formState;
+  const baseUrl = useWatch({ control: form.control, name: "baseUrl" });
+  const [savedBaseUrl, setSavedBaseUrl] = useState(initial.baseUrl ?? "");
+  const keyWillBeCleared = hasKey && keyMode === "keep" && originOf(baseUrl) !== originOf(savedBaseUrl);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const apiKey = keyMode === "keep" ? undefined : keyMode === "clear" ? "" : values.apiKey || undefined;
@@ -32,7 +45,8 @@ export function AiSettingsForm({ initial }: { initial: { baseUrl: string | null;
     if (applyActionErrors(r, form.setError)) return;
     toast.success("AI settings saved");
     form.reset({ ...values, apiKey: undefined });
-    const nowHas = apiKey === undefined ? hasKey : apiKey !== "";
+    const nowHas = r.data?.hasApiKey ?? false;
+    setSavedBaseUrl(r.data?.baseUrl ?? "");
     setHasKey(nowHas);
     setKeyMode(nowHas ? "keep" : "replace");
     router.refresh();
@@ -47,7 +61,13 @@ export function AiSettingsForm({ initial }: { initial: { baseUrl: string | null;
         <legend className="text-sm font-medium text-slate-700">API key</legend>
         {hasKey && keyMode !== "replace" ? (
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            {keyMode === "keep" ? <Badge tone="green">A key is set</Badge> : <Badge tone="amber">The key will be cleared when you save</Badge>}
+            {keyMode === "clear" ? (
+              <Badge tone="amber">The key will be cleared when you save</Badge>
+            ) : keyWillBeCleared ? (
+              <Badge tone="amber">The base URL is on another origin: the key will be cleared when you save unless you replace it</Badge>
+            ) : (
+              <Badge tone="green">A key is set</Badge>
+            )}
             <Button size="sm" variant="secondary" onClick={() => setKeyMode("replace")}>
               Replace key
             </Button>

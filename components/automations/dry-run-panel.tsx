@@ -171,6 +171,15 @@ function WouldSend({ result: r }: { result: DryRunResult }) {
             <pre className={pre}>{Object.entries(r.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}</pre>
           </dd>
         </div>
+        {r.dryRunSecret ? (
+          <div>
+            <dt className="font-medium text-slate-700">Signature</dt>
+            <dd className="text-xs text-slate-700">
+              Signed with a throwaway secret made for this dry run, not the automation&apos;s: a receiver rejects this signature. It verifies with{" "}
+              <code className="break-all">{r.dryRunSecret}</code>.
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt className="font-medium text-slate-700">Body</dt>
           <dd>

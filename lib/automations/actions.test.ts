@@ -279,7 +279,7 @@ describe("AIWORKER automations", () => {
 });
 
 describe("dry run", () => {
-  it("shows what would fire, in order, with the exact signed request — and changes nothing, sends nothing", async () => {
+  it("shows what would fire, in order, with the exact request signed with a throwaway secret — and changes nothing, sends nothing", async () => {
     const t = await dealSetup();
     const rx = await startReceiver();
     const mk = (name: string, priority: number, extra: Record<string, unknown>) =>
@@ -313,7 +313,12 @@ describe("dry run", () => {
     expect(byId.get(off.automation.id)).toMatchObject({ wouldFire: false, reason: "the automation is disabled" });
     const request = byId.get(hook.automation.id)!.request!;
     const { Webhook } = await import("standardwebhooks");
-    expect(new Webhook(hook.webhookSecret!).verify(request.body, request.headers)).toMatchObject({ type: "stage.entered", data: { entityId: deal.id, change: { toStageId: t.stage("Proposal").id } } });
+    // signed as a delivery would be, but with the dry run's throwaway secret: never one a receiver accepts
+    const { dryRunSecret } = byId.get(hook.automation.id)!;
+    expect(dryRunSecret).toMatch(/^whsec_/);
+    expect(dryRunSecret).not.toBe(hook.webhookSecret);
+    expect(new Webhook(dryRunSecret!).verify(request.body, request.headers)).toMatchObject({ type: "stage.entered", data: { entityId: deal.id, change: { toStageId: t.stage("Proposal").id } } });
+    expect(() => new Webhook(hook.webhookSecret!).verify(request.body, request.headers)).toThrow();
     // a move elsewhere: the webhook narrowed to Proposal does not fire
     const elsewhere = await dryRun(t.ctx, { entityType: "DEAL", entityId: deal.id, triggerEvent: "stage.entered", toStageId: t.stage("Qualification").id });
     expect(elsewhere.find((r) => r.automationId === hook.automation.id)).toMatchObject({ wouldFire: false });

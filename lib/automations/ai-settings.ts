@@ -1,5 +1,7 @@
 // Settings → AI: the tenant's OpenAI-compatible chat-completions endpoint for AIWORKER
 // automations. The key is stored server-side and never returned: clients see hasApiKey.
+// A key belongs to the origin it was entered for: saving a base URL on another origin
+// without a new key clears it, so an edited URL never receives the old provider's key.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { aiSettings } from "@/db/schema";
@@ -35,14 +37,20 @@ export async function getAiSettings(ctx: TenantContext): Promise<AiSettingsView>
   return { baseUrl: s.baseUrl, model: s.model, hasApiKey: !!s.apiKey };
 }
 
+const originOf = (url: string | null) => (url ? new URL(url).origin : null);
+
 export async function saveAiSettings(ctx: TenantContext, input: AiSettingsInput | unknown): Promise<AiSettingsView> {
   const data = aiSettingsSchema.parse(input);
-  const keyChange = data.apiKey === undefined ? {} : { apiKey: data.apiKey === "" ? null : data.apiKey };
-  await withTenant(ctx, (tx) =>
-    tx
+  await withTenant(ctx, async (tx) => {
+    // locked, so a concurrent save cannot slip a URL change past the origin check
+    const [current] = await tx.select({ baseUrl: aiSettings.baseUrl }).from(aiSettings).where(eq(aiSettings.tenantId, ctx.tenantId)).for("update");
+    const movedOrigin = originOf(current?.baseUrl ?? null) !== originOf(data.baseUrl);
+    const apiKey = data.apiKey !== undefined ? data.apiKey || null : movedOrigin ? null : undefined;
+    const keyChange = apiKey === undefined ? {} : { apiKey };
+    await tx
       .insert(aiSettings)
       .values({ tenantId: ctx.tenantId, baseUrl: data.baseUrl, model: data.model, ...keyChange })
-      .onConflictDoUpdate({ target: aiSettings.tenantId, set: { baseUrl: data.baseUrl, model: data.model, ...keyChange, updatedAt: sql`now()` } }),
-  );
+      .onConflictDoUpdate({ target: aiSettings.tenantId, set: { baseUrl: data.baseUrl, model: data.model, ...keyChange, updatedAt: sql`now()` } });
+  });
   return getAiSettings(ctx);
 }

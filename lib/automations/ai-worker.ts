@@ -3,7 +3,8 @@
 // POST {baseUrl}/chat/completions (Settings → AI); the answer becomes a NOTE on the
 // record or a field value (through the same writers as a workflow step). The provider
 // is reached through the same SSRF guard as webhooks; 408, 429, 5xx and network errors
-// are retried like a webhook's.
+// are retried like a webhook's. A redirect is not followed (the key would go with it):
+// the attempt fails, naming the Location.
 import { createActivity } from "@/lib/activities/service";
 import type { AutomationAction } from "@/db/schema";
 import { RECORD_KINDS } from "@/lib/records/registry";
@@ -11,7 +12,7 @@ import { serializeRecord, type RecordRow } from "@/lib/records/service";
 import { systemActor } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { loadAiSettings } from "./ai-settings";
-import { BlockedAddressError, excerpt, guardedPost, retryAfterMs } from "./http";
+import { BlockedAddressError, excerpt, guardedPost, isRedirect, redirectNote, retryAfterMs } from "./http";
 import { failed, type Outcome } from "./outcome";
 import { aiWorkerConfigSchema, type AutomationEntityType } from "./schemas";
 import { automationCtx, setRecordField } from "./workflow";
@@ -56,6 +57,7 @@ export async function runAiWorker(automation: AutomationAction, entityId: string
     const res = await guardedPost(url, { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${settings.apiKey}` }, body, { timeoutMs: AI_TIMEOUT_MS });
     const base = { responseCode: res.status, responseBody: excerpt(res.body), request };
     if (res.status === 408 || res.status === 429 || res.status >= 500) return { result: "retry", ...base, error: `AI provider answered HTTP ${res.status}`, retryAfterMs: retryAfterMs(res.headers["retry-after"]) };
+    if (isRedirect(res.status)) return failed(`AI provider answered ${redirectNote(res)}: set the base URL to the final address in Settings → AI`, base);
     if (res.status < 200 || res.status >= 300) return failed(`AI provider refused the request: HTTP ${res.status}`, base);
     const content = (JSON.parse(res.body) as { choices?: { message?: { content?: unknown } }[] }).choices?.[0]?.message?.content;
     if (typeof content !== "string" || !content.trim()) return failed("AI provider gave no answer (choices[0].message.content is empty)", base);

@@ -1,7 +1,10 @@
 // Dry run: for a record and an event, which automations would fire, in what order, and
 // exactly what each would do — a webhook's signed request, a workflow's steps, the AI
 // prompt, the published event — with no side effects at all: it runs in a READ ONLY
-// transaction, queues nothing and sends nothing.
+// transaction, queues nothing and sends nothing. Managers may dry-run, so a webhook's
+// request is signed with a throwaway secret made for this dry run (returned beside it),
+// never the automation's: a receiver rejects it, and nobody can forge a delivery from it.
+// Custom header values are masked for those who may not read them (masking.ts).
 import { sql } from "drizzle-orm";
 import { notFound } from "@/lib/errors";
 import { RECORD_KINDS } from "@/lib/records/registry";
@@ -9,9 +12,11 @@ import { serializeRecord, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { fillPrompt } from "./ai-worker";
+import { configForRole } from "./masking";
 import { loadRecordRow, planEvent, type EventLike, type PlannedRun } from "./plan";
 import { eventToPublish } from "./publish";
 import { changeOf } from "./run";
+import { newWebhookSecret } from "./service";
 import { dryRunSchema, webhookConfigSchema, workflowConfigSchema, aiWorkerConfigSchema, type ActionType, type DryRunInput, type ScopeType } from "./schemas";
 import { signedWebhookRequest, webhookBody, type WebhookRequest } from "./webhook";
 
@@ -26,6 +31,8 @@ export interface DryRunResult {
   /** 1-based run order among those that fire; null when it would not fire. */
   order: number | null;
   request: WebhookRequest | null;
+  /** The throwaway secret `request` is signed with, made for this dry run: not the automation's. */
+  dryRunSecret?: string;
   steps?: unknown[];
   prompt?: string;
   event?: { type: string; payload: unknown };
@@ -76,7 +83,11 @@ function describe(ctx: TenantContext, p: PlannedRun, order: number | null, recor
     const config = webhookConfigSchema.safeParse(a.configJson);
     // no execution exists yet: the id it would get is unknown, and so is its key
     const body = webhookBody({ ...common, tenantId: ctx.tenantId, automationId: a.id, executionId: null, occurredAt: now });
-    if (config.success) out.request = signedWebhookRequest(config.data, `${a.id}:dry-run`, body, now);
+    if (config.success) {
+      out.dryRunSecret = newWebhookSecret();
+      const shown = { ...config.data, headers: configForRole(config.data, ctx.actor.role).headers as Record<string, string> | undefined, secret: out.dryRunSecret };
+      out.request = signedWebhookRequest(shown, `${a.id}:dry-run`, body, now);
+    }
   } else if (a.actionType === "WORKFLOW") {
     out.steps = workflowConfigSchema.safeParse(a.configJson).data?.steps ?? [];
   } else if (a.actionType === "AIWORKER") {

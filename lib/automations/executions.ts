@@ -9,6 +9,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { watchTargetTitles } from "@/lib/watchers/targets";
 import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan } from "@/lib/timeline/keyset";
+import { requestForLog } from "./masking";
 import { executionsQuerySchema, type ActionType, type ExecutionDto, type ExecutionsQuery } from "./schemas";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,7 +38,7 @@ export type ExecutionListItem = ExecutionDto & { automationName: string; entityT
 
 export interface ExecutionDetail extends ExecutionListItem {
   actionType: ActionType;
-  /** What was sent: url, headers (signature, never the secret), body. */
+  /** What was sent: url, headers (signature, never the secret; custom header values masked), body. */
   request: unknown;
   responseBody: string | null;
   event: { id: string; type: string; occurredAt: string; payload: unknown } | null;
@@ -99,7 +100,8 @@ export async function getExecutionDetail(ctx: TenantContext, id: string): Promis
       automationName: row.automationName,
       entityTitle: titles.get(`${row.e.entityType}:${row.e.entityId}`) ?? null,
       actionType: row.actionType,
-      request: row.e.request ?? null,
+      // rows logged before custom headers were masked at write time still hold them
+      request: requestForLog(row.e.request ?? null),
       responseBody: row.e.responseBody,
       event: event ? { id: event.id, type: event.eventType, occurredAt: event.occurredAt.toISOString(), payload: event.payload } : null,
       attemptLog: log.map((a) => ({

@@ -2,15 +2,16 @@
 // time: request-filtering-agent checks the address each connection actually resolves to
 // (so DNS rebinding and decimal/octal/IPv4-mapped spellings are caught), refusing
 // loopback, private, link-local, CGNAT, unique-local and mapped addresses unless
-// WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. Redirects are followed by hand (POST kept, at most
-// three), each hop through the same guard.
+// WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. Redirects are never followed: a hop would carry the
+// signature, the custom headers or the AI key to an origin they were not configured
+// for, so a 3xx comes back to the caller as the answer.
 import http from "node:http";
 import https from "node:https";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent, type RequestFilteringAgentOptions } from "request-filtering-agent";
+import { allowPrivateNetworks } from "./private-networks";
 
 export const EXCERPT_BYTES = 2048;
 const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 3;
 
 export interface HttpResponse {
   status: number;
@@ -26,8 +27,6 @@ export class BlockedAddressError extends Error {
     this.name = "BlockedAddressError";
   }
 }
-
-export const allowPrivateNetworks = () => process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1";
 
 const agents = new Map<string, http.Agent>();
 function agentFor(url: URL, guard?: RequestFilteringAgentOptions): http.Agent {
@@ -77,18 +76,19 @@ function postOnce(url: URL, headers: Record<string, string>, body: string, opts:
   });
 }
 
-/** POSTs `body`, following redirects through the guard; network errors and refusals throw. */
-export async function guardedPost(rawUrl: string, headers: Record<string, string>, body: string, opts: PostOptions): Promise<HttpResponse & { url: string }> {
-  const deadline = Date.now() + opts.timeoutMs;
-  let url = new URL(rawUrl);
-  for (let hop = 0; ; hop++) {
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new BlockedAddressError(`refused to follow a redirect to ${url.protocol} URL`);
-    const res = await postOnce(url, headers, body, opts, deadline);
-    const location = res.headers.location;
-    if (![301, 302, 303, 307, 308].includes(res.status) || !location) return { ...res, url: url.toString() };
-    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
-    url = new URL(location, url);
-  }
+/** POSTs `body` once, through the guard; a 3xx is returned as is. Network errors and refusals throw. */
+export async function guardedPost(rawUrl: string, headers: Record<string, string>, body: string, opts: PostOptions): Promise<HttpResponse> {
+  const url = new URL(rawUrl);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new BlockedAddressError(`refused to post to a ${url.protocol} URL`);
+  return postOnce(url, headers, body, opts, Date.now() + opts.timeoutMs);
+}
+
+export const isRedirect = (status: number) => status >= 300 && status < 400;
+
+/** "HTTP 302: a redirect to https://…, not followed": what the log says about a 3xx. */
+export function redirectNote(res: HttpResponse): string {
+  const location = res.headers.location;
+  return `HTTP ${res.status}: a redirect${location ? ` to ${location}` : ""}, not followed`;
 }
 
 /** A bounded excerpt of a response body for the execution log. */

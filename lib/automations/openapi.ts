@@ -47,7 +47,7 @@ const automationFields = {
 const automationIn = z.object(automationFields).meta({ id: "AutomationInput" });
 const automationPatch = z.object(automationFields).partial().meta({ id: "AutomationPatch" });
 const automationOut = z
-  .object({ ...automationFields, id: z.uuid(), config: z.record(z.string(), z.unknown()).meta({ description: "WEBHOOK: without the secret, with hasSecret" }), createdAt: ts, updatedAt: ts })
+  .object({ ...automationFields, id: z.uuid(), config: z.record(z.string(), z.unknown()).meta({ description: "WEBHOOK: without the secret, with hasSecret; custom header values are \"••••••\" for all but admins (sent back in a PATCH, \"••••••\" keeps the stored value)" }), createdAt: ts, updatedAt: ts })
   .meta({ id: "Automation" });
 const summaryOut = automationOut
   .extend({
@@ -80,7 +80,7 @@ const executionListItem = executionOut.extend({ automationName: z.string() });
 const executionDetail = executionListItem
   .extend({
     actionType: z.enum(AUTOMATION_ACTION_TYPES),
-    request: z.unknown().meta({ description: "What was sent (WEBHOOK: method, url, headers with the signature, body)" }),
+    request: z.unknown().meta({ description: "What was sent (WEBHOOK: method, url, headers with the signature and custom header values as \"••••••\", body)" }),
     responseBody: z.string().nullable().meta({ description: "At most 2 KB of the answer" }),
     event: z.object({ id: z.uuid(), type: z.string(), occurredAt: ts, payload: z.unknown() }).nullable(),
     attemptLog: z.array(z.object({ attemptNo: z.number().int(), startedAt: ts, completedAt: ts.nullable(), responseCode: z.number().int().nullable(), errorMessage: z.string().nullable(), durationMs: z.number().nullable() })),
@@ -96,7 +96,11 @@ const dryRunOut = z
     wouldFire: z.boolean(),
     reason: z.string(),
     order: z.number().int().nullable(),
-    request: z.object({ method: z.literal("POST"), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string() }).nullable(),
+    request: z
+      .object({ method: z.literal("POST"), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string() })
+      .nullable()
+      .meta({ description: "WEBHOOK: the request as a delivery would send it, signed with dryRunSecret (not the automation's secret); custom header values are \"••••••\" for all but admins" }),
+    dryRunSecret: z.string().optional().meta({ description: "A throwaway whsec_ secret made for this dry run: the signature verifies with it and with nothing a receiver holds" }),
     steps: z.array(z.unknown()).optional(),
     prompt: z.string().optional(),
     event: z.object({ type: z.string(), payload: z.unknown() }).optional(),

@@ -218,7 +218,7 @@ export interface AutomationDto {
   triggerEvent: TriggerEvent;
   condition: unknown;
   actionType: ActionType;
-  /** WEBHOOK: without the secret (hasSecret says one is set). */
+  /** WEBHOOK: without the secret (hasSecret says one is set); custom header values masked for all but admins. */
   config: Record<string, unknown>;
   priority: number;
   enabled: boolean;

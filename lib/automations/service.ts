@@ -5,10 +5,12 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { automationActionExecutions, automationActions, lists, pipelines, type AutomationAction } from "@/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, validationError } from "@/lib/errors";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
+import type { Role } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { configForRole, keepMaskedHeaders } from "./masking";
 import {
   automationCreateSchema,
   automationUpdateSchema,
@@ -35,12 +37,13 @@ export type AutomationSummary = AutomationDto & {
 /** A fresh Standard Webhooks secret: whsec_ + 32 random bytes in base64. */
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
-export function toAutomationDto(row: AutomationAction): AutomationDto {
-  const config = { ...row.configJson };
+/** The automation as `viewer` may see it: never the secret; header values only for admins. */
+export function toAutomationDto(row: AutomationAction, viewer: Role): AutomationDto {
+  let config = { ...row.configJson };
   if (row.actionType === "WEBHOOK") {
     const hasSecret = typeof config.secret === "string";
     delete config.secret;
-    config.hasSecret = hasSecret;
+    config = { ...configForRole(config, viewer), hasSecret };
   }
   return {
     id: row.id,
@@ -80,6 +83,9 @@ export async function createAutomation(ctx: TenantContext, input: AutomationCrea
   const config: Record<string, unknown> = { ...data.config };
   let webhookSecret: string | null = null;
   if (data.actionType === "WEBHOOK") {
+    // nothing is stored yet, so a masked value has nothing to keep
+    const { issues } = keepMaskedHeaders(config.headers, undefined);
+    if (issues.length) throw validationError(issues);
     webhookSecret = (config.secret as string | undefined) ?? newWebhookSecret();
     config.secret = webhookSecret;
   }
@@ -110,7 +116,7 @@ export async function createAutomation(ctx: TenantContext, input: AutomationCrea
         createdByUserId: ctx.actor.userId,
       })
       .returning();
-    return { automation: toAutomationDto(row!), webhookSecret };
+    return { automation: toAutomationDto(row!, ctx.actor.role), webhookSecret };
   });
 }
 
@@ -128,7 +134,10 @@ export async function updateAutomation(ctx: TenantContext, id: string, patch: Au
     if (actionType === "WEBHOOK") {
       // A PATCH without a secret keeps the current one; rotating is rotateWebhookSecret.
       const secret = (config.secret as string | undefined) ?? (before.configJson.secret as string | undefined) ?? newWebhookSecret();
-      config = { ...config, secret };
+      const storedHeaders = before.actionType === "WEBHOOK" ? (before.configJson.headers as Record<string, string> | undefined) : undefined;
+      const { headers, issues } = keepMaskedHeaders(config.headers, storedHeaders);
+      if (issues.length) throw validationError(issues);
+      config = { ...config, ...(headers === undefined ? {} : { headers }), secret };
     }
     const merged: Shape = {
       entityType: (data.entityType ?? before.entityType) as AutomationEntityType,
@@ -172,7 +181,7 @@ export async function updateAutomation(ctx: TenantContext, id: string, patch: Au
       })
       .where(and(eq(automationActions.tenantId, ctx.tenantId), eq(automationActions.id, id)))
       .returning();
-    return toAutomationDto(row!);
+    return toAutomationDto(row!, ctx.actor.role);
   });
 }
 
@@ -203,7 +212,7 @@ export async function deleteAutomation(ctx: TenantContext, id: string): Promise<
 }
 
 export async function getAutomation(ctx: TenantContext, id: string): Promise<AutomationDto> {
-  return toAutomationDto(await withTenant(ctx, (tx) => loadAutomation(tx, ctx, id)));
+  return toAutomationDto(await withTenant(ctx, (tx) => loadAutomation(tx, ctx, id)), ctx.actor.role);
 }
 
 const ENTITY_LABEL: Record<AutomationEntityType, string> = { CONTACT: "All contacts", COMPANY: "All companies", DEAL: "All deals", LEAD: "All leads", TICKET: "All tickets" };
@@ -249,7 +258,7 @@ export async function listAutomations(ctx: TenantContext): Promise<AutomationSum
       for (const r of found) recordTitles.set(String(r.id), RECORD_KINDS[kind].title(r));
     }
     return rows.map((r) => {
-      const dto = toAutomationDto(r.row);
+      const dto = toAutomationDto(r.row, ctx.actor.role);
       const targetLabel =
         r.row.scopeType === "PIPELINE" ? (r.pipelineName ?? "(deleted pipeline)")
         : r.row.scopeType === "PIPELINE_STAGE" ? (r.stageLabel ?? "(deleted stage)")

@@ -1,7 +1,8 @@
 // WEBHOOK automations end to end with the real worker and a real receiver on 127.0.0.1:
 // signing (verified with the standardwebhooks package), retries with the same
 // webhook-id, Retry-After, failing at once on 4xx, duplicate events, crash recovery,
-// retry/redeliver, and the SSRF guard.
+// retry/redeliver, redirects (never followed), the log's masked custom headers, and the
+// SSRF guard.
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeTenant } from "@/db/testing/factories";
@@ -14,6 +15,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { automationsConsumer } from "./dispatch";
 import { getExecutionDetail, listExecutions, redeliverExecutions, retryExecution } from "./executions";
 import { guardedPost } from "./http";
+import { MASK } from "./masking";
 import { recoverTenantExecutions, runExecution } from "./run";
 import { createAutomation } from "./service";
 import { startReceiver, ownDatabaseWithWorker } from "./test-harness";
@@ -83,7 +85,7 @@ describe("WEBHOOK automations", () => {
 
     const detail = await getExecutionDetail(s.ctx, done.id);
     expect(detail.attemptLog).toHaveLength(1);
-    expect(detail.request).toMatchObject({ url: `${rx.url}/signed`, headers: { "webhook-id": done.executionKey }, body: got!.body });
+    expect(detail.request).toMatchObject({ url: `${rx.url}/signed`, headers: { "webhook-id": done.executionKey, "webhook-signature": got!.headers["webhook-signature"] }, body: got!.body });
     expect(JSON.stringify(detail)).not.toContain(s.secret);
     expect(detail.event).toMatchObject({ type: "stage.changed" });
   });
@@ -176,6 +178,45 @@ describe("WEBHOOK automations", () => {
     expect(log[0]!.errorMessage).toMatch(/worker stopped/);
   });
 
+  it("does not follow a 301, 302, 303, 307 or 308: the attempt fails at once with the Location, and the target receives nothing", async () => {
+    const target = await startReceiver("127.0.0.2"); // another origin, reachable (private networks are allowed here)
+    try {
+      for (const status of [301, 302, 303, 307, 308]) {
+        const s = await setup(`/moved-${status}`, { headers: { authorization: "Bearer for-the-receiver-only" } });
+        rx.reply({ status, headers: { location: `${target.url}/elsewhere` }, body: "moved" });
+        await s.move();
+        const failed = await s.execution("FAILED");
+        expect(failed).toMatchObject({ attempts: 1, responseCode: status });
+        expect(failed.errorMessage).toContain(`HTTP ${status}`);
+        expect(failed.errorMessage).toContain(`${target.url}/elsewhere`);
+        expect(s.requests()).toHaveLength(1);
+        expect((await getExecutionDetail(s.ctx, failed.id)).responseBody).toBe("moved");
+      }
+      expect(target.received).toEqual([]);
+      expect(target.connections()).toBe(0);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it("masks custom header values in the execution log, for admins too, while the receiver gets them", async () => {
+    const s = await setup("/masked", { headers: { Authorization: "Bearer receiver-token", "x-tenant-tag": "hooks" } });
+    await s.move();
+    const done = await s.execution("SUCCEEDED");
+    const [got] = s.requests();
+    expect(got!.headers.authorization).toBe("Bearer receiver-token");
+    const detail = await getExecutionDetail(s.ctx, done.id);
+    expect(detail.request).toMatchObject({ headers: { Authorization: MASK, "x-tenant-tag": MASK, "webhook-id": done.executionKey, "content-type": "application/json" } });
+    expect(JSON.stringify(detail)).not.toContain("receiver-token");
+    // not only hidden on the way out: the log row itself never held it
+    const [row] = await db.sql()<{ request: string }[]>`select request::text from automation_action_executions where id = ${done.id}`;
+    expect(row!.request).not.toContain("receiver-token");
+    // a row logged before masking (the value stored as sent) is masked when read
+    await db.sql()`update automation_action_executions set request = jsonb_set(request, '{headers,Authorization}', '"Bearer receiver-token"') where id = ${done.id}`;
+    expect((await db.sql()<{ request: string }[]>`select request::text from automation_action_executions where id = ${done.id}`)[0]!.request).toContain("receiver-token");
+    expect(JSON.stringify(await getExecutionDetail(s.ctx, done.id))).not.toContain("receiver-token");
+  });
+
   it("refuses private, loopback, link-local and mapped addresses (and redirects to them) without connecting", async () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS;
     const before = rx.connections();
@@ -198,10 +239,10 @@ describe("WEBHOOK automations", () => {
     }
     expect(rx.connections()).toBe(before);
 
-    // a redirect from an allowed address to a private one is checked again at connect time
+    // a redirect from an allowed address to a private one is not followed at all
     const other = await startReceiver("127.0.0.2");
     rx.reply({ status: 307, headers: { location: `${other.url}/inside` } });
-    await expect(guardedPost(`${rx.url}/hop`, {}, "{}", { timeoutMs: 2000, guard: { allowIPAddressList: ["127.0.0.1"] } })).rejects.toMatchObject({ name: "BlockedAddressError" });
+    await expect(guardedPost(`${rx.url}/hop`, {}, "{}", { timeoutMs: 2000, guard: { allowIPAddressList: ["127.0.0.1"] } })).resolves.toMatchObject({ status: 307 });
     expect(other.connections()).toBe(0);
     await other.close();
 

@@ -4,9 +4,12 @@
 // with the automation's whsec_ secret), the custom headers, and the JSON body
 // { type, timestamp, data: { tenantId, automationId, executionId, entityType, entityId,
 // record, change } }. 2xx succeeds; network errors, 408, 429 and 5xx are retried;
-// other answers and refused addresses fail at once.
+// other answers and refused addresses fail at once. A 3xx is not followed (the signature
+// and custom headers would go to the Location) and fails at once, naming the Location.
+// The log keeps the request with custom header values masked (masking.ts).
 import { Webhook } from "standardwebhooks";
-import { BlockedAddressError, excerpt, guardedPost, retryAfterMs, type PostOptions } from "./http";
+import { BlockedAddressError, excerpt, guardedPost, isRedirect, redirectNote, retryAfterMs, type PostOptions } from "./http";
+import { requestForLog } from "./masking";
 import type { Outcome } from "./outcome";
 import { WEBHOOK_TIMEOUT, type WebhookConfig } from "./schemas";
 
@@ -55,12 +58,14 @@ export function signedWebhookRequest(config: WebhookConfig, webhookId: string, b
 
 const RETRYABLE = (status: number) => status === 408 || status === 429 || status >= 500;
 
-export async function deliverWebhook(config: WebhookConfig, request: WebhookRequest, guard?: PostOptions["guard"]): Promise<Outcome> {
+export async function deliverWebhook(config: WebhookConfig, sent: WebhookRequest, guard?: PostOptions["guard"]): Promise<Outcome> {
   const timeoutMs = Math.min(config.timeoutMs ?? WEBHOOK_TIMEOUT.defaultMs, WEBHOOK_TIMEOUT.maxMs);
+  const request = requestForLog(sent);
   try {
-    const res = await guardedPost(request.url, request.headers, request.body, { timeoutMs, guard });
+    const res = await guardedPost(sent.url, sent.headers, sent.body, { timeoutMs, guard });
     const base = { responseCode: res.status, responseBody: excerpt(res.body), request };
     if (res.status >= 200 && res.status < 300) return { result: "succeeded", ...base };
+    if (isRedirect(res.status)) return { result: "failed", ...base, error: `${redirectNote(res)}: update the webhook URL to the final address` };
     if (RETRYABLE(res.status)) return { result: "retry", ...base, error: `HTTP ${res.status}`, retryAfterMs: retryAfterMs(res.headers["retry-after"]) };
     return { result: "failed", ...base, error: `HTTP ${res.status}: the receiver refused the delivery` };
   } catch (err) {

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AutomationsTable } from "@/components/automations/automations-table";
 import { DryRunPanel } from "@/components/automations/dry-run-panel";
+import { PrivateNetworksBanner } from "@/components/automations/private-networks-banner";
 import { AutomationsForbidden, linkButton } from "@/components/automations/shared";
 import { BackToSettings } from "@/components/settings/back-link";
 import { PageHeader } from "@/components/shell/page-header";
@@ -41,6 +42,7 @@ export default async function AutomationsPage() {
           </>
         }
       />
+      <PrivateNetworksBanner />
       <AutomationsTable
         canManage={canManage}
         rows={automations.map((a) => ({

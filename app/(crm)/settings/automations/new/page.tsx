@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AutomationForm } from "@/components/automations/automation-form";
 import { DEFAULT_VALUES } from "@/components/automations/form-values";
+import { PrivateNetworksBanner } from "@/components/automations/private-networks-banner";
 import { AutomationsForbidden, BackTo } from "@/components/automations/shared";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -17,6 +18,7 @@ export default async function NewAutomationPage() {
     <>
       <BackTo href="/settings/automations" label="Automations" />
       <PageHeader title="New automation" description="When something happens to a record in scope and it matches the condition, the action runs — once per event." />
+      <PrivateNetworksBanner />
       <AutomationForm initial={DEFAULT_VALUES} options={options} />
     </>
   );
