@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signUpTenant } from "./fixtures";
 
 test("sign up creates a workspace, lands in the shell; sign out; sign in again", async ({ page }) => {
   const email = `founder-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
@@ -48,4 +49,34 @@ test("sign up refuses bad input with messages on the fields", async ({ page }) =
   await expect(page.getByText("must be an email address")).toBeVisible();
   await expect(page.getByText("must be at least 10 characters")).toBeVisible();
   await expect(page).toHaveURL(/\/signup$/);
+});
+
+test("pages and API answers carry the security headers, and the app runs under the CSP", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (m.text().includes("Content Security Policy")) violations.push(m.text());
+  });
+  const signup = await page.goto("/signup");
+  const headers = signup!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+
+  await signUpTenant(page);
+  // hydrated: the user menu is client-side
+  await page.getByRole("button", { name: /^User menu for/ }).click();
+  await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  // the board (dnd-kit, live updates) and the charts
+  await page.goto("/deals");
+  await expect(page.getByRole("region", { name: "Prospecting", exact: true })).toBeVisible();
+  await page.goto("/reports");
+  await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
+
+  const api = await page.request.get("/api/v1/pipelines?objectType=DEAL");
+  expect(api.status()).toBe(200);
+  expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(api.headers()["x-frame-options"]).toBe("DENY");
+  expect(violations).toEqual([]);
 });

@@ -1,5 +1,5 @@
 // Table rows → CSV text (papaparse), with the same cells the table shows. Pure.
-// Cells that a spreadsheet would run as a formula (=, +, -, @ first) are escaped.
+// Cells that a spreadsheet would run as a formula (=, +, -, @, tab or CR first) are escaped.
 import Papa from "papaparse";
 import type { TableColumn } from "@/lib/views/columns";
 import type { CellValue, TableRow } from "@/lib/views/project";
@@ -15,11 +15,18 @@ export function cellText(value: CellValue | undefined): string | number {
 
 export const CSV_ID_HEADER = "ID";
 
+/**
+ * A text cell a spreadsheet may run as a formula: one that starts with = + - @ tab or CR,
+ * whatever follows. papaparse's own `escapeFormulae: true` pattern ends in `.*$`, which
+ * fails at a line break, so "=HYPERLINK(...)\nx" went out unescaped.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** CSV lines for rows: the record id, then the columns in order. `header` adds the label row. */
 export function rowsToCsv(columns: readonly TableColumn[], rows: readonly TableRow[], header: boolean): string {
   const fields = [CSV_ID_HEADER, ...columns.map((c) => c.label)];
   const data = rows.map((r) => [r.id, ...columns.map((c) => cellText(r.cells[c.id]))]);
   if (!header && data.length === 0) return "";
-  const text = Papa.unparse({ fields, data }, { header, newline: "\r\n", escapeFormulae: true });
+  const text = Papa.unparse({ fields, data }, { header, newline: "\r\n", escapeFormulae: FORMULA_START });
   return text ? `${text}\r\n` : "";
 }

@@ -36,6 +36,16 @@ describe("CSV cells", () => {
     expect(csv).toBe(`ID,Name,Email,Tags\r\nr1,"Ann ""The"" Lee","'=cmd()",x; y\r\n`);
     expect(rowsToCsv(cols, [], false)).toBe("");
   });
+
+  it("escapes a cell that starts like a formula whatever follows, line breaks included", () => {
+    const cols = columnsFor("CONTACT").filter((c) => c.id === "email");
+    const risky = ["=1+1\n", '=HYPERLINK("http://evil.example")\nclick', "+1\r\n2", "-2\nx", "@SUM(A1)\nx", "\tx\ny", "\r\n=x"];
+    const csv = rowsToCsv(cols, risky.map((email, i) => ({ id: `r${i}`, cells: { email } })), false);
+    expect(parse(csv).map(([, email]) => email)).toEqual(risky.map((v) => `'${v}`));
+    // only the first character counts; a number is a value, not a formula
+    expect(rowsToCsv(cols, [{ id: "r", cells: { email: "a=1\n+2" } }], false)).toBe(`r,"a=1\n+2"\r\n`);
+    expect(rowsToCsv(cols, [{ id: "r", cells: { email: -5 } }], false)).toBe("r,-5\r\n");
+  });
 });
 
 describe("CSV export", () => {
