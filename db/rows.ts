@@ -26,6 +26,9 @@ export function rowMapper<T extends PgTable>(table: T): (row: Record<string, unk
   return map as (row: Record<string, unknown>) => T["$inferSelect"];
 }
 
+/** A column's name in the database (snake_case, as the Drizzle client writes it). */
+export const columnName = (column: Column) => casing.getColumnCasing(column);
+
 /** Each column's SQL type by its name in the database (casts in hand-written statements). */
 export function columnTypes(table: PgTable): Map<string, string> {
   return new Map(Object.values(getTableColumns(table)).map((c) => [casing.getColumnCasing(c as Column), (c as Column).getSQLType()]));

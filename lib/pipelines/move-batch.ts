@@ -6,14 +6,14 @@
 // never deadlock on each other), one read of their stages and drop positions, then one
 // write with COMMIT. Per move, those statements were most of the cost (bench/move.ts).
 import { domainEvents, stageHistory } from "@/db/schema";
-import { columnTypes, ident, rowMapper, statementText } from "@/db/rows";
+import { columnName, columnTypes, ident, rowMapper, statementText } from "@/db/rows";
 import { AppError, notFound } from "@/lib/errors";
 import { eventRow } from "@/lib/events/emit";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import { serializeRecord, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenantPipelined, type PipelinedTx } from "@/lib/tenancy/with-tenant";
-import { getTableName } from "drizzle-orm";
+import { getTableColumns, getTableName, type Column } from "drizzle-orm";
 import type postgres from "postgres";
 import { keyBetween } from "./position";
 import { checkMove, dealStatusFor, missingRequiredFields, type MovementMode, type StageState } from "./rules";
@@ -52,7 +52,8 @@ interface Planned {
   after: RecordRow;
   /** Reordering inside its column: the position only, no history, no event. */
   reorderOnly: boolean;
-  columns: Record<string, unknown>;
+  /** The columns the UPDATE sets, by the table's keys, as driver text (Write). */
+  write: Write;
   pipelineId: string;
   fromStageId: string;
   toStageId: string;
@@ -61,6 +62,15 @@ interface Planned {
   reason: string | null;
   /** Its stage.changed event (the one event-row builder); null for a reorder. */
   event: ReturnType<typeof eventRow> | null;
+}
+
+/** A move's UPDATE: the record table's keys, values as Postgres' text (timestamps exact to the microsecond). */
+type Write = Partial<Record<"stageId" | "stageEnteredAt" | "position" | "updatedAt" | "lostReason" | "wonReason" | "forecastProbability" | "status" | "closeDate" | "closedAt" | "resolvedAt" | "convertedAt", string | null>>;
+
+/** The written values as a read would decode them (Date, numeric string...). */
+function decodeWrite(table: ReturnType<typeof tableOf>, write: Write): Record<string, unknown> {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  return Object.fromEntries(Object.entries(write).map(([k, v]) => [k, v === null || v === undefined ? null : columns[k]!.mapFromDriverValue(v)]));
 }
 
 type Settle = { ok: true; value: MoveResult } | { ok: false; error: unknown };
@@ -112,13 +122,14 @@ function writeText(records: ReturnType<typeof tableOf>, groups: string[][], reor
   return statementText(`moves-write:${table}:${groups.map((g) => g.join(",")).join("|")}:${reorders}:${moves}`, () => {
     const types = columnTypes(records);
     const t = ident(table);
+    const dbName = (key: string) => columnName(getTableColumns(records)[key as keyof typeof records.$inferSelect] as Column);
     let n = 2; // $1 tenant, $2 record type
     const $ = () => `$${++n}`;
     const ctes: string[] = [];
     groups.forEach((cols, g) => {
       const arrays = [`${$()}::uuid[]`, ...cols.map(() => `${$()}::text[]`)];
       const names = ["id", ...cols.map((_, i) => `c${i}`)];
-      const set = cols.map((c, i) => `${ident(c)} = v.c${i}::${types.get(c)}`).join(", ");
+      const set = cols.map((c, i) => `${ident(dbName(c))} = v.c${i}::${types.get(dbName(c))}`).join(", ");
       ctes.push(`moved${g} as (update ${t} d set ${set} from unnest(${arrays.join(", ")}) as v(${names.join(", ")}) where d.tenant_id = $1 and d.id = v.id)`);
     });
     if (reorders) ctes.push(`reordered as (update ${t} d set position = r.position from unnest(${$()}::uuid[], ${$()}::text[]) as r(id, position) where d.tenant_id = $1 and d.id = r.id)`);
@@ -210,13 +221,13 @@ export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-faile
       const reorders = planned.filter((p) => p.reorderOnly);
       const groups = new Map<string, Planned[]>();
       for (const p of moves) {
-        const key = Object.keys(p.columns).join(",");
+        const key = Object.keys(p.write).join(",");
         (groups.get(key) ?? groups.set(key, []).get(key)!).push(p);
       }
       const columnSets = [...groups.keys()].map((k) => k.split(","));
       const params: unknown[] = [ctx.tenantId, kind];
       [...groups.values()].forEach((members, i) => {
-        params.push(members.map((p) => jobs[p.at]!.id), ...columnSets[i]!.map((c) => members.map((p) => p.columns[c] ?? null)));
+        params.push(members.map((p) => jobs[p.at]!.id), ...columnSets[i]!.map((c) => members.map((p) => p.write[c as keyof Write] ?? null)));
       });
       if (reorders.length) params.push(reorders.map((p) => jobs[p.at]!.id), reorders.map((p) => p.after.position));
       if (moves.length) {
@@ -272,7 +283,7 @@ function plan(
 
   // Re-ordering inside the same column is not a stage change: position only.
   if (input.toStageId === currentStageId && (input.afterId !== undefined || input.beforeId !== undefined)) {
-    return { ...base, after: { ...row, position }, reorderOnly: true, columns: {} };
+    return { ...base, after: { ...row, position }, reorderOnly: true, write: {} };
   }
 
   const current = stages.find((s) => s.id === currentStageId);
@@ -284,22 +295,23 @@ function plan(
   }
   const toStage = target!;
 
-  // The record after the move, column by column as the UPDATE writes it; the time and
-  // date are the clock's once the lock was held (Postgres' own text, decoded like a read).
-  const now = t.updatedAt.mapFromDriverValue(time.now);
-  const set: Record<string, unknown> = { stageId: toStage.id, stageEnteredAt: now, position, updatedAt: now };
+  // What the UPDATE writes, by the table's keys and in Postgres' own text (so a renamed
+  // column is a type error here, and the row equals `after`, decoded like a read): the
+  // time and date are the clock's once the lock was held, and the history row's
+  // changed_at is the same text.
+  const write: Write = { stageId: toStage.id, stageEnteredAt: time.now, position, updatedAt: time.now };
   if (kind === "DEAL") {
-    if (toStage.stageState === "DONE_FAILED" && input.lostReason) set.lostReason = input.lostReason;
-    if (toStage.stageState === "DONE_SUCCESS" && input.wonReason) set.wonReason = input.wonReason;
-    set.forecastProbability = toStage.probability;
-    set.status = dealStatusFor(toStage.stageState);
+    if (toStage.stageState === "DONE_FAILED" && input.lostReason) write.lostReason = input.lostReason;
+    if (toStage.stageState === "DONE_SUCCESS" && input.wonReason) write.wonReason = input.wonReason;
+    write.forecastProbability = toStage.probability;
+    write.status = dealStatusFor(toStage.stageState);
     const closing = toStage.stageState === "DONE_SUCCESS" || toStage.stageState === "DONE_FAILED";
-    if (closing) set.closeDate = time.today;
-    set.closedAt = closing ? now : null;
+    if (closing) write.closeDate = time.today;
+    write.closedAt = closing ? time.now : null;
   }
-  if (kind === "TICKET") set.resolvedAt = toStage.stageState === "DONE_SUCCESS" ? now : null;
-  if (kind === "LEAD" && toStage.stageState === "DONE_SUCCESS") set.convertedAt = now;
-  const after = { ...row, ...set } as RecordRow;
+  if (kind === "TICKET") write.resolvedAt = toStage.stageState === "DONE_SUCCESS" ? time.now : null;
+  if (kind === "LEAD" && toStage.stageState === "DONE_SUCCESS") write.convertedAt = time.now;
+  const after = { ...row, ...decodeWrite(t, write) } as RecordRow;
 
   const missing = missingRequiredFields(toStage, after);
   if (kind === "DEAL" && toStage.stageState === "DONE_FAILED" && !after.lostReason) missing.push("lostReason");
@@ -307,18 +319,6 @@ function plan(
     throw new AppError("required-fields-missing", `${toStage.name} requires: ${missing.join(", ")}`, { missingFields: missing });
   }
   const overridden = isOverride || missing.length > 0;
-
-  // Timestamps are written as that clock's exact text, so the row equals `after` and the
-  // history row's changed_at equals stage_entered_at.
-  const columns: Record<string, unknown> = { stage_id: toStage.id, stage_entered_at: time.now, position, updated_at: time.now };
-  if (kind === "DEAL") {
-    Object.assign(columns, { forecast_probability: set.forecastProbability, status: set.status, closed_at: set.closedAt ? time.now : null });
-    if (set.closeDate) columns.close_date = set.closeDate;
-    if (set.lostReason) columns.lost_reason = set.lostReason;
-    if (set.wonReason) columns.won_reason = set.wonReason;
-  }
-  if (kind === "TICKET") columns.resolved_at = set.resolvedAt ? time.now : null;
-  if (kind === "LEAD" && set.convertedAt) columns.converted_at = time.now;
 
   const payload = {
     title: def.title(after),
@@ -334,7 +334,7 @@ function plan(
     at,
     after,
     reorderOnly: false,
-    columns,
+    write,
     pipelineId,
     fromStageId: currentStageId,
     toStageId: toStage.id,
