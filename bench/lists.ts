@@ -9,7 +9,8 @@
 //   npm run bench -- --only lists
 import { performance } from "node:perf_hooks";
 import type postgres from "postgres";
-import { createList, reevaluateRecord, refreshList } from "../lib/lists/service";
+import { reevaluateRecord, refreshList } from "../lib/lists/dynamic";
+import { createList } from "../lib/lists/service";
 import type { TenantContext } from "../lib/tenancy/context";
 import { withTenant } from "../lib/tenancy/with-tenant";
 import { stats, type Row, type Stats } from "./harness";

@@ -9,7 +9,7 @@ import { automationActions, notifications, tenantGroupMembers, tenantUsers, type
 import { createActivity } from "@/lib/activities/service";
 import { AppError } from "@/lib/errors";
 import { DAY_MS } from "@/lib/filters/values";
-import { addMembers, removeMembers } from "@/lib/lists/service";
+import { addMembers, removeMembers } from "@/lib/lists/members";
 import { moveRecord, type PipelineKind } from "@/lib/pipelines/move-record";
 import { RECORD_KINDS } from "@/lib/records/registry";
 import { updateRecord } from "@/lib/records/service";

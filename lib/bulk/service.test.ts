@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contacts, domainEvents, listMembershipLog, listMemberships, lists, recordChanges, tenantGroups } from "@/db/schema";
 import { makeMember, makeTenant } from "@/db/testing/factories";
-import { addMembers } from "@/lib/lists/service";
+import { addMembers } from "@/lib/lists/members";
 import { createRecord, deleteRecord, getRecord, restoreRecord, updateRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";

@@ -8,7 +8,7 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { lists, tenantGroups, tenantUsers } from "@/db/schema";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
-import { addMembersIn, assertMembersByHand } from "@/lib/lists/service";
+import { addMembersIn, assertMembersByHand } from "@/lib/lists/members";
 import { columnOf, RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import { deleteRecordsIn, lockLiveRecords, restoreRecordsIn, updateRecordsIn, type RecordRow } from "@/lib/records/service";
 import { ensureTags } from "@/lib/tags/service";

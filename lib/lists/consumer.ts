@@ -5,7 +5,8 @@
 // against the dynamic lists that name that list (rule changes are already followed
 // within reevaluateRecord itself).
 import type { EventConsumer } from "@/lib/events/dispatcher";
-import { reevaluateCompanyRelated, reevaluateRecord, type ListObjectType } from "./service";
+import { reevaluateCompanyRelated, reevaluateRecord } from "./dynamic";
+import { type ListObjectType } from "./model";
 
 const RECORD_EVENTS = new Set(["record.created", "record.updated", "record.deleted", "stage.changed"]);
 const LIST_EVENTS = new Set(["list.member_added", "list.member_removed"]);

@@ -7,7 +7,7 @@ import { describeFilterFields } from "@/lib/filters/fields";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { listMembers } from "@/lib/tenancy/members";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import type { ListObjectType } from "./service";
+import type { ListObjectType } from "./model";
 
 type Named = { id: string; name: string };
 export interface ListEditorOptions {

@@ -1,7 +1,8 @@
 // Read helpers for the lists UI: member titles, the builder's live preview, the join /
 // leave history, and turning pasted ids / emails into ids.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { contacts, leads, listMembershipLog, listMemberships, users } from "@/db/schema";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { contacts, leads, listMembershipLog, listMemberships, lists, users, type List } from "@/db/schema";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
 import { MAX_BULK_RECORDS, selectionSchema, type BulkSelection } from "@/lib/bulk/schemas";
@@ -10,9 +11,8 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
-import { checkFilter, customFieldsIn, getList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./service";
+import { checkFilter, compiledFilterOf, customFieldsIn, loadList, MEMBER_TABLES, UUID_RE, type ListObjectType, type MembershipSource } from "./model";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const RECORD_PATHS: Record<ListObjectType, string | null> = {
   CONTACT: "/contacts",
@@ -161,4 +161,72 @@ export async function membershipVersion(ctx: TenantContext, listId: string): Pro
     tx.select({ at: log.at }).from(log).where(and(eq(log.tenantId, ctx.tenantId), eq(log.listId, listId))).orderBy(desc(log.at)).limit(1),
   );
   return `${list.memberCount}:${last?.at.toISOString() ?? ""}:${list.lastRefreshedAt?.toISOString() ?? ""}`;
+}
+
+export async function getList(ctx: TenantContext, listId: string): Promise<List> {
+  return withTenant(ctx, (tx) => loadList(tx, ctx, listId));
+}
+
+export async function listLists(ctx: TenantContext, opts: { objectType?: ListObjectType; archived?: "true" | "false" | "all" } = {}): Promise<List[]> {
+  const archived = opts.archived ?? "false";
+  return withTenant(ctx, (tx) =>
+    tx
+      .select()
+      .from(lists)
+      .where(
+        and(
+          eq(lists.tenantId, ctx.tenantId),
+          opts.objectType ? eq(lists.objectType, opts.objectType) : undefined,
+          archived === "all" ? undefined : eq(lists.isArchived, archived === "true"),
+        ),
+      )
+      .orderBy(asc(lists.name), asc(lists.id)),
+  );
+}
+
+export interface MemberRow {
+  memberId: string;
+  memberType: ListObjectType;
+  addedAt: string;
+  source: MembershipSource;
+}
+
+/** Members newest first, keyset-paginated by (addedAt, memberId). */
+export async function listMembers(ctx: TenantContext, listId: string, opts: { limit?: number; cursor?: string | null } = {}): Promise<{ data: MemberRow[]; nextCursor: string | null }> {
+  const limit = opts.limit ?? 50;
+  const m = listMemberships;
+  return withTenant(ctx, async (tx) => {
+    await loadList(tx, ctx, listId);
+    let after: SQL | undefined;
+    if (opts.cursor) {
+      const c = decodeCursor(opts.cursor);
+      if (typeof c.v !== "string" || !UUID_RE.test(c.id)) throw new AppError("bad-request", "cursor is not valid: pass back the nextCursor of the previous page");
+      // added_at has microseconds; the cursor keeps them as text
+      after = sql`(${m.addedAt}, ${m.memberId}) < (${c.v}::timestamptz, ${c.id}::uuid)`;
+    }
+    const rows = await tx
+      .select({ memberId: m.memberId, memberType: m.memberType, source: m.source, addedAt: m.addedAt, addedAtText: sql<string>`${m.addedAt}::text` })
+      .from(m)
+      .where(and(eq(m.tenantId, ctx.tenantId), eq(m.listId, listId), after))
+      .orderBy(desc(m.addedAt), desc(m.memberId))
+      .limit(limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      data: page.map((r) => ({ memberId: r.memberId, memberType: r.memberType, source: r.source, addedAt: r.addedAt.toISOString() })),
+      nextCursor: rows.length > limit && last ? encodeCursor({ v: last.addedAtText, id: last.memberId }) : null,
+    };
+  });
+}
+
+/** Ids of the live records matching a DYNAMIC list's filter now (a dry run of refresh). */
+export async function matchingIds(ctx: TenantContext, listId: string): Promise<string[]> {
+  return withTenant(ctx, async (tx) => {
+    const list = await loadList(tx, ctx, listId);
+    if (list.processingType !== "DYNAMIC") throw new AppError("conflict", "Only a DYNAMIC list has a filter to match");
+    const t = MEMBER_TABLES[list.objectType];
+    const where = await compiledFilterOf(tx, ctx, list);
+    const rows = await tx.select({ id: t.id }).from(t).where(and(eq(t.tenantId, ctx.tenantId), sql`${t.deletedAt} is null`, where));
+    return rows.map((r) => r.id as string);
+  });
 }

@@ -11,7 +11,10 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { dynamicListsConsumer } from "./consumer";
 import { listHistory, membershipVersion, previewFilter } from "./queries";
-import { addMembers, removeMembers, refreshAllLists, createList, deleteList, getList, listLists, listMembers, matchingIds, reevaluateRecord, refreshList, removeMember, updateList } from "./service";
+import { addMembers, removeMembers, removeMember } from "./members";
+import { refreshAllLists, reevaluateRecord, refreshList } from "./dynamic";
+import { createList, deleteList, updateList } from "./service";
+import { getList, listLists, listMembers, matchingIds } from "./queries";
 
 async function err(p: Promise<unknown>): Promise<AppError> {
   try {

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { db } from "@/db/client";
 import { systemActor } from "@/lib/tenancy/context";
-import { refreshAllLists } from "./service";
+import { refreshAllLists } from "./dynamic";
 
 export const LISTS_CRONTAB = [
   "*/15 * * * * lists_sweep ?id=lists_full_refresh",

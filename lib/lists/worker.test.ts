@@ -9,7 +9,8 @@ import { quietWorkerLogs, startWorker } from "@/lib/worker";
 import { eq } from "drizzle-orm";
 import { listMemberships } from "@/db/schema";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { createList, getList, listMembers } from "./service";
+import { createList } from "./service";
+import { getList, listMembers } from "./queries";
 import { createOwnDatabase, type OwnDatabase } from "@/db/testing/own-database";
 
 const WAIT = { timeout: 5_000, interval: 50 };

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { listEditorData } from "@/lib/lists/fields";
-import { listLists } from "@/lib/lists/service";
+import { listLists } from "@/lib/lists/queries";
 import { listMembers as listTenantMembers } from "@/lib/tenancy/members";
 
 export const metadata: Metadata = { title: "Lists" };

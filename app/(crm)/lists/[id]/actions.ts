@@ -8,7 +8,7 @@ import { bulkDeleteSchema, bulkEditSchema, bulkListSchema } from "@/lib/bulk/act
 import { restoreSchema } from "@/lib/bulk/schemas";
 import { restoreDeleted, runBulkAction } from "@/lib/bulk/service";
 import { joinTimes } from "@/lib/lists/queries";
-import { getList } from "@/lib/lists/service";
+import { getList } from "@/lib/lists/queries";
 import { tenantAction } from "@/lib/safe-action";
 import { tablePageSchema, VIEW_KINDS } from "@/lib/views/schemas";
 import { loadTablePage } from "@/lib/views/table-query";

@@ -4,7 +4,7 @@
 import type { FilterField } from "@/components/filter-builder";
 import { ENTITY_TYPES, type EntityType } from "@/components/automations/labels";
 import { filterFieldsByType } from "@/lib/lists/fields";
-import { listLists } from "@/lib/lists/service";
+import { listLists } from "@/lib/lists/queries";
 import { listPipelines } from "@/lib/pipelines/queries";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { listGroups } from "@/lib/tenancy/groups";

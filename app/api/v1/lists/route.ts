@@ -3,7 +3,9 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { parseListQuery } from "@/lib/lists/api";
 import { listsQuerySchema } from "@/lib/lists/schemas";
-import { createList, listLists, serializeList } from "@/lib/lists/service";
+import { createList } from "@/lib/lists/service";
+import { listLists } from "@/lib/lists/queries";
+import { serializeList } from "@/lib/lists/model";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
-import { deleteList, getList, serializeList, updateList } from "@/lib/lists/service";
+import { deleteList, updateList } from "@/lib/lists/service";
+import { getList } from "@/lib/lists/queries";
+import { serializeList } from "@/lib/lists/model";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { parseListQuery } from "@/lib/lists/api";
 import { membersQuerySchema } from "@/lib/lists/schemas";
-import { addMembers, listMembers } from "@/lib/lists/service";
+import { addMembers } from "@/lib/lists/members";
+import { listMembers } from "@/lib/lists/queries";
 
 export const dynamic = "force-dynamic";
 

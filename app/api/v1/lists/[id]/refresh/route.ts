@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { refreshList } from "@/lib/lists/service";
+import { refreshList } from "@/lib/lists/dynamic";
 
 export const dynamic = "force-dynamic";
 

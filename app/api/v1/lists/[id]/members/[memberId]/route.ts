@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
-import { removeMember } from "@/lib/lists/service";
+import { removeMember } from "@/lib/lists/members";
 
 export const dynamic = "force-dynamic";
 
