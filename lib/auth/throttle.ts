@@ -91,7 +91,10 @@ export async function retryAfterMs(keys: ThrottleKey[]): Promise<number> {
   return rows[0]?.ms ?? 0;
 }
 
-/** The worker's hourly sweep: keys quiet for two days (past every window, lockout and forgetMs) go. */
+/** The worker runs the sweep hourly. */
+export const THROTTLE_CRONTAB = "23 * * * * auth_throttles_sweep";
+
+/** Keys quiet for two days (past every window, lockout and forgetMs) go. */
 export async function sweepThrottles(): Promise<number> {
   const gone = await db()
     .delete(authThrottles)
