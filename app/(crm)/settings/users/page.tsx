@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BackToSettings } from "@/components/settings/back-link";
-import { InviteDialog } from "@/components/settings/users/invite-dialog";
+import { AddUserDialog } from "@/components/settings/users/add-user-dialog";
 import { MembersTable } from "@/components/settings/users/members-table";
 import { PendingInvitations } from "@/components/settings/users/pending-invitations";
 import { PageHeader } from "@/components/shell/page-header";
@@ -21,7 +21,7 @@ export default async function UsersSettingsPage() {
       <PageHeader
         title="Users"
         description={canManage ? "Add people with an invitation link; change roles; deactivate and reactivate." : "The members of this workspace. Only admins can change them."}
-        actions={canManage ? <InviteDialog /> : null}
+        actions={canManage ? <AddUserDialog /> : null}
       />
       <MembersTable members={members} canManage={canManage} currentUserId={s.user.id} />
       {canManage ? <PendingInvitations invitations={invitations} /> : null}

@@ -29,7 +29,7 @@ interface Created {
  * Stageline sends no email here: the link is shown once, for the admin to pass on; only a
  * hash of its token is stored, so it cannot be shown again.
  */
-export function InviteDialog() {
+export function AddUserDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const action = useAction(inviteAction);
