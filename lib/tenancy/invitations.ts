@@ -90,7 +90,9 @@ export type InvitationStatus = "valid" | "expired" | "used";
 /**
  * What the public accept page may show about a token; null for an unknown token. It does
  * not say whether the email has an account: the page offers both ways in (sign in, or
- * create an account), so the link's holder — often the admin who made it — learns nothing.
+ * create an account) to everyone. (Trying to create an account for a taken address is
+ * refused, which does tell the link's holder — often the admin who made it. Closing that
+ * needs the link delivered by email, so that only the address's owner holds it.)
  */
 export interface InvitationView {
   tenantId: string;
