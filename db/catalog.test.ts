@@ -43,7 +43,7 @@ const TENANT_SETTING = /current_setting\('app\.tenant_id'/;
 
 /** Every tenant-safety rule broken in `schema`; [] when the schema is sound. */
 export async function checkCatalog(sql: Sql, schema: string, opts: CatalogOptions = {}): Promise<Violation[]> {
-  const globalTables = new Set(opts.globalTables ?? ["tenants", "users"]);
+  const globalTables = new Set(opts.globalTables ?? ["tenants", "users", "auth_throttles"]);
   const appRole = opts.appRole ?? "stageline_app";
   const out: Violation[] = [];
   const add = (rule: Rule, object: string, message: string) => out.push({ rule, object, message });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
+import { signIn, signUpTenant } from "./fixtures";
 
-test("sign up creates a workspace, lands in the shell; sign out; sign in again", async ({ page }) => {
+test("sign up creates a workspace; signing in lands in the shell; sign out; sign in again", async ({ page }) => {
   const email = `founder-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
   const password = "Str0ng-pass!";
   await page.goto("/signup");
@@ -10,6 +10,13 @@ test("sign up creates a workspace, lands in the shell; sign out; sign in again",
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create workspace" }).click();
+
+  // Sign-up answers alike for every email, so it does not sign in: the login page asks.
+  await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+  await expect(page.getByRole("status").filter({ hasText: "open your new workspace" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page).toHaveURL(/\/contacts$/);
   const nav = page.getByRole("navigation", { name: "Main" });
@@ -37,6 +44,41 @@ test("sign up creates a workspace, lands in the shell; sign out; sign in again",
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/contacts$/);
   await expect(page.getByTestId("tenant-name")).toHaveText("Initech E2E");
+});
+
+test("signing up with an email that already has an account says what a new one is told, and changes nothing", async ({ page }) => {
+  const owner = await signUpTenant(page, { companyName: "Original Co" });
+  await page.context().clearCookies();
+  await page.goto("/signup");
+  await page.getByLabel("Company name").fill("Hijack Inc");
+  await page.getByLabel("Your name").fill("Mallory");
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill("Mall0ry-pass!");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+  await expect(page.getByRole("status").filter({ hasText: "open your new workspace" })).toBeVisible();
+  // Mallory's password opens nothing; the owner's still opens their own workspace.
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill("Mall0ry-pass!");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
+  await signIn(page, owner.email, owner.password);
+  await expect(page.getByTestId("tenant-name")).toHaveText("Original Co");
+});
+
+test("a session cookie copied before sign-out no longer works after it", async ({ page, browser }) => {
+  await signUpTenant(page, { name: "Sam Session" });
+  const copied = await page.context().cookies();
+  await page.getByRole("button", { name: "User menu for Sam Session" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const other = await thief.newPage();
+  await other.goto("/contacts");
+  await expect(other).toHaveURL(/\/login/);
+  await thief.close();
 });
 
 test("sign up refuses bad input with messages on the fields", async ({ page }) => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
+import { addUser, E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
 
 /** A real HTTP receiver on 127.0.0.1 that records every delivery and answers `status`. */
 async function startReceiver() {
@@ -200,19 +200,12 @@ test("a manager sees automations read-only; a sales rep is refused", async ({ pa
   test.slow(); // two more sign-ins
   await signUpTenant(page);
   const people = [
-    { name: "Mona Manager", email: uniqueEmail("manager"), role: "manager" },
-    { name: "Rick Rep", email: uniqueEmail("rep"), role: "sales_rep" },
+    { name: "Mona Manager", email: uniqueEmail("manager"), role: "manager" as const },
+    { name: "Rick Rep", email: uniqueEmail("rep"), role: "sales_rep" as const },
   ];
-  await page.goto("/settings/users");
   for (const p of people) {
-    await page.getByRole("button", { name: "Add user" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("Name").fill(p.name);
-    await dialog.getByLabel("Email").fill(p.email);
-    await dialog.getByLabel("Role").selectOption(p.role);
-    await dialog.getByLabel("Initial password").fill(E2E_PASSWORD);
-    await dialog.getByRole("button", { name: "Add user" }).click();
-    await expect(page.getByRole("dialog")).toBeHidden();
+    const joined = await addUser(page, browser, { ...p, password: E2E_PASSWORD });
+    await joined.context.close();
   }
   await createWebhookAutomation(page, { name: "Read-only check", stage: "Qualification", url: "https://example.com/hook" });
 

@@ -1,6 +1,6 @@
 // Shared Playwright helpers: make a fresh tenant through the real sign-up page, and sign
 // in; an admin API key for seeding over REST. Each spec makes its own tenant, so specs run in parallel without sharing rows.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const E2E_PASSWORD = "Str0ng-pass!";
 
@@ -16,7 +16,11 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
-/** Signs up a new workspace whose admin is a new user; leaves the page signed in on /contacts. */
+/**
+ * Signs up a new workspace whose admin is a new user. Sign-up never signs in (it answers
+ * the same for a taken email): the login page asks for the same credentials, and the page
+ * is left signed in on /contacts.
+ */
 export async function signUpTenant(page: Page, opts: Partial<Account> = {}): Promise<Account> {
   const account: Account = {
     email: opts.email ?? uniqueEmail("admin"),
@@ -30,18 +34,64 @@ export async function signUpTenant(page: Page, opts: Partial<Account> = {}): Pro
   await page.getByLabel("Work email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
+  await expect(page.getByRole("status").filter({ hasText: "open your new workspace" })).toBeVisible();
+  await submitSignIn(page, account.email, account.password);
   await expect(page.getByTestId("tenant-name")).toHaveText(account.companyName);
   return account;
+}
+
+async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+}
+
+export interface NewMember {
+  name: string;
+  email: string;
+  role: "admin" | "manager" | "sales_rep" | "readonly";
+  password: string;
+}
+
+/** Settings → Users → Add user, as the admin on `page`: the invitation link, shown once. */
+export async function createInvitationLink(page: Page, email: string, role: NewMember["role"]): Promise<string> {
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Role").selectOption(role);
+  await dialog.getByRole("button", { name: "Create invitation link" }).click();
+  const linkField = dialog.getByRole("textbox", { name: "Invitation link", exact: true });
+  await expect(linkField).toHaveValue(/\/invite\//);
+  const link = await linkField.inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  return link;
+}
+
+/**
+ * Adds a person new to Stageline the only way there is: the admin on `page` creates an
+ * invitation; the person opens it in their own browser, creates their account and lands
+ * in the workspace. Returns their browser (close its context when done).
+ */
+export async function addUser(page: Page, browser: Browser, person: NewMember): Promise<{ context: BrowserContext; page: Page }> {
+  const link = await createInvitationLink(page, person.email, person.role);
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(link);
+  await invitee.getByLabel("Your name").fill(person.name);
+  await invitee.getByLabel("Choose a password").fill(person.password);
+  await invitee.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invitee).toHaveURL(/\/contacts$/);
+  return { context, page: invitee };
 }
 
 /** Signs in through the login page and waits for the shell. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await submitSignIn(page, email, password);
 }
 
 /** An admin API key made through Settings → API keys (shown once), to seed records over REST. */

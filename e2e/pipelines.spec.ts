@@ -1,15 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signUpTenant } from "./fixtures";
 
 /** A fresh workspace per test: sign up through the real form; lands signed in as its admin. */
 async function signUpAdmin(page: Page) {
-  const email = `pipelines-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-  await page.goto("/signup");
-  await page.getByLabel("Company name").fill("Pipelines E2E");
-  await page.getByLabel("Your name").fill("Ada Admin");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("Str0ng-pass!");
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
+  await signUpTenant(page, { companyName: "Pipelines E2E", name: "Ada Admin" });
 }
 
 const stageGroups = (page: Page) => page.getByRole("list", { name: "Stages in order" }).getByRole("group", { name: /^Stage / });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
+import { addUser, E2E_PASSWORD, signUpTenant, uniqueEmail } from "./fixtures";
 
 const RECORD_URL = /\/(companies|contacts|deals|tickets)\/[0-9a-f-]{36}$/;
 
@@ -54,22 +54,13 @@ test("company → contact → call → follow; another user's edit reaches the f
   await expect(page.getByRole("list", { name: "Followers" })).toContainText("Ada Admin");
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 
-  // The admin adds a second user.
+  // The admin adds a second user; Rita joins through the invitation in her own browser.
   const repEmail = uniqueEmail("rep");
+  const { context: repContext, page: rep } = await addUser(page, browser, { name: "Rita Rep", email: repEmail, role: "sales_rep", password: E2E_PASSWORD });
   await page.goto("/settings/users");
-  await page.getByRole("button", { name: "Add user" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Rita Rep");
-  await dialog.getByLabel("Email").fill(repEmail);
-  await dialog.getByLabel("Role").selectOption("sales_rep");
-  await dialog.getByLabel("Initial password").fill(E2E_PASSWORD);
-  await dialog.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("row", { name: /Rita Rep/ })).toBeVisible();
 
-  // Rita, in her own browser, changes Jane's job title.
-  const repContext = await browser.newContext();
-  const rep = await repContext.newPage();
-  await signIn(rep, repEmail, E2E_PASSWORD);
+  // Rita changes Jane's job title.
   await rep.goto(contactUrl);
   await rep.getByLabel("Job title").fill("VP Sales");
   await rep.getByRole("button", { name: "Save changes" }).click();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
+import { addUser, createInvitationLink, E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
 
 test("admin creates an API key, sees it once, it works and is listed; revoking it stops it", async ({ page }) => {
   await signUpTenant(page);
@@ -48,31 +48,21 @@ test("admin creates an API key, sees it once, it works and is listed; revoking i
 test("admin adds a sales rep who sees Users read-only; deactivating them ends their session at the next request", async ({ page, browser }) => {
   test.slow(); // two browsers and several argon2 sign-ins
   await signUpTenant(page);
-  await page.goto("/settings/users");
   const repEmail = uniqueEmail("rep");
   const repPassword = "R3p-initial-pass";
 
-  await page.getByRole("button", { name: "Add user" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Rita Rep");
-  await dialog.getByLabel("Email").fill(repEmail);
-  await dialog.getByLabel("Role").selectOption("sales_rep");
-  await dialog.getByLabel("Initial password").fill(repPassword);
-  await dialog.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByRole("dialog")).toBeHidden();
+  // The rep joins through the invitation, choosing their own password, in their own browser.
+  const { context: repContext, page: repPage } = await addUser(page, browser, { name: "Rita Rep", email: repEmail, role: "sales_rep", password: repPassword });
+  await page.goto("/settings/users");
   const repRow = page.getByRole("row", { name: /Rita Rep/ });
   await expect(repRow).toContainText(repEmail);
   await expect(repRow).toContainText("Sales rep");
 
-  // The rep, in their own browser, sees the list but no admin controls.
-  const repContext = await browser.newContext();
-  const repPage = await repContext.newPage();
-  await signIn(repPage, repEmail, repPassword);
+  // The rep sees the list but no admin controls.
   await repPage.goto("/settings/users");
   await expect(repPage.getByRole("row", { name: /Ada Admin/ })).toBeVisible();
   await expect(repPage.getByRole("row", { name: /Rita Rep/ })).toContainText("(you)");
   await expect(repPage.getByRole("button", { name: "Add user" })).toHaveCount(0);
-  await expect(repPage.getByRole("button", { name: "Invite" })).toHaveCount(0);
   await expect(repPage.getByRole("button", { name: /^Change role of/ })).toHaveCount(0);
   await expect(repPage.getByRole("button", { name: /^Deactivate/ })).toHaveCount(0);
   await repPage.goto("/settings/api-keys");
@@ -145,14 +135,15 @@ test("an invitation link, shown once, lets a new person join with the invited ro
   const admin = await signUpTenant(page);
   await page.goto("/settings/users");
   const inviteeEmail = uniqueEmail("invitee");
-  await page.getByRole("button", { name: "Invite" }).click();
+  await page.getByRole("button", { name: "Add user" }).click();
   const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText("No email is sent");
+  await expect(dialog).toContainText("Stageline sends no email");
   await dialog.getByLabel("Email").fill(inviteeEmail);
   await dialog.getByLabel("Role").selectOption("manager");
   await dialog.getByRole("button", { name: "Create invitation link" }).click();
   const linkField = dialog.getByRole("textbox", { name: "Invitation link", exact: true });
   await expect(linkField).toHaveValue(/\/invite\//);
+  await expect(dialog.getByRole("status")).toContainText(`${inviteeEmail} is invited as manager`);
   const link = await linkField.inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await dialog.getByRole("button", { name: "Done" }).click();
@@ -163,6 +154,8 @@ test("an invitation link, shown once, lets a new person join with the invited ro
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: `Join ${admin.companyName}` })).toBeVisible();
   await expect(invitee.getByText("as manager")).toBeVisible();
+  // Both ways in are offered to everyone: the page does not say whether the email has an account.
+  await expect(invitee.getByRole("link", { name: "Sign in to accept" })).toBeVisible();
   await invitee.getByLabel("Your name").fill("Ivan Invitee");
   await invitee.getByLabel("Choose a password").fill(E2E_PASSWORD);
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
@@ -178,15 +171,44 @@ test("an invitation link, shown once, lets a new person join with the invited ro
   await expect(page.getByRole("row", { name: /Ivan Invitee/ })).toContainText("Manager");
 });
 
-test("admin manages a group: create with a member, rename, add and remove members, delete", async ({ page }) => {
+test("someone with an account in another workspace is invited the same way and joins by signing in to it", async ({ page, browser }) => {
+  test.slow(); // two workspaces, several argon2 sign-ins
+  const other = await browser.newContext();
+  const elsewhere = await other.newPage();
+  const person = await signUpTenant(elsewhere, { name: "Olga Other", companyName: `Elsewhere ${Math.random().toString(36).slice(2, 7)}` });
+  await other.clearCookies();
+
   const admin = await signUpTenant(page);
+  const link = await createInvitationLink(page, person.email, "readonly");
+  await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(person.email);
+  await expect(page.getByRole("row", { name: /Olga Other/ })).toHaveCount(0);
+
+  // Creating a second account for the address is refused; signing in to the existing one works.
+  await elsewhere.goto(link);
+  await elsewhere.getByLabel("Your name").fill("Not Olga");
+  await elsewhere.getByLabel("Choose a password").fill("An0ther-pass!");
+  await elsewhere.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(elsewhere.getByRole("alert")).toContainText("sign in to it to accept");
+  await elsewhere.getByRole("link", { name: "Sign in to accept" }).click();
+  await elsewhere.getByLabel("Email").fill(person.email);
+  await elsewhere.getByLabel("Password").fill(person.password);
+  await elsewhere.getByRole("button", { name: "Sign in" }).click();
+  await expect(elsewhere).toHaveURL(/\/invite\//);
+  await expect(elsewhere.getByText(`You are signed in as ${person.email}`)).toBeVisible();
+  await elsewhere.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(elsewhere).toHaveURL(/\/contacts$/);
+  await expect(elsewhere.getByTestId("tenant-name")).toHaveText(admin.companyName);
+  await other.close();
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Olga Other/ })).toContainText("Read-only");
+});
+
+test("admin manages a group: create with a member, rename, add and remove members, delete", async ({ page, browser }) => {
+  const admin = await signUpTenant(page);
+  const gus = await addUser(page, browser, { name: "Gus Grouped", email: uniqueEmail("gus"), role: "sales_rep", password: E2E_PASSWORD });
+  await gus.context.close();
   await page.goto("/settings/users");
-  await page.getByRole("button", { name: "Add user" }).click();
-  const add = page.getByRole("dialog");
-  await add.getByLabel("Name").fill("Gus Grouped");
-  await add.getByLabel("Email").fill(uniqueEmail("gus"));
-  await add.getByLabel("Initial password").fill(E2E_PASSWORD);
-  await add.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByRole("row", { name: /Gus Grouped/ })).toBeVisible();
 
   await page.goto("/settings/groups");

@@ -1,4 +1,5 @@
 export * from "./enums";
+export * from "./auth";
 export * from "./tenancy";
 export * from "./records";
 export * from "./pipelines";

@@ -19,10 +19,10 @@ const TITLES: Record<ErrorCode, string> = {
 };
 
 export function problem(code: ErrorCode, detail: string, status: number, extensions: Record<string, unknown> = {}) {
-  return NextResponse.json(
-    { type: `/problems/${code}`, title: TITLES[code], status, detail, ...extensions },
-    { status, headers: { "content-type": "application/problem+json" } },
-  );
+  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  // A 429 says when to come back (RFC 9110 Retry-After), in the header as well as the body.
+  if (typeof extensions.retryAfterSeconds === "number") headers["retry-after"] = String(extensions.retryAfterSeconds);
+  return NextResponse.json({ type: `/problems/${code}`, title: TITLES[code], status, detail, ...extensions }, { status, headers });
 }
 
 /** Zod issues → `[{ path, message }]` with paths like `filter.all[1].value`. */

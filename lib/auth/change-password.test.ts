@@ -51,4 +51,24 @@ describe("changePassword", () => {
     const ctx = { tenantId: t.tenantId, actor: { kind: "api_key" as const, userId: null, role: "admin" as const, source: "API" as const } };
     await expect(changePassword(ctx, { currentPassword: TEST_PASSWORD, newPassword: NEW })).rejects.toMatchObject({ code: "forbidden" });
   });
+
+  it("is throttled like sign-in: after 10 wrong current passwords the right one is refused too, with a retry time", async () => {
+    const t = await makeTenant();
+    for (let i = 0; i < 10; i++) {
+      await expect(changePassword(t.ctx, { currentPassword: `Wrong-pass-${i}`, newPassword: NEW })).rejects.toMatchObject({ code: "validation" });
+    }
+    await expect(changePassword(t.ctx, { currentPassword: TEST_PASSWORD, newPassword: NEW })).rejects.toMatchObject({
+      code: "rate-limited",
+      extensions: { retryAfterSeconds: expect.any(Number) },
+    });
+    expect(await verifyPassword((await findUserByEmail(t.email))!.passwordHash, TEST_PASSWORD)).toBe(true);
+  });
+
+  it("a success clears the account's count", async () => {
+    const t = await makeTenant();
+    for (let i = 0; i < 9; i++) await changePassword(t.ctx, { currentPassword: `Wrong-pass-${i}`, newPassword: NEW }).catch(() => {});
+    await changePassword(t.ctx, { currentPassword: TEST_PASSWORD, newPassword: NEW });
+    for (let i = 0; i < 9; i++) await changePassword(t.ctx, { currentPassword: `Wrong-pass-${i}`, newPassword: "An0ther-pass!" }).catch(() => {});
+    await expect(changePassword(t.ctx, { currentPassword: NEW, newPassword: "An0ther-pass!" })).resolves.toMatchObject({ email: t.email });
+  });
 });

@@ -14,13 +14,22 @@ export interface SessionInfo {
   memberships: Membership[];
 }
 
+/** What the session cookie's JWT says, as the session callback (lib/auth/auth.ts) exposes it. */
+export interface SessionClaims {
+  userId?: string;
+  tenantId?: string;
+  sessionVersion?: number;
+}
+
 /**
  * The signed-in user in their tenant, re-checked against the database on every request:
- * the JWT's session version must match the user's (bumped on password change) and the
- * membership must still be active. Null when any check fails.
+ * the JWT's session version must match the user's (bumped on password change and on
+ * sign-out) and the membership must still be active. Null when any check fails.
  */
-export const getSession = cache(async (): Promise<SessionInfo | null> => {
-  const session = (await auth()) as { userId?: string; tenantId?: string; sessionVersion?: number } | null;
+export const getSession = cache(async (): Promise<SessionInfo | null> => checkSession((await auth()) as SessionClaims | null));
+
+/** getSession's check of the claims of a session cookie, for any caller that holds them. */
+export async function checkSession(session: SessionClaims | null): Promise<SessionInfo | null> {
   if (!session?.userId || !session.tenantId) return null;
   const user = await findUserById(session.userId);
   if (!user || user.sessionVersion !== session.sessionVersion) return null;
@@ -34,7 +43,7 @@ export const getSession = cache(async (): Promise<SessionInfo | null> => {
     tenantName: current.tenantName,
     memberships: memberships.filter((m) => m.isActive),
   };
-});
+}
 
 /** For pages: the session, or a redirect to the login page. */
 export async function requirePageSession(): Promise<SessionInfo> {

@@ -28,12 +28,14 @@ export async function createTenant(input: CreateTenantInput): Promise<{ tenantId
   try {
     return await withTenant(ctx, async (tx) => {
       await tx.insert(tenants).values({ id: tenantId, name: input.name, slug: `${slugify(input.name)}-${tenantId.slice(0, 8)}` });
+      await createDefaultPipelines(tx, tenantId);
+      // The user last: a taken email fails after the same work a new one does, so sign-up
+      // takes as long either way (lib/auth/sign-up.ts).
       const [user] = await tx
         .insert(users)
         .values({ email: input.adminEmail.trim().toLowerCase(), name: input.adminName?.trim() || input.adminEmail.split("@")[0]!, passwordHash })
         .returning({ id: users.id });
       await tx.insert(tenantUsers).values({ tenantId, userId: user!.id, role: "admin" });
-      await createDefaultPipelines(tx, tenantId);
       return { tenantId, userId: user!.id };
     });
   } catch (err) {

@@ -1,18 +1,22 @@
-// Invitations: an admin creates one for an email and a role; the link carries a random
-// token and only its SHA-256 is stored. There is no email delivery here: the admin sees
-// the link once and passes it on. Accepting happens before the invitee has a session,
-// so the look-up goes through the SECURITY DEFINER auth_invitation(token_hash).
+// Invitations: the only way into a workspace besides creating it. An admin ("Add user")
+// creates one for an email and a role, and gets the same answer whether or not that
+// email has a Stageline account anywhere; the link carries a random token and only its
+// SHA-256 is stored. There is no email delivery here: the admin sees the link once and
+// passes it on. A newcomer accepts by creating their account; someone with an account
+// accepts signed in as it. The page reads the invitation before the visitor has a session
+// in its tenant, through the SECURITY DEFINER auth_invitation(token_hash).
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitations, tenantUsers, users } from "@/db/schema";
 import { assertCan, type Role } from "@/lib/auth/permissions";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { findUserByEmail } from "@/lib/auth/users";
-import { AppError, notFound, validationError } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { reserveAttempt, signupKeys } from "@/lib/auth/throttle";
+import { findUserById } from "@/lib/auth/users";
+import { AppError, notFound } from "@/lib/errors";
 import { systemActor, type TenantContext } from "./context";
-import { acceptExistingUserSchema, acceptNewUserSchema, invitationTokenSchema, inviteSchema, revokeInvitationSchema, type InviteInput } from "./schemas";
-import { withTenant } from "./with-tenant";
+import { acceptNewUserSchema, invitationTokenSchema, inviteSchema, revokeInvitationSchema, type InviteInput } from "./schemas";
+import { withTenant, type Tx } from "./with-tenant";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -83,6 +87,13 @@ export async function revokeInvitation(ctx: TenantContext, input: { invitationId
 
 export type InvitationStatus = "valid" | "expired" | "used";
 
+/**
+ * What the public accept page may show about a token; null for an unknown token. It does
+ * not say whether the email has an account: the page offers both ways in (sign in, or
+ * create an account) to everyone. (Trying to create an account for a taken address is
+ * refused, which does tell the link's holder — often the admin who made it. Closing that
+ * needs the link delivered by email, so that only the address's owner holds it.)
+ */
 export interface InvitationView {
   tenantId: string;
   invitationId: string;
@@ -91,11 +102,8 @@ export interface InvitationView {
   role: Role;
   expiresAt: Date;
   status: InvitationStatus;
-  /** The email already has an account: the invitee confirms with their password. */
-  existingUser: boolean;
 }
 
-/** What the public accept page may show about a token; null for an unknown token. */
 export async function lookupInvitation(token: string): Promise<InvitationView | null> {
   if (!invitationTokenSchema.safeParse(token).success) return null;
   const rows = await db().execute<{
@@ -111,54 +119,62 @@ export async function lookupInvitation(token: string): Promise<InvitationView | 
   if (!r) return null;
   const expiresAt = new Date(r.expires_at);
   const status: InvitationStatus = r.accepted_at ? "used" : expiresAt.getTime() <= Date.now() ? "expired" : "valid";
-  return {
-    tenantId: r.tenant_id,
-    invitationId: r.invitation_id,
-    tenantName: r.tenant_name,
-    email: r.email,
-    role: r.role,
-    expiresAt,
-    status,
-    existingUser: !!(await findUserByEmail(r.email)),
-  };
+  return { tenantId: r.tenant_id, invitationId: r.invitation_id, tenantName: r.tenant_name, email: r.email, role: r.role, expiresAt, status };
 }
 
-export interface AcceptInput {
-  /** Required for a new user. */
-  name?: string;
-  password: string;
+async function usableInvitation(token: string): Promise<InvitationView> {
+  const inv = await lookupInvitation(token);
+  if (!inv) throw notFound("Invitation");
+  if (inv.status === "used") throw new AppError("conflict", "This invitation has already been used: sign in instead");
+  if (inv.status === "expired") throw new AppError("conflict", "This invitation has expired: ask an admin for a new one");
+  return inv;
 }
 
 /**
- * Accepts an invitation: a new user is created with the invitation's email, or an
- * existing user proves it is them with their password; then the membership is created in
- * the invitation's tenant and the invitation is marked used — one transaction, so a
- * token can be used only once even by two simultaneous requests.
+ * Accepts as a person new to Stageline: creates the account (the invitation's email, the
+ * name and password they choose) and its membership. An email that already has an account
+ * is refused without touching it — that person signs in and accepts as themselves
+ * (acceptInvitationAsUser): knowing the link is never enough to take over an account.
+ * Throttled per address, like sign-up.
  */
-export async function acceptInvitation(token: string, input: AcceptInput): Promise<{ tenantId: string; userId: string; email: string; createdUser: boolean }> {
-  const inv = await lookupInvitation(token);
-  if (!inv) throw notFound("Invitation");
-  assertUsable(inv.status);
-  const existing = await findUserByEmail(inv.email);
-  let newUser: { name: string; passwordHash: string } | null = null;
-  if (existing) {
-    const { password } = acceptExistingUserSchema.parse({ password: input.password });
-    if (!(await verifyPassword(existing.passwordHash, password))) {
-      throw validationError([{ path: "password", message: "is not the password of this account" }]);
-    }
-  } else {
-    const data = acceptNewUserSchema.parse({ name: input.name, password: input.password });
-    newUser = { name: data.name, passwordHash: await hashPassword(data.password) };
-  }
+export async function acceptInvitationAsNewUser(
+  token: string,
+  input: { name?: string; password: string },
+  opts: { address: string | null } = { address: null },
+): Promise<{ tenantId: string; userId: string; email: string }> {
+  await reserveAttempt(signupKeys(opts.address));
+  const inv = await usableInvitation(token);
+  const data = acceptNewUserSchema.parse({ name: input.name, password: input.password });
+  const passwordHash = await hashPassword(data.password);
+  return join(inv, async (tx) => {
+    const [created] = await tx.insert(users).values({ email: inv.email, name: data.name, passwordHash }).onConflictDoNothing().returning({ id: users.id });
+    if (!created) throw new AppError("conflict", `${inv.email} already has a Stageline account: sign in to it to accept this invitation`);
+    return created.id;
+  });
+}
 
+/**
+ * Accepts as the signed-in user (`userId` comes from their session, never from the form):
+ * only the account whose email the invitation names may use it.
+ */
+export async function acceptInvitationAsUser(token: string, userId: string): Promise<{ tenantId: string; userId: string; email: string }> {
+  const inv = await usableInvitation(token);
+  const user = await findUserById(userId);
+  if (!user) throw new AppError("unauthorized", "Your session has ended: sign in again");
+  if (user.email.trim().toLowerCase() !== inv.email) {
+    throw new AppError("forbidden", `This invitation is for ${inv.email}: sign in as that address to accept it`);
+  }
+  return join(inv, async () => user.id);
+}
+
+/**
+ * Marks the invitation used and creates the membership — one transaction, so a token
+ * works once even for two simultaneous requests.
+ */
+async function join(inv: InvitationView, member: (tx: Tx) => Promise<string>): Promise<{ tenantId: string; userId: string; email: string }> {
   const ctx: TenantContext = { tenantId: inv.tenantId, actor: systemActor() };
   return withTenant(ctx, async (tx) => {
-    let userId = existing?.id;
-    if (newUser) {
-      const [created] = await tx.insert(users).values({ email: inv.email, ...newUser }).onConflictDoNothing().returning({ id: users.id });
-      if (!created) throw new AppError("conflict", "An account with this email was just created: open the link again and confirm with its password");
-      userId = created.id;
-    }
+    const userId = await member(tx);
     const [used] = await tx
       .update(invitations)
       .set({ acceptedAt: sql`now()` })
@@ -168,17 +184,12 @@ export async function acceptInvitation(token: string, input: AcceptInput): Promi
     const [membership] = await tx
       .select({ isActive: tenantUsers.isActive })
       .from(tenantUsers)
-      .where(and(eq(tenantUsers.tenantId, inv.tenantId), eq(tenantUsers.userId, userId!)));
+      .where(and(eq(tenantUsers.tenantId, inv.tenantId), eq(tenantUsers.userId, userId)));
     if (membership) {
       // A deactivated member stays deactivated: an old link must not undo an admin's decision.
-      throw new AppError("conflict", membership.isActive ? `You are already a member of ${inv.tenantName}: sign in instead` : `Your membership in ${inv.tenantName} was deactivated: ask an admin to reactivate it`);
+      throw new AppError("conflict", membership.isActive ? `You are already a member of ${inv.tenantName}` : `Your membership in ${inv.tenantName} was deactivated: ask an admin to reactivate it`);
     }
-    await tx.insert(tenantUsers).values({ tenantId: inv.tenantId, userId: userId!, role: inv.role });
-    return { tenantId: inv.tenantId, userId: userId!, email: inv.email, createdUser: !!newUser };
+    await tx.insert(tenantUsers).values({ tenantId: inv.tenantId, userId, role: inv.role });
+    return { tenantId: inv.tenantId, userId, email: inv.email };
   });
-}
-
-function assertUsable(status: InvitationStatus) {
-  if (status === "used") throw new AppError("conflict", "This invitation has already been used: sign in instead");
-  if (status === "expired") throw new AppError("conflict", "This invitation has expired: ask an admin for a new one");
 }

@@ -1,57 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { makeMember, makeTenant, TEST_PASSWORD } from "@/db/testing/factories";
-import { verifyPassword } from "@/lib/auth/password";
+import { makeMember, makeTenant } from "@/db/testing/factories";
 import { findUserByEmail, membershipsOf } from "@/lib/auth/users";
-import { addMember, changeMemberRole, listMembers, setMemberActive, updateOwnName } from "./members";
+import { changeMemberRole, listMembers, setMemberActive, updateOwnName } from "./members";
 import { withTenant } from "./with-tenant";
-
-const NEW_PASSWORD = "Init1al-pass!";
-const email = (p = "user") => `${p}-${randomUUID()}@example.test`;
-
-describe("addMember", () => {
-  it("creates a new user with the initial password and a membership with the role", async () => {
-    const t = await makeTenant();
-    const address = email("new");
-    const out = await addMember(t.ctx, { name: "Nina New", email: address.toUpperCase(), role: "sales_rep", password: NEW_PASSWORD });
-    expect(out.createdUser).toBe(true);
-    const user = await findUserByEmail(address);
-    expect(user).toMatchObject({ id: out.userId, email: address, name: "Nina New" });
-    expect(await verifyPassword(user!.passwordHash, NEW_PASSWORD)).toBe(true);
-    const members = await listMembers(t.ctx);
-    expect(members.find((m) => m.userId === out.userId)).toMatchObject({ role: "sales_rep", isActive: true, deactivatedAt: null });
-    expect(await membershipsOf(out.userId)).toEqual([{ tenantId: t.tenantId, tenantName: "Test Co", role: "sales_rep", isActive: true }]);
-  });
-
-  it("adds an existing user (other tenant) without touching their name or password", async () => {
-    const home = await makeTenant("Home");
-    const other = await makeTenant("Other");
-    const out = await addMember(other.ctx, { name: "Renamed?", email: home.email, role: "manager", password: "Different-pass1" });
-    expect(out).toEqual({ userId: home.userId, createdUser: false });
-    const user = await findUserByEmail(home.email);
-    expect(await verifyPassword(user!.passwordHash, TEST_PASSWORD)).toBe(true);
-    expect(await verifyPassword(user!.passwordHash, "Different-pass1")).toBe(false);
-    expect(user!.name).not.toBe("Renamed?");
-    const tenants = (await membershipsOf(home.userId)).map((m) => [m.tenantName, m.role]);
-    expect(tenants).toEqual([["Home", "admin"], ["Other", "manager"]]);
-  });
-
-  it("refuses a user who is already a member, naming deactivated members", async () => {
-    const t = await makeTenant();
-    const rep = await makeMember(t.tenantId, "sales_rep");
-    await expect(addMember(t.ctx, { name: "x", email: rep.email, role: "manager", password: NEW_PASSWORD })).rejects.toMatchObject({ code: "conflict", message: /already a member/ });
-    await setMemberActive(t.ctx, { userId: rep.userId, active: false });
-    await expect(addMember(t.ctx, { name: "x", email: rep.email, role: "manager", password: NEW_PASSWORD })).rejects.toMatchObject({ code: "conflict", message: /reactivate/ });
-  });
-
-  it("is refused to non-admins, whatever the caller", async () => {
-    const t = await makeTenant();
-    const manager = await makeMember(t.tenantId, "manager");
-    await expect(addMember(manager.ctx, { name: "x", email: email(), role: "admin", password: NEW_PASSWORD })).rejects.toMatchObject({ code: "forbidden" });
-  });
-});
 
 describe("role changes and deactivation", () => {
   it("changes a member's role", async () => {

@@ -1,14 +1,15 @@
-// Memberships of a tenant: list, add directly, change role, deactivate and reactivate.
+// Memberships of a tenant: list, change role, deactivate and reactivate. People join only
+// through an invitation (invitations.ts): adding someone directly would attach a global
+// account — whose password another workspace may have chosen — without its owner's say.
 // Users are global and never deleted; a tenant only ever changes its membership rows.
 // getSession() re-reads the membership on every request, so a deactivation or role
 // change takes effect at the member's next request.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { tenantUsers, users } from "@/db/schema";
 import { assertCan, type Role } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/password";
 import { AppError, notFound } from "@/lib/errors";
 import type { TenantContext } from "./context";
-import { addMemberSchema, changeRoleSchema, profileNameSchema, setActiveSchema, type AddMemberInput } from "./schemas";
+import { changeRoleSchema, profileNameSchema, setActiveSchema } from "./schemas";
 import { withTenant, type Tx } from "./with-tenant";
 
 export interface Member {
@@ -53,48 +54,6 @@ export async function getMember(tx: Tx, tenantId: string, userId: string, lock =
     .where(and(eq(tenantUsers.tenantId, tenantId), eq(tenantUsers.userId, userId)));
   const [row] = lock ? await q.for("update", { of: tenantUsers }) : await q;
   return row;
-}
-
-/**
- * Adds a member directly. A new email gets a new user with the given name and initial
- * password; an email that already has an account gets only a membership, and that
- * user's name and password stay as they are.
- */
-export async function addMember(ctx: TenantContext, input: AddMemberInput): Promise<{ userId: string; createdUser: boolean }> {
-  assertCan(ctx.actor.role, "users.manage");
-  const data = addMemberSchema.parse(input);
-  const [known] = await withTenant(ctx, (tx) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`));
-  // Hash outside the transaction: argon2 is deliberately slow.
-  const passwordHash = known ? null : await hashPassword(data.password);
-  return withTenant(ctx, async (tx) => {
-    let createdUser = false;
-    let userId = known?.id;
-    if (!userId) {
-      const [created] = await tx
-        .insert(users)
-        .values({ email: data.email, name: data.name, passwordHash: passwordHash! })
-        .onConflictDoNothing()
-        .returning({ id: users.id });
-      if (created) {
-        userId = created.id;
-        createdUser = true;
-      } else {
-        // Someone registered this email a moment ago: treat them as an existing user.
-        const [raced] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${data.email}`);
-        userId = raced!.id;
-      }
-    }
-    const existing = await getMember(tx, ctx.tenantId, userId);
-    if (existing) {
-      throw new AppError(
-        "conflict",
-        existing.isActive ? `${data.email} is already a member of this workspace` : `${data.email} is a deactivated member: reactivate them instead`,
-        { errors: [{ path: "email", message: existing.isActive ? "is already a member" : "is a deactivated member" }] },
-      );
-    }
-    await tx.insert(tenantUsers).values({ tenantId: ctx.tenantId, userId, role: data.role });
-    return { userId, createdUser };
-  });
 }
 
 /**

@@ -16,15 +16,7 @@ const personName = z.string().trim().min(1, "is required").max(120, "must be at 
 const email = z.string().trim().toLowerCase().email("must be an email address").max(320);
 const userId = z.uuid("must be a user id");
 
-export const addMemberSchema = z.object({
-  name: personName,
-  email,
-  role: roleSchema,
-  /** Used only when the email has no account yet; an existing user keeps their password. */
-  password: passwordSchema,
-});
-export type AddMemberInput = z.input<typeof addMemberSchema>;
-
+/** "Add user": an invitation for an email and a role, whether or not the email has an account. */
 export const inviteSchema = z.object({ email, role: roleSchema });
 export type InviteInput = z.input<typeof inviteSchema>;
 
@@ -36,9 +28,8 @@ export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
 /** The token in an invitation link: 32 random bytes, base64url. */
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "is not a valid invitation link");
 
-/** Accepting as a new user: a name and a password. An existing user sends only their password. */
+/** Accepting as someone new to Stageline: their name and password. (With an account, they sign in and accept as themselves.) */
 export const acceptNewUserSchema = z.object({ name: personName, password: passwordSchema });
-export const acceptExistingUserSchema = z.object({ password: z.string().min(1, "is required").max(1000) });
 
 const groupName = z.string().trim().min(1, "is required").max(80, "must be at most 80 characters");
 const description = z.string().trim().max(500, "must be at most 500 characters").nullish();

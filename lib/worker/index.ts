@@ -1,7 +1,7 @@
 // The background worker: the outbox relay (lib/events/relay.ts) dispatches committed
 // domain events to their consumers, and graphile-worker (a Postgres job queue) runs the
 // automation executions the dispatch creates (each queued by its row's trigger), list
-// refreshes and the periodic sweeps.
+// refreshes and the periodic sweeps (lists, stuck executions, old sign-in throttle rows).
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { viaLocalSocket } from "@/db/local-socket";
 import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
@@ -11,6 +11,7 @@ import { dynamicListsConsumer } from "@/lib/lists/consumer";
 import { LISTS_CRONTAB, listsSweepTask, refreshTenantListsTask } from "@/lib/lists/tasks";
 import { automationsConsumer } from "@/lib/automations/dispatch";
 import { AUTOMATIONS_CRONTAB, recoverExecutions, runExecution } from "@/lib/automations/run";
+import { sweepThrottles, THROTTLE_CRONTAB } from "@/lib/auth/throttle";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -36,6 +37,9 @@ export const taskList: TaskList = {
     const n = await recoverExecutions();
     if (n) helpers.logger.info(`recovered ${n} automation execution(s)`);
   },
+  async auth_throttles_sweep() {
+    await sweepThrottles();
+  },
 };
 
 let quiet = false;
@@ -60,7 +64,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,
-    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB].join("\n"),
+    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB].join("\n"),
   });
   const relay = startRelay({ pollMs: opts.pollInterval ?? 1000 });
   const stopJobs = runner.stop.bind(runner);

@@ -6,11 +6,16 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signInAction } from "../actions";
 
-export function LoginForm({ next }: { next?: string }) {
+export function LoginForm({ next, notice }: { next?: string; notice?: string }) {
   const [state, action, pending] = useActionState(signInAction, undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-lg font-semibold">Sign in to your workspace</h1>
+      {notice && !state ? (
+        <p role="status" className="rounded-md bg-brand-50 p-2 text-sm text-brand-700">
+          {notice}
+        </p>
+      ) : null}
       {state?.error ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
           {state.error}

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ROLE_LABELS } from "@/lib/tenancy/schemas";
+import { getSession } from "@/lib/auth/session";
 import { lookupInvitation } from "@/lib/tenancy/invitations";
-import { AcceptInvitationForm } from "./accept-form";
+import { ROLE_LABELS } from "@/lib/tenancy/schemas";
+import { AcceptAsNewUserForm, AcceptAsSignedInForm, SignOutToAccept } from "./accept-form";
 
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -30,13 +31,32 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </div>
     );
   }
+  const session = await getSession();
+  const signedInAs = session?.user.email.toLowerCase();
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">Join {inv.tenantName}</h1>
       <p className="text-sm text-slate-600">
         You are invited to <strong>{inv.tenantName}</strong> as <strong>{ROLE_LABELS[inv.role].toLowerCase()}</strong>.
       </p>
-      <AcceptInvitationForm token={token} email={inv.email} existingUser={inv.existingUser} />
+      {!session ? (
+        <AcceptAsNewUserForm token={token} email={inv.email} />
+      ) : signedInAs === inv.email ? (
+        <>
+          <p className="text-sm text-slate-600">
+            You are signed in as <strong>{session.user.email}</strong>.
+          </p>
+          <AcceptAsSignedInForm token={token} />
+        </>
+      ) : (
+        <>
+          <p role="alert" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+            You are signed in as <strong>{session.user.email}</strong>, but this invitation is for <strong>{inv.email}</strong>. Sign out to accept it as{" "}
+            {inv.email}.
+          </p>
+          <SignOutToAccept token={token} />
+        </>
+      )}
     </div>
   );
 }

@@ -2,8 +2,10 @@
 
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth";
 import { changePassword } from "@/lib/auth/change-password";
+import { clientAddress } from "@/lib/auth/client-address";
 import { updateOwnName } from "@/lib/tenancy/members";
 import { changePasswordSchema, profileNameSchema } from "@/lib/tenancy/schemas";
 import { tenantAction } from "@/lib/safe-action";
@@ -30,7 +32,7 @@ export const changePasswordAction = tenantAction
   .action(async ({ parsedInput, ctx }) => {
     let email: string;
     try {
-      ({ email } = await changePassword(ctx.tenant, parsedInput));
+      ({ email } = await changePassword(ctx.tenant, parsedInput, { address: clientAddress(await headers()) }));
     } catch (err) {
       rethrowAsFieldErrors(changePasswordSchema, err);
     }

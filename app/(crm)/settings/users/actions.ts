@@ -2,27 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { createInvitation, revokeInvitation } from "@/lib/tenancy/invitations";
-import { addMember, changeMemberRole, setMemberActive } from "@/lib/tenancy/members";
-import { addMemberSchema, changeRoleSchema, inviteSchema, revokeInvitationSchema, setActiveSchema } from "@/lib/tenancy/schemas";
+import { changeMemberRole, setMemberActive } from "@/lib/tenancy/members";
+import { changeRoleSchema, inviteSchema, revokeInvitationSchema, setActiveSchema } from "@/lib/tenancy/schemas";
 import { tenantAction } from "@/lib/safe-action";
 import { rethrowAsFieldErrors } from "../action-errors";
 
 const PATH = "/settings/users";
 
-export const addMemberAction = tenantAction
-  .metadata({ permission: "users.manage" })
-  .inputSchema(addMemberSchema)
-  .action(async ({ parsedInput, ctx }) => {
-    try {
-      const out = await addMember(ctx.tenant, parsedInput);
-      revalidatePath(PATH);
-      return out;
-    } catch (err) {
-      rethrowAsFieldErrors(addMemberSchema, err);
-    }
-  });
-
-/** Returns the token once: the page builds the link from it and never sees it again. */
+/**
+ * "Add user": always an invitation. The answer has the same fields whatever the email —
+ * new to Stageline or with an account in some workspace — so it tells the admin nothing
+ * about other workspaces. The token is returned once: the dialog builds the link from it.
+ */
 export const inviteAction = tenantAction
   .metadata({ permission: "users.manage" })
   .inputSchema(inviteSchema)
@@ -30,7 +21,7 @@ export const inviteAction = tenantAction
     try {
       const inv = await createInvitation(ctx.tenant, parsedInput);
       revalidatePath(PATH);
-      return { token: inv.token, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString() };
+      return { status: "invited" as const, token: inv.token, email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString() };
     } catch (err) {
       rethrowAsFieldErrors(inviteSchema, err);
     }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { BackToSettings } from "@/components/settings/back-link";
-import { AddMemberDialog } from "@/components/settings/users/add-member-dialog";
-import { InviteDialog } from "@/components/settings/users/invite-dialog";
+import { AddUserDialog } from "@/components/settings/users/add-user-dialog";
 import { MembersTable } from "@/components/settings/users/members-table";
 import { PendingInvitations } from "@/components/settings/users/pending-invitations";
 import { PageHeader } from "@/components/shell/page-header";
@@ -21,15 +20,8 @@ export default async function UsersSettingsPage() {
       <BackToSettings />
       <PageHeader
         title="Users"
-        description={canManage ? "Add people directly or invite them with a link; change roles; deactivate and reactivate." : "The members of this workspace. Only admins can change them."}
-        actions={
-          canManage ? (
-            <>
-              <InviteDialog />
-              <AddMemberDialog />
-            </>
-          ) : null
-        }
+        description={canManage ? "Add people with an invitation link; change roles; deactivate and reactivate." : "The members of this workspace. Only admins can change them."}
+        actions={canManage ? <AddUserDialog /> : null}
       />
       <MembersTable members={members} canManage={canManage} currentUserId={s.user.id} />
       {canManage ? <PendingInvitations invitations={invitations} /> : null}

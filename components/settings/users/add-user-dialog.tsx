@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Mail } from "lucide-react";
+import { UserPlus } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -24,10 +24,12 @@ interface Created {
 }
 
 /**
- * Invites by link. Stageline sends no email here: the link is shown once, for the admin
- * to pass on; only a hash of its token is stored, so it cannot be shown again.
+ * "Add user": every addition is an invitation by link, and the dialog answers the same
+ * whether or not the email already has a Stageline account (it never says which).
+ * Stageline sends no email here: the link is shown once, for the admin to pass on; only a
+ * hash of its token is stored, so it cannot be shown again.
  */
-export function InviteDialog() {
+export function AddUserDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const action = useAction(inviteAction);
@@ -52,21 +54,23 @@ export function InviteDialog() {
           form.reset();
         }
       }}
-      title={created ? "Invitation link" : "Invite by link"}
+      title={created ? "Invitation link" : "Add a user"}
       description={
-        created ? undefined : "No email is sent: you get a link to pass on yourself (chat, email). It works once and expires after 7 days."
+        created
+          ? undefined
+          : "You get an invitation link to pass on yourself (chat, email): Stageline sends no email. Whoever opens it joins by creating their own account — or, if they already have one, by signing in to it. It works once and expires after 7 days."
       }
       trigger={
-        <Button variant="secondary">
-          <Mail className="size-4" aria-hidden /> Invite
+        <Button>
+          <UserPlus className="size-4" aria-hidden /> Add user
         </Button>
       }
     >
       {created ? (
         <div className="space-y-4">
           <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-            Copy this link now: it is shown only this once. Stageline does not email it. Send it to <strong>{created.email}</strong>; it makes them{" "}
-            {roleLabel(created.role).toLowerCase()} and expires {formatDateTime(created.expiresAt)}.
+            <strong>{created.email}</strong> is invited as {roleLabel(created.role).toLowerCase()}. Copy this link now: it is shown only this once, and
+            Stageline does not email it. Send it to them; it expires {formatDateTime(created.expiresAt)}.
           </p>
           <CopyField label="Invitation link" value={created.link} />
           <div className="flex justify-end">
