@@ -1,14 +1,17 @@
 // Every REST route handler is built with apiRoute: it authenticates (API key, or the
-// browser session), checks the permission, parses JSON within limits, and maps errors
-// to problem+json. Route files only parse input, call a service, and shape the reply.
+// browser session), checks the permission, refuses NUL in any
+// input, parses JSON within limits, and maps errors to problem+json. Route files only
+// parse input, call a service, and shape the reply.
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { requestIdOf } from "@/lib/log";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { authenticateApiKey } from "./keys";
+import { rejectNul } from "./no-nul";
 import { toProblem } from "./problem";
 
 const MAX_BODY = 1024 * 1024;
@@ -43,11 +46,14 @@ async function readJson(req: NextRequest): Promise<unknown> {
   if (declared > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
+  let json: unknown;
   try {
-    return text.length ? JSON.parse(text) : {};
+    json = text.length ? JSON.parse(text) : {};
   } catch {
     throw new AppError("bad-request", "The body is not valid JSON");
   }
+  rejectNul(json);
+  return json;
 }
 
 export function apiRoute<P = Record<string, string>>(
@@ -55,10 +61,23 @@ export function apiRoute<P = Record<string, string>>(
   handler: (api: ApiContext<P>) => Promise<Response | unknown>,
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdOf(req.headers);
+    const res = await handle(req, route, requestId);
+    try {
+      res.headers.set("x-request-id", requestId);
+    } catch {
+      // a handler's Response.redirect() has immutable headers: it goes out without the id
+    }
+    return res;
+  };
+
+  async function handle(req: NextRequest, route: { params: Promise<P> }, requestId: string): Promise<Response> {
     try {
       const ctx = await authenticate(req);
       if (permission) assertCan(ctx.actor.role, permission);
       const params = (await route.params) ?? ({} as P);
+      rejectNul(params);
+      rejectNul(req.nextUrl.searchParams);
       const api: ApiContext<P> = {
         req,
         ctx,
@@ -72,7 +91,7 @@ export function apiRoute<P = Record<string, string>>(
       if (out instanceof Response) return out;
       return NextResponse.json(out);
     } catch (err) {
-      return toProblem(err);
+      return toProblem(err, requestId);
     }
-  };
+  }
 }

@@ -7,6 +7,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyPassword } from "./password";
 import { findUserByEmail, membershipsOf } from "./users";
+import { log } from "@/lib/log";
 
 const credentialsSchema = z.object({
   email: z.string().trim().email(),
@@ -30,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Wrong passwords are expected; keep their stack traces (and any input) out of logs.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      log.error({ err: error }, "auth: error");
     },
   },
   providers: [

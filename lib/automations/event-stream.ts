@@ -6,6 +6,7 @@
 import { liveSseStream, type SseChannel } from "@/lib/live/sse";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { publishedSince } from "./publish";
+import { log } from "@/lib/log";
 
 export function publishedEventStream(ctx: TenantContext, opts: { after: number; signal: AbortSignal; heartbeatMs?: number }): ReadableStream<Uint8Array> {
   let cursor = opts.after;
@@ -25,7 +26,7 @@ export function publishedEventStream(ctx: TenantContext, opts: { after: number; 
         }
       })
       .catch((err) => {
-        console.error("[events] stream read failed:", err instanceof Error ? err.message : err);
+        log.error({ err }, "events: stream read failed");
         channel.close();
       });
   };

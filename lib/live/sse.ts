@@ -1,6 +1,7 @@
 // Server-sent-events streams of one tenant's committed events (the board's, and the
 // published events of automations). The route handlers authenticate; this formats and cleans up.
 import { subscribe, type LiveMessage } from "./listener";
+import { log } from "@/lib/log";
 
 export interface EventStreamOptions {
   tenantId: string;
@@ -86,7 +87,7 @@ export function liveSseStream(opts: LiveSseOptions): ReadableStream<Uint8Array> 
         if (closed) off();
         else unsubscribe = off;
       } catch (err) {
-        console.error(`[${opts.label}] LISTEN failed:`, err instanceof Error ? err.message : err);
+        log.error({ err, stream: opts.label }, "live: LISTEN failed");
         channel.send(`event: error\ndata: ${JSON.stringify({ message: opts.unavailableMessage })}\n\n`);
         return cleanup();
       }
