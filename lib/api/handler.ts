@@ -10,11 +10,10 @@ import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { requestIdOf } from "@/lib/log";
 import type { TenantContext } from "@/lib/tenancy/context";
+import { readBodyText } from "./body";
 import { authenticateApiKey } from "./keys";
 import { rejectNul } from "./no-nul";
 import { toProblem } from "./problem";
-
-const MAX_BODY = 1024 * 1024;
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -42,10 +41,7 @@ async function authenticate(req: NextRequest): Promise<TenantContext> {
 async function readJson(req: NextRequest): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new AppError("unsupported-media-type", "Send the body as application/json");
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
+  const text = await readBodyText(req);
   let json: unknown;
   try {
     json = text.length ? JSON.parse(text) : {};
