@@ -1,5 +1,5 @@
 // Every REST route handler is built with apiRoute: it authenticates (API key, or the
-// browser session), checks the permission, refuses NUL in any
+// browser session from this app's own pages), checks the permission, refuses NUL in any
 // input, parses JSON within limits, and maps errors to problem+json. Route files only
 // parse input, call a service, and shape the reply.
 import type { NextRequest } from "next/server";
@@ -13,6 +13,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { readBodyText } from "./body";
 import { authenticateApiKey } from "./keys";
 import { rejectNul } from "./no-nul";
+import { crossSiteRefusal } from "./origin";
 import { toProblem } from "./problem";
 
 export interface ApiContext<P> {
@@ -35,6 +36,8 @@ async function authenticate(req: NextRequest): Promise<TenantContext> {
   const hasSessionCookie = req.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
   const session = hasSessionCookie ? await getSession() : null;
   if (!session) throw new AppError("unauthorized", "Send an API key as `Authorization: Bearer <key>`");
+  const refusal = crossSiteRefusal(req);
+  if (refusal) throw new AppError("forbidden", `Refused: ${refusal}. Write from the app's own pages, or send an API key.`);
   return session.ctx;
 }
 
