@@ -8,7 +8,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { publishedSince } from "./publish";
 import { log } from "@/lib/log";
 
-export function publishedEventStream(ctx: TenantContext, opts: { after: number; signal: AbortSignal; heartbeatMs?: number }): ReadableStream<Uint8Array> {
+export function publishedEventStream(ctx: TenantContext, opts: { after: number; signal: AbortSignal; heartbeatMs?: number; owner?: string }): ReadableStream<Uint8Array> {
   let cursor = opts.after;
   let reading: Promise<void> = Promise.resolve();
   /** Sends everything after the cursor; calls are chained so events go out once, in order. */
@@ -32,6 +32,7 @@ export function publishedEventStream(ctx: TenantContext, opts: { after: number; 
   };
   return liveSseStream({
     tenantId: ctx.tenantId,
+    owner: opts.owner,
     signal: opts.signal,
     heartbeatMs: opts.heartbeatMs,
     label: "events",
