@@ -13,7 +13,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, customFieldDefinitions, deals, domainEvents, leads, listMembershipLog, listMemberships, lists, tickets, type List } from "@/db/schema";
 import type { LIST_MEMBERSHIP_SOURCES, LIST_OBJECT_TYPES } from "@/db/schema/enums";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeCursor, encodeCursor, isTimestampText } from "@/lib/api/cursor";
 import { AppError, notFound, validationError } from "@/lib/errors";
 import { actorPayload } from "@/lib/events/emit";
 import { compileFilter } from "@/lib/filters/compile";
@@ -324,8 +324,7 @@ export async function listMembers(ctx: TenantContext, listId: string, opts: { li
     await loadList(tx, ctx, listId);
     let after: SQL | undefined;
     if (opts.cursor) {
-      const c = decodeCursor(opts.cursor);
-      if (typeof c.v !== "string" || !UUID_RE.test(c.id)) throw new AppError("bad-request", "cursor is not valid: pass back the nextCursor of the previous page");
+      const c = decodeCursor(opts.cursor, isTimestampText);
       // added_at has microseconds; the cursor keeps them as text
       after = sql`(${m.addedAt}, ${m.memberId}) < (${c.v}::timestamptz, ${c.id}::uuid)`;
     }
