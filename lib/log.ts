@@ -91,10 +91,16 @@ export function serializeError(err: unknown, depth = 0): Record<string, unknown>
 let override: DestinationStream | null = null;
 const destination: DestinationStream = { write: (line: string) => void (override ?? process.stdout).write(line) };
 
+/** LOG_LEVEL (trace, debug, info, warn, error, fatal, silent); a typo falls back to info rather than failing at boot. */
+function levelFromEnv(): string {
+  const wanted = process.env.LOG_LEVEL?.toLowerCase();
+  return wanted && (wanted === "silent" || wanted in pino.levels.values) ? wanted : "info";
+}
+
 export function createLogger(dest: DestinationStream = destination): Logger {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? "info",
+      level: levelFromEnv(),
       base: undefined,
       redact: { paths: redactPaths, censor: "[redacted]" },
       serializers: { err: serializeError, error: serializeError },
