@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
 });
 
 const port = Number(args.port ?? process.env.PORT ?? 3000);
+// progress lines and the banner below are the terminal's, for the person who ran npm start
 const log = (m: string) => console.log(`[stageline] ${m}`);
 const runtimeFile = path.resolve(args["runtime-file"] ?? path.join(DATA_DIR, "runtime.json"));
 
@@ -137,7 +138,9 @@ async function main() {
   console.log("  Press Ctrl-C to stop.\n");
 }
 
-main().catch((err) => {
-  console.error(`[stageline] ${err instanceof Error ? err.message : String(err)}`);
+main().catch(async (err) => {
+  // through the logger: a failed migration or seed query must not print its parameters
+  const { log } = await import("../lib/log");
+  log.error({ err }, "stageline: could not start");
   process.exit(1);
 });

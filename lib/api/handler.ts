@@ -1,17 +1,20 @@
 // Every REST route handler is built with apiRoute: it authenticates (API key, or the
-// browser session), checks the permission, parses JSON within limits, and maps errors
-// to problem+json. Route files only parse input, call a service, and shape the reply.
+// browser session from this app's own pages), checks the permission, refuses NUL in any
+// input, parses JSON within limits, and maps errors to problem+json. Route files only
+// parse input, call a service, and shape the reply.
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { requestIdOf } from "@/lib/log";
 import type { TenantContext } from "@/lib/tenancy/context";
+import { readBodyText } from "./body";
 import { authenticateApiKey } from "./keys";
+import { rejectNul } from "./no-nul";
+import { crossSiteRefusal } from "./origin";
 import { toProblem } from "./problem";
-
-const MAX_BODY = 1024 * 1024;
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -33,21 +36,23 @@ async function authenticate(req: NextRequest): Promise<TenantContext> {
   const hasSessionCookie = req.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
   const session = hasSessionCookie ? await getSession() : null;
   if (!session) throw new AppError("unauthorized", "Send an API key as `Authorization: Bearer <key>`");
+  const refusal = crossSiteRefusal(req);
+  if (refusal) throw new AppError("forbidden", `Refused: ${refusal}. Write from the app's own pages, or send an API key.`);
   return session.ctx;
 }
 
 async function readJson(req: NextRequest): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) throw new AppError("unsupported-media-type", "Send the body as application/json");
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY) throw new AppError("too-large", "The body is larger than 1 MiB");
+  const text = await readBodyText(req);
+  let json: unknown;
   try {
-    return text.length ? JSON.parse(text) : {};
+    json = text.length ? JSON.parse(text) : {};
   } catch {
     throw new AppError("bad-request", "The body is not valid JSON");
   }
+  rejectNul(json);
+  return json;
 }
 
 export function apiRoute<P = Record<string, string>>(
@@ -55,10 +60,23 @@ export function apiRoute<P = Record<string, string>>(
   handler: (api: ApiContext<P>) => Promise<Response | unknown>,
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdOf(req.headers);
+    const res = await handle(req, route, requestId);
+    try {
+      res.headers.set("x-request-id", requestId);
+    } catch {
+      // a handler's Response.redirect() has immutable headers: it goes out without the id
+    }
+    return res;
+  };
+
+  async function handle(req: NextRequest, route: { params: Promise<P> }, requestId: string): Promise<Response> {
     try {
       const ctx = await authenticate(req);
       if (permission) assertCan(ctx.actor.role, permission);
       const params = (await route.params) ?? ({} as P);
+      rejectNul(params);
+      rejectNul(req.nextUrl.searchParams);
       const api: ApiContext<P> = {
         req,
         ctx,
@@ -72,7 +90,7 @@ export function apiRoute<P = Record<string, string>>(
       if (out instanceof Response) return out;
       return NextResponse.json(out);
     } catch (err) {
-      return toProblem(err);
+      return toProblem(err, requestId);
     }
-  };
+  }
 }

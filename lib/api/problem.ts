@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, findPgError, type ErrorCode } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 const TITLES: Record<ErrorCode, string> = {
   "bad-request": "Bad request",
@@ -33,7 +34,14 @@ export function zodIssues(err: ZodError, prefix = ""): { path: string; message: 
   });
 }
 
-export function toProblem(err: unknown) {
+/**
+ * Values the database refused (a bad date, a number out of range, text it cannot store):
+ * input that slipped past validation. A 400, not a 500; logged so the edge gets a check.
+ */
+const REFUSED_VALUE = new Set(["22001", "22003", "22007", "22008", "22021", "22P02", "22P05"]);
+
+/** The problem+json answer for an error; unexpected ones are logged (code and request id, never values). */
+export function toProblem(err: unknown, requestId?: string) {
   if (err instanceof AppError) return problem(err.code, err.message, err.status, err.extensions);
   if (err instanceof ZodError) {
     const errors = zodIssues(err);
@@ -42,8 +50,11 @@ export function toProblem(err: unknown) {
   const pg = findPgError(err);
   if (pg?.code === "23505") return problem("conflict", "A record with these values already exists", 409);
   if (pg?.code === "23503") return problem("validation", "A referenced record does not exist in this tenant", 422, { errors: [] });
-  if (pg?.code === "22P02") return problem("bad-request", "A value has the wrong format", 400);
-  // Never leak the stack, SQL or data: log the message, answer generically.
-  console.error("[api] unexpected error:", err instanceof Error ? err.message : String(err));
-  return problem("internal", "Something went wrong on our side; nothing was changed.", 500);
+  if (pg?.code && REFUSED_VALUE.has(pg.code)) {
+    log.warn({ err, requestId }, "api: the database refused a value that passed validation");
+    return problem("bad-request", "A value has the wrong format or is out of range", 400);
+  }
+  // Never leak the stack, SQL or data: log what identifies the failure, answer generically.
+  log.error({ err, requestId }, "api: unexpected error");
+  return problem("internal", "Something went wrong on our side; nothing was changed.", 500, requestId ? { requestId } : {});
 }

@@ -11,6 +11,7 @@ import { verifyPassword } from "./password";
 import { endSession } from "./end-session";
 import { clearAttempts, passwordKeys, releaseAttempt, reserveAttempt } from "./throttle";
 import { findUserByEmail, membershipsOf } from "./users";
+import { log } from "@/lib/log";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -51,7 +52,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     // Wrong passwords are expected; keep their stack traces (and any input) out of logs.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      log.error({ err: error }, "auth: error");
     },
   },
   providers: [

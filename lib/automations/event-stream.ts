@@ -6,8 +6,9 @@
 import { liveSseStream, type SseChannel } from "@/lib/live/sse";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { publishedSince } from "./publish";
+import { log } from "@/lib/log";
 
-export function publishedEventStream(ctx: TenantContext, opts: { after: number; signal: AbortSignal; heartbeatMs?: number }): ReadableStream<Uint8Array> {
+export function publishedEventStream(ctx: TenantContext, opts: { after: number; signal: AbortSignal; heartbeatMs?: number; owner?: string }): ReadableStream<Uint8Array> {
   let cursor = opts.after;
   let reading: Promise<void> = Promise.resolve();
   /** Sends everything after the cursor; calls are chained so events go out once, in order. */
@@ -25,12 +26,13 @@ export function publishedEventStream(ctx: TenantContext, opts: { after: number; 
         }
       })
       .catch((err) => {
-        console.error("[events] stream read failed:", err instanceof Error ? err.message : err);
+        log.error({ err }, "events: stream read failed");
         channel.close();
       });
   };
   return liveSseStream({
     tenantId: ctx.tenantId,
+    owner: opts.owner,
     signal: opts.signal,
     heartbeatMs: opts.heartbeatMs,
     label: "events",

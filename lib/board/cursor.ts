@@ -1,3 +1,4 @@
+import { isTimestampText } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -19,7 +20,7 @@ export const encodeColumnCursor = (c: ColumnCursor) => Buffer.from(JSON.stringif
 export function decodeColumnCursor(raw: string): ColumnCursor {
   try {
     const [position, createdAt, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (!(position === null || typeof position === "string") || typeof createdAt !== "string" || !TS.test(createdAt) || typeof id !== "string" || !UUID.test(id)) {
+    if (!(position === null || typeof position === "string") || typeof createdAt !== "string" || !TS.test(createdAt) || !isTimestampText(createdAt) || typeof id !== "string" || !UUID.test(id)) {
       throw new Error("bad cursor");
     }
     return { position, createdAt, id };

@@ -16,8 +16,8 @@ const FIELDS = {
   owner: z.union([z.literal("me"), z.string().uuid()]),
   tag: z.string().trim().min(1).max(60),
   q: z.string().trim().min(1).max(200),
-  closeFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  closeTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  closeFrom: z.iso.date(),
+  closeTo: z.iso.date(),
 } as const;
 
 export const FILTER_KEYS = Object.keys(FIELDS) as (keyof BoardFilters)[];

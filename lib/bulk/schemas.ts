@@ -1,6 +1,7 @@
 // Zod input schemas for bulk actions on a table selection, shared by the server actions
 // and the service (no server imports here).
 import { z } from "zod";
+import { isTimestampText } from "@/lib/api/cursor";
 
 /** "All matching" selections are resolved on the server and refused above this many records. */
 export const MAX_BULK_RECORDS = 50_000;
@@ -38,6 +39,9 @@ export type BulkOperation = z.input<typeof bulkOperationSchema>;
 /** Undo of a bulk delete: exactly these ids, and only while they are still deleted by that operation. */
 export const restoreSchema = z.strictObject({
   ids: z.array(uuid).min(1).max(MAX_BULK_RECORDS),
-  deletedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/, "is not a deletion time"),
+  deletedAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/, "is not a deletion time")
+    .refine(isTimestampText, "is not a deletion time"),
 });
 export type RestoreInput = z.input<typeof restoreSchema>;

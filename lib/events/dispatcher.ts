@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { domainEvents, eventDeliveries, type DomainEvent } from "@/db/schema";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { log } from "@/lib/log";
 
 /**
  * A consumer reacts to committed domain events. It runs in the event's transaction, which
@@ -170,7 +171,7 @@ export async function runTask(task: Task): Promise<void> {
   try {
     await task();
   } catch (err) {
-    console.error(`[dispatch] after-commit task failed: ${err instanceof Error ? err.message : String(err)}`);
+    log.error({ err }, "dispatch: after-commit task failed");
   }
 }
 
@@ -186,7 +187,7 @@ async function dispatchNextCarefully(ctx: TenantContext, afterCommit: (tasks: Ta
       return true;
     }
     const message = errors.map((e) => (e instanceof Error ? e.message : String(e))).join("; ");
-    console.error(`[relay] event ${event.id} (${event.eventType}): a consumer failed, retrying later: ${message}`);
+    log.error({ err: errors[0], failures: errors.length, eventId: event.id, eventType: event.eventType }, "relay: a consumer failed, retrying later");
     await tx
       .update(domainEvents)
       .set({

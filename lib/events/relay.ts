@@ -12,6 +12,7 @@
 import { rawSql } from "@/db/client";
 import { LIVE_CHANNEL } from "@/lib/live/listener";
 import { dispatchPending, MAX_DISPATCH_ATTEMPTS, runTask, type Task } from "./dispatcher";
+import { log } from "@/lib/log";
 
 export interface Relay {
   /** Stops listening and polling, and waits for the batches under way. */
@@ -54,7 +55,7 @@ export function startRelay(opts: RelayOptions = {}): Relay {
     running.set(tenantId, (running.get(tenantId) ?? 0) + 1);
     const run: Promise<void> = drain(tenantId)
       .catch((err: unknown) => {
-        if (!stopped) console.error(`[relay] tenant ${tenantId}: ${err instanceof Error ? err.message : String(err)}`);
+        if (!stopped) log.error({ err, tenantId }, "relay: dispatch failed");
       })
       .finally(() => {
         const left = running.get(tenantId)! - 1;
@@ -92,7 +93,7 @@ export function startRelay(opts: RelayOptions = {}): Relay {
   };
   const sweepQuietly = () =>
     void sweep().catch((err: unknown) => {
-      if (!stopped) console.error(`[relay] sweep failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!stopped) log.error({ err }, "relay: sweep failed");
     });
 
   const listening = sql.listen(
@@ -108,7 +109,7 @@ export function startRelay(opts: RelayOptions = {}): Relay {
     // (re)connected: whatever was committed meanwhile is found by a sweep
     sweepQuietly,
   );
-  listening.catch((err: unknown) => console.error(`[relay] LISTEN failed, polling only: ${err instanceof Error ? err.message : String(err)}`));
+  listening.catch((err: unknown) => log.error({ err }, "relay: LISTEN failed, polling only"));
   const timer = setInterval(sweepQuietly, pollMs);
 
   return {

@@ -11,6 +11,7 @@ import { columnsFor, parseColumns, type TableColumn } from "@/lib/views/columns"
 import { emptyLookups, lookupIdsOf, projectRows } from "@/lib/views/project";
 import { filterWhere, loadLookups, tableCustomFields } from "@/lib/views/table-query";
 import { rowsToCsv } from "./csv";
+import { log } from "@/lib/log";
 
 export const EXPORT_PAGE_SIZE = 200;
 
@@ -57,7 +58,7 @@ export async function exportCsv(ctx: TenantContext, kind: RecordKind, req: Expor
         cursor = page.nextCursor;
         if (!cursor) controller.close();
       } catch (err) {
-        console.error("[export] failed mid-stream:", err instanceof Error ? err.message : String(err));
+        log.error({ err }, "export: failed mid-stream");
         controller.error(err);
       }
     },

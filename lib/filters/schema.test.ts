@@ -63,6 +63,8 @@ const invalid: [string, FilterObjectType, unknown, string, string][] = [
   ["negative days", "CONTACT", { all: [{ field: "createdAt", op: "withinNextDays", value: -1 }] }, "filter.all[0].value", "whole number"],
   ["isEmpty takes no value", "CONTACT", { all: [{ field: "email", op: "isEmpty", value: "" }] }, "filter.all[0].value", "takes no value"],
   ["impossible date", "DEAL", { all: [{ field: "closeDate", op: "eq", value: "2024-02-30" }] }, "filter.all[0].value", "must be a date"],
+  ["month and day past any calendar", "DEAL", { all: [{ field: "closeDate", op: "eq", value: "2024-99-99" }] }, "filter.all[0].value", "must be a date"],
+  ["date-time on no calendar day", "DEAL", { all: [{ field: "createdAt", op: "gt", value: "2024-99-99T10:00:00Z" }] }, "filter.all[0].value", "must be a date"],
   ["unknown relative date", "DEAL", { all: [{ field: "closeDate", op: "gt", value: "yesterday" }] }, "filter.all[0].value", "relative"],
   ["hours on a day", "DEAL", { all: [{ field: "closeDate", op: "gt", value: "today+2h" }] }, "filter.all[0].value", "relative"],
   ["me on a group field", "CONTACT", { all: [{ field: "ownedByGroupId", op: "eq", value: "me" }] }, "filter.all[0].value", "must be a uuid"],

@@ -54,7 +54,8 @@ export type ResolvedDate = { day: string } | { instant: number };
 
 export const dayOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const dayStartMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
-const isRealDay = (day: string): boolean => DAY_RE.test(day) && dayOfMs(dayStartMs(day)) === day;
+// 2024-99-99 parses to NaN, which dayOfMs cannot format: not a day
+const isRealDay = (day: string): boolean => DAY_RE.test(day) && Number.isFinite(dayStartMs(day)) && dayOfMs(dayStartMs(day)) === day;
 
 /**
  * Date values: "YYYY-MM-DD" (a whole UTC day); an ISO date-time ("2024-05-01T10:00:00Z",

@@ -1,7 +1,7 @@
 // Read helpers for the lists UI: member titles, the builder's live preview, the join /
 // leave history, and turning pasted ids / emails into ids.
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeCursor, encodeCursor, isTimestampText } from "@/lib/api/cursor";
 import { contacts, leads, listMembershipLog, listMemberships, lists, users, type List } from "@/db/schema";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
@@ -199,8 +199,7 @@ export async function listMembers(ctx: TenantContext, listId: string, opts: { li
     await loadList(tx, ctx, listId);
     let after: SQL | undefined;
     if (opts.cursor) {
-      const c = decodeCursor(opts.cursor);
-      if (typeof c.v !== "string" || !UUID_RE.test(c.id)) throw new AppError("bad-request", "cursor is not valid: pass back the nextCursor of the previous page");
+      const c = decodeCursor(opts.cursor, isTimestampText);
       // added_at has microseconds; the cursor keeps them as text
       after = sql`(${m.addedAt}, ${m.memberId}) < (${c.v}::timestamptz, ${c.id}::uuid)`;
     }

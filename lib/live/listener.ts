@@ -4,6 +4,7 @@
 // a NOTIFY only when its transaction commits, to every listening connection, so every app
 // instance hears every committed event and rolled-back work is never announced.
 import { rawSql } from "@/db/client";
+import { log } from "@/lib/log";
 
 export const LIVE_CHANNEL = "stageline_events";
 
@@ -49,7 +50,7 @@ function deliver(h: Hub, tenantId: string, message: LiveMessage) {
     try {
       fn(message);
     } catch (err) {
-      console.error("[live] subscriber failed:", err instanceof Error ? err.message : err);
+      log.error({ err }, "live: subscriber failed");
     }
   }
 }

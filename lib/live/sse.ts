@@ -1,9 +1,13 @@
 // Server-sent-events streams of one tenant's committed events (the board's, and the
 // published events of automations). The route handlers authenticate; this formats and cleans up.
 import { subscribe, type LiveMessage } from "./listener";
+import { acquireStreamSlot } from "./slots";
+import { log } from "@/lib/log";
 
 export interface EventStreamOptions {
   tenantId: string;
+  /** Whose stream this is (streamOwner): their open streams are capped. */
+  owner?: string;
   /** Closing the request (client gone) ends the stream and unsubscribes. */
   signal: AbortSignal;
   /** Only events of these entity types (resync messages always pass). Empty: all. */
@@ -28,6 +32,8 @@ export interface SseChannel {
 
 export interface LiveSseOptions {
   tenantId: string;
+  /** Whose stream this is (streamOwner): their open streams are capped, and so are the instance's. */
+  owner?: string;
   /** Closing the request (client gone) ends the stream and unsubscribes. */
   signal: AbortSignal;
   heartbeatMs?: number;
@@ -43,11 +49,15 @@ export interface LiveSseOptions {
 /**
  * A server-sent-events stream fed by the tenant's LISTEN/NOTIFY messages: heartbeats,
  * unsubscribing when the client goes, and an error event when LISTEN fails. The route
- * handler authenticates; the handlers decide what to send.
+ * handler authenticates; the handlers decide what to send. Throws a 429 AppError when
+ * the owner or the instance already has its most streams open (lib/live/slots.ts); the
+ * slot is given back however the stream ends (client gone, cancelled, LISTEN failed).
  */
 export function liveSseStream(opts: LiveSseOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  const release = acquireStreamSlot(opts.owner);
+  let cleanup = release; // replaced by the full cleanup as start() begins
+
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
@@ -70,6 +80,7 @@ export function liveSseStream(opts: LiveSseOptions): ReadableStream<Uint8Array> 
       cleanup = () => {
         if (closed) return;
         closed = true;
+        release();
         clearInterval(heartbeat);
         unsubscribe();
         opts.signal.removeEventListener("abort", cleanup);
@@ -86,7 +97,7 @@ export function liveSseStream(opts: LiveSseOptions): ReadableStream<Uint8Array> 
         if (closed) off();
         else unsubscribe = off;
       } catch (err) {
-        console.error(`[${opts.label}] LISTEN failed:`, err instanceof Error ? err.message : err);
+        log.error({ err, stream: opts.label }, "live: LISTEN failed");
         channel.send(`event: error\ndata: ${JSON.stringify({ message: opts.unavailableMessage })}\n\n`);
         return cleanup();
       }
@@ -105,6 +116,7 @@ export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array
   const wanted = new Set(opts.entityTypes ?? []);
   return liveSseStream({
     tenantId: opts.tenantId,
+    owner: opts.owner,
     signal: opts.signal,
     heartbeatMs: opts.heartbeatMs,
     label: "live",

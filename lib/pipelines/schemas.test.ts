@@ -27,6 +27,9 @@ describe("summaryQuerySchema", () => {
     expect(summaryQuerySchema.parse({ to: "2026-01-31T12:00:00Z" })).toEqual({ to: new Date("2026-01-31T12:00:00Z") });
     expect(summaryQuerySchema.safeParse({ from: "last week" }).success).toBe(false);
     expect(summaryQuerySchema.safeParse({ from: "2026-13-45" }).success).toBe(false);
+    // Date would roll these over into March
+    expect(summaryQuerySchema.safeParse({ from: "2024-02-30" }).success).toBe(false);
+    expect(summaryQuerySchema.safeParse({ to: "2023-02-29T10:00:00Z" }).success).toBe(false);
   });
 });
 

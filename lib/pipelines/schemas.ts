@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidDate } from "@/lib/custom-fields/rules";
 
 export const moveSchema = z
   .object({
@@ -113,7 +114,8 @@ const instant = (end: boolean) =>
     .transform((v, c) => {
       const dateOnly = v.length === 10;
       const d = new Date(dateOnly ? `${v}T00:00:00Z` : v);
-      if (Number.isNaN(d.getTime())) {
+      // Date rolls 2024-02-30 over to March 1: the day must exist as written
+      if (Number.isNaN(d.getTime()) || !isValidDate(v.slice(0, 10))) {
         c.addIssue({ code: "custom", message: "is not a valid date" });
         return z.NEVER;
       }

@@ -2,7 +2,7 @@
 // search, and filter JSON. Server-only.
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
+import { decodeCursor, encodeCursor, fitsColumn } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -64,7 +64,7 @@ export async function listRecords(ctx: TenantContext, kind: RecordKind, params: 
   const conditions: (SQL | undefined)[] = [eq(t.tenantId, ctx.tenantId), isNull(t.deletedAt)];
   if (params.q?.trim()) conditions.push(def.search(params.q.trim()));
   if (params.where) conditions.push(params.where);
-  if (params.cursor) conditions.push(after(column, t.id, dir, decodeCursor(params.cursor)));
+  if (params.cursor) conditions.push(after(column, t.id, dir, decodeCursor(params.cursor, fitsColumn(column))));
   // NULLs last. A NOT NULL column has none, so its NULLS clause is free to match the one
   // index that serves both directions (desc nulls last, read backwards for asc; the
   // created_idx and *_sort_idx indexes of db/schema/records.ts).

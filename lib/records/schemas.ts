@@ -28,7 +28,8 @@ const email = z
   .or(z.literal("").transform(() => null));
 
 const url = z.string().trim().url("must be a URL").max(500).nullish().or(z.literal("").transform(() => null));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").nullish();
+// a real calendar day: 2024-99-99 or 2024-02-30 used to reach the database (a 500)
+const isoDate = z.iso.date({ error: "must be a date YYYY-MM-DD" }).nullish();
 const probability = z
   .union([z.string(), z.number()])
   .transform((v) => String(v))

@@ -12,6 +12,7 @@ import { LISTS_CRONTAB, listsSweepTask, refreshTenantListsTask } from "@/lib/lis
 import { automationsConsumer } from "@/lib/automations/dispatch";
 import { AUTOMATIONS_CRONTAB, recoverExecutions, runExecution } from "@/lib/automations/run";
 import { sweepThrottles, THROTTLE_CRONTAB } from "@/lib/auth/throttle";
+import { log, scrubText } from "@/lib/log";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -48,11 +49,29 @@ export function quietWorkerLogs(): void {
   quiet = true;
 }
 
-const logger = new Logger(() => (level, message) => {
+/**
+ * graphile-worker's lines quote the error they report ("Failed task 12 (…) with error
+ * 'Failed query: … params: …'"), and a query error's text carries its bound values: such a
+ * line is cut where the error's text starts, and the error goes to the logger's serializer.
+ */
+export function workerLogLine(message: string, meta?: Record<string, unknown>): { fields: Record<string, unknown>; text: string } {
+  const job = meta?.job as { id?: string; task_identifier?: string; attempts?: number; max_attempts?: number } | undefined;
+  const fields: Record<string, unknown> = job ? { job: { id: job.id, task: job.task_identifier, attempt: job.attempts, maxAttempts: job.max_attempts } } : {};
+  const error = meta?.error;
+  if (error === undefined) return { fields, text: scrubText(message) };
+  fields.err = error;
+  if (meta?.failure && job) return { fields, text: `Failed task ${job.task_identifier ?? ""}` };
+  const first = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+  const at = first ? message.indexOf(first) : -1;
+  return { fields, text: scrubText(at >= 0 ? message.slice(0, at).trimEnd() : message) };
+}
+
+const logger = new Logger(() => (level, message, meta) => {
   if (quiet || level === "debug") return;
   // routine chatter: every completed job, cron bookkeeping (failures still print)
   if (level === "info" && /crontab|cron is disabled|^Completed task/.test(message)) return;
-  console[level === "error" ? "error" : level === "warning" ? "warn" : "log"](`[worker] ${message}`);
+  const { fields, text } = workerLogLine(message, meta);
+  log[level === "error" ? "error" : level === "warning" ? "warn" : "info"]({ ...fields, source: "worker" }, text);
 });
 
 export async function startWorker(opts: { ownerUrl: string; concurrency?: number; pollInterval?: number }): Promise<Runner> {
