@@ -50,6 +50,8 @@ async function main() {
     const pgPort = !args.ephemeral && (await portIsFree(preferred)) ? preferred : await freePort();
     log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data: ${path.relative(process.cwd(), dataDir) || dataDir})`);
     cluster = await startEmbedded({ dataDir, port: pgPort, persistent: !args.ephemeral });
+    // as root in a private directory, where the postgres user can reach it (db/embedded.ts)
+    if (cluster.dataDir !== dataDir) log(`the postgres user cannot enter this directory: its data is in ${cluster.dataDir}`);
     ownerUrl = cluster.ownerUrl;
   } else {
     log("using the PostgreSQL server of DATABASE_URL");
