@@ -56,3 +56,65 @@ export function findPgError(err: unknown): { code?: string; constraint_name?: st
   }
   return undefined;
 }
+
+/** A database error without the values its query carried: what identifies the failure, nothing else. */
+export class DatabaseError extends Error {
+  readonly code: string;
+  readonly constraint_name?: string;
+  readonly table_name?: string;
+  readonly column_name?: string;
+  readonly severity?: string;
+  readonly routine?: string;
+
+  constructor(from: Record<string, unknown>) {
+    const text = (k: string) => (typeof from[k] === "string" ? (from[k] as string) : undefined);
+    super(`database error ${text("code")}${text("constraint_name") ? ` (${text("constraint_name")})` : ""}`);
+    this.name = "DatabaseError";
+    this.code = text("code")!;
+    this.constraint_name = text("constraint_name");
+    this.table_name = text("table_name");
+    this.column_name = text("column_name");
+    this.severity = text("severity");
+    this.routine = text("routine");
+  }
+}
+
+const framesOf = (stack: unknown) => (typeof stack === "string" ? stack.split("\n").filter((l) => /^\s+at /.test(l)) : []);
+
+/**
+ * The error without the values a failed query carries: Drizzle's "Failed query: …
+ * params: …" text and its `query` / `params`, postgres.js's `query` and `parameters`, and
+ * the server's message and detail ('invalid input syntax for type integer: "<a value>"',
+ * 'Key (email)=(<a value>)'). A database error becomes a DatabaseError (class, code,
+ * constraint, table, column); Drizzle's wrapper keeps its class with a plain message and
+ * that as its cause. Other errors are returned as they are. withTenant throws only what
+ * passed through here, so whatever prints an error — our logger, or Next.js for an error
+ * a page throws — prints no data.
+ */
+export function stripQueryValues(err: unknown, depth = 0): unknown {
+  if (!err || typeof err !== "object" || depth > 4 || err instanceof DatabaseError) return err;
+  const e = err as Record<string, unknown> & Error;
+  if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && ("parameters" in e || "query" in e || "detail" in e)) {
+    const clean = new DatabaseError(e);
+    clean.stack = [`DatabaseError: ${clean.message}`, ...framesOf(e.stack)].join("\n");
+    return clean;
+  }
+  if ("params" in e && "query" in e) {
+    const cause = stripQueryValues(e.cause, depth + 1);
+    const inner = findPgError(cause);
+    const message = `failed query${inner?.code ? `: database error ${inner.code}${inner.constraint_name ? ` (${inner.constraint_name})` : ""}` : ""}`;
+    try {
+      delete e.params;
+      delete e.query;
+      Object.defineProperty(e, "message", { value: message, configurable: true, writable: true });
+      Object.defineProperty(e, "cause", { value: cause, configurable: true, writable: true });
+      e.stack = [`${e.name}: ${message}`, ...framesOf(e.stack)].join("\n");
+      return e;
+    } catch {
+      const clean = inner ? new DatabaseError(inner as Record<string, unknown>) : new Error(message);
+      clean.stack = [`${clean.name}: ${clean.message}`, ...framesOf(e.stack)].join("\n");
+      return clean;
+    }
+  }
+  return err;
+}

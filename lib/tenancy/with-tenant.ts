@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { db, rawSql, type Database } from "@/db/client";
+import { stripQueryValues } from "@/lib/errors";
 import type { TenantContext } from "./context";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -10,19 +11,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Runs `fn` in one transaction scoped to the tenant: `app.tenant_id` is set for Row
  * Level Security, so even a query that forgets its tenant filter sees only this tenant.
+ * What it throws carries no query values (stripQueryValues).
  */
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>, opts: { genericPlans?: boolean } = {}): Promise<T> {
   if (!UUID.test(ctx.tenantId)) throw new Error("withTenant: tenantId must be a UUID");
-  return db().transaction(async (tx) => {
-    // genericPlans: for work of fixed shapes (the worker's dispatch), cached plans instead
-    // of planning each statement afresh (the client's default: db/client.ts)
-    await tx.execute(
-      opts.genericPlans
-        ? sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('plan_cache_mode', 'auto', true)`
-        : sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`,
-    );
-    return fn(tx);
-  });
+  try {
+    return await db().transaction(async (tx) => {
+      // genericPlans: for work of fixed shapes (the worker's dispatch), cached plans instead
+      // of planning each statement afresh (the client's default: db/client.ts)
+      await tx.execute(
+        opts.genericPlans
+          ? sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('plan_cache_mode', 'auto', true)`
+          : sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`,
+      );
+      return fn(tx);
+    });
+  } catch (err) {
+    throw stripQueryValues(err);
+  }
 }
 
 /** A transaction of withTenantPipelined: its connection and commit. */
@@ -62,6 +68,8 @@ export async function withTenantPipelined<T>(ctx: TenantContext, fn: (tx: Pipeli
         return settled.slice(0, -1).map((s) => (s as PromiseFulfilledResult<unknown>).value) as never;
       },
     });
+  } catch (err) {
+    throw stripQueryValues(err);
   } finally {
     if (open) await conn`rollback`.catch(() => {});
     conn.release();
