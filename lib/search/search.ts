@@ -14,7 +14,8 @@
 // Why a SECURITY DEFINER function and not queries on the tables: under row level
 // security lower(), LIKE and the trigram operators (none LEAKPROOF) cannot use the
 // indexes. The function takes only values and returns only the live rows of the tenant
-// in app.tenant_id, which withTenant sets: no expression of ours runs below its filter.
+// in app.tenant_id, which withTenant sets, so no expression of a caller ever meets
+// another tenant's rows (lib/search/candidates.test.ts).
 import { sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
