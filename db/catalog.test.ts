@@ -222,7 +222,8 @@ export async function checkCatalog(sql: Sql, schema: string, opts: CatalogOption
     where n.nspname = ${schema} and p.prosecdef
     order by 1`;
   for (const f of definers) {
-    if (!(f.config ?? []).some((c) => c.startsWith("search_path="))) {
+    // pg_temp named last: left out, a caller's temporary tables are searched first
+    if (!(f.config ?? []).some((c) => c.startsWith("search_path=") && /pg_temp"?$/.test(c))) {
       add("definer-no-search-path", f.name, `SECURITY DEFINER function ${f.name} does not set search_path (SET search_path = pg_catalog, public, pg_temp)`);
     }
     if (f.publicExecute) add("definer-public-execute", f.name, `SECURITY DEFINER function ${f.name} is executable by PUBLIC: REVOKE ALL ... FROM PUBLIC and grant it to the app role`);
@@ -400,8 +401,11 @@ describe("database catalog", () => {
           revoke all on function definer_ok(uuid) from public;
           create function definer_no_path() returns bigint language sql stable security definer as 'select count(*) from good_parent';
           revoke all on function definer_no_path() from public;
-          create function definer_public() returns bigint language sql stable security definer set search_path = pg_catalog, ${schema}
+          create function definer_public() returns bigint language sql stable security definer set search_path = pg_catalog, ${schema}, pg_temp
             as 'select count(*) from good_parent';
+          create function definer_temp_first() returns bigint language sql stable security definer set search_path = pg_catalog, ${schema}
+            as 'select count(*) from good_parent';
+          revoke all on function definer_temp_first() from public;
           create function invoker_fn() returns bigint language sql stable as 'select count(*) from good_parent';
         `);
         found = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: "stageline_app" });
@@ -438,6 +442,7 @@ describe("database catalog", () => {
       "view-bypasses-rls view_unforced_owner",
       "view-bypasses-rls matview_parent",
       "definer-no-search-path definer_no_path()",
+      "definer-no-search-path definer_temp_first()",
       "definer-public-execute definer_public()",
     ];
     expect(summary(found)).toEqual([...expected].sort());

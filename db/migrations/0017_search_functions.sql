@@ -197,3 +197,15 @@ REVOKE ALL ON FUNCTION search_candidates(crm_record_type[], text, integer) FROM 
 GRANT EXECUTE ON FUNCTION search_candidates(crm_record_type[], text, integer) TO stageline_app;
 --> statement-breakpoint
 DROP VIEW search_contacts, search_companies, search_deals, search_leads, search_tickets;
+--> statement-breakpoint
+-- The earlier SECURITY DEFINER functions (auth look-ups, worker and outbox helpers) set
+-- `search_path = pg_catalog, public`: without pg_temp named last, a caller's temporary
+-- tables are searched first for the relations they name. Name it last, as 0017 does.
+DO $$
+DECLARE f record;
+BEGIN
+  FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = 'public' AND p.prosecdef LOOP
+    EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, public, pg_temp', f.sig);
+  END LOOP;
+END $$;
