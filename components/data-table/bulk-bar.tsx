@@ -3,7 +3,7 @@
 import { Download, ListPlus, Tag, Tags, Trash2, UserRound, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
-import { Modal } from "@/components/settings/dialog";
+import { Modal } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { BulkResult } from "@/lib/bulk/service";

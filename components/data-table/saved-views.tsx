@@ -4,7 +4,7 @@ import { Bookmark, ChevronDown, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { Popover } from "radix-ui";
 import { useState } from "react";
-import { Modal } from "@/components/settings/dialog";
+import { Modal } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { DataTableData } from "@/lib/views/bootstrap";

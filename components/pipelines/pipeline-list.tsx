@@ -6,7 +6,7 @@ import Link from "next/link";
 import { toast } from "sonner";
 import { reorderPipelinesAction } from "@/app/(crm)/settings/pipelines/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
-import { Badge } from "@/components/settings/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { modeLabel, type MovementMode, type ObjectType } from "./labels";
 

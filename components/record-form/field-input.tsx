@@ -1,7 +1,7 @@
 "use client";
 
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField, inputClass } from "@/components/ui/field";
 import { useId } from "react";
 import type { FieldDef, RecordFormValues } from "./fields";

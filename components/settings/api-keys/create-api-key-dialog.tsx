@@ -12,10 +12,10 @@ import { TextField } from "@/components/ui/field";
 import { apiKeyCreateSchema } from "@/lib/tenancy/schemas";
 import { applyActionErrors } from "../action-result";
 import { CopyField } from "../copy-field";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
+import { Modal } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
 import { ROLE_OPTIONS, roleLabel } from "../format";
-import { SelectField } from "../select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Input = z.input<typeof apiKeyCreateSchema>;
 

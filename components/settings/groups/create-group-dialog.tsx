@@ -11,8 +11,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { groupCreateSchema, type GroupCreateInput } from "@/lib/tenancy/schemas";
 import { applyActionErrors } from "../action-result";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
+import { Modal } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export interface UserOption {
   userId: string;

@@ -11,10 +11,10 @@ import { TextField } from "@/components/ui/field";
 import { inviteSchema, type InviteInput } from "@/lib/tenancy/schemas";
 import { applyActionErrors } from "../action-result";
 import { CopyField } from "../copy-field";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
+import { Modal } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
 import { formatDateTime, ROLE_OPTIONS, roleLabel } from "../format";
-import { SelectField } from "../select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 interface Created {
   link: string;

@@ -3,10 +3,10 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
+import { Modal } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
 import { ROLE_OPTIONS } from "../format";
-import { SelectField } from "../select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 /** Role change in a dialog, so moving through a select with the keyboard never fires a change. */
 export function ChangeRoleDialog({ member, onSave }: { member: { name: string; role: Role }; onSave: (role: Role) => Promise<string | null> }) {

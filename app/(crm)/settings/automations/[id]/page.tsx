@@ -9,7 +9,7 @@ import { ExecutionsTable } from "@/components/automations/executions-table";
 import { fromAutomation } from "@/components/automations/form-values";
 import { actionTypeLabel, percent, scopeLabel, triggerLabel } from "@/components/automations/labels";
 import { AutomationsForbidden, BackTo, StatusBadge } from "@/components/automations/shared";
-import { Badge } from "@/components/settings/badge";
+import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
