@@ -11,8 +11,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { saveAiSettingsAction } from "@/app/(crm)/settings/ai/actions";
 import { applyActionErrors } from "@/components/settings/action-result";
-import { Badge } from "@/components/settings/badge";
-import { FormAlert } from "@/components/settings/form-alert";
+import { Badge } from "@/components/ui/badge";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 

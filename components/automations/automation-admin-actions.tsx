@@ -9,8 +9,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { deleteAutomationAction, rotateSecretAction } from "@/app/(crm)/settings/automations/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
-import { ConfirmButton } from "@/components/settings/confirm-button";
-import { Modal } from "@/components/settings/dialog";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Modal } from "@/components/ui/dialog";
 import { SecretOnce } from "./secret-once";
 
 type Answer = { data?: { ok: true; data: unknown } | { ok: false; message: string }; serverError?: string; validationErrors?: unknown };

@@ -10,7 +10,7 @@ import { toast } from "sonner";
 import { createAutomationAction, updateAutomationAction } from "@/app/(crm)/settings/automations/actions";
 import type { AutomationFormOptions } from "@/app/(crm)/settings/automations/form-options";
 import { FilterBuilder } from "@/components/filter-builder";
-import { FormAlert } from "@/components/settings/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { automationCreateSchema } from "@/lib/automations/schemas";

@@ -4,7 +4,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { RecordPicker } from "@/components/record-form/record-picker";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { ENTITY_TYPES, EXECUTION_STATUSES, TIME_RANGES, type EntityType } from "./labels";
 

@@ -4,7 +4,7 @@ import { Bookmark, ChevronDown, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { Popover } from "radix-ui";
 import { useState } from "react";
-import { Modal } from "@/components/settings/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { DataTableData } from "@/lib/views/bootstrap";
@@ -80,32 +80,29 @@ export function SavedViews({
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>
-      <Modal open={saving} onOpenChange={(o) => !pending && setSaving(o)} title="Save view" description="Saves the current filter, sort and columns for you.">
-        <form
-          className="space-y-4"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setPending(true);
-            try {
-              const problem = await onSave(name);
-              if (problem) setError(problem);
-              else setSaving(false);
-            } finally {
-              setPending(false);
-            }
-          }}
-        >
-          <TextField label="View name" value={name} onChange={(e) => setName(e.target.value)} error={error ?? undefined} maxLength={100} required autoFocus />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setSaving(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending || !name.trim()}>
-              {pending ? "Saving…" : "Save view"}
-            </Button>
-          </div>
-        </form>
-      </Modal>
+      <FormDialog
+        open={saving}
+        onOpenChange={setSaving}
+        title="Save view"
+        description="Saves the current filter, sort and columns for you."
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setPending(true);
+          try {
+            const problem = await onSave(name);
+            if (problem) setError(problem);
+            else setSaving(false);
+          } finally {
+            setPending(false);
+          }
+        }}
+        pending={pending}
+        submitLabel="Save view"
+        pendingLabel="Saving…"
+        submitDisabled={!name.trim()}
+      >
+        <TextField label="View name" value={name} onChange={(e) => setName(e.target.value)} error={error ?? undefined} maxLength={100} required autoFocus />
+      </FormDialog>
     </>
   );
 }

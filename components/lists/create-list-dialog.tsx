@@ -7,10 +7,9 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { createListAction } from "@/app/(crm)/lists/actions";
 import { EMPTY_FILTER } from "@/components/filter-builder";
-import { Modal } from "@/components/settings/dialog";
-import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import type { FilterGroup } from "@/lib/filters/schema";
 import { ListFilterEditor } from "./filter-editor";
 import { failureOf, LIST_OBJECT_TYPES, type FieldsByType, type ListObjectTypeValue, type OptionsByType } from "./labels";
@@ -60,10 +59,9 @@ export function CreateListDialog({ fieldsByType, optionsByType }: { fieldsByType
   const filterErrors = errors.filter((x) => x.path.startsWith("filter"));
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (action.isExecuting) return;
         setOpen(o);
         if (!o) reset();
       }}
@@ -75,50 +73,44 @@ export function CreateListDialog({ fieldsByType, optionsByType }: { fieldsByType
           <Plus className="size-4" aria-hidden /> New list
         </Button>
       }
+      onSubmit={submit}
+      pending={action.isExecuting}
+      error={message}
+      submitLabel="Create list"
+      pendingLabel="Creating…"
     >
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <FormAlert message={message} />
-        <TextField label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={nameError} />
-        <TextField label="Description" autoComplete="off" value={description} onChange={(e) => setDescription(e.target.value)} />
-        <div className="space-y-1">
-          <label htmlFor={typeId} className="block text-sm font-medium text-slate-700">
-            Records
-          </label>
-          <select
-            id={typeId}
-            className={inputClass}
-            value={objectType}
-            onChange={(e) => {
-              setObjectType(e.target.value as ListObjectTypeValue);
-              setFilter(EMPTY_FILTER);
-            }}
-          >
-            {LIST_OBJECT_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium text-slate-700">Kind</legend>
-          {(["STATIC", "DYNAMIC"] as const).map((p) => (
-            <label key={p} className="mr-4 inline-flex items-center gap-2 text-sm">
-              <input type="radio" name="processingType" value={p} checked={processingType === p} onChange={() => setProcessingType(p)} />
-              {p === "STATIC" ? "Static" : "Dynamic (filter)"}
-            </label>
+      <TextField label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={nameError} />
+      <TextField label="Description" autoComplete="off" value={description} onChange={(e) => setDescription(e.target.value)} />
+      <div className="space-y-1">
+        <label htmlFor={typeId} className="block text-sm font-medium text-slate-700">
+          Records
+        </label>
+        <select
+          id={typeId}
+          className={inputClass}
+          value={objectType}
+          onChange={(e) => {
+            setObjectType(e.target.value as ListObjectTypeValue);
+            setFilter(EMPTY_FILTER);
+          }}
+        >
+          {LIST_OBJECT_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
           ))}
-        </fieldset>
-        {processingType === "DYNAMIC" ? <ListFilterEditor objectType={objectType} fields={fieldsByType[objectType]} options={optionsByType[objectType]} value={filter} onChange={setFilter} errors={filterErrors} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={action.isExecuting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={action.isExecuting}>
-            {action.isExecuting ? "Creating…" : "Create list"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+        </select>
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-700">Kind</legend>
+        {(["STATIC", "DYNAMIC"] as const).map((p) => (
+          <label key={p} className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="processingType" value={p} checked={processingType === p} onChange={() => setProcessingType(p)} />
+            {p === "STATIC" ? "Static" : "Dynamic (filter)"}
+          </label>
+        ))}
+      </fieldset>
+      {processingType === "DYNAMIC" ? <ListFilterEditor objectType={objectType} fields={fieldsByType[objectType]} options={optionsByType[objectType]} value={filter} onChange={setFilter} errors={filterErrors} /> : null}
+    </FormDialog>
   );
 }

@@ -5,15 +5,15 @@ import { Archive, ArchiveRestore, Pencil, RefreshCw, Save, Trash2, UserPlus } fr
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { addMembersAction, deleteListAction, refreshListAction, removeMemberAction, updateListAction } from "@/app/(crm)/lists/actions";
 import { tableKeys } from "@/components/data-table/use-table-rows";
 import { asGroup, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
-import { Modal } from "@/components/settings/dialog";
-import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
-import { inputClass, TextField } from "@/components/ui/field";
+import { TextareaField, TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormDialog } from "@/components/ui/form-dialog";
 import type { FilterGroup, FilterNode } from "@/lib/filters/schema";
 import { AddBySearch } from "./add-by-search";
 import { ListFilterEditor } from "./filter-editor";
@@ -88,7 +88,7 @@ export function ListActions({ list }: { list: ListView }) {
 
   return (
     <>
-      <Modal
+      <FormDialog
         open={open}
         onOpenChange={(o) => {
           setOpen(o);
@@ -105,21 +105,16 @@ export function ListActions({ list }: { list: ListView }) {
             <Pencil className="size-4" aria-hidden /> Edit
           </Button>
         }
+        onSubmit={save}
+        pending={update.isExecuting}
+        error={message}
+        submitLabel="Save"
+        pendingLabel="Saving…"
+        submitDisabled={busy}
       >
-        <form onSubmit={save} className="space-y-4" noValidate>
-          <FormAlert message={message} />
-          <TextField label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={errors.find((x) => x.path === "name")?.message} />
-          <TextField label="Description" autoComplete="off" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.find((x) => x.path === "description")?.message} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={busy}>
-              {update.isExecuting ? "Saving…" : "Save"}
-            </Button>
-          </div>
-        </form>
-      </Modal>
+        <TextField label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={errors.find((x) => x.path === "name")?.message} />
+        <TextField label="Description" autoComplete="off" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.find((x) => x.path === "description")?.message} />
+      </FormDialog>
       <Button variant="secondary" size="sm" disabled={busy} onClick={() => setArchived(!list.isArchived)}>
         {list.isArchived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
         {list.isArchived ? "Restore" : "Archive"}
@@ -177,7 +172,7 @@ export function DynamicListControls({ list, fields, options, canWrite }: { list:
       ) : null}
       {canWrite ? (
         <>
-          {message ? <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">{message}</p> : null}
+          <FormAlert message={message} />
           <ListFilterEditor
             objectType={list.objectType}
             fields={fields}
@@ -207,7 +202,6 @@ export function AddMembersForm({ list }: { list: ListView }) {
   const add = useAction(addMembersAction);
   const [text, setText] = useState("");
   const [message, setMessage] = useState<string>();
-  const id = useId();
   const emails = list.objectType === "CONTACT" || list.objectType === "LEAD";
   const addRefs = async (refs: string) => {
     const r = await add.executeAsync({ listId: list.id, objectType: list.objectType, text: refs });
@@ -227,24 +221,13 @@ export function AddMembersForm({ list }: { list: ListView }) {
     <section aria-label="Add members" className="mb-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       {list.objectType !== "ACTIVITY" ? <AddBySearch kind={list.objectType} onAdd={(recordId) => addRefs(recordId)} /> : null}
       <form onSubmit={submit} className="space-y-2">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-          Paste {emails ? "ids or emails" : "ids"}
-        </label>
-        <textarea
-          id={id}
-          rows={3}
-          className={inputClass}
+        <TextareaField
+          label={`Paste ${emails ? "ids or emails" : "ids"}`}
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder={emails ? "Record ids or emails, one per line or comma-separated" : "Record ids, one per line or comma-separated"}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-error` : undefined}
+          error={message}
         />
-        {message ? (
-          <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-            {message}
-          </p>
-        ) : null}
         <div className="flex justify-end">
           <Button type="submit" disabled={add.isExecuting || !text.trim()}>
             <UserPlus className="size-4" aria-hidden /> {add.isExecuting ? "Adding…" : "Add"}

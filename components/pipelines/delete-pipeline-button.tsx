@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { deletePipelineAction } from "@/app/(crm)/settings/pipelines/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
-import { ConfirmButton } from "@/components/settings/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ObjectType } from "./labels";
 
 export function DeletePipelineButton({ pipelineId, name, objectType }: { pipelineId: string; name: string; objectType: ObjectType }) {

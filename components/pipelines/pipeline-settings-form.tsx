@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updatePipelineAction } from "@/app/(crm)/settings/pipelines/actions";
 import { applyActionErrors } from "@/components/settings/action-result";
-import { FormAlert } from "@/components/settings/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { PipelineJson } from "@/lib/pipelines/queries";

@@ -3,14 +3,15 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { Modal } from "@/components/settings/dialog";
-import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { inputClass } from "@/components/ui/field";
+import { TextareaField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { SelectField } from "@/components/ui/select-field";
 import { moveStageAction } from "./actions";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type Kind = "DEAL" | "LEAD" | "TICKET";
 
@@ -47,12 +48,11 @@ function ReasonDialog({
   onSubmit: (reason: string, stageId?: string) => void;
   onClose: () => void;
 }) {
-  const id = useId();
   const [reason, setReason] = useState("");
   const [stageId, setStageId] = useState(stages?.[0]?.id ?? "");
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
         if (!o) {
@@ -62,55 +62,32 @@ function ReasonDialog({
         }
       }}
       title={title}
+      formClassName="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason.trim()) {
+          setError("A reason is required");
+          return;
+        }
+        onSubmit(reason.trim(), stages ? stageId : undefined);
+        setReason("");
+        setError(null);
+      }}
+      submitLabel={confirm}
+      danger={!!stages}
     >
-      <form
-        noValidate
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!reason.trim()) {
-            setError("A reason is required");
-            return;
-          }
-          onSubmit(reason.trim(), stages ? stageId : undefined);
-          setReason("");
-          setError(null);
+      {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} value={stageId} onChange={(e) => setStageId(e.target.value)} /> : null}
+      <TextareaField
+        label={label}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.target.value);
+          if (e.target.value.trim()) setError(null);
         }}
-      >
-        {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} value={stageId} onChange={(e) => setStageId(e.target.value)} /> : null}
-        <div className="space-y-1">
-          <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-            {label}
-          </label>
-          <textarea
-            id={id}
-            rows={3}
-            maxLength={500}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (e.target.value.trim()) setError(null);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            className={inputClass}
-          />
-          {error ? (
-            <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={stages ? "danger" : "primary"}>
-            {confirm}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+        error={error ?? undefined}
+      />
+    </FormDialog>
   );
 }
 
@@ -220,11 +197,7 @@ export function StagePicker({
         })}
       </ol>
       <div aria-live="polite">
-        {refusal ? (
-          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-            {refusal}
-          </p>
-        ) : null}
+        <FormAlert message={refusal ?? undefined} />
       </div>
       <ReasonDialog
         open={asking?.mode === "lost"}

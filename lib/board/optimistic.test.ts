@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SALES_PIPELINE, SUPPORT_PIPELINE } from "@/lib/pipelines/defaults";
 import { dropVerdict, dropVerdicts } from "./drop-rules";
 import { fromCents, toCents, weightedCents } from "./money";
-import { appendColumnPage, applyMove, loadedLimits, planDrop } from "./optimistic";
+import { appendPages, applyMove, loadedLimits, planDrop, withLoadedPages } from "./optimistic";
 import type { BoardCard, BoardData, BoardKind, BoardPipeline } from "./types";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -112,12 +112,19 @@ describe("applyMove", () => {
     expect(toLost.columns.find((c) => c.stageId === lost.id)!.cards[0]!.returnStageId).toBe(s0!.id);
   });
 
-  it("appends load-more pages once and keeps refetch sizes", () => {
-    const b = board("DEAL", p, [[card(1), card(2)]]);
-    const next = appendColumnPage(b, { stageId: s0!.id, cards: [card(2), card(3)], nextCursor: "c" });
-    expect(next.columns[0]!.cards.map((c) => c.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
+  it("appends load-more pages once, in order, and keeps refetch sizes", () => {
+    const b = { ...board("DEAL", p, [[card(1), card(2)], [card(7)]]) };
+    b.columns[0] = { ...b.columns[0]!, nextCursor: "a" };
+    const pages = [
+      { stageId: s0!.id, cards: [card(2), card(3)], nextCursor: "b" },
+      { stageId: s0!.id, cards: [card(4), card(3)], nextCursor: "c" },
+    ];
+    const next = withLoadedPages(b, (col) => (col.stageId === s0!.id ? pages : []));
+    expect(next.columns[0]!.cards.map((c) => c.id)).toEqual([uuid(1), uuid(2), uuid(3), uuid(4)]);
     expect(next.columns[0]!.nextCursor).toBe("c");
-    expect(loadedLimits(next, 2)).toBe(`${s0!.id}:3`);
+    expect(next.columns[1]).toBe(b.columns[1]);
+    expect(appendPages(b.columns[0]!, [{ stageId: s0!.id, cards: [], nextCursor: null }]).nextCursor).toBeNull();
+    expect(loadedLimits(next, 2)).toBe(`${s0!.id}:4`);
     expect(loadedLimits(next, 25)).toBe("");
   });
 });

@@ -1,5 +1,6 @@
 // Pure updates of the cached board: where a drop lands (and its neighbours, which the
-// server uses to compute the fractional position), the optimistic move, and "load more".
+// server uses to compute the fractional position), the optimistic move, and the board
+// with the pages its columns loaded ("load more").
 import { fromCents, toCents, weightedCents } from "./money";
 import type { BoardCard, BoardColumn, BoardData, ColumnPage, MoneyTotal } from "./types";
 
@@ -101,16 +102,17 @@ export function applyMove(board: BoardData, plan: MovePlan, now: Date = new Date
   return { ...board, columns };
 }
 
-/** Appends a "load more" page to its column (ignoring cards already there). */
-export function appendColumnPage(board: BoardData, page: ColumnPage): BoardData {
-  return {
-    ...board,
-    columns: board.columns.map((col) => {
-      if (col.stageId !== page.stageId) return col;
-      const have = new Set(col.cards.map((c) => c.id));
-      return { ...col, cards: [...col.cards, ...page.cards.filter((c) => !have.has(c.id))], nextCursor: page.nextCursor };
-    }),
-  };
+/** A column with its "load more" pages appended in order (skipping cards already there); the last page's cursor is the column's. */
+export function appendPages(column: BoardColumn, pages: readonly ColumnPage[]): BoardColumn {
+  if (pages.length === 0) return column;
+  const have = new Set(column.cards.map((c) => c.id));
+  const more = pages.flatMap((p) => p.cards).filter((c) => !have.has(c.id) && have.add(c.id));
+  return { ...column, cards: [...column.cards, ...more], nextCursor: pages[pages.length - 1]!.nextCursor };
+}
+
+/** The board as its columns show it: each with the "load more" pages it has loaded. */
+export function withLoadedPages(board: BoardData, pagesOf: (column: BoardColumn) => readonly ColumnPage[]): BoardData {
+  return { ...board, columns: board.columns.map((col) => appendPages(col, pagesOf(col))) };
 }
 
 /** Per-column counts beyond the first page, so a refetch keeps what "load more" loaded. */

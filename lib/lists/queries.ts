@@ -153,16 +153,6 @@ export async function selectionIds(ctx: TenantContext, kind: RecordKind, selecti
   return rows.map((r) => r.id as string);
 }
 
-/** A token that changes whenever the list's members change (the list page polls it to stay live). */
-export async function membershipVersion(ctx: TenantContext, listId: string): Promise<string> {
-  const list = await getList(ctx, listId);
-  const log = listMembershipLog;
-  const [last] = await withTenant(ctx, (tx) =>
-    tx.select({ at: log.at }).from(log).where(and(eq(log.tenantId, ctx.tenantId), eq(log.listId, listId))).orderBy(desc(log.at)).limit(1),
-  );
-  return `${list.memberCount}:${last?.at.toISOString() ?? ""}:${list.lastRefreshedAt?.toISOString() ?? ""}`;
-}
-
 export async function getList(ctx: TenantContext, listId: string): Promise<List> {
   return withTenant(ctx, (tx) => loadList(tx, ctx, listId));
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { selectionSchema } from "@/lib/bulk/schemas";
 import { LIST_OBJECT_TYPES } from "@/db/schema/enums";
-import { membershipVersion, previewFilter, resolveMemberRefs, selectionIds } from "@/lib/lists/queries";
+import { previewFilter, resolveMemberRefs, selectionIds } from "@/lib/lists/queries";
 import { addMembers, removeMember, removeMembers } from "@/lib/lists/members";
 import { createList, deleteList, updateList } from "@/lib/lists/service";
 import { refreshList } from "@/lib/lists/dynamic";
@@ -84,12 +84,6 @@ export const previewFilterAction = tenantAction
   .metadata({ permission: "lists.read" })
   .inputSchema(z.object({ objectType, filter: z.unknown(), listId: id.nullish() }))
   .action(async ({ parsedInput, ctx }) => previewFilter(ctx.tenant, { objectType: parsedInput.objectType, filter: parsedInput.filter, listId: parsedInput.listId }));
-
-/** Changes whenever the list's members change; the list page polls it. */
-export const listVersionAction = tenantAction
-  .metadata({ permission: "lists.read" })
-  .inputSchema(z.object({ listId: id }))
-  .action(async ({ parsedInput, ctx }) => membershipVersion(ctx.tenant, parsedInput.listId));
 
 /** Records of one kind matching typed text, for "add by search". */
 export const searchRecordsAction = tenantAction

@@ -5,8 +5,8 @@ import { toast } from "sonner";
 import { revokeApiKeyAction } from "@/app/(crm)/settings/api-keys/actions";
 import type { Role } from "@/lib/auth/permissions";
 import { actionErrorMessage } from "../action-result";
-import { Badge } from "../badge";
-import { ConfirmButton } from "../confirm-button";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
 
 export interface ApiKeyRow {

@@ -6,9 +6,9 @@ import { toast } from "sonner";
 import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/app/(crm)/settings/groups/actions";
 import { Button } from "@/components/ui/button";
 import { actionErrorMessage } from "../action-result";
-import { Badge } from "../badge";
-import { ConfirmButton } from "../confirm-button";
-import { SelectField } from "../select-field";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { SelectField } from "@/components/ui/select-field";
 import type { UserOption } from "./create-group-dialog";
 import { RenameGroupDialog } from "./rename-group-dialog";
 

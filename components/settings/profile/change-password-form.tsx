@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/tenancy/schemas";
 import { applyActionErrors } from "../action-result";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const router = useRouter();

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { profileNameSchema } from "@/lib/tenancy/schemas";
 import { applyActionErrors } from "../action-result";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type Input = z.input<typeof profileNameSchema>;
 

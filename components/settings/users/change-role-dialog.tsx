@@ -3,10 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { ROLE_OPTIONS } from "../format";
-import { SelectField } from "../select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 /** Role change in a dialog, so moving through a select with the keyboard never fires a change. */
 export function ChangeRoleDialog({ member, onSave }: { member: { name: string; role: Role }; onSave: (role: Role) => Promise<string | null> }) {
@@ -15,10 +14,9 @@ export function ChangeRoleDialog({ member, onSave }: { member: { name: string; r
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (pending) return;
         setOpen(o);
         if (o) {
           setRole(member.role);
@@ -32,28 +30,20 @@ export function ChangeRoleDialog({ member, onSave }: { member: { name: string; r
           Change role
         </Button>
       }
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setPending(true);
+        const err = await onSave(role).finally(() => setPending(false));
+        if (err) setError(err);
+        else setOpen(false);
+      }}
+      pending={pending}
+      error={error}
+      submitLabel="Save role"
+      pendingLabel="Saving…"
+      submitDisabled={role === member.role}
     >
-      <form
-        className="space-y-4"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setPending(true);
-          const err = await onSave(role).finally(() => setPending(false));
-          if (err) setError(err);
-          else setOpen(false);
-        }}
-      >
-        <FormAlert message={error} />
-        <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLE_OPTIONS} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={pending || role === member.role}>
-            {pending ? "Saving…" : "Save role"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLE_OPTIONS} />
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { revokeInvitationAction } from "@/app/(crm)/settings/users/actions";
 import type { Role } from "@/lib/auth/permissions";
 import { actionErrorMessage } from "../action-result";
-import { ConfirmButton } from "../confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
 
 export interface InvitationRow {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AutoRefresh } from "@/components/automations/auto-refresh";
+import { LiveExecutions } from "@/components/automations/live-executions";
 import { ExecutionFilters } from "@/components/automations/execution-filters";
 import { ExecutionsTable } from "@/components/automations/executions-table";
 import { sinceOf } from "@/components/automations/labels";
@@ -24,7 +24,6 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
   const q = executionsQuerySchema.safeParse({ status: sp.status, automationId: sp.automationId, entityType: sp.entityId ? sp.entityType : undefined, entityId: sp.entityId, since: sinceOf(sp.range), cursor: sp.cursor });
   const query = q.success ? q.data : { limit: 50 };
   const [page, automations] = await Promise.all([listExecutions(s.ctx, query), listAutomations(s.ctx)]);
-  const running = page.data.some((e) => e.status === "PENDING" || e.status === "IN_PROGRESS");
   const base = new URLSearchParams(Object.entries(sp).filter(([k, v]) => k !== "cursor" && typeof v === "string") as [string, string][]);
   const older = new URLSearchParams(base);
   if (page.nextCursor) older.set("cursor", page.nextCursor);
@@ -37,7 +36,7 @@ export default async function ExecutionsPage({ searchParams }: { searchParams: P
         automations={automations.map((a) => ({ id: a.id, name: a.name }))}
       />
       {q.success ? null : <p role="alert" className="mb-3 text-sm text-red-600">Some filters in the address were not understood and are ignored.</p>}
-      <AutoRefresh active={running} />
+      <LiveExecutions />
       <ExecutionsTable rows={page.data} canManage={can(s.role, "automations.manage")} />
       <div className="mt-3 flex gap-2">
         {sp.cursor ? (
