@@ -14,7 +14,7 @@
 -- filters them by tenant, topic and user (lib/live/sse.ts), and the browser re-reads
 -- through the access-scoped queries.
 CREATE FUNCTION notify_live_lists() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   PERFORM pg_notify('stageline_live', json_build_object('tenantId', r.tenant_id, 'type', 'list.changed', 'listId', r.id)::text)
   FROM (SELECT DISTINCT tenant_id, id FROM changed_rows) r;
@@ -22,7 +22,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION notify_live_notifications() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   PERFORM pg_notify('stageline_live', json_build_object('tenantId', r.tenant_id, 'type', 'notification.changed', 'userId', r.user_id)::text)
   FROM (SELECT DISTINCT tenant_id, user_id FROM changed_rows) r;
@@ -31,7 +31,7 @@ END $$;
 --> statement-breakpoint
 -- The ids of at most 50 executions and automations; null beyond (a bulk change: re-read).
 CREATE FUNCTION notify_live_executions() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   PERFORM pg_notify('stageline_live', json_build_object(
     'tenantId', r.tenant_id, 'type', 'execution.changed',
