@@ -64,6 +64,9 @@ export function matchPath(doc: Doc, path: string): Match | undefined {
   return best && { template: best.template, pathItem: best.pathItem, params: best.params };
 }
 
+/** `<method> <template> <status>` of every answer checked in this test file (app/api/v1/contract.test.ts reads it). */
+export const answered = new Set<string>();
+
 const validators = new WeakMap<Doc, Map<string, z.ZodType>>();
 
 /** A validator for a schema of the document, its component schemas as `$defs` (compiled once per key). */
@@ -83,7 +86,7 @@ export function validatorFor(doc: Doc, key: string, schema: Schema): z.ZodType {
 const issuesOf = (err: z.ZodError): string[] =>
   err.issues.map((i) => {
     const path = i.path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
-    return `${path || "(root)"}: ${i.message}`;
+    return path ? `${path}: ${i.message}` : i.message;
   });
 
 /** Query and path values are text; read them as the parameter's schema type says. */
@@ -131,9 +134,15 @@ function checkRequest(doc: Doc, op: oas31.OperationObject, opKey: string, match:
 
   const requestBody = op.requestBody && deref<oas31.RequestBodyObject>(doc, op.requestBody);
   if (!("body" in exchange)) return; // the route never read a body: whatever came did not matter
-  if (!requestBody) return problems.push("the route read a body, which the document does not declare");
+  if (!requestBody) {
+    problems.push("the route read a body, which the document does not declare");
+    return;
+  }
   const declared = requestBody.content["application/json"];
-  if (!declared?.schema) return problems.push("the route read a JSON body, which the document does not declare");
+  if (!declared?.schema) {
+    problems.push("the route read a JSON body, which the document does not declare");
+    return;
+  }
   const r = validatorFor(doc, `${opKey} request`, declared.schema).safeParse(exchange.body);
   if (!r.success) problems.push(...issuesOf(r.error).map((m) => `request body: ${m}`));
 }
@@ -141,7 +150,10 @@ function checkRequest(doc: Doc, op: oas31.OperationObject, opKey: string, match:
 async function checkResponse(doc: Doc, op: oas31.OperationObject, opKey: string, answer: Response, problems: string[]) {
   const responses = op.responses ?? {};
   const key = statusKey(responses, answer.status);
-  if (!key) return problems.push(`status ${answer.status} is not documented (${Object.keys(responses).join(", ")})`);
+  if (!key) {
+    problems.push(`status ${answer.status} is not documented (${Object.keys(responses).join(", ")})`);
+    return;
+  }
   const documented = deref<oas31.ResponseObject>(doc, responses[key]);
 
   for (const [name, h] of Object.entries(documented.headers ?? {})) {
@@ -163,14 +175,18 @@ async function checkResponse(doc: Doc, op: oas31.OperationObject, opKey: string,
     return;
   }
   const declared = content[media];
-  if (!declared) return problems.push(`content type ${media || "(none)"} is not documented for ${key} (${Object.keys(content).join(", ")})`);
+  if (!declared) {
+    problems.push(`content type ${media || "(none)"} is not documented for ${key} (${Object.keys(content).join(", ")})`);
+    return;
+  }
   if (!isJson(media) || !declared.schema) return; // a stream or a file: the type is what can be checked
   const text = await answer.text();
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return problems.push(`the ${media} body is not JSON`);
+    problems.push(`the ${media} body is not JSON`);
+    return;
   }
   const r = validatorFor(doc, `${opKey} ${key} ${media}`, declared.schema).safeParse(body);
   if (!r.success) problems.push(...issuesOf(r.error).map((m) => `response body: ${m}`));
@@ -178,7 +194,10 @@ async function checkResponse(doc: Doc, op: oas31.OperationObject, opKey: string,
 
 async function checkProblem(doc: Doc, answer: Response, problems: string[]) {
   const media = mediaOf(answer.headers.get("content-type"));
-  if (media !== "application/problem+json") return problems.push(`a 404 for an undocumented path must be application/problem+json, not ${media || "(none)"}`);
+  if (media !== "application/problem+json") {
+    problems.push(`a 404 for an undocumented path must be application/problem+json, not ${media || "(none)"}`);
+    return;
+  }
   const r = validatorFor(doc, "Problem", { $ref: "#/components/schemas/Problem" }).safeParse(await answer.json());
   if (!r.success) problems.push(...issuesOf(r.error).map((m) => `response body: ${m}`));
 }
@@ -206,6 +225,7 @@ export async function checkAnswer(exchange: Exchange, doc: Doc = openApiDocument
     return;
   }
   const opKey = `${method} ${match.template}`;
+  answered.add(`${opKey} ${answer.status}`);
 
   const documentedPermission = (op as Record<string, unknown>)["x-permission"];
   if (documentedPermission !== (exchange.permission ?? undefined)) {
