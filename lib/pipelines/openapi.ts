@@ -14,6 +14,7 @@ import {
   stageOrderSchema,
   stagePatchSchema,
   stageStateSchema,
+  summaryQuerySchema,
 } from "./schemas";
 
 const uuid = z.string().uuid();
@@ -196,7 +197,7 @@ export function pipelinePaths(): ZodOpenApiPathsObject {
         description:
           "For stage entries in [from, to): how many, how many are still open, and the average and median days spent in the stage (an open stay counts up to now). `from`/`to` are ISO dates or date-times; a date-only `to` includes that day.",
         path: pipelineId,
-        query: z.object({ from: z.string().optional(), to: z.string().optional() }),
+        query: summaryQuerySchema,
         responses: { "200": json(summaryOut) },
       },
     }),
