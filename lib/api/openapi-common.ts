@@ -27,13 +27,13 @@ export const TAGS = {
   "custom-fields": "Custom field definitions; values live in each record's `customFields`.",
   automations: "Automations (webhook, workflow, event and AI worker actions), their executions and published events.",
   users: "The workspace's members.",
-  groups: "Groups (and teams) of members: owners of records, watchers, round-robin pools.",
+  groups: "Groups of members: they own records, follow them, and take turns in round-robin assignment.",
   "api-keys": "API keys: each carries a role that limits it exactly as it limits a user.",
 } as const;
 export type Tag = keyof typeof TAGS;
 
 const requestId = z.string().meta({
-  description: "This request's id, on every answer (a client's own `x-request-id` is kept when it is a sane token); a 500 names it as `requestId` too, to find the failure in the server's log.",
+  description: "This request's id, on every answer: the client's own `x-request-id` when it is 8–64 letters, digits, `.`, `_` or `-`, else a new UUID. A 500 names it as `requestId` too, to find the failure in the server's log.",
   header: { id: "RequestId" },
 });
 const retryAfter = z

@@ -26,7 +26,7 @@ const collectionQuery = z.object({
   cursor: cursorParam,
   sort: z.string().optional().meta({ description: "`<field>:<asc|desc>`, a sortable field of the collection (default `createdAt:desc`)" }),
   q: z.string().optional().meta({ description: "Quick search: names, emails, domains containing the text" }),
-  filter: z.string().optional().meta({ description: "Filter JSON (see the List schema's `filter`), URL-encoded; an unknown field or op is a 422 naming the node" }),
+  filter: z.string().optional().meta({ description: "Filter JSON (the Filter schema), URL-encoded; an unknown field or op, or a value of the wrong type, is a 422 whose error path points at the node (`filter.all[1].value`)" }),
 });
 
 export function recordPaths(): ZodOpenApiPathsObject {
