@@ -105,12 +105,18 @@ export function columnSchema(col: PgColumn): z.ZodType {
     case "PgUUID":
       return z.uuid();
     case "PgText":
+    case "PgVarchar":
     case "PgCustomColumn":
       return col.enumValues?.length ? z.enum(col.enumValues as [string, ...string[]]) : z.string();
     case "PgEnumColumn":
       return z.enum(col.enumValues as [string, ...string[]]);
     case "PgInteger":
+    case "PgSmallInt":
+    case "PgBigInt53":
       return z.number().int();
+    case "PgReal":
+    case "PgDoublePrecision":
+      return z.number();
     case "PgNumeric":
       return z.string().meta({ description: "A decimal, as a string", example: "12500.00" });
     case "PgBoolean":
