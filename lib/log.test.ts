@@ -124,10 +124,10 @@ describe("database errors in logs", () => {
   it("apiRoute answers a failed insert with a 500 and a request id, and logs the same id with the code, never a secret", async () => {
     const t = await makeTenant();
     const { key } = await createApiKey(t.ctx, { name: "k", role: "admin" });
-    const route = apiRoute(null, async ({ ctx }) => {
+    const route = apiRoute("records.write", async ({ ctx }) => {
       throw await failingInsert(ctx);
     });
-    const res = await route(apiRequest("POST", "/anything", { key, body: { ok: true } }), routeParams({}));
+    const res = await route(apiRequest("POST", "/companies", { key, body: { name: "Acme" } }), routeParams({}));
     expect(res.status).toBe(500);
     const body = await res.json();
     expect(body.requestId).toBe(res.headers.get("x-request-id"));

@@ -33,7 +33,7 @@ export const filterSchema: z.ZodType<FilterNode> = z.lazy(() =>
       value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]).nullable().optional(),
     }),
   ]),
-);
+).meta({ id: "Filter", description: "A group `{ all: [...] }` / `{ any: [...] }` (nestable) or a condition `{ field, op, value }` (API.md, Filter JSON)" });
 
 export interface FilterOptions {
   customFields?: readonly FilterCustomField[];
