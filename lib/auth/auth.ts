@@ -16,7 +16,7 @@ import { log } from "@/lib/log";
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(1000),
-  tenantId: z.string().uuid().optional(),
+  tenantId: z.uuid().optional(),
 });
 
 declare module "next-auth" {

@@ -10,6 +10,7 @@ import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { Role } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { configForRole, keepMaskedHeaders } from "./masking";
 import {
   automationCreateSchema,
@@ -22,8 +23,6 @@ import {
   type TriggerEvent,
 } from "./schemas";
 import { assertShape, checkReferences, type Shape } from "./validate";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AutomationSummary = AutomationDto & {
   /** "Sales Pipeline › Won", a list's name, a record's title, "All deals". */
@@ -71,7 +70,7 @@ export function toAutomationDto(row: AutomationAction, viewer: Role): Automation
 }
 
 export async function loadAutomation(tx: Tx, ctx: TenantContext, id: string, lock = false): Promise<AutomationAction> {
-  if (!UUID_RE.test(id)) throw notFound("Automation");
+  if (!isUuid(id)) throw notFound("Automation");
   const q = tx.select().from(automationActions).where(and(eq(automationActions.tenantId, ctx.tenantId), eq(automationActions.id, id)));
   const [row] = lock ? await q.for("update") : await q;
   if (!row) throw notFound("Automation");
@@ -201,7 +200,7 @@ export async function rotateWebhookSecret(ctx: TenantContext, id: string): Promi
 
 /** Deletes the rule and its execution log (cascade). */
 export async function deleteAutomation(ctx: TenantContext, id: string): Promise<void> {
-  if (!UUID_RE.test(id)) throw notFound("Automation");
+  if (!isUuid(id)) throw notFound("Automation");
   await withTenant(ctx, async (tx) => {
     const gone = await tx
       .delete(automationActions)

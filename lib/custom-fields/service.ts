@@ -8,6 +8,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { checkCustomFieldValues } from "./rules";
 import {
   customFieldCreateSchema,
@@ -20,7 +21,6 @@ import {
   type CustomFieldUpdateInput,
 } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const t = customFieldDefinitions;
 
 /** The API shape: no tenant id. */
@@ -57,7 +57,7 @@ export async function listCustomFields(ctx: TenantContext, objectType?: CustomFi
 }
 
 export async function getCustomField(ctx: TenantContext, id: string): Promise<CustomFieldDefinition> {
-  if (!UUID.test(id)) throw notFound("Custom field");
+  if (!isUuid(id)) throw notFound("Custom field");
   const [row] = await withTenant(ctx, (tx) => tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id))));
   if (!row) throw notFound("Custom field");
   return row;
@@ -149,7 +149,7 @@ export async function deleteCustomField(ctx: TenantContext, id: string): Promise
 }
 
 async function lock(tx: Tx, tenantId: string, id: string): Promise<CustomFieldDefinition> {
-  if (!UUID.test(id)) throw notFound("Custom field");
+  if (!isUuid(id)) throw notFound("Custom field");
   const [row] = await tx.select().from(t).where(and(eq(t.tenantId, tenantId), eq(t.id, id))).for("update");
   if (!row) throw notFound("Custom field");
   return row;

@@ -1,7 +1,6 @@
 // Value rules shared by the validator, the SQL compiler and the in-memory evaluator:
 // what a date / number / uuid value may look like and what it resolves to.
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The acting user, for user-id fields. */
 export const ME = "me";
 export const DAY_MS = 86_400_000;

@@ -10,6 +10,7 @@ import { compileFilter } from "@/lib/filters/compile";
 import { validateFilter } from "@/lib/filters/schema";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { perTransaction, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { createsCycle, listReferences } from "./rules";
 
 export type ListObjectType = (typeof LIST_OBJECT_TYPES)[number];
@@ -18,8 +19,6 @@ export type MembershipSource = (typeof LIST_MEMBERSHIP_SOURCES)[number];
 /** The record table of each list object type (all have tenant_id, id, deleted_at, created_at). */
 export type MemberTable = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; createdAt: PgColumn };
 export const MEMBER_TABLES = { COMPANY: companies, CONTACT: contacts, DEAL: deals, LEAD: leads, TICKET: tickets, ACTIVITY: activities } as unknown as Record<ListObjectType, MemberTable>;
-
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RefreshResult {
   added: number;
@@ -91,7 +90,7 @@ export async function compiledFilterOf(tx: Tx, ctx: TenantContext, list: List): 
 }
 
 export async function loadList(tx: Tx, ctx: TenantContext, listId: string, lock = false): Promise<List> {
-  if (!UUID_RE.test(listId)) throw notFound("List");
+  if (!isUuid(listId)) throw notFound("List");
   const q = tx.select().from(lists).where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, listId)));
   const [row] = lock ? await q.for("update") : await q;
   if (!row) throw notFound("List");

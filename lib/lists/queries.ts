@@ -9,10 +9,10 @@ import { MAX_BULK_RECORDS, selectionSchema, type BulkSelection } from "@/lib/bul
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
-import { checkFilter, compiledFilterOf, customFieldsIn, loadList, MEMBER_TABLES, UUID_RE, type ListObjectType, type MembershipSource } from "./model";
-
+import { checkFilter, compiledFilterOf, customFieldsIn, loadList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./model";
 
 export const RECORD_PATHS: Record<ListObjectType, string | null> = {
   CONTACT: "/contacts",
@@ -127,8 +127,8 @@ export async function listHistory(ctx: TenantContext, listId: string, limit = 50
  * emails come back in `unknown`; ids are passed through for addMembers to check.
  */
 export async function resolveMemberRefs(ctx: TenantContext, objectType: ListObjectType, refs: string[]): Promise<{ ids: string[]; unknown: string[] }> {
-  const ids = refs.filter((r) => UUID_RE.test(r));
-  const emails = refs.filter((r) => !UUID_RE.test(r)).map((e) => e.toLowerCase());
+  const ids = refs.filter((r) => isUuid(r));
+  const emails = refs.filter((r) => !isUuid(r)).map((e) => e.toLowerCase());
   if (emails.length === 0) return { ids, unknown: [] };
   const table = objectType === "CONTACT" ? contacts : objectType === "LEAD" ? leads : null;
   if (!table) return { ids, unknown: emails };

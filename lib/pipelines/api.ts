@@ -3,8 +3,9 @@ import { z } from "zod";
 import { zodIssues } from "@/lib/api/problem";
 import { AppError } from "@/lib/errors";
 import { kindOfCollection } from "@/lib/records/registry";
+import { isUuid } from "@/lib/uuid";
 import type { PipelineKind } from "./move-record";
-import { UUID, type TimelineEntry } from "./queries";
+import type { TimelineEntry } from "./queries";
 import { objectTypeSchema } from "./schemas";
 
 /** deals | leads | tickets → their kind; any other collection has no stages (404). */
@@ -16,7 +17,7 @@ export function pipelineKindOf(collection: string): { kind: PipelineKind; singul
 
 /** A malformed id cannot name anything of this tenant: 404 like an unknown one. */
 export function idParam(id: string, what: string): string {
-  if (!UUID.test(id)) throw new AppError("not-found", `${what} not found`);
+  if (!isUuid(id)) throw new AppError("not-found", `${what} not found`);
   return id;
 }
 

@@ -10,8 +10,8 @@ export const moveSchema = z
     override: z.boolean().optional(),
     reason: z.string().trim().min(1).max(500).optional(),
     /** Board drops: place the card between these neighbours of the target column. */
-    afterId: z.string().uuid().nullish(),
-    beforeId: z.string().uuid().nullish(),
+    afterId: z.uuid().nullish(),
+    beforeId: z.uuid().nullish(),
   })
   .strict()
   .meta({ id: "MoveInput" });
