@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { automationActionExecutions, automationActions, lists, pipelines, type AutomationAction } from "@/db/schema";
 import { AppError, notFound, validationError } from "@/lib/errors";
+import { KIND_WORDS } from "@/lib/records/kinds";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { Role } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -13,6 +14,7 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { configForRole, keepMaskedHeaders } from "./masking";
 import {
+  AUTOMATION_ENTITY_TYPES,
   automationCreateSchema,
   automationUpdateSchema,
   type AutomationCreateInput,
@@ -214,8 +216,6 @@ export async function getAutomation(ctx: TenantContext, id: string): Promise<Aut
   return toAutomationDto(await withTenant(ctx, (tx) => loadAutomation(tx, ctx, id)), ctx.actor.role);
 }
 
-const ENTITY_LABEL: Record<AutomationEntityType, string> = { CONTACT: "All contacts", COMPANY: "All companies", DEAL: "All deals", LEAD: "All leads", TICKET: "All tickets" };
-
 /** Every automation with its target's name, its last run and its 7-day success rate; by priority. */
 export async function listAutomations(ctx: TenantContext): Promise<AutomationSummary[]> {
   return withTenant(ctx, async (tx) => {
@@ -249,7 +249,7 @@ export async function listAutomations(ctx: TenantContext): Promise<AutomationSum
       .where(eq(automationActions.tenantId, ctx.tenantId))
       .orderBy(asc(automationActions.priority), asc(automationActions.createdAt), asc(automationActions.id));
     const recordTitles = new Map<string, string>();
-    for (const kind of Object.keys(ENTITY_LABEL) as AutomationEntityType[]) {
+    for (const kind of AUTOMATION_ENTITY_TYPES) {
       const ids = rows.filter((r) => r.row.scopeType === "RECORD" && r.row.recordType === kind).map((r) => r.row.recordId!);
       if (ids.length === 0) continue;
       const t = tableOf(RECORD_KINDS[kind]);
@@ -263,7 +263,7 @@ export async function listAutomations(ctx: TenantContext): Promise<AutomationSum
         : r.row.scopeType === "PIPELINE_STAGE" ? (r.stageLabel ?? "(deleted stage)")
         : r.row.scopeType === "LIST" ? (r.listName ?? "(deleted list)")
         : r.row.scopeType === "RECORD" ? (recordTitles.get(r.row.recordId!) ?? "(deleted record)")
-        : ENTITY_LABEL[dto.entityType];
+        : `All ${KIND_WORDS[dto.entityType].plural}`;
       return {
         ...dto,
         targetLabel,
