@@ -30,6 +30,7 @@ import {
 import type { ACTIVITY_TYPES, CRM_RECORD_TYPES, DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
 import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
+import { dealStatusFor } from "@/lib/pipelines/rules";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { createTenant } from "@/lib/tenancy/create-tenant";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
@@ -328,7 +329,7 @@ async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: str
     const contact = people.length > 0 && faker.datatype.boolean(0.9) ? faker.helpers.arrayElement(people) : null;
     const createdAt = pastBetween(365, 2);
     const place = placeIn(stage, createdAt);
-    const status = stage.stageState === "DONE_SUCCESS" ? "won" : stage.stageState === "DONE_FAILED" ? "lost" : "open";
+    const status = dealStatusFor(stage.stageState);
     const closeDate = status === "open" ? faker.date.soon({ days: 120, refDate: now }) : place.stageEnteredAt;
     const owner = company.ownedByUserId;
     const dealType = faker.helpers.weightedArrayElement<(typeof DEAL_TYPES)[number]>([
