@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { decodeCursor, encodeCursor, isTimestampText } from "@/lib/api/cursor";
 import { contacts, leads, listMembershipLog, listMemberships, lists, users, type List } from "@/db/schema";
+import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
 import { MAX_BULK_RECORDS, selectionSchema, type BulkSelection } from "@/lib/bulk/schemas";
@@ -13,7 +14,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
-import { checkFilter, compiledFilterOf, customFieldsIn, loadList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./model";
+import { checkFilter, compiledFilterOf, loadList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./model";
 
 /** Where a member's page is: under its kind's page; activities have none of their own. */
 export const memberHref = (objectType: ListObjectType, id: string) => (objectType === "ACTIVITY" ? null : recordPath(objectType, id));
@@ -63,7 +64,7 @@ export async function previewFilter(
       if (err instanceof AppError && err.code === "validation") return { ok: false, errors: (err.extensions.errors as ValidationIssue[] | undefined) ?? [{ path: "filter", message: err.message }] };
       throw err;
     }
-    const customFields = await customFieldsIn(tx, ctx, input.objectType);
+    const customFields = await definitionsOfOnce(tx, ctx.tenantId, input.objectType);
     const where = compileFilter(input.objectType, input.filter, { tenantId: ctx.tenantId, userId: list ? list.ownerUserId : ctx.actor.userId, customFields });
     const t = MEMBER_TABLES[input.objectType];
     const live = and(eq(t.tenantId, ctx.tenantId), sql`${t.deletedAt} is null`, where);
