@@ -1,5 +1,6 @@
 // Human labels for automations and the rules of which combinations the form offers.
 // Pure data, safe on the client and the server.
+import { milliseconds } from "date-fns";
 import { typeOptions } from "@/components/records/type-labels";
 import { PIPELINE_ENTITY_TYPES, TRIGGERS_BY_SCOPE } from "@/lib/automations/schemas";
 import { isRecordKind, recordPath } from "@/lib/records/kinds";
@@ -93,5 +94,5 @@ export const TIME_RANGES = [
 export function sinceOf(range: string | undefined, now = Date.now()): string | undefined {
   const m = /^(\d+)([hd])$/.exec(range ?? "");
   if (!m) return undefined;
-  return new Date(now - Number(m[1]) * (m[2] === "h" ? 3_600_000 : 86_400_000)).toISOString();
+  return new Date(now - milliseconds(m[2] === "h" ? { hours: Number(m[1]) } : { days: Number(m[1]) })).toISOString();
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidDate } from "@/lib/custom-fields/rules";
+import { shiftDay, utcDayStart } from "@/lib/days";
 
 export const moveSchema = z
   .object({
@@ -119,7 +120,7 @@ const instant = (end: boolean) =>
         c.addIssue({ code: "custom", message: "is not a valid date" });
         return z.NEVER;
       }
-      return dateOnly && end ? new Date(d.getTime() + 86_400_000) : d;
+      return dateOnly && end ? utcDayStart(shiftDay(v, 1)) : d;
     });
 
 export const summaryQuerySchema = z.object({ from: instant(false).optional(), to: instant(true).optional() });
