@@ -1,6 +1,7 @@
 // Value rules shared by the validator, the SQL compiler and the in-memory evaluator:
 // what a date / number / uuid value may look like and what it resolves to.
 import { milliseconds } from "date-fns";
+import Decimal from "decimal.js-light";
 import { shiftDay, utcDayOf, utcDayStart } from "@/lib/days";
 
 /** The acting user, for user-id fields. */
@@ -17,29 +18,15 @@ export function resolveUuid(value: string, userId: string | null): string | null
 /** A string stored in a NUMBER custom field counts as a number only in this form (same regex in SQL). */
 export const NUMERIC_TEXT_SQL = "^-?[0-9]+([.][0-9]+)?$";
 export const NUMERIC_TEXT = new RegExp(NUMERIC_TEXT_SQL);
-const DECIMAL = /^([+-]?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/;
 
 /** Decimal text of a filter's number value, bound as `::numeric` and compared exactly. */
 export function numberText(value: number | string): string {
   return typeof value === "number" ? String(value) : value;
 }
 
-function parseDecimal(text: string): { m: bigint; e: number } | null {
-  const d = DECIMAL.exec(text);
-  if (!d) return null;
-  const frac = d[3] ?? "";
-  return { m: BigInt(`${d[1]}${d[2]}${frac}`), e: Number(d[4] ?? 0) - frac.length };
-}
-
 /** Exact comparison of decimal texts (numeric columns arrive as strings; floats would round). */
 export function compareDecimal(a: string, b: string): number {
-  const x = parseDecimal(a);
-  const y = parseDecimal(b);
-  if (!x || !y) throw new Error(`not a decimal: ${x ? b : a}`);
-  const e = Math.min(x.e, y.e);
-  const xm = x.m * 10n ** BigInt(x.e - e);
-  const ym = y.m * 10n ** BigInt(y.e - e);
-  return xm < ym ? -1 : xm > ym ? 1 : 0;
+  return new Decimal(a).cmp(b);
 }
 
 // ---- dates -----------------------------------------------------------------------------
