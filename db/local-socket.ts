@@ -4,12 +4,13 @@
 // a time, 841 ms over TCP and 528 ms over the socket). DATABASE_SOCKET_DIR names another
 // directory; DATABASE_SOCKET_DIR=off keeps TCP.
 import { existsSync } from "node:fs";
+import { env } from "@/lib/env";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
 /** The socket file of the server a loopback `url` names, if it exists. */
 export function localSocketPath(url: string): string | undefined {
-  const dir = process.env.DATABASE_SOCKET_DIR ?? "/tmp";
+  const dir = env.DATABASE_SOCKET_DIR;
   if (dir === "off") return undefined;
   let u: URL;
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SALES_PIPELINE, SUPPORT_PIPELINE } from "@/lib/pipelines/defaults";
 import { dropVerdict, dropVerdicts } from "./drop-rules";
-import { fromCents, toCents, weightedCents } from "./money";
+import { addMoney, negateMoney, weightedAmount } from "./money";
 import { appendPages, applyMove, loadedLimits, planDrop, withLoadedPages } from "./optimistic";
 import type { BoardCard, BoardData, BoardKind, BoardPipeline } from "./types";
 
@@ -47,11 +47,11 @@ function board(kind: BoardKind, pipeline: BoardPipeline, cardsByStage: BoardCard
     generatedAt: "2026-01-01T00:00:00Z",
     columns: pipeline.stages.map((s, i) => {
       const cards = cardsByStage[i] ?? [];
-      const amount = cards.reduce((n, c) => n + toCents(c.amount), 0n);
+      const amount = cards.reduce((sum, c) => addMoney(sum, c.amount), "0.00");
       return {
         stageId: s.id,
         count: cards.length,
-        totals: kind === "DEAL" && cards.length ? [{ currency: "USD", amount: fromCents(amount), weighted: fromCents(weightedCents(fromCents(amount), s.probability)) }] : [],
+        totals: kind === "DEAL" && cards.length ? [{ currency: "USD", amount, weighted: weightedAmount(amount, s.probability) }] : [],
         cards,
         nextCursor: null,
       };
@@ -61,9 +61,11 @@ function board(kind: BoardKind, pipeline: BoardPipeline, cardsByStage: BoardCard
 
 describe("money", () => {
   it("adds decimal strings exactly and weights them", () => {
-    expect(fromCents(toCents("1250.5") + toCents("0.05"))).toBe("1250.55");
-    expect(weightedCents("1250.50", "0.1000")).toBe(12505n);
-    expect(fromCents(-toCents("3.07"))).toBe("-3.07");
+    expect(addMoney("1250.5", "0.05")).toBe("1250.55");
+    expect(weightedAmount("1250.50", "0.1000")).toBe("125.05");
+    expect(negateMoney("3.07")).toBe("-3.07");
+    expect(addMoney("9999999999999999.99", "0.01")).toBe("10000000000000000.00");
+    expect(weightedAmount("0.05", "0.5000")).toBe("0.03");
   });
 });
 

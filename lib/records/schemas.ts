@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
 
-export const uuidSchema = z.string().uuid({ message: "must be a UUID" });
+export const uuidSchema = z.uuid({ message: "must be a UUID" });
 
 const text = (max = 500) =>
   z

@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageSession, type SessionInfo } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { listEditorData } from "@/lib/lists/fields";
-import { joinTimes, listHistory, memberTitles, RECORD_PATHS } from "@/lib/lists/queries";
+import { joinTimes, listHistory, memberHref, memberTitles } from "@/lib/lists/queries";
 import { getList, listMembers } from "@/lib/lists/queries";
 import { type ListObjectType } from "@/lib/lists/model";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
@@ -38,12 +38,11 @@ async function membersTableData(s: SessionInfo, listId: string, kind: RecordKind
 async function activityMembers(s: SessionInfo, listId: string, objectType: ListObjectType, cursor: string | undefined) {
   const page = await listMembers(s.ctx, listId, { limit: 100, cursor: cursor ?? null }).catch(() => listMembers(s.ctx, listId, { limit: 100 }));
   const titles = await memberTitles(s.ctx, objectType, page.data.map((m) => m.memberId));
-  const base = RECORD_PATHS[objectType];
   return {
     nextHref: page.nextCursor ? `/lists/${listId}?cursor=${page.nextCursor}` : null,
     members: page.data.map((m) => {
       const t = titles.get(m.memberId);
-      return { memberId: m.memberId, title: t?.title ?? m.memberId, deleted: !t || t.deleted, href: base && t && !t.deleted ? `${base}/${m.memberId}` : null, addedAt: m.addedAt, source: m.source };
+      return { memberId: m.memberId, title: t?.title ?? m.memberId, deleted: !t || t.deleted, href: t && !t.deleted ? memberHref(objectType, m.memberId) : null, addedAt: m.addedAt, source: m.source };
     }),
   };
 }
