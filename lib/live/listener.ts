@@ -24,7 +24,7 @@ export interface LiveEvent {
   entityId: string | null;
 }
 
-/** A committed change that is not a domain event (migration 0017). */
+/** A committed change that is not a domain event (migration 0018). */
 export type LiveSignal = { source: "signal"; tenantId: string } & (
   | { type: "list.changed"; listId: string }
   | { type: "notification.changed"; userId: string }

@@ -1,4 +1,4 @@
-// search_candidates (db/migrations/0016_search_functions.sql), the one way global search
+// search_candidates (db/migrations/0017_search_functions.sql), the one way global search
 // reads records: a SECURITY DEFINER function, so it must confine itself to the tenant in
 // app.tenant_id, let no caller's expression near another tenant's rows, and still reach
 // the trigram and prefix indexes that row level security keeps out of reach.

@@ -1,6 +1,6 @@
 // Pure parts of global search (no I/O): how a query string is normalised, and how a
 // candidate is ranked per record kind. The candidates themselves come from the database
-// function search_candidates (db/migrations/0016_search_functions.sql), which holds what
+// function search_candidates (db/migrations/0017_search_functions.sql), which holds what
 // is searched per kind and the SQL of the three tiers; `fields` below name the same
 // fields, in the same order, as the text the ranking compares.
 import type { RecordKind } from "@/lib/records/registry";

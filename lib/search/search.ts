@@ -1,5 +1,5 @@
 // Global search across contacts, companies, deals, leads and tickets: one call of the
-// database function search_candidates (db/migrations/0016_search_functions.sql), which
+// database function search_candidates (db/migrations/0017_search_functions.sql), which
 // collects each kind's candidates in tiers, each tier reading a bounded number of rows
 // through an index:
 //   1. prefix: the name / last name / email / domain starts with q (b-tree range scans)
