@@ -200,7 +200,7 @@ DROP VIEW search_contacts, search_companies, search_deals, search_leads, search_
 --> statement-breakpoint
 -- The earlier SECURITY DEFINER functions (auth look-ups, worker and outbox helpers) set
 -- `search_path = pg_catalog, public`: without pg_temp named last, a caller's temporary
--- tables are searched first for the relations they name. Name it last, as 0017 does.
+-- tables are searched first for the relations they name. Name it last, as search_candidates does.
 DO $$
 DECLARE f record;
 BEGIN

@@ -58,7 +58,7 @@ export const stageHistory = pgTable("stage_history", {
   fromStageId: uuid(),
   toStageId: uuid(),
   changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  // The record's history in order: 1, 2, 3... Set by a trigger (migration 0017) when the
+  // The record's history in order: 1, 2, 3... Set by a trigger (migration 0015) when the
   // row is written, i.e. after the writer holds the record's lock, so it cannot invert the
   // way a transaction's start time can; the default is only a placeholder for it.
   seq: integer().notNull().default(0),
