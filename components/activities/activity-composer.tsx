@@ -11,7 +11,7 @@ import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
 import { unwrap } from "@/components/record-form/use-record-form";
-import { createActivityAction } from "./actions";
+import { createActivityAction } from "@/lib/activities/actions";
 import { activityResolver, logInput, REPEAT_PRESETS, taskInput, type LogValues, type RecordKindForActivity, type TaskValues } from "./activity-forms";
 
 const LOG_TYPES = [

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { completeTaskAction, reopenTaskAction } from "./actions";
+import { completeTaskAction, reopenTaskAction } from "@/lib/activities/actions";
 
 /** Done / not done for one task; a recurring task answers with its next occurrence. */
 export function TaskCheckbox({ id, subject, completed }: { id: string; subject: string; completed: boolean }) {

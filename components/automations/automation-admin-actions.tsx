@@ -7,7 +7,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { deleteAutomationAction, rotateSecretAction } from "@/app/(crm)/settings/automations/actions";
+import { deleteAutomationAction, rotateSecretAction } from "@/lib/automations/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { Modal } from "@/components/settings/dialog";

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { toast } from "sonner";
-import { setAutomationEnabledAction } from "@/app/(crm)/settings/automations/actions";
+import { setAutomationEnabledAction } from "@/lib/automations/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { Badge } from "@/components/settings/badge";
 import { formatDateTime } from "@/components/settings/format";

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { redeliverExecutionsAction } from "@/app/(crm)/settings/automations/actions";
+import { redeliverExecutionsAction } from "@/lib/automations/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { formatDateTime } from "@/components/settings/format";
 import { Button } from "@/components/ui/button";

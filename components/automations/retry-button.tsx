@@ -4,7 +4,7 @@ import { RotateCcw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { retryExecutionAction } from "@/app/(crm)/settings/automations/actions";
+import { retryExecutionAction } from "@/lib/automations/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { Button } from "@/components/ui/button";
 

@@ -5,7 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { createListAction } from "@/app/(crm)/lists/actions";
+import { createListAction } from "@/lib/lists/actions";
 import { EMPTY_FILTER } from "@/components/filter-builder";
 import { Modal } from "@/components/settings/dialog";
 import { FormAlert } from "@/components/settings/form-alert";

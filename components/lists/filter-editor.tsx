@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { previewFilterAction } from "@/app/(crm)/lists/actions";
+import { previewFilterAction } from "@/lib/lists/actions";
 import { FilterBuilder, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
 import type { FilterGroup } from "@/lib/filters/schema";
 import type { FilterPreview } from "@/lib/lists/queries";

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { addMembersAction, deleteListAction, refreshListAction, removeMemberAction, updateListAction } from "@/app/(crm)/lists/actions";
+import { addMembersAction, deleteListAction, refreshListAction, removeMemberAction, updateListAction } from "@/lib/lists/actions";
 import { tableKeys } from "@/components/data-table/use-table-rows";
 import { asGroup, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
 import { Modal } from "@/components/settings/dialog";

@@ -5,7 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { deleteListAction, updateListAction } from "@/app/(crm)/lists/actions";
+import { deleteListAction, updateListAction } from "@/lib/lists/actions";
 import { Button } from "@/components/ui/button";
 import { failureOf, formatTime, objectTypeLabel } from "./labels";
 

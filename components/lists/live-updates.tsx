@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { listVersionAction } from "@/app/(crm)/lists/actions";
+import { listVersionAction } from "@/lib/lists/actions";
 import { tableKeys } from "@/components/data-table/use-table-rows";
 
 const POLL_MS = 2_000;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { loadMembersPage, membersBulkAddToList, membersBulkDelete, membersBulkEdit, membersBulkRestore } from "@/app/(crm)/lists/[id]/actions";
-import { removeSelectedAction } from "@/app/(crm)/lists/actions";
+import { removeSelectedAction } from "@/lib/lists/actions";
 import { DataTable } from "@/components/data-table";
 import type { BulkSelectionInput, DataTableActions, DataTableData } from "@/components/data-table/types";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { addStageAction } from "@/app/(crm)/settings/pipelines/actions";
+import { addStageAction } from "@/lib/pipelines/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createPipelineAction } from "@/app/(crm)/settings/pipelines/actions";
+import { createPipelineAction } from "@/lib/pipelines/actions";
 import { applyActionErrors } from "@/components/settings/action-result";
 import { Modal } from "@/components/settings/dialog";
 import { FormAlert } from "@/components/settings/form-alert";

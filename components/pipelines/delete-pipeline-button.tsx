@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { deletePipelineAction } from "@/app/(crm)/settings/pipelines/actions";
+import { deletePipelineAction } from "@/lib/pipelines/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import type { ObjectType } from "./labels";

@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { toast } from "sonner";
-import { reorderPipelinesAction } from "@/app/(crm)/settings/pipelines/actions";
+import { reorderPipelinesAction } from "@/lib/pipelines/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { Badge } from "@/components/settings/badge";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { updatePipelineAction } from "@/app/(crm)/settings/pipelines/actions";
+import { updatePipelineAction } from "@/lib/pipelines/actions";
 import { applyActionErrors } from "@/components/settings/action-result";
 import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";

@@ -5,7 +5,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSo
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
-import { reorderStagesAction } from "@/app/(crm)/settings/pipelines/actions";
+import { reorderStagesAction } from "@/lib/pipelines/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import type { StageJson } from "@/lib/pipelines/queries";
 import { AddStageForm } from "./add-stage-form";

@@ -7,7 +7,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { deleteStageAction, updateStageAction } from "@/app/(crm)/settings/pipelines/actions";
+import { deleteStageAction, updateStageAction } from "@/lib/pipelines/actions";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { Badge } from "@/components/settings/badge";
 import { ConfirmButton } from "@/components/settings/confirm-button";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createRecordAction } from "@/components/record/actions";
+import { createRecordAction } from "@/lib/records/actions";
 import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
 import type { RecordKind } from "@/lib/records/registry";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { deleteRecordAction, restoreRecordAction } from "./actions";
+import { deleteRecordAction, restoreRecordAction } from "@/lib/records/actions";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
 

@@ -6,7 +6,7 @@ import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { followAction, unfollowAction } from "./actions";
+import { followAction, unfollowAction } from "@/lib/records/actions";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
 

@@ -12,7 +12,7 @@ import type { RecordKind } from "@/lib/records/registry";
 import { DeleteRecordButton } from "./delete-record-button";
 import { FollowControl } from "./follow-control";
 import { keyFacts } from "./key-facts";
-import { loadRecordPage, type RecordPageData } from "./load";
+import { loadRecordPage, type RecordPageData } from "@/lib/records/page-data";
 import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
 import { StagePicker } from "./stage-picker";
 

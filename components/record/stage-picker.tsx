@@ -10,7 +10,7 @@ import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
-import { moveStageAction } from "./actions";
+import { moveStageAction } from "@/lib/records/actions";
 
 type Kind = "DEAL" | "LEAD" | "TICKET";
 

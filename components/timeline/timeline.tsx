@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ArrowRightLeft, CalendarClock, CheckSquare, Mail, PencilLine, Phone, Sparkles, StickyNote, Users } from "lucide-react";
-import { timelinePageAction } from "@/components/activities/actions";
+import { timelinePageAction } from "@/lib/activities/actions";
 import { Button } from "@/components/ui/button";
 import { activityNoun, fieldLabel, valueText } from "@/lib/timeline/labels";
 import type { TimelineEntry } from "@/lib/timeline/types";

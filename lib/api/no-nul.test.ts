@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", () => ({ getSession: async () => session.current, 
 const { GET: list, POST } = await import("@/app/api/v1/[collection]/route");
 const { GET: getOne } = await import("@/app/api/v1/[collection]/[id]/route");
 const { POST: createAutomation } = await import("@/app/api/v1/automations/route");
-const { createRecordAction, updateRecordAction } = await import("@/components/record/actions");
+const { createRecordAction, updateRecordAction } = await import("@/lib/records/actions");
 
 async function tenantWithKey() {
   const t = await makeTenant();

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { signUpAction } from "../actions";
+import { signUpAction } from "@/lib/auth/actions";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, undefined);

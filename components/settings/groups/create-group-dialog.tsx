@@ -6,7 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { createGroupAction } from "@/app/(crm)/settings/groups/actions";
+import { createGroupAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { groupCreateSchema, type GroupCreateInput } from "@/lib/tenancy/schemas";

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
-import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/app/(crm)/settings/groups/actions";
+import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import { actionErrorMessage } from "../action-result";
 import { Badge } from "../badge";

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { renameGroupAction } from "@/app/(crm)/settings/groups/actions";
+import { renameGroupAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { renameGroupSchema } from "@/lib/tenancy/schemas";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useTransition } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/auth/schemas";

@@ -14,7 +14,7 @@ import { inputClass, TextField } from "@/components/ui/field";
 import { CUSTOM_FIELD_TYPES } from "@/db/schema/enums";
 import type { CustomFieldJson } from "@/lib/custom-fields/service";
 import { FIELD_TYPE_LABELS, hasOptions, keyFromLabel, OBJECT_TYPE_LABELS, type CustomFieldObjectType, type CustomFieldType } from "@/lib/custom-fields/schemas";
-import { createFieldAction, updateFieldAction } from "../actions";
+import { createFieldAction, updateFieldAction } from "@/lib/custom-fields/actions";
 
 interface Form {
   label: string;

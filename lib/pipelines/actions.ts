@@ -14,7 +14,7 @@ import {
 } from "@/lib/pipelines/schemas";
 import { addStage, deleteStage, reorderStages, updateStage } from "@/lib/pipelines/stage-service";
 import { tenantAction } from "@/lib/safe-action";
-import { rethrowAsFieldErrors } from "../action-errors";
+import { rethrowAsFieldErrors } from "@/app/(crm)/settings/action-errors";
 
 const LIST = "/settings/pipelines";
 const refresh = (pipelineId?: string) => {

@@ -9,7 +9,7 @@ import { ConfirmButton } from "@/components/settings/confirm-button";
 import { Button } from "@/components/ui/button";
 import type { CustomFieldJson } from "@/lib/custom-fields/service";
 import { FIELD_TYPE_LABELS, OBJECT_TYPE_LABELS, type CustomFieldObjectType, type CustomFieldType } from "@/lib/custom-fields/schemas";
-import { deleteFieldAction, moveFieldAction } from "../actions";
+import { deleteFieldAction, moveFieldAction } from "@/lib/custom-fields/actions";
 import { FieldDialog } from "./field-dialog";
 
 export function FieldsTable({ objectType, fields, canManage }: { objectType: CustomFieldObjectType; fields: CustomFieldJson[]; canManage: boolean }) {

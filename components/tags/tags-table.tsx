@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { actionErrorMessage } from "@/components/settings/action-result";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { TagBadge } from "@/components/tags/tag-badge";
-import { deleteTagAction } from "../actions";
+import { deleteTagAction } from "@/lib/tags/actions";
 import { TagDialog, type TagRow } from "./tag-dialog";
 
 export function TagsTable({ tags, canManage }: { tags: TagRow[]; canManage: boolean }) {

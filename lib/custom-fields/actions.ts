@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { customFieldCreateSchema, customFieldEditSchema, customFieldIdSchema, customFieldMoveSchema } from "@/lib/custom-fields/schemas";
 import { createCustomField, deleteCustomField, moveCustomField, updateCustomField } from "@/lib/custom-fields/service";
 import { tenantAction } from "@/lib/safe-action";
-import { rethrowAsFieldErrors } from "../action-errors";
+import { rethrowAsFieldErrors } from "@/app/(crm)/settings/action-errors";
 
 const PATH = "/settings/fields";
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { addGroupMember, createGroup, deleteGroup, removeGroupMember, updateGroup } from "@/lib/tenancy/groups";
 import { groupCreateSchema, groupIdSchema, groupMemberSchema, renameGroupSchema } from "@/lib/tenancy/schemas";
 import { tenantAction } from "@/lib/safe-action";
-import { rethrowAsFieldErrors } from "../action-errors";
+import { rethrowAsFieldErrors } from "@/app/(crm)/settings/action-errors";
 
 const PATH = "/settings/groups";
 

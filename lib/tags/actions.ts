@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { tagCreateSchema, tagEditSchema, tagIdSchema } from "@/lib/tags/schemas";
 import { createTag, deleteTag, updateTag } from "@/lib/tags/service";
 import { tenantAction } from "@/lib/safe-action";
-import { rethrowAsFieldErrors } from "../action-errors";
+import { rethrowAsFieldErrors } from "@/app/(crm)/settings/action-errors";
 
 const PATH = "/settings/tags";
 

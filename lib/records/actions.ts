@@ -10,7 +10,7 @@ import { moveSchema } from "@/lib/pipelines/schemas";
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from "@/lib/records/service";
 import { tenantAction } from "@/lib/safe-action";
 import { followRecord, unfollowRecord } from "@/lib/watchers/service";
-import { outcome } from "./action-result";
+import { outcome } from "@/components/record/action-result";
 
 const recordKind = z.enum(["COMPANY", "CONTACT", "DEAL", "LEAD", "TICKET"]);
 const pipelineKind = z.enum(["DEAL", "LEAD", "TICKET"]);

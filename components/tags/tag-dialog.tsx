@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { TextField } from "@/components/ui/field";
 import { DEFAULT_TAG_COLOR, TAG_COLORS, tagColorSchema, tagNameSchema } from "@/lib/tags/schemas";
-import { createTagAction, updateTagAction } from "../actions";
+import { createTagAction, updateTagAction } from "@/lib/tags/actions";
 
 const formSchema = z.object({ name: tagNameSchema, color: tagColorSchema, category: z.string().trim().max(60, "must be at most 60 characters") });
 type Form = z.input<typeof formSchema>;
