@@ -10,7 +10,7 @@ import { FormAlert } from "@/components/settings/form-alert";
 import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
-import { unwrap } from "@/components/record-form/use-record-form";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createActivityAction } from "@/lib/activities/actions";
 import { activityResolver, logInput, REPEAT_PRESETS, taskInput, type LogValues, type RecordKindForActivity, type TaskValues } from "./activity-forms";
 
@@ -20,6 +20,10 @@ const LOG_TYPES = [
   { value: "MEETING", label: "Meeting" },
   { value: "NOTE", label: "Note" },
 ] as const;
+
+/** The form fields a server refusal may name; anything else goes to the form's alert. */
+const LOG_FIELDS = ["subject", "body", "activityAt", "activityType"] as const;
+const TASK_FIELDS = ["subject", "body", "dueAt", "reminderAt", "priority", "recurrenceRule"] as const;
 
 function Notes<V extends FieldValues>({ form, name, label }: { form: UseFormReturn<V>; name: Path<V>; label: string }) {
   const id = useId();
@@ -55,12 +59,13 @@ function LogForm({ kind, recordId }: { kind: RecordKindForActivity; recordId: st
     resolver: activityResolver((v: LogValues) => logInput(v, kind, recordId)),
     mode: "onChange",
   });
+  const create = useFormAction(createActivityAction, form, { place: LOG_FIELDS });
   const type = useWatch({ control: form.control, name: "activityType" });
   const noun = LOG_TYPES.find((t) => t.value === type)?.label.toLowerCase() ?? "activity";
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    const ok = unwrap(await createActivityAction(logInput(v, kind, recordId)), form.setError, ["subject", "body", "activityAt", "activityType"]);
-    if (!ok) return;
+    const r = await create.run(logInput(v, kind, recordId));
+    if (!r.ok) return;
     toast.success(`The ${noun} was logged`);
     form.reset({ ...v, subject: "", body: "", activityAt: "" });
     await after();
@@ -98,12 +103,13 @@ function TaskForm({ kind, recordId, me, users, groups }: { kind: RecordKindForAc
     resolver: activityResolver((v: TaskValues) => taskInput(v, kind, recordId), { assignedUserId: "assignee", assignedGroupId: "assignee" }),
     mode: "onChange",
   });
+  const create = useFormAction(createActivityAction, form, { place: TASK_FIELDS });
   const repeat = useWatch({ control: form.control, name: "repeat" });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
     const input = taskInput(v, kind, recordId);
-    const ok = unwrap(await createActivityAction(input), form.setError, ["subject", "body", "dueAt", "reminderAt", "priority", "recurrenceRule"]);
-    if (!ok) return;
+    const r = await create.run(input);
+    if (!r.ok) return;
     toast.success("Task created");
     form.reset();
     await after();

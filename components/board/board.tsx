@@ -31,7 +31,7 @@ import { BOARD_KINDS, capitalize } from "@/lib/board/kinds";
 import { appendColumnPage, applyMove, findCard, loadedLimits, planDrop, type DropTarget, type MovePlan } from "@/lib/board/optimistic";
 import { boardKeys, moveMutationKey } from "@/lib/board/query-keys";
 import type { BoardCard, BoardData, ColumnPage } from "@/lib/board/types";
-import { actionMessage, type ActionResult } from "./action-result";
+import { actionMessage, type ActionResult } from "@/lib/action-result";
 import { CardBody, GripIcon, GripSymbol, type CardDragData } from "./board-card";
 import { BoardColumn, type ColumnDropData } from "./board-column";
 import { LostReasonDialog } from "./lost-reason-dialog";

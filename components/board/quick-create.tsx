@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import type { QuickCreateInput } from "@/lib/board/actions";
 import { BOARD_KINDS } from "@/lib/board/kinds";
 import type { BoardKind, BoardStage } from "@/lib/board/types";
-import { actionMessage, type ActionResult } from "./action-result";
+import { actionMessage, type ActionResult } from "@/lib/action-result";
 
 export type CreateAction = (input: QuickCreateInput) => Promise<ActionResult<{ id: string }>>;
 

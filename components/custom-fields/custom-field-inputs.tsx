@@ -9,8 +9,8 @@ import { useId } from "react";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import type { ValidationIssue } from "@/lib/errors";
-import type { FieldDefinitionLike } from "./rules";
-import { MAX_TEXT_LENGTH } from "./schemas";
+import type { FieldDefinitionLike } from "@/lib/custom-fields/rules";
+import { MAX_TEXT_LENGTH } from "@/lib/custom-fields/schemas";
 
 export type CustomFieldValues = Record<string, unknown>;
 

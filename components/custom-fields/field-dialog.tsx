@@ -1,15 +1,14 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { applyActionErrors } from "@/components/settings/action-result";
 import { Modal } from "@/components/settings/dialog";
 import { FormAlert } from "@/components/settings/form-alert";
 import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { inputClass, TextField } from "@/components/ui/field";
 import { CUSTOM_FIELD_TYPES } from "@/db/schema/enums";
 import type { CustomFieldJson } from "@/lib/custom-fields/service";
@@ -31,10 +30,10 @@ const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boo
 export function FieldDialog({ objectType, field }: { objectType: CustomFieldObjectType; field?: CustomFieldJson }) {
   const [open, setOpen] = useState(false);
   const optionsId = useId();
-  const create = useAction(createFieldAction);
-  const update = useAction(updateFieldAction);
   const defaults: Form = { label: field?.label ?? "", fieldType: (field?.fieldType as CustomFieldType) ?? "TEXT", options: field?.options.join("\n") ?? "", isRequired: field?.isRequired ?? false };
   const form = useForm<Form>({ defaultValues: defaults });
+  const create = useFormAction(createFieldAction, form);
+  const update = useFormAction(updateFieldAction, form);
   const { errors, isSubmitting } = form.formState;
   const fieldType = useWatch({ control: form.control, name: "fieldType" });
   const label = useWatch({ control: form.control, name: "label" });
@@ -43,9 +42,9 @@ export function FieldDialog({ objectType, field }: { objectType: CustomFieldObje
   const onSubmit = form.handleSubmit(async (v) => {
     const options = hasOptions(v.fieldType) ? lines(v.options) : undefined;
     const r = field
-      ? await update.executeAsync({ fieldId: field.id, label: v.label, isRequired: v.isRequired, ...(options ? { options } : {}) })
-      : await create.executeAsync({ objectType, label: v.label, fieldType: v.fieldType, isRequired: v.isRequired, ...(options ? { options } : {}) });
-    if (applyActionErrors(r, form.setError as never)) return;
+      ? await update.run({ fieldId: field.id, label: v.label, isRequired: v.isRequired, ...(options ? { options } : {}) })
+      : await create.run({ objectType, label: v.label, fieldType: v.fieldType, isRequired: v.isRequired, ...(options ? { options } : {}) });
+    if (!r.ok) return;
     toast.success(field ? `Field ${v.label.trim()} saved` : `Field ${v.label.trim()} added to ${OBJECT_TYPE_LABELS[objectType].plural}`);
     setOpen(false);
   });

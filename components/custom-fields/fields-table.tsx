@@ -3,7 +3,7 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/settings/badge";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { Button } from "@/components/ui/button";
@@ -20,7 +20,7 @@ export function FieldsTable({ objectType, fields, canManage }: { objectType: Cus
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No custom fields for {plural} yet.</p>;
   }
   const doMove = async (f: CustomFieldJson, direction: "up" | "down") => {
-    const err = actionErrorMessage(await move.executeAsync({ fieldId: f.id, direction }));
+    const err = actionMessage(await move.executeAsync({ fieldId: f.id, direction }));
     if (err) toast.error(err);
   };
   return (
@@ -69,7 +69,7 @@ export function FieldsTable({ objectType, fields, canManage }: { objectType: Cus
                       description={`Values already saved on ${plural} stay stored but are no longer shown, checked or editable. A new field with the key ${f.key} would show them again.`}
                       confirmLabel="Delete field"
                       onConfirm={async () => {
-                        const err = actionErrorMessage(await remove.executeAsync({ fieldId: f.id }));
+                        const err = actionMessage(await remove.executeAsync({ fieldId: f.id }));
                         if (err) {
                           toast.error(err);
                           return false;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { BulkResult } from "@/lib/bulk/service";
 import type { DataTableData } from "@/lib/views/bootstrap";
-import { runAction } from "./run-action";
+import { actionData } from "@/lib/action-result";
 import type { DataTableActions } from "./types";
 import { boxClass } from "@/components/filter-builder/value-input";
 
@@ -83,7 +83,7 @@ export function BulkBar({
     try {
       let restored = 0;
       for (let i = 0; i < ids.length; i += UNDO_CHUNK) {
-        restored += (await runAction<BulkResult>(actions.bulkRestore({ ids: ids.slice(i, i + UNDO_CHUNK), deletedAt }))).changed;
+        restored += (await actionData<BulkResult>(actions.bulkRestore({ ids: ids.slice(i, i + UNDO_CHUNK), deletedAt }))).changed;
       }
       toast.success(`Restored ${noun(restored)}`, { id });
       onChanged();
@@ -96,7 +96,7 @@ export function BulkBar({
     setPending(true);
     setError(null);
     try {
-      const r = await runAction<BulkResult>(actions.bulkDelete({ selection }));
+      const r = await actionData<BulkResult>(actions.bulkDelete({ selection }));
       setDialog(null);
       onDeleted();
       const undoInfo = r.undo;
@@ -171,7 +171,7 @@ export function BulkBar({
             const [type, id] = owner.split(":");
             if (!id) return setError("Choose an owner");
             void perform(
-              () => runAction<BulkResult>(actions.bulkEdit({ selection, operation: type === "group" ? { type: "assignGroup", groupId: id } : { type: "assignOwner", userId: id } })),
+              () => actionData<BulkResult>(actions.bulkEdit({ selection, operation: type === "group" ? { type: "assignGroup", groupId: id } : { type: "assignOwner", userId: id } })),
               changedText("Reassigned"),
             );
           }}
@@ -213,7 +213,7 @@ export function BulkBar({
             onSubmit={(e) => {
               e.preventDefault();
               if (tags.length === 0) return setError("Name at least one tag");
-              void perform(() => runAction<BulkResult>(actions.bulkEdit({ selection, operation: { type: mode, tags } })), changedText(mode === "addTags" ? "Tagged" : "Untagged"));
+              void perform(() => actionData<BulkResult>(actions.bulkEdit({ selection, operation: { type: mode, tags } })), changedText(mode === "addTags" ? "Tagged" : "Untagged"));
             }}
           >
             <TextField label="Tags" hint="Separate tags with commas." value={tagText} onChange={(e) => setTagText(e.target.value)} autoFocus />
@@ -238,7 +238,7 @@ export function BulkBar({
           onSubmit={(e) => {
             e.preventDefault();
             if (!listId) return setError("Choose a list");
-            void perform(() => runAction<BulkResult>(actions.bulkAddToList({ selection, listId })), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`);
+            void perform(() => actionData<BulkResult>(actions.bulkAddToList({ selection, listId })), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`);
           }}
         >
           {staticLists.length === 0 ? (

@@ -5,7 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { addStageAction } from "@/lib/pipelines/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { actionMessage } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -25,7 +25,7 @@ export function AddStageForm({ pipelineId }: { pipelineId: string }) {
           setError("A stage needs a name");
           return;
         }
-        const err = actionErrorMessage(await add.executeAsync({ pipelineId, name }));
+        const err = actionMessage(await add.executeAsync({ pipelineId, name }));
         setError(err);
         if (err) return;
         toast.success(`Stage ${name.trim()} added`);

@@ -1,16 +1,15 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createPipelineAction } from "@/lib/pipelines/actions";
-import { applyActionErrors } from "@/components/settings/action-result";
 import { Modal } from "@/components/settings/dialog";
 import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { inputClass, TextField } from "@/components/ui/field";
 import { MovementModeField } from "./movement-mode-field";
 import { OBJECT_TYPES, type MovementMode, type ObjectType } from "./labels";
@@ -37,8 +36,8 @@ function stagesFrom(text: string) {
 export function CreatePipelineDialog({ objectType }: { objectType: ObjectType }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
-  const action = useAction(createPipelineAction);
   const form = useForm<FormValues>({ defaultValues: EMPTY });
+  const action = useFormAction(createPipelineAction, form);
   const { errors, isSubmitting } = form.formState;
   const stagesId = useId();
   const label = OBJECT_TYPES.find((t) => t.value === objectType)!;
@@ -48,7 +47,7 @@ export function CreatePipelineDialog({ objectType }: { objectType: ObjectType })
       form.setError("name", { message: "is required" });
       return;
     }
-    const r = await action.executeAsync({
+    const r = await action.run({
       name: v.name,
       objectType,
       pipelineKey: v.pipelineKey.trim() || undefined,
@@ -56,11 +55,11 @@ export function CreatePipelineDialog({ objectType }: { objectType: ObjectType })
       isDefault: v.isDefault || undefined,
       stages: stagesFrom(v.stageNames),
     });
-    if (applyActionErrors(r, form.setError)) return;
+    if (!r.ok) return;
     toast.success(`Pipeline ${v.name} created`);
     setOpen(false);
     form.reset(EMPTY);
-    if (r.data?.id) router.push(`/settings/pipelines/${r.data.id}`);
+    if (r.data.id) router.push(`/settings/pipelines/${r.data.id}`);
   });
 
   return (

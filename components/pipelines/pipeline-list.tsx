@@ -5,7 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { toast } from "sonner";
 import { reorderPipelinesAction } from "@/lib/pipelines/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/settings/badge";
 import { Button } from "@/components/ui/button";
 import { modeLabel, type MovementMode, type ObjectType } from "./labels";
@@ -25,7 +25,7 @@ export function PipelineList({ objectType, pipelines, canManage }: { objectType:
   const move = async (from: number, to: number) => {
     const ids = pipelines.map((p) => p.id);
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-    const err = actionErrorMessage(await reorder.executeAsync({ objectType, pipelineIds: ids }));
+    const err = actionMessage(await reorder.executeAsync({ objectType, pipelineIds: ids }));
     if (err) toast.error(err);
   };
   return (

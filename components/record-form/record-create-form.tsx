@@ -7,12 +7,13 @@ import { toast } from "sonner";
 import { createRecordAction } from "@/lib/records/actions";
 import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { RecordKind } from "@/lib/records/registry";
+import type { RecordCreateActionInput } from "@/lib/records/schemas";
 import { FieldInput, type UserOption } from "./field-input";
 import { customFieldsInput, KIND_WORDS, RECORD_FIELDS, toApiInput, type CustomFieldDef, type RecordFormValues } from "./fields";
 import { RecordExtras } from "./record-extras";
 import { recordErrorPath, recordResolver } from "./resolver";
-import { unwrap } from "./use-record-form";
 
 /** The new-record form: the kind's main fields, tags and custom fields, the API's schema, then the record page. */
 export function RecordCreateForm({
@@ -38,6 +39,7 @@ export function RecordCreateForm({
     resolver: recordResolver(kind, fields, definitions),
     mode: "onChange",
   });
+  const create = useFormAction(createRecordAction, form, { place: recordErrorPath(names) });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
@@ -46,10 +48,10 @@ export function RecordCreateForm({
     if (v.tags.length) values.tags = v.tags;
     const customFields = customFieldsInput(v.customFields);
     if (Object.keys(customFields).length) values.customFields = customFields;
-    const created = unwrap(await createRecordAction({ kind, values }), form.setError, recordErrorPath(names));
-    if (!created) return;
+    const created = await create.run({ kind, values } as RecordCreateActionInput);
+    if (!created.ok) return;
     toast.success(`The ${words.singular} was created`);
-    router.push(`/${words.collection}/${created.id}`);
+    router.push(`/${words.collection}/${created.data.id}`);
   });
 
   return (

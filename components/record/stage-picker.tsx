@@ -1,16 +1,20 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { z } from "zod";
 import { Modal } from "@/components/settings/dialog";
 import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
-import { moveStageAction } from "@/lib/records/actions";
+import { actionFailure } from "@/lib/action-result";
+import { moveStageAction } from "@/lib/pipelines/actions";
 
 type Kind = "DEAL" | "LEAD" | "TICKET";
 
@@ -27,6 +31,9 @@ interface Move {
   override?: boolean;
   reason?: string;
 }
+
+const reasonSchema = z.object({ reason: z.string().trim().min(1, "A reason is required").max(500), stageId: z.string() });
+type ReasonForm = z.input<typeof reasonSchema>;
 
 /** A reason asked before a move: the lost reason of a deal, or the reason for forcing a move. */
 function ReasonDialog({
@@ -48,36 +55,26 @@ function ReasonDialog({
   onClose: () => void;
 }) {
   const id = useId();
-  const [reason, setReason] = useState("");
-  const [stageId, setStageId] = useState(stages?.[0]?.id ?? "");
-  const [error, setError] = useState<string | null>(null);
+  const defaults: ReasonForm = { reason: "", stageId: stages?.[0]?.id ?? "" };
+  const form = useForm<ReasonForm>({ resolver: zodResolver(reasonSchema), defaultValues: defaults });
+  const error = form.formState.errors.reason?.message;
+  const submit = form.handleSubmit((v) => {
+    onSubmit(v.reason.trim(), stages ? v.stageId : undefined);
+    form.reset(defaults);
+  });
   return (
     <Modal
       open={open}
       onOpenChange={(o) => {
         if (!o) {
-          setReason("");
-          setError(null);
+          form.reset(defaults);
           onClose();
         }
       }}
       title={title}
     >
-      <form
-        noValidate
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!reason.trim()) {
-            setError("A reason is required");
-            return;
-          }
-          onSubmit(reason.trim(), stages ? stageId : undefined);
-          setReason("");
-          setError(null);
-        }}
-      >
-        {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} value={stageId} onChange={(e) => setStageId(e.target.value)} /> : null}
+      <form noValidate className="space-y-3" onSubmit={submit}>
+        {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} {...form.register("stageId")} /> : null}
         <div className="space-y-1">
           <label htmlFor={id} className="block text-sm font-medium text-slate-700">
             {label}
@@ -86,11 +83,7 @@ function ReasonDialog({
             id={id}
             rows={3}
             maxLength={500}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (e.target.value.trim()) setError(null);
-            }}
+            {...form.register("reason")}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             className={inputClass}
@@ -148,19 +141,14 @@ export function StagePicker({
   const move = (m: Move) =>
     start(async () => {
       setAsking(null);
-      const r = await moveStageAction({ kind, id, move: m });
-      const out = r?.data;
-      if (!out) {
-        setRefusal(r?.serverError ?? "The move failed; nothing was changed.");
-        return;
-      }
-      if (!out.ok) {
+      const failure = actionFailure(await moveStageAction({ kind, id, move: m }));
+      if (failure) {
         const target = stages.find((s) => s.id === m.toStageId);
-        if (out.code === "required-fields-missing" && kind === "DEAL" && target?.stageState === "DONE_FAILED" && out.missingFields?.includes("lostReason") && !m.lostReason) {
+        if (failure.code === "required-fields-missing" && kind === "DEAL" && target?.stageState === "DONE_FAILED" && failure.error?.missingFields?.includes("lostReason") && !m.lostReason) {
           setAsking({ mode: "lost", stage: target });
           return;
         }
-        setRefusal(out.message);
+        setRefusal(failure.message);
         return;
       }
       setRefusal(null);

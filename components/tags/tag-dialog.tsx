@@ -2,16 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { applyActionErrors } from "@/components/settings/action-result";
 import { Modal } from "@/components/settings/dialog";
 import { FormAlert } from "@/components/settings/form-alert";
 import { TagBadge } from "@/components/tags/tag-badge";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/components/ui/cn";
 import { TextField } from "@/components/ui/field";
 import { DEFAULT_TAG_COLOR, TAG_COLORS, tagColorSchema, tagNameSchema } from "@/lib/tags/schemas";
@@ -31,18 +30,18 @@ export interface TagRow {
 /** Create a tag, or (with `tag`) rename / recolour / re-categorise one. */
 export function TagDialog({ tag }: { tag?: TagRow }) {
   const [open, setOpen] = useState(false);
-  const create = useAction(createTagAction);
-  const update = useAction(updateTagAction);
   const defaults: Form = { name: tag?.name ?? "", color: tag?.color ?? DEFAULT_TAG_COLOR, category: tag?.category ?? "" };
   const form = useForm<Form>({ resolver: zodResolver(formSchema), defaultValues: defaults });
+  const create = useFormAction(createTagAction, form);
+  const update = useFormAction(updateTagAction, form);
   const { errors, isSubmitting } = form.formState;
   const color = useWatch({ control: form.control, name: "color" });
   const name = useWatch({ control: form.control, name: "name" });
 
   const onSubmit = form.handleSubmit(async (v) => {
     const category = v.category?.trim() ? v.category.trim() : null;
-    const r = tag ? await update.executeAsync({ tagId: tag.id, name: v.name, color: v.color, category }) : await create.executeAsync({ name: v.name, color: v.color, category });
-    if (applyActionErrors(r, form.setError)) return;
+    const r = tag ? await update.run({ tagId: tag.id, name: v.name, color: v.color, category }) : await create.run({ name: v.name, color: v.color, category });
+    if (!r.ok) return;
     toast.success(tag ? (v.name.trim() !== tag.name ? `Renamed to ${v.name.trim()} on every record` : "Tag saved") : `Tag ${v.name.trim()} created`);
     setOpen(false);
   });

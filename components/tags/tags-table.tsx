@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/settings/confirm-button";
 import { TagBadge } from "@/components/tags/tag-badge";
 import { deleteTagAction } from "@/lib/tags/actions";
@@ -49,7 +49,7 @@ export function TagsTable({ tags, canManage }: { tags: TagRow[]; canManage: bool
                       confirmLabel="Delete tag"
                       onConfirm={async () => {
                         const r = await remove.executeAsync({ tagId: t.id });
-                        const err = actionErrorMessage(r);
+                        const err = actionMessage(r);
                         if (err) {
                           toast.error(err);
                           return false;

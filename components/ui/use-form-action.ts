@@ -10,15 +10,17 @@ import { actionFailure, type ActionError, type ActionFailureInfo, type ActionRes
 /**
  * Where an error path (`name`, `customFields.tier`, `steps[0].url`) lands in the form:
  * a list of the form's field names (matched on the path's first segment), or a function
- * (null: not a field, the message goes to the alert). Default: the first segment.
+ * (null: not a field, the message goes to the alert). Default: the first segment, when it
+ * is one of the form's values.
  */
 export type FieldPlacement = readonly string[] | ((path: string) => string | null);
 
+type FormLike<F extends FieldValues> = { setError: UseFormSetError<F>; getValues: () => F };
+
 const firstSegment = (path: string) => path.split(/[.[]/)[0] || null;
 
-function placer(place: FieldPlacement | undefined): (path: string) => string | null {
+function placer(place: FieldPlacement): (path: string) => string | null {
   if (typeof place === "function") return place;
-  if (!place) return firstSegment;
   return (path) => {
     const field = firstSegment(path);
     return field && place.includes(field) ? field : null;
@@ -26,8 +28,9 @@ function placer(place: FieldPlacement | undefined): (path: string) => string | n
 }
 
 /** Puts a failure on a form: messages under their fields, and the failure's message in `root.server` when none found a field. */
-export function showActionFailure<F extends FieldValues>(failure: ActionFailureInfo, setError: UseFormSetError<F>, place?: FieldPlacement): void {
-  const target = placer(place);
+export function showActionFailure<F extends FieldValues>(failure: ActionFailureInfo, form: FormLike<F>, place?: FieldPlacement): void {
+  const { setError } = form;
+  const target = placer(place ?? Object.keys(form.getValues() ?? {}));
   const placed = new Set<string>();
   for (const { path, message } of failure.issues) {
     const field = path ? target(path) : null;
@@ -39,28 +42,30 @@ export function showActionFailure<F extends FieldValues>(failure: ActionFailureI
   if (placed.size === 0 || rootMessage) setError("root.server" as Path<F>, { type: "server", message: rootMessage ?? failure.message });
 }
 
+export type RunOutcome<Data> = { ok: true; data: Data } | { ok: false; failure: ActionFailureInfo };
+
 /**
- * `run(input)` executes the action and answers its data, or undefined after putting the
- * refusal on the form (`onFailure` sees it too, e.g. for a refused move's allowed stages).
+ * `run(input)` executes the action: `{ ok: true, data }`, or `{ ok: false }` after putting
+ * the refusal on the form (`onFailure` sees it too, e.g. for a refused move's allowed stages).
  */
 export function useFormAction<Input, Data, F extends FieldValues>(
   action: (input: Input) => Promise<ActionResult<Data>>,
-  setError: UseFormSetError<F>,
+  form: FormLike<F>,
   options: { place?: FieldPlacement; onFailure?: (failure: ActionFailureInfo) => void } = {},
 ) {
   // useAction's own generics follow the action's schema; this hook only needs input → result.
   const { executeAsync, isPending } = useAction(action as unknown as SingleInputActionFn<ActionError, undefined, unknown, Data>);
   const { place, onFailure } = options;
   const run = useCallback(
-    async (input: Input): Promise<Data | undefined> => {
-      const result = (await (executeAsync as unknown as (i: Input) => Promise<ActionResult<Data>>)(input));
+    async (input: Input): Promise<RunOutcome<Data>> => {
+      const result = await (executeAsync as unknown as (i: Input) => Promise<ActionResult<Data>>)(input);
       const failure = actionFailure(result);
-      if (!failure) return result?.data as Data;
-      showActionFailure(failure, setError, place);
+      if (!failure) return { ok: true, data: result?.data as Data };
+      showActionFailure(failure, form, place);
       onFailure?.(failure);
-      return undefined;
+      return { ok: false, failure };
     },
-    [executeAsync, setError, place, onFailure],
+    [executeAsync, form, place, onFailure],
   );
   return { run, isPending };
 }

@@ -1,56 +1,44 @@
 "use server";
-// Server actions for activities on the record pages and /tasks: they parse input with
-// the schemas of lib/activities and call its services.
+// Server actions of activities on the record pages and /tasks: log an entry, create,
+// complete, reopen and delete tasks.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { activityCreateSchema } from "@/lib/activities/schemas";
-import { completeTask, createActivity, deleteActivity, reopenTask } from "@/lib/activities/service";
 import { tenantAction } from "@/lib/safe-action";
-import { recordTimeline } from "@/lib/timeline/queries";
-import { outcome } from "@/components/record/action-result";
+import { activityCreateSchema } from "./schemas";
+import { completeTask, createActivity, deleteActivity, reopenTask } from "./service";
 
 const id = z.object({ id: z.uuid() });
 
 export const createActivityAction = tenantAction
   .metadata({ permission: "activities.write" })
-  // The service parses with the same schema; a refusal comes back with field messages.
-  .inputSchema(z.record(z.string(), z.unknown()))
-  .action(async ({ parsedInput, ctx }) =>
-    outcome(async () => {
-      const a = await createActivity(ctx.tenant, activityCreateSchema.parse(parsedInput));
-      if (a.activityType === "TASK") revalidatePath("/tasks");
-      return { id: a.id };
-    }),
-  );
+  .inputSchema(activityCreateSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const a = await createActivity(ctx.tenant, parsedInput);
+    if (a.activityType === "TASK") revalidatePath("/tasks");
+    return { id: a.id };
+  });
 
 export const completeTaskAction = tenantAction
   .metadata({ permission: "activities.write" })
   .inputSchema(id)
-  .action(async ({ parsedInput, ctx }) =>
-    outcome(async () => {
-      const { next } = await completeTask(ctx.tenant, parsedInput.id);
-      revalidatePath("/tasks");
-      return { nextDueAt: next?.dueAt ?? null };
-    }),
-  );
+  .action(async ({ parsedInput, ctx }) => {
+    const { next } = await completeTask(ctx.tenant, parsedInput.id);
+    revalidatePath("/tasks");
+    return { nextDueAt: next?.dueAt ?? null };
+  });
 
 export const reopenTaskAction = tenantAction
   .metadata({ permission: "activities.write" })
   .inputSchema(id)
-  .action(async ({ parsedInput, ctx }) =>
-    outcome(async () => {
-      await reopenTask(ctx.tenant, parsedInput.id);
-      revalidatePath("/tasks");
-    }),
-  );
+  .action(async ({ parsedInput, ctx }) => {
+    await reopenTask(ctx.tenant, parsedInput.id);
+    revalidatePath("/tasks");
+  });
 
 export const deleteActivityAction = tenantAction
   .metadata({ permission: "activities.write" })
   .inputSchema(id)
-  .action(async ({ parsedInput, ctx }) => outcome(() => deleteActivity(ctx.tenant, parsedInput.id)));
-
-/** One more page of a record's timeline (reading: any signed-in role). */
-export const timelinePageAction = tenantAction
-  .metadata({ permission: "records.read" })
-  .inputSchema(z.object({ kind: z.enum(["COMPANY", "CONTACT", "DEAL", "LEAD", "TICKET"]), id: z.uuid(), cursor: z.string().max(200).nullable() }))
-  .action(async ({ parsedInput, ctx }) => recordTimeline(ctx.tenant, parsedInput.kind, parsedInput.id, { limit: 50, cursor: parsedInput.cursor }));
+  .action(async ({ parsedInput, ctx }) => {
+    await deleteActivity(ctx.tenant, parsedInput.id);
+  });

@@ -104,9 +104,10 @@ describe("NUL in server actions", () => {
     expect((await listRecords(t.ctx, "CONTACT", {})).data).toHaveLength(0);
 
     const created = await createRecordAction({ kind: "CONTACT", values: { firstName: "Ann" } });
-    expect(created?.data).toMatchObject({ ok: true });
-    const id = (created!.data as { data: { id: string } }).data.id;
-    const patched = await updateRecordAction({ kind: "CONTACT", id, patch: { "lastName\u0000": "x" } });
+    expect(created?.data).toMatchObject({ id: expect.any(String) });
+    const id = created!.data!.id;
+    // a key no schema knows, sent as a browser could: the NUL check runs before the schema
+    const patched = await updateRecordAction({ kind: "CONTACT", id, patch: { "lastName\u0000": "x" } } as never);
     expect(patched?.validationErrors).toMatchObject({ patch: { "lastName\u0000": { _errors: [NUL_MESSAGE] } } });
   });
 });

@@ -1,15 +1,24 @@
 "use server";
-
+// Server actions of signing in, up and out, and of the signed-in user's own account
+// (Settings → Profile). Sign-in and sign-up are public: their forms post FormData through
+// React's useActionState, so they work before hydration and never put a password in a URL;
+// they answer a FormState built from the same zod schemas.
+import "server-only";
 import { AuthError } from "next-auth";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn, signOut, SIGN_IN_THROTTLED, SignInThrottled } from "@/lib/auth/auth";
-import { clientAddress } from "@/lib/auth/client-address";
-import { safeNext, safePath } from "@/lib/auth/next-path";
-import { fieldErrorsOf, signInSchema, signUpSchema, type FormState } from "@/lib/auth/schemas";
-import { signUp } from "@/lib/auth/sign-up";
-import { tooManyAttempts } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
+import { tenantAction } from "@/lib/safe-action";
+import { updateOwnName } from "@/lib/tenancy/members";
+import { changePasswordSchema, profileNameSchema } from "@/lib/tenancy/schemas";
+import { signIn, signOut, SIGN_IN_THROTTLED, SignInThrottled } from "./auth";
+import { changePassword } from "./change-password";
+import { clientAddress } from "./client-address";
+import { safeNext, safePath } from "./next-path";
+import { fieldErrorsOf, signInSchema, signUpSchema, type FormState } from "./schemas";
+import { signUp } from "./sign-up";
+import { tooManyAttempts } from "./throttle";
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { email: String(form.get("email") ?? "") };
@@ -52,3 +61,33 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
 export async function signOutAction(back?: string) {
   await signOut({ redirectTo: safePath(back) ?? "/login" });
 }
+
+/** Any member may rename themselves: no permission beyond an active session. */
+export const updateNameAction = tenantAction
+  .metadata({})
+  .inputSchema(profileNameSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await updateOwnName(ctx.tenant, parsedInput);
+    // The shell shows the name on every page.
+    revalidatePath("/", "layout");
+  });
+
+/**
+ * Changes the password, which bumps session_version and so ends every session of this
+ * user at its next request — this one included. We then sign this browser in again with
+ * the new password (same tenant), so the person who just changed it stays signed in.
+ */
+export const changePasswordAction = tenantAction
+  .metadata({})
+  .inputSchema(changePasswordSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const { email } = await changePassword(ctx.tenant, parsedInput, { address: clientAddress(await headers()) });
+    try {
+      await signIn("credentials", { email, password: parsedInput.newPassword, tenantId: ctx.tenant.tenantId, redirect: false });
+      return { signedIn: true };
+    } catch (err) {
+      // The password did change; only the re-sign-in failed: the page sends them to /login.
+      if (err instanceof AuthError) return { signedIn: false };
+      throw err;
+    }
+  });

@@ -1,10 +1,10 @@
 "use server";
-
+// Server actions of Settings → Fields (custom field definitions).
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { customFieldCreateSchema, customFieldEditSchema, customFieldIdSchema, customFieldMoveSchema } from "@/lib/custom-fields/schemas";
-import { createCustomField, deleteCustomField, moveCustomField, updateCustomField } from "@/lib/custom-fields/service";
 import { tenantAction } from "@/lib/safe-action";
-import { rethrowAsFieldErrors } from "@/app/(crm)/settings/action-errors";
+import { customFieldCreateSchema, customFieldEditSchema, customFieldIdSchema, customFieldMoveSchema } from "./schemas";
+import { createCustomField, deleteCustomField, moveCustomField, updateCustomField } from "./service";
 
 const PATH = "/settings/fields";
 
@@ -12,25 +12,17 @@ export const createFieldAction = tenantAction
   .metadata({ permission: "fields.manage" })
   .inputSchema(customFieldCreateSchema)
   .action(async ({ parsedInput, ctx }) => {
-    try {
-      const f = await createCustomField(ctx.tenant, parsedInput);
-      revalidatePath(PATH);
-      return { id: f.id, key: f.key };
-    } catch (err) {
-      rethrowAsFieldErrors(customFieldCreateSchema, err);
-    }
+    const f = await createCustomField(ctx.tenant, parsedInput);
+    revalidatePath(PATH);
+    return { id: f.id, key: f.key };
   });
 
 export const updateFieldAction = tenantAction
   .metadata({ permission: "fields.manage" })
   .inputSchema(customFieldEditSchema)
   .action(async ({ parsedInput: { fieldId, ...patch }, ctx }) => {
-    try {
-      await updateCustomField(ctx.tenant, fieldId, patch);
-      revalidatePath(PATH);
-    } catch (err) {
-      rethrowAsFieldErrors(customFieldEditSchema, err);
-    }
+    await updateCustomField(ctx.tenant, fieldId, patch);
+    revalidatePath(PATH);
   });
 
 export const moveFieldAction = tenantAction

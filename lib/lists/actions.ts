@@ -1,88 +1,100 @@
 "use server";
-
+// Server actions of lists: the lists page, a list page (settings, filter, members by
+// hand, its record table) and the filter builder's live preview.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { AppError, type ValidationIssue } from "@/lib/errors";
-import { selectionSchema } from "@/lib/bulk/schemas";
 import { LIST_OBJECT_TYPES } from "@/db/schema/enums";
-import { membershipVersion, previewFilter, resolveMemberRefs, selectionIds } from "@/lib/lists/queries";
-import { addMembers, removeMember, removeMembers } from "@/lib/lists/members";
-import { createList, deleteList, updateList } from "@/lib/lists/service";
-import { refreshList } from "@/lib/lists/dynamic";
+import { selectionSchema } from "@/lib/bulk/schemas";
+import { AppError } from "@/lib/errors";
 import { tenantAction } from "@/lib/safe-action";
-import { searchAll } from "@/lib/search/search";
-import { VIEW_KINDS } from "@/lib/views/schemas";
-
-/** Validation and conflicts come back as data, so a form can show each error at its path. */
-type Result<T> = { ok: true; data: T } | { ok: false; message: string; errors?: ValidationIssue[] };
-
-async function attempt<T>(fn: () => Promise<T>, listId?: string): Promise<Result<T>> {
-  try {
-    const data = await fn();
-    revalidatePath("/lists");
-    if (listId) revalidatePath(`/lists/${listId}`);
-    return { ok: true, data };
-  } catch (err) {
-    if (err instanceof z.ZodError) return { ok: false, message: "The input was not accepted", errors: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
-    if (err instanceof AppError && err.code !== "internal") return { ok: false, message: err.message, errors: err.extensions.errors as ValidationIssue[] | undefined };
-    throw err;
-  }
-}
+import { tablePageSchema, VIEW_KINDS } from "@/lib/views/schemas";
+import { loadTablePage } from "@/lib/views/table-query";
+import { refreshList } from "./dynamic";
+import { addMembers, removeMember, removeMembers } from "./members";
+import { getList, joinTimes, membershipVersion, previewFilter, resolveMemberRefs, selectionIds } from "./queries";
+import { JOINED_COLUMN, listCreateSchema, listUpdateSchema } from "./schemas";
+import { createList, deleteList, updateList } from "./service";
 
 const id = z.uuid();
 const objectType = z.enum(LIST_OBJECT_TYPES);
 
+function refresh(listId?: string) {
+  revalidatePath("/lists");
+  if (listId) revalidatePath(`/lists/${listId}`);
+}
+
 export const createListAction = tenantAction
   .metadata({ permission: "lists.write" })
-  .inputSchema(z.object({ input: z.unknown() }))
-  .action(async ({ parsedInput, ctx }) => attempt(async () => ({ id: (await createList(ctx.tenant, parsedInput.input)).id })));
+  .inputSchema(listCreateSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const list = await createList(ctx.tenant, parsedInput);
+    refresh();
+    return { id: list.id };
+  });
 
 export const updateListAction = tenantAction
   .metadata({ permission: "lists.write" })
-  .inputSchema(z.object({ listId: id, patch: z.unknown() }))
-  .action(async ({ parsedInput, ctx }) => attempt(async () => ({ memberCount: (await updateList(ctx.tenant, parsedInput.listId, parsedInput.patch)).memberCount }), parsedInput.listId));
+  .inputSchema(listUpdateSchema.extend({ listId: id }))
+  .action(async ({ parsedInput: { listId, ...patch }, ctx }) => {
+    const list = await updateList(ctx.tenant, listId, patch);
+    refresh(listId);
+    return { memberCount: list.memberCount };
+  });
 
 export const deleteListAction = tenantAction
   .metadata({ permission: "lists.write" })
   .inputSchema(z.object({ listId: id }))
-  .action(async ({ parsedInput, ctx }) => attempt(() => deleteList(ctx.tenant, parsedInput.listId)));
+  .action(async ({ parsedInput, ctx }) => {
+    await deleteList(ctx.tenant, parsedInput.listId);
+    refresh();
+  });
 
 export const refreshListAction = tenantAction
   .metadata({ permission: "lists.write" })
   .inputSchema(z.object({ listId: id }))
-  .action(async ({ parsedInput, ctx }) => attempt(() => refreshList(ctx.tenant, parsedInput.listId), parsedInput.listId));
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await refreshList(ctx.tenant, parsedInput.listId);
+    refresh(parsedInput.listId);
+    return result;
+  });
 
 export const removeMemberAction = tenantAction
   .metadata({ permission: "lists.write" })
   .inputSchema(z.object({ listId: id, memberId: id }))
-  .action(async ({ parsedInput, ctx }) => attempt(() => removeMember(ctx.tenant, parsedInput.listId, parsedInput.memberId), parsedInput.listId));
+  .action(async ({ parsedInput, ctx }) => {
+    await removeMember(ctx.tenant, parsedInput.listId, parsedInput.memberId);
+    refresh(parsedInput.listId);
+  });
 
 /** Pasted ids or emails (contacts, leads), separated by commas, spaces or new lines. */
 export const addMembersAction = tenantAction
   .metadata({ permission: "lists.write" })
   .inputSchema(z.object({ listId: id, objectType, text: z.string().max(100_000) }))
-  .action(async ({ parsedInput, ctx }) =>
-    attempt(async () => {
-      const refs = [...new Set(parsedInput.text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
-      if (refs.length === 0) throw new AppError("validation", "Paste at least one id or email");
-      const { ids, unknown } = await resolveMemberRefs(ctx.tenant, parsedInput.objectType, refs);
-      if (unknown.length) throw new AppError("validation", `No live record with: ${unknown.join(", ")}`);
-      return addMembers(ctx.tenant, parsedInput.listId, { memberIds: ids });
-    }, parsedInput.listId),
-  );
+  .action(async ({ parsedInput, ctx }) => {
+    const refs = [...new Set(parsedInput.text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+    if (refs.length === 0) throw new AppError("validation", "Paste at least one id or email");
+    const { ids, unknown } = await resolveMemberRefs(ctx.tenant, parsedInput.objectType, refs);
+    if (unknown.length) throw new AppError("validation", `No live record with: ${unknown.join(", ")}`);
+    const added = await addMembers(ctx.tenant, parsedInput.listId, { memberIds: ids });
+    refresh(parsedInput.listId);
+    return added;
+  });
 
 /** STATIC: removes the selected rows of the list page's table (ids, or all matching). */
 export const removeSelectedAction = tenantAction
   .metadata({ permission: "lists.write" })
   .inputSchema(z.object({ listId: id, kind: z.enum(VIEW_KINDS), selection: selectionSchema }))
-  .action(async ({ parsedInput, ctx }) =>
-    attempt(async () => removeMembers(ctx.tenant, parsedInput.listId, { memberIds: await selectionIds(ctx.tenant, parsedInput.kind, parsedInput.selection) }), parsedInput.listId),
-  );
+  .action(async ({ parsedInput, ctx }) => {
+    const removed = await removeMembers(ctx.tenant, parsedInput.listId, { memberIds: await selectionIds(ctx.tenant, parsedInput.kind, parsedInput.selection) });
+    refresh(parsedInput.listId);
+    return removed;
+  });
 
 /** The builder's live count and first matches (or the errors, by path), as saving would see them. */
 export const previewFilterAction = tenantAction
   .metadata({ permission: "lists.read" })
-  .inputSchema(z.object({ objectType, filter: z.unknown(), listId: id.nullish() }))
+  .inputSchema(z.object({ objectType, filter: listCreateSchema.shape.filter, listId: id.nullish() }))
   .action(async ({ parsedInput, ctx }) => previewFilter(ctx.tenant, { objectType: parsedInput.objectType, filter: parsedInput.filter, listId: parsedInput.listId }));
 
 /** Changes whenever the list's members change; the list page polls it. */
@@ -91,8 +103,15 @@ export const listVersionAction = tenantAction
   .inputSchema(z.object({ listId: id }))
   .action(async ({ parsedInput, ctx }) => membershipVersion(ctx.tenant, parsedInput.listId));
 
-/** Records of one kind matching typed text, for "add by search". */
-export const searchRecordsAction = tenantAction
+/** A list page's record table (the list bound by the page): its kind's rows that are members, with when each joined. */
+export const loadMembersPageAction = tenantAction
   .metadata({ permission: "records.read" })
-  .inputSchema(z.object({ kind: z.enum(VIEW_KINDS), q: z.string().trim().min(1).max(200) }))
-  .action(async ({ parsedInput, ctx }) => (await searchAll(ctx.tenant, parsedInput.q, { kinds: [parsedInput.kind], limit: 8 })).map(({ id, title, subtitle }) => ({ id, title, subtitle })));
+  .bindArgsSchemas([id])
+  .inputSchema(tablePageSchema)
+  .action(async ({ parsedInput: query, bindArgsParsedInputs: [listId], ctx }) => {
+    const list = await getList(ctx.tenant, listId);
+    if (list.objectType === "ACTIVITY") throw new AppError("bad-request", "Activity lists have no record table");
+    const page = await loadTablePage(ctx.tenant, list.objectType, { ...query, cols: query.cols.filter((c) => c !== JOINED_COLUMN) });
+    const joined = await joinTimes(ctx.tenant, listId, page.rows.map((r) => r.id));
+    return { ...page, rows: page.rows.map((r) => ({ ...r, cells: { ...r.cells, [JOINED_COLUMN]: joined.get(r.id) ?? null } })) };
+  });

@@ -1,7 +1,12 @@
 "use server";
-
+// Server actions of pipelines: Settings → Pipelines (pipelines and their stages), and a
+// record page's stage picker (moveRecord, the one way a stage changes).
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { createPipeline, deletePipeline, reorderPipelines, updatePipeline } from "@/lib/pipelines/pipeline-service";
+import { z } from "zod";
+import { tenantAction } from "@/lib/safe-action";
+import { moveRecord } from "./move-record";
+import { createPipeline, deletePipeline, reorderPipelines, updatePipeline } from "./pipeline-service";
 import {
   addStageActionSchema,
   pipelineCreateSchema,
@@ -10,11 +15,10 @@ import {
   reorderStagesActionSchema,
   stageIdSchema,
   updatePipelineActionSchema,
+  moveSchema,
   updateStageActionSchema,
-} from "@/lib/pipelines/schemas";
-import { addStage, deleteStage, reorderStages, updateStage } from "@/lib/pipelines/stage-service";
-import { tenantAction } from "@/lib/safe-action";
-import { rethrowAsFieldErrors } from "@/app/(crm)/settings/action-errors";
+} from "./schemas";
+import { addStage, deleteStage, reorderStages, updateStage } from "./stage-service";
 
 const LIST = "/settings/pipelines";
 const refresh = (pipelineId?: string) => {
@@ -26,25 +30,17 @@ export const createPipelineAction = tenantAction
   .metadata({ permission: "pipelines.manage" })
   .inputSchema(pipelineCreateSchema)
   .action(async ({ parsedInput, ctx }) => {
-    try {
-      const p = await createPipeline(ctx.tenant, parsedInput);
-      refresh();
-      return { id: p.id };
-    } catch (err) {
-      rethrowAsFieldErrors(pipelineCreateSchema, err);
-    }
+    const p = await createPipeline(ctx.tenant, parsedInput);
+    refresh();
+    return { id: p.id };
   });
 
 export const updatePipelineAction = tenantAction
   .metadata({ permission: "pipelines.manage" })
   .inputSchema(updatePipelineActionSchema)
   .action(async ({ parsedInput: { pipelineId, ...patch }, ctx }) => {
-    try {
-      await updatePipeline(ctx.tenant, pipelineId, patch);
-      refresh(pipelineId);
-    } catch (err) {
-      rethrowAsFieldErrors(updatePipelineActionSchema, err);
-    }
+    await updatePipeline(ctx.tenant, pipelineId, patch);
+    refresh(pipelineId);
   });
 
 export const reorderPipelinesAction = tenantAction
@@ -94,4 +90,13 @@ export const deleteStageAction = tenantAction
   .action(async ({ parsedInput: { pipelineId, stageId }, ctx }) => {
     await deleteStage(ctx.tenant, pipelineId, stageId);
     refresh(pipelineId);
+  });
+
+/** The record page's stage picker: a move to a stage (or, for admins, a forced one with a reason). */
+export const moveStageAction = tenantAction
+  .metadata({ permission: "records.move" })
+  .inputSchema(z.object({ kind: z.enum(["DEAL", "LEAD", "TICKET"]), id: z.uuid(), move: moveSchema.omit({ afterId: true, beforeId: true }) }))
+  .action(async ({ parsedInput, ctx }) => {
+    const { record, historyId } = await moveRecord(ctx.tenant, parsedInput.kind, parsedInput.id, parsedInput.move);
+    return { stageId: record.stageId as string, historyId };
   });

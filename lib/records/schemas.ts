@@ -150,3 +150,44 @@ export function contactHasIdentity(c: { firstName?: string | null; lastName?: st
 
 export type CompanyCreateInput = z.input<typeof companyCreateSchema>;
 export type ContactCreateInput = z.input<typeof contactCreateSchema>;
+
+/** The create schema of each record kind. */
+export const RECORD_CREATE_SCHEMAS = {
+  COMPANY: companyCreateSchema,
+  CONTACT: contactCreateSchema,
+  LEAD: leadCreateSchema,
+  DEAL: dealCreateSchema,
+  TICKET: ticketCreateSchema,
+} as const;
+
+/** PATCH bodies: any subset of the create fields; the stage changes only through moveRecord. */
+export function recordPatchSchema<S extends z.ZodObject>(createSchema: S) {
+  const placement = Object.fromEntries(["pipelineId", "stageId"].filter((k) => k in createSchema.shape).map((k) => [k, true]));
+  return createSchema.omit(placement as never).partial().strict();
+}
+
+const recordId = z.uuid();
+
+/** A record page's create form: the kind, and the values its create schema takes. */
+export const recordCreateActionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("COMPANY"), values: companyCreateSchema }),
+  z.object({ kind: z.literal("CONTACT"), values: contactCreateSchema }),
+  z.object({ kind: z.literal("LEAD"), values: leadCreateSchema }),
+  z.object({ kind: z.literal("DEAL"), values: dealCreateSchema }),
+  z.object({ kind: z.literal("TICKET"), values: ticketCreateSchema }),
+]);
+export type RecordCreateActionInput = z.input<typeof recordCreateActionSchema>;
+
+/** A record page's inline edit: the record, and a patch its kind's PATCH schema takes. */
+export const recordUpdateActionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("COMPANY"), id: recordId, patch: recordPatchSchema(companyCreateSchema) }),
+  z.object({ kind: z.literal("CONTACT"), id: recordId, patch: recordPatchSchema(contactCreateSchema) }),
+  z.object({ kind: z.literal("LEAD"), id: recordId, patch: recordPatchSchema(leadCreateSchema) }),
+  z.object({ kind: z.literal("DEAL"), id: recordId, patch: recordPatchSchema(dealCreateSchema) }),
+  z.object({ kind: z.literal("TICKET"), id: recordId, patch: recordPatchSchema(ticketCreateSchema) }),
+]);
+export type RecordUpdateActionInput = z.input<typeof recordUpdateActionSchema>;
+
+export const RECORD_KIND_VALUES = ["COMPANY", "CONTACT", "LEAD", "DEAL", "TICKET"] as const;
+/** One record, by kind and id. */
+export const recordRefSchema = z.object({ kind: z.enum(RECORD_KIND_VALUES), id: recordId });

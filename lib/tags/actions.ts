@@ -1,10 +1,11 @@
 "use server";
-
+// Server actions of Settings → Tags. Like every action (README → Architecture): the
+// permission from the map, the input through the domain's schema, one service call.
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { tagCreateSchema, tagEditSchema, tagIdSchema } from "@/lib/tags/schemas";
-import { createTag, deleteTag, updateTag } from "@/lib/tags/service";
 import { tenantAction } from "@/lib/safe-action";
-import { rethrowAsFieldErrors } from "@/app/(crm)/settings/action-errors";
+import { tagCreateSchema, tagEditSchema, tagIdSchema } from "./schemas";
+import { createTag, deleteTag, updateTag } from "./service";
 
 const PATH = "/settings/tags";
 
@@ -12,13 +13,9 @@ export const createTagAction = tenantAction
   .metadata({ permission: "fields.manage" })
   .inputSchema(tagCreateSchema)
   .action(async ({ parsedInput, ctx }) => {
-    try {
-      const tag = await createTag(ctx.tenant, parsedInput);
-      revalidatePath(PATH);
-      return { id: tag.id, name: tag.name };
-    } catch (err) {
-      rethrowAsFieldErrors(tagCreateSchema, err);
-    }
+    const tag = await createTag(ctx.tenant, parsedInput);
+    revalidatePath(PATH);
+    return { id: tag.id, name: tag.name };
   });
 
 /** Renaming rewrites the name inside every record's tags, in the service's transaction. */
@@ -26,13 +23,9 @@ export const updateTagAction = tenantAction
   .metadata({ permission: "fields.manage" })
   .inputSchema(tagEditSchema)
   .action(async ({ parsedInput: { tagId, ...patch }, ctx }) => {
-    try {
-      const tag = await updateTag(ctx.tenant, tagId, patch);
-      revalidatePath(PATH);
-      return { name: tag.name };
-    } catch (err) {
-      rethrowAsFieldErrors(tagEditSchema, err);
-    }
+    const tag = await updateTag(ctx.tenant, tagId, patch);
+    revalidatePath(PATH);
+    return { name: tag.name };
   });
 
 export const deleteTagAction = tenantAction

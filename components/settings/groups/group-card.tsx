@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
-import { actionErrorMessage } from "../action-result";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "../badge";
 import { ConfirmButton } from "../confirm-button";
 import { SelectField } from "../select-field";
@@ -49,7 +49,7 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
               description="Its memberships and the watches it holds go with it. A group that still owns or is assigned records cannot be deleted."
               confirmLabel="Delete group"
               onConfirm={async () => {
-                const err = actionErrorMessage(await del.executeAsync({ groupId: group.id }));
+                const err = actionMessage(await del.executeAsync({ groupId: group.id }));
                 if (err) toast.error(err);
                 else toast.success(`Group ${group.name} deleted`);
                 return !err;
@@ -73,7 +73,7 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
                 aria-label={`Remove ${m.name} from ${group.name}`}
                 disabled={remove.isPending}
                 onClick={async () => {
-                  const err = actionErrorMessage(await remove.executeAsync({ groupId: group.id, userId: m.userId }));
+                  const err = actionMessage(await remove.executeAsync({ groupId: group.id, userId: m.userId }));
                   if (err) toast.error(err);
                 }}
               >
@@ -90,7 +90,7 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
           onSubmit={async (e) => {
             e.preventDefault();
             if (!pick) return;
-            const err = actionErrorMessage(await add.executeAsync({ groupId: group.id, userId: pick }));
+            const err = actionMessage(await add.executeAsync({ groupId: group.id, userId: pick }));
             if (err) toast.error(err);
             else setPick("");
           }}

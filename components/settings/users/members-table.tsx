@@ -2,10 +2,10 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { changeRoleAction, setActiveAction } from "@/app/(crm)/settings/users/actions";
+import { changeRoleAction, setActiveAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
-import { actionErrorMessage } from "../action-result";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "../badge";
 import { ConfirmButton } from "../confirm-button";
 import { formatDate, roleLabel } from "../format";
@@ -27,7 +27,7 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
 
   async function toggle(m: MemberRow, active: boolean) {
     const r = await setActive.executeAsync({ userId: m.userId, active });
-    const err = actionErrorMessage(r);
+    const err = actionMessage(r);
     if (err) {
       toast.error(err);
       return false;
@@ -70,7 +70,7 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
                       member={m}
                       onSave={async (role) => {
                         const r = await changeRole.executeAsync({ userId: m.userId, role });
-                        const err = actionErrorMessage(r);
+                        const err = actionMessage(r);
                         if (err) return err;
                         toast.success(`${m.name} is now ${roleLabel(role).toLowerCase()}`);
                         return null;

@@ -6,7 +6,7 @@ import { signOutAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/auth/schemas";
-import { acceptAsNewUserAction, acceptAsSignedInAction } from "./actions";
+import { acceptAsNewUserAction, acceptAsSignedInAction } from "@/lib/tenancy/actions";
 
 function Alert({ state }: { state: FormState }) {
   return state?.error ? (
