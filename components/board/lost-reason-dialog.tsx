@@ -1,10 +1,15 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { X } from "lucide-react";
 import { Dialog as D } from "radix-ui";
-import { useId, useState } from "react";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+
+const schema = z.object({ reason: z.string().trim().min(1, "A lost reason is required").max(500) });
 
 /** Asked before a deal enters a DONE_FAILED stage: moveRecord refuses it without a lost reason. */
 export function LostReasonDialog({
@@ -21,11 +26,10 @@ export function LostReasonDialog({
   onCancel: () => void;
 }) {
   const id = useId();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: "" } });
+  const error = form.formState.errors.reason?.message;
   const close = () => {
-    setReason("");
-    setError(null);
+    form.reset();
     onCancel();
   };
   return (
@@ -40,17 +44,10 @@ export function LostReasonDialog({
           <form
             className="mt-4 space-y-3"
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              const r = reason.trim();
-              if (!r) {
-                setError("A lost reason is required");
-                return;
-              }
-              setReason("");
-              setError(null);
-              onConfirm(r);
-            }}
+            onSubmit={form.handleSubmit((v) => {
+              form.reset();
+              onConfirm(v.reason.trim());
+            })}
           >
             <div className="space-y-1">
               <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
@@ -58,8 +55,7 @@ export function LostReasonDialog({
               </label>
               <textarea
                 id={`${id}-reason`}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                {...form.register("reason")}
                 required
                 maxLength={500}
                 rows={3}

@@ -131,15 +131,10 @@ export function DataTable({ data, actions, plural, extraBulkActions }: DataTable
             views={data.views}
             activeId={activeView?.id ?? null}
             hrefOf={hrefOfView}
-            onSave={async (name) => {
-              try {
-                await actionData(actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols }));
-                toast.success(`Saved view "${name.trim()}"`);
-                router.refresh();
-                return null;
-              } catch (e) {
-                return e instanceof Error ? e.message : String(e);
-              }
+            saveView={(name) => actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols })}
+            onSaved={(name) => {
+              toast.success(`Saved view "${name.trim()}"`);
+              router.refresh();
             }}
             onDelete={async (v) => {
               try {

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { changeRoleAction, setActiveAction } from "@/lib/tenancy/actions";
+import { setActiveAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
 import { actionMessage } from "@/lib/action-result";
@@ -23,7 +23,6 @@ export interface MemberRow {
 
 export function MembersTable({ members, canManage, currentUserId }: { members: MemberRow[]; canManage: boolean; currentUserId: string }) {
   const setActive = useAction(setActiveAction);
-  const changeRole = useAction(changeRoleAction);
 
   async function toggle(m: MemberRow, active: boolean) {
     const r = await setActive.executeAsync({ userId: m.userId, active });
@@ -66,16 +65,7 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
               {canManage ? (
                 <td className="px-4 py-2">
                   <div className="flex justify-end gap-2">
-                    <ChangeRoleDialog
-                      member={m}
-                      onSave={async (role) => {
-                        const r = await changeRole.executeAsync({ userId: m.userId, role });
-                        const err = actionMessage(r);
-                        if (err) return err;
-                        toast.success(`${m.name} is now ${roleLabel(role).toLowerCase()}`);
-                        return null;
-                      }}
-                    />
+                    <ChangeRoleDialog member={m} />
                     {m.isActive ? (
                       <ConfirmButton
                         label="Deactivate"
