@@ -1,5 +1,6 @@
 // The record page (/<collection>/[id]) shared by the five kinds: a server component that
 // loads the first screen and hands the interactive parts to client components.
+import "server-only";
 import { notFound } from "next/navigation";
 import { ActivityComposer } from "@/components/activities/activity-composer";
 import { RecordDetailsForm } from "@/components/record-form/record-details-form";

@@ -1,4 +1,5 @@
 // Query-string helpers for the activity, watcher and notification route handlers.
+import "server-only";
 import type { z } from "zod";
 import { zodIssues } from "@/lib/api/problem";
 import { AppError } from "@/lib/errors";

@@ -1,14 +1,16 @@
 // What the automation form and the dry run need to offer valid choices: pipelines with
 // their stages, lists, groups, members and filter fields, per entity type. Plain data
 // for client components.
-import type { FilterField } from "@/components/filter-builder";
-import { ENTITY_TYPES, type EntityType } from "@/components/automations/labels";
+import "server-only";
 import { filterFieldsByType } from "@/lib/lists/fields";
 import { listLists } from "@/lib/lists/queries";
 import { listPipelines } from "@/lib/pipelines/queries";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { listGroups } from "@/lib/tenancy/groups";
 import { listMembers } from "@/lib/tenancy/members";
+import { AUTOMATION_ENTITY_TYPES, type AutomationEntityType as EntityType } from "./schemas";
+
+type FilterField = Awaited<ReturnType<typeof filterFieldsByType>>[EntityType][number];
 
 export interface Named {
   id: string;
@@ -28,7 +30,7 @@ export interface AutomationFormOptions {
 
 export async function loadFormOptions(ctx: TenantContext): Promise<AutomationFormOptions> {
   const [pipelines, lists, groups, members, fields] = await Promise.all([listPipelines(ctx), listLists(ctx), listGroups(ctx), listMembers(ctx), filterFieldsByType(ctx)]);
-  const types = new Set<string>(ENTITY_TYPES.map((t) => t.value));
+  const types = new Set<string>(AUTOMATION_ENTITY_TYPES);
   return {
     pipelines: pipelines
       .filter((p) => types.has(p.objectType))
@@ -41,6 +43,6 @@ export async function loadFormOptions(ctx: TenantContext): Promise<AutomationFor
     lists: lists.map((l) => ({ id: l.id, name: l.name, objectType: l.objectType })),
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     users: members.filter((m) => m.isActive).map((m) => ({ id: m.userId, name: m.name || m.email })),
-    fieldsByType: Object.fromEntries(ENTITY_TYPES.map((t) => [t.value, fields[t.value]])) as Record<EntityType, FilterField[]>,
+    fieldsByType: Object.fromEntries(AUTOMATION_ENTITY_TYPES.map((t) => [t, fields[t]])) as Record<EntityType, FilterField[]>,
   };
 }

@@ -3,6 +3,7 @@
 // entityId})), fanned out in memory to the subscribers of that tenant. Postgres delivers
 // a NOTIFY only when its transaction commits, to every listening connection, so every app
 // instance hears every committed event and rolled-back work is never announced.
+import "server-only";
 import { rawSql } from "@/db/client";
 import { log } from "@/lib/log";
 

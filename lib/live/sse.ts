@@ -1,5 +1,6 @@
 // Server-sent-events streams of one tenant's committed events (the board's, and the
 // published events of automations). The route handlers authenticate; this formats and cleans up.
+import "server-only";
 import { subscribe, type LiveMessage } from "./listener";
 import { acquireStreamSlot } from "./slots";
 import { log } from "@/lib/log";

@@ -1,10 +1,11 @@
 // Everything a record page shows on its first screen, read on the server through the
 // services (each in withTenant). Server-only: imported by the [id] pages.
+import "server-only";
 import { eq } from "drizzle-orm";
 import { can } from "@/lib/auth/permissions";
 import type { SessionInfo } from "@/lib/auth/session";
 import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
-import type { CustomFieldDef } from "@/components/record-form/fields";
+import type { FieldDefinitionLike } from "@/lib/custom-fields/rules";
 import { AppError } from "@/lib/errors";
 import { allowedTargets } from "@/lib/pipelines/rules";
 import { getPipeline, recordStageTimeline, type PipelineJson, type TimelineEntry as StageEntry } from "@/lib/pipelines/queries";
@@ -49,7 +50,7 @@ export interface RecordPageData {
   related: RelatedGroup[];
   pipeline: PipelineState | null;
   /** The kind's custom field definitions, in display order. */
-  definitions: CustomFieldDef[];
+  definitions: (FieldDefinitionLike & { id: string })[];
   /** Names of the records the reference fields point at (companyId → "Acme"). */
   refLabels: Record<string, string | null>;
   can: { edit: boolean; delete: boolean; move: boolean; override: boolean; log: boolean; watch: boolean };

@@ -1,4 +1,5 @@
 // REST glue for GET /api/v1/search: query parameters are a 400, not a 422 (API.md Errors).
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { zodIssues } from "@/lib/api/problem";
 import { searchQuerySchema } from "./schemas";

@@ -11,6 +11,7 @@
 // match) and cut to `limit` per kind.
 // So a common word ("smith") never ranks thousands of rows, and a typo ("jonatan
 // smith") still finds its record. The tenant is filtered explicitly and by the views.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
