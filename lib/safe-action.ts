@@ -9,9 +9,9 @@
 // Actions never catch to reshape errors; clients read answers with lib/action-result.ts.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
+import { ActionBindArgsValidationError, createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import { z, ZodError } from "zod";
-import type { ActionError } from "@/lib/action-result";
+import { validationIssues, type ActionError } from "@/lib/action-result";
 import { findNul, NUL_MESSAGE, pathText } from "@/lib/api/no-nul";
 import { zodIssues } from "@/lib/api/problem";
 import { requireSession } from "@/lib/auth/session";
@@ -38,9 +38,17 @@ export function nulValidationErrors(path: readonly (string | number)[]): ErrorNo
   return root;
 }
 
+/** The error as the AppError taxonomy sees it: a failed parse (a service's, or of a bound argument) is a validation error. */
+function asAppError(err: unknown): unknown {
+  if (err instanceof ZodError) return validationError(zodIssues(err));
+  // the page binds these (a record kind, a list): only a tampered request gets here
+  if (err instanceof ActionBindArgsValidationError) return validationError(err.validationErrors.flatMap((tree, i) => validationIssues(tree, `bindArgs[${i}]`)));
+  return err;
+}
+
 /** What the browser gets for an error thrown while an action ran. */
 export function toActionError(err: unknown): ActionError {
-  const e = err instanceof ZodError ? validationError(zodIssues(err)) : err;
+  const e = asAppError(err);
   if (e instanceof AppError && e.code !== "internal") return { ...e.extensions, code: e.code, message: e.message };
   // the reference lets support find the log line; the line has no values, only codes
   const requestId = randomUUID();
