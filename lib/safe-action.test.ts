@@ -48,7 +48,7 @@ describe("the action client's answers", () => {
     const r = await throwing(() => Object.assign(new Error('duplicate key (email)=(ann@example.test)'), { code: "23505", detail: "Key (email)=(ann@example.test) already exists.", parameters: ["ann@example.test"], query: "insert ..." }))({ name: "x" });
     expect(r?.serverError).toMatchObject({ code: "internal", message: expect.stringMatching(/^Something went wrong; nothing was changed\. \(Reference [0-9a-f-]{36}\)$/) });
     expect(JSON.stringify(r)).not.toContain("ann@example.test");
-    const requestId = (r?.serverError as { requestId: string }).requestId;
+    const requestId = r?.serverError?.requestId;
     expect(logs.lines()).toEqual([expect.objectContaining({ requestId, msg: "action: unexpected error" })]);
     expect(logs.text()).not.toContain("ann@example.test");
   });

@@ -34,8 +34,8 @@ export function SavedViews({
   const [saving, setSaving] = useState(false);
   const [open, setOpen] = useState(false);
   const form = useForm<{ name: string }>({ defaultValues: { name: "" } });
-  // Every refusal shows under the name, the one field.
-  const save = useFormAction(saveView, form, { place: () => "name" });
+  // A refusal shows its message under the name, the one field.
+  const save = useFormAction(saveView, form, { place: () => null });
   const { errors, isSubmitting: pending } = form.formState;
   const name = useWatch({ control: form.control, name: "name" });
   const active = views.find((v) => v.id === activeId);

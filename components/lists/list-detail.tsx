@@ -206,7 +206,8 @@ export function DynamicListControls({ list, fields, options, canWrite }: { list:
 export function AddMembersForm({ list }: { list: ListView }) {
   const reload = useReload();
   const form = useForm<{ text: string }>({ defaultValues: { text: "" } });
-  const add = useFormAction(addMembersAction, form, { place: () => "text" });
+  // A refusal shows its message under the textarea.
+  const add = useFormAction(addMembersAction, form, { place: () => null });
   const text = useWatch({ control: form.control, name: "text" });
   const message = form.formState.errors.text?.message ?? form.formState.errors.root?.server?.message;
   const id = useId();

@@ -16,8 +16,8 @@ const schema = z.object({ name: z.string().trim().min(1, "A stage needs a name")
 /** Appends a stage by name; the rest is edited in its row. */
 export function AddStageForm({ pipelineId }: { pipelineId: string }) {
   const form = useForm<{ name: string }>({ resolver: zodResolver(schema), defaultValues: { name: "" } });
-  // Every message shows under the one input.
-  const add = useFormAction(addStageAction, form, { place: () => "name" });
+  // A refusal shows its message under the one input.
+  const add = useFormAction(addStageAction, form, { place: () => null });
   const { errors, isSubmitting } = form.formState;
   const error = errors.name?.message ?? errors.root?.server?.message;
   const id = useId();

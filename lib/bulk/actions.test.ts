@@ -60,7 +60,7 @@ describe("record table actions", () => {
       { action: "bulkDeleteAction", refused: (f) => contacts.bulkDelete({ selection: { ids: [f.ann.id] } }), invalid: { call: () => contacts.bulkDelete({ selection: { ids: ["ann"] } }), paths: ["selection.ids[0]"] } },
       {
         action: "bulkRestoreAction",
-        refused: (f) => contacts.bulkRestore({ ids: [f.gone.id], deletedAt: f.gone.deletedAt ?? new Date().toISOString() }),
+        refused: (f) => contacts.bulkRestore({ ids: [f.gone.id], deletedAt: new Date().toISOString() }),
         invalid: { call: (f) => contacts.bulkRestore({ ids: [f.gone.id], deletedAt: "yesterday" }), paths: ["deletedAt"] },
       },
       { action: "loadTablePageAction", invalid: { call: () => contacts.loadPage({ cols: ["first name"] }), paths: ["cols[0]"] } },

@@ -179,12 +179,14 @@ export const recordCreateActionSchema = z.discriminatedUnion("kind", [
 export type RecordCreateActionInput = z.input<typeof recordCreateActionSchema>;
 
 /** A record page's inline edit: the record, and a patch its kind's PATCH schema takes. */
+/** A stage changes only through moveRecord, so a patch never names one. */
+const PLACEMENT = { pipelineId: true, stageId: true } as const;
 export const recordUpdateActionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("COMPANY"), id: recordId, patch: recordPatchSchema(companyCreateSchema) }),
-  z.object({ kind: z.literal("CONTACT"), id: recordId, patch: recordPatchSchema(contactCreateSchema) }),
-  z.object({ kind: z.literal("LEAD"), id: recordId, patch: recordPatchSchema(leadCreateSchema) }),
-  z.object({ kind: z.literal("DEAL"), id: recordId, patch: recordPatchSchema(dealCreateSchema) }),
-  z.object({ kind: z.literal("TICKET"), id: recordId, patch: recordPatchSchema(ticketCreateSchema) }),
+  z.object({ kind: z.literal("COMPANY"), id: recordId, patch: companyCreateSchema.partial().strict() }),
+  z.object({ kind: z.literal("CONTACT"), id: recordId, patch: contactCreateSchema.partial().strict() }),
+  z.object({ kind: z.literal("LEAD"), id: recordId, patch: leadCreateSchema.omit(PLACEMENT).partial().strict() }),
+  z.object({ kind: z.literal("DEAL"), id: recordId, patch: dealCreateSchema.omit(PLACEMENT).partial().strict() }),
+  z.object({ kind: z.literal("TICKET"), id: recordId, patch: ticketCreateSchema.omit(PLACEMENT).partial().strict() }),
 ]);
 export type RecordUpdateActionInput = z.input<typeof recordUpdateActionSchema>;
 
