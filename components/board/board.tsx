@@ -25,7 +25,7 @@ import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import type { BoardMoveInput } from "@/lib/board/actions";
+import type { BoardMoveInput } from "@/lib/board/schemas";
 import { dropVerdict, dropVerdicts } from "@/lib/board/drop-rules";
 import { BOARD_KINDS, capitalize } from "@/lib/board/kinds";
 import { appendColumnPage, applyMove, findCard, loadedLimits, planDrop, type DropTarget, type MovePlan } from "@/lib/board/optimistic";

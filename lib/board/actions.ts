@@ -10,8 +10,6 @@ import { tenantAction } from "@/lib/safe-action";
 import { BOARD_KIND_VALUES, boardMoveSchema, quickCreateSchema } from "./schemas";
 import type { BoardKind } from "./types";
 
-export type { BoardMoveInput, QuickCreateInput } from "./schemas";
-
 const kind = z.enum(BOARD_KIND_VALUES);
 
 function recordInput(kind: BoardKind, input: z.output<typeof quickCreateSchema>): Record<string, unknown> {
