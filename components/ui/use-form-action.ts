@@ -2,6 +2,7 @@
 // The one way a react-hook-form form runs a server action: next-safe-action's useAction,
 // and every refusal (lib/action-result.ts reads it) put where the user looks — each
 // message under its field, the rest in `errors.root.server` (the form's alert).
+import { isNavigationError } from "next-safe-action";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
 import { useCallback } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
@@ -58,7 +59,14 @@ export function useFormAction<Input, Data, F extends FieldValues>(
   const { place, onFailure } = options;
   const run = useCallback(
     async (input: Input): Promise<RunOutcome<Data>> => {
-      const result = await (executeAsync as unknown as (i: Input) => Promise<ActionResult<Data>>)(input);
+      let result: ActionResult<Data>;
+      try {
+        result = await (executeAsync as unknown as (i: Input) => Promise<ActionResult<Data>>)(input);
+      } catch (err) {
+        // a redirect or notFound is Next's to follow; anything else is a request that got no answer
+        if (isNavigationError(err)) throw err;
+        result = undefined;
+      }
       const failure = actionFailure(result);
       if (!failure) return { ok: true, data: result?.data as Data };
       showActionFailure(failure, form, place);
