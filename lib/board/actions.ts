@@ -5,12 +5,13 @@
 import "server-only";
 import { z } from "zod";
 import { moveRecord } from "@/lib/pipelines/move-record";
+import { PIPELINE_KINDS } from "@/lib/pipelines/schemas";
 import { createRecord } from "@/lib/records/service";
 import { tenantAction } from "@/lib/safe-action";
-import { BOARD_KIND_VALUES, boardMoveSchema, quickCreateSchema } from "./schemas";
+import { boardMoveSchema, quickCreateSchema } from "./schemas";
 import type { BoardKind } from "./types";
 
-const kind = z.enum(BOARD_KIND_VALUES);
+const kind = z.enum(PIPELINE_KINDS);
 
 function recordInput(kind: BoardKind, input: z.output<typeof quickCreateSchema>): Record<string, unknown> {
   const placement = { pipelineId: input.pipelineId, stageId: input.stageId };

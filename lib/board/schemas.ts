@@ -2,8 +2,6 @@
 import { z } from "zod";
 import { moveSchema } from "@/lib/pipelines/schemas";
 
-export const BOARD_KIND_VALUES = ["DEAL", "LEAD", "TICKET"] as const;
-
 export const boardMoveSchema = z.object({ id: z.uuid(), move: moveSchema });
 export type BoardMoveInput = z.input<typeof boardMoveSchema>;
 

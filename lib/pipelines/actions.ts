@@ -16,6 +16,7 @@ import {
   stageIdSchema,
   updatePipelineActionSchema,
   moveSchema,
+  PIPELINE_KINDS,
   updateStageActionSchema,
 } from "./schemas";
 import { addStage, deleteStage, reorderStages, updateStage } from "./stage-service";
@@ -95,7 +96,7 @@ export const deleteStageAction = tenantAction
 /** The record page's stage picker: a move to a stage (or, for admins, a forced one with a reason). */
 export const moveStageAction = tenantAction
   .metadata({ permission: "records.move" })
-  .inputSchema(z.object({ kind: z.enum(["DEAL", "LEAD", "TICKET"]), id: z.uuid(), move: moveSchema.omit({ afterId: true, beforeId: true }) }))
+  .inputSchema(z.object({ kind: z.enum(PIPELINE_KINDS), id: z.uuid(), move: moveSchema.omit({ afterId: true, beforeId: true }) }))
   .action(async ({ parsedInput, ctx }) => {
     const { record, historyId } = await moveRecord(ctx.tenant, parsedInput.kind, parsedInput.id, parsedInput.move);
     return { stageId: record.stageId as string, historyId };

@@ -18,6 +18,9 @@ export const moveSchema = z
 
 export type MoveInput = z.input<typeof moveSchema>;
 
+/** The record kinds that live in a pipeline and move between its stages. */
+export const PIPELINE_KINDS = ["DEAL", "LEAD", "TICKET"] as const;
+
 // ---- Pipeline and stage configuration (Settings → Pipelines and /api/v1/pipelines) ----
 // Client-safe: no server imports, so the settings forms validate with the same schemas.
 
