@@ -1,11 +1,12 @@
 // Security headers on every answer (lib/security/headers.ts). A page's CSP goes on the
 // request too: that is where Next.js reads the nonce it stamps on its scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { isApiPath, isHttpsUrl, makeNonce, securityHeaders } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
   const pathname = request.nextUrl.pathname;
-  const opts = { dev: process.env.NODE_ENV === "development", https: isHttpsUrl(process.env.AUTH_URL) };
+  const opts = { dev: env.NODE_ENV === "development", https: isHttpsUrl(env.AUTH_URL) };
   const page = !isApiPath(pathname);
   const headers = securityHeaders(pathname, { ...opts, nonce: page ? makeNonce() : undefined });
   let response = NextResponse.next();

@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
     globalSetup: ["./db/testing/global-setup.ts"],
-    setupFiles: ["./db/testing/setup.ts"],
+    setupFiles: ["./db/testing/setup.ts", "./lib/api/contract-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

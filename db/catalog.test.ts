@@ -21,11 +21,13 @@ export type Rule =
   | "role-superuser"
   | "role-bypassrls"
   | "role-owns-table"
-  | "view-bypasses-rls";
+  | "view-bypasses-rls"
+  | "definer-no-search-path"
+  | "definer-public-execute";
 
 export interface Violation {
   rule: Rule;
-  /** `table`, `table.constraint|index|policy`, `view`, or `role:name`. */
+  /** `table`, `table.constraint|index|policy`, `view`, `function(args)`, or `role:name`. */
   object: string;
   message: string;
 }
@@ -209,6 +211,24 @@ export async function checkCatalog(sql: Sql, schema: string, opts: CatalogOption
     }
   }
 
+  // SECURITY DEFINER functions run with their owner's rights, past row level security
+  // (global search, the auth look-ups): each fixes its search_path, so that objects of
+  // the caller cannot stand in for the ones it names, and only the roles it is granted to
+  // may call it (Postgres grants EXECUTE to PUBLIC unless revoked).
+  const definers = await sql<{ name: string; config: string[] | null; publicExecute: boolean }[]>`
+    select p.proname::text || '(' || pg_get_function_identity_arguments(p.oid) || ')' as name, p.proconfig as config,
+      has_function_privilege('public', p.oid, 'execute') as "publicExecute"
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = ${schema} and p.prosecdef
+    order by 1`;
+  for (const f of definers) {
+    // pg_temp named last: left out, a caller's temporary tables are searched first
+    if (!(f.config ?? []).some((c) => c.startsWith("search_path=") && /pg_temp"?$/.test(c))) {
+      add("definer-no-search-path", f.name, `SECURITY DEFINER function ${f.name} does not set search_path (SET search_path = pg_catalog, public, pg_temp)`);
+    }
+    if (f.publicExecute) add("definer-public-execute", f.name, `SECURITY DEFINER function ${f.name} is executable by PUBLIC: REVOKE ALL ... FROM PUBLIC and grant it to the app role`);
+  }
+
   const [role] = await sql<{ super: boolean; bypass: boolean }[]>`select rolsuper as super, rolbypassrls as bypass from pg_roles where rolname = ${appRole}`;
   if (!role) add("role-missing", `role:${appRole}`, `the app role ${appRole} does not exist`);
   else {
@@ -247,19 +267,7 @@ const SEED_ENUMS: Record<string, string[]> = {
  * stays green meanwhile; the test fails on any other violation, and when a listed one
  * is fixed (so the entry gets removed).
  */
-const KNOWN_VIOLATIONS: string[] = [
-  // Global search's views (0007) read as their owner so that lower(), LIKE and the trigram
-  // operators, none of them LEAKPROOF, can use the indexes of 0006; under row level
-  // security or security_barrier every search is a sequential scan (measured on 150k
-  // contacts: a prefix look-up 0.13 ms → 56 ms, a contains look-up 8.6 ms → 83 ms). The
-  // fix that keeps the indexes: search behind SECURITY DEFINER functions that take only
-  // values, so no caller's expression runs below the tenant filter.
-  "view-bypasses-rls search_companies",
-  "view-bypasses-rls search_contacts",
-  "view-bypasses-rls search_deals",
-  "view-bypasses-rls search_leads",
-  "view-bypasses-rls search_tickets",
-];
+const KNOWN_VIOLATIONS: string[] = [];
 
 describe("database catalog", () => {
   let sql: postgres.Sql;
@@ -388,6 +396,17 @@ describe("database catalog", () => {
           alter table rls_unforced owner to ${plainOwner};
           alter view view_unforced_owner owner to ${plainOwner};
           create materialized view matview_parent as select tenant_id, id from good_parent;
+          create function definer_ok(p uuid) returns bigint language sql stable security definer set search_path = pg_catalog, ${schema}, pg_temp
+            as 'select count(*) from good_parent where tenant_id = p';
+          revoke all on function definer_ok(uuid) from public;
+          create function definer_no_path() returns bigint language sql stable security definer as 'select count(*) from good_parent';
+          revoke all on function definer_no_path() from public;
+          create function definer_public() returns bigint language sql stable security definer set search_path = pg_catalog, ${schema}, pg_temp
+            as 'select count(*) from good_parent';
+          create function definer_temp_first() returns bigint language sql stable security definer set search_path = pg_catalog, ${schema}
+            as 'select count(*) from good_parent';
+          revoke all on function definer_temp_first() from public;
+          create function invoker_fn() returns bigint language sql stable as 'select count(*) from good_parent';
         `);
         found = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: "stageline_app" });
         foundWithAppRole = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: role });
@@ -422,6 +441,9 @@ describe("database catalog", () => {
       "view-bypasses-rls view_over_invoker",
       "view-bypasses-rls view_unforced_owner",
       "view-bypasses-rls matview_parent",
+      "definer-no-search-path definer_no_path()",
+      "definer-no-search-path definer_temp_first()",
+      "definer-public-execute definer_public()",
     ];
     expect(summary(found)).toEqual([...expected].sort());
     expect(summary(foundWithAppRole)).toEqual(

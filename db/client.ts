@@ -3,6 +3,7 @@
 import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { env } from "@/lib/env";
 import { localSocketPath } from "./local-socket";
 import * as schema from "./schema";
 
@@ -12,7 +13,7 @@ type Handle = { sql: postgres.Sql; db: Database };
 const globalForDb = globalThis as unknown as { __stagelineDb?: Handle };
 
 export function appDatabaseUrl(): string {
-  const url = process.env.APP_DATABASE_URL;
+  const url = env.APP_DATABASE_URL;
   if (!url) throw new Error("APP_DATABASE_URL is not set: start the app with `npm start`, or see README → Configuration");
   return url;
 }
@@ -22,7 +23,7 @@ function handle(): Handle {
     const url = appDatabaseUrl();
     const sql = postgres(url, {
       path: localSocketPath(url),
-      max: Number(process.env.DB_POOL_SIZE ?? 10),
+      max: env.DB_POOL_SIZE,
       onnotice: () => {},
       // numeric stays a string (money is a decimal string in the API); bigint as number
       types: { bigint: postgres.BigInt },

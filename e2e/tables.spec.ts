@@ -49,7 +49,7 @@ test("filter, sort and a saved view live in the URL and survive a reload", async
 
   const nameHeader = page.getByRole("columnheader", { name: "Name" });
   await nameHeader.getByRole("button").click();
-  await expect(page).toHaveURL(/sort=firstName%3Aasc/);
+  await expect(page).toHaveURL(/sort=firstName(:|%3A)asc/);
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
   await nameHeader.getByRole("button").click();
   await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
@@ -92,7 +92,7 @@ test("filter, sort and a saved view live in the URL and survive a reload", async
   await expect(page.getByTestId("table-count")).toHaveText("4");
   await page.getByRole("button", { name: "Saved views" }).click();
   await page.getByRole("link", { name: "Acme people" }).click();
-  await expect(page).toHaveURL(/filter=.*sort=firstName%3Adesc|sort=firstName%3Adesc.*filter=/);
+  await expect(page).toHaveURL(/filter=.*sort=firstName(:|%3A)desc|sort=firstName(:|%3A)desc.*filter=/);
   await expect(page.getByTestId("table-count")).toHaveText("3");
   await page.reload();
   await expect(page.getByTestId("table-count")).toHaveText("3");

@@ -68,7 +68,10 @@ export class DatabaseError extends Error {
 
   constructor(from: Record<string, unknown>) {
     const text = (k: string) => (typeof from[k] === "string" ? (from[k] as string) : undefined);
-    super(`database error ${text("code")}${text("constraint_name") ? ` (${text("constraint_name")})` : ""}`);
+    // The server's message names the constraint, table or column; only data exceptions
+    // (class 22: 'invalid input syntax for type integer: "<a value>"') quote a value.
+    const code = text("code") ?? "";
+    super(code.startsWith("22") || !text("message") ? `database error ${code}${text("constraint_name") ? ` (${text("constraint_name")})` : ""}` : text("message"));
     this.name = "DatabaseError";
     this.code = text("code")!;
     this.constraint_name = text("constraint_name");
@@ -86,8 +89,8 @@ const framesOf = (stack: unknown) => (typeof stack === "string" ? stack.split("\
  * params: …" text and its `query` / `params`, postgres.js's `query` and `parameters`, and
  * the server's message and detail ('invalid input syntax for type integer: "<a value>"',
  * 'Key (email)=(<a value>)'). A database error becomes a DatabaseError (class, code,
- * constraint, table, column); Drizzle's wrapper keeps its class with a plain message and
- * that as its cause. Other errors are returned as they are. withTenant throws only what
+ * constraint, table, column, and the message unless it quotes a value); Drizzle's wrapper
+ * keeps its class, with that message and that error as its cause. Other errors are returned as they are. withTenant throws only what
  * passed through here, so whatever prints an error — our logger, or Next.js for an error
  * a page throws — prints no data.
  */
@@ -102,7 +105,7 @@ export function stripQueryValues(err: unknown, depth = 0): unknown {
   if ("params" in e && "query" in e) {
     const cause = stripQueryValues(e.cause, depth + 1);
     const inner = findPgError(cause);
-    const message = `failed query${inner?.code ? `: database error ${inner.code}${inner.constraint_name ? ` (${inner.constraint_name})` : ""}` : ""}`;
+    const message = `Failed query${cause instanceof Error ? `: ${cause.message}` : ""}`;
     try {
       delete e.params;
       delete e.query;

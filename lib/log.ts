@@ -9,6 +9,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { env } from "@/lib/env";
 import { findPgError } from "@/lib/errors";
 
 /** Key names whose values are never logged (exact names; matched at any of the first four levels). */
@@ -92,16 +93,10 @@ export function serializeError(err: unknown, depth = 0): Record<string, unknown>
 let override: DestinationStream | null = null;
 const destination: DestinationStream = { write: (line: string) => void (override ?? process.stdout).write(line) };
 
-/** LOG_LEVEL (trace, debug, info, warn, error, fatal, silent); a typo falls back to info rather than failing at boot. */
-function levelFromEnv(): string {
-  const wanted = process.env.LOG_LEVEL?.toLowerCase();
-  return wanted && (wanted === "silent" || wanted in pino.levels.values) ? wanted : "info";
-}
-
 export function createLogger(dest: DestinationStream = destination): Logger {
   return pino(
     {
-      level: levelFromEnv(),
+      level: env.LOG_LEVEL,
       base: undefined,
       redact: { paths: redactPaths, censor: "[redacted]" },
       serializers: { err: serializeError, error: serializeError },

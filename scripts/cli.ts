@@ -15,6 +15,7 @@ import { closeDb } from "../db/client";
 import { tenants } from "../db/schema";
 import { TENANT_ROLES } from "../db/schema/enums";
 import { createApiKey } from "../lib/api/keys";
+import { env } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { systemActor, type TenantContext } from "../lib/tenancy/context";
 import { createTenant } from "../lib/tenancy/create-tenant";
@@ -147,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
 
   let stop: (() => Promise<void>) | undefined;
   try {
-    if (!process.env.APP_DATABASE_URL) {
+    if (!env.APP_DATABASE_URL) {
       // Loaded only when needed: it brings the job queue's migrations and embedded Postgres.
       const { resolveDatabase } = await import("./lib/runtime");
       const resolved = await resolveDatabase();

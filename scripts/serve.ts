@@ -11,7 +11,9 @@ import { parseArgs } from "node:util";
 import { freePort, startEmbedded, type EmbeddedCluster } from "../db/embedded";
 import { appUrlFor, migrateDatabase } from "../db/migrate";
 import { warnIfPrivateNetworksAllowed } from "../lib/automations/private-networks";
+import { env } from "../lib/env";
 import { buildIsCurrent, markBuilt } from "./lib/build-fingerprint";
+import { checkEnvOrExit } from "./lib/check-env";
 import { DATA_DIR, loadSecrets } from "./lib/secrets";
 
 const { values: args } = parseArgs({
@@ -24,7 +26,6 @@ const { values: args } = parseArgs({
   },
 });
 
-const port = Number(args.port ?? process.env.PORT ?? 3000);
 // progress lines and the banner below are the terminal's, for the person who ran npm start
 const log = (m: string) => console.log(`[stageline] ${m}`);
 const runtimeFile = path.resolve(args["runtime-file"] ?? path.join(DATA_DIR, "runtime.json"));
@@ -39,14 +40,16 @@ async function portIsFree(p: number): Promise<boolean> {
 
 async function main() {
   const t0 = Date.now();
+  checkEnvOrExit("[stageline]");
+  const port = args.port === undefined ? env.PORT : Number(args.port);
   if (!(await portIsFree(port))) throw new Error(`port ${port} is already in use: stop what runs there, or set PORT`);
   const secrets = args.ephemeral ? { authSecret: crypto.randomUUID() + crypto.randomUUID(), appDbPassword: crypto.randomUUID() } : loadSecrets();
   let cluster: EmbeddedCluster | undefined;
   let ephemeralDir: string | undefined;
-  let ownerUrl = process.env.DATABASE_URL;
+  let ownerUrl = env.DATABASE_URL;
   if (!ownerUrl) {
     const dataDir = args.ephemeral ? (ephemeralDir = mkdtempSync(path.join(tmpdir(), "stageline-pg-"))) : path.join(DATA_DIR, "pg");
-    const preferred = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const preferred = env.EMBEDDED_PG_PORT;
     const pgPort = !args.ephemeral && (await portIsFree(preferred)) ? preferred : await freePort();
     log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data: ${path.relative(process.cwd(), dataDir) || dataDir})`);
     cluster = await startEmbedded({ dataDir, port: pgPort, persistent: !args.ephemeral });
@@ -58,7 +61,7 @@ async function main() {
   }
   log("applying migrations");
   await migrateDatabase(ownerUrl, secrets.appDbPassword);
-  const appUrl = process.env.APP_DATABASE_URL ?? appUrlFor(ownerUrl, secrets.appDbPassword);
+  const appUrl = env.APP_DATABASE_URL ?? appUrlFor(ownerUrl, secrets.appDbPassword);
   process.env.APP_DATABASE_URL = appUrl;
   mkdirSync(path.dirname(runtimeFile), { recursive: true });
   if (!args.ephemeral || args["runtime-file"]) writeFileSync(runtimeFile, JSON.stringify({ ownerUrl, appUrl, pid: process.pid }), { mode: 0o600 });
@@ -84,7 +87,7 @@ async function main() {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     APP_DATABASE_URL: appUrl,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? secrets.authSecret,
+    AUTH_SECRET: env.AUTH_SECRET ?? secrets.authSecret,
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),

@@ -3,8 +3,10 @@
 // larger install. Finds the database as the CLI does (scripts/lib/runtime.ts).
 import { closeDb } from "../db/client";
 import { quietWorkerLogs, startWorker } from "../lib/worker";
+import { checkEnvOrExit } from "./lib/check-env";
 import { resolveDatabase } from "./lib/runtime";
 
+checkEnvOrExit("[worker]");
 const database = await resolveDatabase();
 process.env.APP_DATABASE_URL = database.appUrl;
 const runner = await startWorker({ ownerUrl: database.ownerUrl });

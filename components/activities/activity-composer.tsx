@@ -3,13 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Tabs } from "radix-ui";
-import { useId } from "react";
 import { useForm, useWatch, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
-import { FormAlert } from "@/components/settings/form-alert";
-import { SelectField } from "@/components/settings/select-field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
-import { inputClass, TextField } from "@/components/ui/field";
+import { TextareaField, TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createActivityAction } from "@/lib/activities/actions";
 import { activityResolver, logInput, REPEAT_PRESETS, taskInput, type LogValues, type RecordKindForActivity, type TaskValues } from "./activity-forms";
@@ -26,21 +25,7 @@ const LOG_FIELDS = ["subject", "body", "activityAt", "activityType"] as const;
 const TASK_FIELDS = ["subject", "body", "dueAt", "reminderAt", "priority", "recurrenceRule"] as const;
 
 function Notes<V extends FieldValues>({ form, name, label }: { form: UseFormReturn<V>; name: Path<V>; label: string }) {
-  const id = useId();
-  const error = form.formState.errors[name]?.message as string | undefined;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea id={id} rows={3} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...form.register(name)} />
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <TextareaField label={label} {...form.register(name)} error={form.formState.errors[name]?.message as string | undefined} />;
 }
 
 function useAfterCreate(kind: RecordKindForActivity, recordId: string) {

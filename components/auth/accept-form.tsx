@@ -7,13 +7,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/auth/schemas";
 import { acceptAsNewUserAction, acceptAsSignedInAction } from "@/lib/tenancy/actions";
+import { FormAlert } from "@/components/ui/form-alert";
 
 function Alert({ state }: { state: FormState }) {
-  return state?.error ? (
-    <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-      {state.error}
-    </p>
-  ) : null;
+  return <FormAlert message={state?.error} />;
 }
 
 /**

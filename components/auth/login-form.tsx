@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signInAction } from "@/lib/auth/actions";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function LoginForm({ next, notice }: { next?: string; notice?: string }) {
   const [state, action, pending] = useActionState(signInAction, undefined);
@@ -16,11 +17,7 @@ export function LoginForm({ next, notice }: { next?: string; notice?: string }) 
           {notice}
         </p>
       ) : null}
-      {state?.error ? (
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
+      <FormAlert message={state?.error} />
       <input type="hidden" name="next" value={next ?? ""} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.values?.email} error={state?.fieldErrors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={state?.fieldErrors?.password} />

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signUpAction } from "@/lib/auth/actions";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState(signUpAction, undefined);
@@ -13,11 +14,7 @@ export function SignUpForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-lg font-semibold">Create your workspace</h1>
-      {state?.error ? (
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
+      <FormAlert message={state?.error} />
       <TextField label="Company name" name="companyName" required defaultValue={v?.companyName} error={e?.companyName} />
       <TextField label="Your name" name="name" autoComplete="name" required defaultValue={v?.name} error={e?.name} />
       <TextField label="Work email" name="email" type="email" autoComplete="email" required defaultValue={v?.email} error={e?.email} />

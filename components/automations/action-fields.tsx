@@ -5,9 +5,9 @@ import { Plus, Trash2 } from "lucide-react";
 import { useId } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import type { AutomationFormOptions } from "@/lib/automations/form-options";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
-import { inputClass, TextField } from "@/components/ui/field";
+import { TextareaField, TextField } from "@/components/ui/field";
 import { WEBHOOK_TIMEOUT } from "@/lib/automations/schemas";
 import type { FormValues } from "./form-values";
 import { ACTION_TYPES, type EntityType } from "./labels";
@@ -90,35 +90,19 @@ function WebhookFields() {
 }
 
 function AiWorkerFields({ options, entityType }: { options: AutomationFormOptions; entityType: EntityType }) {
-  const promptId = useId();
   const { register, formState } = useFormContext<FormValues>();
   const outputType = useWatch<FormValues, "ai.outputType">({ name: "ai.outputType" });
   const errors = formState.errors.ai;
   const fields = options.fieldsByType[entityType].filter((f) => f.type.kind === "string" || f.type.kind === "number");
   return (
     <div className="space-y-4">
-      <div className="space-y-1">
-        <label htmlFor={promptId} className="block text-sm font-medium text-slate-700">
-          Prompt
-        </label>
-        <textarea
-          id={promptId}
-          rows={5}
-          className={inputClass}
-          aria-invalid={errors?.prompt ? true : undefined}
-          aria-describedby={errors?.prompt ? `${promptId}-error` : `${promptId}-hint`}
-          {...register("ai.prompt")}
-        />
-        {errors?.prompt ? (
-          <p id={`${promptId}-error`} role="alert" className="text-sm text-red-600">
-            {errors.prompt.message}
-          </p>
-        ) : (
-          <p id={`${promptId}-hint`} className="text-xs text-slate-500">
-            {"Use {{record.<field>}} to fill in the record's values, e.g. {{record.name}}."}
-          </p>
-        )}
-      </div>
+      <TextareaField
+        label="Prompt"
+        rows={5}
+        {...register("ai.prompt")}
+        error={errors?.prompt?.message}
+        hint={"Use {{record.<field>}} to fill in the record's values, e.g. {{record.name}}."}
+      />
       <SelectField
         label="Answer becomes"
         options={[

@@ -9,8 +9,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { deleteAutomationAction, rotateSecretAction } from "@/lib/automations/actions";
 import { actionMessage } from "@/lib/action-result";
-import { ConfirmButton } from "@/components/settings/confirm-button";
-import { Modal } from "@/components/settings/dialog";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Modal } from "@/components/ui/dialog";
 import { SecretOnce } from "./secret-once";
 
 export function AutomationAdminActions({ id, name, isWebhook }: { id: string; name: string; isWebhook: boolean }) {

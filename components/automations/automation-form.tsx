@@ -9,7 +9,7 @@ import { toast } from "sonner";
 import { createAutomationAction, updateAutomationAction } from "@/lib/automations/actions";
 import type { AutomationFormOptions } from "@/lib/automations/form-options";
 import { FilterBuilder } from "@/components/filter-builder";
-import { FormAlert } from "@/components/settings/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";

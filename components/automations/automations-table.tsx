@@ -5,7 +5,7 @@ import Link from "next/link";
 import { toast } from "sonner";
 import { setAutomationEnabledAction } from "@/lib/automations/actions";
 import { actionMessage } from "@/lib/action-result";
-import { Badge } from "@/components/settings/badge";
+import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/settings/format";
 import { actionTypeLabel, entityLabel, percent, scopeLabel, triggerLabel } from "./labels";
 import { StatusBadge } from "./shared";

@@ -1,43 +1,34 @@
 "use client";
 
 // Filters of the execution log, kept in the URL: status, time range, automation, record.
-import { usePathname, useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { RecordPicker } from "@/components/record-form/record-picker";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
+import { executionUrlParsers } from "@/lib/automations/execution-url";
 import { ENTITY_TYPES, EXECUTION_STATUSES, TIME_RANGES, type EntityType } from "./labels";
 
-export interface ExecutionFilterValues {
-  status?: string;
-  range?: string;
-  automationId?: string;
-  entityType?: string;
-  entityId?: string;
-  recordLabel?: string;
-}
-
-export function ExecutionFilters({ value, automations }: { value: ExecutionFilterValues; automations?: { id: string; name: string }[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [status, setStatus] = useState(value.status ?? "");
-  const [range, setRange] = useState(value.range ?? "");
-  const [automationId, setAutomationId] = useState(value.automationId ?? "");
-  const [entityType, setEntityType] = useState<EntityType>((value.entityType as EntityType) ?? "DEAL");
-  const [record, setRecord] = useState<{ id: string; label: string } | null>(value.entityId ? { id: value.entityId, label: value.recordLabel ?? value.entityId } : null);
+export function ExecutionFilters({ automations }: { automations?: { id: string; name: string }[] }) {
+  // not shallow: the server page lists the executions the new filters select
+  const [url, setUrl] = useQueryStates(executionUrlParsers, { shallow: false, history: "push" });
+  const [status, setStatus] = useState(url.status ?? "");
+  const [range, setRange] = useState(url.range ?? "");
+  const [automationId, setAutomationId] = useState(url.automationId ?? "");
+  const [entityType, setEntityType] = useState<EntityType>((url.entityType as EntityType | null) ?? "DEAL");
+  const [record, setRecord] = useState<{ id: string; label: string } | null>(url.entityId ? { id: url.entityId, label: url.record ?? url.entityId } : null);
 
   const apply = (e: React.FormEvent) => {
     e.preventDefault();
-    const p = new URLSearchParams();
-    if (status) p.set("status", status);
-    if (range) p.set("range", range);
-    if (automationId) p.set("automationId", automationId);
-    if (record) {
-      p.set("entityType", entityType);
-      p.set("entityId", record.id);
-      p.set("record", record.label);
-    }
-    router.push(p.size ? `${pathname}?${p}` : pathname);
+    void setUrl({
+      status: status || null,
+      range: range || null,
+      automationId: automationId || null,
+      entityType: record ? entityType : null,
+      entityId: record?.id ?? null,
+      record: record?.label ?? null,
+      cursor: null,
+    });
   };
 
   return (

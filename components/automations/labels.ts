@@ -1,7 +1,9 @@
 // Human labels for automations and the rules of which combinations the form offers.
 // Pure data, safe on the client and the server.
+import { milliseconds } from "date-fns";
 import { typeOptions } from "@/components/records/type-labels";
 import { PIPELINE_ENTITY_TYPES, TRIGGERS_BY_SCOPE } from "@/lib/automations/schemas";
+import { isRecordKind, recordPath } from "@/lib/records/kinds";
 
 export const ENTITY_TYPES = typeOptions(["DEAL", "LEAD", "TICKET", "CONTACT", "COMPANY"]);
 export type EntityType = (typeof ENTITY_TYPES)[number]["value"];
@@ -62,8 +64,8 @@ export const actionTypeLabel = (v: string) => labelOf(ACTION_TYPES, v);
 export const statusLabel = (v: string) => labelOf(EXECUTION_STATUSES, v);
 export const statusTone = (v: string) => EXECUTION_STATUSES.find((x) => x.value === v)?.tone ?? "neutral";
 
-/** The record page of an entity (singular REST collection names are the route names). */
-export const recordHref = (entityType: string, id: string) => `/${{ DEAL: "deals", LEAD: "leads", TICKET: "tickets", CONTACT: "contacts", COMPANY: "companies" }[entityType] ?? "contacts"}/${id}`;
+/** The record page of an entity. */
+export const recordHref = (entityType: string, id: string) => recordPath(isRecordKind(entityType) ? entityType : "CONTACT", id);
 
 export const isStageEvent = (t: string) => t === "stage.entered" || t === "stage.exited";
 export const isListEvent = (t: string) => t === "list.member_added" || t === "list.member_removed";
@@ -92,5 +94,5 @@ export const TIME_RANGES = [
 export function sinceOf(range: string | undefined, now = Date.now()): string | undefined {
   const m = /^(\d+)([hd])$/.exec(range ?? "");
   if (!m) return undefined;
-  return new Date(now - Number(m[1]) * (m[2] === "h" ? 3_600_000 : 86_400_000)).toISOString();
+  return new Date(now - milliseconds(m[2] === "h" ? { hours: Number(m[1]) } : { days: Number(m[1]) })).toISOString();
 }

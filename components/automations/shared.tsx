@@ -1,7 +1,7 @@
 // Small pieces the automation pages share.
 import { ChevronLeft } from "lucide-react";
 import Link from "next/link";
-import { Badge } from "@/components/settings/badge";
+import { Badge } from "@/components/ui/badge";
 import { BackToSettings } from "@/components/settings/back-link";
 import { PageHeader } from "@/components/shell/page-header";
 import { cn } from "@/components/ui/cn";

@@ -6,7 +6,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import type { AutomationFormOptions } from "@/lib/automations/form-options";
 import { RecordPicker } from "@/components/record-form/record-picker";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { EMPTY_FILTER } from "@/components/filter-builder";
 import type { FormValues } from "./form-values";
 import { ENTITY_TYPES, entitySingular, hasPipelinesFor, isStageEvent, scopesFor, TRIGGERS, triggersFor, type EntityType, type ScopeType } from "./labels";

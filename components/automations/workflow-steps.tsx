@@ -1,16 +1,17 @@
 "use client";
 
 // The ordered steps of a WORKFLOW action: add, remove, move up/down, and each step's fields.
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import type { AutomationFormOptions } from "@/lib/automations/form-options";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { PRIORITIES } from "@/db/schema/enums";
 import { emptyStep, type FormValues } from "./form-values";
 import { WORKFLOW_STEPS, type EntityType, type WorkflowStepType } from "./labels";
+import { MoveButtons } from "@/components/ui/move-buttons";
 
 const NONE = { value: "", label: "—" };
 
@@ -29,12 +30,7 @@ export function WorkflowSteps({ options, entityType }: { options: AutomationForm
                 Step {i + 1}: {WORKFLOW_STEPS.find((s) => s.value === f.type)?.label}
               </span>
               <span className="flex gap-1">
-                <Button size="sm" variant="ghost" aria-label={`Move step ${i + 1} up`} disabled={i === 0} onClick={() => steps.move(i, i - 1)}>
-                  <ArrowUp className="size-4" aria-hidden />
-                </Button>
-                <Button size="sm" variant="ghost" aria-label={`Move step ${i + 1} down`} disabled={i === steps.fields.length - 1} onClick={() => steps.move(i, i + 1)}>
-                  <ArrowDown className="size-4" aria-hidden />
-                </Button>
+                <MoveButtons name={`step ${i + 1}`} index={i} count={steps.fields.length} onMove={(by) => steps.move(i, i + by)} />
                 <Button size="sm" variant="ghost" aria-label={`Remove step ${i + 1}`} onClick={() => steps.remove(i)}>
                   <Trash2 className="size-4" aria-hidden />
                 </Button>

@@ -13,6 +13,7 @@ import type { DropTarget } from "@/lib/board/optimistic";
 import type { BoardColumn as Column, BoardKind, BoardStage } from "@/lib/board/types";
 import { SortableCard } from "./board-card";
 import { QuickCreateForm, type CreateAction } from "./quick-create";
+import { useColumnCards, type ColumnSource } from "./use-board-data";
 
 export interface ColumnDropData {
   type: "column";
@@ -28,7 +29,9 @@ export interface BoardColumnProps {
   kind: BoardKind;
   pipelineId: string;
   stage: BoardStage;
+  /** The column as the board's data has it (its first cards); the cards it loads with "load more" come from `source`. */
   column: Column;
+  source: ColumnSource;
   ownerNames: Map<string, string>;
   /** While a card is dragged: may it enter this column, and why not. */
   verdict: DropVerdict | null;
@@ -40,13 +43,11 @@ export interface BoardColumnProps {
   canCreate: boolean;
   createAction: CreateAction;
   onCreated: () => void;
-  /** `loaded`: how many cards the caller saw; a trigger from an older render is ignored. */
-  onLoadMore: (stageId: string, loaded: number) => void;
-  loadingMore: boolean;
 }
 
 export function BoardColumn(props: BoardColumnProps) {
-  const { kind, stage, column, verdict, canCreate } = props;
+  const { kind, stage, verdict, canCreate } = props;
+  const { column, loadMore, loadingMore } = useColumnCards(props.source, props.column);
   const info = BOARD_KINDS[kind];
   const headingId = useId();
   const reasonId = useId();
@@ -108,7 +109,7 @@ export function BoardColumn(props: BoardColumnProps) {
           onClose={() => setCreating(false)}
         />
       ) : null}
-      <ColumnCards {...props} targeted={targeted} />
+      <ColumnCards {...props} column={column} onLoadMore={loadMore} loadingMore={loadingMore} targeted={targeted} />
     </section>
   );
 }
@@ -138,7 +139,19 @@ function MoneySummary({ column, probability }: { column: Column; probability: st
 }
 
 /** The column's cards, virtualized: only the visible ones (and the dragged one) are in the DOM. */
-function ColumnCards({ kind, stage, column, ownerNames, activeId, activeFromStageId, hint, canMove, onLoadMore, loadingMore, targeted }: BoardColumnProps & { targeted: boolean }) {
+function ColumnCards({
+  kind,
+  stage,
+  column,
+  ownerNames,
+  activeId,
+  activeFromStageId,
+  hint,
+  canMove,
+  onLoadMore,
+  loadingMore,
+  targeted,
+}: BoardColumnProps & { onLoadMore: () => void; loadingMore: boolean; targeted: boolean }) {
   const info = BOARD_KINDS[kind];
   const scrollRef = useRef<HTMLDivElement>(null);
   const ids = useMemo(() => column.cards.map((c) => c.id), [column.cards]);
@@ -170,8 +183,8 @@ function ColumnCards({ kind, stage, column, ownerNames, activeId, activeFromStag
 
   // scrolling near the end loads the next cards (the button below does the same by keyboard)
   useEffect(() => {
-    if (column.nextCursor && !loadingMore && lastIndex >= column.cards.length - 3 && column.cards.length > 0) onLoadMore(stage.id, column.cards.length);
-  }, [lastIndex, column.nextCursor, column.cards.length, loadingMore, onLoadMore, stage.id]);
+    if (column.nextCursor && !loadingMore && lastIndex >= column.cards.length - 3 && column.cards.length > 0) onLoadMore();
+  }, [lastIndex, column.nextCursor, column.cards.length, loadingMore, onLoadMore]);
 
   const foreign = targeted && activeFromStageId !== stage.id;
   const indicatorFor = (id: string) => (foreign && hint?.overCardId === id ? (hint.after ? "after" : "before") : null);
@@ -212,7 +225,7 @@ function ColumnCards({ kind, stage, column, ownerNames, activeId, activeFromStag
       {column.nextCursor ? (
         <button
           type="button"
-          onClick={() => onLoadMore(stage.id, column.cards.length)}
+          onClick={onLoadMore}
           disabled={loadingMore}
           aria-label={`Load more ${info.plural} in ${stage.name}`}
           className="mt-2 w-full rounded-md py-1.5 text-xs font-medium text-slate-600 hover:bg-white disabled:opacity-60"

@@ -4,7 +4,7 @@ import "server-only";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
-import { filtersToParams, parseBoardFilters, viewHref, type BoardView } from "@/lib/board/filters";
+import { filtersToParams, loadBoardUrl, parseBoardFilters, viewHref } from "@/lib/board/filters";
 import { BOARD_KINDS, capitalize } from "@/lib/board/kinds";
 import { listBoardPipelines, loadBoard, loadBoardMeta, pickPipeline, tableScope } from "@/lib/board/queries";
 import type { BoardKind } from "@/lib/board/types";
@@ -16,8 +16,6 @@ import type { CreateAction } from "./quick-create";
 import { RecordsTable } from "./records-table";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 async function tablePage(...args: Parameters<typeof listRecords>) {
   try {
@@ -34,8 +32,9 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
   const { ctx, role } = session;
   const info = BOARD_KINDS[kind];
   const title = capitalize(info.plural);
+  const url = loadBoardUrl(searchParams);
   const options = await listBoardPipelines(ctx, kind);
-  const pipeline = pickPipeline(options, first(searchParams.pipeline));
+  const pipeline = pickPipeline(options, url.pipeline);
   if (!pipeline) {
     return (
       <>
@@ -46,11 +45,10 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
       </>
     );
   }
-  const view: BoardView = first(searchParams.view) === "table" ? "table" : "board";
   const filters = parseBoardFilters(searchParams);
 
-  if (view === "table") {
-    const cursor = first(searchParams.cursor) ?? null;
+  if (url.view === "table") {
+    const cursor = url.cursor;
     const [meta, page] = await Promise.all([
       loadBoardMeta(ctx, kind, pipeline.id),
       tablePage(ctx, kind, { limit: 50, cursor, where: tableScope(ctx, kind, pipeline.id, filters) }),

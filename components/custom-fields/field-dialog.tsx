@@ -1,15 +1,14 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { Modal } from "@/components/settings/dialog";
-import { FormAlert } from "@/components/settings/form-alert";
-import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
+import { TextareaField, TextField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { SelectField } from "@/components/ui/select-field";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { inputClass, TextField } from "@/components/ui/field";
 import { CUSTOM_FIELD_TYPES } from "@/db/schema/enums";
 import type { CustomFieldJson } from "@/lib/custom-fields/service";
 import { FIELD_TYPE_LABELS, hasOptions, keyFromLabel, OBJECT_TYPE_LABELS, type CustomFieldObjectType, type CustomFieldType } from "@/lib/custom-fields/schemas";
@@ -29,7 +28,6 @@ const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boo
 /** Define a custom field of `objectType`, or (with `field`) edit its label, options and required flag. */
 export function FieldDialog({ objectType, field }: { objectType: CustomFieldObjectType; field?: CustomFieldJson }) {
   const [open, setOpen] = useState(false);
-  const optionsId = useId();
   const defaults: Form = { label: field?.label ?? "", fieldType: (field?.fieldType as CustomFieldType) ?? "TEXT", options: field?.options.join("\n") ?? "", isRequired: field?.isRequired ?? false };
   const form = useForm<Form>({ defaultValues: defaults });
   const create = useFormAction(createFieldAction, form);
@@ -50,10 +48,9 @@ export function FieldDialog({ objectType, field }: { objectType: CustomFieldObje
   });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (isSubmitting) return;
         setOpen(o);
         if (o) form.reset(defaults);
       }}
@@ -69,59 +66,40 @@ export function FieldDialog({ objectType, field }: { objectType: CustomFieldObje
           </Button>
         )
       }
+      onSubmit={onSubmit}
+      pending={isSubmitting}
+      error={errors.root?.server?.message}
+      submitLabel={field ? "Save field" : "Add field"}
+      pendingLabel="Saving…"
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert message={errors.root?.server?.message} />
-        <TextField
-          label="Label"
-          autoComplete="off"
-          maxLength={100}
-          {...form.register("label", { validate: (v) => (v.trim() ? true : "is required") })}
-          error={errors.label?.message}
-          hint={key ? `Key: customFields.${key}${field ? " (fixed)" : ""}` : "The key is made from the label and never changes"}
+      <TextField
+        label="Label"
+        autoComplete="off"
+        maxLength={100}
+        {...form.register("label", { validate: (v) => (v.trim() ? true : "is required") })}
+        error={errors.label?.message}
+        hint={key ? `Key: customFields.${key}${field ? " (fixed)" : ""}` : "The key is made from the label and never changes"}
+      />
+      {field ? (
+        <p className="text-sm text-slate-600">
+          Type: <span className="font-medium">{FIELD_TYPE_LABELS[field.fieldType as CustomFieldType]}</span> (fixed: stored values depend on it)
+        </p>
+      ) : (
+        <SelectField label="Type" options={TYPE_OPTIONS} {...form.register("fieldType")} error={errors.fieldType?.message} />
+      )}
+      {hasOptions(fieldType) ? (
+        <TextareaField
+          label="Options, one per line"
+          rows={5}
+          {...form.register("options")}
+          error={errors.options?.message}
+          hint={field ? "Records keep a removed option until they are edited." : undefined}
         />
-        {field ? (
-          <p className="text-sm text-slate-600">
-            Type: <span className="font-medium">{FIELD_TYPE_LABELS[field.fieldType as CustomFieldType]}</span> (fixed: stored values depend on it)
-          </p>
-        ) : (
-          <SelectField label="Type" options={TYPE_OPTIONS} {...form.register("fieldType")} error={errors.fieldType?.message} />
-        )}
-        {hasOptions(fieldType) ? (
-          <div className="space-y-1">
-            <label htmlFor={optionsId} className="block text-sm font-medium text-slate-700">
-              Options, one per line
-            </label>
-            <textarea
-              id={optionsId}
-              rows={5}
-              className={inputClass}
-              aria-invalid={errors.options ? true : undefined}
-              aria-describedby={errors.options ? `${optionsId}-error` : undefined}
-              {...form.register("options")}
-            />
-            {errors.options?.message ? (
-              <p id={`${optionsId}-error`} role="alert" className="text-sm text-red-600">
-                {errors.options.message}
-              </p>
-            ) : field ? (
-              <p className="text-xs text-slate-500">Records keep a removed option until they are edited.</p>
-            ) : null}
-          </div>
-        ) : null}
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("isRequired")} />
-          Required: new {OBJECT_TYPE_LABELS[objectType].plural} must have a value
-        </label>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : field ? "Save field" : "Add field"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      ) : null}
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("isRequired")} />
+        Required: new {OBJECT_TYPE_LABELS[objectType].plural} must have a value
+      </label>
+    </FormDialog>
   );
 }

@@ -1,16 +1,15 @@
 "use client";
 
-import { ArrowDown, ArrowUp } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import { actionMessage } from "@/lib/action-result";
-import { Badge } from "@/components/settings/badge";
-import { ConfirmButton } from "@/components/settings/confirm-button";
-import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { CustomFieldJson } from "@/lib/custom-fields/service";
 import { FIELD_TYPE_LABELS, OBJECT_TYPE_LABELS, type CustomFieldObjectType, type CustomFieldType } from "@/lib/custom-fields/schemas";
 import { deleteFieldAction, moveFieldAction } from "@/lib/custom-fields/actions";
 import { FieldDialog } from "./field-dialog";
+import { MoveButtons } from "@/components/ui/move-buttons";
 
 export function FieldsTable({ objectType, fields, canManage }: { objectType: CustomFieldObjectType; fields: CustomFieldJson[]; canManage: boolean }) {
   const move = useAction(moveFieldAction);
@@ -55,12 +54,7 @@ export function FieldsTable({ objectType, fields, canManage }: { objectType: Cus
               {canManage ? (
                 <td className="px-4 py-2">
                   <div className="flex justify-end gap-1.5">
-                    <Button size="sm" variant="ghost" aria-label={`Move ${f.label} up`} disabled={i === 0 || move.isPending} onClick={() => void doMove(f, "up")}>
-                      <ArrowUp className="size-4" aria-hidden />
-                    </Button>
-                    <Button size="sm" variant="ghost" aria-label={`Move ${f.label} down`} disabled={i === fields.length - 1 || move.isPending} onClick={() => void doMove(f, "down")}>
-                      <ArrowDown className="size-4" aria-hidden />
-                    </Button>
+                    <MoveButtons name={f.label} index={i} count={fields.length} disabled={move.isPending} onMove={(by) => void doMove(f, by < 0 ? "up" : "down")} />
                     <FieldDialog objectType={objectType} field={f} />
                     <ConfirmButton
                       label="Delete"

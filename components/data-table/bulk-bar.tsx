@@ -4,7 +4,7 @@ import { Download, ListPlus, Tag, Tags, Trash2, UserRound, X } from "lucide-reac
 import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { Modal } from "@/components/settings/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useFormAction, type RunOutcome } from "@/components/ui/use-form-action";
@@ -67,6 +67,8 @@ export function BulkBar({
   const staticLists = data.lists.filter((l) => l.processingType === "STATIC");
   const noun = (n: number | string) => `${typeof n === "number" ? n.toLocaleString("en-US") : n} ${n === 1 || n === "1" ? data.singular : plural}`;
   const selected = noun(countLabel);
+  /** What every dialog of the bar shares: the one request in flight and its error. */
+  const formState = { pending, error };
 
   const open = (d: Dialog) => {
     form.reset(EMPTY);
@@ -158,119 +160,111 @@ export function BulkBar({
         <X className="size-4" aria-hidden /> Clear selection
       </Button>
 
-      <Modal open={dialog === "owner"} onOpenChange={(o) => !pending && setDialog(o ? "owner" : null)} title={`Assign owner to ${selected}`}>
-        <form
-          className="space-y-4"
-          onSubmit={form.handleSubmit((v) => {
-            const [type, id] = v.owner.split(":");
-            return perform(edit.run({ selection, operation: type === "group" ? { type: "assignGroup", groupId: id! } : { type: "assignOwner", userId: id! } }), changedText("Reassigned"));
-          })}
-        >
-          <div className="space-y-1">
-            <label htmlFor="bulk-owner" className="block text-sm font-medium text-slate-700">
-              New owner
-            </label>
-            <select id="bulk-owner" className={`${boxClass} w-full`} {...form.register("owner", { validate: (o) => (o.split(":")[1] ? true : "Choose an owner") })} aria-describedby={error ? "bulk-error" : undefined}>
-              <option value="">Choose…</option>
-              <optgroup label="Users">
-                {data.users
-                  .filter((u) => u.isActive)
-                  .map((u) => (
-                    <option key={u.id} value={`user:${u.id}`}>
-                      {u.id === data.me ? `${u.name} (me)` : u.name}
-                    </option>
-                  ))}
-              </optgroup>
-              {data.groups.length > 0 ? (
-                <optgroup label="Groups">
-                  {data.groups.map((g) => (
-                    <option key={g.id} value={`group:${g.id}`}>
-                      {g.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-            </select>
-          </div>
-          <DialogFooter error={error} pending={pending} submit="Assign owner" onCancel={() => setDialog(null)} />
-        </form>
-      </Modal>
-
-      {(["addTags", "removeTags"] as const).map((mode) => (
-        <Modal key={mode} open={dialog === mode} onOpenChange={(o) => !pending && setDialog(o ? mode : null)} title={`${mode === "addTags" ? "Add tags to" : "Remove tags from"} ${selected}`}>
-          <form
-            className="space-y-4"
-            onSubmit={form.handleSubmit((v) => perform(edit.run({ selection, operation: { type: mode, tags: splitTags(v.tags) } }), changedText(mode === "addTags" ? "Tagged" : "Untagged")))}
-          >
-            <TextField label="Tags" hint="Separate tags with commas." {...form.register("tags", { validate: (t) => (splitTags(t).length ? true : "Name at least one tag") })} autoFocus />
-            {data.tags.length > 0 ? (
-              <div className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
-                Known tags:
-                {data.tags.slice(0, 30).map((t) => (
-                  <button key={t} type="button" onClick={() => form.setValue("tags", splitTags(`${tagText},${t}`).join(", "))} className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-700 hover:bg-slate-200">
-                    {t}
-                  </button>
-                ))}
-              </div>
-            ) : null}
-            <DialogFooter error={error} pending={pending} submit={mode === "addTags" ? "Add tags" : "Remove tags"} onCancel={() => setDialog(null)} />
-          </form>
-        </Modal>
-      ))}
-
-      <Modal open={dialog === "list"} onOpenChange={(o) => !pending && setDialog(o ? "list" : null)} title={`Add ${selected} to a list`} description="Only static lists take members by hand; a dynamic list follows its filter.">
-        <form
-          className="space-y-4"
-          onSubmit={form.handleSubmit((v) =>
-            perform(addToList.run({ selection, listId: v.listId }), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`),
-          )}
-        >
-          {staticLists.length === 0 ? (
-            <p className="text-sm text-slate-600">There are no static lists of {plural} yet.</p>
-          ) : (
-            <div className="space-y-1">
-              <label htmlFor="bulk-list" className="block text-sm font-medium text-slate-700">
-                List
-              </label>
-              <select id="bulk-list" className={`${boxClass} w-full`} {...form.register("listId", { validate: (l) => (l ? true : "Choose a list") })}>
-                <option value="">Choose…</option>
-                {staticLists.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
+      <FormDialog
+        open={dialog === "owner"}
+        onOpenChange={(o) => setDialog(o ? "owner" : null)}
+        title={`Assign owner to ${selected}`}
+        {...formState}
+        errorId="bulk-error"
+        submitLabel="Assign owner"
+        onSubmit={form.handleSubmit((v) => {
+          const [type, id] = v.owner.split(":");
+          return perform(edit.run({ selection, operation: type === "group" ? { type: "assignGroup", groupId: id! } : { type: "assignOwner", userId: id! } }), changedText("Reassigned"));
+        })}
+      >
+        <div className="space-y-1">
+          <label htmlFor="bulk-owner" className="block text-sm font-medium text-slate-700">
+            New owner
+          </label>
+          <select id="bulk-owner" className={`${boxClass} w-full`} {...form.register("owner", { validate: (o) => (o.split(":")[1] ? true : "Choose an owner") })} aria-describedby={error ? "bulk-error" : undefined}>
+            <option value="">Choose…</option>
+            <optgroup label="Users">
+              {data.users
+                .filter((u) => u.isActive)
+                .map((u) => (
+                  <option key={u.id} value={`user:${u.id}`}>
+                    {u.id === data.me ? `${u.name} (me)` : u.name}
                   </option>
                 ))}
-              </select>
+            </optgroup>
+            {data.groups.length > 0 ? (
+              <optgroup label="Groups">
+                {data.groups.map((g) => (
+                  <option key={g.id} value={`group:${g.id}`}>
+                    {g.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+        </div>
+      </FormDialog>
+
+      {(["addTags", "removeTags"] as const).map((mode) => (
+        <FormDialog
+          key={mode}
+          open={dialog === mode}
+          onOpenChange={(o) => setDialog(o ? mode : null)}
+          title={`${mode === "addTags" ? "Add tags to" : "Remove tags from"} ${selected}`}
+          {...formState}
+          submitLabel={mode === "addTags" ? "Add tags" : "Remove tags"}
+          onSubmit={form.handleSubmit((v) => perform(edit.run({ selection, operation: { type: mode, tags: splitTags(v.tags) } }), changedText(mode === "addTags" ? "Tagged" : "Untagged")))}
+        >
+          <TextField label="Tags" hint="Separate tags with commas." {...form.register("tags", { validate: (t) => (splitTags(t).length ? true : "Name at least one tag") })} autoFocus />
+          {data.tags.length > 0 ? (
+            <div className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
+              Known tags:
+              {data.tags.slice(0, 30).map((t) => (
+                <button key={t} type="button" onClick={() => form.setValue("tags", splitTags(`${tagText},${t}`).join(", "))} className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-700 hover:bg-slate-200">
+                  {t}
+                </button>
+              ))}
             </div>
-          )}
-          <DialogFooter error={error} pending={pending} submit="Add to list" onCancel={() => setDialog(null)} disabled={staticLists.length === 0} />
-        </form>
-      </Modal>
+          ) : null}
+        </FormDialog>
+      ))}
 
-      <Modal open={dialog === "delete"} onOpenChange={(o) => !pending && setDialog(o ? "delete" : null)} title={`Delete ${selected}?`} description="They leave every table and list view. You can undo right after.">
-        <form onSubmit={remove}>
-          <DialogFooter error={error} pending={pending} submit="Delete" danger onCancel={() => setDialog(null)} />
-        </form>
-      </Modal>
-    </div>
-  );
-}
+      <FormDialog
+        open={dialog === "list"}
+        onOpenChange={(o) => setDialog(o ? "list" : null)}
+        title={`Add ${selected} to a list`}
+        description="Only static lists take members by hand; a dynamic list follows its filter."
+        {...formState}
+        submitLabel="Add to list"
+        submitDisabled={staticLists.length === 0}
+        onSubmit={form.handleSubmit((v) =>
+          perform(addToList.run({ selection, listId: v.listId }), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`),
+        )}
+      >
+        {staticLists.length === 0 ? (
+          <p className="text-sm text-slate-600">There are no static lists of {plural} yet.</p>
+        ) : (
+          <div className="space-y-1">
+            <label htmlFor="bulk-list" className="block text-sm font-medium text-slate-700">
+              List
+            </label>
+            <select id="bulk-list" className={`${boxClass} w-full`} {...form.register("listId", { validate: (l) => (l ? true : "Choose a list") })}>
+              <option value="">Choose…</option>
+              {staticLists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </FormDialog>
 
-function DialogFooter({ error, pending, submit, onCancel, danger, disabled }: { error: string | null; pending: boolean; submit: string; onCancel: () => void; danger?: boolean; disabled?: boolean }) {
-  return (
-    <div className="space-y-3">
-      {error ? (
-        <p id="bulk-error" role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending || disabled}>
-          {pending ? "Working…" : submit}
-        </Button>
-      </div>
+      <FormDialog
+        open={dialog === "delete"}
+        onOpenChange={(o) => setDialog(o ? "delete" : null)}
+        title={`Delete ${selected}?`}
+        description="They leave every table and list view. You can undo right after."
+        {...formState}
+        submitLabel="Delete"
+        danger
+        onSubmit={remove}
+      />
     </div>
   );
 }

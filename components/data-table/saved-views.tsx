@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Popover } from "radix-ui";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { Modal } from "@/components/settings/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -86,27 +86,24 @@ export function SavedViews({
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>
-      <Modal open={saving} onOpenChange={(o) => !pending && setSaving(o)} title="Save view" description="Saves the current filter, sort and columns for you.">
-        <form
-          className="space-y-4"
-          onSubmit={form.handleSubmit(async (v) => {
-            const r = await save.run(v.name);
-            if (!r.ok) return;
-            setSaving(false);
-            onSaved(v.name);
-          })}
-        >
-          <TextField label="View name" {...form.register("name")} error={errors.name?.message ?? errors.root?.server?.message} maxLength={100} required autoFocus />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setSaving(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending || !name.trim()}>
-              {pending ? "Saving…" : "Save view"}
-            </Button>
-          </div>
-        </form>
-      </Modal>
+      <FormDialog
+        open={saving}
+        onOpenChange={setSaving}
+        title="Save view"
+        description="Saves the current filter, sort and columns for you."
+        onSubmit={form.handleSubmit(async (v) => {
+          const r = await save.run(v.name);
+          if (!r.ok) return;
+          setSaving(false);
+          onSaved(v.name);
+        })}
+        pending={pending}
+        submitLabel="Save view"
+        pendingLabel="Saving…"
+        submitDisabled={!name.trim()}
+      >
+        <TextField label="View name" {...form.register("name")} error={errors.name?.message ?? errors.root?.server?.message} maxLength={100} required autoFocus />
+      </FormDialog>
     </>
   );
 }

@@ -8,10 +8,9 @@ import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { EMPTY_FILTER } from "@/components/filter-builder";
-import { Modal } from "@/components/settings/dialog";
-import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { LIST_OBJECT_TYPES as OBJECT_TYPES, LIST_PROCESSING_TYPES } from "@/db/schema/enums";
 import type { ValidationIssue } from "@/lib/errors";
@@ -57,10 +56,9 @@ export function CreateListDialog({ fieldsByType, optionsByType }: { fieldsByType
   });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (isSubmitting) return;
         setOpen(o);
         if (!o) reset();
       }}
@@ -72,51 +70,45 @@ export function CreateListDialog({ fieldsByType, optionsByType }: { fieldsByType
           <Plus className="size-4" aria-hidden /> New list
         </Button>
       }
+      onSubmit={onSubmit}
+      pending={isSubmitting}
+      error={errors.root?.server?.message}
+      submitLabel="Create list"
+      pendingLabel="Creating…"
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert message={errors.root?.server?.message} />
-        <TextField label="Name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
-        <TextField label="Description" autoComplete="off" {...form.register("description")} error={errors.description?.message} />
-        <div className="space-y-1">
-          <label htmlFor={typeId} className="block text-sm font-medium text-slate-700">
-            Records
-          </label>
-          <select id={typeId} className={inputClass} {...form.register("objectType", { onChange: () => form.setValue("filter", EMPTY_FILTER) })}>
-            {LIST_OBJECT_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium text-slate-700">Kind</legend>
-          {(["STATIC", "DYNAMIC"] as const).map((p) => (
-            <label key={p} className="mr-4 inline-flex items-center gap-2 text-sm">
-              <input type="radio" value={p} {...form.register("processingType")} />
-              {p === "STATIC" ? "Static" : "Dynamic (filter)"}
-            </label>
+      <TextField label="Name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+      <TextField label="Description" autoComplete="off" {...form.register("description")} error={errors.description?.message} />
+      <div className="space-y-1">
+        <label htmlFor={typeId} className="block text-sm font-medium text-slate-700">
+          Records
+        </label>
+        <select id={typeId} className={inputClass} {...form.register("objectType", { onChange: () => form.setValue("filter", EMPTY_FILTER) })}>
+          {LIST_OBJECT_TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
           ))}
-        </fieldset>
-        {processingType === "DYNAMIC" ? (
-          <ListFilterEditor
-            objectType={objectType}
-            fields={fieldsByType[objectType]}
-            options={optionsByType[objectType]}
-            value={filter}
-            onChange={(f) => form.setValue("filter", f, { shouldDirty: true })}
-            errors={filterErrors}
-          />
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Creating…" : "Create list"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+        </select>
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-700">Kind</legend>
+        {(["STATIC", "DYNAMIC"] as const).map((p) => (
+          <label key={p} className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input type="radio" value={p} {...form.register("processingType")} />
+            {p === "STATIC" ? "Static" : "Dynamic (filter)"}
+          </label>
+        ))}
+      </fieldset>
+      {processingType === "DYNAMIC" ? (
+        <ListFilterEditor
+          objectType={objectType}
+          fields={fieldsByType[objectType]}
+          options={optionsByType[objectType]}
+          value={filter}
+          onChange={(f) => form.setValue("filter", f, { shouldDirty: true })}
+          errors={filterErrors}
+        />
+      ) : null}
+    </FormDialog>
   );
 }

@@ -6,16 +6,16 @@ import { Archive, ArchiveRestore, Pencil, RefreshCw, Save, Trash2, UserPlus } fr
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { tableKeys } from "@/components/data-table/use-table-rows";
 import { asGroup, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
-import { Modal } from "@/components/settings/dialog";
-import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
-import { inputClass, TextField } from "@/components/ui/field";
+import { TextareaField, TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { actionMessage } from "@/lib/action-result";
 import type { ValidationIssue } from "@/lib/errors";
@@ -97,7 +97,7 @@ export function ListActions({ list }: { list: ListView }) {
 
   return (
     <>
-      <Modal
+      <FormDialog
         open={open}
         onOpenChange={(o) => {
           setOpen(o);
@@ -109,21 +109,16 @@ export function ListActions({ list }: { list: ListView }) {
             <Pencil className="size-4" aria-hidden /> Edit
           </Button>
         }
+        onSubmit={save}
+        pending={isSubmitting}
+        error={errors.root?.server?.message}
+        submitLabel="Save"
+        pendingLabel="Saving…"
+        submitDisabled={busy}
       >
-        <form onSubmit={save} className="space-y-4" noValidate>
-          <FormAlert message={errors.root?.server?.message} />
-          <TextField label="Name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
-          <TextField label="Description" autoComplete="off" {...form.register("description")} error={errors.description?.message} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={busy}>
-              {isSubmitting ? "Saving…" : "Save"}
-            </Button>
-          </div>
-        </form>
-      </Modal>
+        <TextField label="Name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+        <TextField label="Description" autoComplete="off" {...form.register("description")} error={errors.description?.message} />
+      </FormDialog>
       <Button variant="secondary" size="sm" disabled={busy} onClick={() => setArchived(!list.isArchived)}>
         {list.isArchived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
         {list.isArchived ? "Restore" : "Archive"}
@@ -178,7 +173,7 @@ export function DynamicListControls({ list, fields, options, canWrite }: { list:
       ) : null}
       {canWrite ? (
         <>
-          {message ? <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">{message}</p> : null}
+          <FormAlert message={message} />
           <ListFilterEditor
             objectType={list.objectType}
             fields={fields}
@@ -210,7 +205,6 @@ export function AddMembersForm({ list }: { list: ListView }) {
   const add = useFormAction(addMembersAction, form, { place: () => null });
   const text = useWatch({ control: form.control, name: "text" });
   const message = form.formState.errors.text?.message ?? form.formState.errors.root?.server?.message;
-  const id = useId();
   const emails = list.objectType === "CONTACT" || list.objectType === "LEAD";
   const addRefs = async (refs: string) => {
     form.clearErrors();
@@ -227,23 +221,12 @@ export function AddMembersForm({ list }: { list: ListView }) {
     <section aria-label="Add members" className="mb-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       {list.objectType !== "ACTIVITY" ? <AddBySearch kind={list.objectType} onAdd={(recordId) => addRefs(recordId)} /> : null}
       <form onSubmit={submit} className="space-y-2">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-          Paste {emails ? "ids or emails" : "ids"}
-        </label>
-        <textarea
-          id={id}
-          rows={3}
-          className={inputClass}
+        <TextareaField
+          label={`Paste ${emails ? "ids or emails" : "ids"}`}
           {...form.register("text")}
           placeholder={emails ? "Record ids or emails, one per line or comma-separated" : "Record ids, one per line or comma-separated"}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-error` : undefined}
+          error={message}
         />
-        {message ? (
-          <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-            {message}
-          </p>
-        ) : null}
         <div className="flex justify-end">
           <Button type="submit" disabled={add.isPending || !text.trim()}>
             <UserPlus className="size-4" aria-hidden /> {add.isPending ? "Adding…" : "Add"}

@@ -2,40 +2,22 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
-import { listVersionAction } from "@/lib/lists/actions";
+import { useCallback } from "react";
 import { tableKeys } from "@/components/data-table/use-table-rows";
-
-const POLL_MS = 2_000;
+import { useLiveEvents } from "@/components/live/live-events";
 
 /**
- * Keeps a list page true while it is open: the worker changes dynamic members within
- * seconds of a record change, so the page asks (cheaply) whether anything changed and
- * then reloads the table and the server-rendered parts. Paused while the tab is hidden.
+ * Keeps a list page true while it is open: when the list changes (members joined or left —
+ * the worker changes dynamic members within a second of a record change — a refresh, an
+ * edit), the live stream says so and the page reloads the table and its server-rendered parts.
  */
-export function LiveMembers({ listId, initialVersion }: { listId: string; initialVersion: string }) {
+export function LiveMembers({ listId }: { listId: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const version = useRef(initialVersion);
-  useEffect(() => {
-    let stopped = false;
-    const tick = async () => {
-      if (document.visibilityState !== "visible") return;
-      const r = await listVersionAction({ listId }).catch(() => null);
-      const v = r?.data;
-      if (stopped || !v) return;
-      if (version.current !== v) {
-        void queryClient.invalidateQueries({ queryKey: tableKeys.all });
-        router.refresh();
-      }
-      version.current = v;
-    };
-    void tick();
-    const timer = setInterval(() => void tick(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [listId, queryClient, router]);
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: tableKeys.all });
+    router.refresh();
+  }, [queryClient, router]);
+  useLiveEvents(`list:${listId}`, refresh);
   return null;
 }

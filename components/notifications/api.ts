@@ -1,5 +1,6 @@
 "use client";
 // The bell and /notifications read through the REST API with the browser session.
+import { isRecordKind, recordPath } from "@/lib/records/kinds";
 
 export interface NotificationJson {
   id: string;
@@ -24,11 +25,9 @@ export const notificationKeys = {
   list: ["notifications", "list"] as const,
 };
 
-const COLLECTION: Record<string, string> = { CONTACT: "contacts", COMPANY: "companies", DEAL: "deals", LEAD: "leads", TICKET: "tickets" };
-
 /** The page of the record a notification is about, when it has one. */
 export const notificationHref = (n: Pick<NotificationJson, "recordType" | "recordId">) =>
-  n.recordType && n.recordId && COLLECTION[n.recordType] ? `/${COLLECTION[n.recordType]}/${n.recordId}` : null;
+  isRecordKind(n.recordType) && n.recordId ? recordPath(n.recordType, n.recordId) : null;
 
 async function problemMessage(res: Response): Promise<string> {
   try {

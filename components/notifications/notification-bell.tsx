@@ -6,21 +6,26 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { toast } from "sonner";
+import { useLiveEvents } from "@/components/live/live-events";
 import { LocalTime } from "@/components/timeline/local-time";
 import { cn } from "@/components/ui/cn";
 import { fetchNotifications, markNotificationsRead, notificationHref, notificationKeys } from "./api";
 
-/** The header's bell: the unread count (polled every 15 s and on focus) and the latest notifications. */
+/**
+ * The header's bell: the unread count and the latest notifications, re-read as soon as the
+ * live stream says the user's notifications changed (written, or read in another tab) —
+ * which also keeps /notifications current, under the same query keys.
+ */
 export function NotificationBell() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const latest = useQuery({
     queryKey: notificationKeys.latest,
     queryFn: () => fetchNotifications({ limit: 8 }),
-    refetchInterval: 15_000,
     refetchOnWindowFocus: true,
     staleTime: 5_000,
   });
+  useLiveEvents("notifications", () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }));
   const mark = useMutation({
     mutationFn: markNotificationsRead,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),

@@ -2,15 +2,14 @@
 
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createPipelineAction } from "@/lib/pipelines/actions";
-import { Modal } from "@/components/settings/dialog";
-import { FormAlert } from "@/components/settings/form-alert";
 import { Button } from "@/components/ui/button";
+import { TextareaField, TextField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { inputClass, TextField } from "@/components/ui/field";
 import { MovementModeField } from "./movement-mode-field";
 import { OBJECT_TYPES, type MovementMode, type ObjectType } from "./labels";
 
@@ -39,7 +38,6 @@ export function CreatePipelineDialog({ objectType }: { objectType: ObjectType })
   const form = useForm<FormValues>({ defaultValues: EMPTY });
   const action = useFormAction(createPipelineAction, form);
   const { errors, isSubmitting } = form.formState;
-  const stagesId = useId();
   const label = OBJECT_TYPES.find((t) => t.value === objectType)!;
 
   const onSubmit = form.handleSubmit(async (v) => {
@@ -63,10 +61,9 @@ export function CreatePipelineDialog({ objectType }: { objectType: ObjectType })
   });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (isSubmitting) return;
         setOpen(o);
         if (!o) form.reset(EMPTY);
       }}
@@ -77,34 +74,20 @@ export function CreatePipelineDialog({ objectType }: { objectType: ObjectType })
           <Plus className="size-4" aria-hidden /> New pipeline
         </Button>
       }
+      onSubmit={onSubmit}
+      pending={isSubmitting}
+      error={errors.root?.server?.message ?? (errors as { stages?: { message?: string } }).stages?.message}
+      submitLabel="Create pipeline"
+      pendingLabel="Creating…"
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert message={errors.root?.server?.message ?? (errors as { stages?: { message?: string } }).stages?.message} />
-        <TextField label="Pipeline name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
-        <TextField label="Key" hint="Lowercase letters, digits, - or _. Left empty, it is made from the name." autoComplete="off" {...form.register("pipelineKey")} error={errors.pipelineKey?.message} />
-        <MovementModeField register={form.register("movementMode")} />
-        <div className="space-y-1">
-          <label htmlFor={stagesId} className="block text-sm font-medium text-slate-700">
-            Stages
-          </label>
-          <textarea id={stagesId} rows={5} aria-describedby={`${stagesId}-hint`} className={inputClass} placeholder={"Qualified\nProposal\nWon\nLost"} {...form.register("stageNames")} />
-          <p id={`${stagesId}-hint`} className="text-xs text-slate-500">
-            One stage per line, in order.
-          </p>
-        </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("isDefault")} />
-          Make it the default {label.singular} pipeline
-        </label>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Creating…" : "Create pipeline"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      <TextField label="Pipeline name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+      <TextField label="Key" hint="Lowercase letters, digits, - or _. Left empty, it is made from the name." autoComplete="off" {...form.register("pipelineKey")} error={errors.pipelineKey?.message} />
+      <MovementModeField register={form.register("movementMode")} />
+      <TextareaField label="Stages" rows={5} hint="One stage per line, in order." placeholder={"Qualified\nProposal\nWon\nLost"} {...form.register("stageNames")} />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("isDefault")} />
+        Make it the default {label.singular} pipeline
+      </label>
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { deletePipelineAction } from "@/lib/pipelines/actions";
 import { actionMessage } from "@/lib/action-result";
-import { ConfirmButton } from "@/components/settings/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ObjectType } from "./labels";
 
 export function DeletePipelineButton({ pipelineId, name, objectType }: { pipelineId: string; name: string; objectType: ObjectType }) {

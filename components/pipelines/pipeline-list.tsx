@@ -1,14 +1,13 @@
 "use client";
 
-import { ArrowDown, ArrowUp } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { toast } from "sonner";
 import { reorderPipelinesAction } from "@/lib/pipelines/actions";
 import { actionMessage } from "@/lib/action-result";
-import { Badge } from "@/components/settings/badge";
-import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
 import { modeLabel, type MovementMode, type ObjectType } from "./labels";
+import { MoveButtons } from "@/components/ui/move-buttons";
 
 export interface PipelineSummary {
   id: string;
@@ -62,12 +61,7 @@ export function PipelineList({ objectType, pipelines, canManage }: { objectType:
               {canManage ? (
                 <td className="px-4 py-2.5">
                   <span className="flex justify-end gap-1">
-                    <Button size="sm" variant="ghost" aria-label={`Move ${p.name} up`} disabled={i === 0 || reorder.isPending} onClick={() => move(i, i - 1)}>
-                      <ArrowUp className="size-4" aria-hidden />
-                    </Button>
-                    <Button size="sm" variant="ghost" aria-label={`Move ${p.name} down`} disabled={i === pipelines.length - 1 || reorder.isPending} onClick={() => move(i, i + 1)}>
-                      <ArrowDown className="size-4" aria-hidden />
-                    </Button>
+                    <MoveButtons name={p.name} index={i} count={pipelines.length} disabled={reorder.isPending} onMove={(by) => move(i, i + by)} />
                   </span>
                 </td>
               ) : null}

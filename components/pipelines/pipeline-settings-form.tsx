@@ -3,7 +3,7 @@
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updatePipelineAction } from "@/lib/pipelines/actions";
-import { FormAlert } from "@/components/settings/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";

@@ -1,9 +1,8 @@
 "use client";
 
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { SelectField } from "@/components/settings/select-field";
-import { TextField, inputClass } from "@/components/ui/field";
-import { useId } from "react";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField, TextField } from "@/components/ui/field";
 import type { FieldDef, RecordFormValues } from "./fields";
 import { RecordPicker } from "./record-picker";
 
@@ -13,23 +12,6 @@ export interface UserOption {
 }
 
 const INPUT_TYPE: Partial<Record<FieldDef["type"], string>> = { email: "email", url: "url", tel: "tel", date: "date" };
-
-function TextArea({ label, error, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string }) {
-  const id = useId();
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea id={id} rows={3} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} {...props} />
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** One labelled control for a record field, with its error under it (role=alert). */
 export function FieldInput({
@@ -85,7 +67,7 @@ export function FieldInput({
   if (field.type === "textarea") {
     return (
       <div className={wide}>
-        <TextArea label={field.label} error={error} disabled={disabled} {...register(name)} />
+        <TextareaField label={field.label} error={error} disabled={disabled} {...register(name)} />
       </div>
     );
   }

@@ -95,13 +95,7 @@ export const RECORD_SCHEMAS: Record<RecordKind, z.ZodObject> = {
   TICKET: ticketCreateSchema,
 };
 
-export const KIND_WORDS: Record<RecordKind, { singular: string; plural: string; collection: string }> = {
-  COMPANY: { singular: "company", plural: "companies", collection: "companies" },
-  CONTACT: { singular: "contact", plural: "contacts", collection: "contacts" },
-  LEAD: { singular: "lead", plural: "leads", collection: "leads" },
-  DEAL: { singular: "deal", plural: "deals", collection: "deals" },
-  TICKET: { singular: "ticket", plural: "tickets", collection: "tickets" },
-};
+export { KIND_WORDS } from "@/lib/records/kinds";
 
 export type FormValues = Record<string, string>;
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateRecordAction } from "@/lib/records/actions";
-import { FormAlert } from "@/components/settings/form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { RecordKind } from "@/lib/records/registry";

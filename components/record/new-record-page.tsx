@@ -11,8 +11,7 @@ import { AppError } from "@/lib/errors";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import { getRecord } from "@/lib/records/service";
 import { listMembers } from "@/lib/tenancy/members";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 export async function NewRecordPage({ kind, searchParams }: { kind: RecordKind; searchParams: Record<string, string | string[] | undefined> }) {
   const s = await requirePageSession();
@@ -31,7 +30,7 @@ export async function NewRecordPage({ kind, searchParams }: { kind: RecordKind; 
   const labels: Record<string, string | null> = {};
   for (const [param, refKind] of [["companyId", "COMPANY"], ["contactId", "CONTACT"]] as const) {
     const v = searchParams[param];
-    if (typeof v !== "string" || !UUID.test(v) || !fields.includes(param)) continue;
+    if (typeof v !== "string" || !isUuid(v) || !fields.includes(param)) continue;
     try {
       const ref = await getRecord(s.ctx, refKind, v);
       initial[param] = v;

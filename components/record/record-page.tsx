@@ -10,6 +10,7 @@ import { Timeline } from "@/components/timeline/timeline";
 import { requirePageSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { RecordKind } from "@/lib/records/registry";
+import { isUuid } from "@/lib/uuid";
 import { DeleteRecordButton } from "./delete-record-button";
 import { FollowControl } from "./follow-control";
 import { keyFacts } from "./key-facts";
@@ -17,11 +18,9 @@ import { loadRecordPage, type RecordPageData } from "@/lib/records/page-data";
 import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
 import { StagePicker } from "./stage-picker";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function RecordPage({ kind, id }: { kind: RecordKind; id: string }) {
   const s = await requirePageSession();
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   let data: RecordPageData;
   try {
     data = await loadRecordPage(s, kind, id);

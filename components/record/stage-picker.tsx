@@ -4,15 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { Modal } from "@/components/settings/dialog";
-import { SelectField } from "@/components/settings/select-field";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { inputClass } from "@/components/ui/field";
+import { TextareaField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { SelectField } from "@/components/ui/select-field";
 import { actionFailure } from "@/lib/action-result";
 import { moveStageAction } from "@/lib/pipelines/actions";
 
@@ -54,16 +55,10 @@ function ReasonDialog({
   onSubmit: (reason: string, stageId?: string) => void;
   onClose: () => void;
 }) {
-  const id = useId();
   const defaults: ReasonForm = { reason: "", stageId: stages?.[0]?.id ?? "" };
   const form = useForm<ReasonForm>({ resolver: zodResolver(reasonSchema), defaultValues: defaults });
-  const error = form.formState.errors.reason?.message;
-  const submit = form.handleSubmit((v) => {
-    onSubmit(v.reason.trim(), stages ? v.stageId : undefined);
-    form.reset(defaults);
-  });
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
         if (!o) {
@@ -72,38 +67,17 @@ function ReasonDialog({
         }
       }}
       title={title}
+      formClassName="space-y-3"
+      onSubmit={form.handleSubmit((v) => {
+        onSubmit(v.reason.trim(), stages ? v.stageId : undefined);
+        form.reset(defaults);
+      })}
+      submitLabel={confirm}
+      danger={!!stages}
     >
-      <form noValidate className="space-y-3" onSubmit={submit}>
-        {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} {...form.register("stageId")} /> : null}
-        <div className="space-y-1">
-          <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-            {label}
-          </label>
-          <textarea
-            id={id}
-            rows={3}
-            maxLength={500}
-            {...form.register("reason")}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            className={inputClass}
-          />
-          {error ? (
-            <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={stages ? "danger" : "primary"}>
-            {confirm}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} {...form.register("stageId")} /> : null}
+      <TextareaField label={label} maxLength={500} {...form.register("reason")} error={form.formState.errors.reason?.message} />
+    </FormDialog>
   );
 }
 
@@ -208,11 +182,7 @@ export function StagePicker({
         })}
       </ol>
       <div aria-live="polite">
-        {refusal ? (
-          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-            {refusal}
-          </p>
-        ) : null}
+        <FormAlert message={refusal ?? undefined} />
       </div>
       <ReasonDialog
         open={asking?.mode === "lost"}

@@ -1,7 +1,7 @@
 // The report's tables (server-rendered): per stage entries and days in the period, with
 // today's counts and money; and for deals the forecast by close month.
 import { formatDays } from "@/components/timeline/format";
-import { fromCents, formatMoney, toCents } from "@/lib/board/money";
+import { addMoney, formatMoney } from "@/lib/board/money";
 import type { MoneyTotal } from "@/lib/board/types";
 import type { ForecastMonth, ReportStage } from "@/lib/reports/queries";
 
@@ -17,12 +17,12 @@ const isOpen = (s: ReportStage) => s.stageState === "NOT_STARTED" || s.stageStat
 
 /** Per-currency sums of several stages' totals. */
 function sumTotals(list: readonly MoneyTotal[]): MoneyTotal[] {
-  const by = new Map<string, { amount: bigint; weighted: bigint }>();
+  const by = new Map<string, MoneyTotal>();
   for (const t of list) {
-    const cur = by.get(t.currency) ?? { amount: 0n, weighted: 0n };
-    by.set(t.currency, { amount: cur.amount + toCents(t.amount), weighted: cur.weighted + toCents(t.weighted) });
+    const cur = by.get(t.currency) ?? { currency: t.currency, amount: "0.00", weighted: "0.00" };
+    by.set(t.currency, { currency: t.currency, amount: addMoney(cur.amount, t.amount), weighted: addMoney(cur.weighted, t.weighted) });
   }
-  return [...by].map(([currency, v]) => ({ currency, amount: fromCents(v.amount), weighted: fromCents(v.weighted) }));
+  return [...by.values()];
 }
 
 function Table({ caption, children }: { caption: string; children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 // How each record type shows in search results: group label, link, icon (client-safe).
 import { Building2, Kanban, LifeBuoy, Sparkles, Users, type LucideIcon } from "lucide-react";
-import type { RecordKind } from "@/lib/records/registry";
+import { capitalize, KIND_WORDS, recordPath, type RecordKind } from "@/lib/records/kinds";
 
 export interface KindMeta {
   label: string;
@@ -9,12 +9,19 @@ export interface KindMeta {
   href(id: string): string;
 }
 
+const meta = (kind: RecordKind, icon: LucideIcon): KindMeta => ({
+  label: capitalize(KIND_WORDS[kind].plural),
+  singular: capitalize(KIND_WORDS[kind].singular),
+  icon,
+  href: (id) => recordPath(kind, id),
+});
+
 export const KIND_META: Record<RecordKind, KindMeta> = {
-  CONTACT: { label: "Contacts", singular: "Contact", icon: Users, href: (id) => `/contacts/${id}` },
-  COMPANY: { label: "Companies", singular: "Company", icon: Building2, href: (id) => `/companies/${id}` },
-  DEAL: { label: "Deals", singular: "Deal", icon: Kanban, href: (id) => `/deals/${id}` },
-  LEAD: { label: "Leads", singular: "Lead", icon: Sparkles, href: (id) => `/leads/${id}` },
-  TICKET: { label: "Tickets", singular: "Ticket", icon: LifeBuoy, href: (id) => `/tickets/${id}` },
+  CONTACT: meta("CONTACT", Users),
+  COMPANY: meta("COMPANY", Building2),
+  DEAL: meta("DEAL", Kanban),
+  LEAD: meta("LEAD", Sparkles),
+  TICKET: meta("TICKET", LifeBuoy),
 };
 
 export interface Hit {

@@ -6,13 +6,12 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { Modal } from "@/components/settings/dialog";
-import { FormAlert } from "@/components/settings/form-alert";
 import { TagBadge } from "@/components/tags/tag-badge";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { cn } from "@/components/ui/cn";
 import { TextField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { DEFAULT_TAG_COLOR, TAG_COLORS, tagColorSchema, tagNameSchema } from "@/lib/tags/schemas";
 import { createTagAction, updateTagAction } from "@/lib/tags/actions";
 
@@ -47,10 +46,9 @@ export function TagDialog({ tag }: { tag?: TagRow }) {
   });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (isSubmitting) return;
         setOpen(o);
         if (o) form.reset(defaults);
       }}
@@ -67,43 +65,37 @@ export function TagDialog({ tag }: { tag?: TagRow }) {
           </Button>
         )
       }
+      onSubmit={onSubmit}
+      pending={isSubmitting}
+      error={errors.root?.server?.message}
+      submitLabel={tag ? "Save tag" : "Create tag"}
+      pendingLabel="Saving…"
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert message={errors.root?.server?.message} />
-        <TextField label="Tag name" autoComplete="off" maxLength={60} {...form.register("name")} error={errors.name?.message} />
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-slate-700">Colour</legend>
-          <div className="flex flex-wrap items-center gap-2">
-            {TAG_COLORS.map((c) => (
-              <label key={c} className={cn("relative cursor-pointer rounded-full p-0.5 ring-2", color === c ? "ring-slate-900" : "ring-transparent")}>
-                <input type="radio" value={c} {...form.register("color")} className="sr-only" aria-label={`Colour ${c}`} />
-                <span aria-hidden className="block size-6 rounded-full" style={{ backgroundColor: c }} />
-              </label>
-            ))}
-            <label className="ml-1 flex items-center gap-1.5 text-sm text-slate-600">
-              Other
-              <input type="color" value={/^#[0-9a-fA-F]{6}$/.test(color) ? color : DEFAULT_TAG_COLOR} onChange={(e) => form.setValue("color", e.target.value, { shouldDirty: true })} className="h-7 w-9 cursor-pointer rounded border border-slate-300" aria-label="Custom colour" />
+      <TextField label="Tag name" autoComplete="off" maxLength={60} {...form.register("name")} error={errors.name?.message} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">Colour</legend>
+        <div className="flex flex-wrap items-center gap-2">
+          {TAG_COLORS.map((c) => (
+            <label key={c} className={cn("relative cursor-pointer rounded-full p-0.5 ring-2", color === c ? "ring-slate-900" : "ring-transparent")}>
+              <input type="radio" value={c} {...form.register("color")} className="sr-only" aria-label={`Colour ${c}`} />
+              <span aria-hidden className="block size-6 rounded-full" style={{ backgroundColor: c }} />
             </label>
-          </div>
-          {errors.color?.message ? (
-            <p role="alert" className="text-sm text-red-600">
-              {errors.color.message}
-            </p>
-          ) : null}
-          <p className="text-sm text-slate-600">
-            Preview: <TagBadge name={name.trim() || "Tag"} color={color} />
-          </p>
-        </fieldset>
-        <TextField label="Category (optional)" autoComplete="off" maxLength={60} {...form.register("category")} error={errors.category?.message} hint="Groups tags in lists, e.g. Segment or Source" />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : tag ? "Save tag" : "Create tag"}
-          </Button>
+          ))}
+          <label className="ml-1 flex items-center gap-1.5 text-sm text-slate-600">
+            Other
+            <input type="color" value={/^#[0-9a-fA-F]{6}$/.test(color) ? color : DEFAULT_TAG_COLOR} onChange={(e) => form.setValue("color", e.target.value, { shouldDirty: true })} className="h-7 w-9 cursor-pointer rounded border border-slate-300" aria-label="Custom colour" />
+          </label>
         </div>
-      </form>
-    </Modal>
+        {errors.color?.message ? (
+          <p role="alert" className="text-sm text-red-600">
+            {errors.color.message}
+          </p>
+        ) : null}
+        <p className="text-sm text-slate-600">
+          Preview: <TagBadge name={name.trim() || "Tag"} color={color} />
+        </p>
+      </fieldset>
+      <TextField label="Category (optional)" autoComplete="off" maxLength={60} {...form.register("category")} error={errors.category?.message} hint="Groups tags in lists, e.g. Segment or Source" />
+    </FormDialog>
   );
 }

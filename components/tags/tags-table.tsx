@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
 import { actionMessage } from "@/lib/action-result";
-import { ConfirmButton } from "@/components/settings/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TagBadge } from "@/components/tags/tag-badge";
 import { deleteTagAction } from "@/lib/tags/actions";
 import { TagDialog, type TagRow } from "./tag-dialog";

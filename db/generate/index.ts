@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { env } from "@/lib/env";
 import { DATA_DIR } from "@/scripts/lib/secrets";
 import { DEFAULT_OPTIONS, generateBenchData, type GenerateOptions } from "./generate";
 
@@ -31,7 +32,7 @@ commits, so the running app waits on those tables meanwhile.`;
 
 /** The owner URL, and where it came from (for error messages). */
 export function ownerDatabaseUrl(): { url: string; source: string } {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, source: "DATABASE_URL" };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, source: "DATABASE_URL" };
   const runtimeFile = path.join(DATA_DIR, "runtime.json");
   const shown = path.relative(process.cwd(), runtimeFile) || runtimeFile;
   if (!existsSync(runtimeFile)) {

@@ -78,7 +78,7 @@ export const companies = pgTable("companies", {
   // company domain is unique per tenant among live companies
   uniqueIndex("companies_domain_key").on(t.tenantId, sql`lower(${t.domain})`).where(sql`${t.domain} is not null and ${t.deletedAt} is null`),
   index("companies_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
-  // global search (lib/search): domain contains q
+  // global search (lib/search; the same expression in search_candidates, migration 0016): domain contains q
   index("companies_domain_trgm_idx").using("gin", sql`lower(${t.domain}) gin_trgm_ops`),
   // global search: name / domain starts with q, read in order (byte order, so any database collation)
   index("companies_name_prefix_idx").on(t.tenantId, sql`(lower(${t.name}) collate "C")`),
@@ -109,7 +109,7 @@ export const contacts = pgTable("contacts", {
   index("contacts_company_idx").on(t.tenantId, t.companyId),
   index("contacts_email_idx").on(t.tenantId, sql`lower(${t.email})`),
   index("contacts_name_trgm_idx").using("gin", sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
-  // global search (lib/search): email contains q
+  // global search (lib/search; the same expression in search_candidates, migration 0016): email contains q
   index("contacts_email_trgm_idx").using("gin", sql`lower(${t.email}) gin_trgm_ops`),
   // global search: full name / last name / email starts with q, read in order (byte order, so any database collation)
   index("contacts_name_prefix_idx").on(t.tenantId, sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, '')) collate "C")`),
@@ -139,7 +139,7 @@ export const leads = pgTable("leads", {
 }, (t) => [
   ...recordConstraints("leads", t),
   index("leads_email_idx").on(t.tenantId, sql`lower(${t.email})`),
-  // global search (lib/search): name, email, company name contain q or are like it
+  // global search (lib/search; the same expression in search_candidates, migration 0016): name, email, company name contain q or are like it
   index("leads_name_trgm_idx").using("gin", sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
   index("leads_email_trgm_idx").using("gin", sql`lower(${t.email}) gin_trgm_ops`),
   index("leads_company_name_trgm_idx").using("gin", sql`lower(${t.companyName}) gin_trgm_ops`),
@@ -174,7 +174,7 @@ export const deals = pgTable("deals", {
   index("deals_lead_idx").on(t.tenantId, t.leadId),
   index("deals_assigned_user_idx").on(t.tenantId, t.assignedUserId),
   index("deals_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
-  // global search (lib/search): name contains q or is like it
+  // global search (lib/search; the same expression in search_candidates, migration 0016): name contains q or is like it
   index("deals_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
   check("deals_forecast_probability_range", sql`${t.forecastProbability} is null or (${t.forecastProbability} >= 0 and ${t.forecastProbability} <= 1)`),
   check("deals_amount_non_negative", sql`${t.amount} is null or ${t.amount} >= 0`),
@@ -200,7 +200,7 @@ export const tickets = pgTable("tickets", {
   index("tickets_contact_idx").on(t.tenantId, t.contactId),
   index("tickets_assigned_user_idx").on(t.tenantId, t.assignedUserId),
   index("tickets_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
-  // global search (lib/search): subject contains q or is like it
+  // global search (lib/search; the same expression in search_candidates, migration 0016): subject contains q or is like it
   index("tickets_subject_trgm_idx").using("gin", sql`lower(${t.subject}) gin_trgm_ops`),
 ]);
 

@@ -6,6 +6,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Faker, base, en } from "@faker-js/faker";
+import { addDays, subDays } from "date-fns";
 import { asc, eq, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -31,6 +32,7 @@ import {
 import type { ACTIVITY_TYPES, CRM_RECORD_TYPES, DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
 import type { Role } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
+import { dealStatusFor } from "@/lib/pipelines/rules";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { createTenant } from "@/lib/tenancy/create-tenant";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
@@ -98,7 +100,6 @@ const LEAD_STAGE_WEIGHTS = [30, 25, 20, 15, 10];
 const TICKET_STAGE_WEIGHTS = [25, 30, 15, 20, 10];
 
 const CHUNK = 500;
-const DAY = 86_400_000;
 
 type ActivityType = (typeof ACTIVITY_TYPES)[number];
 type Priority = (typeof PRIORITIES)[number];
@@ -178,7 +179,7 @@ async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: str
   faker.seed(42);
   const now = new Date();
   faker.setDefaultRefDate(now);
-  const daysAgo = (d: number) => new Date(now.getTime() - d * DAY);
+  const daysAgo = (d: number) => subDays(now, d);
   const pastBetween = (fromDaysAgo: number, toDaysAgo: number) => faker.date.between({ from: daysAgo(fromDaysAgo), to: daysAgo(toDaysAgo) });
   const weightedIndex = (weights: number[]) =>
     faker.helpers.weightedArrayElement(weights.map((weight, value) => ({ weight, value })));
@@ -329,7 +330,7 @@ async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: str
     const contact = people.length > 0 && faker.datatype.boolean(0.9) ? faker.helpers.arrayElement(people) : null;
     const createdAt = pastBetween(365, 2);
     const place = placeIn(stage, createdAt);
-    const status = stage.stageState === "DONE_SUCCESS" ? "won" : stage.stageState === "DONE_FAILED" ? "lost" : "open";
+    const status = dealStatusFor(stage.stageState);
     const closeDate = status === "open" ? faker.date.soon({ days: 120, refDate: now }) : place.stageEnteredAt;
     const owner = company.ownedByUserId;
     const dealType = faker.helpers.weightedArrayElement<(typeof DEAL_TYPES)[number]>([
@@ -488,9 +489,9 @@ async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: str
         row.subject = faker.helpers.arrayElement([`Follow up with ${who}`, `Send proposal to ${who}`, `Schedule demo for ${who}`, `Check in on ${who}`, `Prepare contract for ${who}`]);
         // due between three weeks ago (overdue) and four weeks ahead, never before the task was made
         const earliest = activityAt > daysAgo(21) ? activityAt : daysAgo(21);
-        const dueAt = faker.date.between({ from: earliest, to: new Date(now.getTime() + 28 * DAY) });
+        const dueAt = faker.date.between({ from: earliest, to: addDays(now, 28) });
         row.dueAt = dueAt;
-        row.reminderAt = new Date(dueAt.getTime() - DAY);
+        row.reminderAt = subDays(dueAt, 1);
         row.priority = faker.helpers.arrayElement<Priority>(["low", "medium", "high", "urgent"]);
         row.assignedUserId = faker.helpers.arrayElement([repId, rep2Id, managerId]);
         if (dueAt < now && faker.datatype.boolean(0.6)) {

@@ -1,59 +1,85 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { json, op, pageOf } from "@/lib/api/openapi-common";
+import { activities } from "@/db/schema";
+import { cursorParam, empty, idPath, json, limitParam, pageOf, pathItem, rowSchema } from "@/lib/api/openapi-common";
+import type { ActivityJson } from "./queries";
 import { activityCreateSchema, activityListQuerySchema, activityUpdateSchema } from "./schemas";
 
-const activityOut = z
-  .looseObject({
-    id: z.uuid(),
-    activityType: z.enum(["CALL", "EMAIL", "MEETING", "NOTE", "TASK"]),
-    subject: z.string(),
-    body: z.string().nullable(),
-    recordType: z.string(),
-    recordId: z.uuid(),
-    activityAt: z.string().datetime(),
-    dueAt: z.string().datetime().nullable(),
-    reminderAt: z.string().datetime().nullable(),
-    completedAt: z.string().datetime().nullable(),
-    priority: z.string().nullable(),
-    recurrenceRule: z.string().nullable(),
-    parentActivityId: z.uuid().nullable().meta({ description: "For an occurrence of a recurring task: the first task of the series" }),
-    assignedUserId: z.uuid().nullable(),
-    assignedGroupId: z.uuid().nullable(),
-    createdByUserId: z.uuid().nullable(),
-    createdAt: z.string().datetime(),
-    updatedAt: z.string().datetime(),
-  })
-  .meta({ id: "Activity" });
+const KEYS = [
+  "id",
+  "activityType",
+  "subject",
+  "body",
+  "recordType",
+  "recordId",
+  "activityAt",
+  "dueAt",
+  "reminderAt",
+  "completedAt",
+  "completedByUserId",
+  "priority",
+  "outcome",
+  "durationSeconds",
+  "recurrenceRule",
+  "parentActivityId",
+  "assignedUserId",
+  "assignedGroupId",
+  "createdByUserId",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof ActivityJson)[];
+
+const activityOut = rowSchema(activities, KEYS).meta({ id: "Activity", description: "A call, email, meeting or note that happened, or a task to do (`dueAt`, `completedAt`; a recurring task's occurrences share `parentActivityId`)." });
+
+const tag = "activities";
 
 export function activityPaths(): ZodOpenApiPathsObject {
-  const tag = "activities";
-  const id = z.object({ id: z.uuid() });
   return {
-    "/activities": {
-      get: op("List a record's activities, newest first", tag, {
-        requestParams: { query: activityListQuerySchema.extend({ limit: z.number().int().min(1).max(200).optional(), cursor: z.string().optional() }) },
+    "/activities": pathItem({
+      get: {
+        id: "listActivities",
+        tag,
+        permission: "records.read",
+        summary: "List a record's activities",
+        description: "The activities of one record (`recordType` and `recordId`), newest first, by keyset pages.",
+        query: activityListQuerySchema.extend({ limit: limitParam, cursor: cursorParam }),
         responses: { "200": json(pageOf(activityOut)) },
-      }),
-      post: op("Log a call, email, meeting or note, or create a task, on a record", tag, {
-        requestBody: { content: { "application/json": { schema: activityCreateSchema } } },
+      },
+      post: {
+        id: "createActivity",
+        tag,
+        permission: "activities.write",
+        summary: "Log an activity or create a task on a record",
+        description: "Only a TASK has a reminder or repeats (`recurrenceRule`, which needs `dueAt`); a record the caller cannot see is a 404.",
+        body: activityCreateSchema,
         responses: { "201": json(activityOut, "Created") },
-      }),
-    },
-    "/activities/{id}": {
-      get: op("Get an activity", tag, { requestParams: { path: id }, responses: { "200": json(activityOut) } }),
-      patch: op("Update an activity (partial)", tag, {
-        requestParams: { path: id },
-        requestBody: { content: { "application/json": { schema: activityUpdateSchema } } },
+      },
+    }),
+    "/activities/{id}": pathItem({
+      get: { id: "getActivity", tag, permission: "records.read", summary: "Get an activity", description: "An activity of a record the caller may see.", path: idPath, responses: { "200": json(activityOut) } },
+      patch: {
+        id: "updateActivity",
+        tag,
+        permission: "activities.write",
+        summary: "Update an activity (partial)",
+        description: "Any editable field; the type and the record it belongs to never change.",
+        path: idPath,
+        body: activityUpdateSchema,
         responses: { "200": json(activityOut) },
-      }),
-      delete: op("Delete an activity (soft)", tag, { requestParams: { path: id }, responses: { "204": { description: "Deleted" } } }),
-    },
-    "/activities/{id}/complete": {
-      post: op("Complete a task; a recurring task gets its next occurrence", tag, {
-        requestParams: { path: id },
+      },
+      delete: { id: "deleteActivity", tag, permission: "activities.write", summary: "Delete an activity", description: "A soft delete: it leaves the record's timeline.", path: idPath, responses: { "204": empty("Deleted") } },
+    }),
+    "/activities/{id}/complete": pathItem({
+      post: {
+        id: "completeActivity",
+        tag,
+        permission: "activities.write",
+        summary: "Complete a task",
+        description: "Marks the task done; a recurring task answers its next occurrence too (`next`, else null). Completing an activity that is not a task, or a task already done, is a 409.",
+        path: idPath,
+        noInput: true,
         responses: { "200": json(z.object({ task: activityOut, next: activityOut.nullable() })) },
-      }),
-    },
+      },
+    }),
   };
 }

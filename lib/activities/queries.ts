@@ -8,8 +8,9 @@ import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan } from "@/lib/timeline/keyset";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { bucketTasks, type TaskBuckets } from "./buckets";
-import { loadRecordRef, UUID } from "./record-ref";
+import { loadRecordRef } from "./record-ref";
 import type { ActivityRecordType, ActivityType } from "./schemas";
 
 /** The REST shape of an activity (no tenant id, no trash marker). */
@@ -41,7 +42,7 @@ export function activityJson(a: Activity) {
 export type ActivityJson = ReturnType<typeof activityJson>;
 
 export async function getActivity(ctx: TenantContext, id: string): Promise<Activity> {
-  if (!UUID.test(id)) throw notFound("Activity");
+  if (!isUuid(id)) throw notFound("Activity");
   const [row] = await withTenant(ctx, (tx) =>
     tx
       .select()

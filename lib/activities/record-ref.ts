@@ -5,8 +5,7 @@ import { notFound } from "@/lib/errors";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { RecordRow } from "@/lib/records/service";
 import type { Tx } from "@/lib/tenancy/with-tenant";
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 export interface RecordRef {
   kind: RecordKind;
@@ -17,7 +16,7 @@ export interface RecordRef {
 
 export async function loadRecordRef(tx: Tx, tenantId: string, kind: RecordKind, id: string): Promise<RecordRef> {
   const def = RECORD_KINDS[kind];
-  if (!UUID.test(id)) throw notFound(def.singular);
+  if (!isUuid(id)) throw notFound(def.singular);
   const t = tableOf(def);
   const [row] = (await tx
     .select()

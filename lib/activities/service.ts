@@ -10,7 +10,8 @@ import { AppError, notFound, validationError, type ValidationIssue } from "@/lib
 import { emitEvent } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
-import { loadRecordRef, UUID } from "./record-ref";
+import { isUuid } from "@/lib/uuid";
+import { loadRecordRef } from "./record-ref";
 import { nextOccurrence } from "./recurrence";
 import { activityCreateSchema, activityRuleIssues, activityUpdateSchema, type ActivityCreateInput, type ActivityUpdateInput } from "./schemas";
 
@@ -34,7 +35,7 @@ async function checkAssignees(tx: Tx, tenantId: string, v: { assignedUserId?: st
 }
 
 async function lockActivity(tx: Tx, tenantId: string, id: string): Promise<Activity> {
-  if (!UUID.test(id)) throw notFound("Activity");
+  if (!isUuid(id)) throw notFound("Activity");
   const [row] = await tx
     .select()
     .from(activities)

@@ -85,7 +85,7 @@ describe("malformed cursors", () => {
 
     const [pipeline] = await listPipelines(t.ctx, "DEAL");
     const cursor = raw([null, "2024-99-99T00:00:00Z", SOME_ID]);
-    const res = await dealsBoard(req("GET", `/deals/board-data?pipeline=${pipeline!.id}&stage=${pipeline!.stages[0]!.id}&cursor=${cursor}`, { key: t.key }), params({}));
+    const res = await dealsBoard(req("GET", `http://localhost/deals/board-data?pipeline=${pipeline!.id}&stage=${pipeline!.stages[0]!.id}&cursor=${cursor}`, { key: t.key }), params({}));
     expect(res.status).toBe(400);
     expect((await res.json()).detail).toMatch(/^cursor is not valid/);
   });

@@ -4,7 +4,7 @@
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { isValidDate } from "@/lib/custom-fields/rules";
 import { AppError } from "@/lib/errors";
-import { UUID_RE } from "@/lib/filters/values";
+import { isUuid } from "@/lib/uuid";
 
 /** Opaque keyset cursor: the last row's sort value and id. */
 export interface Cursor {
@@ -68,6 +68,6 @@ export function decodeCursor(raw: string, fits: (v: Cursor["v"]) => boolean = ()
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw badCursor();
   const [v, id] = parsed as [unknown, unknown];
-  if (typeof id !== "string" || !UUID_RE.test(id) || !(v === null || typeof v === "string" || typeof v === "number") || !fits(v)) throw badCursor();
+  if (typeof id !== "string" || !isUuid(id) || !(v === null || typeof v === "string" || typeof v === "number") || !fits(v)) throw badCursor();
   return { v, id };
 }

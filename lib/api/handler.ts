@@ -15,6 +15,7 @@ import { readBodyText } from "./body";
 import { authenticateApiKey } from "./keys";
 import { rejectNul } from "./no-nul";
 import { crossSiteRefusal } from "./origin";
+import { answerCheck } from "./answer-check";
 import { toProblem } from "./problem";
 
 export interface ApiContext<P> {
@@ -62,16 +63,20 @@ export function apiRoute<P = Record<string, string>>(
 ) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdOf(req.headers);
-    const res = await handle(req, route, requestId);
+    const sent: { body?: unknown } = {};
+    const res = await handle(req, route, requestId, sent);
     try {
       res.headers.set("x-request-id", requestId);
     } catch {
       // a handler's Response.redirect() has immutable headers: it goes out without the id
     }
+    const check = answerCheck();
+    // the check reads a copy of the answer; an event stream is never read to its end, so it gets the status and headers
+    if (check) await check({ request: req, ...sent, answer: res.headers.get("content-type")?.startsWith("text/event-stream") ? new Response(null, res) : res.clone(), permission });
     return res;
   };
 
-  async function handle(req: NextRequest, route: { params: Promise<P> }, requestId: string): Promise<Response> {
+  async function handle(req: NextRequest, route: { params: Promise<P> }, requestId: string, sent: { body?: unknown }): Promise<Response> {
     try {
       const ctx = await authenticate(req);
       if (permission) assertCan(ctx.actor.role, permission);
@@ -84,7 +89,8 @@ export function apiRoute<P = Record<string, string>>(
         params,
         query: req.nextUrl.searchParams,
         async body(schema) {
-          return schema.parse(await readJson(req));
+          sent.body = await readJson(req);
+          return schema.parse(sent.body);
         },
       };
       const out = await handler(api);

@@ -1,25 +1,40 @@
+// The OpenAPI 3.1 document served at GET /api/v1/openapi.json. Every route under
+// app/api/v1 has its operation here (lib/api/openapi.test.ts), and every answer a route
+// test receives is checked against it (lib/api/contract-check.ts).
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
-import { recordPaths } from "@/lib/records/openapi";
 import { activityPaths } from "@/lib/activities/openapi";
-import { notificationPaths } from "@/lib/notifications/openapi";
-import { watcherPaths } from "@/lib/watchers/openapi";
-import { pipelinePaths } from "@/lib/pipelines/openapi";
-import { listPaths } from "@/lib/lists/openapi";
-import { searchTagAndFieldPaths } from "@/lib/search/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
+import { listPaths } from "@/lib/lists/openapi";
+import { notificationPaths } from "@/lib/notifications/openapi";
+import { pipelinePaths } from "@/lib/pipelines/openapi";
+import { recordPaths } from "@/lib/records/openapi";
+import { searchTagAndFieldPaths } from "@/lib/search/openapi";
+import { tenancyPaths } from "@/lib/tenancy/openapi";
+import { watcherPaths } from "@/lib/watchers/openapi";
+import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, watcherPaths, notificationPaths, listPaths, searchTagAndFieldPaths, automationPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument() {
   cached ??= createDocument({
     openapi: "3.1.0",
-    info: { title: "Stageline REST API", version: "1.0.0", description: "The contract of /work/shared/API.md. Errors are application/problem+json (RFC 9457)." },
+    info: {
+      title: "Stageline REST API",
+      version: "1.0.0",
+      description:
+        "The REST API of a Stageline workspace. JSON in and out, camelCase fields, UUID ids, ISO-8601 UTC timestamps, money as decimal strings with a currency. Collections page by keyset: pass `nextCursor` back as `cursor`. Errors are `application/problem+json` (RFC 9457, the Problem schema). Every answer carries `x-request-id`.",
+    },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
-    components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys or the CLI" } } },
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys or `npm run cli -- api-key create`; its role limits it as it limits a user" },
+      },
+    },
     paths: Object.assign({}, ...SECTIONS.map((s) => s())),
   });
   return cached;

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { listRecords } from "@/lib/records/queries";
 import { kindOfCollection, type RecordKindDef } from "@/lib/records/registry";
 import { createRecord, deleteRecord, getRecord, serializeRecord, updateRecord } from "@/lib/records/service";
+import { isUuid } from "@/lib/uuid";
 import type { ApiContext } from "./handler";
 
 export function kindFromParams(collection: string): RecordKindDef {
@@ -51,6 +52,6 @@ export async function deleteOne(api: ApiContext<{ collection: string; id: string
 
 /** A malformed id cannot name a record of this tenant: 404, like any unknown id. */
 export function uuidParam(id: string, def: { singular: string }): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError("not-found", `${def.singular} not found`);
+  if (!isUuid(id)) throw new AppError("not-found", `${def.singular} not found`);
   return id;
 }

@@ -6,6 +6,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
@@ -17,7 +18,7 @@ import { log } from "@/lib/log";
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(1000),
-  tenantId: z.string().uuid().optional(),
+  tenantId: z.uuid().optional(),
 });
 
 declare module "next-auth" {
@@ -46,7 +47,7 @@ export class SignInThrottled extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
   pages: { signIn: "/login" },
   logger: {

@@ -6,11 +6,7 @@
 // can write its own header; the per-account limits hold whatever it claims.
 import "server-only";
 import { isIPv4, isIPv6 } from "node:net";
-
-function trustedHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
-  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
-}
+import { env } from "@/lib/env";
 
 /**
  * The address to count attempts against, or null when unknown. Loopback is null too: a
@@ -20,7 +16,7 @@ function trustedHops(): number {
  */
 export function clientAddress(headers: Headers): string | null {
   const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const raw = entries[entries.length - trustedHops()] ?? headers.get("x-real-ip")?.trim();
+  const raw = entries[entries.length - env.TRUSTED_PROXY_HOPS] ?? headers.get("x-real-ip")?.trim();
   return raw ? normalize(raw) : null;
 }
 

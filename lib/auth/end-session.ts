@@ -6,13 +6,12 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 /** `token` is the signed-out session's JWT; a token already outdated ends nothing more. */
 export async function endSession(token: { sub?: string | null; sessionVersion?: unknown }): Promise<void> {
   const { sub, sessionVersion } = token;
-  if (!sub || !UUID.test(sub) || typeof sessionVersion !== "number") return;
+  if (!sub || !isUuid(sub) || typeof sessionVersion !== "number") return;
   await db()
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })

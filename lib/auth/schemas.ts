@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { NUL_MESSAGE } from "@/lib/api/no-nul";
+
+/** Text the database stores: U+0000 cannot be stored, so it is a field error, not a 500. */
+export const storableText = () => z.string().refine((s) => !s.includes("\u0000"), NUL_MESSAGE);
 
 export const passwordSchema = z
   .string()
@@ -7,8 +11,8 @@ export const passwordSchema = z
   .refine((p) => /[a-zA-Z]/.test(p) && /[^a-zA-Z]/.test(p), "must mix letters with digits or symbols");
 
 export const signUpSchema = z.object({
-  companyName: z.string().trim().min(1, "is required").max(120),
-  name: z.string().trim().min(1, "is required").max(120),
+  companyName: storableText().trim().min(1, "is required").max(120),
+  name: storableText().trim().min(1, "is required").max(120),
   email: z.string().trim().toLowerCase().email("must be an email address"),
   password: passwordSchema,
 });

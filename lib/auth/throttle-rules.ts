@@ -4,6 +4,7 @@
 // the limit; a success gives it back (or clears the key). The first attempt over the limit
 // blocks the key until its window ends; each later lockout doubles that, up to
 // `maxBlockMs`; a key quiet for `forgetMs` starts afresh.
+import { hoursToMilliseconds, minutesToMilliseconds } from "date-fns";
 
 export interface ThrottlePolicy {
   limit: number;
@@ -21,16 +22,13 @@ export interface ThrottleState {
 
 export type Verdict = { allowed: true; next: ThrottleState } | { allowed: false; next: ThrottleState; retryAfterMs: number };
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
 export const THROTTLE_POLICIES = {
   /** Password guesses against one account, from anywhere: sign-in and password change. */
-  account: { limit: 10, windowMs: 15 * MINUTE, maxBlockMs: HOUR, forgetMs: 24 * HOUR },
+  account: { limit: 10, windowMs: minutesToMilliseconds(15), maxBlockMs: hoursToMilliseconds(1), forgetMs: hoursToMilliseconds(24) },
   /** Failed sign-ins from one address across all accounts (credential stuffing); an office behind one NAT shares it. */
-  address: { limit: 100, windowMs: 15 * MINUTE, maxBlockMs: HOUR, forgetMs: 24 * HOUR },
+  address: { limit: 100, windowMs: minutesToMilliseconds(15), maxBlockMs: hoursToMilliseconds(1), forgetMs: hoursToMilliseconds(24) },
   /** Accounts and workspaces created from one address: sign-up and accepting invitations as a new user. */
-  signup: { limit: 10, windowMs: HOUR, maxBlockMs: 4 * HOUR, forgetMs: 24 * HOUR },
+  signup: { limit: 10, windowMs: hoursToMilliseconds(1), maxBlockMs: hoursToMilliseconds(4), forgetMs: hoursToMilliseconds(24) },
 } as const satisfies Record<string, ThrottlePolicy>;
 
 export type ThrottleKind = keyof typeof THROTTLE_POLICIES;

@@ -8,12 +8,12 @@ import { automationActionExecutions as executions, automationActions, automation
 import { AppError, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { watchTargetTitles } from "@/lib/watchers/targets";
 import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan } from "@/lib/timeline/keyset";
 import { requestForLog } from "./masking";
 import { executionsQuerySchema, type ActionType, type ExecutionDto, type ExecutionsQuery } from "./schemas";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toExecutionDto(r: AutomationActionExecution): ExecutionDto {
@@ -79,7 +79,7 @@ export async function listExecutions(ctx: TenantContext, query: ExecutionsQuery 
 }
 
 export async function getExecutionDetail(ctx: TenantContext, id: string): Promise<ExecutionDetail> {
-  if (!UUID_RE.test(id)) throw notFound("Execution");
+  if (!isUuid(id)) throw notFound("Execution");
   return withTenant(ctx, async (tx) => {
     const [row] = await tx
       .select({ e: executions, automationName: automationActions.name, actionType: automationActions.actionType })
@@ -127,7 +127,7 @@ const requeue = {
 
 /** Requeues one FAILED execution (anything else is a 409). */
 export async function retryExecution(ctx: TenantContext, id: string): Promise<ExecutionDto> {
-  if (!UUID_RE.test(id)) throw notFound("Execution");
+  if (!isUuid(id)) throw notFound("Execution");
   return withTenant(ctx, async (tx) => {
     const [row] = await tx
       .update(executions)
@@ -143,7 +143,7 @@ export async function retryExecution(ctx: TenantContext, id: string): Promise<Ex
 
 /** Runs finished (FAILED or SUCCEEDED) executions again, under the same execution key / webhook-id. */
 export async function redeliverExecutions(ctx: TenantContext, ids: string[]): Promise<{ requeued: number }> {
-  const valid = [...new Set(ids.filter((id) => UUID_RE.test(id)))];
+  const valid = [...new Set(ids.filter((id) => isUuid(id)))];
   if (valid.length === 0) return { requeued: 0 };
   return withTenant(ctx, async (tx) => {
     const rows = await tx

@@ -5,6 +5,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { automationActions, pipelineStages, type AutomationAction, type DomainEvent } from "@/db/schema";
+import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
@@ -12,7 +13,6 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { perTransaction, type Tx } from "@/lib/tenancy/with-tenant";
 import { matchRules, type Trigger } from "./rules";
 import { AUTOMATION_ENTITY_TYPES, type AutomationEntityType, type TriggerEvent } from "./schemas";
-import { customFieldsOf } from "./validate";
 
 /** The part of a domain event the plan needs (a dry run makes one up). */
 export type EventLike = Pick<DomainEvent, "eventType" | "entityType" | "entityId" | "payload">;
@@ -107,7 +107,7 @@ async function conditionHolds(tx: Tx, ctx: TenantContext, rule: AutomationAction
   const where = compileFilter(kind, rule.conditionJson, {
     tenantId: ctx.tenantId,
     userId: rule.createdByUserId,
-    customFields: await perTransaction(tx, `custom-fields:${kind}`, () => customFieldsOf(tx, ctx, kind)),
+    customFields: await definitionsOfOnce(tx, ctx.tenantId, kind),
   });
   const t = tableOf(RECORD_KINDS[kind]);
   const rows = await tx.select({ one: sql`1` }).from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, entityId), where)).limit(1);

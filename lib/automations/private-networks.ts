@@ -1,7 +1,8 @@
 // WEBHOOK_ALLOW_PRIVATE_NETWORKS=1 lets webhooks and the AI worker reach loopback and
 // private addresses (development and tests). Left on in production it opens the SSRF
 // guard, so a start says so and Settings → Automations shows it.
-export const allowPrivateNetworks = () => process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "1";
+import { env } from "@/lib/env";
+export const allowPrivateNetworks = () => env.WEBHOOK_ALLOW_PRIVATE_NETWORKS;
 
 export const PRIVATE_NETWORKS_WARNING =
   "WEBHOOK_ALLOW_PRIVATE_NETWORKS=1: webhooks may reach private networks on this server (loopback, private and link-local addresses are not refused). Unset it outside development and tests.";

@@ -18,6 +18,7 @@ import "server-only";
 import { and, eq, getTableName, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { automationActionExecutions as executions, automationActions, automationExecutionAttempts as attempts, domainEvents, type AutomationAction, type AutomationActionExecution } from "@/db/schema";
+import { env } from "@/lib/env";
 import { serializeRecord, type RecordRow } from "@/lib/records/service";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant, withTenantPipelined } from "@/lib/tenancy/with-tenant";
@@ -38,14 +39,9 @@ const LEASE_MARGIN_MS = 60_000;
 /** A PENDING execution whose job should long have run (lost job): queue it again. */
 const STALE_PENDING_MS = 5 * 60_000;
 
-const backoffBase = () => {
-  const n = Number(process.env.WEBHOOK_BACKOFF_MS ?? 1000);
-  return Number.isFinite(n) && n >= 0 ? n : 1000;
-};
-
 /** Exponential backoff with jitter (half fixed, half random), or the receiver's Retry-After when longer; at most an hour. */
 export function retryDelayMs(attemptNo: number, retryAfter: number | null | undefined, random = Math.random()): number {
-  const d = backoffBase() * 2 ** (attemptNo - 1);
+  const d = env.WEBHOOK_BACKOFF_MS * 2 ** (attemptNo - 1);
   return Math.min(Math.max(d / 2 + (random * d) / 2, retryAfter ?? 0), 3_600_000);
 }
 

@@ -7,12 +7,15 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { automationActionExecutions, automationActions, lists, pipelines, type AutomationAction } from "@/db/schema";
 import { AppError, notFound, validationError } from "@/lib/errors";
+import { KIND_WORDS } from "@/lib/records/kinds";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { Role } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { configForRole, keepMaskedHeaders } from "./masking";
 import {
+  AUTOMATION_ENTITY_TYPES,
   automationCreateSchema,
   automationUpdateSchema,
   type AutomationCreateInput,
@@ -23,8 +26,6 @@ import {
   type TriggerEvent,
 } from "./schemas";
 import { assertShape, checkReferences, type Shape } from "./validate";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AutomationSummary = AutomationDto & {
   /** "Sales Pipeline › Won", a list's name, a record's title, "All deals". */
@@ -72,7 +73,7 @@ export function toAutomationDto(row: AutomationAction, viewer: Role): Automation
 }
 
 export async function loadAutomation(tx: Tx, ctx: TenantContext, id: string, lock = false): Promise<AutomationAction> {
-  if (!UUID_RE.test(id)) throw notFound("Automation");
+  if (!isUuid(id)) throw notFound("Automation");
   const q = tx.select().from(automationActions).where(and(eq(automationActions.tenantId, ctx.tenantId), eq(automationActions.id, id)));
   const [row] = lock ? await q.for("update") : await q;
   if (!row) throw notFound("Automation");
@@ -202,7 +203,7 @@ export async function rotateWebhookSecret(ctx: TenantContext, id: string): Promi
 
 /** Deletes the rule and its execution log (cascade). */
 export async function deleteAutomation(ctx: TenantContext, id: string): Promise<void> {
-  if (!UUID_RE.test(id)) throw notFound("Automation");
+  if (!isUuid(id)) throw notFound("Automation");
   await withTenant(ctx, async (tx) => {
     const gone = await tx
       .delete(automationActions)
@@ -215,8 +216,6 @@ export async function deleteAutomation(ctx: TenantContext, id: string): Promise<
 export async function getAutomation(ctx: TenantContext, id: string): Promise<AutomationDto> {
   return toAutomationDto(await withTenant(ctx, (tx) => loadAutomation(tx, ctx, id)), ctx.actor.role);
 }
-
-const ENTITY_LABEL: Record<AutomationEntityType, string> = { CONTACT: "All contacts", COMPANY: "All companies", DEAL: "All deals", LEAD: "All leads", TICKET: "All tickets" };
 
 /** Every automation with its target's name, its last run and its 7-day success rate; by priority. */
 export async function listAutomations(ctx: TenantContext): Promise<AutomationSummary[]> {
@@ -251,7 +250,7 @@ export async function listAutomations(ctx: TenantContext): Promise<AutomationSum
       .where(eq(automationActions.tenantId, ctx.tenantId))
       .orderBy(asc(automationActions.priority), asc(automationActions.createdAt), asc(automationActions.id));
     const recordTitles = new Map<string, string>();
-    for (const kind of Object.keys(ENTITY_LABEL) as AutomationEntityType[]) {
+    for (const kind of AUTOMATION_ENTITY_TYPES) {
       const ids = rows.filter((r) => r.row.scopeType === "RECORD" && r.row.recordType === kind).map((r) => r.row.recordId!);
       if (ids.length === 0) continue;
       const t = tableOf(RECORD_KINDS[kind]);
@@ -265,7 +264,7 @@ export async function listAutomations(ctx: TenantContext): Promise<AutomationSum
         : r.row.scopeType === "PIPELINE_STAGE" ? (r.stageLabel ?? "(deleted stage)")
         : r.row.scopeType === "LIST" ? (r.listName ?? "(deleted list)")
         : r.row.scopeType === "RECORD" ? (recordTitles.get(r.row.recordId!) ?? "(deleted record)")
-        : ENTITY_LABEL[dto.entityType];
+        : `All ${KIND_WORDS[dto.entityType].plural}`;
       return {
         ...dto,
         targetLabel,

@@ -2,7 +2,8 @@
 // stages, list, record, the condition's fields, and the groups, users, lists and fields
 // its config uses. Failures are one 422 with a path per problem.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { customFieldDefinitions, lists, pipelines, pipelineStages, tenantGroups, tenantUsers } from "@/db/schema";
+import { lists, pipelines, pipelineStages, tenantGroups, tenantUsers } from "@/db/schema";
+import { definitionsOf } from "@/lib/custom-fields/service";
 import { validationError, type ValidationIssue } from "@/lib/errors";
 import { validateFilter } from "@/lib/filters/schema";
 import { RECORD_KINDS, tableOf, updateSchemaOf } from "@/lib/records/registry";
@@ -10,18 +11,11 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import { checkRuleShape, PIPELINE_ENTITY_TYPES, type AutomationEntityType, type RuleShape, type WorkflowConfig } from "./schemas";
 
-export async function customFieldsOf(tx: Tx, ctx: TenantContext, entityType: AutomationEntityType) {
-  return tx
-    .select()
-    .from(customFieldDefinitions)
-    .where(and(eq(customFieldDefinitions.tenantId, ctx.tenantId), eq(customFieldDefinitions.objectType, entityType)));
-}
-
 /** A field a workflow or AI answer may set: a writable column of the entity, or customFields.<key>. */
 async function fieldProblem(tx: Tx, ctx: TenantContext, entityType: AutomationEntityType, field: string): Promise<string | null> {
   if (field.startsWith("customFields.")) {
     const key = field.slice("customFields.".length);
-    const defs = await customFieldsOf(tx, ctx, entityType);
+    const defs = await definitionsOf(tx, ctx.tenantId, entityType);
     return defs.some((d) => d.key === key) ? null : `no custom field ${JSON.stringify(key)} on ${entityType}`;
   }
   // the stage is set through moveRecord, with its movement rules
@@ -73,7 +67,7 @@ export async function checkReferences(tx: Tx, ctx: TenantContext, v: Shape): Pro
     if (!r) issues.push({ path: "recordId", message: `is not a ${RECORD_KINDS[v.entityType].singular} of this workspace` });
   }
   if (v.condition !== undefined && v.condition !== null) {
-    const result = validateFilter(v.entityType, v.condition, { customFields: await customFieldsOf(tx, ctx, v.entityType) });
+    const result = validateFilter(v.entityType, v.condition, { customFields: await definitionsOf(tx, ctx.tenantId, v.entityType) });
     if (!result.ok) issues.push(...result.errors.map((e) => ({ ...e, path: e.path.replace(/^filter/, "condition") })));
   }
   if (v.actionType === "WORKFLOW") {

@@ -5,11 +5,11 @@
 // run: the execution FAILS with the step and the reason. Steps already done stay done —
 // each service commits on its own — so a workflow is not retried automatically.
 import "server-only";
+import { addDays } from "date-fns";
 import { and, asc, eq } from "drizzle-orm";
 import { automationActions, notifications, tenantGroupMembers, tenantUsers, type AutomationAction } from "@/db/schema";
 import { createActivity } from "@/lib/activities/service";
 import { AppError } from "@/lib/errors";
-import { DAY_MS } from "@/lib/filters/values";
 import { addMembers, removeMembers } from "@/lib/lists/members";
 import { moveRecord, type PipelineKind } from "@/lib/pipelines/move-record";
 import { RECORD_KINDS } from "@/lib/records/registry";
@@ -84,7 +84,7 @@ async function runStep(ctx: TenantContext, automation: AutomationAction, kind: A
         recordId: id,
         subject: step.subject,
         body: step.body ?? null,
-        dueAt: step.dueInDays !== undefined ? new Date(Date.now() + step.dueInDays * DAY_MS).toISOString() : null,
+        dueAt: step.dueInDays !== undefined ? addDays(new Date(), step.dueInDays).toISOString() : null,
         priority: step.priority ?? null,
         assignedUserId: step.assignedUserId ?? null,
         assignedGroupId: step.assignedGroupId ?? null,

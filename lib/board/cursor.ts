@@ -1,5 +1,6 @@
 import { isTimestampText } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 
 /**
  * Keyset cursor of a board column: the last card's (position, createdAt, id), matching the
@@ -12,7 +13,6 @@ export interface ColumnCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 export const encodeColumnCursor = (c: ColumnCursor) => Buffer.from(JSON.stringify([c.position, c.createdAt, c.id])).toString("base64url");
@@ -20,7 +20,7 @@ export const encodeColumnCursor = (c: ColumnCursor) => Buffer.from(JSON.stringif
 export function decodeColumnCursor(raw: string): ColumnCursor {
   try {
     const [position, createdAt, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (!(position === null || typeof position === "string") || typeof createdAt !== "string" || !TS.test(createdAt) || !isTimestampText(createdAt) || typeof id !== "string" || !UUID.test(id)) {
+    if (!(position === null || typeof position === "string") || typeof createdAt !== "string" || !TS.test(createdAt) || !isTimestampText(createdAt) || typeof id !== "string" || !isUuid(id)) {
       throw new Error("bad cursor");
     }
     return { position, createdAt, id };

@@ -1,6 +1,9 @@
-// Board and table filters live in the URL (?owner=&tag=&q=&closeFrom=&closeTo=). Parsed
-// leniently: a malformed value is dropped rather than failing the page.
+// The board page's URL: filters (?owner=&tag=&q=&closeFrom=&closeTo=), then the pipeline,
+// the view (?view=table) and the table's page (?cursor=). nuqs parsers, lenient: a
+// malformed value is dropped rather than failing the page.
+import { createLoader, createSerializer, parseAsString, parseAsStringLiteral, type LoaderInput } from "nuqs/server";
 import { z } from "zod";
+import { parseAsZod } from "@/lib/search-params";
 
 export interface BoardFilters {
   /** A user id, or "me". */
@@ -12,53 +15,44 @@ export interface BoardFilters {
   closeTo?: string;
 }
 
-const FIELDS = {
-  owner: z.union([z.literal("me"), z.string().uuid()]),
-  tag: z.string().trim().min(1).max(60),
-  q: z.string().trim().min(1).max(200),
-  closeFrom: z.iso.date(),
-  closeTo: z.iso.date(),
-} as const;
+const filterParsers = {
+  owner: parseAsZod(z.union([z.literal("me"), z.uuid()])),
+  tag: parseAsZod(z.string().trim().min(1).max(60)),
+  q: parseAsZod(z.string().trim().min(1).max(200)),
+  closeFrom: parseAsZod(z.iso.date()),
+  closeTo: parseAsZod(z.iso.date()),
+};
 
-export const FILTER_KEYS = Object.keys(FIELDS) as (keyof BoardFilters)[];
+export const FILTER_KEYS = Object.keys(filterParsers) as (keyof BoardFilters)[];
 
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+export type BoardView = "board" | "table";
 
-function read(src: ParamSource, key: string): string | undefined {
-  if (src instanceof URLSearchParams) return src.get(key) ?? undefined;
-  const v = src[key];
-  return Array.isArray(v) ? v[0] : v;
+export const boardUrlParsers = {
+  ...filterParsers,
+  pipeline: parseAsString,
+  view: parseAsStringLiteral(["board", "table"] as const).withDefault("board"),
+  cursor: parseAsString,
+};
+
+export const loadBoardUrl = createLoader(boardUrlParsers);
+const boardUrl = createSerializer(boardUrlParsers);
+
+/** The filters a URL sets (a page's searchParams, or a board-data request's query). */
+export function parseBoardFilters(src: LoaderInput): BoardFilters {
+  const url = loadBoardUrl(src);
+  return Object.fromEntries(FILTER_KEYS.flatMap((key) => (url[key] === null ? [] : [[key, url[key]]])));
 }
 
-export function parseBoardFilters(src: ParamSource): BoardFilters {
-  const out: BoardFilters = {};
-  for (const key of FILTER_KEYS) {
-    const raw = read(src, key);
-    if (raw === undefined || raw === "") continue;
-    const parsed = FIELDS[key].safeParse(raw);
-    if (parsed.success) out[key] = parsed.data;
-  }
-  return out;
-}
+const onlyFilters = (filters: BoardFilters) => Object.fromEntries(FILTER_KEYS.map((key) => [key, filters[key] || null]));
 
 /** The filters as query-string pairs, in a stable order (also used in react-query keys). */
 export function filtersToParams(filters: BoardFilters): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const v = filters[key];
-    if (v) p.set(key, v);
-  }
-  return p;
+  return new URLSearchParams(boardUrl(onlyFilters(filters)));
 }
 
 export const hasFilters = (f: BoardFilters) => FILTER_KEYS.some((k) => !!f[k]);
 
-export type BoardView = "board" | "table";
-
 /** The page of a kind (`/deals`) showing a pipeline in a view with filters. */
 export function viewHref(path: string, pipelineId: string, view: BoardView, filters: BoardFilters): string {
-  const p = filtersToParams(filters);
-  p.set("pipeline", pipelineId);
-  if (view === "table") p.set("view", "table");
-  return `${path}?${p.toString()}`;
+  return boardUrl(path, { ...onlyFilters(filters), pipeline: pipelineId, view });
 }

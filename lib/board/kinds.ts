@@ -1,19 +1,22 @@
 // What the board says and where it lives, per kind. Client-safe (no database imports).
+import { KIND_WORDS, recordPath } from "@/lib/records/kinds";
 import type { BoardKind } from "./types";
+
+export { capitalize } from "@/lib/records/kinds";
 
 export interface KindInfo {
   kind: BoardKind;
-  path: "/deals" | "/leads" | "/tickets";
+  path: string;
   singular: string;
   plural: string;
   /** Label of the quick-create title field. */
   titleLabel: string;
 }
 
-export const BOARD_KINDS: Record<BoardKind, KindInfo> = {
-  DEAL: { kind: "DEAL", path: "/deals", singular: "deal", plural: "deals", titleLabel: "Deal name" },
-  LEAD: { kind: "LEAD", path: "/leads", singular: "lead", plural: "leads", titleLabel: "Lead name" },
-  TICKET: { kind: "TICKET", path: "/tickets", singular: "ticket", plural: "tickets", titleLabel: "Subject" },
-};
+const info = (kind: BoardKind, titleLabel: string): KindInfo => ({ kind, path: recordPath(kind), singular: KIND_WORDS[kind].singular, plural: KIND_WORDS[kind].plural, titleLabel });
 
-export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const BOARD_KINDS: Record<BoardKind, KindInfo> = {
+  DEAL: info("DEAL", "Deal name"),
+  LEAD: info("LEAD", "Lead name"),
+  TICKET: info("TICKET", "Subject"),
+};

@@ -1,27 +1,21 @@
-// Decimal strings (numeric(18,2)) as integer cents, so optimistic totals add up exactly.
+// Money as decimal strings (numeric(18,2) arrives as text), added and weighted exactly with
+// a decimal library, so optimistic totals and report sums match the server's to the cent.
+import Decimal from "decimal.js-light";
 
-export function toCents(amount: string | null | undefined): bigint {
-  if (!amount) return 0n;
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?/.exec(amount.trim());
-  if (!m) return 0n;
-  const cents = BigInt(m[2]!) * 100n + BigInt((m[3] ?? "0").padEnd(2, "0"));
-  return m[1] ? -cents : cents;
-}
+/** Enough digits for numeric(18,2) sums times four-decimal probabilities, never rounded on the way. */
+const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
-export function fromCents(cents: bigint): string {
-  const neg = cents < 0n;
-  const abs = neg ? -cents : cents;
-  return `${neg ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
-}
+/** A decimal string; blank (no amount) counts as 0. */
+const money = (amount: string | null | undefined) => new Money(amount?.trim() || 0);
 
-/** amount × probability (a decimal string in [0, 1], up to 4 decimals), rounded half up to cents. */
-export function weightedCents(amount: string | null | undefined, probability: string): bigint {
-  const p = /^(\d+)(?:\.(\d{1,4}))?/.exec(probability.trim());
-  if (!p) return 0n;
-  const scaled = BigInt(p[1]!) * 10_000n + BigInt((p[2] ?? "0").padEnd(4, "0"));
-  const product = toCents(amount) * scaled;
-  return (product + 5_000n) / 10_000n;
-}
+/** a + b, to the cent. */
+export const addMoney = (a: string | null | undefined, b: string | null | undefined): string => money(a).plus(money(b)).toFixed(2);
+
+/** −a, to the cent. */
+export const negateMoney = (a: string | null | undefined): string => money(a).negated().toFixed(2);
+
+/** amount × probability (a decimal string in [0, 1]), rounded half up to cents. */
+export const weightedAmount = (amount: string | null | undefined, probability: string): string => money(amount).times(money(probability)).toFixed(2);
 
 /** "12500.00" USD → "$12,500" (whole units when there are no cents). */
 export function formatMoney(amount: string, currency: string, compact = false): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SALES_PIPELINE, SUPPORT_PIPELINE } from "@/lib/pipelines/defaults";
 import { dropVerdict, dropVerdicts } from "./drop-rules";
-import { fromCents, toCents, weightedCents } from "./money";
-import { appendColumnPage, applyMove, loadedLimits, planDrop } from "./optimistic";
+import { addMoney, negateMoney, weightedAmount } from "./money";
+import { appendPages, applyMove, loadedLimits, planDrop, withLoadedPages } from "./optimistic";
 import type { BoardCard, BoardData, BoardKind, BoardPipeline } from "./types";
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -47,11 +47,11 @@ function board(kind: BoardKind, pipeline: BoardPipeline, cardsByStage: BoardCard
     generatedAt: "2026-01-01T00:00:00Z",
     columns: pipeline.stages.map((s, i) => {
       const cards = cardsByStage[i] ?? [];
-      const amount = cards.reduce((n, c) => n + toCents(c.amount), 0n);
+      const amount = cards.reduce((sum, c) => addMoney(sum, c.amount), "0.00");
       return {
         stageId: s.id,
         count: cards.length,
-        totals: kind === "DEAL" && cards.length ? [{ currency: "USD", amount: fromCents(amount), weighted: fromCents(weightedCents(fromCents(amount), s.probability)) }] : [],
+        totals: kind === "DEAL" && cards.length ? [{ currency: "USD", amount, weighted: weightedAmount(amount, s.probability) }] : [],
         cards,
         nextCursor: null,
       };
@@ -61,9 +61,11 @@ function board(kind: BoardKind, pipeline: BoardPipeline, cardsByStage: BoardCard
 
 describe("money", () => {
   it("adds decimal strings exactly and weights them", () => {
-    expect(fromCents(toCents("1250.5") + toCents("0.05"))).toBe("1250.55");
-    expect(weightedCents("1250.50", "0.1000")).toBe(12505n);
-    expect(fromCents(-toCents("3.07"))).toBe("-3.07");
+    expect(addMoney("1250.5", "0.05")).toBe("1250.55");
+    expect(weightedAmount("1250.50", "0.1000")).toBe("125.05");
+    expect(negateMoney("3.07")).toBe("-3.07");
+    expect(addMoney("9999999999999999.99", "0.01")).toBe("10000000000000000.00");
+    expect(weightedAmount("0.05", "0.5000")).toBe("0.03");
   });
 });
 
@@ -112,12 +114,19 @@ describe("applyMove", () => {
     expect(toLost.columns.find((c) => c.stageId === lost.id)!.cards[0]!.returnStageId).toBe(s0!.id);
   });
 
-  it("appends load-more pages once and keeps refetch sizes", () => {
-    const b = board("DEAL", p, [[card(1), card(2)]]);
-    const next = appendColumnPage(b, { stageId: s0!.id, cards: [card(2), card(3)], nextCursor: "c" });
-    expect(next.columns[0]!.cards.map((c) => c.id)).toEqual([uuid(1), uuid(2), uuid(3)]);
+  it("appends load-more pages once, in order, and keeps refetch sizes", () => {
+    const b = { ...board("DEAL", p, [[card(1), card(2)], [card(7)]]) };
+    b.columns[0] = { ...b.columns[0]!, nextCursor: "a" };
+    const pages = [
+      { stageId: s0!.id, cards: [card(2), card(3)], nextCursor: "b" },
+      { stageId: s0!.id, cards: [card(4), card(3)], nextCursor: "c" },
+    ];
+    const next = withLoadedPages(b, (col) => (col.stageId === s0!.id ? pages : []));
+    expect(next.columns[0]!.cards.map((c) => c.id)).toEqual([uuid(1), uuid(2), uuid(3), uuid(4)]);
     expect(next.columns[0]!.nextCursor).toBe("c");
-    expect(loadedLimits(next, 2)).toBe(`${s0!.id}:3`);
+    expect(next.columns[1]).toBe(b.columns[1]);
+    expect(appendPages(b.columns[0]!, [{ stageId: s0!.id, cards: [], nextCursor: null }]).nextCursor).toBeNull();
+    expect(loadedLimits(next, 2)).toBe(`${s0!.id}:4`);
     expect(loadedLimits(next, 25)).toBe("");
   });
 });

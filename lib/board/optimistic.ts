@@ -1,6 +1,7 @@
 // Pure updates of the cached board: where a drop lands (and its neighbours, which the
-// server uses to compute the fractional position), the optimistic move, and "load more".
-import { fromCents, toCents, weightedCents } from "./money";
+// server uses to compute the fractional position), the optimistic move, and the board
+// with the pages its columns loaded ("load more").
+import { addMoney, negateMoney, weightedAmount } from "./money";
 import type { BoardCard, BoardColumn, BoardData, ColumnPage, MoneyTotal } from "./types";
 
 export interface MovePlan {
@@ -59,12 +60,12 @@ export function planDrop(board: BoardData, cardId: string, target: DropTarget): 
   };
 }
 
-function addTotal(totals: MoneyTotal[], currency: string, amount: bigint, weighted: bigint): MoneyTotal[] {
+function addTotal(totals: MoneyTotal[], currency: string, amount: string, weighted: string): MoneyTotal[] {
   const out = totals.map((t) => ({ ...t }));
   let t = out.find((x) => x.currency === currency);
   if (!t) out.push((t = { currency, amount: "0.00", weighted: "0.00" }));
-  t.amount = fromCents(toCents(t.amount) + amount);
-  t.weighted = fromCents(toCents(t.weighted) + weighted);
+  t.amount = addMoney(t.amount, amount);
+  t.weighted = addMoney(t.weighted, weighted);
   return out.sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
@@ -90,27 +91,28 @@ export function applyMove(board: BoardData, plan: MovePlan, now: Date = new Date
     if (col.stageId === plan.toStageId) cards = [...cards.slice(0, plan.toIndex), card, ...cards.slice(plan.toIndex)];
     if (!same && col.stageId === plan.fromStageId) {
       count -= 1;
-      if (money) totals = addTotal(totals, money.currency!, -toCents(money.amount), -weightedCents(money.amount, stage(col.stageId)?.probability ?? "0"));
+      if (money) totals = addTotal(totals, money.currency!, negateMoney(money.amount), negateMoney(weightedAmount(money.amount, stage(col.stageId)?.probability ?? "0")));
     }
     if (!same && col.stageId === plan.toStageId) {
       count += 1;
-      if (money) totals = addTotal(totals, money.currency!, toCents(money.amount), weightedCents(money.amount, target?.probability ?? "0"));
+      if (money) totals = addTotal(totals, money.currency!, money.amount!, weightedAmount(money.amount, target?.probability ?? "0"));
     }
     return { ...col, cards, count, totals };
   });
   return { ...board, columns };
 }
 
-/** Appends a "load more" page to its column (ignoring cards already there). */
-export function appendColumnPage(board: BoardData, page: ColumnPage): BoardData {
-  return {
-    ...board,
-    columns: board.columns.map((col) => {
-      if (col.stageId !== page.stageId) return col;
-      const have = new Set(col.cards.map((c) => c.id));
-      return { ...col, cards: [...col.cards, ...page.cards.filter((c) => !have.has(c.id))], nextCursor: page.nextCursor };
-    }),
-  };
+/** A column with its "load more" pages appended in order (skipping cards already there); the last page's cursor is the column's. */
+export function appendPages(column: BoardColumn, pages: readonly ColumnPage[]): BoardColumn {
+  if (pages.length === 0) return column;
+  const have = new Set(column.cards.map((c) => c.id));
+  const more = pages.flatMap((p) => p.cards).filter((c) => !have.has(c.id) && have.add(c.id));
+  return { ...column, cards: [...column.cards, ...more], nextCursor: pages[pages.length - 1]!.nextCursor };
+}
+
+/** The board as its columns show it: each with the "load more" pages it has loaded. */
+export function withLoadedPages(board: BoardData, pagesOf: (column: BoardColumn) => readonly ColumnPage[]): BoardData {
+  return { ...board, columns: board.columns.map((col) => appendPages(col, pagesOf(col))) };
 }
 
 /** Per-column counts beyond the first page, so a refetch keeps what "load more" loaded. */

@@ -3,15 +3,14 @@
 import "server-only";
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 import { parseBoardFilters } from "./filters";
 import { loadBoard, loadColumnPage } from "./queries";
 import type { BoardKind } from "./types";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function uuidParam(query: URLSearchParams, name: string): string {
   const v = query.get(name);
-  if (!v || !UUID.test(v)) throw new AppError("bad-request", `${name} must be a UUID`);
+  if (!v || !isUuid(v)) throw new AppError("bad-request", `${name} must be a UUID`);
   return v;
 }
 
@@ -20,7 +19,7 @@ function parseLimits(raw: string | null): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of (raw ?? "").split(",")) {
     const [id, n] = part.split(":");
-    if (id && UUID.test(id) && /^\d{1,4}$/.test(n ?? "")) out[id] = Number(n);
+    if (id && isUuid(id) && /^\d{1,4}$/.test(n ?? "")) out[id] = Number(n);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { CUSTOM_FIELD_TYPES } from "@/db/schema/enums";
-import { json, op } from "@/lib/api/openapi-common";
+import { allOf, empty, idPath, json, pathItem } from "@/lib/api/openapi-common";
 import { customFieldCreateSchema, customFieldUpdateSchema, objectTypeSchema } from "./schemas";
 
 const fieldOut = z
@@ -19,29 +19,49 @@ const fieldOut = z
   .meta({ id: "CustomField" });
 
 export function customFieldPaths(): ZodOpenApiPathsObject {
-  const id = z.object({ id: z.string().uuid() });
+  const tag = "custom-fields";
   return {
-    "/custom-fields": {
-      get: op("List custom field definitions", "custom-fields", {
-        requestParams: { query: z.object({ objectType: objectTypeSchema.optional() }) },
-        responses: { "200": json(z.object({ data: z.array(fieldOut), nextCursor: z.null() })) },
-      }),
-      post: op("Define a custom field (key derived from the label; 409 when the object type has it)", "custom-fields", {
-        requestBody: { content: { "application/json": { schema: customFieldCreateSchema } } },
+    "/custom-fields": pathItem({
+      get: {
+        id: "listCustomFields",
+        tag,
+        permission: "records.read",
+        summary: "List custom field definitions",
+        description: "In display order; of one object type with `objectType`.",
+        query: z.object({ objectType: objectTypeSchema.optional() }),
+        responses: { "200": json(allOf(fieldOut)) },
+      },
+      post: {
+        id: "createCustomField",
+        tag,
+        permission: "fields.manage",
+        summary: "Define a custom field",
+        description: "The key is derived from the label unless given; a key the object type already has is a 409.",
+        body: customFieldCreateSchema,
         responses: { "201": json(fieldOut, "Created") },
-      }),
-    },
-    "/custom-fields/{id}": {
-      get: op("Get a custom field definition", "custom-fields", { requestParams: { path: id }, responses: { "200": json(fieldOut) } }),
-      patch: op("Change label, options, required or order", "custom-fields", {
-        requestParams: { path: id },
-        requestBody: { content: { "application/json": { schema: customFieldUpdateSchema } } },
+      },
+    }),
+    "/custom-fields/{id}": pathItem({
+      get: { id: "getCustomField", tag, permission: "records.read", summary: "Get a custom field definition", description: "One definition of the workspace.", path: idPath, responses: { "200": json(fieldOut) } },
+      patch: {
+        id: "updateCustomField",
+        tag,
+        permission: "fields.manage",
+        summary: "Update a custom field definition (partial)",
+        description: "Label, options, isRequired and displayOrder; the key, object type and field type are fixed.",
+        path: idPath,
+        body: customFieldUpdateSchema,
         responses: { "200": json(fieldOut) },
-      }),
-      delete: op("Delete a definition (stored values stay in the records' customFields, ignored)", "custom-fields", {
-        requestParams: { path: id },
-        responses: { "204": { description: "Deleted" } },
-      }),
-    },
+      },
+      delete: {
+        id: "deleteCustomField",
+        tag,
+        permission: "fields.manage",
+        summary: "Delete a custom field definition",
+        description: "Values already stored in records stay in their `customFields`, ignored.",
+        path: idPath,
+        responses: { "204": empty("Deleted") },
+      },
+    }),
   };
 }

@@ -2,19 +2,14 @@
 // routes and the client forms (no server imports here).
 import { z } from "zod";
 import { CUSTOM_FIELD_TYPES } from "@/db/schema/enums";
+import { KIND_WORDS, type KindWords } from "@/lib/records/kinds";
 
 /** Record kinds whose rows carry `customFields` (activities keep details elsewhere). */
 export const CUSTOM_FIELD_OBJECT_TYPES = ["CONTACT", "COMPANY", "LEAD", "DEAL", "TICKET"] as const;
 export type CustomFieldObjectType = (typeof CUSTOM_FIELD_OBJECT_TYPES)[number];
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
-export const OBJECT_TYPE_LABELS: Record<CustomFieldObjectType, { singular: string; plural: string }> = {
-  CONTACT: { singular: "contact", plural: "contacts" },
-  COMPANY: { singular: "company", plural: "companies" },
-  LEAD: { singular: "lead", plural: "leads" },
-  DEAL: { singular: "deal", plural: "deals" },
-  TICKET: { singular: "ticket", plural: "tickets" },
-};
+export const OBJECT_TYPE_LABELS: Record<CustomFieldObjectType, KindWords> = KIND_WORDS;
 
 export const FIELD_TYPE_LABELS: Record<CustomFieldType, string> = {
   TEXT: "Text",

@@ -8,7 +8,8 @@ import { customFieldDefinitions, type CustomFieldDefinition } from "@/db/schema"
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { perTransaction, withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { checkCustomFieldValues } from "./rules";
 import {
   customFieldCreateSchema,
@@ -21,7 +22,6 @@ import {
   type CustomFieldUpdateInput,
 } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const t = customFieldDefinitions;
 
 /** The API shape: no tenant id. */
@@ -42,23 +42,30 @@ export type CustomFieldJson = ReturnType<typeof customFieldJson>;
 
 const ordered = [asc(t.objectType), asc(t.displayOrder), asc(t.createdAt)];
 
-/** In the caller's transaction: the definitions of one object type, in display order. */
-export async function definitionsOf(tx: Tx, tenantId: string, objectType: CustomFieldObjectType): Promise<CustomFieldDefinition[]> {
-  return tx.select().from(t).where(and(eq(t.tenantId, tenantId), eq(t.objectType, objectType))).orderBy(...ordered);
+/**
+ * The one read of custom field definitions: in the caller's transaction, those of one
+ * object type (or of all), in display order. Activities have none, but lists of
+ * activities ask like any other list.
+ */
+export async function definitionsOf(tx: Tx, tenantId: string, objectType?: CustomFieldDefinition["objectType"]): Promise<CustomFieldDefinition[]> {
+  return tx
+    .select()
+    .from(t)
+    .where(and(eq(t.tenantId, tenantId), objectType ? eq(t.objectType, objectType) : undefined))
+    .orderBy(...ordered);
+}
+
+/** definitionsOf, read once per transaction: a dispatch batch evaluates many records of one kind. */
+export function definitionsOfOnce(tx: Tx, tenantId: string, objectType: CustomFieldDefinition["objectType"]): Promise<CustomFieldDefinition[]> {
+  return perTransaction(tx, `custom-fields:${objectType}`, () => definitionsOf(tx, tenantId, objectType));
 }
 
 export async function listCustomFields(ctx: TenantContext, objectType?: CustomFieldObjectType): Promise<CustomFieldDefinition[]> {
-  return withTenant(ctx, (tx) =>
-    tx
-      .select()
-      .from(t)
-      .where(and(eq(t.tenantId, ctx.tenantId), objectType ? eq(t.objectType, objectType) : undefined))
-      .orderBy(...ordered),
-  );
+  return withTenant(ctx, (tx) => definitionsOf(tx, ctx.tenantId, objectType));
 }
 
 export async function getCustomField(ctx: TenantContext, id: string): Promise<CustomFieldDefinition> {
-  if (!UUID.test(id)) throw notFound("Custom field");
+  if (!isUuid(id)) throw notFound("Custom field");
   const [row] = await withTenant(ctx, (tx) => tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id))));
   if (!row) throw notFound("Custom field");
   return row;
@@ -150,7 +157,7 @@ export async function deleteCustomField(ctx: TenantContext, id: string): Promise
 }
 
 async function lock(tx: Tx, tenantId: string, id: string): Promise<CustomFieldDefinition> {
-  if (!UUID.test(id)) throw notFound("Custom field");
+  if (!isUuid(id)) throw notFound("Custom field");
   const [row] = await tx.select().from(t).where(and(eq(t.tenantId, tenantId), eq(t.id, id))).for("update");
   if (!row) throw notFound("Custom field");
   return row;

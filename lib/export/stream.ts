@@ -8,6 +8,7 @@ import { listRecords, parseSort } from "@/lib/records/queries";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { columnsFor, parseColumns, type TableColumn } from "@/lib/views/columns";
 import { emptyLookups, lookupIdsOf, projectRows } from "@/lib/views/project";
 import { filterWhere, loadLookups, tableCustomFields } from "@/lib/views/table-query";
@@ -25,8 +26,6 @@ export interface ExportRequest {
   cols?: string | readonly string[] | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Validates the request and returns the CSV as a stream of UTF-8 bytes (with a BOM, for spreadsheets). */
 export async function exportCsv(ctx: TenantContext, kind: RecordKind, req: ExportRequest): Promise<ReadableStream<Uint8Array>> {
   const customFields = await tableCustomFields(ctx, kind);
@@ -37,7 +36,7 @@ export async function exportCsv(ctx: TenantContext, kind: RecordKind, req: Expor
   let where: SQL | undefined;
   let q: string | null = null;
   if ("ids" in req.selection) {
-    const ids = req.selection.ids.filter((id) => UUID.test(id));
+    const ids = req.selection.ids.filter((id) => isUuid(id));
     where = ids.length > 0 ? sql`${tableOf(RECORD_KINDS[kind]).id} = any(${`{${ids.join(",")}}`}::uuid[])` : sql`false`;
   } else {
     where = filterWhere(ctx, kind, req.selection.filter, customFields);

@@ -30,10 +30,11 @@
 //   (add deleted_at is null). The SQL names the table itself (no alias).
 import { sql, type SQL } from "drizzle-orm";
 import { companies, listMemberships } from "@/db/schema";
+import { isUuid } from "@/lib/uuid";
 import { filterFields, FILTER_TABLES, type FieldDef, type FilterCustomField, type FilterObjectType, type FilterTable } from "./fields";
 import { splitOp, type PositiveOp } from "./ops";
 import { assertValidFilter, type FilterCondition, type FilterNode, type FilterScalar } from "./schema";
-import { DAY_PREFIX_SQL, dayOf, escapeLike, instantSpan, numberText, NUMERIC_TEXT_SQL, resolveDate, resolveUuid, UUID_RE, withinWindow } from "./values";
+import { DAY_PREFIX_SQL, dayOf, escapeLike, instantSpan, numberText, NUMERIC_TEXT_SQL, resolveDate, resolveUuid, withinWindow } from "./values";
 
 export interface FilterContext {
   tenantId: string;
@@ -46,7 +47,7 @@ export interface FilterContext {
 
 /** Validates `filter` (throws AppError "validation") and compiles it to a WHERE condition. */
 export function compileFilter(objectType: FilterObjectType, filter: unknown, ctx: FilterContext): SQL {
-  if (!UUID_RE.test(ctx.tenantId)) throw new Error("compileFilter: tenantId must be a UUID");
+  if (!isUuid(ctx.tenantId)) throw new Error("compileFilter: tenantId must be a UUID");
   const valid = assertValidFilter(objectType, filter, { customFields: ctx.customFields });
   const fields = filterFields(objectType, ctx.customFields);
   const table = FILTER_TABLES[objectType];

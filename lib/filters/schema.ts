@@ -2,9 +2,10 @@
 // against the fields of one object type, pointing each error at the exact bad node.
 import { z } from "zod";
 import { validationError, type ValidationIssue } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 import { filterFields, type FieldDef, type FilterCustomField, type FilterObjectType } from "./fields";
 import { FILTER_OPS, type FilterOp } from "./ops";
-import { ME, NUMERIC_TEXT, resolveDate, UUID_RE } from "./values";
+import { ME, NUMERIC_TEXT, resolveDate } from "./values";
 
 export type FilterScalar = string | number | boolean;
 export interface FilterCondition {
@@ -33,7 +34,7 @@ export const filterSchema: z.ZodType<FilterNode> = z.lazy(() =>
       value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]).nullable().optional(),
     }),
   ]),
-);
+).meta({ id: "Filter", description: "A group `{ all: [...] }` / `{ any: [...] }` (nestable) or a condition `{ field, op, value }` (API.md, Filter JSON)" });
 
 export interface FilterOptions {
   customFields?: readonly FilterCustomField[];
@@ -64,7 +65,7 @@ function scalarProblem(field: FieldDef, value: unknown): string | null {
       return typeof value === "string" && t.values.includes(value) ? null : `must be one of ${t.values.join(", ")}`;
     case "uuid":
       if (t.user && value === ME) return null;
-      return typeof value === "string" && UUID_RE.test(value) ? null : t.user ? 'must be a user id or "me"' : "must be a uuid";
+      return typeof value === "string" && isUuid(value) ? null : t.user ? 'must be a user id or "me"' : "must be a uuid";
   }
 }
 
@@ -75,7 +76,7 @@ function valueProblems(field: FieldDef, op: FilterOp, value: unknown, path: stri
   if (op === "withinLastDays" || op === "withinNextDays") {
     return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= FILTER_LIMITS.maxDays ? [] : at(`must be a whole number of days from 0 to ${FILTER_LIMITS.maxDays}`);
   }
-  if (op === "inList" || op === "notInList") return typeof value === "string" && UUID_RE.test(value) ? [] : at("must be a list id (uuid)");
+  if (op === "inList" || op === "notInList") return typeof value === "string" && isUuid(value) ? [] : at("must be a list id (uuid)");
   if (op === "in" || op === "notIn" || op === "hasAny" || op === "hasAll" || op === "between") {
     if (!Array.isArray(value)) return at(op === "between" ? "must be [low, high]" : "must be an array");
     if (op === "between" ? value.length !== 2 : value.length === 0 || value.length > FILTER_LIMITS.maxValues) {

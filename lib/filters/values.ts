@@ -1,10 +1,11 @@
 // Value rules shared by the validator, the SQL compiler and the in-memory evaluator:
 // what a date / number / uuid value may look like and what it resolves to.
+import { milliseconds } from "date-fns";
+import Decimal from "decimal.js-light";
+import { shiftDay, utcDayOf, utcDayStart } from "@/lib/days";
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The acting user, for user-id fields. */
 export const ME = "me";
-export const DAY_MS = 86_400_000;
 
 /** A uuid value resolved for comparison: lowercase, with "me" → the acting user (null: nobody). */
 export function resolveUuid(value: string, userId: string | null): string | null {
@@ -17,29 +18,15 @@ export function resolveUuid(value: string, userId: string | null): string | null
 /** A string stored in a NUMBER custom field counts as a number only in this form (same regex in SQL). */
 export const NUMERIC_TEXT_SQL = "^-?[0-9]+([.][0-9]+)?$";
 export const NUMERIC_TEXT = new RegExp(NUMERIC_TEXT_SQL);
-const DECIMAL = /^([+-]?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/;
 
 /** Decimal text of a filter's number value, bound as `::numeric` and compared exactly. */
 export function numberText(value: number | string): string {
   return typeof value === "number" ? String(value) : value;
 }
 
-function parseDecimal(text: string): { m: bigint; e: number } | null {
-  const d = DECIMAL.exec(text);
-  if (!d) return null;
-  const frac = d[3] ?? "";
-  return { m: BigInt(`${d[1]}${d[2]}${frac}`), e: Number(d[4] ?? 0) - frac.length };
-}
-
 /** Exact comparison of decimal texts (numeric columns arrive as strings; floats would round). */
 export function compareDecimal(a: string, b: string): number {
-  const x = parseDecimal(a);
-  const y = parseDecimal(b);
-  if (!x || !y) throw new Error(`not a decimal: ${x ? b : a}`);
-  const e = Math.min(x.e, y.e);
-  const xm = x.m * 10n ** BigInt(x.e - e);
-  const ym = y.m * 10n ** BigInt(y.e - e);
-  return xm < ym ? -1 : xm > ym ? 1 : 0;
+  return new Decimal(a).cmp(b);
 }
 
 // ---- dates -----------------------------------------------------------------------------
@@ -47,13 +34,13 @@ export function compareDecimal(a: string, b: string): number {
 const DAY_RE = /^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$/;
 const INSTANT_RE = /^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2})T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 const RELATIVE_RE = /^(?:now(?:([+-])([0-9]{1,5})([hdw]))?|today(?:([+-])([0-9]{1,5})([dw]))?)$/;
-const UNIT_MS = { h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS } as const;
+const UNITS = { h: "hours", d: "days", w: "weeks" } as const;
 
 /** A calendar day (UTC) or an instant, after relative values are resolved against `now`. */
 export type ResolvedDate = { day: string } | { instant: number };
 
-export const dayOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const dayStartMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+export const dayOfMs = (ms: number): string => utcDayOf(ms);
+const dayStartMs = (day: string): number => utcDayStart(day).getTime();
 // 2024-99-99 parses to NaN, which dayOfMs cannot format: not a day
 const isRealDay = (day: string): boolean => DAY_RE.test(day) && Number.isFinite(dayStartMs(day)) && dayOfMs(dayStartMs(day)) === day;
 
@@ -72,9 +59,12 @@ export function resolveDate(value: string, now: Date): ResolvedDate | null {
   }
   const r = RELATIVE_RE.exec(value);
   if (!r) return null;
-  const [sign, amount, unit] = r[1] ? [r[1], r[2], r[3]] : [r[4], r[5], r[6]];
-  const offset = sign ? (sign === "-" ? -1 : 1) * Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS] : 0;
-  return value.startsWith("now") ? { instant: now.getTime() + offset } : { day: dayOfMs(dayStartMs(dayOfMs(now.getTime())) + offset) };
+  const [sign, amount, letter] = r[1] ? [r[1], r[2], r[3]] : [r[4], r[5], r[6]];
+  const n = sign ? (sign === "-" ? -1 : 1) * Number(amount) : 0;
+  const unit = UNITS[(letter ?? "d") as keyof typeof UNITS];
+  // "now±…" moves by exact hours (a day is 24 of them); "today±…" by calendar days of UTC
+  if (value.startsWith("now")) return { instant: now.getTime() + milliseconds({ [unit]: n }) };
+  return { day: shiftDay(dayOfMs(now.getTime()), unit === "weeks" ? 7 * n : n) };
 }
 
 /** Whether a date value is relative to the clock ("now-2h", "today+1w"): its meaning moves with time. */
@@ -84,7 +74,7 @@ export function isRelativeDate(value: string): boolean {
 
 /** The span of instants a date value covers: a day is [00:00, next 00:00), an instant is itself. */
 export function instantSpan(d: ResolvedDate): { lo: number; hi: number; hiInclusive: boolean } {
-  return "day" in d ? { lo: dayStartMs(d.day), hi: dayStartMs(d.day) + DAY_MS, hiInclusive: false } : { lo: d.instant, hi: d.instant, hiInclusive: true };
+  return "day" in d ? { lo: dayStartMs(d.day), hi: dayStartMs(shiftDay(d.day, 1)), hiInclusive: false } : { lo: d.instant, hi: d.instant, hiInclusive: true };
 }
 
 /** The calendar day (UTC) of a date value, for day-granular fields. */
@@ -98,11 +88,11 @@ export function dayOf(d: ResolvedDate): string {
  */
 export function withinWindow(op: "withinLastDays" | "withinNextDays", days: number, now: Date): { lo: number; hi: number; loDay: string; hiDay: string } {
   const t = now.getTime();
-  const today = dayStartMs(dayOfMs(t));
-  const span = days * DAY_MS;
+  const today = dayOfMs(t);
+  const span = milliseconds({ days });
   return op === "withinLastDays"
-    ? { lo: t - span, hi: t, loDay: dayOfMs(today - span), hiDay: dayOfMs(today) }
-    : { lo: t, hi: t + span, loDay: dayOfMs(today), hiDay: dayOfMs(today + span) };
+    ? { lo: t - span, hi: t, loDay: shiftDay(today, -days), hiDay: today }
+    : { lo: t, hi: t + span, loDay: today, hiDay: shiftDay(today, days) };
 }
 
 /** Day-granular values in stored text: a custom DATE counts only if it starts with YYYY-MM-DD. */

@@ -9,7 +9,6 @@ import {
   addMembersAction,
   createListAction,
   deleteListAction,
-  listVersionAction,
   loadMembersPageAction,
   previewFilterAction,
   refreshListAction,
@@ -73,12 +72,11 @@ describe("list actions", () => {
     ],
   });
 
-  it("a readonly member reads: the preview, the version, the member table and search", async () => {
+  it("a readonly member reads: the preview, the member table and search", async () => {
     const f = await setup();
     const before = await state(f);
     signedIn.claims = f.claims.readonly;
     expect((await previewFilterAction({ objectType: "CONTACT", filter: { all: [{ field: "firstName", op: "eq", value: "Bob" }] } }))?.data).toMatchObject({ ok: true });
-    expect((await listVersionAction({ listId: f.list.id }))?.data).toEqual(expect.any(String));
     // the page's base filter limits the rows to members; each row says when it joined
     const page = await loadMembersPageAction(f.list.id, { cols: ["firstName"] });
     const joined = Object.fromEntries(page?.data?.rows.map((r) => [r.id, r.cells.joinedAt]) ?? []);

@@ -12,7 +12,7 @@ import { tablePageSchema, VIEW_KINDS } from "@/lib/views/schemas";
 import { loadTablePage } from "@/lib/views/table-query";
 import { refreshList } from "./dynamic";
 import { addMembers, removeMember, removeMembers } from "./members";
-import { getList, joinTimes, membershipVersion, previewFilter, resolveMemberRefs, selectionIds } from "./queries";
+import { getList, joinTimes, previewFilter, resolveMemberRefs, selectionIds } from "./queries";
 import { JOINED_COLUMN, listCreateSchema, listUpdateSchema } from "./schemas";
 import { createList, deleteList, updateList } from "./service";
 
@@ -96,12 +96,6 @@ export const previewFilterAction = tenantAction
   .metadata({ permission: "lists.read" })
   .inputSchema(z.object({ objectType, filter: listCreateSchema.shape.filter, listId: id.nullish() }))
   .action(async ({ parsedInput, ctx }) => previewFilter(ctx.tenant, { objectType: parsedInput.objectType, filter: parsedInput.filter, listId: parsedInput.listId }));
-
-/** Changes whenever the list's members change; the list page polls it. */
-export const listVersionAction = tenantAction
-  .metadata({ permission: "lists.read" })
-  .inputSchema(z.object({ listId: id }))
-  .action(async ({ parsedInput, ctx }) => membershipVersion(ctx.tenant, parsedInput.listId));
 
 /** A list page's record table (the list bound by the page): its kind's rows that are members, with when each joined. */
 export const loadMembersPageAction = tenantAction

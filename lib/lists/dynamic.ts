@@ -7,12 +7,14 @@ import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { companies, listMemberships, lists, type List } from "@/db/schema";
+import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError } from "@/lib/errors";
 import { filterPredicate, type FilterRecord } from "@/lib/filters/evaluate";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { perTransaction, withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { dependencyOrder, filterUsesCompanyFields, filterUsesRelativeDates, listIdsReferenced } from "./rules";
-import { compiledFilterOf, customFieldsIn, loadList, MEMBER_TABLES, UUID_RE, type ListObjectType, type MemberTable, type RefreshResult } from "./model";
+import { compiledFilterOf, loadList, MEMBER_TABLES, type ListObjectType, type MemberTable, type RefreshResult } from "./model";
 import { recordChanges, recordListChanges, recount, type Change } from "./members";
 
 // ---------------------------------------------------------------------------- dynamic
@@ -106,14 +108,14 @@ export async function reevaluateRecord(
   recordId: string,
   opts: { dependingOn?: string } = {},
 ): Promise<{ listId: string; action: "ADDED" | "REMOVED" }[]> {
-  if (!UUID_RE.test(recordId)) return [];
+  if (!isUuid(recordId)) return [];
   const t = MEMBER_TABLES[objectType];
   const m = listMemberships;
   // Sent together (postgres.js pipelines a transaction's concurrent queries) and run in
   // this order, so the record and its memberships are read after the lists are locked.
   const [dynamicLists, customFields, [row], memberships] = await Promise.all([
     lockDynamicLists(tx, ctx, objectType),
-    customFieldsIn(tx, ctx, objectType),
+    definitionsOfOnce(tx, ctx.tenantId, objectType),
     tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, recordId))) as Promise<Record<string, unknown>[]>,
     tx.select({ listId: m.listId }).from(m).where(and(eq(m.tenantId, ctx.tenantId), eq(m.memberId, recordId))),
   ]);
@@ -167,7 +169,7 @@ const COMPANY_RELATED = ["CONTACT", "DEAL", "TICKET"] as const;
  * other dynamic list of the type, which may name those lists). Set-based per list.
  */
 export async function reevaluateCompanyRelated(tx: Tx, ctx: TenantContext, companyId: string): Promise<number> {
-  if (!UUID_RE.test(companyId)) return 0;
+  if (!isUuid(companyId)) return 0;
   let changes = 0;
   for (const type of COMPANY_RELATED) {
     const dynamicLists = await lockDynamicLists(tx, ctx, type);

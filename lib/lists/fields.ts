@@ -3,7 +3,8 @@
 // Plain data, safe to pass to the client.
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { customFieldDefinitions, LIST_OBJECT_TYPES, lists, tags, tenantGroups } from "@/db/schema";
+import { LIST_OBJECT_TYPES, lists, tags, tenantGroups } from "@/db/schema";
+import { definitionsOf } from "@/lib/custom-fields/service";
 import { describeFilterFields } from "@/lib/filters/fields";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { listMembers } from "@/lib/tenancy/members";
@@ -29,7 +30,7 @@ export async function listEditorData(ctx: TenantContext): Promise<ListEditorData
   const [people, extras] = await Promise.all([
     listMembers(ctx),
     withTenant(ctx, async (tx) => ({
-      defs: await tx.select().from(customFieldDefinitions).where(eq(customFieldDefinitions.tenantId, ctx.tenantId)).orderBy(asc(customFieldDefinitions.displayOrder)),
+      defs: await definitionsOf(tx, ctx.tenantId),
       groups: await tx.select({ id: tenantGroups.id, name: tenantGroups.name }).from(tenantGroups).where(eq(tenantGroups.tenantId, ctx.tenantId)).orderBy(asc(sql`lower(${tenantGroups.name})`)),
       tags: await tx.select({ name: tags.name }).from(tags).where(eq(tags.tenantId, ctx.tenantId)).orderBy(asc(sql`lower(${tags.name})`)).limit(500),
       lists: await tx

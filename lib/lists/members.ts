@@ -9,8 +9,9 @@ import { AppError, notFound } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { addMembersSchema, removeMembersSchema } from "./schemas";
-import { loadList, MEMBER_TABLES, UUID_RE, type MembershipSource } from "./model";
+import { loadList, MEMBER_TABLES, type MembershipSource } from "./model";
 import { getList } from "./queries";
 
 /** Where a manual change comes from: automations and imports say so, everything else is MANUAL. */
@@ -98,8 +99,8 @@ export async function addMembers(ctx: TenantContext, listId: string, input: { me
   return withTenant(ctx, async (tx) => {
     const list = await loadList(tx, ctx, listId, true);
     assertMembersByHand(list, "added");
-    const malformed = ids.filter((id) => !UUID_RE.test(id));
-    const wellFormed = ids.filter((id) => UUID_RE.test(id));
+    const malformed = ids.filter((id) => !isUuid(id));
+    const wellFormed = ids.filter((id) => isUuid(id));
     const t = MEMBER_TABLES[list.objectType];
     const found = wellFormed.length
       ? await tx
@@ -121,7 +122,7 @@ export async function addMembers(ctx: TenantContext, listId: string, input: { me
 
 /** STATIC only: removes one member; removing a non-member is a 404. */
 export async function removeMember(ctx: TenantContext, listId: string, memberId: string): Promise<void> {
-  if (!UUID_RE.test(memberId)) {
+  if (!isUuid(memberId)) {
     await getList(ctx, listId);
     throw notFound("Member");
   }
@@ -131,7 +132,7 @@ export async function removeMember(ctx: TenantContext, listId: string, memberId:
 
 /** STATIC only: removes those of `memberIds` that are members (others are ignored). */
 export async function removeMembers(ctx: TenantContext, listId: string, input: { memberIds: string[] } | unknown): Promise<{ removed: number; total: number }> {
-  const ids = [...new Set(removeMembersSchema.parse(input).memberIds.map((s) => s.toLowerCase()).filter((id) => UUID_RE.test(id)))];
+  const ids = [...new Set(removeMembersSchema.parse(input).memberIds.map((s) => s.toLowerCase()).filter((id) => isUuid(id)))];
   return withTenant(ctx, async (tx) => {
     const list = await loadList(tx, ctx, listId, true);
     assertMembersByHand(list, "removed");

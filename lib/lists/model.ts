@@ -4,13 +4,15 @@
 import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { activities, companies, contacts, customFieldDefinitions, deals, leads, lists, tickets, type List } from "@/db/schema";
+import { activities, companies, contacts, deals, leads, lists, tickets, type List } from "@/db/schema";
 import type { LIST_MEMBERSHIP_SOURCES, LIST_OBJECT_TYPES } from "@/db/schema/enums";
+import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError, notFound, validationError } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
 import { validateFilter } from "@/lib/filters/schema";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { perTransaction, type Tx } from "@/lib/tenancy/with-tenant";
+import type { Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { createsCycle, listReferences } from "./rules";
 
 export type ListObjectType = (typeof LIST_OBJECT_TYPES)[number];
@@ -19,8 +21,6 @@ export type MembershipSource = (typeof LIST_MEMBERSHIP_SOURCES)[number];
 /** The record table of each list object type (all have tenant_id, id, deleted_at, created_at). */
 export type MemberTable = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; createdAt: PgColumn };
 export const MEMBER_TABLES = { COMPANY: companies, CONTACT: contacts, DEAL: deals, LEAD: leads, TICKET: tickets, ACTIVITY: activities } as unknown as Record<ListObjectType, MemberTable>;
-
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RefreshResult {
   added: number;
@@ -38,15 +38,6 @@ export function serializeList(row: List) {
   };
 }
 
-export async function customFieldsIn(tx: Tx, ctx: TenantContext, objectType: ListObjectType) {
-  return perTransaction(tx, `custom-fields:${objectType}`, () =>
-    tx
-      .select()
-      .from(customFieldDefinitions)
-      .where(and(eq(customFieldDefinitions.tenantId, ctx.tenantId), eq(customFieldDefinitions.objectType, objectType))),
-  );
-}
-
 /**
  * Validates a DYNAMIC list's filter for this tenant (422 with `filter.…` paths), including
  * the lists it names: each must be a list of this workspace of the same object type, and
@@ -54,7 +45,7 @@ export async function customFieldsIn(tx: Tx, ctx: TenantContext, objectType: Lis
  */
 export async function checkFilter(tx: Tx, ctx: TenantContext, objectType: ListObjectType, filter: unknown, selfId?: string): Promise<void> {
   if (filter === undefined || filter === null) throw validationError([{ path: "filter", message: "is required for a DYNAMIC list" }]);
-  const result = validateFilter(objectType, filter, { customFields: await customFieldsIn(tx, ctx, objectType) });
+  const result = validateFilter(objectType, filter, { customFields: await definitionsOfOnce(tx, ctx.tenantId, objectType) });
   if (!result.ok) throw validationError(result.errors);
   const refs = listReferences(filter);
   if (refs.length === 0) return;
@@ -80,7 +71,7 @@ export async function checkFilter(tx: Tx, ctx: TenantContext, objectType: ListOb
  * longer validates (a custom field was deleted, say) is a 422 that says so.
  */
 export async function compiledFilterOf(tx: Tx, ctx: TenantContext, list: List): Promise<SQL> {
-  const customFields = await customFieldsIn(tx, ctx, list.objectType);
+  const customFields = await definitionsOfOnce(tx, ctx.tenantId, list.objectType);
   try {
     return compileFilter(list.objectType, list.filter, { tenantId: ctx.tenantId, userId: list.ownerUserId, customFields });
   } catch (err) {
@@ -92,7 +83,7 @@ export async function compiledFilterOf(tx: Tx, ctx: TenantContext, list: List): 
 }
 
 export async function loadList(tx: Tx, ctx: TenantContext, listId: string, lock = false): Promise<List> {
-  if (!UUID_RE.test(listId)) throw notFound("List");
+  if (!isUuid(listId)) throw notFound("List");
   const q = tx.select().from(lists).where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, listId)));
   const [row] = lock ? await q.for("update") : await q;
   if (!row) throw notFound("List");

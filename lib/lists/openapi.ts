@@ -1,11 +1,9 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { LIST_MEMBERSHIP_SOURCES, LIST_OBJECT_TYPES, LIST_PROCESSING_TYPES } from "@/db/schema/enums";
-import { json, op, pageOf } from "@/lib/api/openapi-common";
+import { allOf, empty, json, pageOf, pathItem } from "@/lib/api/openapi-common";
 import { filterSchema } from "@/lib/filters/schema";
 import { addMembersSchema, listsQuerySchema, membersQuerySchema } from "./schemas";
-
-const TAG = "lists";
 
 const listOut = z
   .object({
@@ -24,37 +22,104 @@ const listOut = z
   })
   .meta({ id: "List" });
 
-const listIn = z.object({
-  name: z.string(),
-  description: z.string().nullable().optional(),
-  objectType: z.enum(LIST_OBJECT_TYPES),
-  processingType: z.enum(LIST_PROCESSING_TYPES).optional(),
-  filter: filterSchema.optional().meta({ description: "Filter JSON; required for DYNAMIC" }),
-});
-const listPatch = z.object({ name: z.string().optional(), description: z.string().nullable().optional(), filter: filterSchema.optional(), isArchived: z.boolean().optional() });
-const memberOut = z.object({ memberId: z.uuid(), memberType: z.enum(LIST_OBJECT_TYPES), addedAt: z.string().datetime(), source: z.enum(LIST_MEMBERSHIP_SOURCES) }).meta({ id: "ListMember" });
+const listIn = z
+  .strictObject({
+    name: z.string(),
+    description: z.string().nullable().optional(),
+    objectType: z.enum(LIST_OBJECT_TYPES),
+    processingType: z.enum(LIST_PROCESSING_TYPES).optional().meta({ description: "Default STATIC" }),
+    filter: filterSchema.optional().meta({ description: "Required for DYNAMIC" }),
+  })
+  .meta({ id: "ListInput" });
+const listPatch = z
+  .strictObject({ name: z.string().optional(), description: z.string().nullable().optional(), filter: filterSchema.optional(), isArchived: z.boolean().optional() })
+  .meta({ id: "ListPatch" });
+const memberOut = z
+  .object({ memberId: z.uuid(), memberType: z.enum(LIST_OBJECT_TYPES), addedAt: z.string().datetime(), source: z.enum(LIST_MEMBERSHIP_SOURCES) })
+  .meta({ id: "ListMember" });
 const listId = z.object({ id: z.uuid() });
+const tag = "lists";
 
 export function listPaths(): ZodOpenApiPathsObject {
   return {
-    "/lists": {
-      get: op("Lists (archived ones with archived=true|all)", TAG, { requestParams: { query: listsQuerySchema }, responses: { "200": json(pageOf(listOut)) } }),
-      post: op("Create a list; a DYNAMIC one is filled at once", TAG, { requestBody: { content: { "application/json": { schema: listIn } } }, responses: { "201": json(listOut, "Created") } }),
-    },
-    "/lists/{id}": {
-      get: op("Get a list (with memberCount)", TAG, { requestParams: { path: listId }, responses: { "200": json(listOut) } }),
-      patch: op("Rename, archive, or change a DYNAMIC list's filter (refreshes it)", TAG, { requestParams: { path: listId }, requestBody: { content: { "application/json": { schema: listPatch } } }, responses: { "200": json(listOut) } }),
-      delete: op("Delete a list", TAG, { requestParams: { path: listId }, responses: { "204": { description: "Deleted" } } }),
-    },
-    "/lists/{id}/members": {
-      get: op("Members, newest first", TAG, { requestParams: { path: listId, query: membersQuerySchema }, responses: { "200": json(pageOf(memberOut)) } }),
-      post: op("Add members to a STATIC list (idempotent; 409 for DYNAMIC)", TAG, { requestParams: { path: listId }, requestBody: { content: { "application/json": { schema: addMembersSchema } } }, responses: { "200": json(z.object({ added: z.number().int(), total: z.number().int() })) } }),
-    },
-    "/lists/{id}/members/{memberId}": {
-      delete: op("Remove a member from a STATIC list", TAG, { requestParams: { path: z.object({ id: z.uuid(), memberId: z.uuid() }) }, responses: { "204": { description: "Removed" } } }),
-    },
-    "/lists/{id}/refresh": {
-      post: op("Recompute a DYNAMIC list now", TAG, { requestParams: { path: listId }, responses: { "200": json(z.object({ added: z.number().int(), removed: z.number().int(), total: z.number().int() })) } }),
-    },
+    "/lists": pathItem({
+      get: {
+        id: "listLists",
+        tag,
+        permission: "lists.read",
+        summary: "List lists",
+        description: "Live lists by name; archived ones with `archived=true` (only those) or `archived=all`.",
+        query: listsQuerySchema,
+        responses: { "200": json(allOf(listOut)) },
+      },
+      post: {
+        id: "createList",
+        tag,
+        permission: "lists.write",
+        summary: "Create a list",
+        description: "A DYNAMIC list needs a `filter` for its object type (422 with the path of a bad node) and is filled at once.",
+        body: listIn,
+        responses: { "201": json(listOut, "Created") },
+      },
+    }),
+    "/lists/{id}": pathItem({
+      get: { id: "getList", tag, permission: "lists.read", summary: "Get a list", description: "With `memberCount`.", path: listId, responses: { "200": json(listOut) } },
+      patch: {
+        id: "updateList",
+        tag,
+        permission: "lists.write",
+        summary: "Update a list (partial)",
+        description: "Rename, describe, archive (`isArchived`), or change a DYNAMIC list's filter, which refreshes it at once.",
+        path: listId,
+        body: listPatch,
+        responses: { "200": json(listOut) },
+      },
+      delete: { id: "deleteList", tag, permission: "lists.write", summary: "Delete a list", description: "The list and its memberships; the records stay.", path: listId, responses: { "204": empty("Deleted") } },
+    }),
+    "/lists/{id}/members": pathItem({
+      get: {
+        id: "listListMembers",
+        tag,
+        permission: "lists.read",
+        summary: "A list's members",
+        description: "Newest first, by keyset pages; only members the caller may see.",
+        path: listId,
+        query: membersQuerySchema,
+        responses: { "200": json(pageOf(memberOut)) },
+      },
+      post: {
+        id: "addListMembers",
+        tag,
+        permission: "lists.write",
+        summary: "Add members to a STATIC list",
+        description: "Idempotent: ids already in the list count as neither added nor refused. Ids that are not live records of the list's type in this workspace are a 422 listing them (`invalidIds`, and `errors` by index); a DYNAMIC list is a 409.",
+        path: listId,
+        body: addMembersSchema,
+        responses: { "200": json(z.object({ added: z.number().int(), total: z.number().int() })) },
+      },
+    }),
+    "/lists/{id}/members/{memberId}": pathItem({
+      delete: {
+        id: "removeListMember",
+        tag,
+        permission: "lists.write",
+        summary: "Remove a member from a STATIC list",
+        description: "404 when the record is not a member; a DYNAMIC list is a 409.",
+        path: z.object({ id: z.uuid(), memberId: z.uuid() }),
+        responses: { "204": empty("Removed") },
+      },
+    }),
+    "/lists/{id}/refresh": pathItem({
+      post: {
+        id: "refreshList",
+        tag,
+        permission: "lists.write",
+        summary: "Recompute a DYNAMIC list now",
+        description: "Dynamic lists follow record changes by themselves within seconds; this recomputes at once and answers what changed. A STATIC list is a 409.",
+        path: listId,
+        noInput: true,
+        responses: { "200": json(z.object({ added: z.number().int(), removed: z.number().int(), total: z.number().int() })) },
+      },
+    }),
   };
 }

@@ -4,28 +4,23 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { decodeCursor, encodeCursor, isTimestampText } from "@/lib/api/cursor";
 import { contacts, leads, listMembershipLog, listMemberships, lists, users, type List } from "@/db/schema";
+import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
 import { MAX_BULK_RECORDS, selectionSchema, type BulkSelection } from "@/lib/bulk/schemas";
+import { recordPath } from "@/lib/records/kinds";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
-import { checkFilter, compiledFilterOf, customFieldsIn, loadList, MEMBER_TABLES, UUID_RE, type ListObjectType, type MembershipSource } from "./model";
+import { checkFilter, compiledFilterOf, loadList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./model";
 
-
-export const RECORD_PATHS: Record<ListObjectType, string | null> = {
-  CONTACT: "/contacts",
-  COMPANY: "/companies",
-  DEAL: "/deals",
-  LEAD: "/leads",
-  TICKET: "/tickets",
-  ACTIVITY: null,
-};
+/** Where a member's page is: under its kind's page; activities have none of their own. */
+export const memberHref = (objectType: ListObjectType, id: string) => (objectType === "ACTIVITY" ? null : recordPath(objectType, id));
 
 const titleOf = (objectType: ListObjectType, r: Record<string, unknown>) => (objectType === "ACTIVITY" ? String(r.subject ?? "(activity)") : RECORD_KINDS[objectType].title(r));
-const hrefOf = (objectType: ListObjectType, id: string) => (RECORD_PATHS[objectType] ? `${RECORD_PATHS[objectType]}/${id}` : null);
 
 /** id → human title (and whether the record is soft-deleted) for records of one type. */
 export async function memberTitles(ctx: TenantContext, objectType: ListObjectType, ids: string[]): Promise<Map<string, { title: string; deleted: boolean }>> {
@@ -70,7 +65,7 @@ export async function previewFilter(
       if (err instanceof AppError && err.code === "validation") return { ok: false, errors: (err.extensions.errors as ValidationIssue[] | undefined) ?? [{ path: "filter", message: err.message }] };
       throw err;
     }
-    const customFields = await customFieldsIn(tx, ctx, input.objectType);
+    const customFields = await definitionsOfOnce(tx, ctx.tenantId, input.objectType);
     const where = compileFilter(input.objectType, input.filter, { tenantId: ctx.tenantId, userId: list ? list.ownerUserId : ctx.actor.userId, customFields });
     const t = MEMBER_TABLES[input.objectType];
     const live = and(eq(t.tenantId, ctx.tenantId), sql`${t.deletedAt} is null`, where);
@@ -78,7 +73,7 @@ export async function previewFilter(
     const rows = (await tx.select().from(t).where(live).orderBy(desc(t.createdAt), desc(t.id)).limit(sampleSize)) as Record<string, unknown>[];
     return {
       ok: true,
-      preview: { count: cappedCount(Number(counted?.n ?? 0)), sample: rows.map((r) => ({ id: String(r.id), title: titleOf(input.objectType, r), href: hrefOf(input.objectType, String(r.id)) })) },
+      preview: { count: cappedCount(Number(counted?.n ?? 0)), sample: rows.map((r) => ({ id: String(r.id), title: titleOf(input.objectType, r), href: memberHref(input.objectType, String(r.id)) })) },
     };
   });
 }
@@ -117,7 +112,7 @@ export async function listHistory(ctx: TenantContext, listId: string, limit = 50
       source: r.source,
       memberId: r.memberId,
       title: t?.title ?? "(deleted record)",
-      href: t && !t.deleted ? hrefOf(list.objectType, r.memberId) : null,
+      href: t && !t.deleted ? memberHref(list.objectType, r.memberId) : null,
       actorName: r.actorName,
     };
   });
@@ -128,8 +123,8 @@ export async function listHistory(ctx: TenantContext, listId: string, limit = 50
  * emails come back in `unknown`; ids are passed through for addMembers to check.
  */
 export async function resolveMemberRefs(ctx: TenantContext, objectType: ListObjectType, refs: string[]): Promise<{ ids: string[]; unknown: string[] }> {
-  const ids = refs.filter((r) => UUID_RE.test(r));
-  const emails = refs.filter((r) => !UUID_RE.test(r)).map((e) => e.toLowerCase());
+  const ids = refs.filter((r) => isUuid(r));
+  const emails = refs.filter((r) => !isUuid(r)).map((e) => e.toLowerCase());
   if (emails.length === 0) return { ids, unknown: [] };
   const table = objectType === "CONTACT" ? contacts : objectType === "LEAD" ? leads : null;
   if (!table) return { ids, unknown: emails };
@@ -152,16 +147,6 @@ export async function selectionIds(ctx: TenantContext, kind: RecordKind, selecti
   const rows = await withTenant(ctx, (tx) => tx.select({ id: t.id }).from(t).where(matchConditions(ctx, kind, s.q, where)).limit(MAX_BULK_RECORDS + 1));
   if (rows.length > MAX_BULK_RECORDS) throw new AppError("validation", `The selection matches more than ${MAX_BULK_RECORDS.toLocaleString("en-US")} records; narrow the search or filter`);
   return rows.map((r) => r.id as string);
-}
-
-/** A token that changes whenever the list's members change (the list page polls it to stay live). */
-export async function membershipVersion(ctx: TenantContext, listId: string): Promise<string> {
-  const list = await getList(ctx, listId);
-  const log = listMembershipLog;
-  const [last] = await withTenant(ctx, (tx) =>
-    tx.select({ at: log.at }).from(log).where(and(eq(log.tenantId, ctx.tenantId), eq(log.listId, listId))).orderBy(desc(log.at)).limit(1),
-  );
-  return `${list.memberCount}:${last?.at.toISOString() ?? ""}:${list.lastRefreshedAt?.toISOString() ?? ""}`;
 }
 
 export async function getList(ctx: TenantContext, listId: string): Promise<List> {

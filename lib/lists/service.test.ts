@@ -10,7 +10,7 @@ import { createRecord, deleteRecord, restoreRecord, updateRecord } from "@/lib/r
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { dynamicListsConsumer } from "./consumer";
-import { listHistory, membershipVersion, previewFilter } from "./queries";
+import { listHistory, previewFilter } from "./queries";
 import { addMembers, removeMembers, removeMember } from "./members";
 import { refreshAllLists, reevaluateRecord, refreshList } from "./dynamic";
 import { createList, deleteList, updateList } from "./service";
@@ -374,7 +374,6 @@ describe("lists: tenant isolation", () => {
       () => removeMember(a.ctx, bList.id, bContact.id),
       () => removeMembers(a.ctx, bList.id, { memberIds: [bContact.id] }),
       () => listHistory(a.ctx, bList.id),
-      () => membershipVersion(a.ctx, bList.id),
       () => previewFilter(a.ctx, { objectType: "CONTACT", filter: { all: [] }, listId: bList.id }),
     ];
     for (const attempt of attempts) {

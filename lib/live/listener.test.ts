@@ -7,7 +7,7 @@ import { createRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { subscribe, subscriberCount, type LiveMessage } from "./listener";
-import { eventStream } from "./sse";
+import { browserStream } from "./browser-stream";
 
 async function stageIds(ctx: TenantContext, objectType: "DEAL" | "TICKET") {
   return withTenant(ctx, async (tx) => {
@@ -65,11 +65,11 @@ describe("live listener", () => {
   });
 });
 
-describe("eventStream (SSE)", () => {
-  it("streams the tenant's events of the asked entity type, and unsubscribes on abort", async () => {
+describe("browserStream (SSE)", () => {
+  it("streams the tenant's events of the followed record type, and unsubscribes on abort", async () => {
     const { ctx, tenantId } = await makeTenant();
     const abort = new AbortController();
-    const reader = eventStream({ tenantId, signal: abort.signal, entityTypes: ["TICKET"] }).getReader();
+    const reader = browserStream({ tenantId, userId: null, topics: ["records:TICKET"], signal: abort.signal }).getReader();
     const decoder = new TextDecoder();
     let text = "";
     const pump = (async () => {
@@ -86,7 +86,7 @@ describe("eventStream (SSE)", () => {
     await waitFor(() => expect(text).toContain(ticket.id));
     const frames = text.split("\n\n").filter((f) => f.startsWith("data: "));
     expect(frames).toHaveLength(1);
-    expect(JSON.parse(frames[0]!.slice("data: ".length))).toMatchObject({ type: "record.created", entityType: "TICKET", entityId: ticket.id });
+    expect(JSON.parse(frames[0]!.slice("data: ".length))).toEqual({ topic: "records:TICKET", type: "record.created", eventId: expect.any(String), entityType: "TICKET", entityId: ticket.id });
     expect(text).not.toContain(tenantId);
     abort.abort();
     await pump;
@@ -96,7 +96,7 @@ describe("eventStream (SSE)", () => {
   it("sends heartbeat comments", async () => {
     const { tenantId } = await makeTenant();
     const abort = new AbortController();
-    const reader = eventStream({ tenantId, signal: abort.signal, heartbeatMs: 30 }).getReader();
+    const reader = browserStream({ tenantId, userId: null, topics: ["records:DEAL"], signal: abort.signal, heartbeatMs: 30 }).getReader();
     const decoder = new TextDecoder();
     let text = "";
     await waitFor(async () => {

@@ -1,15 +1,23 @@
-// Live updates: ONE LISTEN per process on the channel the outbox trigger NOTIFYs on commit
-// (migration 0002: pg_notify('stageline_events', {tenantId, eventId, type, entityType,
-// entityId})), fanned out in memory to the subscribers of that tenant. Postgres delivers
-// a NOTIFY only when its transaction commits, to every listening connection, so every app
-// instance hears every committed event and rolled-back work is never announced.
+// Live updates: ONE LISTEN per process on the two channels the database NOTIFYs on commit,
+// fanned out in memory to the subscribers of the tenant named in each message:
+// - 'stageline_events': each outbox event (migration 0014: {tenantId, eventId, type,
+//   entityType, entityId}) and each published event (0010: type 'published_event');
+// - 'stageline_live': live signals that are not domain events (0017: list.changed,
+//   notification.changed, execution.changed), on a channel of their own so that the
+//   outbox relay, which listens on the first, is not woken by them.
+// Postgres delivers a NOTIFY only when its transaction commits, to every listening
+// connection, so every app instance hears every committed change and rolled-back work is
+// never announced.
 import "server-only";
 import { rawSql } from "@/db/client";
 import { log } from "@/lib/log";
 
 export const LIVE_CHANNEL = "stageline_events";
+export const LIVE_SIGNAL_CHANNEL = "stageline_live";
 
+/** A committed outbox event (or a published event). */
 export interface LiveEvent {
+  source: "event";
   tenantId: string;
   eventId: string;
   type: string;
@@ -17,11 +25,23 @@ export interface LiveEvent {
   entityId: string | null;
 }
 
-/**
- * What subscribers receive: a committed event, or `live.resync` after the LISTEN
- * connection was lost and re-established (events may have been missed: reload).
- */
-export type LiveMessage = LiveEvent | { type: "live.resync"; tenantId: string };
+/** A committed change that is not a domain event (migration 0017). */
+export type LiveSignal = { source: "signal"; tenantId: string } & (
+  | { type: "list.changed"; listId: string }
+  | { type: "notification.changed"; userId: string }
+  /** Ids of at most 50 executions and automations; null when more changed in one statement. */
+  | { type: "execution.changed"; automationIds: string[] | null; executionIds: string[] | null }
+);
+
+/** Sent after the LISTEN connection was lost and re-established: events may have been missed (re-read). */
+export interface LiveResync {
+  source: "resync";
+  type: "live.resync";
+  tenantId: string;
+}
+
+/** What subscribers receive. */
+export type LiveMessage = LiveEvent | LiveSignal | LiveResync;
 
 export type Subscriber = (message: LiveMessage) => void;
 
@@ -36,11 +56,32 @@ interface Hub {
 const g = globalThis as unknown as { __stagelineLive?: Hub };
 const hub = (): Hub => (g.__stagelineLive ??= { subscribers: new Map(), listening: null, client: null });
 
-function parse(payload: string): LiveEvent | null {
+const ids = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === "string") ? v : null);
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+function parseEvent(payload: string): LiveEvent | null {
   try {
-    const e = JSON.parse(payload) as Partial<LiveEvent>;
-    if (typeof e.tenantId !== "string" || typeof e.type !== "string") return null;
-    return { tenantId: e.tenantId, eventId: String(e.eventId ?? ""), type: e.type, entityType: e.entityType ?? null, entityId: e.entityId ?? null };
+    const e = JSON.parse(payload) as Record<string, unknown>;
+    const tenantId = str(e.tenantId);
+    const type = str(e.type);
+    if (!tenantId || !type) return null;
+    return { source: "event", tenantId, eventId: String(e.eventId ?? ""), type, entityType: str(e.entityType), entityId: str(e.entityId) };
+  } catch {
+    return null;
+  }
+}
+
+function parseSignal(payload: string): LiveSignal | null {
+  try {
+    const e = JSON.parse(payload) as Record<string, unknown>;
+    const tenantId = str(e.tenantId);
+    if (!tenantId) return null;
+    const listId = str(e.listId);
+    const userId = str(e.userId);
+    if (e.type === "list.changed" && listId) return { source: "signal", tenantId, type: e.type, listId };
+    if (e.type === "notification.changed" && userId) return { source: "signal", tenantId, type: e.type, userId };
+    if (e.type === "execution.changed") return { source: "signal", tenantId, type: e.type, automationIds: ids(e.automationIds), executionIds: ids(e.executionIds) };
+    return null;
   } catch {
     return null;
   }
@@ -60,20 +101,23 @@ function ensureListening(h: Hub): Promise<void> {
   const client = rawSql();
   if (h.listening && h.client === client) return h.listening;
   h.client = client;
-  let established = 0;
-  const listening = client
-    .listen(
-      LIVE_CHANNEL,
+  // postgres.js re-LISTENs by itself after a lost connection; what was sent meanwhile is gone
+  const resyncAfterReconnect = () => {
+    let established = 0;
+    return () => {
+      if (established++ > 0) for (const tenantId of h.subscribers.keys()) deliver(h, tenantId, { source: "resync", type: "live.resync", tenantId });
+    };
+  };
+  const on = (channel: string, parse: (payload: string) => LiveMessage | null) =>
+    client.listen(
+      channel,
       (payload) => {
-        const event = parse(payload);
-        if (event) deliver(h, event.tenantId, event);
+        const message = parse(payload);
+        if (message) deliver(h, message.tenantId, message);
       },
-      // postgres.js re-LISTENs by itself after a lost connection; what was sent meanwhile is gone
-      () => {
-        if (established++ > 0) for (const tenantId of h.subscribers.keys()) deliver(h, tenantId, { type: "live.resync", tenantId });
-      },
-    )
-    .then(() => undefined);
+      resyncAfterReconnect(),
+    );
+  const listening = Promise.all([on(LIVE_CHANNEL, parseEvent), on(LIVE_SIGNAL_CHANNEL, parseSignal)]).then(() => undefined);
   h.listening = listening;
   // a failed LISTEN lets the next subscriber try again
   listening.catch(() => {

@@ -2,6 +2,7 @@
 // timer and a subscription for as long as its client stays, so one key or user could
 // otherwise hold hundreds. Per user or API key: LIVE_STREAMS_PER_PRINCIPAL (default 10);
 // per instance: LIVE_STREAMS_PER_INSTANCE (default 500). Over either: 429.
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -13,11 +14,6 @@ interface Slots {
 // On globalThis: one count per process, even when Next bundles this module into several chunks.
 const g = globalThis as unknown as { __stagelineLiveSlots?: Slots };
 const slots = (): Slots => (g.__stagelineLiveSlots ??= { total: 0, byOwner: new Map() });
-
-const limit = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
 
 /** Whose streams count together: the API key, else the user. */
 export function streamOwner(ctx: TenantContext): string {
@@ -38,11 +34,11 @@ export function openStreams(owner?: string): number {
 export function acquireStreamSlot(owner: string | undefined): () => void {
   const s = slots();
   const mine = owner === undefined ? 0 : (s.byOwner.get(owner) ?? 0);
-  const perOwner = limit("LIVE_STREAMS_PER_PRINCIPAL", 10);
+  const perOwner = env.LIVE_STREAMS_PER_PRINCIPAL;
   if (owner !== undefined && mine >= perOwner) {
     throw new AppError("rate-limited", `At most ${perOwner} live streams may be open at once per user or API key: close one first`);
   }
-  if (s.total >= limit("LIVE_STREAMS_PER_INSTANCE", 500)) throw new AppError("rate-limited", "Too many live streams are open on this server: retry later");
+  if (s.total >= env.LIVE_STREAMS_PER_INSTANCE) throw new AppError("rate-limited", "Too many live streams are open on this server: retry later");
   s.total++;
   if (owner !== undefined) s.byOwner.set(owner, mine + 1);
   let released = false;

@@ -1,20 +1,10 @@
-// Server-sent-events streams of one tenant's committed events (the board's, and the
-// published events of automations). The route handlers authenticate; this formats and cleans up.
+// Server-sent-events streams of one tenant's committed changes (the browser's live stream,
+// browser-stream.ts, and the published events of automations). The route handlers
+// authenticate; this formats and cleans up.
 import "server-only";
 import { subscribe, type LiveMessage } from "./listener";
 import { acquireStreamSlot } from "./slots";
 import { log } from "@/lib/log";
-
-export interface EventStreamOptions {
-  tenantId: string;
-  /** Whose stream this is (streamOwner): their open streams are capped. */
-  owner?: string;
-  /** Closing the request (client gone) ends the stream and unsubscribes. */
-  signal: AbortSignal;
-  /** Only events of these entity types (resync messages always pass). Empty: all. */
-  entityTypes?: readonly string[];
-  heartbeatMs?: number;
-}
 
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -108,24 +98,6 @@ export function liveSseStream(opts: LiveSseOptions): ReadableStream<Uint8Array> 
     },
     cancel() {
       cleanup();
-    },
-  });
-}
-
-/** The board's stream: every committed event of the tenant, optionally only some entity types. */
-export function eventStream(opts: EventStreamOptions): ReadableStream<Uint8Array> {
-  const wanted = new Set(opts.entityTypes ?? []);
-  return liveSseStream({
-    tenantId: opts.tenantId,
-    owner: opts.owner,
-    signal: opts.signal,
-    heartbeatMs: opts.heartbeatMs,
-    label: "live",
-    unavailableMessage: "live updates are unavailable",
-    onMessage(m, channel) {
-      if (m.type !== "live.resync" && wanted.size && !("entityType" in m && m.entityType && wanted.has(m.entityType))) return;
-      const { tenantId: _t, ...data } = m;
-      channel.send(`data: ${JSON.stringify(data)}\n\n`);
     },
   });
 }

@@ -78,7 +78,7 @@ describe("live stream caps", () => {
     const open = async () => {
       const abort = new AbortController();
       opened.push(abort);
-      return boardStream(new NextRequest("http://localhost/api/board-stream?entityType=DEAL", { signal: abort.signal }));
+      return boardStream(new NextRequest("http://localhost/api/board-stream?topic=records:DEAL", { signal: abort.signal }));
     };
     for (let i = 0; i < 10; i++) expect((await open()).status).toBe(200);
     expect((await open()).status).toBe(429);

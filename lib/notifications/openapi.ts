@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { json, op } from "@/lib/api/openapi-common";
+import { cursorParam, json, limitParam, pathItem } from "@/lib/api/openapi-common";
 import { markReadSchema } from "./schemas";
 
 const notificationOut = z
@@ -19,17 +19,27 @@ const notificationOut = z
 export function notificationPaths(): ZodOpenApiPathsObject {
   const tag = "notifications";
   return {
-    "/notifications": {
-      get: op("The signed-in user's notifications, newest first (a browser session; an API key has none: 403)", tag, {
-        requestParams: { query: z.object({ unread: z.enum(["true", "false"]).optional(), limit: z.number().int().min(1).max(200).optional(), cursor: z.string().optional() }) },
+    "/notifications": pathItem({
+      get: {
+        id: "listNotifications",
+        tag,
+        permission: "records.read",
+        summary: "The signed-in user's notifications",
+        description: "Newest first, by keyset pages, with the count of unread ones. Notifications belong to a user: an API key without one gets a 403.",
+        query: z.object({ unread: z.enum(["true", "false"]).optional().meta({ description: "Only unread ones" }), limit: limitParam.meta({ description: "Page size (default 20)" }), cursor: cursorParam }),
         responses: { "200": json(z.object({ data: z.array(notificationOut), unreadCount: z.number().int(), nextCursor: z.string().nullable() })) },
-      }),
-    },
-    "/notifications/read": {
-      post: op("Mark notifications read", tag, {
-        requestBody: { content: { "application/json": { schema: markReadSchema } } },
+      },
+    }),
+    "/notifications/read": pathItem({
+      post: {
+        id: "markNotificationsRead",
+        tag,
+        permission: "records.read",
+        summary: "Mark notifications read",
+        description: "`{ ids }` marks those, `{ all: true }` every one; answers how many changed and how many are still unread.",
+        body: markReadSchema,
         responses: { "200": json(z.object({ updated: z.number().int(), unreadCount: z.number().int() })) },
-      }),
-    },
+      },
+    }),
   };
 }

@@ -1,11 +1,11 @@
 // Small helpers shared by the pipeline route handlers (app/api/v1/pipelines/**, move, stage-history).
 import "server-only";
 import { z } from "zod";
-import { zodIssues } from "@/lib/api/problem";
 import { AppError } from "@/lib/errors";
 import { kindOfCollection } from "@/lib/records/registry";
+import { isUuid } from "@/lib/uuid";
 import type { PipelineKind } from "./move-record";
-import { UUID, type TimelineEntry } from "./queries";
+import type { TimelineEntry } from "./queries";
 import { objectTypeSchema } from "./schemas";
 
 /** deals | leads | tickets → their kind; any other collection has no stages (404). */
@@ -17,18 +17,8 @@ export function pipelineKindOf(collection: string): { kind: PipelineKind; singul
 
 /** A malformed id cannot name anything of this tenant: 404 like an unknown one. */
 export function idParam(id: string, what: string): string {
-  if (!UUID.test(id)) throw new AppError("not-found", `${what} not found`);
+  if (!isUuid(id)) throw new AppError("not-found", `${what} not found`);
   return id;
-}
-
-/** Query parameters parsed with a schema; a bad one is a 400 naming it. */
-export function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.output<S> {
-  const r = schema.safeParse(Object.fromEntries(query.entries()));
-  if (!r.success) {
-    const errors = zodIssues(r.error);
-    throw new AppError("bad-request", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
-  }
-  return r.data;
 }
 
 export const listQuerySchema = z.object({ objectType: objectTypeSchema.optional() });

@@ -1,12 +1,10 @@
 // Which fields a stage may require: the record fields of its object type (the keys of
 // the kind's create schema) and custom fields (`customFields.<key>`). Server-only.
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { customFieldDefinitions } from "@/db/schema";
+import { listCustomFields } from "@/lib/custom-fields/service";
 import type { ValidationIssue } from "@/lib/errors";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { withTenant } from "@/lib/tenancy/with-tenant";
 
 /** Placement is the pipeline's own business; the custom-field bag is required key by key. */
 const NOT_REQUIRABLE = new Set(["pipelineId", "stageId", "customFields"]);
@@ -53,13 +51,7 @@ export function requiredFieldIssues(objectType: RecordKind, fields: readonly str
 
 /** The choices for the stage editor's required-fields picker: record fields, then defined custom fields. */
 export async function requiredFieldOptions(ctx: TenantContext, objectType: RecordKind): Promise<FieldOption[]> {
-  const custom = await withTenant(ctx, (tx) =>
-    tx
-      .select({ key: customFieldDefinitions.key, label: customFieldDefinitions.label })
-      .from(customFieldDefinitions)
-      .where(and(eq(customFieldDefinitions.tenantId, ctx.tenantId), eq(customFieldDefinitions.objectType, objectType)))
-      .orderBy(asc(customFieldDefinitions.displayOrder), asc(customFieldDefinitions.key)),
-  );
+  const custom = await listCustomFields(ctx, objectType);
   return [
     ...standardFieldsOf(objectType).map((f) => ({ value: f, label: fieldLabel(f) })),
     ...custom.map((c) => ({ value: `${CUSTOM_PREFIX}${c.key}`, label: `${c.label} (custom)` })),

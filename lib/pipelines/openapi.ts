@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { json, op } from "@/lib/api/openapi-common";
+import { allOf, empty, json, pathItem } from "@/lib/api/openapi-common";
+import { recordSchemaOf } from "@/lib/records/openapi";
 import { RECORD_KINDS } from "@/lib/records/registry";
 import {
   moveSchema,
@@ -13,6 +14,7 @@ import {
   stageOrderSchema,
   stagePatchSchema,
   stageStateSchema,
+  summaryQuerySchema,
 } from "./schemas";
 
 const uuid = z.string().uuid();
@@ -83,93 +85,149 @@ const summaryOut = z
 
 const pipelineId = z.object({ id: uuid });
 const stagePath = z.object({ id: uuid, stageId: uuid });
-const body = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
-const TAG = "pipelines";
+const tag = "pipelines";
 
 export function pipelinePaths(): ZodOpenApiPathsObject {
   const paths: ZodOpenApiPathsObject = {
-    "/pipelines": {
-      get: op("List pipelines with their stages, in display order", TAG, {
-        requestParams: { query: z.object({ objectType: objectTypeSchema.optional() }) },
-        responses: { "200": json(z.object({ data: z.array(pipelineOut), nextCursor: z.null() })) },
-      }),
-      post: op("Create a pipeline, optionally with its stages in order (admin)", TAG, {
-        description: "The key is derived from the name when absent; an explicit key already used by a pipeline of the object type is a 409. The first pipeline of an object type becomes its default; `isDefault: true` takes the default over.",
-        requestBody: body(pipelineCreateSchema),
+    "/pipelines": pathItem({
+      get: {
+        id: "listPipelines",
+        tag,
+        permission: "pipelines.read",
+        summary: "List pipelines with their stages",
+        description: "Every pipeline (of one object type with `objectType`), in display order, each with its stages in order.",
+        query: z.object({ objectType: objectTypeSchema.optional() }),
+        responses: { "200": json(allOf(pipelineOut)) },
+      },
+      post: {
+        id: "createPipeline",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Create a pipeline, optionally with its stages",
+        description:
+          "The key is derived from the name when absent; an explicit key already used by a pipeline of the object type is a 409. The first pipeline of an object type becomes its default; `isDefault: true` takes the default over. `stages`, in order, are created at once.",
+        body: pipelineCreateSchema,
         responses: { "201": json(pipelineOut, "Created") },
-      }),
-    },
-    "/pipelines/order": {
-      put: op("Reorder the pipelines of one object type (extension, admin)", TAG, {
-        description: "`pipelineIds` must list every pipeline of the object type exactly once (422 otherwise).",
-        requestBody: body(pipelineOrderSchema),
+      },
+    }),
+    "/pipelines/order": pathItem({
+      put: {
+        id: "reorderPipelines",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Reorder the pipelines of one object type",
+        description: "`pipelineIds` must list every pipeline of the object type exactly once (422 otherwise). Answers them in the new order.",
+        body: pipelineOrderSchema,
         responses: { "200": json(z.object({ data: z.array(pipelineOut) })) },
-      }),
-    },
-    "/pipelines/{id}": {
-      get: op("Get a pipeline", TAG, { requestParams: { path: pipelineId }, responses: { "200": json(pipelineOut) } }),
-      patch: op("Update a pipeline (partial, admin)", TAG, {
+      },
+    }),
+    "/pipelines/{id}": pathItem({
+      get: { id: "getPipeline", tag, permission: "pipelines.read", summary: "Get a pipeline", description: "The pipeline with its stages in order.", path: pipelineId, responses: { "200": json(pipelineOut) } },
+      patch: {
+        id: "updatePipeline",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Update a pipeline (partial)",
         description: "Setting `isDefault` unsets the previous default. The default cannot be unset (make another the default) or deactivated: 409.",
-        requestParams: { path: pipelineId },
-        requestBody: body(pipelineUpdateSchema),
+        path: pipelineId,
+        body: pipelineUpdateSchema,
         responses: { "200": json(pipelineOut) },
-      }),
-      delete: op("Delete a pipeline (admin)", TAG, {
+      },
+      delete: {
+        id: "deletePipeline",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Delete a pipeline",
         description: "Refused with 409 (extension `recordCount`) while records use it, and for the default pipeline.",
-        requestParams: { path: pipelineId },
-        responses: { "204": { description: "Deleted" } },
-      }),
-    },
-    "/pipelines/{id}/stages": {
-      post: op("Append a stage (admin)", TAG, { requestParams: { path: pipelineId }, requestBody: body(stageCreateSchema), responses: { "201": json(stageOut, "Created") } }),
-    },
-    "/pipelines/{id}/stages/order": {
-      put: op("Reorder the stages (admin)", TAG, {
-        description: "`stageIds` must list every stage of the pipeline exactly once (422 otherwise).",
-        requestParams: { path: pipelineId },
-        requestBody: body(stageOrderSchema),
+        path: pipelineId,
+        responses: { "204": empty("Deleted") },
+      },
+    }),
+    "/pipelines/{id}/stages": pathItem({
+      post: {
+        id: "createStage",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Append a stage",
+        description: "The new stage goes last; an unknown required field is a 422 naming it.",
+        path: pipelineId,
+        body: stageCreateSchema,
+        responses: { "201": json(stageOut, "Created") },
+      },
+    }),
+    "/pipelines/{id}/stages/order": pathItem({
+      put: {
+        id: "reorderStages",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Reorder the stages",
+        description: "`stageIds` must list every stage of the pipeline exactly once (422 otherwise). Answers the pipeline.",
+        path: pipelineId,
+        body: stageOrderSchema,
         responses: { "200": json(pipelineOut) },
-      }),
-    },
-    "/pipelines/{id}/stages/{stageId}": {
-      patch: op("Update a stage (partial, admin)", TAG, {
+      },
+    }),
+    "/pipelines/{id}/stages/{stageId}": pathItem({
+      patch: {
+        id: "updateStage",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Update a stage (partial)",
         description: "An unknown required field is a 422 naming it. The state of a stage that holds records cannot change (409 with `recordCount`).",
-        requestParams: { path: stagePath },
-        requestBody: body(stagePatchSchema),
+        path: stagePath,
+        body: stagePatchSchema,
         responses: { "200": json(stageOut) },
-      }),
-      delete: op("Delete a stage (admin)", TAG, {
+      },
+      delete: {
+        id: "deleteStage",
+        tag,
+        permission: "pipelines.manage",
+        summary: "Delete a stage",
         description: "409 `conflict` with extension `recordCount` while records are in the stage; the last stage cannot be deleted.",
-        requestParams: { path: stagePath },
-        responses: { "204": { description: "Deleted" } },
-      }),
-    },
-    "/pipelines/{id}/summary": {
-      get: op("Dwell times per stage (extension)", TAG, {
+        path: stagePath,
+        responses: { "204": empty("Deleted") },
+      },
+    }),
+    "/pipelines/{id}/summary": pathItem({
+      get: {
+        id: "getPipelineDwellSummary",
+        tag,
+        permission: "pipelines.read",
+        summary: "Dwell times per stage",
         description:
           "For stage entries in [from, to): how many, how many are still open, and the average and median days spent in the stage (an open stay counts up to now). `from`/`to` are ISO dates or date-times; a date-only `to` includes that day.",
-        requestParams: { path: pipelineId, query: z.object({ from: z.string().optional(), to: z.string().optional() }) },
+        path: pipelineId,
+        query: summaryQuerySchema,
         responses: { "200": json(summaryOut) },
-      }),
-    },
+      },
+    }),
   };
   for (const def of Object.values(RECORD_KINDS).filter((d) => d.pipelineObjectType)) {
-    const id = z.object({ id: uuid });
-    paths[`/${def.collection}/{id}/move`] = {
-      post: op(`Move a ${def.singular} to another stage`, def.collection, {
+    const Name = def.singular[0]!.toUpperCase() + def.singular.slice(1);
+    paths[`/${def.collection}/{id}/move`] = pathItem({
+      post: {
+        id: `move${Name}`,
+        tag: def.collection,
+        permission: "records.move",
+        summary: `Move a ${def.singular} to another stage`,
         description:
-          "409 `movement-not-allowed` (extension `allowedStageIds`) when the pipeline's rules refuse; 422 `required-fields-missing` (extension `missingFields`). Admins may force a refused move with `override: true` and a `reason`; others get 403.",
-        requestParams: { path: id },
-        requestBody: body(moveSchema),
-        responses: { "200": json(z.looseObject({ id: uuid, stageId: uuid, stageEnteredAt: z.string().datetime() }), "The updated record") },
-      }),
-    };
-    paths[`/${def.collection}/{id}/stage-history`] = {
-      get: op(`Stage history of a ${def.singular}, newest first`, def.collection, {
-        requestParams: { path: id },
+          "A move is to a stage of the record's own pipeline, by the pipeline's movement mode. Refused: 409 `movement-not-allowed` (extension `allowedStageIds`), or 422 `required-fields-missing` (extension `missingFields`); a refused move changes nothing. An admin may force a refused move with `override: true` and a `reason` (the history row records both); anyone else asking for an override gets a 403. Answers the moved record.",
+        path: pipelineId,
+        body: moveSchema,
+        responses: { "200": json(recordSchemaOf(def), "The moved record") },
+      },
+    });
+    paths[`/${def.collection}/{id}/stage-history`] = pathItem({
+      get: {
+        id: `list${Name}StageHistory`,
+        tag: def.collection,
+        permission: "records.read",
+        summary: `Stage history of a ${def.singular}`,
+        description: "Newest first. The oldest row may be the entry into the first stage at creation (`fromStageId: null`); every later row is one move.",
+        path: pipelineId,
         responses: { "200": json(z.object({ data: z.array(historyOut) })) },
-      }),
-    };
+      },
+    });
   }
   return paths;
 }

@@ -11,9 +11,10 @@ import { columnOf, RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import { slugify } from "@/lib/tenancy/create-tenant";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { stageTypeFor } from "./defaults";
 import { requiredFieldIssues } from "./fields";
-import { loadPipelines, UUID, type ObjectType, type PipelineJson } from "./queries";
+import { loadPipelines, type ObjectType, type PipelineJson } from "./queries";
 import {
   pipelineCreateSchema,
   pipelineOrderSchema,
@@ -32,7 +33,7 @@ export async function lockObjectType(tx: Tx, tenantId: string, objectType: Objec
 
 /** The pipeline row, locked against concurrent stage changes; not-found for another tenant's id. */
 export async function lockPipeline(tx: Tx, tenantId: string, id: string) {
-  if (!UUID.test(id)) throw notFound("Pipeline");
+  if (!isUuid(id)) throw notFound("Pipeline");
   const [p] = await tx
     .select()
     .from(pipelines)
@@ -43,7 +44,7 @@ export async function lockPipeline(tx: Tx, tenantId: string, id: string) {
 }
 
 async function objectTypeOf(tx: Tx, tenantId: string, id: string): Promise<ObjectType> {
-  if (!UUID.test(id)) throw notFound("Pipeline");
+  if (!isUuid(id)) throw notFound("Pipeline");
   const [p] = await tx.select({ objectType: pipelines.objectType }).from(pipelines).where(and(eq(pipelines.tenantId, tenantId), eq(pipelines.id, id)));
   if (!p) throw notFound("Pipeline");
   return p.objectType;

@@ -8,9 +8,9 @@ import { notFound } from "@/lib/errors";
 import { columnOf, RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import type { PipelineKind } from "./move-record";
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type ObjectType = Pipeline["objectType"];
 
 export interface StageJson {
@@ -90,7 +90,7 @@ export async function listPipelines(ctx: TenantContext, objectType?: ObjectType)
 
 export async function getPipeline(ctx: TenantContext, id: string): Promise<PipelineJson> {
   assertCan(ctx.actor.role, "pipelines.read");
-  if (!UUID.test(id)) throw notFound("Pipeline");
+  if (!isUuid(id)) throw notFound("Pipeline");
   const [p] = await withTenant(ctx, (tx) => loadPipelines(tx, ctx.tenantId, { id }));
   if (!p) throw notFound("Pipeline");
   return p;
@@ -134,7 +134,7 @@ export interface TimelineEntry {
 export async function recordStageTimeline(ctx: TenantContext, kind: PipelineKind, id: string): Promise<TimelineEntry[]> {
   assertCan(ctx.actor.role, "records.read");
   const def = RECORD_KINDS[kind as RecordKind];
-  if (!UUID.test(id)) throw notFound(def.singular);
+  if (!isUuid(id)) throw notFound(def.singular);
   const t = tableOf(def);
   return withTenant(ctx, async (tx) => {
     const [exists] = await tx.select({ id: t.id }).from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), isNull(t.deletedAt)));
@@ -193,7 +193,7 @@ export interface DwellSummary {
  */
 export async function pipelineDwellSummary(ctx: TenantContext, pipelineId: string, window: { from?: Date | null; to?: Date | null } = {}): Promise<DwellSummary> {
   assertCan(ctx.actor.role, "pipelines.read");
-  if (!UUID.test(pipelineId)) throw notFound("Pipeline");
+  if (!isUuid(pipelineId)) throw notFound("Pipeline");
   const from = window.from ?? null;
   const to = window.to ?? null;
   return withTenant(ctx, async (tx) => {

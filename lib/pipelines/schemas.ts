@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isValidDate } from "@/lib/custom-fields/rules";
+import { shiftDay, utcDayStart } from "@/lib/days";
+import type { RecordKind } from "@/lib/records/kinds";
 
 export const moveSchema = z
   .object({
@@ -10,8 +12,8 @@ export const moveSchema = z
     override: z.boolean().optional(),
     reason: z.string().trim().min(1).max(500).optional(),
     /** Board drops: place the card between these neighbours of the target column. */
-    afterId: z.string().uuid().nullish(),
-    beforeId: z.string().uuid().nullish(),
+    afterId: z.uuid().nullish(),
+    beforeId: z.uuid().nullish(),
   })
   .strict()
   .meta({ id: "MoveInput" });
@@ -19,7 +21,7 @@ export const moveSchema = z
 export type MoveInput = z.input<typeof moveSchema>;
 
 /** The record kinds that live in a pipeline and move between its stages. */
-export const PIPELINE_KINDS = ["DEAL", "LEAD", "TICKET"] as const;
+export const PIPELINE_KINDS = ["DEAL", "LEAD", "TICKET"] as const satisfies readonly RecordKind[];
 
 // ---- Pipeline and stage configuration (Settings → Pipelines and /api/v1/pipelines) ----
 // Client-safe: no server imports, so the settings forms validate with the same schemas.
@@ -122,7 +124,7 @@ const instant = (end: boolean) =>
         c.addIssue({ code: "custom", message: "is not a valid date" });
         return z.NEVER;
       }
-      return dateOnly && end ? new Date(d.getTime() + 86_400_000) : d;
+      return dateOnly && end ? utcDayStart(shiftDay(v, 1)) : d;
     });
 
 export const summaryQuerySchema = z.object({ from: instant(false).optional(), to: instant(true).optional() });

@@ -9,10 +9,11 @@ import { AppError, notFound, validationError } from "@/lib/errors";
 import { columnOf, RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { stageTypeFor } from "./defaults";
 import { requiredFieldIssues } from "./fields";
 import { assertSameSet, enteredMeanwhile, lockPipeline, orderBy, stageValues } from "./pipeline-service";
-import { loadPipelines, stageJson, UUID, type ObjectType, type PipelineJson, type StageJson } from "./queries";
+import { loadPipelines, stageJson, type ObjectType, type PipelineJson, type StageJson } from "./queries";
 import { stageCreateSchema, stageOrderSchema, stagePatchSchema, type StageCreateInput, type StagePatchInput } from "./schemas";
 
 async function stagesOf(tx: Tx, tenantId: string, pipelineId: string): Promise<PipelineStage[]> {
@@ -24,7 +25,7 @@ async function stagesOf(tx: Tx, tenantId: string, pipelineId: string): Promise<P
 }
 
 function findStage(stages: PipelineStage[], stageId: string): PipelineStage {
-  const stage = UUID.test(stageId) ? stages.find((s) => s.id === stageId) : undefined;
+  const stage = isUuid(stageId) ? stages.find((s) => s.id === stageId) : undefined;
   if (!stage) throw notFound("Stage");
   return stage;
 }

@@ -2,13 +2,14 @@ import { and, asc, eq } from "drizzle-orm";
 import { pipelines, pipelineStages } from "@/db/schema";
 import type { PIPELINE_OBJECT_TYPES } from "@/db/schema/enums";
 import { AppError, validationError } from "@/lib/errors";
+import type { StageState } from "@/lib/pipelines/rules";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 export interface Placement {
   pipelineId: string;
   stageId: string;
   probability: string;
-  stageState: string;
+  stageState: StageState;
 }
 
 /**

@@ -5,18 +5,15 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { companies, contacts, deals, leads, tickets } from "@/db/schema";
 import type { PIPELINE_OBJECT_TYPES } from "@/db/schema/enums";
+import { KIND_WORDS, type RecordKind, type RecordKindWords } from "./kinds";
 import { companyCreateSchema, contactCreateSchema, dealCreateSchema, leadCreateSchema, recordPatchSchema, ticketCreateSchema } from "./schemas";
 
-export const COLLECTIONS = ["companies", "contacts", "leads", "deals", "tickets"] as const;
-export type Collection = (typeof COLLECTIONS)[number];
-export type RecordKind = "COMPANY" | "CONTACT" | "LEAD" | "DEAL" | "TICKET";
+export { COLLECTIONS, type Collection, type RecordKind } from "./kinds";
 
 type AnyRecordTable = typeof companies | typeof contacts | typeof leads | typeof deals | typeof tickets;
 
-export interface RecordKindDef {
+export interface RecordKindDef extends RecordKindWords {
   kind: RecordKind;
-  collection: Collection;
-  singular: string;
   table: AnyRecordTable;
   createSchema: z.ZodObject;
   /** Deals, leads and tickets live in a pipeline of this object type. */
@@ -35,8 +32,7 @@ const personName = (r: Record<string, unknown>) => [r.firstName, r.lastName].fil
 export const RECORD_KINDS: Record<RecordKind, RecordKindDef> = {
   COMPANY: {
     kind: "COMPANY",
-    collection: "companies",
-    singular: "company",
+    ...KIND_WORDS.COMPANY,
     table: companies,
     createSchema: companyCreateSchema,
     pipelineObjectType: null,
@@ -46,8 +42,7 @@ export const RECORD_KINDS: Record<RecordKind, RecordKindDef> = {
   },
   CONTACT: {
     kind: "CONTACT",
-    collection: "contacts",
-    singular: "contact",
+    ...KIND_WORDS.CONTACT,
     table: contacts,
     createSchema: contactCreateSchema,
     pipelineObjectType: null,
@@ -58,8 +53,7 @@ export const RECORD_KINDS: Record<RecordKind, RecordKindDef> = {
   },
   LEAD: {
     kind: "LEAD",
-    collection: "leads",
-    singular: "lead",
+    ...KIND_WORDS.LEAD,
     table: leads,
     createSchema: leadCreateSchema,
     pipelineObjectType: "LEAD",
@@ -70,8 +64,7 @@ export const RECORD_KINDS: Record<RecordKind, RecordKindDef> = {
   },
   DEAL: {
     kind: "DEAL",
-    collection: "deals",
-    singular: "deal",
+    ...KIND_WORDS.DEAL,
     table: deals,
     createSchema: dealCreateSchema,
     pipelineObjectType: "DEAL",
@@ -81,8 +74,7 @@ export const RECORD_KINDS: Record<RecordKind, RecordKindDef> = {
   },
   TICKET: {
     kind: "TICKET",
-    collection: "tickets",
-    singular: "ticket",
+    ...KIND_WORDS.TICKET,
     table: tickets,
     createSchema: ticketCreateSchema,
     pipelineObjectType: "TICKET",

@@ -1,8 +1,9 @@
 // zod schemas for record input, shared by server actions, the REST API and OpenAPI.
 import { z } from "zod";
 import { DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
+import { RECORD_KIND_VALUES } from "./kinds";
 
-export const uuidSchema = z.string().uuid({ message: "must be a UUID" });
+export const uuidSchema = z.uuid({ message: "must be a UUID" });
 
 const text = (max = 500) =>
   z
@@ -190,6 +191,5 @@ export const recordUpdateActionSchema = z.discriminatedUnion("kind", [
 ]);
 export type RecordUpdateActionInput = z.input<typeof recordUpdateActionSchema>;
 
-export const RECORD_KIND_VALUES = ["COMPANY", "CONTACT", "LEAD", "DEAL", "TICKET"] as const;
 /** One record, by kind and id. */
 export const recordRefSchema = z.object({ kind: z.enum(RECORD_KIND_VALUES), id: recordId });

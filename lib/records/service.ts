@@ -10,6 +10,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { resolvePlacement } from "./pipeline-placement";
 import { positionBetween } from "@/lib/pipelines/position";
+import { dealStatusFor } from "@/lib/pipelines/rules";
 import { RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
 import { validateCustomFields } from "@/lib/custom-fields/service";
@@ -60,7 +61,7 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
         Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()`, position });
         if (kind === "DEAL") {
           values.forecastProbability ??= place.probability;
-          values.status = place.stageState === "DONE_SUCCESS" ? "won" : place.stageState === "DONE_FAILED" ? "lost" : "open";
+          values.status = dealStatusFor(place.stageState);
         }
       }
       const [row] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];

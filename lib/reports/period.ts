@@ -1,11 +1,19 @@
 // The reporting period of /reports, read from the URL (pure, client-safe): the last 30, 90
 // or 365 days, or a custom range of whole days (UTC) from `from` to `to`, both inclusive.
+import { milliseconds } from "date-fns";
+import { createLoader, parseAsString, parseAsStringLiteral, type LoaderInput } from "nuqs/server";
 import { isValidDate } from "@/lib/custom-fields/rules";
+import { shiftDay, utcDayOf, utcDayStart } from "@/lib/days";
 
 export const PERIOD_PRESETS = ["30", "90", "365"] as const;
 export type PeriodKey = (typeof PERIOD_PRESETS)[number] | "custom";
-export const DEFAULT_PERIOD: PeriodKey = "90";
-const DAY = 86_400_000;
+export const DEFAULT_PERIOD = "90" satisfies PeriodKey;
+
+const loadPeriodUrl = createLoader({
+  period: parseAsStringLiteral([...PERIOD_PRESETS, "custom"]).withDefault(DEFAULT_PERIOD),
+  from: parseAsString.withDefault(""),
+  to: parseAsString.withDefault(""),
+});
 
 export interface Period {
   key: PeriodKey;
@@ -21,21 +29,17 @@ export interface Period {
   error: string | null;
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-
-export function parsePeriod(params: { period?: string | string[]; from?: string | string[]; to?: string | string[] }, now: Date = new Date()): Period {
-  const key = one(params.period);
-  const fromDay = one(params.from);
-  const toDay = one(params.to);
+export function parsePeriod(params: LoaderInput, now: Date = new Date()): Period {
+  const { period: key, from: fromDay, to: toDay } = loadPeriodUrl(params);
   const preset = (k: (typeof PERIOD_PRESETS)[number], error: string | null = null): Period => {
-    const from = new Date(now.getTime() - Number(k) * DAY);
-    return { key: k, from, to: null, fromDay: fromDay || dayOf(from), toDay: toDay || dayOf(now), label: `the last ${k} days`, error };
+    // exactly k × 24 hours back, wherever the server runs
+    const from = new Date(now.getTime() - milliseconds({ days: Number(k) }));
+    return { key: k, from, to: null, fromDay: fromDay || utcDayOf(from), toDay: toDay || utcDayOf(now), label: `the last ${k} days`, error };
   };
-  if (key !== "custom") return preset((PERIOD_PRESETS as readonly string[]).includes(key) ? (key as (typeof PERIOD_PRESETS)[number]) : (DEFAULT_PERIOD as "90"));
+  if (key !== "custom") return preset(key);
   if (!isValidDate(fromDay) || !isValidDate(toDay)) return preset("90", "Choose both dates of the custom range (YYYY-MM-DD); showing the last 90 days.");
   if (fromDay > toDay) return preset("90", "The custom range ends before it starts; showing the last 90 days.");
-  const from = new Date(`${fromDay}T00:00:00Z`);
-  const to = new Date(new Date(`${toDay}T00:00:00Z`).getTime() + DAY);
+  const from = utcDayStart(fromDay);
+  const to = utcDayStart(shiftDay(toDay, 1));
   return { key: "custom", from, to, fromDay, toDay, label: `${fromDay} to ${toDay}`, error: null };
 }

@@ -8,9 +8,10 @@ import { assertCan } from "@/lib/auth/permissions";
 import { loadBoard } from "@/lib/board/queries";
 import type { BoardKind, MoneyTotal } from "@/lib/board/types";
 import { notFound } from "@/lib/errors";
-import { pipelineDwellSummary, UUID, type StageDwell } from "@/lib/pipelines/queries";
+import { pipelineDwellSummary, type StageDwell } from "@/lib/pipelines/queries";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 
 /** Pipelines whose records move on a board, and so have a stage history to report on. */
 export const REPORT_OBJECT_TYPES = ["DEAL", "LEAD", "TICKET"] as const satisfies readonly BoardKind[];
@@ -69,7 +70,7 @@ export async function listReportPipelines(ctx: TenantContext): Promise<ReportPip
  */
 export async function dealForecast(ctx: TenantContext, pipelineId: string): Promise<ForecastMonth[]> {
   assertCan(ctx.actor.role, "pipelines.read");
-  if (!UUID.test(pipelineId)) throw notFound("Pipeline");
+  if (!isUuid(pipelineId)) throw notFound("Pipeline");
   return withTenant(ctx, async (tx) => {
     const [p] = await tx
       .select({ id: pipelines.id })

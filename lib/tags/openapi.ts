@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { json, op } from "@/lib/api/openapi-common";
+import { allOf, empty, idPath, json, pathItem } from "@/lib/api/openapi-common";
 import { tagCreateSchema, tagUpdateSchema } from "./schemas";
 
 const tagOut = z
@@ -15,26 +15,41 @@ const tagOut = z
   .meta({ id: "Tag" });
 
 export function tagPaths(): ZodOpenApiPathsObject {
-  const id = z.object({ id: z.string().uuid() });
+  const tag = "tags";
   return {
-    "/tags": {
-      get: op("List tags", "tags", {
-        requestParams: { query: z.object({ counts: z.enum(["true", "false"]).optional().meta({ description: "Add usageCount to each tag" }) }) },
-        responses: { "200": json(z.object({ data: z.array(tagOut), nextCursor: z.null() })) },
-      }),
-      post: op("Create a tag (409 when the name exists, compared without case)", "tags", {
-        requestBody: { content: { "application/json": { schema: tagCreateSchema } } },
+    "/tags": pathItem({
+      get: {
+        id: "listTags",
+        tag,
+        permission: "records.read",
+        summary: "List tags",
+        description: "Every tag of the workspace by name; `counts=true` adds how many live records carry each.",
+        query: z.object({ counts: z.enum(["true", "false"]).optional().meta({ description: "Add usageCount to each tag" }) }),
+        responses: { "200": json(allOf(tagOut)) },
+      },
+      post: {
+        id: "createTag",
+        tag,
+        permission: "fields.manage",
+        summary: "Create a tag",
+        description: "A name the workspace already has (compared without case) is a 409.",
+        body: tagCreateSchema,
         responses: { "201": json(tagOut, "Created") },
-      }),
-    },
-    "/tags/{id}": {
-      get: op("Get a tag", "tags", { requestParams: { path: id }, responses: { "200": json(tagOut) } }),
-      patch: op("Rename, recolour or re-categorise a tag; a rename rewrites it in every record's tags", "tags", {
-        requestParams: { path: id },
-        requestBody: { content: { "application/json": { schema: tagUpdateSchema } } },
+      },
+    }),
+    "/tags/{id}": pathItem({
+      get: { id: "getTag", tag, permission: "records.read", summary: "Get a tag", description: "One tag of the workspace.", path: idPath, responses: { "200": json(tagOut) } },
+      patch: {
+        id: "updateTag",
+        tag,
+        permission: "fields.manage",
+        summary: "Rename, recolour or re-categorise a tag",
+        description: "A rename rewrites the name in every record's `tags`, in the same transaction.",
+        path: idPath,
+        body: tagUpdateSchema,
         responses: { "200": json(tagOut) },
-      }),
-      delete: op("Delete a tag and remove it from every record's tags", "tags", { requestParams: { path: id }, responses: { "204": { description: "Deleted" } } }),
-    },
+      },
+      delete: { id: "deleteTag", tag, permission: "fields.manage", summary: "Delete a tag", description: "The name is removed from every record's `tags` too.", path: idPath, responses: { "204": empty("Deleted") } },
+    }),
   };
 }

@@ -9,6 +9,7 @@ import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { RECORD_KINDS } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { DEFAULT_TAG_COLOR, tagCreateSchema, tagUpdateSchema, type TagCreateInput, type TagUpdateInput } from "./schemas";
 
 export interface TagWithUsage extends Tag {
@@ -16,7 +17,6 @@ export interface TagWithUsage extends Tag {
   usageCount?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECORD_TABLES = Object.values(RECORD_KINDS).map((d) => d.table);
 
 /** A bound text[] literal: array[$1::text, $2::text, ...]. */
@@ -47,7 +47,7 @@ async function usageCounts(tx: Tx, tenantId: string, names: string[]): Promise<M
 }
 
 export async function getTag(ctx: TenantContext, id: string): Promise<Tag> {
-  if (!UUID.test(id)) throw notFound("Tag");
+  if (!isUuid(id)) throw notFound("Tag");
   const [row] = await withTenant(ctx, (tx) => tx.select().from(tags).where(and(eq(tags.tenantId, ctx.tenantId), eq(tags.id, id))));
   if (!row) throw notFound("Tag");
   return row;
@@ -128,7 +128,7 @@ export async function deleteTag(ctx: TenantContext, id: string): Promise<void> {
 }
 
 async function lockTag(tx: Tx, tenantId: string, id: string): Promise<Tag> {
-  if (!UUID.test(id)) throw notFound("Tag");
+  if (!isUuid(id)) throw notFound("Tag");
   const [row] = await tx.select().from(tags).where(and(eq(tags.tenantId, tenantId), eq(tags.id, id))).for("update");
   if (!row) throw notFound("Tag");
   return row;

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { recordWatchers, tenantGroupMembers, tenantGroups, tenantUsers, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError, findPgError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 import type { TenantContext } from "./context";
 import { groupCreateSchema, groupMemberSchema, groupUpdateSchema, type GroupCreateInput, type GroupUpdateInput } from "./schemas";
 import { withTenant, type Tx } from "./with-tenant";
@@ -24,8 +25,6 @@ export interface Group {
   memberUserIds: string[];
   members: GroupMember[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function loadGroups(tx: Tx, tenantId: string, groupId?: string): Promise<Group[]> {
   const groups = await tx
@@ -52,7 +51,7 @@ export async function listGroups(ctx: TenantContext): Promise<Group[]> {
 }
 
 export async function getGroup(ctx: TenantContext, groupId: string): Promise<Group> {
-  if (!UUID.test(groupId)) throw notFound("Group");
+  if (!isUuid(groupId)) throw notFound("Group");
   const [group] = await withTenant(ctx, (tx) => loadGroups(tx, ctx.tenantId, groupId));
   if (!group) throw notFound("Group");
   return group;
@@ -73,7 +72,7 @@ async function assertActiveMembers(tx: Tx, tenantId: string, userIds: string[], 
 }
 
 async function lockGroup(tx: Tx, tenantId: string, groupId: string) {
-  if (!UUID.test(groupId)) throw notFound("Group");
+  if (!isUuid(groupId)) throw notFound("Group");
   const [g] = await tx
     .select({ id: tenantGroups.id })
     .from(tenantGroups)

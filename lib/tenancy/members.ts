@@ -9,6 +9,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { tenantUsers, users } from "@/db/schema";
 import { assertCan, type Role } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 import type { TenantContext } from "./context";
 import { changeRoleSchema, profileNameSchema, setActiveSchema } from "./schemas";
 import { withTenant, type Tx } from "./with-tenant";
@@ -22,8 +23,6 @@ export interface Member {
   joinedAt: Date;
   deactivatedAt: Date | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const memberColumns = {
   userId: tenantUsers.userId,
@@ -47,7 +46,7 @@ export async function listMembers(ctx: TenantContext): Promise<Member[]> {
 }
 
 export async function getMember(tx: Tx, tenantId: string, userId: string, lock = false): Promise<Member | undefined> {
-  if (!UUID.test(userId)) return undefined;
+  if (!isUuid(userId)) return undefined;
   const q = tx
     .select(memberColumns)
     .from(tenantUsers)

@@ -2,7 +2,7 @@
 // by the server actions, the REST routes and the client forms (no server imports here).
 import { z } from "zod";
 import { TENANT_ROLES } from "@/db/schema/enums";
-import { passwordSchema } from "@/lib/auth/schemas";
+import { passwordSchema, storableText } from "@/lib/auth/schemas";
 
 export const roleSchema = z.enum(TENANT_ROLES, { error: "must be admin, manager, sales_rep or readonly" });
 export const ROLE_LABELS: Record<(typeof TENANT_ROLES)[number], string> = {
@@ -12,7 +12,7 @@ export const ROLE_LABELS: Record<(typeof TENANT_ROLES)[number], string> = {
   readonly: "Read-only",
 };
 
-const personName = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+const personName = storableText().trim().min(1, "is required").max(120, "must be at most 120 characters");
 const email = z.string().trim().toLowerCase().email("must be an email address").max(320);
 const userId = z.uuid("must be a user id");
 

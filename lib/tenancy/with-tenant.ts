@@ -3,11 +3,10 @@ import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import { db, rawSql, type Database } from "@/db/client";
 import { stripQueryValues } from "@/lib/errors";
+import { isUuid } from "@/lib/uuid";
 import type { TenantContext } from "./context";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs `fn` in one transaction scoped to the tenant: `app.tenant_id` is set for Row
@@ -15,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * What it throws carries no query values (stripQueryValues).
  */
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>, opts: { genericPlans?: boolean } = {}): Promise<T> {
-  if (!UUID.test(ctx.tenantId)) throw new Error("withTenant: tenantId must be a UUID");
+  if (!isUuid(ctx.tenantId)) throw new Error("withTenant: tenantId must be a UUID");
   try {
     return await db().transaction(async (tx) => {
       // genericPlans: for work of fixed shapes (the worker's dispatch), cached plans instead
@@ -48,7 +47,7 @@ export interface PipelinedTx {
  * returns or throws without committing, the transaction is rolled back.
  */
 export async function withTenantPipelined<T>(ctx: TenantContext, fn: (tx: PipelinedTx) => Promise<T>): Promise<T> {
-  if (!UUID.test(ctx.tenantId)) throw new Error("withTenantPipelined: tenantId must be a UUID");
+  if (!isUuid(ctx.tenantId)) throw new Error("withTenantPipelined: tenantId must be a UUID");
   const conn = await rawSql().reserve();
   let open = true;
   try {

@@ -9,6 +9,7 @@ import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { parseSort } from "@/lib/records/queries";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import { parseColumns } from "./columns";
 import { createViewSchema, updateViewSchema, type CreateViewInput, type UpdateViewInput, type ViewKind } from "./schemas";
 import { tableCustomFields } from "./table-query";
@@ -23,8 +24,6 @@ export interface SavedView {
   columns: string[];
   createdAt: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const viewColumns = {
   id: savedViews.id,
@@ -94,7 +93,7 @@ export async function listViews(ctx: TenantContext, objectType: ViewKind): Promi
 
 export async function getView(ctx: TenantContext, id: string): Promise<SavedView> {
   const userId = userOf(ctx);
-  if (!UUID.test(id)) throw notFound("view");
+  if (!isUuid(id)) throw notFound("view");
   const [row] = await withTenant(ctx, (tx) =>
     tx
       .select(viewColumns)
@@ -131,7 +130,7 @@ export async function updateView(ctx: TenantContext, id: string, input: UpdateVi
 
 export async function deleteView(ctx: TenantContext, id: string): Promise<void> {
   const userId = userOf(ctx);
-  if (!UUID.test(id)) throw notFound("view");
+  if (!isUuid(id)) throw notFound("view");
   const deleted = await withTenant(ctx, (tx) =>
     tx
       .delete(savedViews)

@@ -4,7 +4,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { companies, tenantGroups, tenantUsers, users } from "@/db/schema";
-import { customFieldsOf } from "@/lib/api/query-filter";
+import { listCustomFields } from "@/lib/custom-fields/service";
 import { compileFilter } from "@/lib/filters/compile";
 import { listRecords } from "@/lib/records/queries";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
@@ -34,7 +34,7 @@ export interface TablePage {
 
 /** The tenant's custom fields of the kind, in display order, without Drizzle types. */
 export async function tableCustomFields(ctx: TenantContext, kind: RecordKind): Promise<TableCustomField[]> {
-  const defs = await customFieldsOf(ctx, kind);
+  const defs = await listCustomFields(ctx, kind);
   return defs
     .sort((a, b) => a.displayOrder - b.displayOrder || a.label.localeCompare(b.label))
     .map((d) => ({ key: d.key, label: d.label, fieldType: d.fieldType, options: d.options }));

@@ -1,46 +1,29 @@
 // A record table's state in the URL — `?q=&sort=field:dir&filter=<json>&cols=a,b` — so a
-// view can be shared by link and survives a reload. Pure: used by the page (server) and
-// the table (browser). Parsed leniently; the page validates sort and filter against the
-// tenant's fields and reports what it had to ignore.
-
-export interface TableUrlState {
-  q: string;
-  /** `field:asc|desc`, unvalidated; null = default (newest first). */
-  sort: string | null;
-  /** Filter JSON text as it came in, unvalidated; null = no filter. */
-  filter: string | null;
-  /** Raw `cols=` value; null = the kind's default columns. */
-  cols: string | null;
-}
-
-export type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function read(src: SearchParamsLike, key: string): string | null {
-  if (src instanceof URLSearchParams) return src.get(key);
-  const v = src[key];
-  return (Array.isArray(v) ? v[0] : v) ?? null;
-}
+// view can be shared by link and survives a reload. nuqs parsers: the page (server) loads
+// them, the table (browser) writes them. Parsed leniently; the page validates sort and
+// filter against the tenant's fields and reports what it had to ignore.
+import { createLoader, createParser, createSerializer, type inferParserType, type LoaderInput } from "nuqs/server";
+import { parseAsText, parseAsTrimmed } from "@/lib/search-params";
 
 export const MAX_Q_LENGTH = 200;
 
-export function parseTableUrl(src: SearchParamsLike): TableUrlState {
-  const q = (read(src, "q") ?? "").trim().slice(0, MAX_Q_LENGTH);
-  const sort = read(src, "sort")?.trim() || null;
-  const filter = read(src, "filter")?.trim() || null;
-  const cols = read(src, "cols");
-  return { q, sort, filter, cols: cols === null ? null : cols.trim() };
-}
+export const tableUrlParsers = {
+  q: parseAsText(MAX_Q_LENGTH),
+  /** `field:asc|desc`, unvalidated; null = default (newest first). */
+  sort: parseAsTrimmed,
+  /** Filter JSON text as it came in, unvalidated; null = no filter. */
+  filter: parseAsTrimmed,
+  /** Raw `cols=` value; null = the kind's default columns. */
+  cols: createParser({ parse: (v) => v.trim(), serialize: (v: string) => v }),
+};
+
+export type TableUrlState = inferParserType<typeof tableUrlParsers>;
+export type SearchParamsLike = LoaderInput;
+
+export const parseTableUrl = createLoader(tableUrlParsers);
 
 /** The query string (with "?", or "" when empty) for a state; keys in a stable order. */
-export function tableQueryString(state: Partial<TableUrlState>): string {
-  const p = new URLSearchParams();
-  if (state.q) p.set("q", state.q);
-  if (state.sort) p.set("sort", state.sort);
-  if (state.filter) p.set("filter", state.filter);
-  if (state.cols) p.set("cols", state.cols);
-  const s = p.toString();
-  return s ? `?${s}` : "";
-}
+export const tableQueryString = createSerializer(tableUrlParsers);
 
 /** Is the filter "nothing": absent, or an empty all-group. */
 export function isEmptyFilter(filter: unknown): boolean {

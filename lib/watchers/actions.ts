@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { PRINCIPAL_TYPES } from "@/db/schema/enums";
-import { RECORD_KIND_VALUES } from "@/lib/records/schemas";
+import { RECORD_KIND_VALUES } from "@/lib/records/kinds";
 import { tenantAction } from "@/lib/safe-action";
 import { followRecord, unfollowRecord } from "./service";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { json, op, pageOf } from "@/lib/api/openapi-common";
+import { allOf, empty, json, pathItem } from "@/lib/api/openapi-common";
 import { watchedByPrincipalQuery, watcherInputSchema, watchersOfRecordQuery } from "./schemas";
 
 const watcherOut = z
@@ -21,16 +21,34 @@ const watchedOut = z.object({ recordType: z.string(), recordId: z.uuid(), title:
 export function watcherPaths(): ZodOpenApiPathsObject {
   const tag = "watchers";
   return {
-    "/watchers": {
-      post: op("Follow a record as a user or a group (idempotent)", tag, {
-        requestBody: { content: { "application/json": { schema: watcherInputSchema } } },
+    "/watchers": pathItem({
+      post: {
+        id: "followRecord",
+        tag,
+        permission: "watchers.write",
+        summary: "Follow a record",
+        description: "A user or a group follows a record (idempotent): 201 when new, 200 when it already did. A record the caller cannot see is a 404.",
+        body: watcherInputSchema,
         responses: { "201": json(watcherOut, "Now following"), "200": json(watcherOut, "Was already following") },
-      }),
-      get: op("Who follows a record (recordType + recordId), or what a user or group follows (principalType + principalId)", tag, {
-        requestParams: { query: watchersOfRecordQuery.partial().extend(watchedByPrincipalQuery.partial().shape) },
-        responses: { "200": json(pageOf(z.union([watcherOut, watchedOut]))) },
-      }),
-      delete: op("Unfollow", tag, { requestParams: { query: watcherInputSchema }, responses: { "204": { description: "No longer following" } } }),
-    },
+      },
+      get: {
+        id: "listWatchers",
+        tag,
+        permission: "records.read",
+        summary: "Who follows a record, or what a user or group follows",
+        description: "With `recordType` and `recordId`: the record's watchers (Watcher). With `principalType` and `principalId`: the records they follow (WatchedRecord). Neither pair is a 400.",
+        query: watchersOfRecordQuery.partial().extend(watchedByPrincipalQuery.partial().shape),
+        responses: { "200": json(allOf(z.union([watcherOut, watchedOut]))) },
+      },
+      delete: {
+        id: "unfollowRecord",
+        tag,
+        permission: "watchers.write",
+        summary: "Unfollow a record",
+        description: "All four query parameters name the watch; 404 when there is none.",
+        query: watcherInputSchema,
+        responses: { "204": empty("No longer following") },
+      },
+    }),
   };
 }

@@ -3,10 +3,11 @@
 // "not found", never "forbidden".
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { activities, lists, pipelines, tenantGroups, tenantUsers, users } from "@/db/schema";
-import { loadRecordRef, UUID } from "@/lib/activities/record-ref";
+import { loadRecordRef } from "@/lib/activities/record-ref";
 import { notFound, validationError } from "@/lib/errors";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { Tx } from "@/lib/tenancy/with-tenant";
+import { isUuid } from "@/lib/uuid";
 import type { PrincipalType, WatchRecordType } from "./schemas";
 
 const isRecordKind = (t: WatchRecordType): t is RecordKind => t in RECORD_KINDS;
@@ -14,7 +15,7 @@ const isRecordKind = (t: WatchRecordType): t is RecordKind => t in RECORD_KINDS;
 /** The watched thing's title; throws not-found when it is not a live row of this tenant. */
 export async function watchTargetTitle(tx: Tx, tenantId: string, type: WatchRecordType, id: string): Promise<string> {
   if (isRecordKind(type)) return (await loadRecordRef(tx, tenantId, type, id)).title;
-  if (!UUID.test(id)) throw notFound(type.toLowerCase());
+  if (!isUuid(id)) throw notFound(type.toLowerCase());
   if (type === "ACTIVITY") {
     const [a] = await tx
       .select({ subject: activities.subject })
@@ -73,7 +74,7 @@ export async function principalName(tx: Tx, tenantId: string, type: PrincipalTyp
     if (opts.missing === "not-found") throw notFound(type === "USER" ? "User" : "Group");
     throw validationError([{ path: "principalId", message: type === "USER" ? "is not an active user of this workspace" : "is not a group of this workspace" }]);
   };
-  if (!UUID.test(id)) return fail();
+  if (!isUuid(id)) return fail();
   if (type === "USER") {
     const [u] = await tx
       .select({ name: users.name, isActive: tenantUsers.isActive })

@@ -5,6 +5,7 @@
 import "server-only";
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { viaLocalSocket } from "@/db/local-socket";
+import { env } from "@/lib/env";
 import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
 import { startRelay } from "@/lib/events/relay";
 import { notifyWatchersConsumer } from "@/lib/watchers/notify-consumer";
@@ -80,7 +81,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
   const runner = await run({
     logger,
     connectionString: viaLocalSocket(opts.ownerUrl),
-    concurrency: opts.concurrency ?? (Number(process.env.WORKER_CONCURRENCY) || 10),
+    concurrency: opts.concurrency ?? env.WORKER_CONCURRENCY,
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,

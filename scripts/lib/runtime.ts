@@ -13,9 +13,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { freePort, startEmbedded } from "../../db/embedded";
 import { appUrlFor, migrateDatabase } from "../../db/migrate";
+import { env } from "../../lib/env";
 import { DATA_DIR, loadSecrets } from "./secrets";
-
-export const DEFAULT_PG_PORT = 54329;
 
 export interface ResolvedDatabase {
   /** Owner (superuser) URL: migrations and the job queue. */
@@ -57,7 +56,6 @@ async function portIsFree(port: number): Promise<boolean> {
 }
 
 export async function resolveDatabase(): Promise<ResolvedDatabase> {
-  const env = process.env;
   if (env.APP_DATABASE_URL && env.DATABASE_URL) return { ownerUrl: env.DATABASE_URL, appUrl: env.APP_DATABASE_URL };
 
   if (env.DATABASE_URL) {
@@ -70,8 +68,7 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   // A file left by a server that is gone is ignored: we start our own below.
   if (runtime?.ownerUrl && runtime.appUrl && (await reachable(runtime.ownerUrl))) return { ownerUrl: runtime.ownerUrl, appUrl: runtime.appUrl };
 
-  const preferred = Number(env.EMBEDDED_PG_PORT || DEFAULT_PG_PORT);
-  if (!Number.isInteger(preferred) || preferred <= 0 || preferred > 65535) throw new Error(`EMBEDDED_PG_PORT is not a port number: ${env.EMBEDDED_PG_PORT}`);
+  const preferred = env.EMBEDDED_PG_PORT;
   const port = (await portIsFree(preferred)) ? preferred : await freePort();
   const secrets = loadSecrets();
   const cluster = await startEmbedded({ dataDir: path.join(DATA_DIR, "pg"), port, persistent: true });

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "../../lib/env";
 
-export const DATA_DIR = path.resolve(process.env.STAGELINE_DATA_DIR ?? ".data");
+export const DATA_DIR = path.resolve(env.STAGELINE_DATA_DIR);
 
 export interface Secrets {
   authSecret: string;

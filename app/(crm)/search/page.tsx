@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { createLoader } from "nuqs/server";
 import { SearchResults } from "@/components/search/search-results";
 import { PageHeader } from "@/components/shell/page-header";
 import { inputClass } from "@/components/ui/field";
@@ -6,15 +7,16 @@ import { Button } from "@/components/ui/button";
 import { requirePageSession } from "@/lib/auth/session";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query-limits";
 import { searchAll } from "@/lib/search/search";
+import { parseAsText } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Search" };
 
 const PER_TYPE = 25;
+const loadSearchUrl = createLoader({ q: parseAsText(MAX_QUERY_LENGTH) });
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const s = await requirePageSession();
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_QUERY_LENGTH) ?? "";
+  const { q } = loadSearchUrl(await searchParams);
   const hits = q ? await searchAll(s.ctx, q, { limit: PER_TYPE }) : [];
   return (
     <>

@@ -1,7 +1,7 @@
 import { Bot, GitBranch, KeyRound, SlidersHorizontal, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge } from "@/components/settings/badge";
+import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageSession } from "@/lib/auth/session";
 

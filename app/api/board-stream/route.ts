@@ -1,28 +1,28 @@
 import type { NextRequest } from "next/server";
 import { problem, toProblem } from "@/lib/api/problem";
-import { can } from "@/lib/auth/permissions";
 import { getSession } from "@/lib/auth/session";
-import { eventStream, SSE_HEADERS } from "@/lib/live/sse";
+import { browserStream, readableTopics } from "@/lib/live/browser-stream";
+import { SSE_HEADERS } from "@/lib/live/sse";
 import { streamOwner } from "@/lib/live/slots";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const ENTITY_TYPES = new Set(["DEAL", "LEAD", "TICKET", "CONTACT", "COMPANY", "ACTIVITY", "LIST", "PIPELINE"]);
-
 /**
- * GET /api/board-stream?entityType=DEAL — server-sent events of the signed-in user's tenant:
- * `data: {"eventId","type","entityType","entityId"}` per committed event, a `: ping`
- * comment every 15 s, and `{"type":"live.resync"}` when events may have been missed.
- * At most 10 streams per user are open at once (429 beyond: lib/live/slots.ts).
+ * GET /api/board-stream?topic=records:DEAL&topic=list:<id>&topic=executions&topic=notifications
+ * — the browser tab's one live stream (lib/live/browser-stream.ts): `data: {"topic","type",…}`
+ * per committed change of the signed-in user's tenant on the topics they may read, a
+ * `: ping` comment every 15 s, and `{"type":"live.resync"}` when changes may have been
+ * missed. At most 10 streams per user are open at once (429 beyond: lib/live/slots.ts).
  */
 export async function GET(req: NextRequest) {
   const session = await getSession();
   if (!session) return problem("unauthorized", "Sign in to follow live updates", 401);
-  if (!can(session.role, "records.read")) return problem("forbidden", "Your role may not read records", 403);
-  const entityTypes = req.nextUrl.searchParams.getAll("entityType").filter((t) => ENTITY_TYPES.has(t));
+  const userId = session.ctx.actor.userId ?? null;
+  const topics = readableTopics(req.nextUrl.searchParams.getAll("topic"), { role: session.role, userId });
+  if (topics.length === 0) return problem("bad-request", "Name at least one topic you may follow: records:<TYPE>, list:<id>, executions or notifications", 400);
   try {
-    return new Response(eventStream({ tenantId: session.ctx.tenantId, owner: streamOwner(session.ctx), signal: req.signal, entityTypes }), { headers: SSE_HEADERS });
+    return new Response(browserStream({ tenantId: session.ctx.tenantId, userId, topics, owner: streamOwner(session.ctx), signal: req.signal }), { headers: SSE_HEADERS });
   } catch (err) {
     return toProblem(err);
   }

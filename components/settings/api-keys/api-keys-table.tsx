@@ -5,8 +5,8 @@ import { toast } from "sonner";
 import { revokeApiKeyAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
 import { actionMessage } from "@/lib/action-result";
-import { Badge } from "../badge";
-import { ConfirmButton } from "../confirm-button";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
 
 export interface ApiKeyRow {

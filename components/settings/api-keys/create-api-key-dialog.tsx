@@ -11,10 +11,10 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { apiKeyCreateSchema } from "@/lib/tenancy/schemas";
 import { CopyField } from "../copy-field";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
+import { Modal } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/form-dialog";
 import { ROLE_OPTIONS, roleLabel } from "../format";
-import { SelectField } from "../select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Input = z.input<typeof apiKeyCreateSchema>;
 
@@ -67,19 +67,10 @@ export function CreateApiKeyDialog() {
           </div>
         </div>
       ) : (
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <FormAlert message={errors.root?.server?.message} />
+        <DialogForm onSubmit={onSubmit} onCancel={() => setOpen(false)} pending={isSubmitting} error={errors.root?.server?.message} submitLabel="Create key" pendingLabel="Creating…">
           <TextField label="Key name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
           <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} error={errors.role?.message} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? "Creating…" : "Create key"}
-            </Button>
-          </div>
-        </form>
+        </DialogForm>
       )}
     </Modal>
   );

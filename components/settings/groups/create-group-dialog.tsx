@@ -9,9 +9,8 @@ import { createGroupAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { groupCreateSchema, type GroupCreateInput } from "@/lib/tenancy/schemas";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
 
 export interface UserOption {
   userId: string;
@@ -36,10 +35,9 @@ export function CreateGroupDialog({ users }: { users: UserOption[] }) {
   });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (isSubmitting) return;
         setOpen(o);
         if (!o) form.reset();
       }}
@@ -49,42 +47,36 @@ export function CreateGroupDialog({ users }: { users: UserOption[] }) {
           <Plus className="size-4" aria-hidden /> New group
         </Button>
       }
+      onSubmit={onSubmit}
+      pending={isSubmitting}
+      error={errors.root?.server?.message ?? errors.memberUserIds?.message}
+      submitLabel="Create group"
+      pendingLabel="Creating…"
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert message={errors.root?.server?.message ?? errors.memberUserIds?.message} />
-        <TextField label="Group name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-700">Members</legend>
-          {users.length === 0 ? <p className="text-sm text-slate-500">No active users.</p> : null}
-          <ul className="mt-1 max-h-56 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
-            {users.map((u) => (
-              <li key={u.userId}>
-                <label className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(u.userId)}
-                    onChange={(e) =>
-                      form.setValue("memberUserIds", e.target.checked ? [...selected, u.userId] : selected.filter((id) => id !== u.userId), { shouldDirty: true })
-                    }
-                    className="size-4 rounded border-slate-300"
-                  />
-                  <span>
-                    {u.name} <span className="text-slate-500">{u.email}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Creating…" : "Create group"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      <TextField label="Group name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Members</legend>
+        {users.length === 0 ? <p className="text-sm text-slate-500">No active users.</p> : null}
+        <ul className="mt-1 max-h-56 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+          {users.map((u) => (
+            <li key={u.userId}>
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={selected.includes(u.userId)}
+                  onChange={(e) =>
+                    form.setValue("memberUserIds", e.target.checked ? [...selected, u.userId] : selected.filter((id) => id !== u.userId), { shouldDirty: true })
+                  }
+                  className="size-4 rounded border-slate-300"
+                />
+                <span>
+                  {u.name} <span className="text-slate-500">{u.email}</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </FormDialog>
   );
 }

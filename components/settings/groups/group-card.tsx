@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { actionMessage } from "@/lib/action-result";
 import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/lib/tenancy/actions";
-import { Badge } from "../badge";
-import { ConfirmButton } from "../confirm-button";
-import { SelectField } from "../select-field";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { SelectField } from "@/components/ui/select-field";
 import type { UserOption } from "./create-group-dialog";
 import { RenameGroupDialog } from "./rename-group-dialog";
 

@@ -9,9 +9,8 @@ import { renameGroupAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { renameGroupSchema } from "@/lib/tenancy/schemas";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
 
 type Input = z.input<typeof renameGroupSchema>;
 
@@ -29,10 +28,9 @@ export function RenameGroupDialog({ group }: { group: { id: string; name: string
   });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (isSubmitting) return;
         setOpen(o);
         if (o) form.reset({ groupId: group.id, name: group.name });
       }}
@@ -42,19 +40,13 @@ export function RenameGroupDialog({ group }: { group: { id: string; name: string
           Rename
         </Button>
       }
+      onSubmit={onSubmit}
+      pending={isSubmitting}
+      error={errors.root?.server?.message}
+      submitLabel="Save name"
+      pendingLabel="Saving…"
     >
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert message={errors.root?.server?.message} />
-        <TextField label="Group name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save name"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      <TextField label="Group name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+    </FormDialog>
   );
 }

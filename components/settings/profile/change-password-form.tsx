@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/tenancy/schemas";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const router = useRouter();

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { profileNameSchema } from "@/lib/tenancy/schemas";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type Input = z.input<typeof profileNameSchema>;
 

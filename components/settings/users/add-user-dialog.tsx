@@ -10,10 +10,10 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { inviteSchema, type InviteInput } from "@/lib/tenancy/schemas";
 import { CopyField } from "../copy-field";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
+import { Modal } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/form-dialog";
 import { formatDateTime, ROLE_OPTIONS, roleLabel } from "../format";
-import { SelectField } from "../select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 interface Created {
   link: string;
@@ -77,19 +77,10 @@ export function AddUserDialog() {
           </div>
         </div>
       ) : (
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <FormAlert message={errors.root?.server?.message} />
+        <DialogForm onSubmit={onSubmit} onCancel={() => setOpen(false)} pending={isSubmitting} error={errors.root?.server?.message} submitLabel="Create invitation link" pendingLabel="Creating…">
           <TextField label="Email" type="email" autoComplete="off" {...form.register("email")} error={errors.email?.message} />
           <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} error={errors.role?.message} />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? "Creating…" : "Create invitation link"}
-            </Button>
-          </div>
-        </form>
+        </DialogForm>
       )}
     </Modal>
   );

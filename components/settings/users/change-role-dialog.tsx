@@ -7,12 +7,11 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { Role } from "@/lib/auth/permissions";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { SelectField } from "@/components/ui/select-field";
 import { changeRoleAction } from "@/lib/tenancy/actions";
 import { changeRoleSchema, type ChangeRoleInput } from "@/lib/tenancy/schemas";
-import { Modal } from "../dialog";
-import { FormAlert } from "../form-alert";
 import { ROLE_OPTIONS, roleLabel } from "../format";
-import { SelectField } from "../select-field";
 
 /** Role change in a dialog, so moving through a select with the keyboard never fires a change. */
 export function ChangeRoleDialog({ member }: { member: { userId: string; name: string; role: Role } }) {
@@ -31,10 +30,9 @@ export function ChangeRoleDialog({ member }: { member: { userId: string; name: s
   });
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       onOpenChange={(o) => {
-        if (isSubmitting) return;
         setOpen(o);
         if (o) form.reset(defaults);
       }}
@@ -45,19 +43,14 @@ export function ChangeRoleDialog({ member }: { member: { userId: string; name: s
           Change role
         </Button>
       }
+      onSubmit={onSubmit}
+      pending={isSubmitting}
+      error={errors.root?.server?.message ?? errors.role?.message}
+      submitLabel="Save role"
+      pendingLabel="Saving…"
+      submitDisabled={role === member.role}
     >
-      <form className="space-y-4" onSubmit={onSubmit} noValidate>
-        <FormAlert message={errors.root?.server?.message ?? errors.role?.message} />
-        <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={isSubmitting || role === member.role}>
-            {isSubmitting ? "Saving…" : "Save role"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} />
+    </FormDialog>
   );
 }

@@ -6,8 +6,8 @@ import { setActiveAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
 import { actionMessage } from "@/lib/action-result";
-import { Badge } from "../badge";
-import { ConfirmButton } from "../confirm-button";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, roleLabel } from "../format";
 import { ChangeRoleDialog } from "./change-role-dialog";
 

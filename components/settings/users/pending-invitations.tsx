@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { revokeInvitationAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
 import { actionMessage } from "@/lib/action-result";
-import { ConfirmButton } from "../confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
 
 export interface InvitationRow {

@@ -4,6 +4,7 @@ import { getSession } from "@/lib/auth/session";
 import { lookupInvitation } from "@/lib/tenancy/invitations";
 import { ROLE_LABELS } from "@/lib/tenancy/schemas";
 import { AcceptAsNewUserForm, AcceptAsSignedInForm, SignOutToAccept } from "@/components/auth/accept-form";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -20,9 +21,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <div className="space-y-4">
         <h1 className="text-lg font-semibold">Invitation unavailable</h1>
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-          {message}
-        </p>
+        <FormAlert message={message} />
         <p className="text-center text-sm">
           <Link href="/login" className="font-medium text-brand-700 hover:underline">
             Go to sign in

@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageSession, type SessionInfo } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { listEditorData } from "@/lib/lists/fields";
-import { joinTimes, listHistory, memberTitles, membershipVersion, RECORD_PATHS } from "@/lib/lists/queries";
+import { joinTimes, listHistory, memberHref, memberTitles } from "@/lib/lists/queries";
 import { getList, listMembers } from "@/lib/lists/queries";
 import { type ListObjectType } from "@/lib/lists/model";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
@@ -39,12 +39,11 @@ async function membersTableData(s: SessionInfo, listId: string, kind: RecordKind
 async function activityMembers(s: SessionInfo, listId: string, objectType: ListObjectType, cursor: string | undefined) {
   const page = await listMembers(s.ctx, listId, { limit: 100, cursor: cursor ?? null }).catch(() => listMembers(s.ctx, listId, { limit: 100 }));
   const titles = await memberTitles(s.ctx, objectType, page.data.map((m) => m.memberId));
-  const base = RECORD_PATHS[objectType];
   return {
     nextHref: page.nextCursor ? `/lists/${listId}?cursor=${page.nextCursor}` : null,
     members: page.data.map((m) => {
       const t = titles.get(m.memberId);
-      return { memberId: m.memberId, title: t?.title ?? m.memberId, deleted: !t || t.deleted, href: base && t && !t.deleted ? `${base}/${m.memberId}` : null, addedAt: m.addedAt, source: m.source };
+      return { memberId: m.memberId, title: t?.title ?? m.memberId, deleted: !t || t.deleted, href: t && !t.deleted ? memberHref(objectType, m.memberId) : null, addedAt: m.addedAt, source: m.source };
     }),
   };
 }
@@ -59,11 +58,10 @@ export default async function ListPage({ params, searchParams }: { params: Promi
   });
   const canWrite = can(s.role, "lists.write");
   const kind = list.objectType === "ACTIVITY" ? null : list.objectType;
-  const [table, activities, history, version, editor] = await Promise.all([
+  const [table, activities, history, editor] = await Promise.all([
     kind ? membersTableData(s, list.id, kind, sp) : null,
     kind ? null : activityMembers(s, list.id, list.objectType, typeof sp.cursor === "string" ? sp.cursor : undefined),
     listHistory(s.ctx, list.id),
-    membershipVersion(s.ctx, list.id),
     list.processingType === "DYNAMIC" ? listEditorData(s.ctx) : null,
   ]);
   const view: ListView = {
@@ -80,7 +78,7 @@ export default async function ListPage({ params, searchParams }: { params: Promi
   const isStatic = list.processingType === "STATIC";
   return (
     <>
-      <LiveMembers listId={list.id} initialVersion={version} />
+      <LiveMembers listId={list.id} />
       <p className="mb-2 text-sm">
         <Link href="/lists" className="text-brand-700 hover:underline">
           ← Lists

@@ -7,12 +7,13 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { CUSTOM_FIELD_OBJECT_TYPES, OBJECT_TYPE_LABELS, type CustomFieldObjectType } from "@/lib/custom-fields/schemas";
 import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
+import { capitalize } from "@/lib/records/kinds";
 import { FieldDialog } from "@/components/custom-fields/field-dialog";
 import { FieldsTable } from "@/components/custom-fields/fields-table";
 
 export const metadata: Metadata = { title: "Fields" };
 
-const title = (t: CustomFieldObjectType) => OBJECT_TYPE_LABELS[t].plural[0]!.toUpperCase() + OBJECT_TYPE_LABELS[t].plural.slice(1);
+const title = (t: CustomFieldObjectType) => capitalize(OBJECT_TYPE_LABELS[t].plural);
 
 export default async function FieldsSettingsPage({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
   const s = await requirePageSession();

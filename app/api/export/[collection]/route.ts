@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { toProblem } from "@/lib/api/problem";
 import { exportCsv, exportFileName, type ExportSelection } from "@/lib/export/stream";
 import { kindOfCollection } from "@/lib/records/registry";
+import { isUuid } from "@/lib/uuid";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ function selectionOf(input: URLSearchParams): ExportSelection {
   if (ids !== null) {
     const list = ids.split(",").map((s) => s.trim()).filter(Boolean);
     if (list.length === 0 || list.length > MAX_BULK_RECORDS) throw new AppError("bad-request", `ids must name 1 to ${MAX_BULK_RECORDS} records`);
-    if (list.some((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))) throw new AppError("bad-request", "ids must be comma-separated uuids");
+    if (list.some((id) => !isUuid(id))) throw new AppError("bad-request", "ids must be comma-separated uuids");
     return { ids: list };
   }
   const raw = input.get("filter");

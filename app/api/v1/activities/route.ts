@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { activityJson, listActivities } from "@/lib/activities/queries";
-import { limitParam, parseQuery } from "@/lib/activities/api";
+import { limitParam } from "@/lib/activities/api";
+import { parseQuery } from "@/lib/api/query";
 import { activityCreateSchema, activityListQuerySchema } from "@/lib/activities/schemas";
 import { createActivity } from "@/lib/activities/service";
 import { apiRoute } from "@/lib/api/handler";

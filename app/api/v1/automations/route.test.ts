@@ -3,7 +3,6 @@
 // another tenant's automations, executions, pipelines and lists.
 import { describe, expect, it } from "vitest";
 import { makeTenant } from "@/db/testing/factories";
-import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { createApiKey } from "@/lib/api/keys";
 import { createList } from "@/lib/lists/service";
 import { listPipelines } from "@/lib/pipelines/queries";
@@ -128,7 +127,7 @@ describe("REST /automations", () => {
     expect((await retry(req("POST", `/automation-executions/${someId}/retry`, { key: b.admin }), params({ id: someId }))).status).toBe(404);
   });
 
-  it("dry-runs one automation without sending, and serves /events and the OpenAPI paths", async () => {
+  it("dry-runs one automation without sending, and serves /events", async () => {
     const t = await tenant();
     const created = await (await POST(req("POST", "/automations", { key: t.admin, body: webhook() }), params({}))).json();
     const deal = await createRecord(t.ctx, "DEAL", { name: "Big one", amount: "5000" });
@@ -141,8 +140,5 @@ describe("REST /automations", () => {
 
     expect(await (await listEvents(req("GET", "/events", { key: t.admin }), params({}))).json()).toEqual({ data: [], nextCursor: null });
     expect((await listEvents(req("GET", "/events?after=x", { key: t.admin }), params({}))).status).toBe(400);
-
-    const doc = await (await openapi()).json();
-    for (const p of ["/automations", "/automations/{id}", "/automations/{id}/executions", "/automation-executions/{id}/retry", "/events"]) expect(doc.paths[p], p).toBeDefined();
   });
 });

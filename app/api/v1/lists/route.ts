@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
-import { parseListQuery } from "@/lib/lists/api";
+import { parseQuery } from "@/lib/api/query";
 import { listsQuerySchema } from "@/lib/lists/schemas";
 import { createList } from "@/lib/lists/service";
 import { listLists } from "@/lib/lists/queries";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/lists?objectType=&archived=true|false|all */
 export const GET = apiRoute("lists.read", async ({ ctx, query }) => {
-  const q = parseListQuery(listsQuerySchema, query);
+  const q = parseQuery(listsQuerySchema, query);
   return { data: (await listLists(ctx, q)).map(serializeList), nextCursor: null };
 });
 

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
-import { listQuerySchema, parseQuery } from "@/lib/pipelines/api";
+import { parseQuery } from "@/lib/api/query";
+import { listQuerySchema } from "@/lib/pipelines/api";
 import { createPipeline } from "@/lib/pipelines/pipeline-service";
 import { listPipelines } from "@/lib/pipelines/queries";
 import { pipelineCreateSchema } from "@/lib/pipelines/schemas";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { parseQuery } from "@/lib/activities/api";
+import { parseQuery } from "@/lib/api/query";
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { watchedByPrincipalQuery, watcherInputSchema, watchersOfRecordQuery } from "@/lib/watchers/schemas";

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutomationAdminActions } from "@/components/automations/automation-admin-actions";
 import { AutomationForm } from "@/components/automations/automation-form";
-import { AutoRefresh } from "@/components/automations/auto-refresh";
+import { LiveExecutions } from "@/components/automations/live-executions";
 import { DryRunPanel } from "@/components/automations/dry-run-panel";
 import { ExecutionsTable } from "@/components/automations/executions-table";
 import { fromAutomation } from "@/components/automations/form-values";
 import { actionTypeLabel, percent, scopeLabel, triggerLabel } from "@/components/automations/labels";
 import { AutomationsForbidden, BackTo, StatusBadge } from "@/components/automations/shared";
-import { Badge } from "@/components/settings/badge";
+import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
@@ -29,7 +29,6 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
   const a = (await listAutomations(s.ctx)).find((x) => x.id === id);
   if (!a) notFound();
   const [options, executions] = await Promise.all([loadFormOptions(s.ctx), listExecutions(s.ctx, { automationId: id, limit: RECENT })]);
-  const running = executions.data.some((e) => e.status === "PENDING" || e.status === "IN_PROGRESS");
   return (
     <>
       <BackTo href="/settings/automations" label="Automations" />
@@ -57,7 +56,7 @@ export default async function AutomationPage({ params }: { params: Promise<{ id:
             All executions of this automation
           </Link>
         </div>
-        <AutoRefresh active={running} />
+        <LiveExecutions automationId={a.id} />
         <ExecutionsTable showAutomation={false} canManage={canManage} rows={executions.data} />
       </section>
     </>

@@ -6,7 +6,7 @@ import { DeletePipelineButton } from "@/components/pipelines/delete-pipeline-but
 import { OBJECT_TYPES } from "@/components/pipelines/labels";
 import { PipelineSettingsForm } from "@/components/pipelines/pipeline-settings-form";
 import { StageList } from "@/components/pipelines/stage-list";
-import { Badge } from "@/components/settings/badge";
+import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";

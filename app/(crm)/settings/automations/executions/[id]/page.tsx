@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AutoRefresh } from "@/components/automations/auto-refresh";
+import { LiveExecutions } from "@/components/automations/live-executions";
 import { actionTypeLabel, entitySingular, recordHref, triggerLabel } from "@/components/automations/labels";
 import { RetryButton } from "@/components/automations/retry-button";
 import { AutomationsForbidden, BackTo, StatusBadge } from "@/components/automations/shared";
@@ -26,7 +26,6 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
     if (err instanceof AppError && err.code === "not-found") notFound();
     throw err;
   });
-  const settled = x.status === "SUCCEEDED" || x.status === "FAILED";
   const facts: [string, React.ReactNode][] = [
     ["Status", <StatusBadge key="s" status={x.status} />],
     ["Automation", <Link key="a" href={`/settings/automations/${x.automationId}`} className="text-brand-700 hover:underline">{x.automationName}</Link>],
@@ -44,7 +43,7 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
     <>
       <BackTo href="/settings/automations/executions" label="Execution log" />
       <PageHeader title={`Execution of ${x.automationName}`} actions={x.status === "FAILED" && can(s.role, "automations.manage") ? <RetryButton executionId={x.id} /> : null} />
-      <AutoRefresh active={!settled} />
+      <LiveExecutions executionId={x.id} />
       <div className="space-y-4">
         <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
           {facts.map(([k, v]) => (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
-import { parseListQuery } from "@/lib/lists/api";
+import { parseQuery } from "@/lib/api/query";
 import { membersQuerySchema } from "@/lib/lists/schemas";
 import { addMembers } from "@/lib/lists/members";
 import { listMembers } from "@/lib/lists/queries";
@@ -11,7 +11,7 @@ type P = { id: string };
 
 /** GET /api/v1/lists/{id}/members?limit=&cursor= → { data: [{ memberId, memberType, addedAt }], nextCursor } */
 export const GET = apiRoute<P>("lists.read", async ({ ctx, params, query }) => {
-  const q = parseListQuery(membersQuerySchema, query);
+  const q = parseQuery(membersQuerySchema, query);
   return listMembers(ctx, params.id, { limit: q.limit, cursor: q.cursor ?? null });
 });
 

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
-import { idParam, parseQuery } from "@/lib/pipelines/api";
+import { parseQuery } from "@/lib/api/query";
+import { idParam } from "@/lib/pipelines/api";
 import { pipelineDwellSummary } from "@/lib/pipelines/queries";
 import { summaryQuerySchema } from "@/lib/pipelines/schemas";
 

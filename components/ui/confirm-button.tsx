@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Modal } from "./dialog";
+import { Button } from "./button";
+import { FormDialog } from "./form-dialog";
 
 /** A button that asks before doing something destructive; the dialog stays open while it runs. */
 export function ConfirmButton({
@@ -26,9 +26,9 @@ export function ConfirmButton({
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   return (
-    <Modal
+    <FormDialog
       open={open}
-      onOpenChange={(o) => !pending && setOpen(o)}
+      onOpenChange={setOpen}
       title={title}
       description={description}
       trigger={
@@ -36,26 +36,18 @@ export function ConfirmButton({
           {label}
         </Button>
       }
-    >
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={pending}
-          onClick={async () => {
-            setPending(true);
-            try {
-              if (await onConfirm()) setOpen(false);
-            } finally {
-              setPending(false);
-            }
-          }}
-        >
-          {pending ? "Working…" : confirmLabel}
-        </Button>
-      </div>
-    </Modal>
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setPending(true);
+        try {
+          if (await onConfirm()) setOpen(false);
+        } finally {
+          setPending(false);
+        }
+      }}
+      pending={pending}
+      submitLabel={confirmLabel}
+      danger
+    />
   );
 }

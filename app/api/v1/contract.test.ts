@@ -1,0 +1,253 @@
+// Every operation of the OpenAPI document, called once with real data through its route
+// handler, as an integrator's generated client would. Each answer is checked against the
+// document by apiRoute in tests (lib/api/contract-check.ts); the last test proves that
+// every documented operation was answered with a success and so had its shape checked.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import type { oas31 } from "zod-openapi";
+import { automationActionExecutions, automationExecutionAttempts, notifications, publishedEvents } from "@/db/schema";
+import { makeMember, makeTenant } from "@/db/testing/factories";
+import { createApiKey } from "@/lib/api/keys";
+import { answered } from "@/lib/api/contract-check";
+import { openApiDocument } from "@/lib/api/openapi";
+import { apiRequest, routeParams } from "@/lib/api/testing";
+import type { SessionInfo } from "@/lib/auth/session";
+import { withTenant } from "@/lib/tenancy/with-tenant";
+
+const session = vi.hoisted(() => ({ current: null as SessionInfo | null }));
+vi.mock("@/lib/auth/session", () => ({ getSession: async () => session.current }));
+
+type Handler = (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const modules = import.meta.glob<Record<string, Handler>>("./**/route.ts", { eager: true });
+const routes = Object.entries(modules).map(([file, mod]) => ({ segments: file.split("/").slice(1, -1), mod }));
+
+/** The route Next would answer `path` with (literal segments before dynamic ones), and its params. */
+function routeFor(path: string) {
+  const parts = path.split("?")[0]!.split("/").slice(1);
+  const fits = routes.flatMap((r) => {
+    if (r.segments.length !== parts.length) return [];
+    const params: Record<string, string> = {};
+    const ok = r.segments.every((s, i) => {
+      const name = /^\[(.+)\]$/.exec(s)?.[1];
+      if (name) params[name] = decodeURIComponent(parts[i]!);
+      return name !== undefined || s === parts[i];
+    });
+    return ok ? [{ ...r, params, literal: r.segments.filter((s) => !s.startsWith("[")).length }] : [];
+  });
+  const best = fits.sort((a, b) => b.literal - a.literal)[0];
+  if (!best) throw new Error(`no route for ${path}`);
+  return best;
+}
+
+let key = "";
+
+/** Calls the route a client would reach with `METHOD path`; answers the status and the JSON body. */
+async function call(method: string, path: string, opts: { body?: unknown; key?: string; headers?: Record<string, string>; expect?: number } = {}) {
+  const route = routeFor(path);
+  const handler = route.mod[method];
+  if (!handler) throw new Error(`${path} has no ${method}`);
+  const res = await handler(apiRequest(method, path, { key: opts.key ?? key, body: opts.body, headers: opts.headers }), routeParams(route.params));
+  const type = res.headers.get("content-type") ?? "";
+  const body = type.includes("json") ? await res.json() : undefined;
+  if (opts.expect !== undefined) expect(res.status, `${method} ${path}: ${JSON.stringify(body)}`).toBe(opts.expect);
+  else expect(res.status, `${method} ${path}: ${JSON.stringify(body)}`).toBeLessThan(300);
+  return { status: res.status, body, res };
+}
+
+const COLLECTIONS = {
+  companies: { create: { name: "Acme", domain: "acme.example", industry: "Software", tags: ["vip"] }, patch: { phone: "+1 555 0100" } },
+  contacts: { create: { firstName: "Ann", lastName: "Lee", email: "ann@acme.example", jobTitle: "CTO" }, patch: { department: "IT" } },
+  leads: { create: { firstName: "Lou", email: "lou@lead.example", companyName: "Lead Co", priority: "high" }, patch: { source: "web" } },
+  deals: { create: { name: "Big deal", amount: "12500.00", dealType: "NEW", closeDate: "2026-12-31", forecastProbability: 0.3 }, patch: { amount: "13000.50" } },
+  tickets: { create: { subject: "Cannot sign in", description: "Since Monday", priority: "high" }, patch: { priority: "urgent" } },
+} as const;
+
+describe("every documented operation, answered as the document says", () => {
+  let t: Awaited<ReturnType<typeof makeTenant>>;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await makeTenant();
+    key = (await createApiKey(t.ctx, { name: "tour", role: "admin" })).key;
+    session.current = { ctx: t.ctx, user: { id: t.userId, email: t.email, name: "Admin" }, role: "admin", tenantName: "Test Co", memberships: [] };
+  });
+  afterAll(() => {
+    session.current = null;
+  });
+
+  it("records: list, create, get, update, move, stage history, delete", async () => {
+    for (const [collection, { create, patch }] of Object.entries(COLLECTIONS)) {
+      const { body: created } = await call("POST", `/${collection}`, { body: create, expect: 201 });
+      ids[collection] = created.id;
+      await call("GET", `/${collection}?limit=10&sort=createdAt:desc`);
+      await call("GET", `/${collection}/${created.id}`);
+      await call("PATCH", `/${collection}/${created.id}`, { body: patch });
+      if (created.pipelineId) {
+        const { body: pipeline } = await call("GET", `/pipelines/${created.pipelineId}`);
+        await call("POST", `/${collection}/${created.id}/move`, { body: { toStageId: pipeline.stages[1].id } });
+        const { body: history } = await call("GET", `/${collection}/${created.id}/stage-history`);
+        expect(history.data.length).toBeGreaterThan(0);
+      }
+    }
+    const filter = encodeURIComponent(JSON.stringify({ all: [{ field: "tags", op: "hasAny", value: ["vip"] }] }));
+    expect((await call("GET", `/companies?q=acm&filter=${filter}`)).body.data).toHaveLength(1);
+  });
+
+  it("pipelines and stages", async () => {
+    const { body: p } = await call("POST", "/pipelines", {
+      body: { name: "Renewals", objectType: "DEAL", movementMode: "ENFORCED", stages: [{ name: "Open" }, { name: "Won", stageState: "DONE_SUCCESS", probability: 1 }] },
+      expect: 201,
+    });
+    await call("GET", "/pipelines?objectType=DEAL");
+    await call("PATCH", `/pipelines/${p.id}`, { body: { description: "Yearly renewals" } });
+    const { body: stage } = await call("POST", `/pipelines/${p.id}/stages`, { body: { name: "Review", requiredFields: ["amount"], expectedDays: 5 }, expect: 201 });
+    await call("PATCH", `/pipelines/${p.id}/stages/${stage.id}`, { body: { color: "#10B981" } });
+    await call("PUT", `/pipelines/${p.id}/stages/order`, { body: { stageIds: [p.stages[0].id, stage.id, p.stages[1].id] } });
+    const { body: all } = await call("GET", "/pipelines?objectType=DEAL");
+    await call("PUT", "/pipelines/order", { body: { objectType: "DEAL", pipelineIds: all.data.map((x: { id: string }) => x.id).reverse() } });
+    await call("GET", `/pipelines/${p.id}/summary?from=2020-01-01&to=2030-12-31`);
+    await call("DELETE", `/pipelines/${p.id}/stages/${stage.id}`, { expect: 204 });
+    await call("DELETE", `/pipelines/${p.id}`, { expect: 204 });
+  });
+
+  it("activities", async () => {
+    const record = { recordType: "CONTACT", recordId: ids.contacts };
+    await call("POST", "/activities", { body: { ...record, activityType: "CALL", subject: "Intro call", durationSeconds: 600, outcome: "Interested" }, expect: 201 });
+    const { body: task } = await call("POST", "/activities", {
+      body: { ...record, activityType: "TASK", subject: "Follow up", dueAt: "2026-06-01T09:00:00Z", recurrenceRule: "FREQ=WEEKLY;BYDAY=MO" },
+      expect: 201,
+    });
+    await call("GET", `/activities?recordType=CONTACT&recordId=${ids.contacts}&limit=10`);
+    await call("GET", `/activities/${task.id}`);
+    await call("PATCH", `/activities/${task.id}`, { body: { priority: "high" } });
+    const { body: done } = await call("POST", `/activities/${task.id}/complete`);
+    expect(done.next).not.toBeNull();
+    await call("DELETE", `/activities/${done.next.id}`, { expect: 204 });
+  });
+
+  it("lists and their members", async () => {
+    const { body: vips } = await call("POST", "/lists", { body: { name: "VIP contacts", objectType: "CONTACT", processingType: "STATIC" }, expect: 201 });
+    const { body: dynamic } = await call("POST", "/lists", {
+      body: { name: "Software companies", objectType: "COMPANY", processingType: "DYNAMIC", filter: { all: [{ field: "industry", op: "eq", value: "Software" }] } },
+      expect: 201,
+    });
+    await call("GET", "/lists?objectType=CONTACT&archived=all");
+    await call("GET", `/lists/${vips.id}`);
+    await call("PATCH", `/lists/${vips.id}`, { body: { description: "Our best" } });
+    await call("POST", `/lists/${vips.id}/members`, { body: { memberIds: [ids.contacts] } });
+    expect((await call("GET", `/lists/${vips.id}/members?limit=10`)).body.data).toHaveLength(1);
+    await call("DELETE", `/lists/${vips.id}/members/${ids.contacts}`, { expect: 204 });
+    expect((await call("POST", `/lists/${dynamic.id}/refresh`, { body: {} })).body).toMatchObject({ total: 1 });
+    await call("DELETE", `/lists/${vips.id}`, { expect: 204 });
+  });
+
+  it("watchers and notifications", async () => {
+    const watch = { recordType: "DEAL", recordId: ids.deals!, principalType: "USER", principalId: t.userId };
+    await call("POST", "/watchers", { body: watch, expect: 201 });
+    await call("POST", "/watchers", { body: watch, expect: 200 });
+    await call("GET", `/watchers?recordType=DEAL&recordId=${ids.deals}`);
+    await call("GET", `/watchers?principalType=USER&principalId=${t.userId}`);
+    await call("DELETE", `/watchers?${new URLSearchParams(watch)}`, { expect: 204 });
+
+    await withTenant(t.ctx, (tx) => tx.insert(notifications).values({ tenantId: t.tenantId, userId: t.userId, kind: "stage.changed", title: "Big deal moved", recordType: "DEAL", recordId: ids.deals }));
+    // notifications belong to a user: the browser session's
+    const cookie = { cookie: "authjs.session-token=opaque" };
+    const { body: page } = await call("GET", "/notifications?unread=true&limit=5", { key: "", headers: cookie });
+    expect(page.data).toHaveLength(1);
+    await call("POST", "/notifications/read", { key: "", headers: cookie, body: { ids: [page.data[0].id] } });
+  });
+
+  it("search, tags and custom fields", async () => {
+    await call("GET", "/search?q=acme&limit=5&types=COMPANY,CONTACT");
+    const { body: tag } = await call("POST", "/tags", { body: { name: "partner", color: "#2563eb" }, expect: 201 });
+    await call("GET", "/tags?counts=true");
+    await call("GET", `/tags/${tag.id}`);
+    await call("PATCH", `/tags/${tag.id}`, { body: { name: "partners" } });
+    await call("DELETE", `/tags/${tag.id}`, { expect: 204 });
+    const { body: field } = await call("POST", "/custom-fields", { body: { objectType: "DEAL", label: "Region", fieldType: "SELECT", options: ["EMEA", "APAC"] }, expect: 201 });
+    await call("GET", "/custom-fields?objectType=DEAL");
+    await call("GET", `/custom-fields/${field.id}`);
+    await call("PATCH", `/custom-fields/${field.id}`, { body: { label: "Sales region" } });
+    await call("DELETE", `/custom-fields/${field.id}`, { expect: 204 });
+  });
+
+  it("automations, their executions and published events", async () => {
+    const { body: hook } = await call("POST", "/automations", {
+      body: {
+        name: "Notify CRM",
+        entityType: "DEAL",
+        scopeType: "ENTITY",
+        triggerEvent: "record.updated",
+        actionType: "WEBHOOK",
+        config: { url: "https://hooks.example.com/stageline", headers: { "x-token": "s3cret" } },
+      },
+      expect: 201,
+    });
+    expect(hook.webhookSecret).toMatch(/^whsec_/);
+    await call("GET", "/automations");
+    await call("GET", `/automations/${hook.id}`);
+    await call("PATCH", `/automations/${hook.id}`, { body: { priority: 10 } });
+    const { body: dry } = await call("POST", `/automations/${hook.id}/dry-run`, { body: { entityId: ids.deals } });
+    expect(dry.data[0]).toMatchObject({ wouldFire: true, dryRunSecret: expect.stringMatching(/^whsec_/) });
+    await call("POST", `/automations/${hook.id}/rotate-secret`);
+
+    // what the worker would have logged: a failed delivery and a successful one
+    const [failed, succeeded] = await withTenant(t.ctx, async (tx) => {
+      const at = new Date();
+      const row = (status: "FAILED" | "SUCCEEDED", n: number) => ({
+        tenantId: t.tenantId,
+        actionId: hook.id,
+        entityType: "DEAL" as const,
+        entityId: ids.deals!,
+        triggerEvent: "record.updated",
+        executionKey: `${hook.id}:tour-${n}`,
+        status,
+        attempts: 1,
+        request: { method: "POST", url: "https://hooks.example.com/stageline", headers: { "x-token": "••••••" }, body: "{}" },
+        responseCode: status === "FAILED" ? 500 : 200,
+        responseBody: "ok",
+        errorMessage: status === "FAILED" ? "HTTP 500" : null,
+        startedAt: at,
+        completedAt: at,
+      });
+      const rows = await tx.insert(automationActionExecutions).values([row("FAILED", 1), row("SUCCEEDED", 2)]).returning();
+      await tx.insert(automationExecutionAttempts).values({ tenantId: t.tenantId, executionId: rows[0]!.id, attemptNo: 1, startedAt: at, completedAt: at, responseCode: 500, errorMessage: "HTTP 500" });
+      await tx.insert(publishedEvents).values({ tenantId: t.tenantId, seq: 1, type: "deal.big", entityType: "DEAL", entityId: ids.deals, payload: { amount: "13000.50" }, automationId: hook.id });
+      return rows;
+    });
+    await call("GET", `/automations/${hook.id}/executions?status=FAILED`);
+    expect((await call("GET", `/automation-executions?entityType=DEAL&entityId=${ids.deals}&limit=10`)).body.data).toHaveLength(2);
+    await call("GET", `/automation-executions/${failed!.id}`);
+    await call("POST", `/automation-executions/${failed!.id}/retry`);
+    await call("POST", "/automation-executions/redeliver", { body: { ids: [succeeded!.id] } });
+    expect((await call("GET", "/events?limit=10")).body.data).toHaveLength(1);
+    const { res: stream } = await call("GET", "/events/stream?after=0");
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    await stream.body?.cancel();
+    await call("DELETE", `/automations/${hook.id}`, { expect: 204 });
+  });
+
+  it("users, groups and API keys", async () => {
+    const member = await makeMember(t.tenantId, "sales_rep", "Sam");
+    await call("GET", "/users");
+    const { body: group } = await call("POST", "/groups", { body: { name: "EMEA team", memberUserIds: [member.userId] }, expect: 201 });
+    await call("GET", "/groups");
+    await call("GET", `/groups/${group.id}`);
+    await call("PATCH", `/groups/${group.id}`, { body: { description: "Sells in Europe", memberUserIds: [member.userId, t.userId] } });
+    await call("DELETE", `/groups/${group.id}`, { expect: 204 });
+    const { body: created } = await call("POST", "/api-keys", { body: { name: "Zapier", role: "readonly" }, expect: 201 });
+    await call("GET", "/api-keys");
+    await call("DELETE", `/api-keys/${created.id}`, { expect: 204 });
+  });
+
+  it("records: delete", async () => {
+    for (const collection of Object.keys(COLLECTIONS)) await call("DELETE", `/${collection}/${ids[collection]}`, { expect: 204 });
+  });
+
+  it("answered every operation of the document with a success, each checked against its schema", () => {
+    const doc = openApiDocument() as oas31.OpenAPIObject;
+    const ops = Object.entries(doc.paths ?? {}).flatMap(([template, item]) => (["get", "put", "post", "patch", "delete"] as const).filter((m) => item[m]).map((m) => `${m} ${template}`));
+    const succeeded = new Set([...answered].filter((a) => / 2\d\d$/.test(a)).map((a) => a.replace(/ \d+$/, "")));
+    expect(ops.filter((op) => !succeeded.has(op)), "operations no test has called successfully").toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { forwardRef } from "react";
+import { FieldFrame, inputClass, useFieldControl, type FieldProps } from "./field";
+
+/** A labelled native select (keyboard and screen-reader friendly by default), wired like TextField. */
+export const SelectField = forwardRef<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { options: readonly { value: string; label: string }[] }>(
+  function SelectField({ label, error, hint, options, className, id, ...props }, ref) {
+    const control = useFieldControl(id, { error, hint });
+    return (
+      <FieldFrame id={control.id} label={label} error={error} hint={hint} className={className}>
+        <select ref={ref} {...control} className={inputClass} {...props}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </FieldFrame>
+    );
+  },
+);
