@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { RecordKind } from "@/lib/records/registry";
 import type { RecordCreateActionInput } from "@/lib/records/schemas";
-import { FieldInput, type UserOption } from "./field-input";
+import { FieldInputs, type UserOption } from "./field-input";
 import { customFieldsInput, KIND_WORDS, RECORD_FIELDS, toApiInput, type CustomFieldDef, type RecordFormValues } from "./fields";
 import { RecordExtras } from "./record-extras";
 import { recordErrorPath, recordResolver } from "./resolver";
@@ -57,20 +57,7 @@ export function RecordCreateForm({
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`New ${words.singular}`} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <FormAlert message={errors.root?.server?.message} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f) => (
-          <FieldInput
-            key={f.name}
-            field={f}
-            register={form.register}
-            control={form.control}
-            errors={errors}
-            users={users}
-            refLabels={refLabels}
-            onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))}
-          />
-        ))}
-      </div>
+      <FieldInputs fields={fields} form={form} users={users} refLabels={refLabels} onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))} />
       <RecordExtras form={form} definitions={definitions} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={() => router.back()}>

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { RecordKind } from "@/lib/records/registry";
 import type { RecordUpdateActionInput } from "@/lib/records/schemas";
-import { FieldInput, type UserOption } from "./field-input";
+import { FieldInputs, type UserOption } from "./field-input";
 import { customFieldsInput, RECORD_FIELDS, sameValues, toApiInput, toFormValue, type CustomFieldDef, type RecordFormValues } from "./fields";
 import { RecordExtras } from "./record-extras";
 import { recordErrorPath, recordResolver } from "./resolver";
@@ -66,21 +66,7 @@ export function RecordDetailsForm({
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Details" className="space-y-4">
       <FormAlert message={errors.root?.server?.message} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f) => (
-          <FieldInput
-            key={f.name}
-            field={f}
-            register={form.register}
-            control={form.control}
-            errors={errors}
-            users={users}
-            refLabels={refLabels}
-            onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))}
-            disabled={!canEdit}
-          />
-        ))}
-      </div>
+      <FieldInputs fields={fields} form={form} users={users} refLabels={refLabels} onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))} disabled={!canEdit} />
       <RecordExtras form={form} definitions={definitions} disabled={!canEdit} />
       {canEdit ? (
         <div className="flex justify-end gap-2">
