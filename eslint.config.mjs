@@ -1,6 +1,19 @@
 import coreWebVitals from "eslint-config-next/core-web-vitals";
 import typescript from "eslint-config-next/typescript";
 
+// The layers (README → Architecture in one page): app/ routes → components/ UI → lib/ the
+// domain → db/. Imports only go down, server actions live only in lib/<domain>/actions.ts,
+// and lib/ holds no client component. Tests and entry points (scripts/, bench/) may import anything.
+const directive = (name) => `Program > ExpressionStatement[directive='${name}'], :function > BlockStatement > ExpressionStatement[directive='${name}']`;
+const layers = {
+  basePath: import.meta.dirname,
+  zones: [
+    { target: ["./lib", "./db"], from: ["./app", "./components"], message: "lib/ and db/ sit below the UI: move what both need into lib/, or pass it in from the caller." },
+    { target: "./components", from: "./app", message: "Components never import route files: server actions live in lib/<domain>/actions.ts; a reused component gets them as props." },
+    { target: "./db/schema", from: ["./lib", "./scripts", "./bench"], message: "The schema depends on nothing above it." },
+  ],
+};
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -8,6 +21,23 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["app/**", "components/**", "lib/**", "db/**"],
+    ignores: ["**/*.test.ts"],
+    rules: { "import/no-restricted-paths": ["error", layers] },
+  },
+  {
+    files: ["app/**", "components/**", "db/**"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: directive("use server"), message: "Server actions live in lib/<domain>/actions.ts (README → Architecture in one page)." }],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: directive("use client"), message: "lib/ is the domain, not UI: client components live in components/." }],
     },
   },
 ];

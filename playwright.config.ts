@@ -24,7 +24,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 800 } } }],
   webServer: {
     // A throwaway database, the built app and the worker, as `npm start` runs them.
-    command: `npx tsx scripts/serve.ts --ephemeral --no-seed --no-build --port ${PORT} --runtime-file ${E2E_RUNTIME_FILE}`,
+    command: `npx tsx --tsconfig tsconfig.node.json scripts/serve.ts --ephemeral --no-seed --no-build --port ${PORT} --runtime-file ${E2E_RUNTIME_FILE}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -6,7 +6,7 @@
 //   planned, executed and delivered;
 // - board moves (20 concurrent users) while a backlog of 10,000 deliveries drains, against
 //   the same moves with the queue idle (p95 ≤ 1.2×).
-//   npx tsx bench/automations.ts              (BENCH_BACKLOG=10000 BENCH_BURST=2000)
+//   npx tsx --tsconfig tsconfig.node.json bench/automations.ts              (BENCH_BACKLOG=10000 BENCH_BURST=2000)
 //   npm run bench -- --only automations
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
@@ -71,7 +71,7 @@ async function until(cond: () => Promise<boolean> | boolean, timeoutMs: number, 
 async function workerProcess(ownerUrl: string) {
   const child = fork(path.resolve(import.meta.dirname, "worker-process.ts"), [], {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, OWNER_URL: ownerUrl, WORKER_CONCURRENCY: process.env.BENCH_WORKER_CONCURRENCY ?? "10" },
+    env: { TSX_TSCONFIG_PATH: path.resolve(import.meta.dirname, "../tsconfig.node.json"), ...process.env, OWNER_URL: ownerUrl, WORKER_CONCURRENCY: process.env.BENCH_WORKER_CONCURRENCY ?? "10" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -211,7 +211,7 @@ export async function benchAutomations(serverOwnerUrl: string, appPassword: stri
   }
 }
 
-// `npx tsx bench/automations.ts`: standalone, on BENCH_DATABASE_URL or a throwaway embedded cluster.
+// `npx tsx --tsconfig tsconfig.node.json bench/automations.ts`: standalone, on BENCH_DATABASE_URL or a throwaway embedded cluster.
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   (async () => {
     let ownerUrl = process.env.BENCH_DATABASE_URL;

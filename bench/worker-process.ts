@@ -1,6 +1,6 @@
 // The background worker in a process of its own, as `npm start` runs it apart from the web
 // server (bench/automations.ts: the moves and the receiver must not share its event loop).
-//   OWNER_URL=… APP_DATABASE_URL=… npx tsx bench/worker-process.ts
+//   OWNER_URL=… APP_DATABASE_URL=… npx tsx --tsconfig tsconfig.node.json bench/worker-process.ts
 import { closeDb } from "../db/client";
 import { quietWorkerLogs, startWorker } from "../lib/worker";
 

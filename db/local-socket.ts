@@ -3,6 +3,7 @@
 // than over loopback TCP here (measured on the 2-core machine: 10,000 small queries, 10 at
 // a time, 841 ms over TCP and 528 ms over the socket). DATABASE_SOCKET_DIR names another
 // directory; DATABASE_SOCKET_DIR=off keeps TCP.
+import "server-only";
 import { existsSync } from "node:fs";
 import { env } from "@/lib/env";
 

@@ -1,5 +1,6 @@
 // Applies the committed migrations as the owner, the job queue's schema, and gives
 // the app role its login. Used by `npm start`, the tests and `npm run db:migrate`.
+import "server-only";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { runMigrations } from "graphile-worker";

@@ -6,6 +6,7 @@
 //   driver's message and detail ("Key (email)=(x) already exists", Drizzle's "params: ..."),
 //   and postgres.js's `query` / `parameters`.
 // Pass errors as `{ err }` and never interpolate a message into the log text.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "@/lib/env";

@@ -1,13 +1,22 @@
-// The chain of server-action clients: errors mapped once; raw input checked for NUL
-// before any schema sees it; an authenticated client that re-reads membership and role
-// from the database for this request; a permission check.
+// The chain of server-action clients, and the one place their errors are shaped:
+// - input that fails the action's zod schema, or holds a NUL character, comes back as
+//   `validationErrors` (next-safe-action's formatted tree);
+// - an AppError thrown anywhere below (a service, a permission check) comes back as
+//   `serverError`: an ActionError with its code, message and extensions, exactly what the
+//   REST API puts in its problem+json; a ZodError from a service's own parse is an AppError
+//   "validation" with the issues by path;
+// - anything else is logged by code (never by value) and answered with a reference.
+// Actions never catch to reshape errors; clients read answers with lib/action-result.ts.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
-import { z } from "zod";
+import { ActionBindArgsValidationError, createSafeActionClient, returnValidationErrors } from "next-safe-action";
+import { z, ZodError } from "zod";
+import { validationIssues, type ActionError } from "@/lib/action-result";
 import { findNul, NUL_MESSAGE, pathText } from "@/lib/api/no-nul";
+import { zodIssues } from "@/lib/api/problem";
 import { requireSession } from "@/lib/auth/session";
 import { assertCan, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 type ErrorNode = { _errors?: string[]; [key: string]: unknown };
@@ -29,15 +38,27 @@ export function nulValidationErrors(path: readonly (string | number)[]): ErrorNo
   return root;
 }
 
+/** The error as the AppError taxonomy sees it: a failed parse (a service's, or of a bound argument) is a validation error. */
+function asAppError(err: unknown): unknown {
+  if (err instanceof ZodError) return validationError(zodIssues(err));
+  // the page binds these (a record kind, a list): only a tampered request gets here
+  if (err instanceof ActionBindArgsValidationError) return validationError(err.validationErrors.flatMap((tree, i) => validationIssues(tree, `bindArgs[${i}]`)));
+  return err;
+}
+
+/** What the browser gets for an error thrown while an action ran. */
+export function toActionError(err: unknown): ActionError {
+  const e = asAppError(err);
+  if (e instanceof AppError && e.code !== "internal") return { ...e.extensions, code: e.code, message: e.message };
+  // the reference lets support find the log line; the line has no values, only codes
+  const requestId = randomUUID();
+  log.error({ err, requestId }, "action: unexpected error");
+  return { code: "internal", message: `Something went wrong; nothing was changed. (Reference ${requestId})`, requestId };
+}
+
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ permission: z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]).optional() }),
-  handleServerError(err) {
-    if (err instanceof AppError) return err.message;
-    // the reference lets support find the log line; the line has no values, only codes
-    const requestId = randomUUID();
-    log.error({ err, requestId }, "action: unexpected error");
-    return `Something went wrong; nothing was changed. (Reference ${requestId})`;
-  },
+  handleServerError: (err): ActionError => toActionError(err),
 }).use(async ({ clientInput, bindArgsClientInputs, next }) => {
   // PostgreSQL cannot store U+0000: refuse it here, for every action, like apiRoute does.
   const bound = findNul(bindArgsClientInputs);
@@ -46,7 +67,12 @@ export const actionClient = createSafeActionClient({
   return next();
 });
 
-/** Every mutating action uses this with metadata({ permission }): session, tenant and role are checked inside the action. */
+/**
+ * Every action of a signed-in user: the session, tenant and role are read from the
+ * database for this request, and `metadata({ permission })` is checked against that role
+ * before the input is even parsed. `metadata({})` is for what any member may do to their
+ * own account (profile).
+ */
 export const tenantAction = actionClient.use(async ({ next, metadata }) => {
   const session = await requireSession();
   if (metadata?.permission) assertCan(session.role, metadata.permission);

@@ -21,14 +21,14 @@ interface Result {
   stderr: string;
 }
 
-/** Runs `npx tsx scripts/cli.ts ...args`; env replaces the database variables. */
+/** Runs `npx tsx --tsconfig tsconfig.node.json scripts/cli.ts ...args` (as `npm run cli` does); env replaces the database variables. */
 function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Result> {
   const base = { ...process.env };
   for (const k of ["DATABASE_URL", "APP_DATABASE_URL", "APP_DATABASE_PASSWORD", "STAGELINE_DATA_DIR", "EMBEDDED_PG_PORT"]) delete base[k];
   const merged: Record<string, string | undefined> = { ...base, DATABASE_URL: inject("ownerUrl"), APP_DATABASE_URL: inject("appUrl"), ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/cli.ts", ...args], { cwd: ROOT, env: merged as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["tsx", "--tsconfig", "tsconfig.node.json", "scripts/cli.ts", ...args], { cwd: ROOT, env: merged as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -16,6 +16,8 @@ if (needsInstall()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...process.argv.slice(2)], { stdio: "inherit" });
+// tsconfig.node.json: server modules' `import "server-only"` resolves to its empty build.
+const env = { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.node.json" };
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...process.argv.slice(2)], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -9,8 +9,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
-import { unwrap } from "@/components/record-form/use-record-form";
-import { createActivityAction } from "./actions";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { createActivityAction } from "@/lib/activities/actions";
 import { activityResolver, logInput, REPEAT_PRESETS, taskInput, type LogValues, type RecordKindForActivity, type TaskValues } from "./activity-forms";
 
 const LOG_TYPES = [
@@ -19,6 +19,10 @@ const LOG_TYPES = [
   { value: "MEETING", label: "Meeting" },
   { value: "NOTE", label: "Note" },
 ] as const;
+
+/** The form fields a server refusal may name; anything else goes to the form's alert. */
+const LOG_FIELDS = ["subject", "body", "activityAt", "activityType"] as const;
+const TASK_FIELDS = ["subject", "body", "dueAt", "reminderAt", "priority", "recurrenceRule"] as const;
 
 function Notes<V extends FieldValues>({ form, name, label }: { form: UseFormReturn<V>; name: Path<V>; label: string }) {
   return <TextareaField label={label} {...form.register(name)} error={form.formState.errors[name]?.message as string | undefined} />;
@@ -40,12 +44,13 @@ function LogForm({ kind, recordId }: { kind: RecordKindForActivity; recordId: st
     resolver: activityResolver((v: LogValues) => logInput(v, kind, recordId)),
     mode: "onChange",
   });
+  const create = useFormAction(createActivityAction, form, { place: LOG_FIELDS });
   const type = useWatch({ control: form.control, name: "activityType" });
   const noun = LOG_TYPES.find((t) => t.value === type)?.label.toLowerCase() ?? "activity";
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
-    const ok = unwrap(await createActivityAction(logInput(v, kind, recordId)), form.setError, ["subject", "body", "activityAt", "activityType"]);
-    if (!ok) return;
+    const r = await create.run(logInput(v, kind, recordId));
+    if (!r.ok) return;
     toast.success(`The ${noun} was logged`);
     form.reset({ ...v, subject: "", body: "", activityAt: "" });
     await after();
@@ -83,12 +88,13 @@ function TaskForm({ kind, recordId, me, users, groups }: { kind: RecordKindForAc
     resolver: activityResolver((v: TaskValues) => taskInput(v, kind, recordId), { assignedUserId: "assignee", assignedGroupId: "assignee" }),
     mode: "onChange",
   });
+  const create = useFormAction(createActivityAction, form, { place: TASK_FIELDS });
   const repeat = useWatch({ control: form.control, name: "repeat" });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (v) => {
     const input = taskInput(v, kind, recordId);
-    const ok = unwrap(await createActivityAction(input), form.setError, ["subject", "body", "dueAt", "reminderAt", "priority", "recurrenceRule"]);
-    if (!ok) return;
+    const r = await create.run(input);
+    if (!r.ok) return;
     toast.success("Task created");
     form.reset();
     await after();

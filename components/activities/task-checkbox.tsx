@@ -4,7 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { completeTaskAction, reopenTaskAction } from "./actions";
+import { actionMessage } from "@/lib/action-result";
+import { completeTaskAction, reopenTaskAction } from "@/lib/activities/actions";
 
 /** Done / not done for one task; a recurring task answers with its next occurrence. */
 export function TaskCheckbox({ id, subject, completed }: { id: string; subject: string; completed: boolean }) {
@@ -16,14 +17,14 @@ export function TaskCheckbox({ id, subject, completed }: { id: string; subject: 
     setChecked(next);
     startTransition(async () => {
       const r = next ? await completeTaskAction({ id }) : await reopenTaskAction({ id });
-      const out = r?.data;
-      if (!out?.ok) {
+      const failure = actionMessage(r);
+      if (failure) {
         setChecked(!next);
-        toast.error(out && !out.ok ? out.message : (r?.serverError ?? "The task was not changed"));
+        toast.error(failure);
         return;
       }
       if (next) {
-        const nextDue = (out.data as { nextDueAt?: Date | null } | undefined)?.nextDueAt;
+        const nextDue = (r?.data as { nextDueAt?: Date | null } | undefined)?.nextDueAt;
         toast.success(nextDue ? `Task completed; the next one is due ${new Date(nextDue).toLocaleString()}` : "Task completed");
       } else toast.success("Task reopened");
       await queryClient.invalidateQueries({ queryKey: ["timeline"] });

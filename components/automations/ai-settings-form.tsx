@@ -4,16 +4,15 @@
 // the browser: the form only knows whether one is set, and may replace or clear it. The
 // server clears a kept key when the base URL moves to another origin; the form says so
 // before saving and shows what the server answered after.
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { saveAiSettingsAction } from "@/app/(crm)/settings/ai/actions";
-import { applyActionErrors } from "@/components/settings/action-result";
+import { saveAiSettingsAction } from "@/lib/automations/actions";
 import { Badge } from "@/components/ui/badge";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 
 /** The server action validates with aiSettingsSchema (server-only module); its field errors land here. */
@@ -30,10 +29,10 @@ const originOf = (url: string) => {
 
 export function AiSettingsForm({ initial }: { initial: { baseUrl: string | null; model: string | null; hasApiKey: boolean } }) {
   const router = useRouter();
-  const action = useAction(saveAiSettingsAction);
   const [hasKey, setHasKey] = useState(initial.hasApiKey);
   const [keyMode, setKeyMode] = useState<KeyMode>(initial.hasApiKey ? "keep" : "replace");
   const form = useForm<Input>({ defaultValues: { baseUrl: initial.baseUrl ?? "", model: initial.model ?? "", apiKey: undefined } });
+  const action = useFormAction(saveAiSettingsAction, form);
   const { errors, isSubmitting } = form.formState;
   const baseUrl = useWatch({ control: form.control, name: "baseUrl" });
   const [savedBaseUrl, setSavedBaseUrl] = useState(initial.baseUrl ?? "");
@@ -41,12 +40,12 @@ export function AiSettingsForm({ initial }: { initial: { baseUrl: string | null;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const apiKey = keyMode === "keep" ? undefined : keyMode === "clear" ? "" : values.apiKey || undefined;
-    const r = await action.executeAsync({ baseUrl: values.baseUrl.trim() || null, model: values.model.trim() || null, apiKey });
-    if (applyActionErrors(r, form.setError)) return;
+    const r = await action.run({ baseUrl: values.baseUrl.trim() || null, model: values.model.trim() || null, apiKey });
+    if (!r.ok) return;
     toast.success("AI settings saved");
     form.reset({ ...values, apiKey: undefined });
-    const nowHas = r.data?.hasApiKey ?? false;
-    setSavedBaseUrl(r.data?.baseUrl ?? "");
+    const nowHas = r.data.hasApiKey ?? false;
+    setSavedBaseUrl(r.data.baseUrl ?? "");
     setHasKey(nowHas);
     setKeyMode(nowHas ? "keep" : "replace");
     router.refresh();

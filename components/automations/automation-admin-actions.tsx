@@ -7,14 +7,11 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { deleteAutomationAction, rotateSecretAction } from "@/app/(crm)/settings/automations/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { deleteAutomationAction, rotateSecretAction } from "@/lib/automations/actions";
+import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Modal } from "@/components/ui/dialog";
 import { SecretOnce } from "./secret-once";
-
-type Answer = { data?: { ok: true; data: unknown } | { ok: false; message: string }; serverError?: string; validationErrors?: unknown };
-const failure = (r: Answer) => actionErrorMessage(r as never) ?? (r.data && !r.data.ok ? r.data.message : null);
 
 export function AutomationAdminActions({ id, name, isWebhook }: { id: string; name: string; isWebhook: boolean }) {
   const router = useRouter();
@@ -34,10 +31,10 @@ export function AutomationAdminActions({ id, name, isWebhook }: { id: string; na
           description="Deliveries are signed with the new secret from now on; receivers still using the old one will reject them until you update them."
           confirmLabel="Rotate secret"
           onConfirm={async () => {
-            const r = (await rotate.executeAsync({ automationId: id })) as Answer;
-            const err = failure(r);
+            const r = await rotate.executeAsync({ automationId: id });
+            const err = actionMessage(r);
             if (err) toast.error(err);
-            else if (r.data?.ok) setSecret((r.data.data as { webhookSecret: string }).webhookSecret);
+            else if (r.data) setSecret(r.data.webhookSecret);
             return !err;
           }}
         />
@@ -54,7 +51,7 @@ export function AutomationAdminActions({ id, name, isWebhook }: { id: string; na
         description="It stops running at once, and its execution log is deleted with it. This cannot be undone; disable it instead to keep the log."
         confirmLabel="Delete automation"
         onConfirm={async () => {
-          const err = failure((await remove.executeAsync({ automationId: id })) as Answer);
+          const err = actionMessage(await remove.executeAsync({ automationId: id }));
           if (err) {
             toast.error(err);
             return false;

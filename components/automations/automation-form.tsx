@@ -2,18 +2,18 @@
 
 // Create and edit an automation: react-hook-form validated as you type by the backend's
 // zod schema; the server's 422 paths land on the exact field (a condition's on its node).
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { Controller, FormProvider, useForm, useWatch, type Path } from "react-hook-form";
+import { Controller, FormProvider, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { createAutomationAction, updateAutomationAction } from "@/app/(crm)/settings/automations/actions";
-import type { AutomationFormOptions } from "@/app/(crm)/settings/automations/form-options";
+import { createAutomationAction, updateAutomationAction } from "@/lib/automations/actions";
+import type { AutomationFormOptions } from "@/lib/automations/form-options";
 import { FilterBuilder } from "@/components/filter-builder";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { automationCreateSchema } from "@/lib/automations/schemas";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { automationCreateSchema, type AutomationCreateInput } from "@/lib/automations/schemas";
 import type { ValidationIssue } from "@/lib/errors";
 import { ActionFields } from "./action-fields";
 import { conditionIssues, formPath, toInput, type FormValues } from "./form-values";
@@ -22,49 +22,40 @@ import { automationResolver } from "./resolver";
 import { SecretOnce } from "./secret-once";
 import { TriggerFields } from "./trigger-fields";
 
-type Envelope = { data?: { ok: true; data: unknown } | { ok: false; message: string; errors: ValidationIssue[] }; serverError?: string; validationErrors?: unknown } | undefined;
-
 const section = "space-y-4 rounded-lg border border-slate-200 bg-white p-4";
 
 export function AutomationForm({ automationId, initial, options, readOnly = false }: { automationId?: string; initial: FormValues; options: AutomationFormOptions; readOnly?: boolean }) {
   const router = useRouter();
-  const create = useAction(createAutomationAction);
-  const update = useAction(updateAutomationAction);
   const resolver = useMemo(() => automationResolver(automationCreateSchema), []);
   const form = useForm<FormValues>({ resolver, defaultValues: initial, mode: "onChange" });
   const { errors, isSubmitting, isDirty } = form.formState;
   const [conditionErrors, setConditionErrors] = useState<ValidationIssue[]>([]);
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const entityType = useWatch({ control: form.control, name: "entityType" });
-
-  /** Puts a refusal's messages on their fields; anything not placed goes to the form's alert. */
-  const showFailure = (r: Envelope, actionType: FormValues["actionType"]) => {
-    if (!r?.data || r.serverError) {
-      form.setError("root.server", { message: r?.serverError ?? "The input was not accepted" });
-      return;
-    }
-    if (r.data.ok) return;
-    const { errors: issues, message } = r.data;
-    setConditionErrors(conditionIssues(issues));
-    const placed = issues.filter((i) => !i.path.startsWith("condition") && i.path);
-    for (const i of placed) form.setError(formPath(i.path, actionType) as Path<FormValues>, { type: "server", message: i.message });
-    if (placed.length === 0) form.setError("root.server", { message });
+  // A refusal's messages go on their fields (the API's paths mapped to the form's), the
+  // condition's on its nodes in the FilterBuilder; anything not placed goes to the alert.
+  const failureOptions = {
+    place: (path: string) => (path.startsWith("condition") ? null : formPath(path, form.getValues("actionType"))),
+    onFailure: (f: { issues: ValidationIssue[] }) => setConditionErrors(conditionIssues(f.issues)),
   };
+  const create = useFormAction(createAutomationAction, form, failureOptions);
+  const update = useFormAction(updateAutomationAction, form, failureOptions);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setConditionErrors([]);
-    const input = toInput(values);
+    // the resolver has checked it with automationCreateSchema
+    const input = toInput(values) as AutomationCreateInput;
     if (automationId) {
-      const r = (await update.executeAsync({ automationId, patch: input })) as Envelope;
-      if (!r?.data?.ok) return showFailure(r, values.actionType);
+      const r = await update.run({ automationId, ...input });
+      if (!r.ok) return;
       toast.success(`Automation ${values.name} saved`);
       form.reset(values);
       router.refresh();
       return;
     }
-    const r = (await create.executeAsync({ input })) as Envelope;
-    if (!r?.data?.ok) return showFailure(r, values.actionType);
-    const { id, webhookSecret } = r.data.data as { id: string; webhookSecret: string | null };
+    const r = await create.run(input);
+    if (!r.ok) return;
+    const { id, webhookSecret } = r.data;
     toast.success(`Automation ${values.name} created`);
     if (webhookSecret) setCreated({ id, secret: webhookSecret });
     else router.push(`/settings/automations/${id}`);

@@ -3,8 +3,8 @@
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { toast } from "sonner";
-import { setAutomationEnabledAction } from "@/app/(crm)/settings/automations/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { setAutomationEnabledAction } from "@/lib/automations/actions";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/settings/format";
 import { actionTypeLabel, entityLabel, percent, scopeLabel, triggerLabel } from "./labels";
@@ -107,7 +107,7 @@ function EnabledToggle({ id, name, enabled }: { id: string; name: string; enable
         onChange={async (e) => {
           const next = e.target.checked;
           const r = await action.executeAsync({ automationId: id, enabled: next });
-          const err = actionErrorMessage(r) ?? (r.data && !r.data.ok ? r.data.message : null);
+          const err = actionMessage(r);
           if (err) toast.error(err);
           else toast.success(`${name} ${next ? "enabled" : "disabled"}`);
         }}

@@ -2,24 +2,39 @@
 
 // Dry run: a record and an event in, the automations that would fire out — in order, why
 // the others would not, and exactly what each would send. Reads only; nothing is sent.
+import { zodResolver } from "@hookform/resolvers/zod";
 import { FlaskConical } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { dryRunAction } from "@/app/(crm)/settings/automations/actions";
-import type { AutomationFormOptions } from "@/app/(crm)/settings/automations/form-options";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
 import { RecordPicker } from "@/components/record-form/record-picker";
-import { actionErrorMessage } from "@/components/settings/action-result";
 import { Badge } from "@/components/ui/badge";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
-import type { TriggerEvent } from "@/lib/automations/schemas";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { dryRunAction } from "@/lib/automations/actions";
+import type { AutomationFormOptions } from "@/lib/automations/form-options";
+import { AUTOMATION_ENTITY_TYPES, TRIGGER_EVENTS, type TriggerEvent } from "@/lib/automations/schemas";
 import { actionTypeLabel, ENTITY_TYPES, hasPipelinesFor, isListEvent, isStageEvent, scopeLabel, TRIGGERS, type EntityType } from "./labels";
 
-type DryRunResult = Extract<NonNullable<Awaited<ReturnType<typeof dryRunAction>>["data"]>, { ok: true }>["data"][number];
+type DryRunResult = NonNullable<NonNullable<Awaited<ReturnType<typeof dryRunAction>>>["data"]>[number];
 
 const NONE = { value: "", label: "—" };
+
+const formSchema = z.object({
+  entityType: z.enum(AUTOMATION_ENTITY_TYPES),
+  record: z
+    .object({ id: z.string(), label: z.string() })
+    .nullable()
+    .refine((r) => r !== null, "Pick a record first."),
+  triggerEvent: z.enum(TRIGGER_EVENTS),
+  fromStageId: z.string(),
+  toStageId: z.string(),
+  listId: z.string(),
+});
+type Form = z.input<typeof formSchema>;
 
 export interface DryRunPreset {
   entityType: EntityType;
@@ -31,14 +46,14 @@ export interface DryRunPreset {
 
 export function DryRunPanel({ options, preset, highlightId }: { options: AutomationFormOptions; preset?: DryRunPreset; highlightId?: string }) {
   const headingId = useId();
-  const action = useAction(dryRunAction);
-  const [entityType, setEntityType] = useState<EntityType>(preset?.entityType ?? "DEAL");
-  const [record, setRecord] = useState<{ id: string; label: string } | null>(null);
-  const [triggerEvent, setTriggerEvent] = useState<TriggerEvent>(preset?.triggerEvent ?? "record.updated");
-  const [fromStageId, setFromStageId] = useState(preset?.fromStageId ?? "");
-  const [toStageId, setToStageId] = useState(preset?.toStageId ?? "");
-  const [listId, setListId] = useState(preset?.listId ?? "");
-  const [error, setError] = useState<string>();
+  const form = useForm<Form>({
+    resolver: zodResolver(formSchema),
+    defaultValues: { entityType: preset?.entityType ?? "DEAL", record: null, triggerEvent: preset?.triggerEvent ?? "record.updated", fromStageId: preset?.fromStageId ?? "", toStageId: preset?.toStageId ?? "", listId: preset?.listId ?? "" },
+  });
+  // Every refusal goes to the form's alert: the fields here are pickers, not free text.
+  const action = useFormAction(dryRunAction, form, { place: () => null });
+  const { errors, isSubmitting } = form.formState;
+  const [entityType, record, triggerEvent] = useWatch({ control: form.control, name: ["entityType", "record", "triggerEvent"] });
   const [results, setResults] = useState<DryRunResult[] | null>(null);
 
   const pipelines = options.pipelines.filter((p) => p.objectType === entityType);
@@ -46,23 +61,19 @@ export function DryRunPanel({ options, preset, highlightId }: { options: Automat
   const stages = [NONE, ...pipelines.flatMap((p) => p.stages.map((s) => ({ value: s.id, label: pipelines.length > 1 ? `${p.name} › ${s.name}` : s.name })))];
   const lists = [NONE, ...options.lists.filter((l) => l.objectType === entityType).map((l) => ({ value: l.id, label: l.name }))];
 
-  const run = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    if (!record) return setError("Pick a record first.");
-    const stage = isStageEvent(triggerEvent);
-    const r = await action.executeAsync({
-      entityType,
-      entityId: record.id,
-      triggerEvent,
-      ...(stage && fromStageId ? { fromStageId } : {}),
-      ...(stage && toStageId ? { toStageId } : {}),
-      ...(isListEvent(triggerEvent) && listId ? { listId } : {}),
+  const run = form.handleSubmit(async (v) => {
+    if (!v.record) return;
+    const stage = isStageEvent(v.triggerEvent);
+    const r = await action.run({
+      entityType: v.entityType,
+      entityId: v.record.id,
+      triggerEvent: v.triggerEvent,
+      ...(stage && v.fromStageId ? { fromStageId: v.fromStageId } : {}),
+      ...(stage && v.toStageId ? { toStageId: v.toStageId } : {}),
+      ...(isListEvent(v.triggerEvent) && v.listId ? { listId: v.listId } : {}),
     });
-    const failed = actionErrorMessage(r) ?? (r.data && !r.data.ok ? r.data.message : null);
-    if (failed) return setError(failed);
-    if (r.data?.ok) setResults([...r.data.data].sort((a, b) => Number(b.wouldFire) - Number(a.wouldFire) || (a.order ?? 0) - (b.order ?? 0) || a.priority - b.priority));
-  };
+    if (r.ok) setResults([...r.data].sort((a, b) => Number(b.wouldFire) - Number(a.wouldFire) || (a.order ?? 0) - (b.order ?? 0) || a.priority - b.priority));
+  });
 
   return (
     <section aria-labelledby={headingId} className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -73,19 +84,19 @@ export function DryRunPanel({ options, preset, highlightId }: { options: Automat
         <p className="text-sm text-slate-600">Pick a record and an event to see which automations would fire, in what order, and the exact request each would send. Nothing is sent or saved.</p>
       </div>
       <form onSubmit={run} noValidate aria-label="Dry run" className="space-y-3">
-        <FormAlert message={error} />
+        <FormAlert message={errors.root?.server?.message ?? errors.record?.message} />
         <div className="grid gap-3 sm:grid-cols-3">
           <SelectField
             label="Record type"
             options={ENTITY_TYPES}
-            value={entityType}
-            onChange={(e) => {
-              setEntityType(e.target.value as EntityType);
-              setRecord(null);
-              setFromStageId("");
-              setToStageId("");
-              setListId("");
-            }}
+            {...form.register("entityType", {
+              onChange: () => {
+                form.setValue("record", null);
+                form.setValue("fromStageId", "");
+                form.setValue("toStageId", "");
+                form.setValue("listId", "");
+              },
+            })}
           />
           <div className="sm:col-span-2">
             <RecordPicker
@@ -93,22 +104,22 @@ export function DryRunPanel({ options, preset, highlightId }: { options: Automat
               label="Dry run record"
               value={record?.id ?? null}
               valueLabel={record?.label ?? null}
-              onChange={(id, label) => setRecord(id ? { id, label: label ?? id } : null)}
+              onChange={(id, label) => form.setValue("record", id ? { id, label: label ?? id } : null, { shouldValidate: form.formState.isSubmitted })}
             />
           </div>
         </div>
         <div className="grid gap-3 sm:grid-cols-3">
-          <SelectField label="Event" options={TRIGGERS.filter((t) => hasPipelines || !isStageEvent(t.value))} value={triggerEvent} onChange={(e) => setTriggerEvent(e.target.value as TriggerEvent)} />
+          <SelectField label="Event" options={TRIGGERS.filter((t) => hasPipelines || !isStageEvent(t.value))} {...form.register("triggerEvent")} />
           {isStageEvent(triggerEvent) ? (
             <>
-              <SelectField label="From stage (dry run)" options={stages} value={fromStageId} onChange={(e) => setFromStageId(e.target.value)} />
-              <SelectField label="To stage (dry run)" options={stages} value={toStageId} onChange={(e) => setToStageId(e.target.value)} />
+              <SelectField label="From stage (dry run)" options={stages} {...form.register("fromStageId")} />
+              <SelectField label="To stage (dry run)" options={stages} {...form.register("toStageId")} />
             </>
           ) : null}
-          {isListEvent(triggerEvent) ? <SelectField label="List (dry run)" options={lists} value={listId} onChange={(e) => setListId(e.target.value)} /> : null}
+          {isListEvent(triggerEvent) ? <SelectField label="List (dry run)" options={lists} {...form.register("listId")} /> : null}
         </div>
-        <Button type="submit" disabled={action.isExecuting}>
-          {action.isExecuting ? "Running…" : "Run dry run"}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Running…" : "Run dry run"}
         </Button>
       </form>
       {results ? <DryRunResults results={results} highlightId={highlightId} /> : null}

@@ -8,8 +8,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { redeliverExecutionsAction } from "@/app/(crm)/settings/automations/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { redeliverExecutionsAction } from "@/lib/automations/actions";
+import { actionMessage } from "@/lib/action-result";
 import { formatDateTime } from "@/components/settings/format";
 import { Button } from "@/components/ui/button";
 import { entitySingular, recordHref, triggerLabel } from "./labels";
@@ -56,9 +56,9 @@ export function ExecutionsTable({ rows, canManage, showAutomation = true }: { ro
             disabled={visible.length === 0 || redeliver.isExecuting}
             onClick={async () => {
               const r = await redeliver.executeAsync({ ids: visible.map((v) => v.id) });
-              const err = actionErrorMessage(r) ?? (r.data && !r.data.ok ? r.data.message : null);
+              const err = actionMessage(r);
               if (err) return void toast.error(err);
-              const n = r.data?.ok ? r.data.data.requeued : 0;
+              const n = r.data?.requeued ?? 0;
               toast.success(`${n} execution${n === 1 ? "" : "s"} queued for redelivery`);
               setSelected(new Set());
               router.refresh();

@@ -4,8 +4,8 @@ import { RotateCcw } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { retryExecutionAction } from "@/app/(crm)/settings/automations/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { retryExecutionAction } from "@/lib/automations/actions";
+import { actionMessage } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";
 
 /** Requeues one FAILED execution; the page refreshes until it settles. */
@@ -17,7 +17,7 @@ export function RetryButton({ executionId }: { executionId: string }) {
       disabled={retry.isExecuting}
       onClick={async () => {
         const r = await retry.executeAsync({ executionId });
-        const err = actionErrorMessage(r) ?? (r.data && !r.data.ok ? r.data.message : null);
+        const err = actionMessage(r);
         if (err) return void toast.error(err);
         toast.success("Execution queued again");
         router.refresh();

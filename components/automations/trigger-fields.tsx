@@ -4,7 +4,7 @@
 // trigger event, from/to stage for stage events, and inheritance for stage rules. Only
 // valid combinations are offered; changing a choice clears what no longer fits.
 import { useFormContext, useWatch } from "react-hook-form";
-import type { AutomationFormOptions } from "@/app/(crm)/settings/automations/form-options";
+import type { AutomationFormOptions } from "@/lib/automations/form-options";
 import { RecordPicker } from "@/components/record-form/record-picker";
 import { SelectField } from "@/components/ui/select-field";
 import { EMPTY_FILTER } from "@/components/filter-builder";

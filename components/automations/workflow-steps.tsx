@@ -4,7 +4,7 @@
 import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import type { AutomationFormOptions } from "@/app/(crm)/settings/automations/form-options";
+import type { AutomationFormOptions } from "@/lib/automations/form-options";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -1,8 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { TextareaField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
+
+const schema = z.object({ reason: z.string().trim().min(1, "A lost reason is required").max(500) });
 
 /** Asked before a deal enters a DONE_FAILED stage: moveRecord refuses it without a lost reason. */
 export function LostReasonDialog({
@@ -18,36 +22,27 @@ export function LostReasonDialog({
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: "" } });
   return (
     <FormDialog
       open={open}
       onOpenChange={(o) => {
         if (o) return;
-        setReason("");
-        setError(null);
+        form.reset();
         onCancel();
       }}
       title="Why was this deal lost?"
       description={`Moving “${title}” to ${stageName}.`}
       className="max-w-md"
       formClassName="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const r = reason.trim();
-        if (!r) {
-          setError("A lost reason is required");
-          return;
-        }
-        setReason("");
-        setError(null);
-        onConfirm(r);
-      }}
+      onSubmit={form.handleSubmit((v) => {
+        form.reset();
+        onConfirm(v.reason.trim());
+      })}
       submitLabel={`Move to ${stageName}`}
       danger
     >
-      <TextareaField label="Lost reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} error={error ?? undefined} />
+      <TextareaField label="Lost reason" {...form.register("reason")} required maxLength={500} error={form.formState.errors.reason?.message} />
     </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 // /deals, /leads, /tickets: the board (or ?view=table) of one pipeline of the kind.
 // A server component: it loads the first screen; the client board takes over from there.
+import "server-only";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";

@@ -1,14 +1,16 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import type { QuickCreateInput } from "@/lib/board/actions";
+import { inputClass } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/action-result";
 import { BOARD_KINDS } from "@/lib/board/kinds";
+import type { QuickCreateInput } from "@/lib/board/schemas";
 import type { BoardKind, BoardStage } from "@/lib/board/types";
-import { actionMessage, type ActionResult } from "./action-result";
 
 export type CreateAction = (input: QuickCreateInput) => Promise<ActionResult<{ id: string }>>;
 
@@ -30,39 +32,25 @@ export function QuickCreateForm({
 }) {
   const info = BOARD_KINDS[kind];
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const titleRef = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm<{ title: string; amount: string }>({ defaultValues: { title: "", amount: "" } });
+  // The server's messages (title or amount) all show under the form, as one line.
+  const create = useFormAction(createAction, form, { place: () => null });
+  const { errors, isSubmitting } = form.formState;
+  const error = errors.title?.message ?? errors.root?.server?.message;
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const title = String(form.get("title") ?? "").trim();
-    const amount = String(form.get("amount") ?? "").trim();
-    if (!title) {
-      setError(`${info.titleLabel} is required`);
-      titleRef.current?.focus();
-      return;
-    }
-    startTransition(async () => {
-      const result = await createAction({ pipelineId, stageId: stage.id, title, ...(amount ? { amount } : {}) });
-      const message = actionMessage(result);
-      if (message) {
-        setError(message);
-        return;
-      }
-      setError(null);
-      formRef.current?.reset();
-      titleRef.current?.focus();
-      toast.success(`Added “${title}” to ${stage.name}`);
-      onCreated();
-    });
-  }
+  const submit = form.handleSubmit(async (v) => {
+    const title = v.title.trim();
+    const amount = v.amount.trim();
+    const r = await create.run({ pipelineId, stageId: stage.id, title, ...(amount ? { amount } : {}) });
+    if (!r.ok) return;
+    form.reset();
+    form.setFocus("title");
+    toast.success(`Added “${title}” to ${stage.name}`);
+    onCreated();
+  });
 
   return (
     <form
-      ref={formRef}
       onSubmit={submit}
       onKeyDown={(e) => {
         if (e.key === "Escape") onClose();
@@ -76,9 +64,8 @@ export function QuickCreateForm({
           {info.titleLabel}
         </label>
         <input
-          ref={titleRef}
           id={`${id}-title`}
-          name="title"
+          {...form.register("title", { validate: (t) => (t.trim() ? true : `${info.titleLabel} is required`) })}
           required
           maxLength={200}
           // the form opens on request: taking focus is what the user asked for
@@ -93,7 +80,7 @@ export function QuickCreateForm({
           <label htmlFor={`${id}-amount`} className="block text-xs font-medium text-slate-700">
             Amount
           </label>
-          <input id={`${id}-amount`} name="amount" inputMode="decimal" placeholder="0.00" className={cn(inputClass, "py-1.5")} />
+          <input id={`${id}-amount`} {...form.register("amount")} inputMode="decimal" placeholder="0.00" className={cn(inputClass, "py-1.5")} />
         </div>
       ) : null}
       {error ? (
@@ -105,8 +92,8 @@ export function QuickCreateForm({
         <Button variant="ghost" size="sm" onClick={onClose}>
           Cancel
         </Button>
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? "Adding…" : `Add ${info.singular}`}
+        <Button type="submit" size="sm" disabled={isSubmitting}>
+          {isSubmitting ? "Adding…" : `Add ${info.singular}`}
         </Button>
       </div>
     </form>

@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { BoardMoveInput } from "@/lib/board/actions";
+import type { BoardMoveInput } from "@/lib/board/schemas";
 import { applyMove, type MovePlan } from "@/lib/board/optimistic";
 import { moveMutationKey } from "@/lib/board/query-keys";
 import type { BoardData, BoardKind } from "@/lib/board/types";
-import { actionMessage, type ActionResult } from "./action-result";
+import { actionMessage, type ActionResult } from "@/lib/action-result";
 
 export type MoveAction = (input: BoardMoveInput) => Promise<ActionResult<{ id: string; stageId: string; moved: boolean }>>;
 

@@ -2,13 +2,15 @@
 
 import { Download, ListPlus, Tag, Tags, Trash2, UserRound, X } from "lucide-react";
 import { useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useFormAction, type RunOutcome } from "@/components/ui/use-form-action";
+import { actionData } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/bulk/service";
 import type { DataTableData } from "@/lib/views/bootstrap";
-import { runAction } from "./run-action";
 import type { DataTableActions } from "./types";
 import { boxClass } from "@/components/filter-builder/value-input";
 
@@ -17,6 +19,14 @@ type SelectionInput = Parameters<DataTableActions["bulkDelete"]>[0]["selection"]
 
 const UNDO_CHUNK = 5000;
 const splitTags = (text: string) => [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
+
+/** One form behind the dialogs: each uses its own field; refusals show in the dialog's alert. */
+interface BulkForm {
+  owner: string;
+  tags: string;
+  listId: string;
+}
+const EMPTY: BulkForm = { owner: "", tags: "", listId: "" };
 
 /** The actions on the selected rows; each is one server call through lib/bulk. */
 export function BulkBar({
@@ -45,11 +55,14 @@ export function BulkBar({
   extra?: React.ReactNode;
 }) {
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [pending, setPending] = useState(false);
-  const [owner, setOwner] = useState("");
-  const [tagText, setTagText] = useState("");
-  const [listId, setListId] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<BulkForm>({ defaultValues: EMPTY });
+  const all = { place: () => null };
+  const edit = useFormAction(actions.bulkEdit, form, all);
+  const addToList = useFormAction(actions.bulkAddToList, form, all);
+  const del = useFormAction(actions.bulkDelete, form, all);
+  const { errors, isSubmitting: pending } = form.formState;
+  const error = errors.root?.server?.message ?? errors.owner?.message ?? errors.tags?.message ?? errors.listId?.message ?? null;
+  const tagText = useWatch({ control: form.control, name: "tags" });
   const exportForm = useRef<HTMLFormElement>(null);
   const staticLists = data.lists.filter((l) => l.processingType === "STATIC");
   const noun = (n: number | string) => `${typeof n === "number" ? n.toLocaleString("en-US") : n} ${n === 1 || n === "1" ? data.singular : plural}`;
@@ -58,26 +71,16 @@ export function BulkBar({
   const formState = { pending, error };
 
   const open = (d: Dialog) => {
-    setError(null);
-    setTagText("");
-    setOwner("");
-    setListId("");
+    form.reset(EMPTY);
     setDialog(d);
   };
 
-  const perform = async (run: () => Promise<BulkResult>, message: (r: BulkResult) => string) => {
-    setPending(true);
-    setError(null);
-    try {
-      const r = await run();
-      toast.success(message(r));
-      setDialog(null);
-      onChanged();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setPending(false);
-    }
+  const perform = async (pending: Promise<RunOutcome<BulkResult>>, message: (r: BulkResult) => string) => {
+    const r = await pending;
+    if (!r.ok) return;
+    toast.success(message(r.data));
+    setDialog(null);
+    onChanged();
   };
 
   const undo = async (ids: string[], deletedAt: string) => {
@@ -85,7 +88,7 @@ export function BulkBar({
     try {
       let restored = 0;
       for (let i = 0; i < ids.length; i += UNDO_CHUNK) {
-        restored += (await runAction<BulkResult>(actions.bulkRestore({ ids: ids.slice(i, i + UNDO_CHUNK), deletedAt }))).changed;
+        restored += (await actionData<BulkResult>(actions.bulkRestore({ ids: ids.slice(i, i + UNDO_CHUNK), deletedAt }))).changed;
       }
       toast.success(`Restored ${noun(restored)}`, { id });
       onChanged();
@@ -94,26 +97,18 @@ export function BulkBar({
     }
   };
 
-  const remove = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const r = await runAction<BulkResult>(actions.bulkDelete({ selection }));
-      setDialog(null);
-      onDeleted();
-      const undoInfo = r.undo;
-      toast.success(`Deleted ${noun(r.changed)}`, {
-        duration: 15_000,
-        action: undoInfo && undoInfo.ids.length > 0 ? { label: "Undo", onClick: () => void undo(undoInfo.ids, undoInfo.deletedAt) } : undefined,
-      });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setPending(false);
-    }
-  };
+  const remove = form.handleSubmit(async () => {
+    const r = await del.run({ selection });
+    if (!r.ok) return;
+    setDialog(null);
+    onDeleted();
+    const undoInfo = r.data.undo;
+    toast.success(`Deleted ${noun(r.data.changed)}`, {
+      duration: 15_000,
+      action: undoInfo && undoInfo.ids.length > 0 ? { label: "Undo", onClick: () => void undo(undoInfo.ids, undoInfo.deletedAt) } : undefined,
+    });
+  });
 
-  const tags = splitTags(tagText);
   const changedText = (verb: string) => (r: BulkResult) => `${verb} ${r.changed.toLocaleString("en-US")} of ${noun(r.matched)}`;
 
   return (
@@ -172,21 +167,16 @@ export function BulkBar({
         {...formState}
         errorId="bulk-error"
         submitLabel="Assign owner"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const [type, id] = owner.split(":");
-          if (!id) return setError("Choose an owner");
-          void perform(
-            () => runAction<BulkResult>(actions.bulkEdit({ selection, operation: type === "group" ? { type: "assignGroup", groupId: id } : { type: "assignOwner", userId: id } })),
-            changedText("Reassigned"),
-          );
-        }}
+        onSubmit={form.handleSubmit((v) => {
+          const [type, id] = v.owner.split(":");
+          return perform(edit.run({ selection, operation: type === "group" ? { type: "assignGroup", groupId: id! } : { type: "assignOwner", userId: id! } }), changedText("Reassigned"));
+        })}
       >
         <div className="space-y-1">
           <label htmlFor="bulk-owner" className="block text-sm font-medium text-slate-700">
             New owner
           </label>
-          <select id="bulk-owner" className={`${boxClass} w-full`} value={owner} onChange={(e) => setOwner(e.target.value)} aria-describedby={error ? "bulk-error" : undefined}>
+          <select id="bulk-owner" className={`${boxClass} w-full`} {...form.register("owner", { validate: (o) => (o.split(":")[1] ? true : "Choose an owner") })} aria-describedby={error ? "bulk-error" : undefined}>
             <option value="">Choose…</option>
             <optgroup label="Users">
               {data.users
@@ -218,18 +208,14 @@ export function BulkBar({
           title={`${mode === "addTags" ? "Add tags to" : "Remove tags from"} ${selected}`}
           {...formState}
           submitLabel={mode === "addTags" ? "Add tags" : "Remove tags"}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (tags.length === 0) return setError("Name at least one tag");
-            void perform(() => runAction<BulkResult>(actions.bulkEdit({ selection, operation: { type: mode, tags } })), changedText(mode === "addTags" ? "Tagged" : "Untagged"));
-          }}
+          onSubmit={form.handleSubmit((v) => perform(edit.run({ selection, operation: { type: mode, tags: splitTags(v.tags) } }), changedText(mode === "addTags" ? "Tagged" : "Untagged")))}
         >
-          <TextField label="Tags" hint="Separate tags with commas." value={tagText} onChange={(e) => setTagText(e.target.value)} autoFocus />
+          <TextField label="Tags" hint="Separate tags with commas." {...form.register("tags", { validate: (t) => (splitTags(t).length ? true : "Name at least one tag") })} autoFocus />
           {data.tags.length > 0 ? (
             <div className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
               Known tags:
               {data.tags.slice(0, 30).map((t) => (
-                <button key={t} type="button" onClick={() => setTagText(splitTags(`${tagText},${t}`).join(", "))} className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-700 hover:bg-slate-200">
+                <button key={t} type="button" onClick={() => form.setValue("tags", splitTags(`${tagText},${t}`).join(", "))} className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-700 hover:bg-slate-200">
                   {t}
                 </button>
               ))}
@@ -246,11 +232,9 @@ export function BulkBar({
         {...formState}
         submitLabel="Add to list"
         submitDisabled={staticLists.length === 0}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!listId) return setError("Choose a list");
-          void perform(() => runAction<BulkResult>(actions.bulkAddToList({ selection, listId })), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`);
-        }}
+        onSubmit={form.handleSubmit((v) =>
+          perform(addToList.run({ selection, listId: v.listId }), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`),
+        )}
       >
         {staticLists.length === 0 ? (
           <p className="text-sm text-slate-600">There are no static lists of {plural} yet.</p>
@@ -259,7 +243,7 @@ export function BulkBar({
             <label htmlFor="bulk-list" className="block text-sm font-medium text-slate-700">
               List
             </label>
-            <select id="bulk-list" className={`${boxClass} w-full`} value={listId} onChange={(e) => setListId(e.target.value)}>
+            <select id="bulk-list" className={`${boxClass} w-full`} {...form.register("listId", { validate: (l) => (l ? true : "Choose a list") })}>
               <option value="">Choose…</option>
               {staticLists.map((l) => (
                 <option key={l.id} value={l.id}>
@@ -279,10 +263,7 @@ export function BulkBar({
         {...formState}
         submitLabel="Delete"
         danger
-        onSubmit={(e) => {
-          e.preventDefault();
-          void remove();
-        }}
+        onSubmit={remove}
       />
     </div>
   );

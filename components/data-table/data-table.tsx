@@ -18,7 +18,7 @@ import { filterParam, stableJson, tableQueryString } from "@/lib/views/url-state
 import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
 import { FilterPanel } from "./filter-panel";
-import { runAction } from "./run-action";
+import { actionData } from "@/lib/action-result";
 import { SavedViews, type SavedViewItem } from "./saved-views";
 import { NO_SELECTION, selectedCount, selectionInput, headerState, type Selection } from "./selection";
 import { TableGrid, type SortState } from "./table-grid";
@@ -131,19 +131,14 @@ export function DataTable({ data, actions, plural, extraBulkActions }: DataTable
             views={data.views}
             activeId={activeView?.id ?? null}
             hrefOf={hrefOfView}
-            onSave={async (name) => {
-              try {
-                await runAction(actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols }));
-                toast.success(`Saved view "${name.trim()}"`);
-                router.refresh();
-                return null;
-              } catch (e) {
-                return e instanceof Error ? e.message : String(e);
-              }
+            saveView={(name) => actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols })}
+            onSaved={(name) => {
+              toast.success(`Saved view "${name.trim()}"`);
+              router.refresh();
             }}
             onDelete={async (v) => {
               try {
-                await runAction(actions.deleteView({ id: v.id }));
+                await actionData(actions.deleteView({ id: v.id }));
                 toast.success(`Deleted view "${v.name}"`);
                 router.refresh();
               } catch (e) {

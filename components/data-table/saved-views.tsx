@@ -4,9 +4,12 @@ import { Bookmark, ChevronDown, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { Popover } from "radix-ui";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/action-result";
 import type { DataTableData } from "@/lib/views/bootstrap";
 
 export type SavedViewItem = DataTableData["views"][number];
@@ -16,21 +19,25 @@ export function SavedViews({
   views,
   activeId,
   hrefOf,
-  onSave,
+  saveView,
+  onSaved,
   onDelete,
 }: {
   views: SavedViewItem[];
   activeId: string | null;
   hrefOf: (view: SavedViewItem) => string;
-  /** Resolves to an error message, or null when saved. */
-  onSave: (name: string) => Promise<string | null>;
+  /** Saves the table's current state under this name (the kind's saveView action). */
+  saveView: (name: string) => Promise<ActionResult<unknown>>;
+  onSaved: (name: string) => void;
   onDelete: (view: SavedViewItem) => Promise<void>;
 }) {
   const [saving, setSaving] = useState(false);
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [open, setOpen] = useState(false);
+  const form = useForm<{ name: string }>({ defaultValues: { name: "" } });
+  // A refusal shows its message under the name, the one field.
+  const save = useFormAction(saveView, form, { place: () => null });
+  const { errors, isSubmitting: pending } = form.formState;
+  const name = useWatch({ control: form.control, name: "name" });
   const active = views.find((v) => v.id === activeId);
   return (
     <>
@@ -69,8 +76,7 @@ export function SavedViews({
                 size="sm"
                 onClick={() => {
                   setOpen(false);
-                  setName("");
-                  setError(null);
+                  form.reset();
                   setSaving(true);
                 }}
               >
@@ -85,23 +91,18 @@ export function SavedViews({
         onOpenChange={setSaving}
         title="Save view"
         description="Saves the current filter, sort and columns for you."
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setPending(true);
-          try {
-            const problem = await onSave(name);
-            if (problem) setError(problem);
-            else setSaving(false);
-          } finally {
-            setPending(false);
-          }
-        }}
+        onSubmit={form.handleSubmit(async (v) => {
+          const r = await save.run(v.name);
+          if (!r.ok) return;
+          setSaving(false);
+          onSaved(v.name);
+        })}
         pending={pending}
         submitLabel="Save view"
         pendingLabel="Saving…"
         submitDisabled={!name.trim()}
       >
-        <TextField label="View name" value={name} onChange={(e) => setName(e.target.value)} error={error ?? undefined} maxLength={100} required autoFocus />
+        <TextField label="View name" {...form.register("name")} error={errors.name?.message ?? errors.root?.server?.message} maxLength={100} required autoFocus />
       </FormDialog>
     </>
   );

@@ -1,11 +1,10 @@
 // Props of the record table. The server page loads DataTableData (lib/views/bootstrap.ts)
-// and passes the kind's server actions (built by makeTableActions / makeBulkActions).
+// and passes the kind's server actions (dataTableActions(kind), ./actions.ts).
 import type { ReactNode } from "react";
-import type { makeBulkActions } from "@/lib/bulk/actions";
 import type { DataTableData } from "@/lib/views/bootstrap";
-import type { makeTableActions } from "@/lib/views/actions";
+import type { dataTableActions } from "./actions";
 
-export type DataTableActions = ReturnType<typeof makeTableActions> & ReturnType<typeof makeBulkActions>;
+export type DataTableActions = ReturnType<typeof dataTableActions>;
 /** The selection as the bulk actions receive it: ids, or everything matching. */
 export type BulkSelectionInput = Parameters<DataTableActions["bulkDelete"]>[0]["selection"];
 

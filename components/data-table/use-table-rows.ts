@@ -5,7 +5,7 @@ import { allOf } from "@/lib/filters/schema";
 import type { RecordKind } from "@/lib/records/registry";
 import type { DataTableData } from "@/lib/views/bootstrap";
 import type { TablePage } from "@/lib/views/table-query";
-import { runAction } from "./run-action";
+import { actionData } from "@/lib/action-result";
 import type { DataTableActions } from "./types";
 
 /** react-query keys of the record tables, in one place. */
@@ -25,7 +25,7 @@ export function useTableRows(data: DataTableData, actions: Pick<DataTableActions
   const params = { q: state.q || null, sort: state.sort, filter: allOf(data.baseFilter, state.filter) ?? undefined, cols: state.cols };
   return useInfiniteQuery({
     queryKey: tableKeys.rows(kind, JSON.stringify(params)),
-    queryFn: ({ pageParam }) => runAction<TablePage>(actions.loadPage({ ...params, cursor: pageParam })),
+    queryFn: ({ pageParam }) => actionData<TablePage>(actions.loadPage({ ...params, cursor: pageParam })),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [data.firstPage], pageParams: [null] },

@@ -2,7 +2,7 @@
 
 import { Plus, Search } from "lucide-react";
 import { useEffect, useId, useState } from "react";
-import { searchRecordsAction } from "@/app/(crm)/lists/actions";
+import { searchRecordsAction } from "@/lib/search/actions";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { ViewKind } from "@/lib/views/schemas";

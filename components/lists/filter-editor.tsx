@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { previewFilterAction } from "@/app/(crm)/lists/actions";
+import { previewFilterAction } from "@/lib/lists/actions";
 import { FilterBuilder, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
 import type { FilterGroup } from "@/lib/filters/schema";
 import type { FilterPreview } from "@/lib/lists/queries";
+import { actionMessage } from "@/lib/action-result";
 import { formatCount } from "@/lib/views/count";
 import { LIST_OBJECT_TYPES, type ListObjectTypeValue } from "./labels";
 
@@ -29,7 +30,7 @@ function usePreview(objectType: ListObjectTypeValue, filter: FilterGroup, listId
       const r = await previewFilterAction({ objectType, filter: JSON.parse(key) as unknown, listId }).catch(() => null);
       if (ticket !== latest.current) return;
       const d = r?.data;
-      if (!d) setState({ status: "failed", message: r?.serverError ?? "The preview could not be loaded" });
+      if (!d) setState({ status: "failed", message: (r && actionMessage(r)) ?? "The preview could not be loaded" });
       else if (d.ok) setState({ status: "ok", preview: d.preview });
       else setState({ status: "invalid", errors: d.errors });
     }, PREVIEW_DELAY_MS);

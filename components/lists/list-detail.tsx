@@ -1,23 +1,29 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, Pencil, RefreshCw, Save, Trash2, UserPlus } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { addMembersAction, deleteListAction, refreshListAction, removeMemberAction, updateListAction } from "@/app/(crm)/lists/actions";
+import { z } from "zod";
 import { tableKeys } from "@/components/data-table/use-table-rows";
 import { asGroup, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
 import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { actionMessage } from "@/lib/action-result";
+import type { ValidationIssue } from "@/lib/errors";
 import type { FilterGroup, FilterNode } from "@/lib/filters/schema";
+import { addMembersAction, deleteListAction, refreshListAction, removeMemberAction, updateListAction } from "@/lib/lists/actions";
 import { AddBySearch } from "./add-by-search";
 import { ListFilterEditor } from "./filter-editor";
-import { failureOf, formatTime, type ListObjectTypeValue } from "./labels";
+import { formatTime, type ListObjectTypeValue } from "./labels";
 
 export interface MemberView {
   memberId: string;
@@ -50,38 +56,41 @@ function useReload() {
   };
 }
 
+const detailsSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  description: z.string().max(2000, "must be at most 2000 characters"),
+});
+type Details = z.input<typeof detailsSchema>;
+
 /** Rename, describe, archive / restore and delete one list. */
 export function ListActions({ list }: { list: ListView }) {
   const router = useRouter();
-  const update = useAction(updateListAction);
+  const status = useAction(updateListAction);
   const remove = useAction(deleteListAction);
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(list.name);
-  const [description, setDescription] = useState(list.description ?? "");
-  const [message, setMessage] = useState<string>();
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
-  const busy = update.isExecuting || remove.isExecuting;
+  const defaults: Details = { name: list.name, description: list.description ?? "" };
+  const form = useForm<Details>({ resolver: zodResolver(detailsSchema), defaultValues: defaults });
+  const update = useFormAction(updateListAction, form);
+  const { errors, isSubmitting } = form.formState;
+  const busy = isSubmitting || status.isExecuting || remove.isExecuting;
 
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const failure = failureOf(await update.executeAsync({ listId: list.id, patch: { name, description: description.trim() || null } }));
-    setMessage(failure?.message);
-    setErrors(failure?.errors ?? []);
-    if (failure) return;
+  const save = form.handleSubmit(async (v) => {
+    const r = await update.run({ listId: list.id, name: v.name, description: v.description.trim() || null });
+    if (!r.ok) return;
     toast.success("List saved");
     setOpen(false);
     router.refresh();
-  };
+  });
   const setArchived = async (isArchived: boolean) => {
-    const failure = failureOf(await update.executeAsync({ listId: list.id, patch: { isArchived } }));
-    if (failure) return void toast.error(failure.message);
+    const failure = actionMessage(await status.executeAsync({ listId: list.id, isArchived }));
+    if (failure) return void toast.error(failure);
     toast.success(isArchived ? `${list.name} archived` : `${list.name} restored`);
     router.refresh();
   };
   const destroy = async () => {
     if (!window.confirm(`Delete the list "${list.name}"? Its records are not deleted.`)) return;
-    const failure = failureOf(await remove.executeAsync({ listId: list.id }));
-    if (failure) return void toast.error(failure.message);
+    const failure = actionMessage(await remove.executeAsync({ listId: list.id }));
+    if (failure) return void toast.error(failure);
     toast.success(`${list.name} deleted`);
     router.push("/lists");
   };
@@ -92,12 +101,7 @@ export function ListActions({ list }: { list: ListView }) {
         open={open}
         onOpenChange={(o) => {
           setOpen(o);
-          if (o) {
-            setName(list.name);
-            setDescription(list.description ?? "");
-            setMessage(undefined);
-            setErrors([]);
-          }
+          if (o) form.reset(defaults);
         }}
         title="Edit list"
         trigger={
@@ -106,14 +110,14 @@ export function ListActions({ list }: { list: ListView }) {
           </Button>
         }
         onSubmit={save}
-        pending={update.isExecuting}
-        error={message}
+        pending={isSubmitting}
+        error={errors.root?.server?.message}
         submitLabel="Save"
         pendingLabel="Saving…"
         submitDisabled={busy}
       >
-        <TextField label="Name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={errors.find((x) => x.path === "name")?.message} />
-        <TextField label="Description" autoComplete="off" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.find((x) => x.path === "description")?.message} />
+        <TextField label="Name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
+        <TextField label="Description" autoComplete="off" {...form.register("description")} error={errors.description?.message} />
       </FormDialog>
       <Button variant="secondary" size="sm" disabled={busy} onClick={() => setArchived(!list.isArchived)}>
         {list.isArchived ? <ArchiveRestore className="size-4" aria-hidden /> : <Archive className="size-4" aria-hidden />}
@@ -130,30 +134,27 @@ export function ListActions({ list }: { list: ListView }) {
 export function DynamicListControls({ list, fields, options, canWrite }: { list: ListView; fields: FilterField[]; options?: FilterValueOptions; canWrite: boolean }) {
   const reload = useReload();
   const refresh = useAction(refreshListAction);
-  const update = useAction(updateListAction);
-  const [filter, setFilter] = useState<FilterGroup>(asGroup(list.filter as FilterNode | null));
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
-  const [message, setMessage] = useState<string>();
+  // The filter's errors go on its conditions (FilterBuilder), by path; anything else in the alert.
+  const [errors, setErrors] = useState<ValidationIssue[]>([]);
+  const form = useForm<{ filter: FilterGroup }>({ defaultValues: { filter: asGroup(list.filter as FilterNode | null) } });
+  const update = useFormAction(updateListAction, form, { place: () => null, onFailure: (f) => setErrors(f.issues) });
+  const filter = useWatch({ control: form.control, name: "filter" });
+  const message = form.formState.errors.root?.server?.message;
 
   const refreshNow = async () => {
     const r = await refresh.executeAsync({ listId: list.id });
-    const failure = failureOf(r);
-    if (failure) {
-      setErrors(failure.errors);
-      return void toast.error(failure.message);
-    }
-    const d = r.data?.ok ? r.data.data : null;
-    if (d) toast.success(`Refreshed: ${d.added} joined, ${d.removed} left, ${d.total} members`);
+    const failure = actionMessage(r);
+    if (failure) return void toast.error(failure);
+    if (r.data) toast.success(`Refreshed: ${r.data.added} joined, ${r.data.removed} left, ${r.data.total} members`);
     reload();
   };
-  const save = async () => {
-    const failure = failureOf(await update.executeAsync({ listId: list.id, patch: { filter } }));
-    setErrors(failure?.errors ?? []);
-    setMessage(failure?.message);
-    if (failure) return;
+  const save = form.handleSubmit(async (v) => {
+    setErrors([]);
+    const r = await update.run({ listId: list.id, filter: v.filter });
+    if (!r.ok) return;
     toast.success("Filter saved; members recomputed");
     reload();
-  };
+  });
 
   return (
     <section className="mb-6 space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter">
@@ -178,14 +179,14 @@ export function DynamicListControls({ list, fields, options, canWrite }: { list:
             fields={fields}
             options={options}
             value={filter}
-            onChange={setFilter}
-            errors={errors}
+            onChange={(f) => form.setValue("filter", f, { shouldDirty: true })}
+            errors={errors.filter((e) => e.path.startsWith("filter"))}
             listId={list.id}
             refreshKey={`${list.memberCount}:${list.lastRefreshedAt}`}
           />
           <div className="flex justify-end">
-            <Button onClick={save} disabled={update.isExecuting}>
-              <Save className="size-4" aria-hidden /> {update.isExecuting ? "Saving…" : "Save filter"}
+            <Button onClick={() => void save()} disabled={form.formState.isSubmitting}>
+              <Save className="size-4" aria-hidden /> {form.formState.isSubmitting ? "Saving…" : "Save filter"}
             </Button>
           </div>
         </>
@@ -199,38 +200,36 @@ export function DynamicListControls({ list, fields, options, canWrite }: { list:
 /** Add members to a static list by search, or by pasting ids (or emails, for contacts and leads). */
 export function AddMembersForm({ list }: { list: ListView }) {
   const reload = useReload();
-  const add = useAction(addMembersAction);
-  const [text, setText] = useState("");
-  const [message, setMessage] = useState<string>();
+  const form = useForm<{ text: string }>({ defaultValues: { text: "" } });
+  // A refusal shows its message under the textarea.
+  const add = useFormAction(addMembersAction, form, { place: () => null });
+  const text = useWatch({ control: form.control, name: "text" });
+  const message = form.formState.errors.text?.message ?? form.formState.errors.root?.server?.message;
   const emails = list.objectType === "CONTACT" || list.objectType === "LEAD";
   const addRefs = async (refs: string) => {
-    const r = await add.executeAsync({ listId: list.id, objectType: list.objectType, text: refs });
-    const failure = failureOf(r);
-    setMessage(failure?.message);
-    if (failure) return false;
-    const d = r.data?.ok ? r.data.data : null;
-    toast.success(`${d?.added ?? 0} added (${d?.total ?? 0} members)`);
+    form.clearErrors();
+    const r = await add.run({ listId: list.id, objectType: list.objectType, text: refs });
+    if (!r.ok) return false;
+    toast.success(`${r.data.added} added (${r.data.total} members)`);
     reload();
     return true;
   };
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await addRefs(text)) setText("");
-  };
+  const submit = form.handleSubmit(async (v) => {
+    if (await addRefs(v.text)) form.reset({ text: "" });
+  });
   return (
     <section aria-label="Add members" className="mb-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       {list.objectType !== "ACTIVITY" ? <AddBySearch kind={list.objectType} onAdd={(recordId) => addRefs(recordId)} /> : null}
       <form onSubmit={submit} className="space-y-2">
         <TextareaField
           label={`Paste ${emails ? "ids or emails" : "ids"}`}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          {...form.register("text")}
           placeholder={emails ? "Record ids or emails, one per line or comma-separated" : "Record ids, one per line or comma-separated"}
           error={message}
         />
         <div className="flex justify-end">
-          <Button type="submit" disabled={add.isExecuting || !text.trim()}>
-            <UserPlus className="size-4" aria-hidden /> {add.isExecuting ? "Adding…" : "Add"}
+          <Button type="submit" disabled={add.isPending || !text.trim()}>
+            <UserPlus className="size-4" aria-hidden /> {add.isPending ? "Adding…" : "Add"}
           </Button>
         </div>
       </form>
@@ -243,8 +242,8 @@ export function MembersTable({ list, members, canRemove, nextHref }: { list: Lis
   const reload = useReload();
   const remove = useAction(removeMemberAction);
   const removeOne = async (m: MemberView) => {
-    const failure = failureOf(await remove.executeAsync({ listId: list.id, memberId: m.memberId }));
-    if (failure) return void toast.error(failure.message);
+    const failure = actionMessage(await remove.executeAsync({ listId: list.id, memberId: m.memberId }));
+    if (failure) return void toast.error(failure);
     toast.success(`${m.title} removed from ${list.name}`);
     reload();
   };

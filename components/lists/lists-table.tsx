@@ -5,9 +5,10 @@ import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { deleteListAction, updateListAction } from "@/app/(crm)/lists/actions";
+import { deleteListAction, updateListAction } from "@/lib/lists/actions";
 import { Button } from "@/components/ui/button";
-import { failureOf, formatTime, objectTypeLabel } from "./labels";
+import { actionMessage } from "@/lib/action-result";
+import { formatTime, objectTypeLabel } from "./labels";
 
 export interface ListRow {
   id: string;
@@ -28,15 +29,15 @@ export function ListsTable({ rows, canWrite }: { rows: ListRow[]; canWrite: bool
   const busy = update.isExecuting || remove.isExecuting;
 
   const setArchived = async (row: ListRow, isArchived: boolean) => {
-    const failure = failureOf(await update.executeAsync({ listId: row.id, patch: { isArchived } }));
-    if (failure) return void toast.error(failure.message);
+    const failure = actionMessage(await update.executeAsync({ listId: row.id, isArchived }));
+    if (failure) return void toast.error(failure);
     toast.success(isArchived ? `${row.name} archived` : `${row.name} restored`);
     router.refresh();
   };
   const destroy = async (row: ListRow) => {
     if (!window.confirm(`Delete the list "${row.name}"? Its records are not deleted.`)) return;
-    const failure = failureOf(await remove.executeAsync({ listId: row.id }));
-    if (failure) return void toast.error(failure.message);
+    const failure = actionMessage(await remove.executeAsync({ listId: row.id }));
+    if (failure) return void toast.error(failure);
     toast.success(`${row.name} deleted`);
     router.refresh();
   };

@@ -4,12 +4,12 @@ import { UserMinus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import { loadMembersPage, membersBulkAddToList, membersBulkDelete, membersBulkEdit, membersBulkRestore } from "@/app/(crm)/lists/[id]/actions";
-import { removeSelectedAction } from "@/app/(crm)/lists/actions";
 import { DataTable } from "@/components/data-table";
+import { dataTableActions } from "@/components/data-table/actions";
 import type { BulkSelectionInput, DataTableActions, DataTableData } from "@/components/data-table/types";
 import { Button } from "@/components/ui/button";
-import { failureOf } from "./labels";
+import { actionMessage } from "@/lib/action-result";
+import { loadMembersPageAction, removeSelectedAction } from "@/lib/lists/actions";
 
 /**
  * The list's members in the records' own data table (search, filter, sort, columns,
@@ -21,24 +21,20 @@ export function ListMembersTable({ data, listId, plural, canRemove }: { data: Da
   const [removing, setRemoving] = useState(false);
   const kind = data.kind;
   const actions = useMemo(
-    () =>
-      ({
-        loadPage: (p: object) => loadMembersPage({ ...(p as Parameters<typeof loadMembersPage>[0]), listId }),
-        bulkEdit: (p: object) => membersBulkEdit({ ...(p as Parameters<typeof membersBulkEdit>[0]), kind }),
-        bulkAddToList: (p: object) => membersBulkAddToList({ ...(p as Parameters<typeof membersBulkAddToList>[0]), kind }),
-        bulkDelete: (p: object) => membersBulkDelete({ ...(p as Parameters<typeof membersBulkDelete>[0]), kind }),
-        bulkRestore: (p: object) => membersBulkRestore({ ...(p as Parameters<typeof membersBulkRestore>[0]), kind }),
-        // saved views are hidden on a list page (they belong to the record pages)
-        saveView: () => Promise.reject(new Error("not available here")),
-        deleteView: () => Promise.reject(new Error("not available here")),
-      }) as unknown as DataTableActions,
+    (): DataTableActions => ({
+      ...dataTableActions(kind),
+      loadPage: loadMembersPageAction.bind(null, listId),
+      // saved views are hidden on a list page (they belong to the record pages)
+      saveView: () => Promise.reject(new Error("not available here")),
+      deleteView: () => Promise.reject(new Error("not available here")),
+    }),
     [kind, listId],
   );
   const removeSelected = async (selection: BulkSelectionInput, onDone: () => void) => {
     setRemoving(true);
-    const failure = failureOf(await removeSelectedAction({ listId, kind, selection }));
+    const failure = actionMessage(await removeSelectedAction({ listId, kind, selection }));
     setRemoving(false);
-    if (failure) return void toast.error(failure.message);
+    if (failure) return void toast.error(failure);
     toast.success("Removed from the list");
     onDone();
     router.refresh();

@@ -1,16 +1,15 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createPipelineAction } from "@/app/(crm)/settings/pipelines/actions";
-import { applyActionErrors } from "@/components/settings/action-result";
+import { createPipelineAction } from "@/lib/pipelines/actions";
 import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { MovementModeField } from "./movement-mode-field";
 import { OBJECT_TYPES, type MovementMode, type ObjectType } from "./labels";
 
@@ -36,8 +35,8 @@ function stagesFrom(text: string) {
 export function CreatePipelineDialog({ objectType }: { objectType: ObjectType }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
-  const action = useAction(createPipelineAction);
   const form = useForm<FormValues>({ defaultValues: EMPTY });
+  const action = useFormAction(createPipelineAction, form);
   const { errors, isSubmitting } = form.formState;
   const label = OBJECT_TYPES.find((t) => t.value === objectType)!;
 
@@ -46,7 +45,7 @@ export function CreatePipelineDialog({ objectType }: { objectType: ObjectType })
       form.setError("name", { message: "is required" });
       return;
     }
-    const r = await action.executeAsync({
+    const r = await action.run({
       name: v.name,
       objectType,
       pipelineKey: v.pipelineKey.trim() || undefined,
@@ -54,11 +53,11 @@ export function CreatePipelineDialog({ objectType }: { objectType: ObjectType })
       isDefault: v.isDefault || undefined,
       stages: stagesFrom(v.stageNames),
     });
-    if (applyActionErrors(r, form.setError)) return;
+    if (!r.ok) return;
     toast.success(`Pipeline ${v.name} created`);
     setOpen(false);
     form.reset(EMPTY);
-    if (r.data?.id) router.push(`/settings/pipelines/${r.data.id}`);
+    if (r.data.id) router.push(`/settings/pipelines/${r.data.id}`);
   });
 
   return (

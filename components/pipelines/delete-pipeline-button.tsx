@@ -3,8 +3,8 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { deletePipelineAction } from "@/app/(crm)/settings/pipelines/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { deletePipelineAction } from "@/lib/pipelines/actions";
+import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ObjectType } from "./labels";
 
@@ -20,7 +20,7 @@ export function DeletePipelineButton({ pipelineId, name, objectType }: { pipelin
       confirmLabel="Delete pipeline"
       variant="danger"
       onConfirm={async () => {
-        const err = actionErrorMessage(await del.executeAsync({ pipelineId }));
+        const err = actionMessage(await del.executeAsync({ pipelineId }));
         if (err) {
           toast.error(err);
           return false;

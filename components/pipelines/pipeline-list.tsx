@@ -3,8 +3,8 @@
 import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { toast } from "sonner";
-import { reorderPipelinesAction } from "@/app/(crm)/settings/pipelines/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { reorderPipelinesAction } from "@/lib/pipelines/actions";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
 import { modeLabel, type MovementMode, type ObjectType } from "./labels";
 import { MoveButtons } from "@/components/ui/move-buttons";
@@ -24,7 +24,7 @@ export function PipelineList({ objectType, pipelines, canManage }: { objectType:
   const move = async (from: number, to: number) => {
     const ids = pipelines.map((p) => p.id);
     [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-    const err = actionErrorMessage(await reorder.executeAsync({ objectType, pipelineIds: ids }));
+    const err = actionMessage(await reorder.executeAsync({ objectType, pipelineIds: ids }));
     if (err) toast.error(err);
   };
   return (

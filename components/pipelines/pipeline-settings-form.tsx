@@ -1,12 +1,11 @@
 "use client";
 
-import { useAction } from "next-safe-action/hooks";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { updatePipelineAction } from "@/app/(crm)/settings/pipelines/actions";
-import { applyActionErrors } from "@/components/settings/action-result";
+import { updatePipelineAction } from "@/lib/pipelines/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import type { PipelineJson } from "@/lib/pipelines/queries";
 import { MovementModeField } from "./movement-mode-field";
@@ -23,14 +22,14 @@ interface FormValues {
 const toForm = (p: PipelineJson): FormValues => ({ name: p.name, pipelineKey: p.pipelineKey, movementMode: p.movementMode, isActive: p.isActive, isDefault: p.isDefault });
 
 export function PipelineSettingsForm({ pipeline, canManage }: { pipeline: PipelineJson; canManage: boolean }) {
-  const action = useAction(updatePipelineAction);
   // `values` re-syncs the form when the server sends the saved pipeline back
   const form = useForm<FormValues>({ values: toForm(pipeline) });
+  const action = useFormAction(updatePipelineAction, form);
   const { errors, isSubmitting, isDirty } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
-    const r = await action.executeAsync({ pipelineId: pipeline.id, ...v });
-    if (applyActionErrors(r, form.setError)) return;
+    const r = await action.run({ pipelineId: pipeline.id, ...v });
+    if (!r.ok) return;
     toast.success("Pipeline saved");
   });
 

@@ -5,8 +5,8 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSo
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { toast } from "sonner";
-import { reorderStagesAction } from "@/app/(crm)/settings/pipelines/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { reorderStagesAction } from "@/lib/pipelines/actions";
+import { actionMessage } from "@/lib/action-result";
 import type { StageJson } from "@/lib/pipelines/queries";
 import { AddStageForm } from "./add-stage-form";
 import type { FieldOption } from "./required-fields-picker";
@@ -52,7 +52,7 @@ export function StageList({
     const before = items;
     const next = arrayMove(items, items.findIndex((s) => s.id === active.id), items.findIndex((s) => s.id === over.id));
     setItems(next);
-    const err = actionErrorMessage(await reorder.executeAsync({ pipelineId, stageIds: next.map((s) => s.id) }));
+    const err = actionMessage(await reorder.executeAsync({ pipelineId, stageIds: next.map((s) => s.id) }));
     if (err) {
       setItems(before);
       toast.error(err);

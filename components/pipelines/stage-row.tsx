@@ -7,8 +7,8 @@ import { useAction } from "next-safe-action/hooks";
 import { useId, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { deleteStageAction, updateStageAction } from "@/app/(crm)/settings/pipelines/actions";
-import { actionErrorMessage } from "@/components/settings/action-result";
+import { deleteStageAction, updateStageAction } from "@/lib/pipelines/actions";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Button } from "@/components/ui/button";
@@ -76,7 +76,7 @@ export function StageRow({
       setProblem("Expected days must be a whole number of at least 1, or empty");
       return;
     }
-    const err = actionErrorMessage(
+    const err = actionMessage(
       await save.executeAsync({
         pipelineId,
         stageId: stage.id,
@@ -191,7 +191,7 @@ export function StageRow({
                   description="A stage that still holds records cannot be deleted: move them to another stage first."
                   confirmLabel="Delete stage"
                   onConfirm={async () => {
-                    const err = actionErrorMessage(await del.executeAsync({ pipelineId, stageId: stage.id }));
+                    const err = actionMessage(await del.executeAsync({ pipelineId, stageId: stage.id }));
                     setProblem(err);
                     if (err) toast.error(err);
                     else toast.success(`Stage ${stage.name} deleted`);

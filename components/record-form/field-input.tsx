@@ -1,6 +1,6 @@
 "use client";
 
-import { Controller, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { Controller, type Control, type FieldErrors, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField, TextField } from "@/components/ui/field";
 import type { FieldDef, RecordFormValues } from "./fields";
@@ -82,5 +82,30 @@ export function FieldInput({
       autoComplete="off"
       {...register(name)}
     />
+  );
+}
+
+/** The form's record fields in a two-column grid; `onRefLabel` keeps the name of a chosen company or contact. */
+export function FieldInputs({
+  fields,
+  form,
+  users,
+  refLabels,
+  onRefLabel,
+  disabled,
+}: {
+  fields: FieldDef[];
+  form: UseFormReturn<RecordFormValues>;
+  users: UserOption[];
+  refLabels: Record<string, string | null>;
+  onRefLabel: (name: string, label: string | null) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {fields.map((f) => (
+        <FieldInput key={f.name} field={f} register={form.register} control={form.control} errors={form.formState.errors} users={users} refLabels={refLabels} onRefLabel={onRefLabel} disabled={disabled} />
+      ))}
+    </div>
   );
 }

@@ -4,15 +4,16 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { createRecordAction } from "@/components/record/actions";
+import { createRecordAction } from "@/lib/records/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { RecordKind } from "@/lib/records/registry";
-import { FieldInput, type UserOption } from "./field-input";
+import type { RecordCreateActionInput } from "@/lib/records/schemas";
+import { FieldInputs, type UserOption } from "./field-input";
 import { customFieldsInput, KIND_WORDS, RECORD_FIELDS, toApiInput, type CustomFieldDef, type RecordFormValues } from "./fields";
 import { RecordExtras } from "./record-extras";
 import { recordErrorPath, recordResolver } from "./resolver";
-import { unwrap } from "./use-record-form";
 
 /** The new-record form: the kind's main fields, tags and custom fields, the API's schema, then the record page. */
 export function RecordCreateForm({
@@ -38,6 +39,7 @@ export function RecordCreateForm({
     resolver: recordResolver(kind, fields, definitions),
     mode: "onChange",
   });
+  const create = useFormAction(createRecordAction, form, { place: recordErrorPath(names) });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
@@ -46,29 +48,16 @@ export function RecordCreateForm({
     if (v.tags.length) values.tags = v.tags;
     const customFields = customFieldsInput(v.customFields);
     if (Object.keys(customFields).length) values.customFields = customFields;
-    const created = unwrap(await createRecordAction({ kind, values }), form.setError, recordErrorPath(names));
-    if (!created) return;
+    const created = await create.run({ kind, values } as RecordCreateActionInput);
+    if (!created.ok) return;
     toast.success(`The ${words.singular} was created`);
-    router.push(`/${words.collection}/${created.id}`);
+    router.push(`/${words.collection}/${created.data.id}`);
   });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`New ${words.singular}`} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <FormAlert message={errors.root?.server?.message} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f) => (
-          <FieldInput
-            key={f.name}
-            field={f}
-            register={form.register}
-            control={form.control}
-            errors={errors}
-            users={users}
-            refLabels={refLabels}
-            onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))}
-          />
-        ))}
-      </div>
+      <FieldInputs fields={fields} form={form} users={users} refLabels={refLabels} onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))} />
       <RecordExtras form={form} definitions={definitions} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={() => router.back()}>

@@ -5,15 +5,16 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { updateRecordAction } from "@/components/record/actions";
+import { updateRecordAction } from "@/lib/records/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { RecordKind } from "@/lib/records/registry";
-import { FieldInput, type UserOption } from "./field-input";
+import type { RecordUpdateActionInput } from "@/lib/records/schemas";
+import { FieldInputs, type UserOption } from "./field-input";
 import { customFieldsInput, RECORD_FIELDS, sameValues, toApiInput, toFormValue, type CustomFieldDef, type RecordFormValues } from "./fields";
 import { RecordExtras } from "./record-extras";
 import { recordErrorPath, recordResolver } from "./resolver";
-import { unwrap } from "./use-record-form";
 
 /** Inline edit of a record's fields, tags and custom fields: validated as you type, saved with the changed fields only. */
 export function RecordDetailsForm({
@@ -44,6 +45,7 @@ export function RecordDetailsForm({
   );
   const [refLabels, setRefLabels] = useState(initialRefLabels);
   const form = useForm<RecordFormValues>({ defaultValues: defaults, resolver: recordResolver(kind, fields, definitions, current), mode: "onChange" });
+  const update = useFormAction(updateRecordAction, form, { place: recordErrorPath(names) });
   const { errors, isDirty, isSubmitting, dirtyFields } = form.formState;
 
   const onSubmit = form.handleSubmit(async (v) => {
@@ -53,8 +55,8 @@ export function RecordDetailsForm({
     // The stored object is replaced as a whole: unchanged values (and those of deleted fields) go back as they are.
     const customFields = customFieldsInput(v.customFields);
     if (!sameValues(customFields, customFieldsInput(current))) patch.customFields = customFields;
-    const saved = unwrap(await updateRecordAction({ kind, id, patch }), form.setError, recordErrorPath(names));
-    if (!saved) return;
+    const saved = await update.run({ kind, id, patch } as RecordUpdateActionInput);
+    if (!saved.ok) return;
     form.reset(v);
     toast.success("Changes saved");
     await queryClient.invalidateQueries({ queryKey: ["timeline", kind, id] });
@@ -64,21 +66,7 @@ export function RecordDetailsForm({
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Details" className="space-y-4">
       <FormAlert message={errors.root?.server?.message} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {fields.map((f) => (
-          <FieldInput
-            key={f.name}
-            field={f}
-            register={form.register}
-            control={form.control}
-            errors={errors}
-            users={users}
-            refLabels={refLabels}
-            onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))}
-            disabled={!canEdit}
-          />
-        ))}
-      </div>
+      <FieldInputs fields={fields} form={form} users={users} refLabels={refLabels} onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))} disabled={!canEdit} />
       <RecordExtras form={form} definitions={definitions} disabled={!canEdit} />
       {canEdit ? (
         <div className="flex justify-end gap-2">

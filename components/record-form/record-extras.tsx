@@ -4,7 +4,7 @@
 // `customFields.<key>`), so they validate as you type and take the server's errors.
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form";
 import { TagPicker } from "@/components/tags/tag-picker";
-import { CustomFieldInputs } from "@/lib/custom-fields/custom-field-inputs";
+import { CustomFieldInputs } from "@/components/custom-fields/custom-field-inputs";
 import { sameValues, type CustomFieldDef, type RecordFormValues } from "./fields";
 
 export function RecordExtras({ form, definitions, disabled }: { form: UseFormReturn<RecordFormValues>; definitions: readonly CustomFieldDef[]; disabled?: boolean }) {

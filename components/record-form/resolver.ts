@@ -48,10 +48,18 @@ export function recordResolver(kind: RecordKind, fields: FieldDef[], definitions
   };
 }
 
-/** Where a server's error path lands in a record form (null: the form-level alert). */
+/**
+ * Where a server's error path lands in a record form (null: the form-level alert). The
+ * actions take `{ kind, values }` / `{ kind, id, patch }`, so their schema's paths start
+ * with `values.` or `patch.`; the service's own (custom fields, a contact's identity) do not.
+ */
 export function recordErrorPath(fieldNames: readonly string[]) {
-  return (path: string): string | null => {
-    if (path === "tags" || path.startsWith(CUSTOM_PREFIX)) return path;
-    return fieldNames.includes(path) ? `fields.${path}` : null;
+  return (apiPath: string): string | null => {
+    const path = apiPath.replace(/^(values|patch)\./, "");
+    const custom = /^customFields\.[^.[]+/.exec(path)?.[0];
+    if (custom) return custom;
+    const field = path.split(/[.[]/)[0] ?? "";
+    if (field === "tags") return "tags";
+    return fieldNames.includes(field) ? `fields.${field}` : null;
   };
 }

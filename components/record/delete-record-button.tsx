@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { deleteRecordAction, restoreRecordAction } from "./actions";
+import { actionMessage } from "@/lib/action-result";
+import { deleteRecordAction, restoreRecordAction } from "@/lib/records/actions";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
 
@@ -14,9 +15,9 @@ export function DeleteRecordButton({ kind, id, singular, collection, title }: { 
   const router = useRouter();
   const [pending, start] = useTransition();
   const undo = async () => {
-    const r = await restoreRecordAction({ kind, id });
-    if (!r?.data?.ok) {
-      toast.error(r?.data && !r.data.ok ? r.data.message : (r?.serverError ?? "It could not be restored"));
+    const failure = actionMessage(await restoreRecordAction({ kind, id }));
+    if (failure) {
+      toast.error(failure);
       return;
     }
     toast.success(`${title} was restored`);
@@ -30,9 +31,9 @@ export function DeleteRecordButton({ kind, id, singular, collection, title }: { 
       aria-label={`Delete ${singular} ${title}`}
       onClick={() =>
         start(async () => {
-          const r = await deleteRecordAction({ kind, id });
-          if (!r?.data?.ok) {
-            toast.error(r?.data && !r.data.ok ? r.data.message : (r?.serverError ?? "Nothing was deleted"));
+          const failure = actionMessage(await deleteRecordAction({ kind, id }));
+          if (failure) {
+            toast.error(failure);
             return;
           }
           toast(`${title} was deleted`, { action: { label: "Undo", onClick: () => void undo() }, duration: 10_000 });

@@ -6,7 +6,8 @@ import { DropdownMenu } from "radix-ui";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { followAction, unfollowAction } from "./actions";
+import { actionMessage } from "@/lib/action-result";
+import { followAction, unfollowAction } from "@/lib/watchers/actions";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
 
@@ -31,9 +32,9 @@ export function FollowControl({
   const run = (follow: boolean, principalType: "USER" | "GROUP", principalId: string, done: string) =>
     start(async () => {
       const input = { kind, id, principalType, principalId };
-      const r = follow ? await followAction(input) : await unfollowAction(input);
-      if (!r?.data?.ok) {
-        toast.error(r?.data && !r.data.ok ? r.data.message : (r?.serverError ?? "Nothing was changed"));
+      const failure = actionMessage(follow ? await followAction(input) : await unfollowAction(input));
+      if (failure) {
+        toast.error(failure);
         return;
       }
       toast.success(done);

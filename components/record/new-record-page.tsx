@@ -1,5 +1,6 @@
 // /<collection>/new, shared by the five kinds. `?companyId=` / `?contactId=` pre-fill
 // the pickers (e.g. "Add contact" from a company page).
+import "server-only";
 import { RecordCreateForm } from "@/components/record-form/record-create-form";
 import { KIND_WORDS, RECORD_FIELDS } from "@/components/record-form/fields";
 import { PageHeader } from "@/components/shell/page-header";

@@ -5,7 +5,7 @@ import { formatDays } from "@/components/timeline/format";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import type { TimelineEntry as StageEntry } from "@/lib/pipelines/queries";
 import type { Watcher } from "@/lib/watchers/service";
-import type { RelatedGroup } from "./load";
+import type { RelatedGroup } from "@/lib/records/page-data";
 
 export function Panel({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (

@@ -1,5 +1,6 @@
 // The record page (/<collection>/[id]) shared by the five kinds: a server component that
 // loads the first screen and hands the interactive parts to client components.
+import "server-only";
 import { notFound } from "next/navigation";
 import { ActivityComposer } from "@/components/activities/activity-composer";
 import { RecordDetailsForm } from "@/components/record-form/record-details-form";
@@ -13,7 +14,7 @@ import { isUuid } from "@/lib/uuid";
 import { DeleteRecordButton } from "./delete-record-button";
 import { FollowControl } from "./follow-control";
 import { keyFacts } from "./key-facts";
-import { loadRecordPage, type RecordPageData } from "./load";
+import { loadRecordPage, type RecordPageData } from "@/lib/records/page-data";
 import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
 import { StagePicker } from "./stage-picker";
 

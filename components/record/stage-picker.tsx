@@ -1,17 +1,21 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { TextareaField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
-import { moveStageAction } from "./actions";
-import { FormAlert } from "@/components/ui/form-alert";
+import { actionFailure } from "@/lib/action-result";
+import { moveStageAction } from "@/lib/pipelines/actions";
 
 type Kind = "DEAL" | "LEAD" | "TICKET";
 
@@ -28,6 +32,9 @@ interface Move {
   override?: boolean;
   reason?: string;
 }
+
+const reasonSchema = z.object({ reason: z.string().trim().min(1, "A reason is required").max(500), stageId: z.string() });
+type ReasonForm = z.input<typeof reasonSchema>;
 
 /** A reason asked before a move: the lost reason of a deal, or the reason for forcing a move. */
 function ReasonDialog({
@@ -48,45 +55,28 @@ function ReasonDialog({
   onSubmit: (reason: string, stageId?: string) => void;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState("");
-  const [stageId, setStageId] = useState(stages?.[0]?.id ?? "");
-  const [error, setError] = useState<string | null>(null);
+  const defaults: ReasonForm = { reason: "", stageId: stages?.[0]?.id ?? "" };
+  const form = useForm<ReasonForm>({ resolver: zodResolver(reasonSchema), defaultValues: defaults });
   return (
     <FormDialog
       open={open}
       onOpenChange={(o) => {
         if (!o) {
-          setReason("");
-          setError(null);
+          form.reset(defaults);
           onClose();
         }
       }}
       title={title}
       formClassName="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!reason.trim()) {
-          setError("A reason is required");
-          return;
-        }
-        onSubmit(reason.trim(), stages ? stageId : undefined);
-        setReason("");
-        setError(null);
-      }}
+      onSubmit={form.handleSubmit((v) => {
+        onSubmit(v.reason.trim(), stages ? v.stageId : undefined);
+        form.reset(defaults);
+      })}
       submitLabel={confirm}
       danger={!!stages}
     >
-      {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} value={stageId} onChange={(e) => setStageId(e.target.value)} /> : null}
-      <TextareaField
-        label={label}
-        maxLength={500}
-        value={reason}
-        onChange={(e) => {
-          setReason(e.target.value);
-          if (e.target.value.trim()) setError(null);
-        }}
-        error={error ?? undefined}
-      />
+      {stages ? <SelectField label="Move to" options={stages.map((s) => ({ value: s.id, label: s.name }))} {...form.register("stageId")} /> : null}
+      <TextareaField label={label} maxLength={500} {...form.register("reason")} error={form.formState.errors.reason?.message} />
     </FormDialog>
   );
 }
@@ -125,19 +115,14 @@ export function StagePicker({
   const move = (m: Move) =>
     start(async () => {
       setAsking(null);
-      const r = await moveStageAction({ kind, id, move: m });
-      const out = r?.data;
-      if (!out) {
-        setRefusal(r?.serverError ?? "The move failed; nothing was changed.");
-        return;
-      }
-      if (!out.ok) {
+      const failure = actionFailure(await moveStageAction({ kind, id, move: m }));
+      if (failure) {
         const target = stages.find((s) => s.id === m.toStageId);
-        if (out.code === "required-fields-missing" && kind === "DEAL" && target?.stageState === "DONE_FAILED" && out.missingFields?.includes("lostReason") && !m.lostReason) {
+        if (failure.code === "required-fields-missing" && kind === "DEAL" && target?.stageState === "DONE_FAILED" && failure.error?.missingFields?.includes("lostReason") && !m.lostReason) {
           setAsking({ mode: "lost", stage: target });
           return;
         }
-        setRefusal(out.message);
+        setRefusal(failure.message);
         return;
       }
       setRefusal(null);

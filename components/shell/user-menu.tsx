@@ -3,7 +3,7 @@
 import { DropdownMenu } from "radix-ui";
 import { LogOut, UserRound } from "lucide-react";
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/lib/auth/actions";
 import type { ShellUser } from "./app-shell";
 
 export function UserMenu({ user }: { user: ShellUser }) {

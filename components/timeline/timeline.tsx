@@ -2,7 +2,8 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ArrowRightLeft, CalendarClock, CheckSquare, Mail, PencilLine, Phone, Sparkles, StickyNote, Users } from "lucide-react";
-import { timelinePageAction } from "@/components/activities/actions";
+import { actionData } from "@/lib/action-result";
+import { timelinePageAction } from "@/lib/timeline/actions";
 import { Button } from "@/components/ui/button";
 import { activityNoun, fieldLabel, valueText } from "@/lib/timeline/labels";
 import type { TimelineEntry } from "@/lib/timeline/types";
@@ -100,11 +101,7 @@ function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boolean })
 export function Timeline({ kind, id, initial, canLog }: { kind: Kind; id: string; initial: TimelinePage; canLog: boolean }) {
   const query = useInfiniteQuery({
     queryKey: timelineKey(kind, id),
-    queryFn: async ({ pageParam }) => {
-      const r = await timelinePageAction({ kind, id, cursor: pageParam });
-      if (!r?.data) throw new Error(r?.serverError ?? "Could not load the timeline");
-      return r.data;
-    },
+    queryFn: ({ pageParam }) => actionData(timelinePageAction({ kind, id, cursor: pageParam })),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initial], pageParams: [null] },

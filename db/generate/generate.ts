@@ -7,6 +7,7 @@
 // pg_restore does it: their secondary indexes and foreign keys are dropped first and
 // rebuilt from their exact definitions at the end (re-adding a foreign key checks all
 // rows). Those tables are locked until the commit, so run it on an otherwise idle database.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { Faker, base, en } from "@faker-js/faker";
 import type postgres from "postgres";

@@ -3,6 +3,7 @@
 // timeline of activities. Deterministic content (faker seeded with 42); only ids and
 // dates relative to "now" differ between runs. Written through the app role, inside
 // withTenant, so Row Level Security checks every row.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Faker, base, en } from "@faker-js/faker";
 import { addDays, subDays } from "date-fns";

@@ -1,4 +1,5 @@
 // Seeding entry points for `npm start`: seed the demo tenant into an empty database.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 

@@ -1,4 +1,5 @@
 // Query-string helpers for the activity and notification route handlers.
+import "server-only";
 import { AppError } from "@/lib/errors";
 
 /** `limit` (1–200, default given). */

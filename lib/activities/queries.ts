@@ -1,4 +1,5 @@
 // Reads for activities: a record's activities, one activity, and "my tasks". Server-only.
+import "server-only";
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { activities, tenantGroupMembers, tenantGroups, users, type Activity } from "@/db/schema";

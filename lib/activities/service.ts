@@ -2,6 +2,7 @@
 // tasks attached to a record. Every write runs in withTenant with its domain event in
 // the same transaction; activity.created names the record (entityType/entityId), so
 // the record's watchers hear about it.
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { activities, tenantGroups, tenantUsers, type Activity } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";

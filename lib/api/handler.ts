@@ -2,6 +2,7 @@
 // browser session from this app's own pages), checks the permission, refuses NUL in any
 // input, parses JSON within limits, and maps errors to problem+json. Route files only
 // parse input, call a service, and shape the reply.
+import "server-only";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import type { z } from "zod";

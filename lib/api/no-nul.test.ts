@@ -14,7 +14,7 @@ vi.mock("@/lib/auth/session", () => ({ getSession: async () => session.current, 
 const { GET: list, POST } = await import("@/app/api/v1/[collection]/route");
 const { GET: getOne } = await import("@/app/api/v1/[collection]/[id]/route");
 const { POST: createAutomation } = await import("@/app/api/v1/automations/route");
-const { createRecordAction, updateRecordAction } = await import("@/components/record/actions");
+const { createRecordAction, updateRecordAction } = await import("@/lib/records/actions");
 
 async function tenantWithKey() {
   const t = await makeTenant();
@@ -104,9 +104,10 @@ describe("NUL in server actions", () => {
     expect((await listRecords(t.ctx, "CONTACT", {})).data).toHaveLength(0);
 
     const created = await createRecordAction({ kind: "CONTACT", values: { firstName: "Ann" } });
-    expect(created?.data).toMatchObject({ ok: true });
-    const id = (created!.data as { data: { id: string } }).data.id;
-    const patched = await updateRecordAction({ kind: "CONTACT", id, patch: { "lastName\u0000": "x" } });
+    expect(created?.data).toMatchObject({ id: expect.any(String) });
+    const id = created!.data!.id;
+    // a key no schema knows, sent as a browser could: the NUL check runs before the schema
+    const patched = await updateRecordAction({ kind: "CONTACT", id, patch: { "lastName\u0000": "x" } } as never);
     expect(patched?.validationErrors).toMatchObject({ patch: { "lastName\u0000": { _errors: [NUL_MESSAGE] } } });
   });
 });

@@ -1,4 +1,5 @@
 // application/problem+json (RFC 9457), mapped once from the AppError taxonomy.
+import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, findPgError, type ErrorCode } from "@/lib/errors";

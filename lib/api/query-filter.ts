@@ -1,3 +1,4 @@
+import "server-only";
 import type { SQL } from "drizzle-orm";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,6 @@
 // Query parameters of the REST routes, parsed with a zod schema: a bad or missing one is a
 // 400 that names it (API.md "Errors"), every problem listed in `errors`.
+import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { zodIssues } from "./problem";

@@ -1,4 +1,5 @@
 // Shared handlers for the five record collections (API.md "Records").
+import "server-only";
 import { z } from "zod";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";

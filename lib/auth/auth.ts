@@ -2,6 +2,7 @@
 // which tenant; role, membership and session version are re-read from the database on
 // every request by getSession(), so a password change, a sign-out or a removed
 // membership ends the session at the next request.
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";

@@ -2,6 +2,7 @@
 // throttle as sign-in, since it is the same secret being guessed; the new one is hashed
 // and users.session_version is bumped in the same statement, so every session issued
 // before (in every tenant, on every device) fails getSession() at its next request.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { AppError, validationError } from "@/lib/errors";

@@ -4,6 +4,7 @@
 // nearest proxy we run: the last one by default, or TRUSTED_PROXY_HOPS from the right
 // behind a chain (e.g. 2 for a CDN in front of a load balancer). Without a proxy a client
 // can write its own header; the per-account limits hold whatever it claims.
+import "server-only";
 import { isIPv4, isIPv6 } from "node:net";
 import { env } from "@/lib/env";
 

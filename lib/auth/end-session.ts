@@ -2,6 +2,7 @@
 // cookie alone leaves any copy of it valid until it expires. Bumping users.session_version
 // (which getSession() compares on every request) ends every session issued before: on
 // this device and the user's others, like a password change does.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";

@@ -2,6 +2,7 @@
 // learn who has an account: a new email gets a new workspace with itself as admin; an
 // email that already has an account gets nothing (no workspace, no change to that
 // account, no session). Either way the caller is sent to sign in. Throttled per address.
+import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { createTenant } from "@/lib/tenancy/create-tenant";

@@ -3,6 +3,7 @@
 // they check anything; a success clears the account's key and gives the address its
 // attempt back; a failure leaves it counted. The database clock decides, so instances
 // with skewed clocks agree. Server-only.
+import "server-only";
 import { eq, inArray, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { authThrottles } from "@/db/schema";

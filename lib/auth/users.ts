@@ -1,5 +1,6 @@
 // Reads that happen before a tenant is known: the global users table and the
 // SECURITY DEFINER look-ups of the rls migration. Server-only.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";

@@ -2,6 +2,7 @@
 // automations. The key is stored server-side and never returned: clients see hasApiKey.
 // A key belongs to the origin it was entered for: saving a base URL on another origin
 // without a new key clears it, so an edited URL never receives the old provider's key.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { aiSettings } from "@/db/schema";

@@ -5,6 +5,7 @@
 // is reached through the same SSRF guard as webhooks; 408, 429, 5xx and network errors
 // are retried like a webhook's. A redirect is not followed (the key would go with it):
 // the attempt fails, naming the Location.
+import "server-only";
 import { createActivity } from "@/lib/activities/service";
 import type { AutomationAction } from "@/db/schema";
 import { RECORD_KINDS } from "@/lib/records/registry";

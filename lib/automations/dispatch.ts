@@ -5,6 +5,7 @@
 // run right after the event's transaction commits, one after the other in priority order
 // (no job each); otherwise the row's insert trigger queues a job per PENDING execution in
 // this same transaction, in priority order.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { automationActionExecutions as executions, automationExecutionAttempts as attempts } from "@/db/schema";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";

@@ -5,6 +5,7 @@
 // request is signed with a throwaway secret made for this dry run (returned beside it),
 // never the automation's: a receiver rejects it, and nobody can forge a delivery from it.
 // Custom header values are masked for those who may not read them (masking.ts).
+import "server-only";
 import { sql } from "drizzle-orm";
 import { notFound } from "@/lib/errors";
 import { RECORD_KINDS } from "@/lib/records/registry";

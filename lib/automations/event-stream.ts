@@ -3,6 +3,7 @@
 // sends), then follows live: each commit NOTIFYs the live channel (lib/live) and the
 // stream reads the new rows from its cursor on, so nothing is missed or sent twice. A
 // live.resync (the LISTEN connection was lost) just makes it read again from the cursor.
+import "server-only";
 import { liveSseStream, type SseChannel } from "@/lib/live/sse";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { publishedSince } from "./publish";

@@ -2,6 +2,7 @@
 // execution's detail (event, request, response, attempts), retry of a FAILED one and
 // redelivery of a selection. Requeuing sets the row back to PENDING: its trigger
 // (migration 0010) queues the job, and the webhook-id stays the execution key.
+import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { automationActionExecutions as executions, automationActions, automationExecutionAttempts as attempts, domainEvents, type AutomationActionExecution } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";

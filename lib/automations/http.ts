@@ -5,6 +5,7 @@
 // WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. Redirects are never followed: a hop would carry the
 // signature, the custom headers or the AI key to an origin they were not configured
 // for, so a 3xx comes back to the caller as the answer.
+import "server-only";
 import http from "node:http";
 import https from "node:https";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent, type RequestFilteringAgentOptions } from "request-filtering-agent";

@@ -2,6 +2,7 @@
 // (stage.changed is a stage.exited and a stage.entered), the rules that match them
 // (rules.ts) and whose condition holds for the record as it is now. Read-only: the
 // dispatcher (dispatch.ts) turns the plan into executions, the dry run only shows it.
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { automationActions, pipelineStages, type AutomationAction, type DomainEvent } from "@/db/schema";
 import { definitionsOfOnce } from "@/lib/custom-fields/service";

@@ -3,6 +3,7 @@
 // per-tenant transaction lock so a later seq never commits before an earlier one (a
 // reader paging with after=<seq> skips nothing). One event per execution: a redelivery
 // publishes nothing new.
+import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { publishedEvents, type AutomationAction, type PublishedEvent } from "@/db/schema";
 import type { TenantContext } from "@/lib/tenancy/context";

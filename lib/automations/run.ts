@@ -14,6 +14,7 @@
 // Retries (WEBHOOK, AIWORKER) are new jobs due at next_attempt_at (exponential backoff
 // with jitter from WEBHOOK_BACKOFF_MS, or Retry-After when longer), never a sleep
 // inside a job; at most MAX_ATTEMPTS.
+import "server-only";
 import { and, eq, getTableName, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { automationActionExecutions as executions, automationActions, automationExecutionAttempts as attempts, domainEvents, type AutomationAction, type AutomationActionExecution } from "@/db/schema";

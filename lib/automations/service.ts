@@ -2,6 +2,7 @@
 // checks happen in the actions and routes (read: automations.read, write:
 // automations.manage). Everything a rule names — pipeline, stage, list, record, group,
 // user, field — must belong to this tenant and fit the entity type, or it is a 422.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { automationActionExecutions, automationActions, lists, pipelines, type AutomationAction } from "@/db/schema";

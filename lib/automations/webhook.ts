@@ -7,6 +7,7 @@
 // other answers and refused addresses fail at once. A 3xx is not followed (the signature
 // and custom headers would go to the Location) and fails at once, naming the Location.
 // The log keeps the request with custom header values masked (masking.ts).
+import "server-only";
 import { Webhook } from "standardwebhooks";
 import { BlockedAddressError, excerpt, guardedPost, isRedirect, redirectNote, retryAfterMs, type PostOptions } from "./http";
 import { requestForLog } from "./masking";

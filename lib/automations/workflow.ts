@@ -4,6 +4,7 @@
 // re-trigger it). A step that breaks a rule (a refused move, a wrong value) stops the
 // run: the execution FAILS with the step and the reason. Steps already done stay done —
 // each service commits on its own — so a workflow is not retried automatically.
+import "server-only";
 import { addDays } from "date-fns";
 import { and, asc, eq } from "drizzle-orm";
 import { automationActions, notifications, tenantGroupMembers, tenantUsers, type AutomationAction } from "@/db/schema";

@@ -1,32 +1,17 @@
-// The board's server actions, built once per kind and exported from the "use server"
-// files next to the pages (app/(crm)/{deals,leads,tickets}/actions.ts). They only parse
-// input and call the services: moveRecord and createRecord are the write paths.
-import { z, ZodError } from "zod";
-import { AppError } from "@/lib/errors";
+"use server";
+// The board's server actions, for deals, leads and tickets alike: the page binds the kind
+// (`moveOnBoardAction.bind(null, "DEAL")`), checked by its schema like any input. They only
+// parse input and call the services: moveRecord and createRecord are the write paths.
+import "server-only";
+import { z } from "zod";
 import { moveRecord } from "@/lib/pipelines/move-record";
-import { moveSchema } from "@/lib/pipelines/schemas";
+import { PIPELINE_KINDS } from "@/lib/pipelines/schemas";
 import { createRecord } from "@/lib/records/service";
 import { tenantAction } from "@/lib/safe-action";
+import { boardMoveSchema, quickCreateSchema } from "./schemas";
 import type { BoardKind } from "./types";
 
-export const boardMoveSchema = z.object({ id: z.string().uuid(), move: moveSchema });
-export type BoardMoveInput = z.input<typeof boardMoveSchema>;
-
-export const quickCreateSchema = z.object({
-  pipelineId: z.string().uuid(),
-  stageId: z.string().uuid(),
-  title: z.string().trim().min(1, "is required").max(200),
-  amount: z.string().trim().max(30).optional(),
-});
-export type QuickCreateInput = z.input<typeof quickCreateSchema>;
-
-/** A service's zod error becomes one readable message (the action client shows AppError messages). */
-function readable(err: unknown): never {
-  if (err instanceof ZodError) {
-    throw new AppError("validation", err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "));
-  }
-  throw err;
-}
+const kind = z.enum(PIPELINE_KINDS);
 
 function recordInput(kind: BoardKind, input: z.output<typeof quickCreateSchema>): Record<string, unknown> {
   const placement = { pipelineId: input.pipelineId, stageId: input.stageId };
@@ -36,22 +21,22 @@ function recordInput(kind: BoardKind, input: z.output<typeof quickCreateSchema>)
   return { ...placement, firstName: first, lastName: rest.join(" ") || null };
 }
 
-export function makeMoveAction(kind: BoardKind) {
-  return tenantAction
-    .metadata({ permission: "records.move" })
-    .inputSchema(boardMoveSchema)
-    .action(async ({ parsedInput, ctx }) => {
-      const { record, moved } = await moveRecord(ctx.tenant, kind, parsedInput.id, parsedInput.move).catch(readable);
-      return { id: record.id, stageId: record.stageId as string, moved };
-    });
-}
+/** Board drop or reorder: moveRecord with the neighbours at the drop point. */
+export const moveOnBoardAction = tenantAction
+  .metadata({ permission: "records.move" })
+  .bindArgsSchemas([kind])
+  .inputSchema(boardMoveSchema)
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => {
+    const { record, moved } = await moveRecord(ctx.tenant, k, parsedInput.id, parsedInput.move);
+    return { id: record.id, stageId: record.stageId as string, moved };
+  });
 
-export function makeCreateAction(kind: BoardKind) {
-  return tenantAction
-    .metadata({ permission: "records.write" })
-    .inputSchema(quickCreateSchema)
-    .action(async ({ parsedInput, ctx }) => {
-      const record = await createRecord(ctx.tenant, kind, recordInput(kind, parsedInput)).catch(readable);
-      return { id: record.id };
-    });
-}
+/** Quick-create at the top of a board column. */
+export const quickCreateAction = tenantAction
+  .metadata({ permission: "records.write" })
+  .bindArgsSchemas([kind])
+  .inputSchema(quickCreateSchema)
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => {
+    const record = await createRecord(ctx.tenant, k, recordInput(k, parsedInput));
+    return { id: record.id };
+  });

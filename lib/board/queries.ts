@@ -2,6 +2,7 @@
 // One transaction per board: the pipeline and its stages, the members, the per-stage
 // counts and money in one GROUP BY, and the first cards of every column in one LATERAL
 // query. Cards carry key fields only, so a board of thousands of records stays small.
+import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { deals, leads, pipelines, pipelineStages, stageHistory, tenantUsers, tickets, users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";

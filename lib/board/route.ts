@@ -1,5 +1,6 @@
 // GET <page>/board-data: the board as JSON (refetches after a move or a live event), or
 // with `stage` + `cursor` the next cards of one column ("load more").
+import "server-only";
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";

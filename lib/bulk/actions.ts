@@ -1,36 +1,37 @@
-// Bulk actions on a table selection, built once per kind and exported from the
-// "use server" files next to the pages. Each checks its permission here, and the service
-// checks it again (it is also called by other paths).
+"use server";
+// Bulk actions on a record table's selection, for every record kind: the kind is bound
+// by the page (`bulkEditAction.bind(null, "CONTACT")`), checked by its schema like any
+// input. Each checks its permission here, and the service checks it again (imports and
+// automations call it too).
+import "server-only";
 import { z } from "zod";
-import type { RecordKind } from "@/lib/records/registry";
 import { tenantAction } from "@/lib/safe-action";
+import { VIEW_KINDS } from "@/lib/views/schemas";
 import { bulkEditOperationSchema, restoreSchema, selectionSchema } from "./schemas";
 import { restoreDeleted, runBulkAction } from "./service";
 
-export const bulkEditSchema = z.object({ selection: selectionSchema, operation: bulkEditOperationSchema });
-export const bulkListSchema = z.object({ selection: selectionSchema, listId: z.uuid() });
-export const bulkDeleteSchema = z.object({ selection: selectionSchema });
+const kind = z.enum(VIEW_KINDS);
 
-export function makeBulkActions(kind: RecordKind) {
-  const bulkEdit = tenantAction
-    .metadata({ permission: "records.write" })
-    .inputSchema(bulkEditSchema)
-    .action(async ({ parsedInput, ctx }) => runBulkAction(ctx.tenant, kind, parsedInput.selection, parsedInput.operation));
+export const bulkEditAction = tenantAction
+  .metadata({ permission: "records.write" })
+  .bindArgsSchemas([kind])
+  .inputSchema(z.object({ selection: selectionSchema, operation: bulkEditOperationSchema }))
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => runBulkAction(ctx.tenant, k, parsedInput.selection, parsedInput.operation));
 
-  const bulkAddToList = tenantAction
-    .metadata({ permission: "lists.write" })
-    .inputSchema(bulkListSchema)
-    .action(async ({ parsedInput, ctx }) => runBulkAction(ctx.tenant, kind, parsedInput.selection, { type: "addToList", listId: parsedInput.listId }));
+export const bulkAddToListAction = tenantAction
+  .metadata({ permission: "lists.write" })
+  .bindArgsSchemas([kind])
+  .inputSchema(z.object({ selection: selectionSchema, listId: z.uuid() }))
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => runBulkAction(ctx.tenant, k, parsedInput.selection, { type: "addToList", listId: parsedInput.listId }));
 
-  const bulkDelete = tenantAction
-    .metadata({ permission: "records.delete" })
-    .inputSchema(bulkDeleteSchema)
-    .action(async ({ parsedInput, ctx }) => runBulkAction(ctx.tenant, kind, parsedInput.selection, { type: "delete" }));
+export const bulkDeleteAction = tenantAction
+  .metadata({ permission: "records.delete" })
+  .bindArgsSchemas([kind])
+  .inputSchema(z.object({ selection: selectionSchema }))
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => runBulkAction(ctx.tenant, k, parsedInput.selection, { type: "delete" }));
 
-  const bulkRestore = tenantAction
-    .metadata({ permission: "records.delete" })
-    .inputSchema(restoreSchema)
-    .action(async ({ parsedInput, ctx }) => restoreDeleted(ctx.tenant, kind, parsedInput));
-
-  return { bulkEdit, bulkAddToList, bulkDelete, bulkRestore };
-}
+export const bulkRestoreAction = tenantAction
+  .metadata({ permission: "records.delete" })
+  .bindArgsSchemas([kind])
+  .inputSchema(restoreSchema)
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => restoreDeleted(ctx.tenant, k, parsedInput));

@@ -4,6 +4,7 @@
 // restoreRecordsIn; lib/lists/service.ts addMembersIn), so a bulk change leaves exactly
 // the rows the same change made singly leaves (service.test.ts holds them side by side).
 // Ids of another tenant, deleted records and unknown ids are ignored (they never match).
+import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { lists, tenantGroups, tenantUsers } from "@/db/schema";
 import { assertCan, type Permission } from "@/lib/auth/permissions";

@@ -2,6 +2,7 @@
 // (validateCustomFields, called by lib/records/service.ts in the record's transaction).
 // Deleting a definition leaves stored values in the records' jsonb: they are no longer
 // shown, checked or offered, and a write may keep them unchanged but not set them anew.
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { customFieldDefinitions, type CustomFieldDefinition } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { domainEvents, eventDeliveries, type DomainEvent } from "@/db/schema";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";

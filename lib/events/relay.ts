@@ -9,6 +9,7 @@
 // a lost LISTEN connection, and the retries of failed dispatches. Nothing is lost if the
 // process dies: an event stays pending until the transaction that ran its consumers
 // commits.
+import "server-only";
 import { rawSql } from "@/db/client";
 import { LIVE_CHANNEL } from "@/lib/live/listener";
 import { dispatchPending, MAX_DISPATCH_ATTEMPTS, runTask, type Task } from "./dispatcher";

@@ -2,6 +2,7 @@
 // filter, streamed page by page (keyset, 200 rows a page) so memory stays flat however
 // many rows match. Everything that can be refused (sort, filter, columns) is checked
 // before the first byte, so a bad request is a 4xx and never a truncated file.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { listRecords, parseSort } from "@/lib/records/queries";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";

@@ -4,6 +4,7 @@
 // read company fields; a manual change of a list's members re-evaluates the record
 // against the dynamic lists that name that list (rule changes are already followed
 // within reevaluateRecord itself).
+import "server-only";
 import type { EventConsumer } from "@/lib/events/dispatcher";
 import { reevaluateCompanyRelated, reevaluateRecord } from "./dynamic";
 import { type ListObjectType } from "./model";

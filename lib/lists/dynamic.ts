@@ -3,6 +3,7 @@
 // (consumer.ts) re-evaluates one record after each change (reevaluateRecord). A filter is
 // compiled with the list owner's id for "me" (not the caller's), so a list means the same
 // thing whoever refreshes it.
+import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { companies, listMemberships, lists, type List } from "@/db/schema";

@@ -1,6 +1,7 @@
 // What the list builders need, per list object type: the filter fields with the tenant's
 // custom fields, and the choices of the value pickers (people, groups, tags, lists).
 // Plain data, safe to pass to the client.
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { LIST_OBJECT_TYPES, lists, tags, tenantGroups } from "@/db/schema";
 import { definitionsOf } from "@/lib/custom-fields/service";

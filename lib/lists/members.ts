@@ -2,6 +2,7 @@
 // leave writes a list_membership_log row and a list.member_added / list.member_removed
 // event in the same transaction, and keeps lists.member_count. Changes of one list are
 // serialised by locking the list row (FOR UPDATE).
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { listMembershipLog, listMemberships, lists, type List } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";

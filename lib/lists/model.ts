@@ -1,6 +1,7 @@
 // What a list is: its types, the record table of each object type, loading one, and
 // checking and compiling a dynamic list's filter. Shared by the lists service, the
 // membership writes, the dynamic-list engine and the reads.
+import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, deals, leads, lists, tickets, type List } from "@/db/schema";

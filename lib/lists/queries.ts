@@ -1,5 +1,6 @@
 // Read helpers for the lists UI: member titles, the builder's live preview, the join /
 // leave history, and turning pasted ids / emails into ids.
+import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { decodeCursor, encodeCursor, isTimestampText } from "@/lib/api/cursor";
 import { contacts, leads, listMembershipLog, listMemberships, lists, users, type List } from "@/db/schema";

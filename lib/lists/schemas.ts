@@ -38,3 +38,6 @@ export const membersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),
 });
+
+/** The list page's extra table column: when each member joined. */
+export const JOINED_COLUMN = "joinedAt";

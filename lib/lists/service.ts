@@ -1,5 +1,6 @@
 // Lists (API.md "Lists"): create, update (a new filter refreshes a DYNAMIC list at once),
 // delete. Members: ./members.ts; the dynamic-list engine: ./dynamic.ts; reads: ./queries.ts.
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { lists, type List } from "@/db/schema";
 import { validationError } from "@/lib/errors";

@@ -4,6 +4,7 @@
 //   filters move with the clock ("created in the last 30 days"). The job key keeps at most
 //   one waiting job per tenant and kind, so slow runs never pile up.
 // - `refresh_tenant_lists` { tenantId, relativeOnly? } recomputes that tenant's lists.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Task } from "graphile-worker";
 import { db } from "@/db/client";

@@ -3,6 +3,7 @@
 // committed change of its tenant on those topics — filtered here, on the server, by
 // tenant (the listener's fan-out), by topic, by the user's role, and for notifications by
 // user. Messages carry ids only; the views re-read through the access-scoped queries.
+import "server-only";
 import { z } from "zod";
 import { CRM_RECORD_TYPES } from "@/db/schema/enums";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";

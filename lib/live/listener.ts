@@ -8,6 +8,7 @@
 // Postgres delivers a NOTIFY only when its transaction commits, to every listening
 // connection, so every app instance hears every committed change and rolled-back work is
 // never announced.
+import "server-only";
 import { rawSql } from "@/db/client";
 import { log } from "@/lib/log";
 

@@ -1,6 +1,7 @@
 // Server-sent-events streams of one tenant's committed changes (the browser's live stream,
 // browser-stream.ts, and the published events of automations). The route handlers
 // authenticate; this formats and cleans up.
+import "server-only";
 import { subscribe, type LiveMessage } from "./listener";
 import { acquireStreamSlot } from "./slots";
 import { log } from "@/lib/log";

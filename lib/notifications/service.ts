@@ -1,5 +1,6 @@
 // A user's in-app notifications (the bell): written by the notify-watchers consumer,
 // read and marked read here. Always the signed-in user's own: an API key has no inbox.
+import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { notifications } from "@/db/schema";
 import { AppError } from "@/lib/errors";

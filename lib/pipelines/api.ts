@@ -1,4 +1,5 @@
 // Small helpers shared by the pipeline route handlers (app/api/v1/pipelines/**, move, stage-history).
+import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { kindOfCollection } from "@/lib/records/registry";

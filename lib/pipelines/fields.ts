@@ -1,5 +1,6 @@
 // Which fields a stage may require: the record fields of its object type (the keys of
 // the kind's create schema) and custom fields (`customFields.<key>`). Server-only.
+import "server-only";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import type { ValidationIssue } from "@/lib/errors";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";

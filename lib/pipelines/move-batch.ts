@@ -5,6 +5,7 @@
 // the statements: BEGIN and the tenant, one lock of all rows (in id order, so transactions
 // never deadlock on each other), one read of their stages and drop positions, then one
 // write with COMMIT. Per move, those statements were most of the cost (bench/move.ts).
+import "server-only";
 import { domainEvents, stageHistory } from "@/db/schema";
 import { columnName, columnTypes, ident, rowMapper, statementText } from "@/db/rows";
 import { AppError, notFound } from "@/lib/errors";

@@ -87,7 +87,7 @@ describe("stage history order", () => {
     const env = { ...process.env, APP_DATABASE_URL: inject("appUrl"), DATABASE_URL: inject("ownerUrl") };
     const run = (moves: number) =>
       new Promise<{ accepted: number }>((resolve, reject) => {
-        const child = spawn("npx", ["tsx", "lib/pipelines/testing/move-many.ts"], {
+        const child = spawn("npx", ["tsx", "--tsconfig", "tsconfig.node.json", "lib/pipelines/testing/move-many.ts"], {
           cwd: ROOT,
           env: { ...env, MOVE_JOB: JSON.stringify({ ctx, id: deal.id, stageIds, moves }) },
           stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,7 @@
 // its locked row and writing its own rows, but sharing the statements, which were most of
 // a move's cost. The price: a transaction waiting on a row lock another writer holds also
 // holds up the moves that wait behind it (the other transaction keeps going).
+import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";

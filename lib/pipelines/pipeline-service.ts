@@ -1,6 +1,7 @@
 // Pipelines as configuration: create (optionally with stages), update, reorder, delete.
 // Changes to the pipelines of one object type are serialised by an advisory lock, so the
 // appended display order and the one-default rule hold under concurrent admins.
+import "server-only";
 import { and, eq, isNull, like, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { pipelines, pipelineStages, stageHistory } from "@/db/schema";

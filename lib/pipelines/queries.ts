@@ -1,5 +1,6 @@
 // Reads for pipelines: configuration with ordered stages, a record's stage history with
 // time spent in each stage, and the dwell-time summary managers review. Server-only.
+import "server-only";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { pipelines, pipelineStages, stageHistory, type Pipeline, type PipelineStage } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidDate } from "@/lib/custom-fields/rules";
 import { shiftDay, utcDayStart } from "@/lib/days";
+import type { RecordKind } from "@/lib/records/kinds";
 
 export const moveSchema = z
   .object({
@@ -18,6 +19,9 @@ export const moveSchema = z
   .meta({ id: "MoveInput" });
 
 export type MoveInput = z.input<typeof moveSchema>;
+
+/** The record kinds that live in a pipeline and move between its stages. */
+export const PIPELINE_KINDS = ["DEAL", "LEAD", "TICKET"] as const satisfies readonly RecordKind[];
 
 // ---- Pipeline and stage configuration (Settings → Pipelines and /api/v1/pipelines) ----
 // Client-safe: no server imports, so the settings forms validate with the same schemas.

@@ -1,5 +1,6 @@
 // The stages of a pipeline: add, edit, reorder, delete. Every change locks the pipeline
 // row first, so concurrent edits of one pipeline's stages apply one after the other.
+import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { pipelineStages, stageHistory, type PipelineStage } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Company } from "@/db/schema";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { CompanyCreateInput } from "./schemas";

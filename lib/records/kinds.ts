@@ -4,7 +4,9 @@
 
 export const COLLECTIONS = ["companies", "contacts", "leads", "deals", "tickets"] as const;
 export type Collection = (typeof COLLECTIONS)[number];
-export type RecordKind = "COMPANY" | "CONTACT" | "LEAD" | "DEAL" | "TICKET";
+/** The record kinds, in the order the app lists them (for z.enum and iteration). */
+export const RECORD_KIND_VALUES = ["COMPANY", "CONTACT", "LEAD", "DEAL", "TICKET"] as const;
+export type RecordKind = (typeof RECORD_KIND_VALUES)[number];
 
 export interface KindWords {
   singular: string;

@@ -1,5 +1,6 @@
 // Reads for record collections: keyset pagination over any sortable column, quick
 // search, and filter JSON. Server-only.
+import "server-only";
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { decodeCursor, encodeCursor, fitsColumn } from "@/lib/api/cursor";

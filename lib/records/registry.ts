@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { companies, contacts, deals, leads, tickets } from "@/db/schema";
 import type { PIPELINE_OBJECT_TYPES } from "@/db/schema/enums";
 import { KIND_WORDS, type RecordKind, type RecordKindWords } from "./kinds";
-import { companyCreateSchema, contactCreateSchema, dealCreateSchema, leadCreateSchema, ticketCreateSchema } from "./schemas";
+import { companyCreateSchema, contactCreateSchema, dealCreateSchema, leadCreateSchema, recordPatchSchema, ticketCreateSchema } from "./schemas";
 
 export { COLLECTIONS, type Collection, type RecordKind } from "./kinds";
 
@@ -90,8 +90,7 @@ export function kindOfCollection(collection: string): RecordKindDef | undefined 
 
 /** PATCH bodies: any subset of the create fields; the stage changes only through moveRecord. */
 export function updateSchemaOf(def: RecordKindDef): z.ZodObject {
-  const placement = Object.fromEntries(["pipelineId", "stageId"].filter((k) => k in def.createSchema.shape).map((k) => [k, true]));
-  return def.createSchema.omit(placement as never).partial().strict();
+  return recordPatchSchema(def.createSchema);
 }
 
 type Table = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; updatedAt: PgColumn; position: PgColumn; stageId: PgColumn; pipelineId: PgColumn };

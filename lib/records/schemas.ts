@@ -1,6 +1,7 @@
 // zod schemas for record input, shared by server actions, the REST API and OpenAPI.
 import { z } from "zod";
 import { DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
+import { RECORD_KIND_VALUES } from "./kinds";
 
 export const uuidSchema = z.uuid({ message: "must be a UUID" });
 
@@ -150,3 +151,45 @@ export function contactHasIdentity(c: { firstName?: string | null; lastName?: st
 
 export type CompanyCreateInput = z.input<typeof companyCreateSchema>;
 export type ContactCreateInput = z.input<typeof contactCreateSchema>;
+
+/** The create schema of each record kind. */
+export const RECORD_CREATE_SCHEMAS = {
+  COMPANY: companyCreateSchema,
+  CONTACT: contactCreateSchema,
+  LEAD: leadCreateSchema,
+  DEAL: dealCreateSchema,
+  TICKET: ticketCreateSchema,
+} as const;
+
+/** PATCH bodies: any subset of the create fields; the stage changes only through moveRecord. */
+export function recordPatchSchema<S extends z.ZodObject>(createSchema: S) {
+  const placement = Object.fromEntries(["pipelineId", "stageId"].filter((k) => k in createSchema.shape).map((k) => [k, true]));
+  return createSchema.omit(placement as never).partial().strict();
+}
+
+const recordId = z.uuid();
+
+/** A record page's create form: the kind, and the values its create schema takes. */
+export const recordCreateActionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("COMPANY"), values: companyCreateSchema }),
+  z.object({ kind: z.literal("CONTACT"), values: contactCreateSchema }),
+  z.object({ kind: z.literal("LEAD"), values: leadCreateSchema }),
+  z.object({ kind: z.literal("DEAL"), values: dealCreateSchema }),
+  z.object({ kind: z.literal("TICKET"), values: ticketCreateSchema }),
+]);
+export type RecordCreateActionInput = z.input<typeof recordCreateActionSchema>;
+
+/** A record page's inline edit: the record, and a patch its kind's PATCH schema takes. */
+/** A stage changes only through moveRecord, so a patch never names one. */
+const PLACEMENT = { pipelineId: true, stageId: true } as const;
+export const recordUpdateActionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("COMPANY"), id: recordId, patch: companyCreateSchema.partial().strict() }),
+  z.object({ kind: z.literal("CONTACT"), id: recordId, patch: contactCreateSchema.partial().strict() }),
+  z.object({ kind: z.literal("LEAD"), id: recordId, patch: leadCreateSchema.omit(PLACEMENT).partial().strict() }),
+  z.object({ kind: z.literal("DEAL"), id: recordId, patch: dealCreateSchema.omit(PLACEMENT).partial().strict() }),
+  z.object({ kind: z.literal("TICKET"), id: recordId, patch: ticketCreateSchema.omit(PLACEMENT).partial().strict() }),
+]);
+export type RecordUpdateActionInput = z.input<typeof recordUpdateActionSchema>;
+
+/** One record, by kind and id. */
+export const recordRefSchema = z.object({ kind: z.enum(RECORD_KIND_VALUES), id: recordId });

@@ -1,6 +1,7 @@
 // The one write path for companies, contacts, leads, deals and tickets: every change
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
+import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";

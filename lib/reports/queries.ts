@@ -1,6 +1,7 @@
 // Reads for the pipeline report (/reports), server-only: the pipelines to choose from,
 // dwell times per stage (pipelineDwellSummary, from stage_history), today's counts and
 // money per stage (the board's own totals), and a forecast of open deals by close month.
+import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { deals, pipelines, pipelineStages } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";

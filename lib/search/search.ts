@@ -16,6 +16,7 @@
 // indexes. The function takes only values and returns only the live rows of the tenant
 // in app.tenant_id, which withTenant sets, so no expression of a caller ever meets
 // another tenant's rows (lib/search/candidates.test.ts).
+import "server-only";
 import { sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";

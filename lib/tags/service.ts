@@ -1,6 +1,7 @@
 // Tenant-wide coloured tags. Records carry tag *names* in their `tags` text[] column, so
 // renaming or deleting a tag rewrites those arrays in the same transaction; a record
 // write that names an unknown tag creates it (ensureTags) with the default colour.
+import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { tags, type Tag } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { pipelines, pipelineStages, tenants, tenantUsers, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";

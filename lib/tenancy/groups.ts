@@ -1,5 +1,6 @@
 // Groups of a tenant's users (teams, queues for round-robin assignment, watchers).
 // Only active members can be added; a member deactivated later stays listed, marked.
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { recordWatchers, tenantGroupMembers, tenantGroups, tenantUsers, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";

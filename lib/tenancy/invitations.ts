@@ -5,6 +5,7 @@
 // passes it on. A newcomer accepts by creating their account; someone with an account
 // accepts signed in as it. The page reads the invitation before the visitor has a session
 // in its tenant, through the SECURITY DEFINER auth_invitation(token_hash).
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";

@@ -4,6 +4,7 @@
 // Users are global and never deleted; a tenant only ever changes its membership rows.
 // getSession() re-reads the membership on every request, so a deactivation or role
 // change takes effect at the member's next request.
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { tenantUsers, users } from "@/db/schema";
 import { assertCan, type Role } from "@/lib/auth/permissions";

@@ -21,6 +21,7 @@ export const inviteSchema = z.object({ email, role: roleSchema });
 export type InviteInput = z.input<typeof inviteSchema>;
 
 export const changeRoleSchema = z.object({ userId, role: roleSchema });
+export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
 export const setActiveSchema = z.object({ userId, active: z.boolean() });
 
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });

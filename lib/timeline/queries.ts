@@ -9,6 +9,7 @@
 //   (type, record, time, id), which is the index order, instead of sorting every row.
 // - The order says `nulls last` like the index (plain `desc` means nulls first).
 // Server-only.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { activities, pipelineStages, recordChanges, stageHistory, tenantGroups, users } from "@/db/schema";

@@ -1,45 +1,37 @@
-// The record table's server actions, built once per kind and exported from the
-// "use server" files next to the pages (app/(crm)/<collection>/actions.ts). They only
-// parse input and call the services.
+"use server";
+// The record table's server actions, for every record kind: the kind is bound by the
+// page (`loadTablePageAction.bind(null, "CONTACT")`) and checked by its schema.
+import "server-only";
 import { z } from "zod";
-import type { RecordKind } from "@/lib/records/registry";
 import { tenantAction } from "@/lib/safe-action";
-import { tablePageSchema, viewNameSchema } from "./schemas";
+import { createViewSchema, tablePageSchema, VIEW_KINDS } from "./schemas";
 import { createView, deleteView } from "./service";
 import { loadTablePage } from "./table-query";
 
-export const saveViewSchema = z.object({
-  name: viewNameSchema,
-  filter: z.unknown().optional(),
-  sort: z.string().max(100).nullable().optional(),
-  columns: z.array(z.string().max(100)).max(100),
-});
-export type SaveViewInput = z.input<typeof saveViewSchema>;
+const kind = z.enum(VIEW_KINDS);
 
-export const deleteViewSchema = z.object({ id: z.uuid() });
+/** The next page of rows (cursor), or the first page with its capped count. */
+export const loadTablePageAction = tenantAction
+  .metadata({ permission: "records.read" })
+  .bindArgsSchemas([kind])
+  .inputSchema(tablePageSchema)
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => loadTablePage(ctx.tenant, k, parsedInput));
 
-export function makeTableActions(kind: RecordKind) {
-  /** The next page of rows (cursor), or the first page with its capped count. */
-  const loadPage = tenantAction
-    .metadata({ permission: "records.read" })
-    .inputSchema(tablePageSchema)
-    .action(async ({ parsedInput, ctx }) => loadTablePage(ctx.tenant, kind, parsedInput));
+/** Saved views of the signed-in user. */
+export const saveViewAction = tenantAction
+  .metadata({ permission: "records.read" })
+  .bindArgsSchemas([kind])
+  .inputSchema(createViewSchema.omit({ objectType: true }))
+  .action(async ({ parsedInput, bindArgsParsedInputs: [k], ctx }) => {
+    const view = await createView(ctx.tenant, { objectType: k, ...parsedInput });
+    return { id: view.id, name: view.name };
+  });
 
-  const saveView = tenantAction
-    .metadata({ permission: "records.read" })
-    .inputSchema(saveViewSchema)
-    .action(async ({ parsedInput, ctx }) => {
-      const view = await createView(ctx.tenant, { objectType: kind, ...parsedInput });
-      return { id: view.id, name: view.name };
-    });
-
-  const removeView = tenantAction
-    .metadata({ permission: "records.read" })
-    .inputSchema(deleteViewSchema)
-    .action(async ({ parsedInput, ctx }) => {
-      await deleteView(ctx.tenant, parsedInput.id);
-      return { id: parsedInput.id };
-    });
-
-  return { loadPage, saveView, deleteView: removeView };
-}
+export const deleteViewAction = tenantAction
+  .metadata({ permission: "records.read" })
+  .bindArgsSchemas([kind])
+  .inputSchema(z.object({ id: z.uuid() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await deleteView(ctx.tenant, parsedInput.id);
+    return { id: parsedInput.id };
+  });

@@ -1,6 +1,7 @@
 // Everything a record table page needs for its first screen (server-only): the URL state
 // checked against the tenant's fields, the first page with its capped count, the field
 // list for the filter builder, the pickers' options and the user's saved views.
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { lists, tags, tenantGroups } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";

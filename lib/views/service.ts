@@ -1,6 +1,7 @@
 // Saved table views: a user's named filter + sort + columns for one record kind. A view
 // belongs to one user in one tenant; nobody else can see, change or delete it (another
 // user's or tenant's view id is a 404). Names are unique per user and kind (a 409).
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { savedViews } from "@/db/schema";
 import { assertValidFilter } from "@/lib/filters/schema";

@@ -1,6 +1,7 @@
 // The read side of a record table (server-only): one page of rows from listRecords (keyset
 // cursor; the default sort is served by the (tenant_id, created_at desc, id desc) index),
 // cut down to the visible columns, and a count that stops at COUNT_CAP + 1 rows.
+import "server-only";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { companies, tenantGroups, tenantUsers, users } from "@/db/schema";
 import { listCustomFields } from "@/lib/custom-fields/service";

@@ -2,6 +2,7 @@
 // its changes (lib/watchers/notify-consumer.ts). Following is idempotent. Anyone who may
 // watch can follow for themselves or for a group; making another user follow (or stop)
 // takes an admin or a manager.
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { recordWatchers, tenantGroups, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";

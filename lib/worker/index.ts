@@ -2,6 +2,7 @@
 // domain events to their consumers, and graphile-worker (a Postgres job queue) runs the
 // automation executions the dispatch creates (each queued by its row's trigger), list
 // refreshes and the periodic sweeps (lists, stuck executions, old sign-in throttle rows).
+import "server-only";
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { viaLocalSocket } from "@/db/local-socket";
 import { env } from "@/lib/env";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeNext } from "@/lib/auth/next-path";
 import { getSession } from "@/lib/auth/session";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

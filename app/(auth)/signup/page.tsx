@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SignUpForm } from "./signup-form";
+import { SignUpForm } from "@/components/auth/signup-form";
 
 export const metadata: Metadata = { title: "Create a workspace" };
 

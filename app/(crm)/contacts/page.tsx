@@ -2,10 +2,10 @@ import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { dataTableActions } from "@/components/data-table/actions";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageSession } from "@/lib/auth/session";
 import { loadDataTable } from "@/lib/views/bootstrap";
-import { bulkAddToList, bulkDelete, bulkEdit, bulkRestore, deleteView, loadPage, saveView } from "./actions";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -24,7 +24,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           ) : null
         }
       />
-      <DataTable data={data} plural="contacts" actions={{ loadPage, saveView, deleteView, bulkEdit, bulkAddToList, bulkDelete, bulkRestore }} />
+      <DataTable data={data} plural="contacts" actions={dataTableActions("CONTACT")} />
     </>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { revokeApiKeyAction } from "@/app/(crm)/settings/api-keys/actions";
+import { revokeApiKeyAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
-import { actionErrorMessage } from "../action-result";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
@@ -57,7 +57,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                     description="Requests with this key are refused from now on (401). This cannot be undone; create a new key if you need one."
                     confirmLabel="Revoke key"
                     onConfirm={async () => {
-                      const err = actionErrorMessage(await revoke.executeAsync({ apiKeyId: k.id }));
+                      const err = actionMessage(await revoke.executeAsync({ apiKeyId: k.id }));
                       if (err) toast.error(err);
                       else toast.success(`API key ${k.name} revoked`);
                       return !err;

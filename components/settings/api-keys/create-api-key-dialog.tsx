@@ -2,15 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { KeyRound, TriangleAlert } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createApiKeyAction } from "@/app/(crm)/settings/api-keys/actions";
+import { createApiKeyAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { apiKeyCreateSchema } from "@/lib/tenancy/schemas";
-import { applyActionErrors } from "../action-result";
 import { CopyField } from "../copy-field";
 import { Modal } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/form-dialog";
@@ -22,13 +21,13 @@ type Input = z.input<typeof apiKeyCreateSchema>;
 export function CreateApiKeyDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ name: string; role: Input["role"]; key: string } | null>(null);
-  const action = useAction(createApiKeyAction);
   const form = useForm<Input>({ resolver: zodResolver(apiKeyCreateSchema), defaultValues: { name: "", role: "readonly" } });
+  const action = useFormAction(createApiKeyAction, form);
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const r = await action.executeAsync(values);
-    if (applyActionErrors(r, form.setError) || !r.data) return;
+    const r = await action.run(values);
+    if (!r.ok) return;
     setCreated(r.data);
     form.reset();
   });

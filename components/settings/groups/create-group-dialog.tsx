@@ -2,16 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { createGroupAction } from "@/app/(crm)/settings/groups/actions";
+import { createGroupAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { groupCreateSchema, type GroupCreateInput } from "@/lib/tenancy/schemas";
-import { applyActionErrors } from "../action-result";
 
 export interface UserOption {
   userId: string;
@@ -21,15 +20,15 @@ export interface UserOption {
 
 export function CreateGroupDialog({ users }: { users: UserOption[] }) {
   const [open, setOpen] = useState(false);
-  const action = useAction(createGroupAction);
   const form = useForm<GroupCreateInput>({ resolver: zodResolver(groupCreateSchema), defaultValues: { name: "", memberUserIds: [] } });
+  const action = useFormAction(createGroupAction, form);
   const { errors, isSubmitting } = form.formState;
   // Checkboxes are controlled: register() on a lone checkbox would yield a boolean, not an array.
   const selected = useWatch({ control: form.control, name: "memberUserIds" }) ?? [];
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const r = await action.executeAsync(values);
-    if (applyActionErrors(r, form.setError)) return;
+    const r = await action.run(values);
+    if (!r.ok) return;
     toast.success(`Group ${values.name} created`);
     form.reset();
     setOpen(false);

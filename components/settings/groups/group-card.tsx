@@ -1,11 +1,12 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/app/(crm)/settings/groups/actions";
 import { Button } from "@/components/ui/button";
-import { actionErrorMessage } from "../action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { actionMessage } from "@/lib/action-result";
+import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/lib/tenancy/actions";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField } from "@/components/ui/select-field";
@@ -20,11 +21,12 @@ export interface GroupView {
 }
 
 export function GroupCard({ group, activeUsers, canManage }: { group: GroupView; activeUsers: UserOption[]; canManage: boolean }) {
-  const add = useAction(addGroupMemberAction);
   const remove = useAction(removeGroupMemberAction);
   const del = useAction(deleteGroupAction);
   const candidates = activeUsers.filter((u) => !group.members.some((m) => m.userId === u.userId));
-  const [pick, setPick] = useState("");
+  const addForm = useForm<{ userId: string }>({ defaultValues: { userId: "" } });
+  const add = useFormAction(addGroupMemberAction, addForm, { place: () => null });
+  const pick = useWatch({ control: addForm.control, name: "userId" });
   const headingId = `group-${group.id}`;
 
   return (
@@ -49,7 +51,7 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
               description="Its memberships and the watches it holds go with it. A group that still owns or is assigned records cannot be deleted."
               confirmLabel="Delete group"
               onConfirm={async () => {
-                const err = actionErrorMessage(await del.executeAsync({ groupId: group.id }));
+                const err = actionMessage(await del.executeAsync({ groupId: group.id }));
                 if (err) toast.error(err);
                 else toast.success(`Group ${group.name} deleted`);
                 return !err;
@@ -73,7 +75,7 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
                 aria-label={`Remove ${m.name} from ${group.name}`}
                 disabled={remove.isPending}
                 onClick={async () => {
-                  const err = actionErrorMessage(await remove.executeAsync({ groupId: group.id, userId: m.userId }));
+                  const err = actionMessage(await remove.executeAsync({ groupId: group.id, userId: m.userId }));
                   if (err) toast.error(err);
                 }}
               >
@@ -87,22 +89,20 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
       {canManage && candidates.length > 0 ? (
         <form
           className="mt-3 flex items-end gap-2"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!pick) return;
-            const err = actionErrorMessage(await add.executeAsync({ groupId: group.id, userId: pick }));
-            if (err) toast.error(err);
-            else setPick("");
-          }}
+          onSubmit={addForm.handleSubmit(async (v) => {
+            if (!v.userId) return;
+            const r = await add.run({ groupId: group.id, userId: v.userId });
+            if (r.ok) addForm.reset();
+          })}
         >
           <SelectField
             label={`Add a member to ${group.name}`}
             className="flex-1"
-            value={pick}
-            onChange={(e) => setPick(e.target.value)}
+            error={addForm.formState.errors.root?.server?.message}
+            {...addForm.register("userId")}
             options={[{ value: "", label: "Choose a user…" }, ...candidates.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))]}
           />
-          <Button type="submit" variant="secondary" disabled={!pick || add.isPending}>
+          <Button type="submit" variant="secondary" disabled={!pick || addForm.formState.isSubmitting}>
             Add
           </Button>
         </form>

@@ -1,29 +1,28 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { renameGroupAction } from "@/app/(crm)/settings/groups/actions";
+import { renameGroupAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { renameGroupSchema } from "@/lib/tenancy/schemas";
-import { applyActionErrors } from "../action-result";
 
 type Input = z.input<typeof renameGroupSchema>;
 
 export function RenameGroupDialog({ group }: { group: { id: string; name: string } }) {
   const [open, setOpen] = useState(false);
-  const action = useAction(renameGroupAction);
   const form = useForm<Input>({ resolver: zodResolver(renameGroupSchema), defaultValues: { groupId: group.id, name: group.name } });
+  const action = useFormAction(renameGroupAction, form);
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const r = await action.executeAsync(values);
-    if (applyActionErrors(r, form.setError)) return;
+    const r = await action.run(values);
+    if (!r.ok) return;
     toast.success(`Renamed to ${values.name}`);
     setOpen(false);
   });

@@ -1,31 +1,30 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { changePasswordAction } from "@/app/(crm)/settings/profile/actions";
+import { changePasswordAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/tenancy/schemas";
-import { applyActionErrors } from "../action-result";
 import { FormAlert } from "@/components/ui/form-alert";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const router = useRouter();
-  const action = useAction(changePasswordAction);
   const [done, setDone] = useState(false);
   const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
+  const action = useFormAction(changePasswordAction, form);
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(false);
-    const r = await action.executeAsync(values);
-    if (applyActionErrors(r, form.setError)) return;
+    const r = await action.run(values);
+    if (!r.ok) return;
     form.reset();
-    if (!r.data?.signedIn) {
+    if (!r.data.signedIn) {
       router.push("/login");
       return;
     }

@@ -1,26 +1,25 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useAction } from "next-safe-action/hooks";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { updateNameAction } from "@/app/(crm)/settings/profile/actions";
+import { updateNameAction } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { profileNameSchema } from "@/lib/tenancy/schemas";
-import { applyActionErrors } from "../action-result";
 import { FormAlert } from "@/components/ui/form-alert";
 
 type Input = z.input<typeof profileNameSchema>;
 
 export function NameForm({ name }: { name: string }) {
-  const action = useAction(updateNameAction);
   const form = useForm<Input>({ resolver: zodResolver(profileNameSchema), defaultValues: { name } });
+  const action = useFormAction(updateNameAction, form);
   const { errors, isSubmitting, isDirty } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const r = await action.executeAsync(values);
-    if (applyActionErrors(r, form.setError)) return;
+    const r = await action.run(values);
+    if (!r.ok) return;
     form.reset({ name: values.name.trim() });
     toast.success("Name saved");
   });

@@ -2,14 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
-import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { inviteAction } from "@/app/(crm)/settings/users/actions";
+import { inviteAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/field";
 import { inviteSchema, type InviteInput } from "@/lib/tenancy/schemas";
-import { applyActionErrors } from "../action-result";
 import { CopyField } from "../copy-field";
 import { Modal } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/form-dialog";
@@ -32,13 +31,13 @@ interface Created {
 export function AddUserDialog() {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
-  const action = useAction(inviteAction);
   const form = useForm<InviteInput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: "", role: "sales_rep" } });
+  const action = useFormAction(inviteAction, form);
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const r = await action.executeAsync(values);
-    if (applyActionErrors(r, form.setError) || !r.data) return;
+    const r = await action.run(values);
+    if (!r.ok) return;
     setCreated({ link: `${window.location.origin}/invite/${r.data.token}`, email: r.data.email, role: r.data.role, expiresAt: r.data.expiresAt });
     form.reset();
   });

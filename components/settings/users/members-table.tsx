@@ -2,10 +2,10 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { changeRoleAction, setActiveAction } from "@/app/(crm)/settings/users/actions";
+import { setActiveAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/permissions";
-import { actionErrorMessage } from "../action-result";
+import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, roleLabel } from "../format";
@@ -23,11 +23,10 @@ export interface MemberRow {
 
 export function MembersTable({ members, canManage, currentUserId }: { members: MemberRow[]; canManage: boolean; currentUserId: string }) {
   const setActive = useAction(setActiveAction);
-  const changeRole = useAction(changeRoleAction);
 
   async function toggle(m: MemberRow, active: boolean) {
     const r = await setActive.executeAsync({ userId: m.userId, active });
-    const err = actionErrorMessage(r);
+    const err = actionMessage(r);
     if (err) {
       toast.error(err);
       return false;
@@ -66,16 +65,7 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
               {canManage ? (
                 <td className="px-4 py-2">
                   <div className="flex justify-end gap-2">
-                    <ChangeRoleDialog
-                      member={m}
-                      onSave={async (role) => {
-                        const r = await changeRole.executeAsync({ userId: m.userId, role });
-                        const err = actionErrorMessage(r);
-                        if (err) return err;
-                        toast.success(`${m.name} is now ${roleLabel(role).toLowerCase()}`);
-                        return null;
-                      }}
-                    />
+                    <ChangeRoleDialog member={m} />
                     {m.isActive ? (
                       <ConfirmButton
                         label="Deactivate"

@@ -2,9 +2,9 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
-import { revokeInvitationAction } from "@/app/(crm)/settings/users/actions";
+import { revokeInvitationAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
-import { actionErrorMessage } from "../action-result";
+import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
 
@@ -39,7 +39,7 @@ export function PendingInvitations({ invitations }: { invitations: InvitationRow
                 description="The link stops working at once. You can invite them again later."
                 confirmLabel="Revoke invitation"
                 onConfirm={async () => {
-                  const err = actionErrorMessage(await revoke.executeAsync({ invitationId: inv.id }));
+                  const err = actionMessage(await revoke.executeAsync({ invitationId: inv.id }));
                   if (err) toast.error(err);
                   else toast.success("Invitation revoked");
                   return !err;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getSession } from "@/lib/auth/session";
 import { lookupInvitation } from "@/lib/tenancy/invitations";
 import { ROLE_LABELS } from "@/lib/tenancy/schemas";
-import { AcceptAsNewUserForm, AcceptAsSignedInForm, SignOutToAccept } from "./accept-form";
+import { AcceptAsNewUserForm, AcceptAsSignedInForm, SignOutToAccept } from "@/components/auth/accept-form";
 import { FormAlert } from "@/components/ui/form-alert";
 
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };

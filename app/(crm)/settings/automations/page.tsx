@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { listAutomations } from "@/lib/automations/service";
-import { loadFormOptions } from "./form-options";
+import { loadFormOptions } from "@/lib/automations/form-options";
 
 export const metadata: Metadata = { title: "Automations" };
 

@@ -8,8 +8,8 @@ import { requirePageSession } from "@/lib/auth/session";
 import { CUSTOM_FIELD_OBJECT_TYPES, OBJECT_TYPE_LABELS, type CustomFieldObjectType } from "@/lib/custom-fields/schemas";
 import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
 import { capitalize } from "@/lib/records/kinds";
-import { FieldDialog } from "./_components/field-dialog";
-import { FieldsTable } from "./_components/fields-table";
+import { FieldDialog } from "@/components/custom-fields/field-dialog";
+import { FieldsTable } from "@/components/custom-fields/fields-table";
 
 export const metadata: Metadata = { title: "Fields" };
 

@@ -4,8 +4,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { listTags } from "@/lib/tags/service";
-import { TagDialog } from "./_components/tag-dialog";
-import { TagsTable } from "./_components/tags-table";
+import { TagDialog } from "@/components/tags/tag-dialog";
+import { TagsTable } from "@/components/tags/tags-table";
 
 export const metadata: Metadata = { title: "Tags" };
 

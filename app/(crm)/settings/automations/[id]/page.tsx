@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { listExecutions } from "@/lib/automations/executions";
 import { listAutomations } from "@/lib/automations/service";
-import { loadFormOptions } from "../form-options";
+import { loadFormOptions } from "@/lib/automations/form-options";
 
 export const metadata: Metadata = { title: "Automation" };
 

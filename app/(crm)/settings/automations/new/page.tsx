@@ -6,7 +6,7 @@ import { AutomationsForbidden, BackTo } from "@/components/automations/shared";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
-import { loadFormOptions } from "../form-options";
+import { loadFormOptions } from "@/lib/automations/form-options";
 
 export const metadata: Metadata = { title: "New automation" };
 

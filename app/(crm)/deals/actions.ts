@@ -1,9 +1,0 @@
-"use server";
-
-import { makeCreateAction, makeMoveAction } from "@/lib/board/actions";
-
-/** Board drop or reorder: moveRecord with the neighbours at the drop point. */
-export const moveDealAction = makeMoveAction("DEAL");
-
-/** Quick-create at the top of a board column. */
-export const createDealAction = makeCreateAction("DEAL");
