@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, Vitest (unit + integration on embedded PostgreSQL), and
+// `npm test`: typecheck, lint, the duplicate-code check, Vitest (unit + integration on embedded PostgreSQL), and
 // Playwright e2e in Debian's Chromium. Installs what it needs first.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -32,6 +32,8 @@ if (!existsSync(chromium)) {
 
 run("typecheck", "npx", ["tsc", "--noEmit"]);
 run("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+// no block of 10+ identical lines outside db/schema and the migrations (scripts/duplicates.ts)
+run("duplicate code", "npm", ["run", "--silent", "duplicates", "--", "--max-clones", "0"]);
 run("unit + integration (Vitest)", "npx", ["vitest", "run"]);
 run("build", "npx", ["tsx", "scripts/build.ts"]);
 run("e2e (Playwright)", "npx", ["playwright", "test"]);
