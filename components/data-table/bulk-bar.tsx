@@ -55,7 +55,9 @@ export function BulkBar({
   extra?: React.ReactNode;
 }) {
   const [dialog, setDialog] = useState<Dialog>(null);
-  const form = useForm<BulkForm>({ defaultValues: EMPTY });
+  // Only the open dialog is rendered, and its field unregisters when it closes: a field's
+  // rule (register's validate) must not block another dialog's submit.
+  const form = useForm<BulkForm>({ defaultValues: EMPTY, shouldUnregister: true });
   const all = { place: () => null };
   const edit = useFormAction(actions.bulkEdit, form, all);
   const addToList = useFormAction(actions.bulkAddToList, form, all);
@@ -160,8 +162,9 @@ export function BulkBar({
         <X className="size-4" aria-hidden /> Clear selection
       </Button>
 
+      {dialog === "owner" ? (
       <FormDialog
-        open={dialog === "owner"}
+        open
         onOpenChange={(o) => setDialog(o ? "owner" : null)}
         title={`Assign owner to ${selected}`}
         {...formState}
@@ -199,11 +202,12 @@ export function BulkBar({
           </select>
         </div>
       </FormDialog>
+      ) : null}
 
-      {(["addTags", "removeTags"] as const).map((mode) => (
+      {(["addTags", "removeTags"] as const).filter((mode) => dialog === mode).map((mode) => (
         <FormDialog
           key={mode}
-          open={dialog === mode}
+          open
           onOpenChange={(o) => setDialog(o ? mode : null)}
           title={`${mode === "addTags" ? "Add tags to" : "Remove tags from"} ${selected}`}
           {...formState}
@@ -224,8 +228,9 @@ export function BulkBar({
         </FormDialog>
       ))}
 
+      {dialog === "list" ? (
       <FormDialog
-        open={dialog === "list"}
+        open
         onOpenChange={(o) => setDialog(o ? "list" : null)}
         title={`Add ${selected} to a list`}
         description="Only static lists take members by hand; a dynamic list follows its filter."
@@ -254,6 +259,7 @@ export function BulkBar({
           </div>
         )}
       </FormDialog>
+      ) : null}
 
       <FormDialog
         open={dialog === "delete"}
