@@ -31,7 +31,16 @@ export interface DialogFormProps {
  */
 export function DialogForm({ onSubmit, onCancel, pending = false, error, errorId, submitLabel, pendingLabel = "Working…", submitDisabled, danger, className = "space-y-4", children }: DialogFormProps) {
   return (
-    <form onSubmit={onSubmit} className={className} noValidate>
+    <form
+      onSubmit={(e) => {
+        // React events bubble through portals: a dialog opened from inside another form (a
+        // stage row's Delete) must not submit that form too.
+        e.stopPropagation();
+        onSubmit(e);
+      }}
+      className={className}
+      noValidate
+    >
       <FormAlert message={error ?? undefined} id={errorId} />
       {children}
       <div className="flex justify-end gap-2">
