@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, inject, it } from "vitest";
 import { deals, domainEvents, tickets, pipelines, pipelineStages, stageHistory } from "@/db/schema";
@@ -201,7 +201,7 @@ describe("moves that arrive together (one transaction, each move checked on its 
     // even ones take one step (allowed); odd ones skip to Resolved (refused)
     const to = (i: number) => (i % 2 ? byName.Resolved! : byName["In Progress"]!).id;
     const results = await Promise.allSettled(all.map((t, i) => moveRecord(ctx, "TICKET", t.id, { toStageId: to(i) })));
-    const events = [];
+    const events: (typeof domainEvents.$inferSelect)[] = [];
     for (const [i, t] of all.entries()) {
       const [row] = await withTenant(ctx, (tx) => tx.select().from(tickets).where(eq(tickets.id, t.id)));
       if (i % 2) {
@@ -220,10 +220,16 @@ describe("moves that arrive together (one transaction, each move checked on its 
         events.push(own[0]!);
       }
     }
-    // moves that waited for a running transaction went together in the next one (its now()),
-    // and drops at the top of one column in one transaction each got a place of their own
-    const together = new Map<number, string[]>();
-    for (const e of events) together.set(e.occurredAt.getTime(), [...(together.get(e.occurredAt.getTime()) ?? []), (e.payload.record as { position: string }).position]);
+    // moves that waited for a running transaction went together in the next one (the events'
+    // xmin: the transaction that wrote them — two transactions may share a now() to the
+    // microsecond on a busy machine), and drops at the top of one column in one transaction
+    // each got a place of their own
+    const writers = await withTenant(ctx, (tx) =>
+      tx.select({ id: domainEvents.id, xid: sql<string>`xmin::text` }).from(domainEvents).where(inArray(domainEvents.id, events.map((e) => e.id))),
+    );
+    const xidOf = new Map(writers.map((w) => [w.id, w.xid]));
+    const together = new Map<string, string[]>();
+    for (const e of events) together.set(xidOf.get(e.id)!, [...(together.get(xidOf.get(e.id)!) ?? []), (e.payload.record as { position: string }).position]);
     const largest = [...together.values()].sort((a, b) => b.length - a.length)[0]!;
     expect(largest.length).toBeGreaterThan(1);
     expect(new Set(largest).size).toBe(largest.length);
