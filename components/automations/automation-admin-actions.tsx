@@ -12,6 +12,7 @@ import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Modal } from "@/components/ui/dialog";
 import { SecretOnce } from "./secret-once";
+import { toastResult } from "@/components/ui/toast-result";
 
 export function AutomationAdminActions({ id, name, isWebhook }: { id: string; name: string; isWebhook: boolean }) {
   const router = useRouter();
@@ -51,12 +52,7 @@ export function AutomationAdminActions({ id, name, isWebhook }: { id: string; na
         description="It stops running at once, and its execution log is deleted with it. This cannot be undone; disable it instead to keep the log."
         confirmLabel="Delete automation"
         onConfirm={async () => {
-          const err = actionMessage(await remove.executeAsync({ automationId: id }));
-          if (err) {
-            toast.error(err);
-            return false;
-          }
-          toast.success(`Automation ${name} deleted`);
+          if (!toastResult(await remove.executeAsync({ automationId: id }), `Automation ${name} deleted`)) return false;
           router.push("/settings/automations");
           return true;
         }}

@@ -10,6 +10,7 @@ import { FIELD_TYPE_LABELS, OBJECT_TYPE_LABELS, type CustomFieldObjectType, type
 import { deleteFieldAction, moveFieldAction } from "@/lib/custom-fields/actions";
 import { FieldDialog } from "./field-dialog";
 import { MoveButtons } from "@/components/ui/move-buttons";
+import { toastResult } from "@/components/ui/toast-result";
 
 export function FieldsTable({ objectType, fields, canManage }: { objectType: CustomFieldObjectType; fields: CustomFieldJson[]; canManage: boolean }) {
   const move = useAction(moveFieldAction);
@@ -62,15 +63,7 @@ export function FieldsTable({ objectType, fields, canManage }: { objectType: Cus
                       title={`Delete field ${f.label}?`}
                       description={`Values already saved on ${plural} stay stored but are no longer shown, checked or editable. A new field with the key ${f.key} would show them again.`}
                       confirmLabel="Delete field"
-                      onConfirm={async () => {
-                        const err = actionMessage(await remove.executeAsync({ fieldId: f.id }));
-                        if (err) {
-                          toast.error(err);
-                          return false;
-                        }
-                        toast.success(`Field ${f.label} deleted`);
-                        return true;
-                      }}
+                      onConfirm={async () => toastResult(await remove.executeAsync({ fieldId: f.id }), `Field ${f.label} deleted`)}
                     />
                   </div>
                 </td>

@@ -2,11 +2,10 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { deletePipelineAction } from "@/lib/pipelines/actions";
-import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ObjectType } from "./labels";
+import { toastResult } from "@/components/ui/toast-result";
 
 export function DeletePipelineButton({ pipelineId, name, objectType }: { pipelineId: string; name: string; objectType: ObjectType }) {
   const del = useAction(deletePipelineAction);
@@ -20,12 +19,7 @@ export function DeletePipelineButton({ pipelineId, name, objectType }: { pipelin
       confirmLabel="Delete pipeline"
       variant="danger"
       onConfirm={async () => {
-        const err = actionMessage(await del.executeAsync({ pipelineId }));
-        if (err) {
-          toast.error(err);
-          return false;
-        }
-        toast.success(`Pipeline ${name} deleted`);
+        if (!toastResult(await del.executeAsync({ pipelineId }), `Pipeline ${name} deleted`)) return false;
         router.push(`/settings/pipelines?type=${objectType}`);
         return true;
       }}

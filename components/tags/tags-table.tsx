@@ -1,12 +1,11 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { toast } from "sonner";
-import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TagBadge } from "@/components/tags/tag-badge";
 import { deleteTagAction } from "@/lib/tags/actions";
 import { TagDialog, type TagRow } from "./tag-dialog";
+import { toastResult } from "@/components/ui/toast-result";
 
 export function TagsTable({ tags, canManage }: { tags: TagRow[]; canManage: boolean }) {
   const remove = useAction(deleteTagAction);
@@ -47,16 +46,7 @@ export function TagsTable({ tags, canManage }: { tags: TagRow[]; canManage: bool
                       title={`Delete tag ${t.name}?`}
                       description={t.usageCount > 0 ? `It is removed from the ${t.usageCount} record${t.usageCount === 1 ? "" : "s"} that carry it. This cannot be undone.` : "No record carries it."}
                       confirmLabel="Delete tag"
-                      onConfirm={async () => {
-                        const r = await remove.executeAsync({ tagId: t.id });
-                        const err = actionMessage(r);
-                        if (err) {
-                          toast.error(err);
-                          return false;
-                        }
-                        toast.success(`Tag ${t.name} deleted`);
-                        return true;
-                      }}
+                      onConfirm={async () => toastResult(await remove.executeAsync({ tagId: t.id }), `Tag ${t.name} deleted`)}
                     />
                   </div>
                 </td>

@@ -1,13 +1,12 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { toast } from "sonner";
 import { revokeApiKeyAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
-import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
+import { toastResult } from "@/components/ui/toast-result";
 
 export interface ApiKeyRow {
   id: string;
@@ -56,12 +55,7 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
                     title={`Revoke the API key ${k.name}?`}
                     description="Requests with this key are refused from now on (401). This cannot be undone; create a new key if you need one."
                     confirmLabel="Revoke key"
-                    onConfirm={async () => {
-                      const err = actionMessage(await revoke.executeAsync({ apiKeyId: k.id }));
-                      if (err) toast.error(err);
-                      else toast.success(`API key ${k.name} revoked`);
-                      return !err;
-                    }}
+                    onConfirm={async () => toastResult(await revoke.executeAsync({ apiKeyId: k.id }), `API key ${k.name} revoked`)}
                   />
                 )}
               </td>

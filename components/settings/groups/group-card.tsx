@@ -12,6 +12,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField } from "@/components/ui/select-field";
 import type { UserOption } from "./create-group-dialog";
 import { RenameGroupDialog } from "./rename-group-dialog";
+import { toastResult } from "@/components/ui/toast-result";
 
 export interface GroupView {
   id: string;
@@ -50,12 +51,7 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
               title={`Delete the group ${group.name}?`}
               description="Its memberships and the watches it holds go with it. A group that still owns or is assigned records cannot be deleted."
               confirmLabel="Delete group"
-              onConfirm={async () => {
-                const err = actionMessage(await del.executeAsync({ groupId: group.id }));
-                if (err) toast.error(err);
-                else toast.success(`Group ${group.name} deleted`);
-                return !err;
-              }}
+              onConfirm={async () => toastResult(await del.executeAsync({ groupId: group.id }), `Group ${group.name} deleted`)}
             />
           </div>
         ) : null}

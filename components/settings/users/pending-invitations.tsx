@@ -1,12 +1,11 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { toast } from "sonner";
 import { revokeInvitationAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
-import { actionMessage } from "@/lib/action-result";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDate, formatDateTime, roleLabel } from "../format";
+import { toastResult } from "@/components/ui/toast-result";
 
 export interface InvitationRow {
   id: string;
@@ -38,12 +37,7 @@ export function PendingInvitations({ invitations }: { invitations: InvitationRow
                 title={`Revoke the invitation of ${inv.email}?`}
                 description="The link stops working at once. You can invite them again later."
                 confirmLabel="Revoke invitation"
-                onConfirm={async () => {
-                  const err = actionMessage(await revoke.executeAsync({ invitationId: inv.id }));
-                  if (err) toast.error(err);
-                  else toast.success("Invitation revoked");
-                  return !err;
-                }}
+                onConfirm={async () => toastResult(await revoke.executeAsync({ invitationId: inv.id }), "Invitation revoked")}
               />
             </li>
           ))}
