@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { BOARD_KINDS } from "@/lib/board/kinds";
 import { formatMoney } from "@/lib/board/money";
 import type { BoardCard, BoardKind } from "@/lib/board/types";
+import { useBoardKeyboardContext } from "./use-board-keyboard";
 
 /** What dnd-kit carries for a card (droppables of columns carry `type: "column"`). */
 export interface CardDragData {
@@ -148,11 +149,22 @@ export function SortableCard({ card, kind, stageId, stageName, ownerName, disabl
     disabled,
     attributes: { roleDescription: `draggable ${info.singular}` },
   });
+  const keyboard = useBoardKeyboardContext();
+  const lifted = keyboard.liftedId === card.id;
   const handle = disabled ? null : (
     <button
       ref={setActivatorNodeRef}
       type="button"
       {...attributes}
+      aria-pressed={lifted || isDragging}
+      data-drag-handle
+      onKeyDown={(e) => {
+        // picked up here; while it is up, the board's keyboard mode has the keys
+        if ((e.key === " " || e.key === "Enter") && !keyboard.liftedId) {
+          e.preventDefault();
+          keyboard.pickUp(card.id);
+        }
+      }}
       aria-label={`Move ${info.singular} ${card.title}, in ${stageName}`}
       className="-mr-1 -mt-0.5 shrink-0 cursor-grab rounded p-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-700 active:cursor-grabbing"
     >
@@ -165,7 +177,7 @@ export function SortableCard({ card, kind, stageId, stageName, ownerName, disabl
       style={{ transform: CSS.Translate.toString(transform), transition }}
       {...listeners}
       data-card-id={card.id}
-      className={cn("relative touch-none", isDragging && "opacity-40")}
+      className={cn("relative touch-none", isDragging && !lifted && "opacity-40", lifted && "rounded-md ring-2 ring-brand-500 ring-offset-1")}
     >
       {indicator ? <div aria-hidden className={cn("absolute inset-x-0 h-0.5 rounded bg-brand-500", indicator === "before" ? "-top-1" : "-bottom-1")} /> : null}
       <CardBody card={card} kind={kind} ownerName={ownerName} handle={handle} />

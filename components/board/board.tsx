@@ -1,7 +1,9 @@
 "use client";
 
 import { DndContext, DragOverlay, MeasuringStrategy } from "@dnd-kit/core";
-import { useCallback, useMemo } from "react";
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useCallback, useMemo, useRef } from "react";
+import { cn } from "@/components/ui/cn";
 import { useLiveEvents } from "@/components/live/live-events";
 import { dropVerdicts } from "@/lib/board/drop-rules";
 import type { MovePlan } from "@/lib/board/optimistic";
@@ -9,13 +11,15 @@ import type { BoardData } from "@/lib/board/types";
 import type { LiveClientMessage } from "@/lib/live/topics";
 import { CardBody, GripIcon, GripSymbol } from "./board-card";
 import { BoardColumn } from "./board-column";
-import { collisionDetection, useBoardSensors } from "./drag-and-drop";
+import { collisionDetectionFor, useBoardSensors } from "./drag-and-drop";
 import { LostReasonDialog } from "./lost-reason-dialog";
 import type { CreateAction } from "./quick-create";
 import { useBoardAnnouncements } from "./use-board-announcements";
 import { useBoardData } from "./use-board-data";
 import { useBoardDrag } from "./use-board-drag";
+import { BoardKeyboardContext, useBoardKeyboard } from "./use-board-keyboard";
 import { useBoardMove, type MoveAction } from "./use-board-move";
+import { useEdgeScroll } from "./use-edge-scroll";
 
 export type { MoveAction } from "./use-board-move";
 
@@ -34,8 +38,9 @@ export interface BoardProps {
 
 /**
  * A pipeline's board: its data (use-board-data), moves shown at once and undone when
- * refused (use-board-move), drag and drop by pointer, touch or keyboard (use-board-drag,
- * drag-and-drop), what a screen reader hears (use-board-announcements), and the live
+ * refused, with Undo after each (use-board-move), drag and drop by pointer or touch
+ * (use-board-drag, drag-and-drop, use-edge-scroll) and by keyboard (use-board-keyboard),
+ * what a screen reader hears (use-board-announcements), and the live
  * stream, which refetches when another user changes a record of the kind — not while a
  * card is in the user's hand.
  */
@@ -48,7 +53,14 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
   const move = useBoardMove({ kind, queryKey, current, moveAction, stageName });
   const { mutate } = move;
   const drag = useBoardDrag({ kind, current, stageName, onMove: useCallback((plan: MovePlan) => mutate({ plan }), [mutate]) });
-  const { active, hint, lostFor } = drag;
+  const { active, hint, lostFor, pickUp, hover, drop, cancel } = drag;
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const dragApi = useMemo(() => ({ pickUp, hover, drop, cancel }), [pickUp, hover, drop, cancel]);
+  const keyboard = useBoardKeyboard({ kind, current, stageName, drag: dragApi, boardRef: scrollerRef });
+  const keyboardContext = useMemo(() => ({ liftedId: keyboard.liftedId, pickUp: keyboard.pickUp }), [keyboard.liftedId, keyboard.pickUp]);
+  const edge = useEdgeScroll(scrollerRef);
+  const { pointerEdge } = edge;
+  const collisionDetection = useMemo(() => collisionDetectionFor((x) => pointerEdge(x) !== 0), [pointerEdge]);
   const live = useLiveEvents(`records:${kind}`, refetch, { busy: !!active || !!lostFor || move.isPending, accept: isBoardChange });
   const { announcements, screenReaderInstructions } = useBoardAnnouncements(kind, current, stageName);
   const sensors = useBoardSensors();
@@ -71,9 +83,25 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
           collisionDetection={collisionDetection}
           measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
           accessibility={{ announcements, screenReaderInstructions }}
+          // the board scrolls sideways only in its edge bands (use-edge-scroll); columns' cards still auto-scroll, gently
+          autoScroll={{ canScroll: (el) => el !== scrollerRef.current, threshold: { x: 0.05, y: 0.1 }, acceleration: 4 }}
           {...drag.handlers}
+          onDragStart={(e) => {
+            edge.onDragStart();
+            drag.handlers.onDragStart(e);
+          }}
+          onDragEnd={(e) => {
+            edge.stop();
+            drag.handlers.onDragEnd(e);
+          }}
+          onDragCancel={() => {
+            edge.stop();
+            drag.handlers.onDragCancel();
+          }}
         >
-          <div className="relative flex h-[calc(100dvh-14rem)] min-h-[26rem] gap-3 overflow-x-auto pb-2" data-testid="board" aria-busy={move.isPending || undefined}>
+          <BoardKeyboardContext.Provider value={keyboardContext}>
+          <div className="relative">
+          <div ref={scrollerRef} className="relative flex h-[calc(100dvh-14rem)] min-h-[26rem] gap-3 overflow-x-auto pb-2" data-testid="board" aria-busy={move.isPending || undefined}>
             {stages.map((stage) => {
               const column = board.columns.find((c) => c.stageId === stage.id) ?? { stageId: stage.id, count: 0, totals: [], cards: [], nextCursor: null };
               return (
@@ -97,8 +125,12 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
               );
             })}
           </div>
+          {edge.dragging ? <EdgeStrip side={-1} active={edge.edge === -1} hidden={!edge.room.left} /> : null}
+          {edge.dragging ? <EdgeStrip side={1} active={edge.edge === 1} hidden={!edge.room.right} /> : null}
+          </div>
+          </BoardKeyboardContext.Provider>
           <DragOverlay dropAnimation={null}>
-            {active ? (
+            {active && !keyboard.liftedId ? (
               <CardBody
                 card={active.card}
                 kind={kind}
@@ -110,6 +142,9 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
           </DragOverlay>
         </DndContext>
       )}
+      <p role="status" aria-live="assertive" aria-atomic="true" className="sr-only" data-testid="board-announcer">
+        {keyboard.message}
+      </p>
       <LostReasonDialog
         open={!!lostFor}
         title={lostFor?.card.title ?? ""}
@@ -121,5 +156,24 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
         }}
       />
     </>
+  );
+}
+
+/** The thin band at the board's edge that scrolls it while a card is held there. */
+function EdgeStrip({ side, active, hidden }: { side: -1 | 1; active: boolean; hidden: boolean }) {
+  if (hidden && !active) return null;
+  const Icon = side < 0 ? ChevronLeft : ChevronRight;
+  return (
+    <div
+      aria-hidden
+      data-testid={side < 0 ? "board-scroll-left" : "board-scroll-right"}
+      className={cn(
+        "pointer-events-none absolute inset-y-0 flex w-10 items-center justify-center from-slate-300/90 to-transparent",
+        side < 0 ? "left-0 rounded-l-lg bg-gradient-to-r" : "right-0 rounded-r-lg bg-gradient-to-l",
+        active && "from-brand-200",
+      )}
+    >
+      <Icon className="size-5 text-slate-700" />
+    </div>
   );
 }

@@ -1,8 +1,8 @@
-// The board's drag and drop on @dnd-kit: sensors (mouse, touch press-and-hold, keyboard),
-// which droppable a card is over, and what dropping it there would mean.
+// The board's pointer drag and drop on @dnd-kit: sensors (mouse, touch press-and-hold),
+// which droppable a card is over, and what dropping it there would mean. Keyboard moves
+// are the board's own (use-board-keyboard), on the same drop path.
 import {
   closestCenter,
-  KeyboardSensor,
   PointerSensor,
   pointerWithin,
   rectIntersection,
@@ -14,7 +14,6 @@ import {
   type Over,
   type PointerActivationConstraint,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { dropVerdict } from "@/lib/board/drop-rules";
 import { findCard, type DropTarget } from "@/lib/board/optimistic";
 import type { BoardData, BoardKind } from "@/lib/board/types";
@@ -36,14 +35,18 @@ export function useBoardSensors() {
   return useSensors(
     useSensor(MousePointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 }
 
 type DropData = CardDragData | ColumnDropData;
 
-/** Cards win over the column they sit in; over a column's empty part, its nearest card decides. */
-export const collisionDetection: CollisionDetection = (args) => {
+/**
+ * Cards win over the column they sit in; over a column's empty part, its nearest card
+ * decides. In the board's edge bands (`inEdgeBand`: the strips that scroll it) the card
+ * is over nothing.
+ */
+export const collisionDetectionFor = (inEdgeBand: (x: number) => boolean): CollisionDetection => (args) => {
+  if (args.pointerCoordinates && inEdgeBand(args.pointerCoordinates.x)) return [];
   const within = pointerWithin(args);
   const hits = within.length ? within : rectIntersection(args);
   const dataOf = (id: unknown) => args.droppableContainers.find((c) => c.id === id)?.data.current as DropData | undefined;
