@@ -135,7 +135,9 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase }:
             views={data.views}
             activeId={activeView?.id ?? null}
             hrefOf={hrefOfView}
-            saveView={(name) => actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols })}
+            canShare={data.can.shareViews}
+            groups={data.groups}
+            saveView={(input) => actions.saveView({ ...input, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols })}
             onSaved={(name) => {
               toast.success(`Saved view "${name.trim()}"`);
               router.refresh();
@@ -145,8 +147,10 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase }:
                 await actionData(actions.deleteView({ id: v.id }));
                 toast.success(`Deleted view "${v.name}"`);
                 router.refresh();
+                return true;
               } catch (e) {
                 toast.error(e instanceof Error ? e.message : String(e));
+                return false;
               }
             }}
           />

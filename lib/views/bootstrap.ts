@@ -37,12 +37,13 @@ export interface DataTableData {
   groups: TableOption[];
   tags: string[];
   lists: (TableOption & { processingType: "STATIC" | "DYNAMIC" })[];
-  views: { id: string; name: string; filter: unknown; sort: string | null; columns: string[] }[];
+  /** The user's own views, then those shared with them (not theirs to change or delete). */
+  views: { id: string; name: string; filter: unknown; sort: string | null; columns: string[]; visibility: "private" | "workspace" | "group"; groupId: string | null; ownerName: string; mine: boolean }[];
   firstPage: TablePage;
   /** A filter always ANDed with the user's (a list page shows only the list's members); not shown in the filter UI. */
   baseFilter: FilterGroup | null;
   me: string;
-  can: { write: boolean; delete: boolean; addToList: boolean };
+  can: { write: boolean; delete: boolean; addToList: boolean; shareViews: boolean };
   renderedAt: number;
 }
 
@@ -117,11 +118,11 @@ export async function loadDataTable(session: SessionInfo, kind: RecordKind, sear
     groups: extras.groups,
     tags: extras.tags.map((t) => t.name),
     lists: extras.lists,
-    views: views.map(({ createdAt: _c, objectType: _o, ...v }) => v),
+    views: views.map(({ createdAt: _c, objectType: _o, userId: _u, ...v }) => v),
     firstPage,
     baseFilter: opts.baseFilter ?? null,
     me: session.user.id,
-    can: { write: can(session.role, "records.write"), delete: can(session.role, "records.delete"), addToList: can(session.role, "lists.write") },
+    can: { write: can(session.role, "records.write"), delete: can(session.role, "records.delete"), addToList: can(session.role, "lists.write"), shareViews: can(session.role, "views.share") },
     renderedAt: Date.now(),
   };
 }
