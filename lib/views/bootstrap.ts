@@ -8,7 +8,8 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionInfo } from "@/lib/auth/session";
 import type { ValidationIssue } from "@/lib/errors";
 import { describeFilterFields } from "@/lib/filters/fields";
-import { allOf, validateFilter, type FilterGroup } from "@/lib/filters/schema";
+import { validateCompleteFilter } from "@/lib/filters/complete";
+import { allOf, type FilterGroup } from "@/lib/filters/schema";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import { listMembers } from "@/lib/tenancy/members";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -77,7 +78,7 @@ export async function loadDataTable(session: SessionInfo, kind: RecordKind, sear
     }
     if (parsed !== undefined && !isEmptyFilter(parsed)) {
       const group = asGroup(parsed);
-      const result = validateFilter(kind, group, { customFields });
+      const result = validateCompleteFilter(kind, group, { customFields });
       if (result.ok) filter = group;
       else {
         filterIssues = result.errors;

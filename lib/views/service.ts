@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
 import { savedViews, tenantGroupMembers, tenantGroups, users } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
-import { assertValidFilter } from "@/lib/filters/schema";
+import { assertCompleteFilter } from "@/lib/filters/complete";
 import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { parseSort } from "@/lib/records/queries";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -83,7 +83,8 @@ async function normalize(ctx: TenantContext, kind: ViewKind, data: { filter?: un
   const needsFields = data.filter !== undefined || data.columns !== undefined;
   const customFields = needsFields ? await tableCustomFields(ctx, kind) : [];
   if (data.filter !== undefined) {
-    out.filter = isEmptyFilter(data.filter) ? null : assertValidFilter(kind, data.filter, { customFields });
+    if (!isEmptyFilter(data.filter)) assertCompleteFilter(kind, data.filter, { customFields });
+    out.filter = isEmptyFilter(data.filter) ? null : data.filter;
   }
   if (data.sort !== undefined) {
     const sort = data.sort === null ? null : parseSort(kind, data.sort);
