@@ -56,7 +56,7 @@ export function FilterPanel({
         }}
         className="space-y-3"
       >
-        <FilterBuilder objectType={objectType} fields={fields} value={draft} onChange={setDraft} errors={showErrors ? errors : undefined} options={options} label="Filter" />
+        <FilterBuilder objectType={objectType} fields={fields} value={draft} onChange={setDraft} errors={showErrors ? errors : undefined} options={options} label="Filter" empty="No conditions: every record matches." />
         {showErrors && errors.length > 0 ? (
           <p role="alert" className="text-sm text-red-700">
             Fix the {errors.length === 1 ? "condition" : `${errors.length} problems`} marked above to apply the filter.
