@@ -315,6 +315,8 @@ export const savedViews = pgTable("saved_views", {
   check("saved_views_visibility_check", sql`${t.visibility} in ('private', 'workspace', 'group') and (${t.groupId} is null or ${t.visibility} = 'group')`),
   // the views menu lists a kind's views shared with the workspace or a group
   index("saved_views_shared_idx").on(t.tenantId, t.objectType, t.visibility),
+  // the group foreign key: deleting a group finds its views
+  index("saved_views_group_idx").on(t.tenantId, t.groupId),
 ]);
 
 export type Company = typeof companies.$inferSelect;
