@@ -4,7 +4,7 @@ import { ChevronDown, Filter as FilterIcon, Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
@@ -47,6 +47,16 @@ export function BoardToolbar({
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
+  const filtersRef = useRef<HTMLDivElement>(null);
+  // the open filters close on a click elsewhere, like a menu
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!filtersRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onDown);
+    return () => document.removeEventListener("pointerdown", onDown);
+  }, [open]);
   const active = members.filter((m) => m.isActive || m.id === filters.owner);
   const moreFilters = FILTER_KEYS.filter((k) => k !== "q" && filters[k]).length;
   return (
@@ -87,6 +97,7 @@ export function BoardToolbar({
         ))}
       </nav>
       {view === "board" ? (
+        <div ref={filtersRef}>
         <Form
           key={filtersToParams(filters).toString()}
           action={info.path}
@@ -158,6 +169,7 @@ export function BoardToolbar({
             </div>
           </div>
         </Form>
+        </div>
       ) : null}
       {view === "board" && hasFilters(filters) ? (
         <Link href={viewHref(info.path, pipelineId, view, {})} className="text-sm font-medium text-brand-700 hover:underline">

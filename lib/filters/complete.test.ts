@@ -35,5 +35,8 @@ describe("unfinished filter conditions", () => {
       ],
     });
     expect(validateCompleteFilter("COMPANY", { all: [{ field: "industry", op: "eq", value: "Software" }] }).ok).toBe(true);
+    // an empty date keeps the validator's more helpful message
+    const date = validateCompleteFilter("COMPANY", { all: [{ field: "createdAt", op: "gt", value: "" }] });
+    expect(date.ok ? [] : date.errors).toEqual([{ path: "filter.all[0].value", message: expect.stringContaining("must be a date") }]);
   });
 });

@@ -24,16 +24,27 @@ export function incompleteConditions(json: unknown, path = "filter"): Validation
 }
 
 /**
- * validateFilter, and no unfinished condition. An unfinished condition's message replaces
- * the validator's for the same part ("choose a field" rather than `unknown field ""`).
+ * validateFilter, and no unfinished condition. A missing field says "choose a field"
+ * (rather than `unknown field ""`); an empty value keeps the validator's message when it
+ * has one ('must be a date ...'), else says "needs a value".
  */
 export function validateCompleteFilter(objectType: FilterObjectType, json: unknown, options: FilterOptions = {}): ValidateFilterResult {
   const incomplete = incompleteConditions(json);
   const result = validateFilter(objectType, json, options);
   if (incomplete.length === 0) return result;
-  const covered = new Set(incomplete.map((i) => i.path));
-  const rest = result.ok ? [] : result.errors.filter((e) => !covered.has(e.path) && ![...covered].some((c) => c.endsWith(".field") && e.path.startsWith(c.slice(0, -".field".length))));
-  return { ok: false, errors: [...incomplete, ...rest] };
+  const errors = result.ok ? [] : result.errors;
+  const noField = incomplete.filter((i) => i.path.endsWith(".field")).map((i) => i.path.slice(0, -"field".length));
+  const kept = errors.filter((e) => !noField.some((node) => e.path.startsWith(node)));
+  const added = incomplete.filter((i) => i.path.endsWith(".field") || !kept.some((e) => e.path === i.path));
+  return { ok: false, errors: [...added, ...kept].sort((a, b) => compareIndexes(indexesOf(a.path), indexesOf(b.path))) };
+}
+
+/** "filter.all[1].any[0].value" → [1, 0]: where the node sits, for document order. */
+const indexesOf = (path: string) => [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+
+function compareIndexes(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 /** validateCompleteFilter, throwing a 422 with the paths when the filter is invalid or unfinished. */
