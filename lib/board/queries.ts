@@ -86,11 +86,6 @@ function recordScope(ctx: TenantContext, kind: BoardKind, pipelineId: string, fi
   )!;
 }
 
-/** For the table view: the same scope as a WHERE for listRecords (which adds tenant and deleted_at itself). */
-export function tableScope(ctx: TenantContext, kind: BoardKind, pipelineId: string, filters: BoardFilters): SQL {
-  return and(sql`${col(kind, "pipelineId")} = ${pipelineId}::uuid`, ...filterConditions(ctx, kind, filters))!;
-}
-
 /**
  * The SELECT … FROM … of a card. `inFailedStage` says whether the card's stage is
  * DONE_FAILED (then the latest stage_history row gives the stage to return to).
