@@ -69,7 +69,7 @@ export function CardBody({ card, kind, ownerName, handle, className }: CardBodyP
   return (
     <article
       className={cn(
-        "rounded-md border bg-white p-2.5 text-sm shadow-sm",
+        "rounded-md border bg-white p-2.5 text-sm shadow-sm group-data-[density=compact]/board:p-1.5",
         card.stalled ? "border-amber-400 bg-amber-50 ring-1 ring-amber-300" : "border-slate-200",
         className,
       )}
@@ -97,7 +97,7 @@ export function CardBody({ card, kind, ownerName, handle, className }: CardBodyP
         </p>
       ) : null}
       {card.tags.length ? (
-        <ul className="mt-1.5 flex flex-wrap gap-1" aria-label="Tags">
+        <ul className="mt-1.5 flex flex-wrap gap-1 group-data-[density=compact]/board:hidden" aria-label="Tags">
           {card.tags.slice(0, 3).map((t) => (
             <li key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-700">
               {t}
@@ -106,7 +106,7 @@ export function CardBody({ card, kind, ownerName, handle, className }: CardBodyP
           {card.tags.length > 3 ? <li className="px-1 text-[11px] text-slate-500">+{card.tags.length - 3}</li> : null}
         </ul>
       ) : null}
-      <div className="mt-2 flex items-center justify-between gap-2 text-xs text-slate-500">
+      <div className="mt-2 flex items-center justify-between gap-2 text-xs text-slate-500 group-data-[density=compact]/board:mt-1">
         <span className="flex items-center gap-1.5">
           {card.daysInStage !== null ? <span>{card.daysInStage}d in stage</span> : null}
           {card.stalled ? (

@@ -64,13 +64,13 @@ export function BoardColumn(props: BoardColumnProps) {
       data-stage-id={stage.id}
       data-droppable={verdict ? (refused ? "no" : "yes") : undefined}
       className={cn(
-        "relative flex h-full w-72 shrink-0 flex-col rounded-lg border-t-4 bg-slate-100 transition-[opacity,box-shadow]",
+        "relative flex h-full w-56 shrink-0 flex-col rounded-lg border-t-4 bg-slate-100 transition-[opacity,box-shadow] group-data-[density=compact]/board:w-48",
         refused && "opacity-45 saturate-50",
         !refused && (targeted || (isOver && props.activeFromStageId !== stage.id)) && "ring-2 ring-brand-500",
       )}
       style={{ borderTopColor: stage.color }}
     >
-      <header className="px-3 pb-2 pt-2.5">
+      <header className="px-3 pb-2 pt-2.5 group-data-[density=compact]/board:px-2 group-data-[density=compact]/board:pb-1 group-data-[density=compact]/board:pt-1.5">
         <div className="flex items-center gap-2">
           <h2 id={headingId} className="min-w-0 truncate text-sm font-semibold text-slate-800" title={stage.name}>
             {stage.name}
@@ -176,7 +176,7 @@ function ColumnCards({
     gap: 8,
     rangeExtractor,
     // server render and first paint show the top of every column
-    initialRect: { width: 288, height: 600 },
+    initialRect: { width: 224, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;

@@ -1,31 +1,27 @@
 // /deals, /leads, /tickets: the board (or ?view=table) of one pipeline of the kind.
 // A server component: it loads the first screen; the client board takes over from there.
 import "server-only";
+import { DataTable } from "@/components/data-table";
+import { dataTableActions } from "@/components/data-table/actions";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { filtersToParams, loadBoardUrl, parseBoardFilters, viewHref } from "@/lib/board/filters";
 import { BOARD_KINDS, capitalize } from "@/lib/board/kinds";
-import { listBoardPipelines, loadBoard, loadBoardMeta, pickPipeline, tableScope } from "@/lib/board/queries";
+import { listBoardPipelines, loadBoard, pickPipeline } from "@/lib/board/queries";
 import type { BoardKind } from "@/lib/board/types";
-import { AppError } from "@/lib/errors";
-import { listRecords } from "@/lib/records/queries";
+import { loadDataTable } from "@/lib/views/bootstrap";
 import { Board, type MoveAction } from "./board";
+import { BoardDensityFrame } from "./board-density";
 import { BoardToolbar } from "./board-toolbar";
 import type { CreateAction } from "./quick-create";
-import { RecordsTable } from "./records-table";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-async function tablePage(...args: Parameters<typeof listRecords>) {
-  try {
-    return await listRecords(...args);
-  } catch (err) {
-    // a stale or hand-edited cursor: start from the first page
-    if (err instanceof AppError && err.code === "bad-request" && args[2].cursor) return listRecords(args[0], args[1], { ...args[2], cursor: null });
-    throw err;
-  }
-}
+const MODES = {
+  ENFORCED: { label: "Enforced", description: "Enforced: one stage at a time" },
+  FLEXIBLE: { label: "Flexible", description: "Flexible: any stage to any stage" },
+} as const;
 
 export async function PipelinePage({ kind, searchParams, moveAction, createAction }: { kind: BoardKind; searchParams: SearchParams; moveAction: MoveAction; createAction: CreateAction }) {
   const session = await requirePageSession();
@@ -45,47 +41,36 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
       </>
     );
   }
-  const filters = parseBoardFilters(searchParams);
+  const toolbar = { kind, title, pipelines: options, pipelineId: pipeline.id, userId: session.user.id };
 
   if (url.view === "table") {
-    const cursor = url.cursor;
-    const [meta, page] = await Promise.all([
-      loadBoardMeta(ctx, kind, pipeline.id),
-      tablePage(ctx, kind, { limit: 50, cursor, where: tableScope(ctx, kind, pipeline.id, filters) }),
-    ]);
-    const base = viewHref(info.path, pipeline.id, "table", filters);
+    // the contacts table's component, on this pipeline's records (the pipeline is a base filter)
+    const data = await loadDataTable(session, kind, searchParams, { baseFilter: { all: [{ field: "pipelineId", op: "eq", value: pipeline.id }] } });
     return (
       <>
-        <PageHeader title={title} description={`${meta.pipeline.name} · table`} />
-        <BoardToolbar kind={kind} pipelines={options} pipelineId={pipeline.id} view="table" filters={filters} members={meta.members} />
-        <RecordsTable
-          kind={kind}
-          pipeline={meta.pipeline}
-          members={meta.members}
-          rows={page.data}
-          nextHref={page.nextCursor ? `${base}&cursor=${encodeURIComponent(page.nextCursor)}` : null}
-          firstHref={cursor ? base : null}
-        />
+        <BoardToolbar {...toolbar} view="table" filters={{}} members={[]} />
+        <DataTable data={data} plural={info.plural} actions={dataTableActions(kind)} hrefBase={viewHref(info.path, pipeline.id, "table", {})} />
       </>
     );
   }
 
+  const filters = parseBoardFilters(searchParams);
   const data = await loadBoard(ctx, kind, pipeline.id, filters);
   const filterKey = filtersToParams(filters).toString();
-  const mode = data.pipeline.movementMode === "ENFORCED" ? "Enforced: one stage at a time" : "Flexible: any stage to any stage";
   return (
     <>
-      <PageHeader title={title} description={`${data.pipeline.name} · ${mode}`} />
-      <BoardToolbar kind={kind} pipelines={options} pipelineId={pipeline.id} view="board" filters={filters} members={data.members} />
-      <Board
-        key={`${pipeline.id}?${filterKey}`}
-        initialData={data}
-        filters={filterKey}
-        canMove={can(role, "records.move")}
-        canCreate={can(role, "records.write")}
-        moveAction={moveAction}
-        createAction={createAction}
-      />
+      <BoardToolbar {...toolbar} mode={MODES[data.pipeline.movementMode]} view="board" filters={filters} members={data.members} />
+      <BoardDensityFrame userId={session.user.id}>
+        <Board
+          key={`${pipeline.id}?${filterKey}`}
+          initialData={data}
+          filters={filterKey}
+          canMove={can(role, "records.move")}
+          canCreate={can(role, "records.write")}
+          moveAction={moveAction}
+          createAction={createAction}
+        />
+      </BoardDensityFrame>
     </>
   );
 }

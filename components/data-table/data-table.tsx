@@ -34,7 +34,7 @@ function parseSort(sort: string | null): SortState {
   return m ? { field: m[1]!, dir: m[2] as "asc" | "desc" } : DEFAULT_SORT;
 }
 
-export function DataTable({ data, actions, plural, extraBulkActions }: DataTableProps) {
+export function DataTable({ data, actions, plural, extraBulkActions, hrefBase }: DataTableProps) {
   const { kind, state } = data;
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -87,7 +87,11 @@ export function DataTable({ data, actions, plural, extraBulkActions }: DataTable
     stableJson(filterParam(v.filter) ? v.filter : null) === stableJson(state.filter) &&
     (v.columns.length ? v.columns : DEFAULT_COLUMNS[kind]).join(",") === state.cols.join(",");
   const activeView = data.views.find(sameAs);
-  const hrefOfView = (v: SavedViewItem) => `/${data.collection}${viewParams({ sort: v.sort, filter: v.filter, cols: v.columns })}`;
+  const hrefOfView = (v: SavedViewItem) => {
+    const query = viewParams({ sort: v.sort, filter: v.filter, cols: v.columns });
+    if (!hrefBase) return `/${data.collection}${query}`;
+    return query ? `${hrefBase}${hrefBase.includes("?") ? "&" : "?"}${query.slice(1)}` : hrefBase;
+  };
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: tableKeys.kind(kind) });
@@ -126,12 +130,14 @@ export function DataTable({ data, actions, plural, extraBulkActions }: DataTable
           {state.filter ? `Filter (${countConditions(state.filter)})` : "Filter"}
         </Button>
         <ColumnChooser columns={data.columns} visible={state.cols} onChange={(cols) => nav.go({ cols: serializeColumns(kind, cols) })} onReset={() => nav.go({ cols: null })} />
-        {data.baseFilter ? null : (
+        {data.baseFilter && !hrefBase ? null : (
           <SavedViews
             views={data.views}
             activeId={activeView?.id ?? null}
             hrefOf={hrefOfView}
-            saveView={(name) => actions.saveView({ name, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols })}
+            canShare={data.can.shareViews}
+            groups={data.groups}
+            saveView={(input) => actions.saveView({ ...input, filter: state.filter ?? undefined, sort: state.sort, columns: state.cols })}
             onSaved={(name) => {
               toast.success(`Saved view "${name.trim()}"`);
               router.refresh();
@@ -141,8 +147,10 @@ export function DataTable({ data, actions, plural, extraBulkActions }: DataTable
                 await actionData(actions.deleteView({ id: v.id }));
                 toast.success(`Deleted view "${v.name}"`);
                 router.refresh();
+                return true;
               } catch (e) {
                 toast.error(e instanceof Error ? e.message : String(e));
+                return false;
               }
             }}
           />

@@ -6,12 +6,14 @@ import { EMPTY_FILTER } from "@/components/filter-builder/tree";
 import { Button } from "@/components/ui/button";
 import type { ValidationIssue } from "@/lib/errors";
 import type { FilterObjectType } from "@/lib/filters/fields";
-import { validateFilter, type FilterGroup } from "@/lib/filters/schema";
+import { validateCompleteFilter } from "@/lib/filters/complete";
+import type { FilterGroup } from "@/lib/filters/schema";
 import type { TableCustomField } from "@/lib/views/columns";
 
 /**
- * The table's filter editor: a draft edited with FilterBuilder, checked by validateFilter
- * (the same validator the server runs) and applied to the URL only when valid.
+ * The table's filter editor: a draft edited with FilterBuilder, checked by
+ * validateCompleteFilter (the same check the server runs: an unfinished condition is
+ * flagged on that condition, never applied) and applied to the URL only when valid.
  */
 export function FilterPanel({
   id,
@@ -39,7 +41,7 @@ export function FilterPanel({
 }) {
   const [draft, setDraft] = useState<FilterGroup>(initialDraft ?? applied ?? EMPTY_FILTER);
   const [showErrors, setShowErrors] = useState(initialErrors.length > 0);
-  const result = useMemo(() => validateFilter(objectType, draft, { customFields }), [objectType, draft, customFields]);
+  const result = useMemo(() => validateCompleteFilter(objectType, draft, { customFields }), [objectType, draft, customFields]);
   const errors = result.ok ? [] : result.errors;
   return (
     <section id={id} aria-label="Filter" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -54,7 +56,7 @@ export function FilterPanel({
         }}
         className="space-y-3"
       >
-        <FilterBuilder objectType={objectType} fields={fields} value={draft} onChange={setDraft} errors={showErrors ? errors : undefined} options={options} label="Filter" />
+        <FilterBuilder objectType={objectType} fields={fields} value={draft} onChange={setDraft} errors={showErrors ? errors : undefined} options={options} label="Filter" empty="No conditions: every record matches." />
         {showErrors && errors.length > 0 ? (
           <p role="alert" className="text-sm text-red-700">
             Fix the {errors.length === 1 ? "condition" : `${errors.length} problems`} marked above to apply the filter.

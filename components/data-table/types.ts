@@ -15,6 +15,12 @@ export interface DataTableProps {
   plural: string;
   /** More buttons for the bulk bar (a list page's "Remove from list"); onDone clears the selection and reloads. */
   extraBulkActions?: (args: { selection: BulkSelectionInput; onDone: () => void }) => ReactNode;
+  /**
+   * The page's own URL when it is not `/<collection>` (a pipeline's table view,
+   * `/deals?pipeline=…&view=table`): saved views link there, and are offered even under a
+   * base filter.
+   */
+  hrefBase?: string;
 }
 
 export type { DataTableData };

@@ -15,7 +15,7 @@ import { appendAt, changeField, changeOp, childrenOf, errorPathOf, groupMode, is
 import type { FilterBuilderProps, FilterField } from "./types";
 import { boxClass, ValueInput } from "./value-input";
 
-interface Ctx extends Pick<FilterBuilderProps, "errors" | "options"> {
+interface Ctx extends Pick<FilterBuilderProps, "errors" | "options" | "objectType" | "empty"> {
   root: FilterGroup;
   fields: readonly FilterField[];
   byPath: Map<string, FilterField>;
@@ -29,10 +29,10 @@ const useBuilder = () => useContext(BuilderContext)!;
 /** "1", "2.1": where a node sits, for labels that tell conditions apart. */
 const ordinal = (path: NodePath) => path.map((i) => i + 1).join(".");
 
-export function FilterBuilder({ objectType, fields, value, onChange, errors, options, label }: FilterBuilderProps) {
+export function FilterBuilder({ objectType, fields, value, onChange, errors, options, label, empty }: FilterBuilderProps) {
   const idBase = useId();
   const byPath = useMemo(() => new Map(fields.map((f) => [f.path, f])), [fields]);
-  const ctx: Ctx = { root: value, fields, byPath, set: onChange, errors, options, idBase };
+  const ctx: Ctx = { root: value, fields, byPath, set: onChange, errors, options, idBase, objectType, empty };
   return (
     <BuilderContext.Provider value={ctx}>
       <div className="space-y-2" data-object-type={objectType}>
@@ -54,7 +54,7 @@ function Issues({ id, messages }: { id: string; messages: string[] }) {
 }
 
 function GroupEditor({ group, path, label }: { group: FilterGroup; path: NodePath; label: string }) {
-  const { root, fields, set, errors, idBase } = useBuilder();
+  const { root, fields, set, errors, idBase, empty } = useBuilder();
   const at = errorPathOf(root, path);
   const issues = issuesAt(errors, at).node;
   const depth = path.length;
@@ -77,7 +77,7 @@ function GroupEditor({ group, path, label }: { group: FilterGroup; path: NodePat
           </button>
         ) : null}
       </div>
-      {kids.length === 0 ? <p className="text-sm text-slate-500">{depth === 0 ? "No conditions: every record matches." : "An empty group matches every record."}</p> : null}
+      {kids.length === 0 ? <p className="text-sm text-slate-600">{depth === 0 ? (empty ?? "No conditions yet.") : "An empty group matches every record."}</p> : null}
       <ul className="space-y-2">
         {kids.map((child, i) => (
           <li key={i}>{isGroup(child) ? <GroupEditor group={child} path={[...path, i]} label={label} /> : <ConditionEditor cond={child} path={[...path, i]} />}</li>
@@ -86,11 +86,11 @@ function GroupEditor({ group, path, label }: { group: FilterGroup; path: NodePat
       <Issues id={errId} messages={issues} />
       <div className="flex flex-wrap gap-2">
         <Button size="sm" variant="secondary" onClick={() => set(appendAt(root, path, newCondition(fields)))} disabled={fields.length === 0} aria-label={depth === 0 ? "Add condition" : `Add condition to ${name.toLowerCase()}`}>
-          <Plus className="size-3.5" aria-hidden /> Condition
+          <Plus className="size-3.5" aria-hidden /> Add condition
         </Button>
         {depth + 1 < FILTER_LIMITS.maxDepth ? (
           <Button size="sm" variant="ghost" onClick={() => set(appendAt(root, path, { any: [newCondition(fields)] }))} disabled={fields.length === 0} aria-label={depth === 0 ? "Add group" : `Add group to ${name.toLowerCase()}`}>
-            <Plus className="size-3.5" aria-hidden /> Group
+            <Plus className="size-3.5" aria-hidden /> Add group
           </Button>
         ) : null}
       </div>
@@ -99,7 +99,7 @@ function GroupEditor({ group, path, label }: { group: FilterGroup; path: NodePat
 }
 
 function ConditionEditor({ cond, path }: { cond: FilterCondition; path: NodePath }) {
-  const { root, fields, byPath, set, errors, options, idBase } = useBuilder();
+  const { root, fields, byPath, set, errors, options, idBase, objectType } = useBuilder();
   const at = errorPathOf(root, path);
   const issues = issuesAt(errors, at);
   const field = byPath.get(cond.field);
@@ -136,6 +136,7 @@ function ConditionEditor({ cond, path }: { cond: FilterCondition; path: NodePath
           </optgroup>
         ))}
       </select>
+      {!field && cond.field === "" ? null : (
       <select
         aria-label={`${name} operator`}
         aria-invalid={issues.op.length > 0 || undefined}
@@ -151,9 +152,11 @@ function ConditionEditor({ cond, path }: { cond: FilterCondition; path: NodePath
           </option>
         ))}
       </select>
+      )}
       {field ? (
         <ValueInput
           key={`${cond.field}:${cond.op}`}
+          objectType={objectType}
           field={field}
           op={cond.op}
           value={cond.value}

@@ -44,6 +44,7 @@ describe("filter tree edits", () => {
   });
 
   it("starts and changes conditions with values the validator accepts where it can", () => {
+    expect(newCondition(fields)).toEqual({ field: "", op: "eq" });
     expect(newCondition(fields, "ownedByUserId")).toEqual({ field: "ownedByUserId", op: "eq", value: "me" });
     expect(newCondition(fields, "tags")).toEqual({ field: "tags", op: "hasAny", value: [] });
     const c = { field: "email", op: "contains" as const, value: "acme" };

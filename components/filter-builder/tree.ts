@@ -107,10 +107,13 @@ export function adaptValue(field: FilterField, from: FilterOp, to: FilterOp, val
   return defaultValue(field, to);
 }
 
-/** A new condition on the first field (or `path` when given). */
+/**
+ * A new condition on `path`, or with no field yet (the person picks one first: starting on
+ * the first field, "Record is [id]", was a trap). Unfinished until then (lib/filters/complete.ts).
+ */
 export function newCondition(fields: readonly FilterField[], path?: string): FilterCondition {
-  const field = fields.find((f) => f.path === path) ?? fields[0];
-  if (!field) return { field: "", op: "eq", value: "" };
+  const field = path === undefined ? undefined : fields.find((f) => f.path === path);
+  if (!field) return { field: "", op: "eq" };
   const op = field.ops[0]!;
   const value = defaultValue(field, op);
   return value === undefined ? { field: field.path, op } : { field: field.path, op, value };

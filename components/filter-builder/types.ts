@@ -43,4 +43,6 @@ export interface FilterBuilderProps {
   options?: FilterValueOptions;
   /** Names the builder for assistive technology (e.g. "Contacts filter"). */
   label?: string;
+  /** What no condition means here ("every record matches" for a table; "no members yet" for a dynamic list). */
+  empty?: string;
 }

@@ -1,10 +1,14 @@
 "use client";
 
-import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { actionData } from "@/lib/action-result";
+import { knownValuesAction } from "@/lib/filters/actions";
+import type { FilterObjectType } from "@/lib/filters/fields";
 import type { FilterOp } from "@/lib/filters/ops";
 import type { FilterCondition, FilterScalar } from "@/lib/filters/schema";
-import { uuidPicker } from "./labels";
+import { humanize, uuidPicker } from "./labels";
 import { MultiSelect, type Choice } from "./multi-select";
 import { takesArray, takesNoValue } from "./tree";
 import type { FilterField, FilterValueOptions } from "./types";
@@ -16,6 +20,8 @@ type Value = FilterCondition["value"];
 
 interface InputProps {
   field: FilterField;
+  /** Values read from the workspace for this field (useKnownValues), offered as choices or suggestions. */
+  known?: readonly Choice[];
   value: Value;
   onChange: (v: Value) => void;
   label: string;
@@ -27,9 +33,27 @@ interface InputProps {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ME_CHOICE: Choice = { value: "me", label: "Me" };
 
-function choicesFor(field: FilterField, options?: FilterValueOptions): Choice[] | null {
+/** Fields whose values the workspace knows: text columns (their most used values), and pipelines and stages. */
+const CHOOSING_OPS: readonly FilterOp[] = ["eq", "neq", "in", "notIn"];
+const asksServer = (field: FilterField, op: FilterOp) =>
+  CHOOSING_OPS.includes(op) && ((field.type.kind === "string" && !field.path.startsWith("customFields.")) || field.path === "pipelineId" || field.path === "stageId");
+
+/** The field's known values from the server, cached per field while the page lives. */
+function useKnownValues(objectType: FilterObjectType, field: FilterField, op: FilterOp): readonly Choice[] | undefined {
+  const query = useQuery({
+    queryKey: ["filter-known-values", objectType, field.path],
+    queryFn: () => actionData(knownValuesAction({ objectType, path: field.path })),
+    enabled: asksServer(field, op),
+    staleTime: 5 * 60_000,
+  });
+  return query.data;
+}
+
+function choicesFor(field: FilterField, options?: FilterValueOptions, known?: readonly Choice[]): Choice[] | null {
   const t = field.type;
-  if (t.kind === "enum") return t.values.map((v) => ({ value: v, label: v }));
+  // enum values by their words ("DONE_FAILED" → "Done failed"), never the raw key
+  if (t.kind === "enum") return t.values.map((v) => ({ value: v, label: humanize(v.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())) }));
+  if (t.kind === "uuid" && known && known.length > 0) return [...known];
   if (t.kind === "tags") {
     const custom = field.path.startsWith("customFields.") ? options?.customFields?.find((f) => `customFields.${f.key}` === field.path)?.options : undefined;
     return (custom ?? options?.tags ?? []).map((v) => ({ value: v, label: v }));
@@ -40,10 +64,11 @@ function choicesFor(field: FilterField, options?: FilterValueOptions): Choice[] 
   return null;
 }
 
-function Scalar({ field, value, onChange, label, invalid, describedBy, options }: InputProps) {
+function Scalar({ field, value, onChange, label, invalid, describedBy, options, known }: InputProps) {
   const common = { "aria-label": label, "aria-invalid": invalid || undefined, "aria-describedby": describedBy, className: cn(boxClass, "min-w-0") };
   const t = field.type;
-  const choices = choicesFor(field, options);
+  const choices = choicesFor(field, options, known);
+  const listId = useId();
   if (t.kind === "boolean") {
     return (
       <select {...common} value={value === false ? "false" : "true"} onChange={(e) => onChange(e.target.value === "true")}>
@@ -74,11 +99,34 @@ function Scalar({ field, value, onChange, label, invalid, describedBy, options }
     const relative = text !== "" && !DAY.test(text);
     return <input {...common} type={relative ? "text" : "date"} className={cn(boxClass, "w-40")} value={text} onChange={(e) => onChange(e.target.value)} />;
   }
-  return <input {...common} type="text" className={cn(boxClass, "w-44")} value={typeof value === "string" || typeof value === "number" ? String(value) : ""} placeholder={t.kind === "uuid" ? "id" : "value"} onChange={(e) => onChange(e.target.value)} />;
+  // a text field suggests the values in use (free text still allowed)
+  const suggestions = t.kind === "string" && known && known.length > 0 ? known : null;
+  return (
+    <>
+      <input
+        {...common}
+        type="text"
+        className={cn(boxClass, "w-44")}
+        list={suggestions ? listId : undefined}
+        value={typeof value === "string" || typeof value === "number" ? String(value) : ""}
+        placeholder={t.kind === "uuid" ? "id" : suggestions ? "Type or pick…" : "value"}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {suggestions ? (
+        <datalist id={listId} data-testid={`${label} choices`}>
+          {suggestions.map((c) => (
+            <option key={c.value} value={c.value} />
+          ))}
+        </datalist>
+      ) : null}
+    </>
+  );
 }
 
 /** The value editor for a condition: shaped by the op (none, one, two, a list, days, a list id) and the field's type. */
-export function ValueInput({ op, lists, ...props }: InputProps & { op: FilterOp; lists?: FilterValueOptions["lists"] }) {
+export function ValueInput({ op, lists, objectType, ...rest }: Omit<InputProps, "known"> & { op: FilterOp; lists?: FilterValueOptions["lists"]; objectType: FilterObjectType }) {
+  const known = useKnownValues(objectType, rest.field, op);
+  const props: InputProps = { ...rest, known };
   const { field, value, onChange, label, invalid, describedBy, options } = props;
   if (takesNoValue(op)) return null;
   if (op === "withinLastDays" || op === "withinNextDays") {
@@ -125,9 +173,9 @@ export function ValueInput({ op, lists, ...props }: InputProps & { op: FilterOp;
   }
   if (takesArray(op)) {
     const list = (Array.isArray(value) ? value : []).map(String);
-    const choices = choicesFor(field, options);
+    const choices = choicesFor(field, options, known) ?? (field.type.kind === "string" && known?.length ? [...known] : null);
     if (choices) {
-      return <MultiSelect label={label} choices={choices} value={list} allowNew={field.type.kind === "tags"} invalid={invalid} describedBy={describedBy} onChange={(next) => onChange(next)} />;
+      return <MultiSelect label={label} choices={choices} value={list} allowNew={field.type.kind === "tags" || field.type.kind === "string"} invalid={invalid} describedBy={describedBy} onChange={(next) => onChange(next)} />;
     }
     return <ListText {...props} list={list} numeric={field.type.kind === "number"} />;
   }

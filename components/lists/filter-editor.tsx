@@ -69,7 +69,7 @@ export function ListFilterEditor({
   const shown = preview.status === "invalid" ? preview.errors : errors;
   return (
     <div className="space-y-2">
-      <FilterBuilder objectType={objectType} fields={fields} value={value} onChange={onChange} errors={shown} options={options} label="List filter" />
+      <FilterBuilder objectType={objectType} fields={fields} value={value} onChange={onChange} errors={shown} options={options} label="List filter" empty="No conditions yet: the list has no members until its filter has one." />
       {shown.length > 0 ? (
         <ul role="alert" className="space-y-0.5 rounded-md bg-red-50 p-2 text-sm text-red-700">
           {shown.map((e) => (

@@ -28,6 +28,8 @@ export const pipelineStageType = pgEnum("pipeline_stage_type", PIPELINE_STAGE_TY
 
 export const LIST_PROCESSING_TYPES = ["STATIC", "DYNAMIC"] as const;
 export const listProcessingType = pgEnum("list_processing_type", LIST_PROCESSING_TYPES);
+/** Who sees a saved table view besides its owner (a text column with a check, not a seed enum). */
+export const SAVED_VIEW_VISIBILITIES = ["private", "workspace", "group"] as const;
 
 export const DEAL_TYPES = ["NEW", "RENEWAL", "UPSELL", "OTHER"] as const;
 export const dealType = pgEnum("deal_type", DEAL_TYPES);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
 import { createdAt, id, positionKey, tenantId, updatedAt } from "./columns";
-import { activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority } from "./enums";
+import { activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority, type SAVED_VIEW_VISIBILITIES } from "./enums";
 import { pipelines, pipelineStages } from "./pipelines";
 import { tenantGroups, tenants, tenantUsers } from "./tenancy";
 
@@ -302,11 +302,21 @@ export const savedViews = pgTable("saved_views", {
   filter: jsonb(),
   sort: text(),
   columns: text().array().notNull().default(sql`'{}'::text[]`),
+  /** SAVED_VIEW_VISIBILITIES: private (the owner only), workspace (every member), group (members of groupId). */
+  visibility: text().$type<(typeof SAVED_VIEW_VISIBILITIES)[number]>().notNull().default("private"),
+  /** The group a "group" view is shared with; null again if the group is deleted (the view is then the owner's only). */
+  groupId: uuid(),
   createdAt: createdAt(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ name: "saved_views_user_fk", columns: [t.tenantId, t.userId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }).onDelete("cascade"),
+  foreignKey({ name: "saved_views_group_fk", columns: [t.tenantId, t.groupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }),
   unique("saved_views_name_key").on(t.tenantId, t.userId, t.objectType, t.name),
+  check("saved_views_visibility_check", sql`${t.visibility} in ('private', 'workspace', 'group') and (${t.groupId} is null or ${t.visibility} = 'group')`),
+  // the views menu lists a kind's views shared with the workspace or a group
+  index("saved_views_shared_idx").on(t.tenantId, t.objectType, t.visibility),
+  // the group foreign key: deleting a group finds its views
+  index("saved_views_group_idx").on(t.tenantId, t.groupId),
 ]);
 
 export type Company = typeof companies.$inferSelect;

@@ -75,6 +75,17 @@ it("seeds the Acme Corp demo tenant with consistent data", async () => {
     from deals d join pipelines p on p.id = d.pipeline_id join pipeline_stages s on s.id = d.stage_id`);
   expect(deals).toEqual({ n: 300, in_sales: 300, stage_in_pipeline: 300, probability_ok: 300, status_ok: 300, stages_used: 6, placed: 300 });
 
+  // a realistic board: most open records are within their stage's expected days, some are stalled
+  for (const table of ["deals", "leads", "tickets"] as const) {
+    const r = await one(sql`select count(*)::int as n,
+        count(*) filter (where floor(extract(epoch from (now() - r.stage_entered_at)) / 86400) > s.expected_days)::int as stalled
+      from ${sql.identifier(table)} r join pipeline_stages s on s.id = r.stage_id
+      where s.stage_state in ('NOT_STARTED', 'IN_PROGRESS') and s.expected_days is not null`);
+    expect(r.n as number).toBeGreaterThan(0);
+    expect(r.stalled as number).toBeGreaterThan(0);
+    expect(r.stalled as number).toBeLessThan((r.n as number) * 0.4);
+  }
+
   // positions are unique within a stage
   expect(await one(sql`select count(*)::int as n from (select stage_id, position from deals group by 1, 2 having count(*) > 1) x`)).toEqual({ n: 0 });
 

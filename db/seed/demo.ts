@@ -315,9 +315,15 @@ async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: str
   }
 
   const history: (typeof stageHistory.$inferInsert)[] = [];
+  // A realistic board: most open records entered their stage within its expected days and
+  // about one in five has overstayed them (stalled); closed records closed any time.
   const placeIn = (s: PipelineStage, recordCreatedAt: Date) => {
-    const stageEnteredAt = faker.date.between({ from: recordCreatedAt, to: daysAgo(0.1) });
-    return { pipelineId: s.pipelineId, stageId: s.id, stageEnteredAt };
+    const open = s.stageState !== "DONE_SUCCESS" && s.stageState !== "DONE_FAILED";
+    const expected = open ? s.expectedDays : null;
+    const [fromDays, toDays] = expected === null ? [null, 0.1] : faker.datatype.boolean(0.2) ? [expected * 3, expected + 1.5] : [expected - 0.5, 0.1];
+    const from = fromDays === null || daysAgo(fromDays) < recordCreatedAt ? recordCreatedAt : daysAgo(fromDays);
+    const to = daysAgo(toDays) < from ? from : daysAgo(toDays);
+    return { pipelineId: s.pipelineId, stageId: s.id, stageEnteredAt: faker.date.between({ from, to }) };
   };
   const recordHistory = (entityType: RecordType, entityId: string, place: { pipelineId: string; stageId: string; stageEnteredAt: Date }, by: string | null) =>
     history.push({ tenantId, entityType, entityId, pipelineId: place.pipelineId, fromStageId: null, toStageId: place.stageId, changedAt: place.stageEnteredAt, changedByUserId: by, source: "IMPORT" });

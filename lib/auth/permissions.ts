@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "records.moveOverride": ["admin"],
   "activities.write": ["admin", "manager", "sales_rep"],
   "watchers.write": ["admin", "manager", "sales_rep", "readonly"],
+  /** Share a saved table view with the workspace or a group. */
+  "views.share": ["admin", "manager"],
   "lists.read": ["admin", "manager", "sales_rep", "readonly"],
   "lists.write": ["admin", "manager", "sales_rep"],
   "pipelines.read": ["admin", "manager", "sales_rep", "readonly"],

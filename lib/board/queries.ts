@@ -12,6 +12,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { decodeColumnCursor, encodeColumnCursor, type ColumnCursor } from "./cursor";
 import type { BoardFilters } from "./filters";
+import { isStalled } from "./stalled";
 import type { BoardCard, BoardColumn, BoardData, BoardKind, BoardMember, BoardPipeline, BoardStage, ColumnPage, MoneyTotal, PipelineOption } from "./types";
 
 export const DEFAULT_COLUMN_LIMIT = 25;
@@ -85,11 +86,6 @@ function recordScope(ctx: TenantContext, kind: BoardKind, pipelineId: string, fi
   )!;
 }
 
-/** For the table view: the same scope as a WHERE for listRecords (which adds tenant and deleted_at itself). */
-export function tableScope(ctx: TenantContext, kind: BoardKind, pipelineId: string, filters: BoardFilters): SQL {
-  return and(sql`${col(kind, "pipelineId")} = ${pipelineId}::uuid`, ...filterConditions(ctx, kind, filters))!;
-}
-
 /**
  * The SELECT … FROM … of a card. `inFailedStage` says whether the card's stage is
  * DONE_FAILED (then the latest stage_history row gives the stage to return to).
@@ -161,7 +157,7 @@ function toCard(kind: BoardKind, row: CardRow, stage: BoardStage, requiredPaths:
     ownerInitials: row.owner_id ? initialsOf(row.owner_name) : null,
     stageEnteredAt: row.stage_entered_at,
     daysInStage: row.days_in_stage,
-    stalled: stage.expectedDays !== null && row.days_in_stage !== null && row.days_in_stage > stage.expectedDays,
+    stalled: isStalled(stage, row.days_in_stage),
     tags: row.tags ?? [],
   };
   if (kind === "DEAL") Object.assign(card, { amount: row.amount ?? null, currency: row.currency, closeDate: row.close_date ?? null });

@@ -51,7 +51,7 @@ export async function exportCsv(ctx: TenantContext, kind: RecordKind, req: Expor
       try {
         const page = await listRecords(ctx, kind, { limit: EXPORT_PAGE_SIZE, cursor, sort: req.sort, q, where });
         const needed = lookupIdsOf(page.data, cols);
-        const lookups = needed.users.length + needed.groups.length + needed.companies.length > 0 ? await withTenant(ctx, (tx) => loadLookups(tx, ctx.tenantId, page.data, cols)) : emptyLookups();
+        const lookups = needed.users.length + needed.groups.length + needed.companies.length + needed.stages.length > 0 ? await withTenant(ctx, (tx) => loadLookups(tx, ctx.tenantId, page.data, cols)) : emptyLookups();
         const text = rowsToCsv(columns, projectRows(kind, page.data, cols, lookups, customFields), first);
         controller.enqueue(encoder.encode(first ? `\ufeff${text}` : text));
         first = false;

@@ -13,7 +13,7 @@ import { filterPredicate, type FilterRecord } from "@/lib/filters/evaluate";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { perTransaction, withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
-import { dependencyOrder, filterUsesCompanyFields, filterUsesRelativeDates, listIdsReferenced } from "./rules";
+import { dependencyOrder, filterUsesCompanyFields, filterUsesRelativeDates, listIdsReferenced, matchesNothing } from "./rules";
 import { compiledFilterOf, loadList, MEMBER_TABLES, type ListObjectType, type MemberTable, type RefreshResult } from "./model";
 import { recordChanges, recordListChanges, recount, type Change } from "./members";
 
@@ -125,7 +125,8 @@ export async function reevaluateRecord(
   const tests: { list: List; test: (r: FilterRecord) => boolean; needsCompany: boolean }[] = [];
   for (const list of dynamicLists) {
     try {
-      tests.push({ list, test: filterPredicate(objectType, list.filter, { userId: list.ownerUserId, customFields, now }), needsCompany: filterUsesCompanyFields(list.filter) });
+      const test = matchesNothing(list.filter) ? () => false : filterPredicate(objectType, list.filter, { userId: list.ownerUserId, customFields, now });
+      tests.push({ list, test, needsCompany: filterUsesCompanyFields(list.filter) });
     } catch (err) {
       if (!(err instanceof AppError && err.code === "validation")) throw err;
     }

@@ -2,18 +2,18 @@
 // checking and compiling a dynamic list's filter. Shared by the lists service, the
 // membership writes, the dynamic-list engine and the reads.
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, deals, leads, lists, tickets, type List } from "@/db/schema";
 import type { LIST_MEMBERSHIP_SOURCES, LIST_OBJECT_TYPES } from "@/db/schema/enums";
 import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError, notFound, validationError } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
-import { validateFilter } from "@/lib/filters/schema";
+import { validateCompleteFilter } from "@/lib/filters/complete";
 import type { TenantContext } from "@/lib/tenancy/context";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
-import { createsCycle, listReferences } from "./rules";
+import { createsCycle, listReferences, matchesNothing } from "./rules";
 
 export type ListObjectType = (typeof LIST_OBJECT_TYPES)[number];
 export type MembershipSource = (typeof LIST_MEMBERSHIP_SOURCES)[number];
@@ -45,7 +45,8 @@ export function serializeList(row: List) {
  */
 export async function checkFilter(tx: Tx, ctx: TenantContext, objectType: ListObjectType, filter: unknown, selfId?: string): Promise<void> {
   if (filter === undefined || filter === null) throw validationError([{ path: "filter", message: "is required for a DYNAMIC list" }]);
-  const result = validateFilter(objectType, filter, { customFields: await definitionsOfOnce(tx, ctx.tenantId, objectType) });
+  // unfinished conditions ("industry is ''") are refused, not saved to silently match nothing
+  const result = validateCompleteFilter(objectType, filter, { customFields: await definitionsOfOnce(tx, ctx.tenantId, objectType) });
   if (!result.ok) throw validationError(result.errors);
   const refs = listReferences(filter);
   if (refs.length === 0) return;
@@ -67,10 +68,11 @@ export async function checkFilter(tx: Tx, ctx: TenantContext, objectType: ListOb
 }
 
 /**
- * The list's filter as a WHERE condition on its record table. A stored filter that no
- * longer validates (a custom field was deleted, say) is a 422 that says so.
+ * The list's filter as a WHERE condition on its record table (false while it has no
+ * condition: see matchesNothing). A stored filter that no longer validates (a custom field was deleted, say) is a 422 that says so.
  */
 export async function compiledFilterOf(tx: Tx, ctx: TenantContext, list: List): Promise<SQL> {
+  if (matchesNothing(list.filter)) return sql`false`;
   const customFields = await definitionsOfOnce(tx, ctx.tenantId, list.objectType);
   try {
     return compileFilter(list.objectType, list.filter, { tenantId: ctx.tenantId, userId: list.ownerUserId, customFields });

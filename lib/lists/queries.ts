@@ -16,6 +16,7 @@ import { isUuid } from "@/lib/uuid";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
 import { checkFilter, compiledFilterOf, loadList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./model";
+import { matchesNothing } from "./rules";
 
 /** Where a member's page is: under its kind's page; activities have none of their own. */
 export const memberHref = (objectType: ListObjectType, id: string) => (objectType === "ACTIVITY" ? null : recordPath(objectType, id));
@@ -66,7 +67,7 @@ export async function previewFilter(
       throw err;
     }
     const customFields = await definitionsOfOnce(tx, ctx.tenantId, input.objectType);
-    const where = compileFilter(input.objectType, input.filter, { tenantId: ctx.tenantId, userId: list ? list.ownerUserId : ctx.actor.userId, customFields });
+    const where = matchesNothing(input.filter) ? sql`false` : compileFilter(input.objectType, input.filter, { tenantId: ctx.tenantId, userId: list ? list.ownerUserId : ctx.actor.userId, customFields });
     const t = MEMBER_TABLES[input.objectType];
     const live = and(eq(t.tenantId, ctx.tenantId), sql`${t.deletedAt} is null`, where);
     const [counted] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${t} where ${live} limit ${COUNT_CAP + 1}) as matching`);

@@ -15,6 +15,13 @@ function conditions(node: unknown, path = "filter", depth = 0): { path: string; 
   return [{ path, c: n }];
 }
 
+/**
+ * A DYNAMIC list whose filter has no condition yet has no members: an empty filter means
+ * "not decided", not "every record" (a new list would otherwise fill with everything and
+ * then log them all as leaving when its first condition is saved).
+ */
+export const matchesNothing = (filter: unknown): boolean => conditions(filter).length === 0;
+
 const someCondition = (filter: unknown, test: (c: Condition) => boolean) => conditions(filter).some(({ c }) => test(c));
 
 const DATE_OPS = new Set(["eq", "neq", "gt", "gte", "lt", "lte", "between"]);

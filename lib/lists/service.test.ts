@@ -206,7 +206,8 @@ describe("lists: automatic membership", () => {
     ];
     const dyn = [execs];
     for (const [i, filter] of filters.entries()) dyn.push(await createList(t.ctx, { name: `D${i + 1}`, objectType: "CONTACT", processingType: "DYNAMIC", filter }));
-    const archived = await createList(t.ctx, { name: "Archived", objectType: "CONTACT", processingType: "DYNAMIC", filter: { all: [] } });
+    // every contact (a filter without conditions has no members: see matchesNothing)
+    const archived = await createList(t.ctx, { name: "Archived", objectType: "CONTACT", processingType: "DYNAMIC", filter: { all: [{ field: "createdAt", op: "isNotEmpty" }] } });
     await updateList(t.ctx, archived.id, { isArchived: true });
     const archivedBefore = await members(t.ctx, archived.id);
 
@@ -390,7 +391,7 @@ describe("lists: tenant isolation", () => {
     // A's filters see only A's rows, even naming B's list
     await addMembers(b.ctx, bList.id, { memberIds: [bContact.id] });
     const mine = await contact(a.ctx, "Al", { jobTitle: "CEO" });
-    const everyone = await createList(a.ctx, { name: "All", objectType: "CONTACT", processingType: "DYNAMIC", filter: { all: [] } });
+    const everyone = await createList(a.ctx, { name: "All", objectType: "CONTACT", processingType: "DYNAMIC", filter: { all: [{ field: "createdAt", op: "isNotEmpty" }] } });
     expect(await members(a.ctx, everyone.id)).toEqual([mine.id]);
     const viaB = { any: [{ field: "id", op: "inList", value: bList.id }] };
     const refused = await err(createList(a.ctx, { name: "In B", objectType: "CONTACT", processingType: "DYNAMIC", filter: viaB }));

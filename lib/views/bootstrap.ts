@@ -8,7 +8,8 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionInfo } from "@/lib/auth/session";
 import type { ValidationIssue } from "@/lib/errors";
 import { describeFilterFields } from "@/lib/filters/fields";
-import { allOf, validateFilter, type FilterGroup } from "@/lib/filters/schema";
+import { validateCompleteFilter } from "@/lib/filters/complete";
+import { allOf, type FilterGroup } from "@/lib/filters/schema";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import { listMembers } from "@/lib/tenancy/members";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -37,12 +38,13 @@ export interface DataTableData {
   groups: TableOption[];
   tags: string[];
   lists: (TableOption & { processingType: "STATIC" | "DYNAMIC" })[];
-  views: { id: string; name: string; filter: unknown; sort: string | null; columns: string[] }[];
+  /** The user's own views, then those shared with them (not theirs to change or delete). */
+  views: { id: string; name: string; filter: unknown; sort: string | null; columns: string[]; visibility: "private" | "workspace" | "group"; groupId: string | null; ownerName: string; mine: boolean }[];
   firstPage: TablePage;
   /** A filter always ANDed with the user's (a list page shows only the list's members); not shown in the filter UI. */
   baseFilter: FilterGroup | null;
   me: string;
-  can: { write: boolean; delete: boolean; addToList: boolean };
+  can: { write: boolean; delete: boolean; addToList: boolean; shareViews: boolean };
   renderedAt: number;
 }
 
@@ -76,7 +78,7 @@ export async function loadDataTable(session: SessionInfo, kind: RecordKind, sear
     }
     if (parsed !== undefined && !isEmptyFilter(parsed)) {
       const group = asGroup(parsed);
-      const result = validateFilter(kind, group, { customFields });
+      const result = validateCompleteFilter(kind, group, { customFields });
       if (result.ok) filter = group;
       else {
         filterIssues = result.errors;
@@ -117,11 +119,11 @@ export async function loadDataTable(session: SessionInfo, kind: RecordKind, sear
     groups: extras.groups,
     tags: extras.tags.map((t) => t.name),
     lists: extras.lists,
-    views: views.map(({ createdAt: _c, objectType: _o, ...v }) => v),
+    views: views.map(({ createdAt: _c, objectType: _o, userId: _u, ...v }) => v),
     firstPage,
     baseFilter: opts.baseFilter ?? null,
     me: session.user.id,
-    can: { write: can(session.role, "records.write"), delete: can(session.role, "records.delete"), addToList: can(session.role, "lists.write") },
+    can: { write: can(session.role, "records.write"), delete: can(session.role, "records.delete"), addToList: can(session.role, "lists.write"), shareViews: can(session.role, "views.share") },
     renderedAt: Date.now(),
   };
 }

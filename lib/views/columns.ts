@@ -4,7 +4,7 @@
 // Drizzle, so the browser bundle can use it; the server turns rows into cells (project.ts).
 import type { RecordKind } from "@/lib/records/registry";
 
-export type ColumnKind = "title" | "text" | "email" | "url" | "number" | "money" | "date" | "datetime" | "tags" | "boolean" | "ref" | "owner";
+export type ColumnKind = "title" | "text" | "email" | "url" | "number" | "money" | "date" | "datetime" | "tags" | "boolean" | "ref" | "owner" | "stage";
 
 export interface TableColumn {
   id: string;
@@ -32,6 +32,8 @@ const created: TableColumn = { id: "createdAt", label: "Created", kind: "datetim
 const updated: TableColumn = { id: "updatedAt", label: "Updated", kind: "datetime", sortField: "updatedAt" };
 const company: TableColumn = { id: "company", label: "Company", kind: "ref" };
 const stageEntered: TableColumn = { id: "stageEnteredAt", label: "In stage since", kind: "datetime", sortField: "stageEnteredAt" };
+/** The pipeline stage's name. */
+const stage: TableColumn = { id: "stage", label: "Stage", kind: "stage" };
 const personName = (sortField: string): TableColumn => ({ id: TITLE_COLUMN, label: "Name", kind: "title", sortField, fixed: true });
 
 const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
@@ -72,6 +74,7 @@ const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
     { id: "source", label: "Source", kind: "text" },
     { id: "status", label: "Status", kind: "text", sortField: "status" },
     { id: "score", label: "Score", kind: "number", sortField: "score" },
+    stage,
     stageEntered,
     owner,
     tags,
@@ -85,6 +88,7 @@ const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
     { id: "status", label: "Status", kind: "text", sortField: "status" },
     { id: "forecastProbability", label: "Probability", kind: "number", sortField: "forecastProbability" },
     company,
+    stage,
     stageEntered,
     owner,
     tags,
@@ -95,6 +99,7 @@ const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
     { id: TITLE_COLUMN, label: "Subject", kind: "title", sortField: "subject", fixed: true },
     { id: "priority", label: "Priority", kind: "text", sortField: "priority" },
     company,
+    stage,
     stageEntered,
     owner,
     tags,
@@ -106,9 +111,9 @@ const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
 export const DEFAULT_COLUMNS: Record<RecordKind, readonly string[]> = {
   CONTACT: [TITLE_COLUMN, "email", "company", "jobTitle", "owner", "tags", "createdAt"],
   COMPANY: [TITLE_COLUMN, "domain", "industry", "employeeCount", "owner", "tags", "createdAt"],
-  LEAD: [TITLE_COLUMN, "email", "companyName", "status", "score", "owner", "tags", "createdAt"],
-  DEAL: [TITLE_COLUMN, "amount", "closeDate", "status", "company", "owner", "tags", "createdAt"],
-  TICKET: [TITLE_COLUMN, "priority", "company", "owner", "tags", "createdAt"],
+  LEAD: [TITLE_COLUMN, "stage", "email", "companyName", "status", "score", "owner", "tags", "createdAt"],
+  DEAL: [TITLE_COLUMN, "stage", "amount", "closeDate", "status", "company", "owner", "tags", "createdAt"],
+  TICKET: [TITLE_COLUMN, "stage", "priority", "company", "owner", "tags", "createdAt"],
 };
 
 const CUSTOM_KIND: Record<TableCustomField["fieldType"], ColumnKind> = {

@@ -23,12 +23,14 @@ export interface RowLookups {
   users: Map<string, string>;
   groups: Map<string, string>;
   companies: Map<string, string>;
+  stages: Map<string, string>;
 }
 
-export const emptyLookups = (): RowLookups => ({ users: new Map(), groups: new Map(), companies: new Map() });
+export const emptyLookups = (): RowLookups => ({ users: new Map(), groups: new Map(), companies: new Map(), stages: new Map() });
 
 /** The ids a page needs resolved, for the visible columns only. */
-export function lookupIdsOf(rows: readonly RecordRow[], cols: readonly string[]): { users: string[]; groups: string[]; companies: string[] } {
+export function lookupIdsOf(rows: readonly RecordRow[], cols: readonly string[]): { users: string[]; groups: string[]; companies: string[]; stages: string[] } {
+  const stages = new Set<string>();
   const users = new Set<string>();
   const groups = new Set<string>();
   const companies = new Set<string>();
@@ -38,8 +40,9 @@ export function lookupIdsOf(rows: readonly RecordRow[], cols: readonly string[])
       else if (typeof r.ownedByGroupId === "string") groups.add(r.ownedByGroupId);
     }
     if (cols.includes("company") && typeof r.companyId === "string") companies.add(r.companyId);
+    if (cols.includes("stage") && typeof r.stageId === "string") stages.add(r.stageId);
   }
-  return { users: [...users], groups: [...groups], companies: [...companies] };
+  return { users: [...users], groups: [...groups], companies: [...companies], stages: [...stages] };
 }
 
 const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
@@ -78,6 +81,8 @@ function cell(kind: RecordKind, col: TableColumn, row: RecordRow, lookups: RowLo
       const name = lookups.companies.get(id);
       return name === undefined ? null : { href: `/companies/${id}`, label: name };
     }
+    case "stage":
+      return typeof row.stageId === "string" ? (lookups.stages.get(row.stageId) ?? null) : null;
     case "tags":
       return Array.isArray(row.tags) ? (row.tags as string[]) : [];
     case "money": {

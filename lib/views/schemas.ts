@@ -1,12 +1,15 @@
 // Zod input schemas for saved views and table page requests, shared by the server actions
 // and the service (no server imports here).
 import { z } from "zod";
+import { SAVED_VIEW_VISIBILITIES } from "@/db/schema/enums";
 
 export const VIEW_KINDS = ["CONTACT", "COMPANY", "LEAD", "DEAL", "TICKET"] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 
 const columnId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]{0,99}$/, "is not a column id");
 const sort = z.string().regex(/^[a-zA-Z]+:(asc|desc)$/, "must be <field>:<asc|desc>");
+
+export type ViewVisibility = (typeof SAVED_VIEW_VISIBILITIES)[number];
 
 export const viewNameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
 
@@ -17,6 +20,9 @@ const viewFields = {
   sort: sort.nullable().optional(),
   /** Visible column ids; [] = the kind's defaults. */
   columns: z.array(columnId).max(100),
+  /** Who else sees the view (sharing needs views.share); a "group" view names its group. */
+  visibility: z.enum(SAVED_VIEW_VISIBILITIES).optional(),
+  groupId: z.uuid().nullable().optional(),
 };
 
 export const createViewSchema = z.object({ objectType: z.enum(VIEW_KINDS), ...viewFields, columns: viewFields.columns.default([]) });

@@ -3,7 +3,7 @@
 // cut down to the visible columns, and a count that stops at COUNT_CAP + 1 rows.
 import "server-only";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { companies, tenantGroups, tenantUsers, users } from "@/db/schema";
+import { companies, pipelineStages, tenantGroups, tenantUsers, users } from "@/db/schema";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import { compileFilter } from "@/lib/filters/compile";
 import { listRecords } from "@/lib/records/queries";
@@ -85,6 +85,10 @@ export async function loadLookups(tx: Tx, tenantId: string, rows: readonly Recor
       .where(and(eq(companies.tenantId, tenantId), inArray(companies.id, ids.companies), isNull(companies.deletedAt)));
     for (const c of found) out.companies.set(c.id, c.name);
   }
+  if (ids.stages.length > 0) {
+    const found = await tx.select({ id: pipelineStages.id, name: pipelineStages.name }).from(pipelineStages).where(and(eq(pipelineStages.tenantId, tenantId), inArray(pipelineStages.id, ids.stages)));
+    for (const s of found) out.stages.set(s.id, s.name);
+  }
   return out;
 }
 
@@ -106,7 +110,7 @@ export async function loadTablePage(
   ]);
   const needed = lookupIdsOf(page.data, query.cols);
   const lookups =
-    needed.users.length + needed.groups.length + needed.companies.length > 0
+    needed.users.length + needed.groups.length + needed.companies.length + needed.stages.length > 0
       ? await withTenant(ctx, (tx) => loadLookups(tx, ctx.tenantId, page.data, query.cols))
       : emptyLookups();
   const rows = projectRows(kind, page.data, query.cols, lookups, fields);
