@@ -13,7 +13,7 @@ const OPEN_DEALS = 10_000;
  * has 4 open stages, so the first run adds a pipeline of 8 open stages (+ won/lost) to
  * the big tenant and spreads 10k of its deals' copies over it; later runs reuse it.
  */
-async function ensureBoardPipeline(env: BenchEnv): Promise<string> {
+export async function ensureBoardPipeline(env: BenchEnv): Promise<string> {
   const t = env.tenantId;
   const [found] = await env.owner<{ id: string }[]>`select id from pipelines where tenant_id = ${t} and pipeline_key = ${BOARD_PIPELINE_KEY}`;
   if (found) return found.id;

@@ -12,6 +12,7 @@ import { benchList } from "./list";
 import { benchLists } from "./lists";
 import { benchMove } from "./move";
 import { benchBoard } from "./board";
+import { benchBoardUi } from "./board-ui";
 import { benchSearch } from "./search";
 import { benchTimeline } from "./timeline";
 import { benchAutomations } from "./automations";
@@ -52,6 +53,7 @@ async function main() {
     ["timeline", benchTimeline],
     ["board", benchBoard],
     ["move", benchMove],
+    ["board-ui", benchBoardUi],
     ["automations", (e) => benchAutomations(e.ownerUrl, e.appPassword)],
   ];
   const rows: Row[] = [];

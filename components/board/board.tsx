@@ -136,7 +136,7 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
                 kind={kind}
                 ownerName={active.card.ownerId ? (ownerNames.get(active.card.ownerId) ?? null) : null}
                 handle={<GripIcon className="size-4 shrink-0 text-slate-500" />}
-                className="w-[17rem] rotate-2 cursor-grabbing shadow-lg"
+                className="w-56 rotate-2 cursor-grabbing shadow-lg"
               />
             ) : null}
           </DragOverlay>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { BoardMoveInput } from "@/lib/board/schemas";
 import { applyMove, findCard, type MovePlan } from "@/lib/board/optimistic";
+import { MOVE_CONFIRMED_MEASURE } from "@/lib/board/measures";
 import { moveMutationKey } from "@/lib/board/query-keys";
 import type { BoardData, BoardKind } from "@/lib/board/types";
 import { actionMessage, type ActionResult } from "@/lib/action-result";
@@ -18,8 +19,6 @@ interface MoveVars {
   undo?: boolean;
 }
 
-/** The time from a drop to the server's answer, in the page's performance timeline (bench/board-ui.ts reads it). */
-export const MOVE_CONFIRMED_MEASURE = "stageline:move-confirmed";
 
 /**
  * The plan that puts the card back where `plan` took it from: its stage and its place
