@@ -15,6 +15,8 @@ export interface DataTableProps {
   plural: string;
   /** More buttons for the bulk bar (a list page's "Remove from list"); onDone clears the selection and reloads. */
   extraBulkActions?: (args: { selection: BulkSelectionInput; onDone: () => void }) => ReactNode;
+  /** Shown instead of "No <plural> match." when there is no search or filter and no rows: the next action. */
+  emptyState?: ReactNode;
 }
 
 export type { DataTableData };
