@@ -7,10 +7,10 @@ import { DismissGettingStartedButton, LoadDemoDataButton } from "./onboarding-bu
 
 const STEPS: Record<ChecklistItem, { label: string; hint: string; href: string; action: string }> = {
   // There is no CSV import yet: the step links to creating a contact until it exists.
-  contacts: { label: "Add your contacts", hint: "Create your first contact (CSV import is coming).", href: "/contacts/new", action: "New contact" },
+  contacts: { label: "Add your contacts", hint: "Create your first contact (CSV import is coming).", href: "/contacts/new", action: "Add a contact" },
   team: { label: "Invite your team", hint: "Invite colleagues with a link; each gets a role.", href: "/settings/users", action: "Invite people" },
   pipeline: { label: "Set up your pipeline", hint: "Rename stages, set probabilities and required fields.", href: "/settings/pipelines", action: "Edit pipelines" },
-  automation: { label: "Connect an automation", hint: "Send a webhook or create a task when a deal moves.", href: "/settings/automations/new", action: "New automation" },
+  automation: { label: "Connect an automation", hint: "Send a webhook or create a task when a deal moves.", href: "/settings/automations/new", action: "Create an automation" },
 };
 
 export function GettingStartedCard({ state }: { state: GettingStarted }) {
