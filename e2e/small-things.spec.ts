@@ -24,7 +24,7 @@ test("a new pipeline's Won and Lost stages are done (green, red); the stages are
   await dialog.getByLabel("Pipeline name").fill("Partners");
   await dialog.getByLabel("Stages").fill("Intro\nPilot\nWon\nLost");
   // what will be made is shown before it is made
-  await expect(dialog.getByRole("list", { name: "Stages to create" }).getByRole("listitem")).toHaveText([/Intro · Not started/, /Pilot · In progress/, /Won · Done · success/, /Lost · Done · failed/]);
+  await expect(dialog.getByRole("list", { name: "Stages to create" }).getByRole("listitem")).toHaveText([/Intro\s*· Not started/, /Pilot\s*· In progress/, /Won\s*· Done · success/, /Lost\s*· Done · failed/]);
   await dialog.getByRole("button", { name: "Create pipeline" }).click();
   await expect(page).toHaveURL(/\/settings\/pipelines\/[0-9a-f-]{36}$/);
   const stage = (name: string) => page.getByRole("group", { name: `Stage ${name}` });

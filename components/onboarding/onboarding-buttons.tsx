@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
@@ -11,13 +12,17 @@ import { dismissGettingStartedAction, loadDemoDataAction } from "@/lib/onboardin
 export function LoadDemoDataButton({ variant = "secondary" }: { variant?: "primary" | "secondary" }) {
   const load = useAction(loadDemoDataAction);
   const router = useRouter();
+  const queryClient = useQueryClient();
   return (
     <Button
       size="sm"
       variant={variant}
       disabled={load.isPending}
       onClick={async () => {
-        if (toastResult(await load.executeAsync(), "Demo data loaded: companies, contacts, deals, leads, tickets and activities")) router.refresh();
+        if (!toastResult(await load.executeAsync(), "Demo data loaded: companies, contacts, deals, leads, tickets and activities")) return;
+        // every table, board and count of the workspace changed: re-read them all
+        await queryClient.invalidateQueries();
+        router.refresh();
       }}
     >
       {load.isPending ? "Loading demo data…" : "Load demo data"}
