@@ -63,8 +63,8 @@ test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, r
   await page.getByRole("checkbox", { name: "Amount" }).check();
   await page.keyboard.press("Escape");
   await proposal.getByLabel("Probability (%)").fill("40");
-  await proposal.getByRole("button", { name: "Save stage Proposal" }).click();
-  await expect(page.getByText("Stage Proposal saved")).toBeVisible();
+  await page.getByRole("button", { name: "Save stages" }).click();
+  await expect(page.getByText("1 stage saved")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("group", { name: "Stage Proposal" }).getByRole("button", { name: "Required fields for Proposal: Amount" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Stage Proposal" }).getByLabel("Probability (%)")).toHaveValue("40");

@@ -1,4 +1,5 @@
-// "My tasks" in three groups; each task can be completed with its checkbox and links to its record.
+// "My tasks" in four groups (overdue, today, upcoming, no due date); each task can be
+// completed with its checkbox, rescheduled with its date input, and links to its record.
 import Link from "next/link";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import { LocalTime } from "@/components/timeline/local-time";
@@ -7,11 +8,13 @@ import type { TaskBuckets } from "@/lib/activities/buckets";
 import type { TaskItem } from "@/lib/activities/queries";
 import { describeRecurrence } from "@/lib/activities/recurrence";
 import { TaskCheckbox } from "./task-checkbox";
+import { TaskDueInput } from "./task-due-input";
 
 const GROUPS = [
   { key: "overdue", title: "Overdue", empty: "Nothing overdue." },
   { key: "today", title: "Today", empty: "Nothing else due today." },
   { key: "upcoming", title: "Upcoming", empty: "Nothing upcoming." },
+  { key: "noDueDate", title: "No due date", empty: "Every task has a due date." },
 ] as const;
 
 const PRIORITY_STYLE: Record<string, string> = { urgent: "bg-red-100 text-red-800", high: "bg-amber-100 text-amber-800", medium: "bg-slate-100 text-slate-700", low: "bg-slate-50 text-slate-500" };
@@ -36,13 +39,12 @@ function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
             <span className={overdue ? "font-medium text-red-700" : ""}>
               Due <LocalTime value={t.dueAt} />
             </span>
-          ) : (
-            <span>No due date</span>
-          )}
+          ) : null}
           {t.assignedGroupName && !t.assignedUserId ? <span>For {t.assignedGroupName}</span> : null}
           {t.recurrenceRule ? <span>Repeats {describeRecurrence(t.recurrenceRule)}</span> : null}
         </p>
       </div>
+      <TaskDueInput id={t.id} subject={t.subject} dueAt={t.dueAt} />
       {t.priority ? <span className={cn("rounded px-1.5 py-0.5 text-xs capitalize", PRIORITY_STYLE[t.priority])}>{t.priority}</span> : null}
     </li>
   );

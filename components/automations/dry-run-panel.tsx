@@ -10,6 +10,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { RecordPicker } from "@/components/record-form/record-picker";
 import { Badge } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/code-block";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
@@ -164,7 +165,7 @@ function prettyBody(body: string) {
     return body;
   }
 }
-const pre = "mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800";
+const pre = "mt-1 max-h-80 p-2";
 
 function WouldSend({ result: r }: { result: DryRunResult }) {
   if (r.request) {
@@ -179,7 +180,7 @@ function WouldSend({ result: r }: { result: DryRunResult }) {
         <div>
           <dt className="font-medium text-slate-700">Headers</dt>
           <dd>
-            <pre className={pre}>{Object.entries(r.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}</pre>
+            <CodeBlock className={pre}>{Object.entries(r.request.headers).map(([k, v]) => `${k}: ${v}`).join("\n")}</CodeBlock>
           </dd>
         </div>
         {r.dryRunSecret ? (
@@ -194,7 +195,7 @@ function WouldSend({ result: r }: { result: DryRunResult }) {
         <div>
           <dt className="font-medium text-slate-700">Body</dt>
           <dd>
-            <pre className={pre}>{prettyBody(r.request.body)}</pre>
+            <CodeBlock className={pre}>{prettyBody(r.request.body)}</CodeBlock>
           </dd>
         </div>
       </dl>
@@ -205,7 +206,7 @@ function WouldSend({ result: r }: { result: DryRunResult }) {
   return (
     <div className="mt-2 text-sm">
       <p className="font-medium text-slate-700">{detail.label}</p>
-      <pre className={pre}>{detail.value}</pre>
+      <CodeBlock className={pre}>{detail.value}</CodeBlock>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { MovePlan } from "@/lib/board/optimistic";
 import type { BoardData } from "@/lib/board/types";
 import type { LiveClientMessage } from "@/lib/live/topics";
 import { CardBody, GripIcon, GripSymbol } from "./board-card";
+import { LiveStatusIndicator } from "./live-status";
 import { BoardColumn } from "./board-column";
 import { collisionDetectionFor, useBoardSensors } from "./drag-and-drop";
 import { LostReasonDialog } from "./lost-reason-dialog";
@@ -72,9 +73,7 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
   return (
     <>
       <GripSymbol />
-      <p className="sr-only" aria-live="polite" data-live={live === "live" ? "on" : "off"} data-testid="live-status">
-        {live === "live" ? "Live updates on" : live === "offline" ? "Live updates off" : ""}
-      </p>
+      <LiveStatusIndicator live={live} />
       {stages.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">This pipeline has no stages yet: add them in Settings → Pipelines.</p>
       ) : (

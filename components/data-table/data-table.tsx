@@ -34,7 +34,7 @@ function parseSort(sort: string | null): SortState {
   return m ? { field: m[1]!, dir: m[2] as "asc" | "desc" } : DEFAULT_SORT;
 }
 
-export function DataTable({ data, actions, plural, extraBulkActions, hrefBase }: DataTableProps) {
+export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, emptyState }: DataTableProps) {
   const { kind, state } = data;
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -238,6 +238,7 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase }:
         onSelectionChange={setSelection}
         selectable
         totalRows={count.capped ? null : total}
+        empty={!state.q && !state.filter ? emptyState : undefined}
         hasNextPage={query.hasNextPage}
         isFetchingNextPage={query.isFetchingNextPage}
         fetchNextPage={() => void query.fetchNextPage()}

@@ -54,6 +54,7 @@ export function TableGrid({
   fetchNextPage,
   plural,
   busy,
+  empty,
 }: {
   columns: TableColumn[];
   rows: TableRow[];
@@ -69,6 +70,8 @@ export function TableGrid({
   fetchNextPage: () => void;
   plural: string;
   busy: boolean;
+  /** What an empty table says instead of "No <plural> match." */
+  empty?: React.ReactNode;
 }) {
   const defs = useMemo(
     () => columns.map((col) => helper.display({ id: col.id, header: col.label, cell: (info) => <Cell column={col} value={info.row.original.cells[col.id]} /> })),
@@ -146,7 +149,7 @@ export function TableGrid({
           {modelRows.length === 0 ? (
             <tr>
               <td colSpan={span} className="px-3 py-10 text-center text-slate-500">
-                No {plural} match.
+                {empty ?? `No ${plural} match.`}
               </td>
             </tr>
           ) : null}

@@ -21,6 +21,8 @@ export interface DataTableProps {
    * base filter.
    */
   hrefBase?: string;
+  /** Shown instead of "No <plural> match." when there is no search or filter and no rows: the next action. */
+  emptyState?: ReactNode;
 }
 
 export type { DataTableData };

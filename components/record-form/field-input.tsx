@@ -3,8 +3,10 @@
 import { Controller, type Control, type FieldErrors, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField, TextField } from "@/components/ui/field";
+import { actionMessage } from "@/lib/action-result";
+import { createRecordAction } from "@/lib/records/actions";
 import type { FieldDef, RecordFormValues } from "./fields";
-import { RecordPicker } from "./record-picker";
+import { RecordPicker, type Option } from "./record-picker";
 
 export interface UserOption {
   id: string;
@@ -54,6 +56,7 @@ export function FieldInput({
                 onRefLabel(field.name, label);
                 f.onChange(id ?? "");
               }}
+              onCreate={field.type === "company" && !disabled ? createCompanyNamed : undefined}
             />
           )}
         />
@@ -108,4 +111,12 @@ export function FieldInputs({
       ))}
     </div>
   );
+}
+
+/** The company picker's "Create company “X”": a company with that name, through the records service. */
+async function createCompanyNamed(name: string): Promise<{ option: Option } | { error: string }> {
+  const result = await createRecordAction({ kind: "COMPANY", values: { name } });
+  const err = actionMessage(result);
+  if (err || !result?.data) return { error: err ?? "The company was not created" };
+  return { option: { id: result.data.id, label: name, hint: null } };
 }

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
-import { X } from "lucide-react";
+import { Plus, X } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 
@@ -10,7 +10,7 @@ type PickKind = "companies" | "contacts";
 /** A collection to page through, or any record type found by the global search (GET /api/v1/search). */
 export type PickSource = PickKind | { recordType: "CONTACT" | "COMPANY" | "DEAL" | "LEAD" | "TICKET"; noun: string };
 
-interface Option {
+export interface Option {
   id: string;
   label: string;
   hint: string | null;
@@ -51,8 +51,11 @@ export function RecordPicker({
   onChange,
   error,
   disabled,
+  onCreate,
 }: {
   kind: PickSource;
+  /** Offers "Create <noun> “text”" below the results: makes the record and answers it as the choice, or an error message. */
+  onCreate?: (text: string) => Promise<{ option: Option } | { error: string }>;
   label: string;
   value: string | null;
   valueLabel: string | null;
@@ -76,6 +79,7 @@ export function RecordPicker({
     setText(valueLabel ?? "");
   }
   const noun = typeof kind === "string" ? kind : kind.noun;
+  const singular = kind === "companies" ? "company" : kind === "contacts" ? "contact" : noun;
   // The last results stay listed while the next search runs: an option does not vanish
   // under the pointer between a keystroke and its results.
   const results = useQuery({
@@ -90,6 +94,24 @@ export function RecordPicker({
     onChange(o?.id ?? null, o?.label ?? null);
     setText(o?.label ?? "");
     setOpen(false);
+  };
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const typed = text.trim();
+  const offerCreate = !!onCreate && typed !== "" && typed !== (valueLabel ?? "") && !(results.data ?? []).some((o) => o.label.toLowerCase() === typed.toLowerCase());
+  const create = async () => {
+    if (!onCreate || creating) return;
+    setCreating(true);
+    try {
+      const out = await onCreate(typed);
+      if ("error" in out) setCreateError(out.error);
+      else {
+        setCreateError(null);
+        choose(out.option);
+      }
+    } finally {
+      setCreating(false);
+    }
   };
 
   return (
@@ -116,8 +138,8 @@ export function RecordPicker({
                 setText(valueLabel ?? "");
               }, 150);
             }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${uid}-error` : undefined}
+            aria-invalid={error || createError ? true : undefined}
+            aria-describedby={error || createError ? `${uid}-error` : undefined}
             className={`${inputClass} pr-8`}
           />
           {value && !disabled ? (
@@ -130,7 +152,7 @@ export function RecordPicker({
         <Command.List hidden={!open} className="absolute z-40 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white p-1 shadow-lg">
           {results.isLoading ? <Command.Loading>Searching…</Command.Loading> : null}
           {results.isError ? <div className="px-2 py-1.5 text-sm text-red-600">Search failed; try again.</div> : null}
-          <Command.Empty className="px-2 py-1.5 text-sm text-slate-500">No {noun} match.</Command.Empty>
+          {offerCreate ? null : <Command.Empty className="px-2 py-1.5 text-sm text-slate-600">No {noun} match.</Command.Empty>}
           {(results.data ?? []).map((o) => (
             <Command.Item
               key={o.id}
@@ -143,11 +165,23 @@ export function RecordPicker({
               {o.hint ? <span className="ml-2 text-xs text-slate-500">{o.hint}</span> : null}
             </Command.Item>
           ))}
+          {offerCreate ? (
+            <Command.Item
+              value="__create__"
+              disabled={creating}
+              onSelect={create}
+              onMouseDown={(e) => e.preventDefault()}
+              className="flex cursor-pointer items-center gap-1.5 rounded px-2 py-1.5 text-sm font-medium text-brand-700 data-[selected=true]:bg-brand-50"
+            >
+              <Plus className="size-4" aria-hidden />
+              {creating ? `Creating “${typed}”…` : `Create ${singular} “${typed}”`}
+            </Command.Item>
+          ) : null}
         </Command.List>
       </Command>
-      {error ? (
+      {error || createError ? (
         <p id={`${uid}-error`} role="alert" className="text-sm text-red-600">
-          {error}
+          {error ?? createError}
         </p>
       ) : null}
     </div>

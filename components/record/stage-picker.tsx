@@ -170,7 +170,7 @@ export function StagePicker({
                   title={allowed ? `Move to ${s.name}` : "The pipeline's rules do not allow this move from the current stage"}
                   className={cn(
                     "flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm",
-                    allowed ? "border-slate-300 bg-white text-slate-800 hover:bg-slate-50" : "border-dashed border-slate-200 bg-slate-50 text-slate-400",
+                    allowed ? "border-slate-300 bg-white text-slate-800 hover:bg-slate-50" : "border-dashed border-slate-300 bg-slate-50 text-slate-600",
                   )}
                 >
                   {swatch}

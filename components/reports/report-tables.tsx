@@ -113,9 +113,17 @@ export function StageTable({ stages, deals, periodLabel, plural }: { stages: Rep
 const monthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 const monthLabel = (m: string | null) => (m ? monthFormat.format(new Date(`${m}-01T00:00:00Z`)) : "No close date");
 
+/** A bar's length in % of its track: proportional to the value, at least a sliver for a non-zero one. */
+export function barPercent(value: number, max: number): number {
+  if (!(max > 0) || !(value > 0)) return 0;
+  return Math.max(0.5, (value / max) * 100);
+}
+
 export function ForecastTable({ months, thisMonth }: { months: ForecastMonth[]; thisMonth: string }) {
   if (months.length === 0) return <p className="text-sm text-slate-600">No open deals in this pipeline.</p>;
-  const max = Math.max(...months.map((m) => Number(m.weighted)), 1);
+  // bars compare months of one currency: the longest is that currency's largest weighted amount
+  const max = new Map<string, number>();
+  for (const m of months) max.set(m.currency, Math.max(max.get(m.currency) ?? 0, Number(m.weighted)));
   return (
     <Table caption="Forecast: open deals by close month, weighted by each deal's forecast probability">
       <thead className="bg-slate-50">
@@ -146,7 +154,10 @@ export function ForecastTable({ months, thisMonth }: { months: ForecastMonth[]; 
             <td className={td}>
               <div className="flex items-center gap-2">
                 <span className="w-24 shrink-0 text-right tabular-nums">{formatMoney(m.weighted, m.currency)}</span>
-                <span aria-hidden className="h-2.5 rounded bg-brand-500" style={{ width: `${Math.max(1, (Number(m.weighted) / max) * 100)}%` }} />
+                {/* a track of its own: the bar's width is a share of it, not of the cell around the amount */}
+                <span aria-hidden className="h-2.5 min-w-16 flex-1 rounded bg-slate-100">
+                  <span data-testid="forecast-bar" className="block h-full rounded bg-brand-500" style={{ width: `${barPercent(Number(m.weighted), max.get(m.currency) ?? 0)}%` }} />
+                </span>
               </div>
             </td>
           </tr>

@@ -85,7 +85,7 @@ export function CommandPalette({ onClose, initialText = "" }: { onClose: () => v
                         <Icon className="size-4 shrink-0 text-slate-400" aria-hidden />
                         <span className="min-w-0 flex-1">
                           <span className="block truncate font-medium text-slate-900">{h.title}</span>
-                          {h.subtitle ? <span className="block truncate text-xs text-slate-500">{h.subtitle}</span> : null}
+                          {h.subtitle ? <span className="block truncate text-xs text-slate-600">{h.subtitle}</span> : null}
                         </span>
                         <span className="sr-only">{meta.singular}</span>
                       </Command.Item>

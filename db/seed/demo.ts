@@ -174,17 +174,17 @@ export async function seedDemoTenant(): Promise<DemoSeedResult> {
   };
 }
 
-async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: string, otherUsers: typeof DEMO_USERS): Promise<void> {
-  const faker = new Faker({ locale: [en, base] });
-  faker.seed(42);
-  const now = new Date();
-  faker.setDefaultRefDate(now);
-  const daysAgo = (d: number) => subDays(now, d);
-  const pastBetween = (fromDaysAgo: number, toDaysAgo: number) => faker.date.between({ from: daysAgo(fromDaysAgo), to: daysAgo(toDaysAgo) });
-  const weightedIndex = (weights: number[]) =>
-    faker.helpers.weightedArrayElement(weights.map((weight, value) => ({ weight, value })));
+/** Who owns and makes the demo records; the groups are optional (a workspace that loads the demo data keeps its own). */
+export interface DemoPeople {
+  adminId: string;
+  managerId: string;
+  repId: string;
+  rep2Id: string;
+  groups?: { enterpriseId: string; smbId: string };
+}
 
-  // --- users, memberships, groups, tags ---
+async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: string, otherUsers: typeof DEMO_USERS): Promise<void> {
+  // --- users, memberships, groups ---
   const userRows = otherUsers.map((u) => ({ id: randomUUID(), email: u.email, name: u.name, passwordHash }));
   await tx.insert(users).values(userRows);
   await tx.insert(tenantUsers).values(otherUsers.map((u, i) => ({ tenantId, userId: userRows[i]!.id, role: u.role })));
@@ -192,8 +192,6 @@ async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: str
   const managerId = idByEmail.get("manager@acme.test")!;
   const repId = idByEmail.get("rep@acme.test")!;
   const rep2Id = idByEmail.get("rep2@acme.test")!;
-  const owners = [managerId, repId, rep2Id, repId, rep2Id, adminId]; // reps own most records
-  const creators = [adminId, managerId, repId, rep2Id];
 
   const enterpriseId = randomUUID();
   const smbId = randomUUID();
@@ -207,7 +205,32 @@ async function fill(tx: Tx, tenantId: string, adminId: string, passwordHash: str
     { tenantId, groupId: smbId, userId: managerId },
     { tenantId, groupId: smbId, userId: rep2Id },
   ]);
-  await tx.insert(tags).values(TAGS.map((t) => ({ tenantId, ...t })));
+  await fillDemoRecords(tx, tenantId, { adminId, managerId, repId, rep2Id, groups: { enterpriseId, smbId } });
+}
+
+/**
+ * The demo data set without its people: tags, companies, contacts, deals, leads, tickets,
+ * stage history and activities on the tenant's default pipelines, owned by `people`.
+ * Used by the demo tenant and by "Load demo data" in an empty workspace
+ * (lib/onboarding/load-demo-data.ts), inside the caller's withTenant transaction.
+ */
+export async function fillDemoRecords(tx: Tx, tenantId: string, people: DemoPeople): Promise<void> {
+  const faker = new Faker({ locale: [en, base] });
+  faker.seed(42);
+  const now = new Date();
+  faker.setDefaultRefDate(now);
+  const daysAgo = (d: number) => subDays(now, d);
+  const pastBetween = (fromDaysAgo: number, toDaysAgo: number) => faker.date.between({ from: daysAgo(fromDaysAgo), to: daysAgo(toDaysAgo) });
+  const weightedIndex = (weights: number[]) =>
+    faker.helpers.weightedArrayElement(weights.map((weight, value) => ({ weight, value })));
+  const { adminId, managerId, repId, rep2Id } = people;
+  const owners = [managerId, repId, rep2Id, repId, rep2Id, adminId]; // reps own most records
+  const creators = [adminId, managerId, repId, rep2Id];
+  const enterpriseId = people.groups?.enterpriseId ?? null;
+  const smbId = people.groups?.smbId ?? null;
+
+  // tags the workspace has already keep their colour
+  await tx.insert(tags).values(TAGS.map((t) => ({ tenantId, ...t }))).onConflictDoNothing();
   const tagNames = TAGS.map((t) => t.name);
   const someTags = (max: number) => faker.helpers.arrayElements(tagNames, { min: 0, max });
 

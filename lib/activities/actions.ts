@@ -5,8 +5,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/safe-action";
-import { activityCreateSchema } from "./schemas";
-import { completeTask, createActivity, deleteActivity, reopenTask } from "./service";
+import { activityCreateSchema, activityUpdateSchema } from "./schemas";
+import { completeTask, createActivity, deleteActivity, reopenTask, updateActivity } from "./service";
 
 const id = z.object({ id: z.uuid() });
 
@@ -34,6 +34,16 @@ export const reopenTaskAction = tenantAction
   .action(async ({ parsedInput, ctx }) => {
     await reopenTask(ctx.tenant, parsedInput.id);
     revalidatePath("/tasks");
+  });
+
+/** My tasks' inline reschedule: a new due date, or none (a repeating task keeps needing one). */
+export const rescheduleTaskAction = tenantAction
+  .metadata({ permission: "activities.write" })
+  .inputSchema(id.extend({ dueAt: activityUpdateSchema.shape.dueAt.unwrap() }))
+  .action(async ({ parsedInput, ctx }) => {
+    const a = await updateActivity(ctx.tenant, parsedInput.id, { dueAt: parsedInput.dueAt ?? null });
+    revalidatePath("/tasks");
+    return { dueAt: a.dueAt };
   });
 
 export const deleteActivityAction = tenantAction

@@ -6,7 +6,7 @@ const endOfToday = new Date("2026-03-10T23:59:59.999Z");
 const task = (id: string, due: string | null) => ({ id, dueAt: due ? new Date(due) : null });
 
 describe("bucketTasks", () => {
-  it("puts each task in exactly one group, soonest first, undated last", () => {
+  it("puts each task in exactly one group, soonest first; undated tasks in their own group", () => {
     const tasks = [
       task("later", "2026-03-12T09:00:00Z"),
       task("undated", null),
@@ -19,10 +19,11 @@ describe("bucketTasks", () => {
     const b = bucketTasks(tasks, now, endOfToday);
     expect(b.overdue.map((t) => t.id)).toEqual(["last-week", "this-morning"]);
     expect(b.today.map((t) => t.id)).toEqual(["right-now", "tonight"]);
-    expect(b.upcoming.map((t) => t.id)).toEqual(["at-midnight", "later", "undated"]);
+    expect(b.upcoming.map((t) => t.id)).toEqual(["at-midnight", "later"]);
+    expect(b.noDueDate.map((t) => t.id)).toEqual(["undated"]);
   });
 
   it("answers empty groups for no tasks", () => {
-    expect(bucketTasks([], now, endOfToday)).toEqual({ overdue: [], today: [], upcoming: [] });
+    expect(bucketTasks([], now, endOfToday)).toEqual({ overdue: [], today: [], upcoming: [], noDueDate: [] });
   });
 });

@@ -5,11 +5,13 @@ export interface TaskBuckets<T> {
   overdue: T[];
   today: T[];
   upcoming: T[];
+  /** Open tasks nobody gave a date: listed on their own, so they are not mistaken for "later". */
+  noDueDate: T[];
 }
 
 /**
- * Overdue: due before now. Today: due from now to the end of today. Upcoming: later, then
- * tasks without a due date. Each group is soonest first. `endOfToday` defaults to the
+ * Overdue: due before now. Today: due from now to the end of today. Upcoming: later. No
+ * due date: the rest (oldest id first, for a stable order). Each dated group is soonest first. `endOfToday` defaults to the
  * end of `now`'s day in the server's time zone.
  */
 export function bucketTasks<T extends { dueAt: Date | null; id: string }>(tasks: readonly T[], now: Date, endOfToday: Date = endOfDay(now)): TaskBuckets<T> {
@@ -19,10 +21,11 @@ export function bucketTasks<T extends { dueAt: Date | null; id: string }>(tasks:
     if (b.dueAt) return 1;
     return a.id.localeCompare(b.id);
   });
-  const out: TaskBuckets<T> = { overdue: [], today: [], upcoming: [] };
+  const out: TaskBuckets<T> = { overdue: [], today: [], upcoming: [], noDueDate: [] };
   for (const t of byDue) {
-    if (t.dueAt && t.dueAt < now) out.overdue.push(t);
-    else if (t.dueAt && t.dueAt <= endOfToday) out.today.push(t);
+    if (!t.dueAt) out.noDueDate.push(t);
+    else if (t.dueAt < now) out.overdue.push(t);
+    else if (t.dueAt <= endOfToday) out.today.push(t);
     else out.upcoming.push(t);
   }
   return out;

@@ -179,13 +179,14 @@ describe("myTasks", () => {
     const b = await myTasks(rep.ctx, { now: new Date("2026-03-10T12:00:00Z"), endOfToday: new Date("2026-03-10T23:59:59.999Z") });
     expect(b.overdue.map((t) => t.subject)).toEqual(["Overdue mine"]);
     expect(b.today.map((t) => t.subject)).toEqual(["Today for the team"]);
-    expect(b.upcoming.map((t) => t.subject)).toEqual(["Next week mine", "Someday mine"]);
+    expect(b.upcoming.map((t) => t.subject)).toEqual(["Next week mine"]);
+    expect(b.noDueDate.map((t) => t.subject)).toEqual(["Someday mine"]);
     expect(b.today[0]).toMatchObject({ recordType: "CONTACT", recordId: contact.id, recordTitle: "Tom Doe", assignedGroupName: "Support" });
     expect(b.overdue[0]).toMatchObject({ assignedUserName: "Rita Rep" });
 
     const others = await myTasks(other.ctx, { now: new Date("2026-03-10T12:00:00Z"), endOfToday: new Date("2026-03-10T23:59:59.999Z") });
     expect(others.overdue.map((t) => t.subject)).toEqual(["Someone else's"]);
-    expect([...others.today, ...others.upcoming]).toHaveLength(0);
+    expect([...others.today, ...others.upcoming, ...others.noDueDate]).toHaveLength(0);
 
     // The nav's badge: overdue only, the group's task counts once it is past due; the same user in another tenant has none there.
     expect(await myOverdueTaskCount(rep.ctx, new Date("2026-03-10T12:00:00Z"))).toBe(1);

@@ -18,8 +18,9 @@ import {
   moveSchema,
   PIPELINE_KINDS,
   updateStageActionSchema,
+  updateStagesActionSchema,
 } from "./schemas";
-import { addStage, deleteStage, reorderStages, updateStage } from "./stage-service";
+import { addStage, deleteStage, reorderStages, updateStage, updateStages } from "./stage-service";
 
 const LIST = "/settings/pipelines";
 const refresh = (pipelineId?: string) => {
@@ -74,6 +75,15 @@ export const updateStageAction = tenantAction
   .inputSchema(updateStageActionSchema)
   .action(async ({ parsedInput: { pipelineId, stageId, ...patch }, ctx }) => {
     await updateStage(ctx.tenant, pipelineId, stageId, patch);
+    refresh(pipelineId);
+  });
+
+/** The stage editor's one Save for every edited stage. */
+export const updateStagesAction = tenantAction
+  .metadata({ permission: "pipelines.manage" })
+  .inputSchema(updateStagesActionSchema)
+  .action(async ({ parsedInput: { pipelineId, stages }, ctx }) => {
+    await updateStages(ctx.tenant, pipelineId, { stages });
     refresh(pipelineId);
   });
 

@@ -23,8 +23,7 @@ import {
   type PipelineCreateInput,
   type PipelineUpdateInput,
 } from "./schemas";
-
-export const STAGE_PALETTE = ["#6B7280", "#3B82F6", "#8B5CF6", "#F59E0B", "#10B981", "#EF4444", "#14B8A6", "#EC4899"];
+import { doneStateFromName, stageColorFor } from "./stage-inference";
 
 /** Serialises configuration changes of one tenant's pipelines of one object type. */
 export async function lockObjectType(tx: Tx, tenantId: string, objectType: ObjectType): Promise<void> {
@@ -71,14 +70,15 @@ export function duplicateNameIssues(names: string[], prefix: (i: number) => stri
 
 /** Column values of a new stage, with defaults that fit its state. */
 export function stageValues(input: z.output<typeof stageCreateSchema>, displayOrder: number) {
-  const state = input.stageState ?? "NOT_STARTED";
+  // without a state, a name that says won or lost decides it (the REST API and the stage editor)
+  const state = input.stageState ?? doneStateFromName(input.name) ?? "NOT_STARTED";
   return {
     name: input.name,
     displayOrder,
     stageState: state,
     stageType: stageTypeFor(state),
     probability: input.probability ?? (state === "DONE_SUCCESS" ? "1.0000" : "0.0000"),
-    color: input.color ?? STAGE_PALETTE[displayOrder % STAGE_PALETTE.length]!,
+    color: input.color ?? stageColorFor(state, displayOrder),
     requiredFields: input.requiredFields ?? [],
     expectedDays: input.expectedDays ?? null,
     inheritPipelineActions: input.inheritPipelineActions ?? true,

@@ -78,6 +78,15 @@ export const stageCreateSchema = z
 
 export const stagePatchSchema = stageCreateSchema.partial().strict().meta({ id: "StagePatch" });
 
+/** The stage editor's one Save: the edited stages, each with its id and changed fields. */
+export const stagesPatchSchema = z.object({
+  stages: z
+    .array(stagePatchSchema.extend({ stageId: z.uuid({ message: "must be a stage id" }) }))
+    .min(1, "nothing to save")
+    .max(50, "at most 50 stages")
+    .refine((a) => new Set(a.map((s) => s.stageId)).size === a.length, "each stage at most once"),
+});
+
 export const pipelineCreateSchema = z
   .object({
     name: pipelineName,
@@ -142,4 +151,5 @@ export const updatePipelineActionSchema = pipelineUpdateSchema.extend(pipelineId
 export const addStageActionSchema = stageCreateSchema.extend(pipelineIdField);
 export const updateStageActionSchema = stagePatchSchema.extend({ ...pipelineIdField, ...stageIdField });
 export const stageIdSchema = z.object({ ...pipelineIdField, ...stageIdField });
+export const updateStagesActionSchema = stagesPatchSchema.extend(pipelineIdField);
 export const reorderStagesActionSchema = stageOrderSchema.extend(pipelineIdField);

@@ -14,7 +14,7 @@ import { stageTypeFor } from "./defaults";
 import { requiredFieldIssues } from "./fields";
 import { assertSameSet, enteredMeanwhile, lockPipeline, orderBy, stageValues } from "./pipeline-service";
 import { loadPipelines, stageJson, type ObjectType, type PipelineJson, type StageJson } from "./queries";
-import { stageCreateSchema, stageOrderSchema, stagePatchSchema, type StageCreateInput, type StagePatchInput } from "./schemas";
+import { stageCreateSchema, stageOrderSchema, stagePatchSchema, stagesPatchSchema, type StageCreateInput, type StagePatchInput } from "./schemas";
 
 async function stagesOf(tx: Tx, tenantId: string, pipelineId: string): Promise<PipelineStage[]> {
   return tx
@@ -77,28 +77,75 @@ export async function updateStage(ctx: TenantContext, pipelineId: string, stageI
   return withTenant(ctx, async (tx) => {
     const p = await lockPipeline(tx, ctx.tenantId, pipelineId);
     const stages = await stagesOf(tx, ctx.tenantId, pipelineId);
-    const stage = findStage(stages, stageId);
-    checkFields(p.objectType, data, stages.filter((s) => s.id !== stageId));
-    const set: Partial<typeof pipelineStages.$inferInsert> = {};
-    for (const k of ["name", "probability", "color", "requiredFields", "expectedDays", "inheritPipelineActions"] as const) {
-      if (data[k] !== undefined) (set as Record<string, unknown>)[k] = data[k];
-    }
-    if (data.stageState !== undefined && data.stageState !== stage.stageState) {
-      const n = await liveRecordsIn(tx, ctx.tenantId, p.objectType, stageId);
-      if (n > 0) {
-        throw new AppError("conflict", `${stillIn(n)}: move them out before changing its state`, { recordCount: n, errors: [{ path: "stageState", message: stillIn(n) }] });
-      }
-      set.stageState = data.stageState;
-      set.stageType = stageTypeFor(data.stageState);
-    }
-    if (Object.keys(set).length === 0) return stageJson(stage);
-    const [row] = await tx
-      .update(pipelineStages)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(and(eq(pipelineStages.tenantId, ctx.tenantId), eq(pipelineStages.pipelineId, pipelineId), eq(pipelineStages.id, stageId)))
-      .returning();
-    return stageJson(row!);
+    return applyStagePatch(tx, ctx.tenantId, p.objectType, stages, stageId, data);
   });
+}
+
+/**
+ * The stage editor's one Save: several stages' edits in one transaction, all or none.
+ * Names are checked against the stages as they will be (two stages may swap names); a
+ * refusal names the stage it is about.
+ */
+export async function updateStages(ctx: TenantContext, pipelineId: string, input: z.input<typeof stagesPatchSchema>): Promise<StageJson[]> {
+  assertCan(ctx.actor.role, "pipelines.manage");
+  const { stages: patches } = stagesPatchSchema.parse(input);
+  return withTenant(ctx, async (tx) => {
+    const p = await lockPipeline(tx, ctx.tenantId, pipelineId);
+    let stages = await stagesOf(tx, ctx.tenantId, pipelineId);
+    for (const { stageId } of patches) findStage(stages, stageId);
+    // names first, as a set: a rename onto a name another patch frees is fine
+    const finalName = (s: PipelineStage) => (patches.find((x) => x.stageId === s.id)?.name ?? s.name).trim().toLowerCase();
+    const seen = new Map<string, PipelineStage>();
+    for (const s of stages) {
+      const clash = seen.get(finalName(s));
+      if (clash) throw validationError([{ path: `stages[${patches.findIndex((x) => x.stageId === s.id || x.stageId === clash.id)}].name`, message: `two stages would be named ${finalName(s)}` }]);
+      seen.set(finalName(s), s);
+    }
+    const out: StageJson[] = [];
+    for (const [i, { stageId, ...patch }] of patches.entries()) {
+      try {
+        const others = stages.filter((s) => s.id !== stageId && !patches.some((x) => x.stageId === s.id && x.name !== undefined));
+        const row = await applyStagePatch(tx, ctx.tenantId, p.objectType, [...others, findStage(stages, stageId)], stageId, patch);
+        out.push(row);
+        stages = stages.map((s) => (s.id === stageId ? { ...s, name: row.name } : s));
+      } catch (err) {
+        throw prefixed(err, i, findStage(stages, stageId).name);
+      }
+    }
+    return out;
+  });
+}
+
+/** A refusal about one stage of a batch: its message names the stage, its paths point into `stages[i]`. */
+function prefixed(err: unknown, index: number, name: string): unknown {
+  if (!(err instanceof AppError)) return err;
+  const errors = (err.extensions.errors as { path: string; message: string }[] | undefined)?.map((e) => ({ ...e, path: `stages[${index}].${e.path}` }));
+  return new AppError(err.code, `Stage ${name}: ${err.message}`, { ...err.extensions, ...(errors ? { errors } : {}) });
+}
+
+async function applyStagePatch(tx: Tx, tenantId: string, objectType: ObjectType, stages: PipelineStage[], stageId: string, data: z.output<typeof stagePatchSchema>): Promise<StageJson> {
+  const stage = findStage(stages, stageId);
+  const pipelineId = stage.pipelineId;
+  checkFields(objectType, data, stages.filter((s) => s.id !== stageId));
+  const set: Partial<typeof pipelineStages.$inferInsert> = {};
+  for (const k of ["name", "probability", "color", "requiredFields", "expectedDays", "inheritPipelineActions"] as const) {
+    if (data[k] !== undefined) (set as Record<string, unknown>)[k] = data[k];
+  }
+  if (data.stageState !== undefined && data.stageState !== stage.stageState) {
+    const n = await liveRecordsIn(tx, tenantId, objectType, stageId);
+    if (n > 0) {
+      throw new AppError("conflict", `${stillIn(n)}: move them out before changing its state`, { recordCount: n, errors: [{ path: "stageState", message: stillIn(n) }] });
+    }
+    set.stageState = data.stageState;
+    set.stageType = stageTypeFor(data.stageState);
+  }
+  if (Object.keys(set).length === 0) return stageJson(stage);
+  const [row] = await tx
+    .update(pipelineStages)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(and(eq(pipelineStages.tenantId, tenantId), eq(pipelineStages.pipelineId, pipelineId), eq(pipelineStages.id, stageId)))
+    .returning();
+  return stageJson(row!);
 }
 
 /** New order of all the pipeline's stages: each stage id exactly once (422 otherwise). */

@@ -3,15 +3,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { dataTableActions } from "@/components/data-table/actions";
+import { EmptyRecords } from "@/components/onboarding/empty-records";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageSession } from "@/lib/auth/session";
+import { gettingStartedFor } from "@/lib/onboarding/getting-started";
 import { loadDataTable } from "@/lib/views/bootstrap";
 
 export const metadata: Metadata = { title: "Companies" };
 
 export default async function CompaniesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePageSession();
-  const data = await loadDataTable(session, "COMPANY", await searchParams);
+  const [data, onboarding] = await Promise.all([loadDataTable(session, "COMPANY", await searchParams), gettingStartedFor(session)]);
   return (
     <>
       <PageHeader
@@ -24,7 +26,12 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           ) : null
         }
       />
-      <DataTable data={data} plural="companies" actions={dataTableActions("COMPANY")} />
+      <DataTable
+        data={data}
+        plural="companies"
+        actions={dataTableActions("COMPANY")}
+        emptyState={<EmptyRecords plural="companies" singular="company" newHref="/companies/new" canWrite={data.can.write} canLoadDemo={!!onboarding?.empty} />}
+      />
     </>
   );
 }

@@ -3,15 +3,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { dataTableActions } from "@/components/data-table/actions";
+import { EmptyRecords } from "@/components/onboarding/empty-records";
+import { GettingStartedCard } from "@/components/onboarding/getting-started";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageSession } from "@/lib/auth/session";
+import { gettingStartedFor } from "@/lib/onboarding/getting-started";
 import { loadDataTable } from "@/lib/views/bootstrap";
 
 export const metadata: Metadata = { title: "Contacts" };
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePageSession();
-  const data = await loadDataTable(session, "CONTACT", await searchParams);
+  const [data, onboarding] = await Promise.all([loadDataTable(session, "CONTACT", await searchParams), gettingStartedFor(session)]);
   return (
     <>
       <PageHeader
@@ -24,7 +27,13 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           ) : null
         }
       />
-      <DataTable data={data} plural="contacts" actions={dataTableActions("CONTACT")} />
+      {onboarding && !onboarding.dismissed ? <GettingStartedCard state={onboarding} /> : null}
+      <DataTable
+        data={data}
+        plural="contacts"
+        actions={dataTableActions("CONTACT")}
+        emptyState={<EmptyRecords plural="contacts" singular="contact" newHref="/contacts/new" canWrite={data.can.write} canLoadDemo={!!onboarding?.empty} />}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Bot, GitBranch, KeyRound, SlidersHorizontal, UserRound, Users, UsersRound, Workflow } from "lucide-react";
+import { Bot, GitBranch, KeyRound, SlidersHorizontal, Tags, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound, description: "Keys for integrations using the REST API", adminOnly: true },
   { href: "/settings/profile", label: "Profile", icon: UserRound, description: "Your name and password", adminOnly: false },
   { href: "/settings/pipelines", label: "Pipelines", icon: GitBranch, description: "Pipelines, stages and movement rules", adminOnly: true },
+  { href: "/settings/tags", label: "Tags", icon: Tags, description: "Tags of records: names, colours, categories", adminOnly: false },
   { href: "/settings/fields", label: "Fields", icon: SlidersHorizontal, description: "Custom fields of records", adminOnly: true },
   { href: "/settings/automations", label: "Automations", icon: Workflow, description: "Rules, webhooks and their execution log", adminOnly: true },
   { href: "/settings/ai", label: "AI", icon: Bot, description: "The OpenAI-compatible endpoint for AI workers", adminOnly: true },

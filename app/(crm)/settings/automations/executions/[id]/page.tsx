@@ -5,8 +5,9 @@ import { LiveExecutions } from "@/components/automations/live-executions";
 import { actionTypeLabel, entitySingular, recordHref, triggerLabel } from "@/components/automations/labels";
 import { RetryButton } from "@/components/automations/retry-button";
 import { AutomationsForbidden, BackTo, StatusBadge } from "@/components/automations/shared";
-import { formatDateTime } from "@/components/settings/format";
+import { ExecutionTime } from "@/components/automations/execution-time";
 import { PageHeader } from "@/components/shell/page-header";
+import { CodeBlock } from "@/components/ui/code-block";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { getExecutionDetail } from "@/lib/automations/executions";
@@ -14,7 +15,7 @@ import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Execution" };
 
-const pre = "max-h-96 overflow-auto rounded bg-slate-50 p-3 font-mono text-xs text-slate-800";
+const pre = "max-h-96 p-3";
 const card = "space-y-2 rounded-lg border border-slate-200 bg-white p-4";
 const pretty = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
@@ -35,9 +36,9 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
     ["Execution key", <code key="k" className="text-xs break-all">{x.executionKey}</code>],
     ["Attempts", x.attempts],
     ["Response code", <span key="c" data-testid="execution-response-code">{x.responseCode ?? "—"}</span>],
-    ["Triggered", formatDateTime(x.triggeredAt)],
-    ["Started", formatDateTime(x.startedAt)],
-    ["Completed", formatDateTime(x.completedAt)],
+    ["Triggered", <ExecutionTime key="triggeredAt" at={x.triggeredAt} />],
+    ["Started", <ExecutionTime key="startedAt" at={x.startedAt} />],
+    ["Completed", <ExecutionTime key="completedAt" at={x.completedAt} />],
   ];
   return (
     <>
@@ -79,7 +80,7 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
                 {x.attemptLog.map((t) => (
                   <tr key={t.attemptNo}>
                     <td className="py-1 pr-4">{t.attemptNo}</td>
-                    <td className="py-1 pr-4 whitespace-nowrap">{formatDateTime(t.startedAt)}</td>
+                    <td className="py-1 pr-4 whitespace-nowrap"><ExecutionTime at={t.startedAt} /></td>
                     <td className="py-1 pr-4">{t.durationMs == null ? "—" : `${t.durationMs} ms`}</td>
                     <td className="py-1 pr-4 font-mono text-xs">{t.responseCode ?? "—"}</td>
                     <td className="py-1 text-red-700">{t.errorMessage ?? ""}</td>
@@ -91,20 +92,20 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
         </section>
         <section className={card} aria-labelledby="x-request">
           <h2 id="x-request" className="font-semibold text-slate-900">Request</h2>
-          {x.request ? <pre className={pre}>{pretty(x.request)}</pre> : <p className="text-sm text-slate-600">Not sent yet.</p>}
+          {x.request ? <CodeBlock className={pre}>{pretty(x.request)}</CodeBlock> : <p className="text-sm text-slate-600">Not sent yet.</p>}
         </section>
         <section className={card} aria-labelledby="x-response">
           <h2 id="x-response" className="font-semibold text-slate-900">Response</h2>
-          {x.responseBody ? <pre className={pre}>{x.responseBody}</pre> : <p className="text-sm text-slate-600">No response body.</p>}
+          {x.responseBody ? <CodeBlock className={pre}>{x.responseBody}</CodeBlock> : <p className="text-sm text-slate-600">No response body.</p>}
         </section>
         <section className={card} aria-labelledby="x-event">
           <h2 id="x-event" className="font-semibold text-slate-900">Event</h2>
           {x.event ? (
             <>
               <p className="text-sm text-slate-700">
-                <code className="text-xs">{x.event.type}</code> at {formatDateTime(x.event.occurredAt)}
+                <code className="text-xs">{x.event.type}</code> at <ExecutionTime at={x.event.occurredAt} />
               </p>
-              <pre className={pre}>{pretty(x.event.payload)}</pre>
+              <CodeBlock className={pre}>{pretty(x.event.payload)}</CodeBlock>
             </>
           ) : (
             <p className="text-sm text-slate-600">The event is no longer stored.</p>

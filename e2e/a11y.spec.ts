@@ -1,0 +1,113 @@
+// Every page of the app and its transient states (⌘K with a highlighted row, a toast, a
+// dialog) has no serious or critical axe violation. The whole document is checked, not
+// only #main: toasts and the palette render outside it.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signUpTenant } from "./fixtures";
+
+async function create(page: Page, collection: string, data: Record<string, unknown>): Promise<string> {
+  const res = await page.request.post(`/api/v1/${collection}`, { data });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The serious and critical violations on the page as it is now, one line per node. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect.soft(await seriousViolations(page), what).toEqual([]);
+}
+
+test("every page and state has no serious or critical axe violations", async ({ page }) => {
+  test.slow(); // some thirty pages, each analysed
+  await signUpTenant(page);
+  const companyId = await create(page, "companies", { name: "Axe Industries", domain: "axe.example", industry: "Software" });
+  const contactId = await create(page, "contacts", { firstName: "Ada", lastName: "Access", email: "ada@axe.example", companyId });
+  const dealId = await create(page, "deals", { name: "Axe renewal", amount: "12000", closeDate: "2030-03-01", companyId });
+  const leadId = await create(page, "leads", { firstName: "Lee", lastName: "Lead", companyName: "Lead Co" });
+  const ticketId = await create(page, "tickets", { subject: "Screen reader trouble", contactId });
+  const listId = await create(page, "lists", { name: "Accessible people", objectType: "CONTACT", processingType: "STATIC" });
+  await create(page, "activities", {
+    activityType: "TASK", subject: "Call Ada back", recordType: "CONTACT", recordId: contactId, dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  const automationId = await create(page, "automations", {
+    name: "Announce new contacts", entityType: "CONTACT", scopeType: "ENTITY", triggerEvent: "record.created", actionType: "EVENT", config: {},
+  });
+  await create(page, "contacts", { firstName: "Eve", lastName: "Event" });
+
+  const pages = [
+    "/contacts", `/contacts/${contactId}`, "/companies", `/companies/${companyId}`,
+    "/deals", "/deals?view=table", `/deals/${dealId}`, "/leads", `/leads/${leadId}`, "/tickets", `/tickets/${ticketId}`,
+    "/lists", `/lists/${listId}`, "/tasks", "/reports", "/notifications", "/search?q=ada",
+    "/settings", "/settings/users", "/settings/groups", "/settings/api-keys", "/settings/profile", "/settings/pipelines",
+    "/settings/fields", "/settings/tags", "/settings/ai", "/settings/automations", "/settings/automations/new", `/settings/automations/${automationId}`,
+    "/settings/automations/executions",
+  ];
+  for (const url of pages) {
+    await page.goto(url);
+    await expect(page.locator("#main")).toBeVisible();
+    await expectAccessible(page, url);
+  }
+
+  // A pipeline's own settings page.
+  await page.goto("/settings/pipelines");
+  await page.getByRole("link", { name: /Sales Pipeline/ }).first().click();
+  await expect(page).toHaveURL(/\/settings\/pipelines\/[0-9a-f-]{36}$/);
+  await expectAccessible(page, "pipeline settings");
+
+  // The dry run's result, with its request shown in a code block.
+  await page.goto(`/settings/automations/${automationId}`);
+  const dry = page.getByRole("form", { name: "Dry run" });
+  await dry.getByLabel("Event").selectOption("record.created");
+  await dry.getByRole("combobox", { name: "Dry run record" }).fill("Ada");
+  await page.getByRole("option", { name: /Ada Access/ }).click();
+  await dry.getByRole("button", { name: "Run dry run" }).click();
+  await expect(page.getByRole("list", { name: "Dry run results" }).getByRole("listitem").first()).toBeVisible();
+  await expectAccessible(page, "dry run results");
+
+  // An execution's page (the EVENT rule ran for Eve).
+  const execution = page.getByRole("link", { name: /^Execution / }).first();
+  await expect(async () => {
+    await page.goto("/settings/automations/executions");
+    await expect(execution).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await execution.click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Execution of/ })).toBeVisible();
+  await expectAccessible(page, "execution page");
+
+  // ⌘K open with a highlighted row.
+  await page.goto("/contacts");
+  await page.keyboard.press("Control+K");
+  const palette = page.getByRole("dialog", { name: "Search and go to" });
+  await palette.getByRole("combobox").fill("ada");
+  await expect(palette.getByRole("option", { name: /Ada Access/ })).toHaveAttribute("aria-selected", "true");
+  await expectAccessible(page, "⌘K with a highlighted row");
+  await page.keyboard.press("Escape");
+
+  // A success toast.
+  await page.goto("/tasks");
+  await page.getByRole("checkbox", { name: "Complete Call Ada back" }).check();
+  await expect(page.locator("[data-sonner-toast]").first()).toBeVisible();
+  await expectAccessible(page, "a success toast");
+
+  // A dialog open.
+  await page.goto("/lists");
+  await page.getByRole("button", { name: "New list" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "a dialog");
+});
+
+test("the board shows whether live updates are on, to everyone", async ({ page }) => {
+  await signUpTenant(page);
+  await page.goto("/deals");
+  const live = page.getByTestId("live-status");
+  await expect(live).toHaveText("Live updates on");
+  // not a 1 px screen-reader-only box: a label anyone can read
+  await expect.poll(async () => (await live.boundingBox())?.width ?? 0).toBeGreaterThan(60);
+  await expect(live).toHaveCSS("position", "static");
+});
