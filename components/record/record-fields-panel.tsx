@@ -83,7 +83,7 @@ function InlineEditor({ kind, id, values, target, users, refLabels, onRefLabel, 
       target.type === "field" ? toApiInput(v.fields, [target.field]) : target.type === "tags" ? { tags: v.tags } : { customFields: customFieldsInput(v.customFields) };
     const saved = await update.run({ kind, id, patch } as RecordUpdateActionInput);
     if (!saved.ok) return;
-    toast.success("Saved");
+    toast.success("Changes saved");
     onDone(patch);
     await queryClient.invalidateQueries({ queryKey: ["timeline", kind, id] });
     router.refresh();
