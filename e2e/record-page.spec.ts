@@ -112,7 +112,7 @@ test("a call records its direction, duration and outcome, a meeting its place an
   await composer.getByRole("button", { name: "Add", exact: true }).click();
   await composer.getByRole("button", { name: "Log meeting" }).click();
   await expect(timeline.getByRole("listitem").first()).toContainText("logged a meeting: Kick-off");
-  await expect(timeline.getByRole("listitem").first()).toContainText("at Room 4 · with Jane Doe, Ada Admin");
+  await expect(timeline.getByRole("listitem").first()).toContainText("At Room 4 · with Jane Doe, Ada Admin");
 
   await page.reload();
   await expect(timeline.getByRole("listitem").nth(1)).toContainText("Outbound call · 12 min · Connected");

@@ -174,11 +174,11 @@ export function RecordFieldsPanel(props: Props) {
         const valueId = `${base}-${r.key}`;
         const shown =
           r.target.type === "tags" ? (
-            tags.length ? <TagList names={tags} /> : <span className="text-slate-400">No tags</span>
+            tags.length ? <TagList names={tags} /> : <span className="text-slate-500">No tags</span>
           ) : r.text ? (
             <span className="break-words">{r.text}</span>
           ) : (
-            <span className="text-slate-400">Empty</span>
+            <span className="text-slate-500">Empty</span>
           );
         if (editing === r.key) {
           return (
