@@ -68,7 +68,7 @@ test("a contact with a tag and custom fields: create, see them on the record pag
   // Inline edit: a bad URL is refused on that field (by the server, on Enter); a good one is saved.
   await page.goto(contactUrl);
   await details.getByRole("button", { name: "Edit Profile page" }).click();
-  const profile = details.getByLabel("Profile page");
+  const profile = details.getByRole("textbox", { name: "Profile page" });
   await profile.fill("not a url");
   await profile.press("Enter");
   await expect(profile).toHaveAttribute("aria-invalid", "true");

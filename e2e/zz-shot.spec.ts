@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { signUpTenant } from "./fixtures";
+test.use({ viewport: { width: 1280, height: 720 } });
+test("shot", async ({ page }) => {
+  await signUpTenant(page);
+  await page.goto("/deals/new");
+  await page.getByLabel("Deal name").fill("Rocket fuel");
+  await page.getByLabel("Amount").fill("12500");
+  await page.getByRole("button", { name: "Create deal" }).click();
+  await expect(page).toHaveURL(/deals\/[0-9a-f-]{36}$/);
+  await page.getByRole("form", { name: "Log an activity" }).getByLabel("Subject").fill("Pricing call");
+  await page.getByLabel("Direction").selectOption({ label: "Outbound" });
+  await page.getByLabel("Duration (min)").fill("12");
+  await page.getByLabel("Outcome").selectOption({ label: "Connected" });
+  await page.getByRole("button", { name: "Log call" }).click();
+  await expect(page.getByText("Outbound call · 12 min")).toBeVisible();
+  await page.getByRole("radio", { name: "Note" }).check();
+  await page.getByRole("form", { name: "Log an activity" }).getByLabel("Subject").fill("Budget 40k");
+  await page.getByRole("button", { name: "Log note" }).click();
+  await page.getByRole("button", { name: "Pin note: Budget 40k" }).first().click();
+  await expect(page.getByRole("list", { name: "Pinned notes" })).toBeVisible();
+  await page.getByRole("radio", { name: "Call" }).check();
+  await page.screenshot({ path: "/tmp/wt-record-shot1.png" });
+  await page.getByRole("button", { name: "Edit Amount" }).click();
+  await page.screenshot({ path: "/tmp/wt-record-shot2.png" });
+  await page.getByRole("radio", { name: "Meeting" }).check();
+  await page.screenshot({ path: "/tmp/wt-record-shot3.png", fullPage: true });
+});
