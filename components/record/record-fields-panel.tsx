@@ -78,7 +78,7 @@ function InlineEditor({ kind, id, values, target, users, refLabels, onRefLabel, 
     first?.focus();
   }, []);
 
-  const onSubmit = form.handleSubmit(async (v) => {
+  const save = form.handleSubmit(async (v) => {
     const patch: Record<string, unknown> =
       target.type === "field" ? toApiInput(v.fields, [target.field]) : target.type === "tags" ? { tags: v.tags } : { customFields: customFieldsInput(v.customFields) };
     const saved = await update.run({ kind, id, patch } as RecordUpdateActionInput);
@@ -88,6 +88,12 @@ function InlineEditor({ kind, id, values, target, users, refLabels, onRefLabel, 
     await queryClient.invalidateQueries({ queryKey: ["timeline", kind, id] });
     router.refresh();
   });
+  // The server's last refusal goes with a new try: react-hook-form would keep an error on a
+  // value it does not register itself (a custom field's) and never submit again.
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    form.clearErrors();
+    return save(e);
+  };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
     // Keys in a popover (the tag picker's) or an open list belong to it, not to the editor.
