@@ -60,8 +60,9 @@ test("company → contact → call → follow; another user's edit reaches the f
 
   // Rita changes Jane's job title.
   await rep.goto(contactUrl);
-  await rep.getByLabel("Job title").fill("VP Sales");
-  await rep.getByRole("button", { name: "Save changes" }).click();
+  await rep.getByRole("button", { name: "Edit Job title" }).click();
+  await rep.getByRole("textbox", { name: "Job title" }).fill("VP Sales");
+  await rep.getByRole("textbox", { name: "Job title" }).press("Enter");
   await expect(rep.getByText("Changes saved")).toBeVisible();
   await expect(rep.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("Rita Rep changed a field");
   await expect(rep.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("Job title: (empty) → VP Sales");

@@ -16,7 +16,27 @@ export interface LogValues {
   subject: string;
   body: string;
   activityAt: string;
+  /** A call's: "" (not said), INBOUND or OUTBOUND. */
+  direction: "" | "INBOUND" | "OUTBOUND";
+  /** A call's or a meeting's length in minutes, as typed. */
+  durationMinutes: string;
+  /** A call's outcome, one of CALL_OUTCOMES or "". */
+  outcome: string;
+  meetingLocation: string;
+  meetingAttendees: string[];
 }
+
+export const EMPTY_LOG: LogValues = { activityType: "CALL", subject: "", body: "", activityAt: "", direction: "", durationMinutes: "", outcome: "", meetingLocation: "", meetingAttendees: [] };
+
+/** "12" → 720 seconds; "" → undefined; anything else passes through for the schema to refuse. */
+export function minutesToSeconds(v: string): number | string | undefined {
+  const t = v.trim();
+  if (t === "") return undefined;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Math.round(Number(t) * 60) : t;
+}
+
+/** Where the API's field names land in the composer's form. */
+export const LOG_RENAME: Record<string, string> = { durationSeconds: "durationMinutes" };
 
 export interface TaskValues {
   subject: string;
@@ -40,8 +60,23 @@ export const REPEAT_PRESETS = [
   { value: "custom", label: "Custom (iCal RRULE)…" },
 ] as const;
 
+/** The composer's values as API input: only the fields of the chosen type are sent. */
 export function logInput(v: LogValues, kind: RecordKindForActivity, recordId: string) {
-  return { activityType: v.activityType, recordType: kind, recordId, subject: v.subject, body: v.body || null, activityAt: localToIso(v.activityAt) };
+  const call = v.activityType === "CALL";
+  const meeting = v.activityType === "MEETING";
+  return {
+    activityType: v.activityType,
+    recordType: kind,
+    recordId,
+    subject: v.subject,
+    body: v.body || null,
+    activityAt: localToIso(v.activityAt),
+    ...(call && v.direction ? { direction: v.direction } : {}),
+    ...(call && v.outcome ? { outcome: v.outcome } : {}),
+    ...((call || meeting) && minutesToSeconds(v.durationMinutes) !== undefined ? { durationSeconds: minutesToSeconds(v.durationMinutes) as number } : {}),
+    ...(meeting && v.meetingLocation.trim() ? { meetingLocation: v.meetingLocation } : {}),
+    ...(meeting && v.meetingAttendees.length ? { meetingAttendees: v.meetingAttendees } : {}),
+  };
 }
 
 export function taskInput(v: TaskValues, kind: RecordKindForActivity, recordId: string) {

@@ -3,7 +3,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { ActivityComposer } from "@/components/activities/activity-composer";
-import { RecordDetailsForm } from "@/components/record-form/record-details-form";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import { PageHeader } from "@/components/shell/page-header";
 import { Timeline } from "@/components/timeline/timeline";
@@ -16,6 +15,8 @@ import { FollowControl } from "./follow-control";
 import { keyFacts } from "./key-facts";
 import { loadRecordPage, type RecordPageData } from "@/lib/records/page-data";
 import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
+import { PinnedNotes } from "@/components/timeline/pinned-notes";
+import { RecordFieldsPanel } from "./record-fields-panel";
 import { StagePicker } from "./stage-picker";
 
 export async function RecordPage({ kind, id }: { kind: RecordKind; id: string }) {
@@ -36,9 +37,15 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
   const following = data.watchers.some((w) => w.principalType === "USER" && w.principalId === s.user.id);
   const activeUsers = data.members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name }));
   const facts = keyFacts(kind, record, data.refLabels);
+  // A meeting's attendees are suggested from the workspace's members and the record's contacts.
+  const people = [
+    ...activeUsers.map((u) => u.name),
+    ...(kind === "CONTACT" ? [data.title] : []),
+    ...data.related.filter((g) => g.kind === "CONTACT").flatMap((g) => g.items.map((r) => r.title)),
+  ];
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <div>
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.singular}</p>
         <PageHeader
@@ -59,8 +66,17 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
           }
         />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      {/* The main column (composer, pinned notes, timeline) comes first: at 1280×720 it is on screen without scrolling. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="timeline-heading" className="min-w-0 space-y-3">
+          <h2 id="timeline-heading" className="sr-only">
+            Timeline
+          </h2>
+          {data.can.log ? <ActivityComposer kind={kind} recordId={id} me={{ id: s.user.id, name: s.user.name }} users={activeUsers} groups={data.groups} people={[...new Set(people)]} /> : null}
+          <PinnedNotes kind={kind} id={id} initial={data.pinned} canPin={data.can.log} />
+          <Timeline kind={kind} id={id} initial={data.timeline} canLog={data.can.log} />
+        </section>
+        <aside className="space-y-4" aria-label={`About this ${words.singular}`}>
           {pipeline && (kind === "DEAL" || kind === "LEAD" || kind === "TICKET") ? (
             <Panel title="Stage" id="stage-heading">
               <StagePicker
@@ -76,17 +92,8 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
             </Panel>
           ) : null}
           <Panel title="Details" id="details-heading">
-            <RecordDetailsForm key={record.updatedAt.getTime()} kind={kind} id={id} values={record} definitions={data.definitions} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
+            <RecordFieldsPanel kind={kind} id={id} values={record} definitions={data.definitions} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
           </Panel>
-          <section aria-labelledby="timeline-heading" className="space-y-3">
-            <h2 id="timeline-heading" className="text-sm font-semibold text-slate-800">
-              Timeline
-            </h2>
-            {data.can.log ? <ActivityComposer kind={kind} recordId={id} me={{ id: s.user.id, name: s.user.name }} users={activeUsers} groups={data.groups} /> : null}
-            <Timeline kind={kind} id={id} initial={data.timeline} canLog={data.can.log} />
-          </section>
-        </div>
-        <aside className="space-y-6" aria-label={`About this ${words.singular}`}>
           <Followers watchers={data.watchers} />
           {pipeline ? <StageHistory entries={pipeline.history} userNames={userNames} /> : null}
           <RelatedRecords groups={data.related} />

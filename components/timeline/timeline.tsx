@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { activityNoun, fieldLabel, valueText } from "@/lib/timeline/labels";
 import type { TimelineEntry } from "@/lib/timeline/types";
 import type { TimelinePage } from "@/lib/timeline/queries";
+import { PinButton } from "@/components/activities/pin-button";
 import { TaskCheckbox } from "@/components/activities/task-checkbox";
+import { communicationSummary } from "@/lib/activities/summary";
 import { LocalTime } from "./local-time";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
@@ -21,11 +23,12 @@ function Who({ entry }: { entry: TimelineEntry }) {
   return entry.actor ? <span className="font-medium text-slate-800">{entry.actor.name}</span> : <span className="font-medium text-slate-800">The system</span>;
 }
 
-function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boolean }) {
+export function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boolean }) {
   switch (entry.kind) {
     case "activity": {
       const a = entry.activity;
       const Icon = ICONS[a.activityType];
+      const summary = a.activityType === "TASK" ? null : communicationSummary(a);
       return (
         <>
           <Icon className="mt-0.5 size-4 shrink-0 text-brand-600" aria-hidden />
@@ -34,6 +37,7 @@ function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boolean })
               <Who entry={entry} /> {a.activityType === "TASK" ? "created a task" : `logged ${activityNoun(a.activityType) === "email" ? "an" : "a"} ${activityNoun(a.activityType)}`}:{" "}
               <span className={a.completedAt ? "font-medium line-through" : "font-medium"}>{a.subject}</span>
             </p>
+            {summary ? <p className="mt-0.5 text-xs font-medium text-slate-600">{summary}</p> : null}
             {a.body ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{a.body}</p> : null}
             {a.activityType === "TASK" ? (
               <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">
@@ -47,8 +51,11 @@ function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boolean })
                 {a.priority ? <span className="capitalize">{a.priority} priority</span> : null}
                 {a.recurrenceRule ? <span>Repeats</span> : null}
               </div>
-            ) : a.outcome ? (
-              <p className="mt-1 text-xs text-slate-600">Outcome: {a.outcome}</p>
+            ) : null}
+            {a.activityType === "NOTE" && canLog ? (
+              <div className="mt-1">
+                <PinButton id={entry.id} subject={a.subject} pinned={!!a.pinnedAt} />
+              </div>
             ) : null}
           </div>
         </>

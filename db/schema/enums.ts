@@ -47,6 +47,10 @@ export const tenantRole = pgEnum("tenant_role", TENANT_ROLES);
 export const ACTIVITY_TYPES = ["CALL", "EMAIL", "MEETING", "NOTE", "TASK"] as const;
 export const activityType = pgEnum("activity_type", ACTIVITY_TYPES);
 
+/** Which way a call or an email went (seed 001's communication `direction`). */
+export const ACTIVITY_DIRECTIONS = ["INBOUND", "OUTBOUND"] as const;
+export const activityDirection = pgEnum("activity_direction", ACTIVITY_DIRECTIONS);
+
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export const priority = pgEnum("priority", PRIORITIES);
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
 import { createdAt, id, positionKey, tenantId, updatedAt } from "./columns";
-import { activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority, type SAVED_VIEW_VISIBILITIES } from "./enums";
+import { activityDirection, activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority, type SAVED_VIEW_VISIBILITIES } from "./enums";
 import { pipelines, pipelineStages } from "./pipelines";
 import { tenantGroups, tenants, tenantUsers } from "./tenancy";
 
@@ -221,6 +221,12 @@ export const activities = pgTable("activities", {
   priority: priority(),
   outcome: text(),
   durationSeconds: integer(),
+  /** Seed 001's communication fields: a call's or an email's direction, a meeting's place and who attended. */
+  direction: activityDirection(),
+  meetingLocation: text(),
+  meetingAttendees: text().array().notNull().default(sql`'{}'::text[]`),
+  /** A pinned note (seed 001's isPinned) tops its record's timeline; the time orders the pinned ones. */
+  pinnedAt: timestamp({ withTimezone: true }),
   /** iCal RRULE (seed 003) for recurring tasks. */
   recurrenceRule: text(),
   parentActivityId: uuid(),
@@ -246,6 +252,8 @@ export const activities = pgTable("activities", {
   index("activities_created_by_idx").on(t.tenantId, t.createdByUserId),
   index("activities_completed_by_idx").on(t.tenantId, t.completedByUserId),
   index("activities_parent_idx").on(t.tenantId, t.parentActivityId),
+  // serves a record's pinned notes (lib/timeline/queries.ts pinnedNotes)
+  index("activities_pinned_idx").on(t.tenantId, t.recordType, t.recordId, t.pinnedAt.desc()).where(sql`${t.pinnedAt} is not null and ${t.deletedAt} is null`),
 ]);
 
 /** Tenant-wide coloured tags; records carry tag names in their `tags` array. */

@@ -1,12 +1,12 @@
 "use server";
 // Server actions of activities on the record pages and /tasks: log an entry, create,
-// complete, reopen and delete tasks.
+// complete, reopen and delete tasks, pin and unpin notes.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/safe-action";
 import { activityCreateSchema, activityUpdateSchema } from "./schemas";
-import { completeTask, createActivity, deleteActivity, reopenTask, updateActivity } from "./service";
+import { completeTask, createActivity, deleteActivity, reopenTask, setNotePinned, updateActivity } from "./service";
 
 const id = z.object({ id: z.uuid() });
 
@@ -51,4 +51,11 @@ export const deleteActivityAction = tenantAction
   .inputSchema(id)
   .action(async ({ parsedInput, ctx }) => {
     await deleteActivity(ctx.tenant, parsedInput.id);
+  });
+
+export const pinNoteAction = tenantAction
+  .metadata({ permission: "activities.write" })
+  .inputSchema(id.extend({ pinned: z.boolean() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setNotePinned(ctx.tenant, parsedInput.id, parsedInput.pinned);
   });

@@ -89,6 +89,9 @@ export async function createActivity(ctx: TenantContext, input: ActivityCreateIn
         priority: data.priority ?? (isTask ? "medium" : null),
         outcome: data.outcome ?? null,
         durationSeconds: data.durationSeconds ?? null,
+        direction: data.direction ?? null,
+        meetingLocation: data.meetingLocation ?? null,
+        meetingAttendees: data.meetingAttendees ?? [],
         recurrenceRule: data.recurrenceRule ?? null,
         assignedUserId,
         assignedGroupId: data.assignedGroupId ?? null,
@@ -105,12 +108,16 @@ export async function updateActivity(ctx: TenantContext, id: string, patch: Acti
   const data = activityUpdateSchema.parse(patch);
   return withTenant(ctx, async (tx) => {
     const before = await lockActivity(tx, ctx.tenantId, id);
+    const pick = <K extends keyof typeof data & keyof Activity>(k: K) => (data[k] !== undefined ? data[k] : before[k]);
     const next = {
-      dueAt: data.dueAt !== undefined ? data.dueAt : before.dueAt,
-      reminderAt: data.reminderAt !== undefined ? data.reminderAt : before.reminderAt,
-      recurrenceRule: data.recurrenceRule !== undefined ? data.recurrenceRule : before.recurrenceRule,
+      dueAt: pick("dueAt"),
+      reminderAt: pick("reminderAt"),
+      recurrenceRule: pick("recurrenceRule"),
+      direction: pick("direction"),
+      meetingLocation: pick("meetingLocation"),
+      meetingAttendees: pick("meetingAttendees"),
     };
-    const issues = activityRuleIssues(next, before.activityType === "TASK");
+    const issues = activityRuleIssues(next, before.activityType);
     if (issues.length) throw validationError(issues);
     await checkAssignees(tx, ctx.tenantId, data);
     const set: Partial<typeof activities.$inferInsert> = {};
@@ -134,6 +141,38 @@ export async function updateActivity(ctx: TenantContext, id: string, patch: Acti
       entityType: "ACTIVITY",
       entityId: id,
       payload: { ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)), recordType: row!.recordType, recordId: row!.recordId, changes },
+    });
+    return row!;
+  });
+}
+
+/**
+ * Pins a note to the top of its record's timeline, or unpins it. Only a NOTE is pinned
+ * (409 otherwise); pinning a pinned note (or unpinning one that is not) changes nothing
+ * and writes no event.
+ */
+export async function setNotePinned(ctx: TenantContext, id: string, pinned: boolean): Promise<Activity> {
+  assertCan(ctx.actor.role, "activities.write");
+  return withTenant(ctx, async (tx) => {
+    const before = await lockActivity(tx, ctx.tenantId, id);
+    if (before.activityType !== "NOTE") throw new AppError("conflict", "Only a note can be pinned");
+    if (!!before.pinnedAt === pinned) return before;
+    const [row] = await tx
+      .update(activities)
+      .set({ pinnedAt: pinned ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, id)))
+      .returning();
+    await emitEvent(tx, ctx, {
+      type: "activity.updated",
+      entityType: "ACTIVITY",
+      entityId: id,
+      payload: {
+        ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)),
+        recordType: row!.recordType,
+        recordId: row!.recordId,
+        pinned,
+        changes: { pinnedAt: { from: before.pinnedAt, to: row!.pinnedAt } },
+      },
     });
     return row!;
   });

@@ -15,7 +15,8 @@ import { columnOf, RECORD_KINDS, type RecordKind } from "@/lib/records/registry"
 import { getRecord, type RecordRow } from "@/lib/records/service";
 import { listGroups } from "@/lib/tenancy/groups";
 import { listMembers } from "@/lib/tenancy/members";
-import { recordTimeline, type TimelinePage } from "@/lib/timeline/queries";
+import { pinnedNotes } from "@/lib/timeline/pinned";
+import { recordTimeline, type TimelineEntry, type TimelinePage } from "@/lib/timeline/queries";
 import { listWatchers, type Watcher } from "@/lib/watchers/service";
 
 export interface RelatedItem {
@@ -47,6 +48,8 @@ export interface RecordPageData {
   groups: { id: string; name: string; memberUserIds: string[] }[];
   watchers: Watcher[];
   timeline: TimelinePage;
+  /** The timeline's pinned notes, shown above it. */
+  pinned: TimelineEntry[];
   related: RelatedGroup[];
   pipeline: PipelineState | null;
   /** The kind's custom field definitions, in display order. */
@@ -96,11 +99,12 @@ async function one(s: SessionInfo, kind: RecordKind, id: unknown): Promise<Relat
 export async function loadRecordPage(s: SessionInfo, kind: RecordKind, id: string): Promise<RecordPageData> {
   const def = RECORD_KINDS[kind];
   const record = await getRecord(s.ctx, kind, id);
-  const [members, groups, watchers, timeline, definitions] = await Promise.all([
+  const [members, groups, watchers, timeline, pinned, definitions] = await Promise.all([
     listMembers(s.ctx),
     listGroups(s.ctx),
     listWatchers(s.ctx, kind, id),
     recordTimeline(s.ctx, kind, id, { limit: 50 }),
+    pinnedNotes(s.ctx, kind, id),
     listCustomFields(s.ctx, kind),
   ]);
 
@@ -144,6 +148,7 @@ export async function loadRecordPage(s: SessionInfo, kind: RecordKind, id: strin
     groups: groups.map((g) => ({ id: g.id, name: g.name, memberUserIds: g.memberUserIds })),
     watchers,
     timeline,
+    pinned,
     related: groupsOfRelated,
     pipeline,
     definitions: definitions.map(customFieldJson),

@@ -81,7 +81,8 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
              when 'activity' then jsonb_build_object(
                'activityType', a.activity_type, 'subject', a.subject, 'body', a.body, 'dueAt', a.due_at,
                'completedAt', a.completed_at, 'priority', a.priority, 'recurrenceRule', a.recurrence_rule,
-               'outcome', a.outcome, 'durationSeconds', a.duration_seconds,
+               'outcome', a.outcome, 'durationSeconds', a.duration_seconds, 'direction', a.direction,
+               'meetingLocation', a.meeting_location, 'meetingAttendees', a.meeting_attendees, 'pinnedAt', a.pinned_at,
                'assignedUserId', a.assigned_user_id, 'assignedUserName', au.name,
                'assignedGroupId', a.assigned_group_id, 'assignedGroupName', ag.name)
              when 'stage' then jsonb_build_object(
@@ -149,6 +150,10 @@ function toEntry(r: Row): TimelineEntry {
           recurrenceRule: (d.recurrenceRule as string | null) ?? null,
           outcome: (d.outcome as string | null) ?? null,
           durationSeconds: (d.durationSeconds as number | null) ?? null,
+          direction: (d.direction as "INBOUND" | "OUTBOUND" | null) ?? null,
+          meetingLocation: (d.meetingLocation as string | null) ?? null,
+          meetingAttendees: (d.meetingAttendees as string[] | null) ?? [],
+          pinnedAt: date(d.pinnedAt),
           assignedUserId: (d.assignedUserId as string | null) ?? null,
           assignedUserName: (d.assignedUserName as string | null) ?? null,
           assignedGroupId: (d.assignedGroupId as string | null) ?? null,

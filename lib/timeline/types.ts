@@ -20,6 +20,11 @@ export interface TimelineActivity {
   recurrenceRule: string | null;
   outcome: string | null;
   durationSeconds: number | null;
+  direction: "INBOUND" | "OUTBOUND" | null;
+  meetingLocation: string | null;
+  meetingAttendees: string[];
+  /** A pinned note tops the timeline. */
+  pinnedAt: Date | null;
   assignedUserId: string | null;
   assignedUserName: string | null;
   assignedGroupId: string | null;

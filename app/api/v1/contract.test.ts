@@ -112,7 +112,11 @@ describe("every documented operation, answered as the document says", () => {
 
   it("activities", async () => {
     const record = { recordType: "CONTACT", recordId: ids.contacts };
-    await call("POST", "/activities", { body: { ...record, activityType: "CALL", subject: "Intro call", durationSeconds: 600, outcome: "Interested" }, expect: 201 });
+    await call("POST", "/activities", { body: { ...record, activityType: "CALL", subject: "Intro call", direction: "OUTBOUND", durationSeconds: 600, outcome: "Interested" }, expect: 201 });
+    await call("POST", "/activities", { body: { ...record, activityType: "MEETING", subject: "Kick-off", meetingLocation: "Room 4", meetingAttendees: ["Jane Doe"] }, expect: 201 });
+    const { body: note } = await call("POST", "/activities", { body: { ...record, activityType: "NOTE", subject: "Budget is 40k" }, expect: 201 });
+    await call("PUT", `/activities/${note.id}/pin`);
+    await call("DELETE", `/activities/${note.id}/pin`);
     const { body: task } = await call("POST", "/activities", {
       body: { ...record, activityType: "TASK", subject: "Follow up", dueAt: "2026-06-01T09:00:00Z", recurrenceRule: "FREQ=WEEKLY;BYDAY=MO" },
       expect: 201,
