@@ -3,10 +3,13 @@
 import { DndContext, DragOverlay, MeasuringStrategy } from "@dnd-kit/core";
 import { useCallback, useMemo } from "react";
 import { useLiveEvents } from "@/components/live/live-events";
+import { RequiredFieldsDialog } from "@/components/record-form/required-fields-dialog";
+import type { CustomFieldDef } from "@/components/record-form/fields";
 import { dropVerdicts } from "@/lib/board/drop-rules";
 import type { MovePlan } from "@/lib/board/optimistic";
-import type { BoardData } from "@/lib/board/types";
+import type { BoardCard, BoardData } from "@/lib/board/types";
 import type { LiveClientMessage } from "@/lib/live/topics";
+import { customFieldLabels } from "@/lib/pipelines/required-fields";
 import { CardBody, GripIcon, GripSymbol } from "./board-card";
 import { BoardColumn } from "./board-column";
 import { collisionDetection, useBoardSensors } from "./drag-and-drop";
@@ -16,6 +19,7 @@ import { useBoardAnnouncements } from "./use-board-announcements";
 import { useBoardData } from "./use-board-data";
 import { useBoardDrag } from "./use-board-drag";
 import { useBoardMove, type MoveAction } from "./use-board-move";
+import { useFieldsDrop } from "./use-fields-drop";
 
 export type { MoveAction } from "./use-board-move";
 
@@ -30,6 +34,8 @@ export interface BoardProps {
   canCreate: boolean;
   moveAction: MoveAction;
   createAction: CreateAction;
+  /** The kind's custom field definitions: a stage may require some (asked for on the drop). */
+  fieldDefinitions: CustomFieldDef[];
 }
 
 /**
@@ -39,7 +45,7 @@ export interface BoardProps {
  * stream, which refetches when another user changes a record of the kind — not while a
  * card is in the user's hand.
  */
-export function Board({ initialData, filters, canMove, canCreate, moveAction, createAction }: BoardProps) {
+export function Board({ initialData, filters, canMove, canCreate, moveAction, createAction, fieldDefinitions }: BoardProps) {
   const { board, queryKey, columns, current, refetch } = useBoardData(initialData, filters);
   const { kind } = initialData;
   const pipelineId = initialData.pipeline.id;
@@ -47,14 +53,22 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
 
   const move = useBoardMove({ kind, queryKey, current, moveAction, stageName });
   const { mutate } = move;
-  const drag = useBoardDrag({ kind, current, stageName, onMove: useCallback((plan: MovePlan) => mutate({ plan }), [mutate]) });
+  const fields = useFieldsDrop({ queryKey, current, moveAction, refetch });
+  const { ask } = fields;
+  const onNeedsFields = useCallback(
+    (plan: MovePlan, card: BoardCard, missing: string[]) => ask({ plan, request: { recordTitle: card.title, stage: { id: plan.toStageId, name: stageName(plan.toStageId) }, missing } }),
+    [ask, stageName],
+  );
+  const drag = useBoardDrag({ kind, current, stageName, onMove: useCallback((plan: MovePlan) => mutate({ plan }), [mutate]), onNeedsFields });
   const { active, hint, lostFor } = drag;
-  const live = useLiveEvents(`records:${kind}`, refetch, { busy: !!active || !!lostFor || move.isPending, accept: isBoardChange });
+  const live = useLiveEvents(`records:${kind}`, refetch, { busy: !!active || !!lostFor || !!fields.drop || move.isPending, accept: isBoardChange });
   const { announcements, screenReaderInstructions } = useBoardAnnouncements(kind, current, stageName);
   const sensors = useBoardSensors();
 
   const ownerNames = useMemo(() => new Map(board.members.map((m) => [m.id, m.name])), [board.members]);
-  const verdicts = useMemo(() => (active ? dropVerdicts(kind, board.pipeline, active.card, active.fromStageId) : null), [active, kind, board.pipeline]);
+  const labels = useMemo(() => customFieldLabels(fieldDefinitions), [fieldDefinitions]);
+  const users = useMemo(() => board.members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name })), [board.members]);
+  const verdicts = useMemo(() => (active ? dropVerdicts(kind, board.pipeline, active.card, active.fromStageId, labels) : null), [active, kind, board.pipeline, labels]);
 
   const stages = board.pipeline.stages;
   return (
@@ -120,6 +134,7 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
           drag.closeLostReason();
         }}
       />
+      <RequiredFieldsDialog kind={kind} request={fields.drop?.request ?? null} definitions={fieldDefinitions} users={users} onMove={fields.move} onClose={fields.close} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { BOARD_KINDS, capitalize } from "@/lib/board/kinds";
 import { listBoardPipelines, loadBoard, loadBoardMeta, pickPipeline, tableScope } from "@/lib/board/queries";
 import type { BoardKind } from "@/lib/board/types";
 import { AppError } from "@/lib/errors";
+import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
 import { listRecords } from "@/lib/records/queries";
 import { Board, type MoveAction } from "./board";
 import { BoardToolbar } from "./board-toolbar";
@@ -49,9 +50,10 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
 
   if (url.view === "table") {
     const cursor = url.cursor;
-    const [meta, page] = await Promise.all([
+    const [meta, page, definitions] = await Promise.all([
       loadBoardMeta(ctx, kind, pipeline.id),
       tablePage(ctx, kind, { limit: 50, cursor, where: tableScope(ctx, kind, pipeline.id, filters) }),
+      listCustomFields(ctx, kind),
     ]);
     const base = viewHref(info.path, pipeline.id, "table", filters);
     return (
@@ -65,12 +67,14 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
           rows={page.data}
           nextHref={page.nextCursor ? `${base}&cursor=${encodeURIComponent(page.nextCursor)}` : null}
           firstHref={cursor ? base : null}
+          canMove={can(role, "records.move")}
+          fieldDefinitions={definitions.map(customFieldJson)}
         />
       </>
     );
   }
 
-  const data = await loadBoard(ctx, kind, pipeline.id, filters);
+  const [data, definitions] = await Promise.all([loadBoard(ctx, kind, pipeline.id, filters), listCustomFields(ctx, kind)]);
   const filterKey = filtersToParams(filters).toString();
   const mode = data.pipeline.movementMode === "ENFORCED" ? "Enforced: one stage at a time" : "Flexible: any stage to any stage";
   return (
@@ -85,6 +89,7 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
         canCreate={can(role, "records.write")}
         moveAction={moveAction}
         createAction={createAction}
+        fieldDefinitions={definitions.map(customFieldJson)}
       />
     </>
   );

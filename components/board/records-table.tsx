@@ -6,6 +6,8 @@ import { formatMoney } from "@/lib/board/money";
 import type { BoardKind, BoardMember, BoardPipeline } from "@/lib/board/types";
 import { RECORD_KINDS } from "@/lib/records/registry";
 import type { RecordRow } from "@/lib/records/service";
+import type { CustomFieldDef } from "@/components/record-form/fields";
+import { TableStageCell } from "./table-stage-cell";
 
 const dateFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 
@@ -16,6 +18,8 @@ export function RecordsTable({
   rows,
   nextHref,
   firstHref,
+  canMove,
+  fieldDefinitions,
 }: {
   kind: BoardKind;
   pipeline: BoardPipeline;
@@ -24,11 +28,16 @@ export function RecordsTable({
   nextHref: string | null;
   /** Set when this is not the first page. */
   firstHref: string | null;
+  canMove: boolean;
+  /** The kind's custom field definitions: a stage may require some (asked for on a move). */
+  fieldDefinitions: CustomFieldDef[];
 }) {
   const info = BOARD_KINDS[kind];
   const def = RECORD_KINDS[kind];
   const stages = new Map(pipeline.stages.map((s) => [s.id, s]));
   const owners = new Map(members.map((m) => [m.id, m.name]));
+  const users = members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name }));
+  const stageOptions = pipeline.stages.map((s) => ({ id: s.id, name: s.name, color: s.color }));
   const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
   const td = "px-3 py-2 align-top";
   return (
@@ -86,10 +95,20 @@ export function RecordsTable({
                     </Link>
                   </td>
                   <td className={td}>
-                    <span className="inline-flex items-center gap-1.5">
-                      <span aria-hidden className="size-2 rounded-full" style={{ background: stage?.color ?? "#94a3b8" }} />
-                      {stage?.name ?? "—"}
-                    </span>
+                    {stage ? (
+                      <TableStageCell
+                        kind={kind}
+                        id={r.id}
+                        title={def.title(r)}
+                        stages={stageOptions}
+                        currentStageId={stage.id}
+                        canMove={canMove}
+                        definitions={fieldDefinitions}
+                        users={users}
+                      />
+                    ) : (
+                      "—"
+                    )}
                   </td>
                   {kind === "DEAL" ? (
                     <>

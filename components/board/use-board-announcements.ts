@@ -39,6 +39,7 @@ export function useBoardAnnouncements(kind: BoardKind, current: () => BoardData,
         const j = judgeDrop(kind, current(), String(a.id), target);
         if (!target || !j) return `${capitalize(label(a.id))} was dropped outside the board and stays where it was.`;
         if (!j.verdict.ok) return `Cannot move into ${stageName(target.stageId)}: ${lowerFirst(j.verdict.short)}. ${j.verdict.reason}.`;
+        if (j.verdict.needsFields.length) return `${stageName(target.stageId)} asks for more: fill in the dialog to move ${label(a.id)}.`;
         if (j.verdict.needsLostReason) return `Give a lost reason to move ${label(a.id)} to ${stageName(target.stageId)}.`;
         if (target.stageId === j.found.column.stageId) return `${capitalize(label(a.id))} reordered in ${stageName(target.stageId)}.`;
         return `${capitalize(label(a.id))} moved to ${stageName(target.stageId)}.`;
