@@ -1,7 +1,8 @@
 // moveRecord: the only way a record's stage changes — board, record page, REST, automations
 // and imports all call it. It locks the row, checks the movement rules and required fields
 // against the current state, and writes the record, one stage_history row and one
-// stage.changed event in one transaction.
+// stage.changed event in one transaction. A move that also fills the fields its stage
+// requires (`fields`) writes them and the move in one transaction too (move-with-fields.ts).
 //
 // It is the hottest write in the product (a board of reps dragging cards). A move goes at
 // once in a transaction of its own unless two transactions of moves of its tenant and
