@@ -107,7 +107,7 @@ test("a deal's stage picker moves it, the history shows the stay, a lost deal as
   await stages.getByRole("button", { name: "Move to Closed Lost" }).click();
   const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
   await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("A reason is required");
+  await expect(dialog.getByRole("alert")).toHaveText("Lost reason is required");
   await dialog.getByLabel("Lost reason").fill("Went with a competitor");
   await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
   await expect(stages.locator('[aria-current="step"]')).toContainText("Closed Lost");

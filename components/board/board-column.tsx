@@ -3,7 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
-import { Ban, Plus } from "lucide-react";
+import { Ban, ListChecks, Plus } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { DropVerdict } from "@/lib/board/drop-rules";
@@ -54,13 +54,14 @@ export function BoardColumn(props: BoardColumnProps) {
   const [creating, setCreating] = useState(false);
   const { setNodeRef, isOver } = useDroppable({ id: columnDroppableId(stage.id), data: { type: "column", stageId: stage.id } satisfies ColumnDropData });
   const refused = verdict && !verdict.ok ? verdict : null;
+  const note = verdict?.ok && props.activeFromStageId !== stage.id ? verdict.note : undefined;
   const targeted = !!props.hint && props.hint.stageId === stage.id && props.activeFromStageId !== stage.id;
 
   return (
     <section
       ref={setNodeRef}
       aria-labelledby={headingId}
-      aria-describedby={refused ? reasonId : undefined}
+      aria-describedby={refused || note ? reasonId : undefined}
       data-stage-id={stage.id}
       data-droppable={verdict ? (refused ? "no" : "yes") : undefined}
       className={cn(
@@ -97,6 +98,11 @@ export function BoardColumn(props: BoardColumnProps) {
         <p id={reasonId} className="mx-2 mb-2 flex items-start gap-1.5 rounded bg-white/80 px-2 py-1.5 text-xs font-medium text-slate-700">
           <Ban className="mt-px size-3.5 shrink-0 text-red-600" aria-hidden />
           <span>Cannot move here: {refused.short}</span>
+        </p>
+      ) : note ? (
+        <p id={reasonId} className="mx-2 mb-2 flex items-start gap-1.5 rounded bg-white/80 px-2 py-1.5 text-xs font-medium text-slate-700">
+          <ListChecks className="mt-px size-3.5 shrink-0 text-brand-700" aria-hidden />
+          <span>{note}</span>
         </p>
       ) : null}
       {creating ? (

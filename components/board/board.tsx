@@ -5,10 +5,13 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useCallback, useMemo, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { useLiveEvents } from "@/components/live/live-events";
+import { RequiredFieldsDialog } from "@/components/record-form/required-fields-dialog";
+import type { CustomFieldDef } from "@/components/record-form/fields";
 import { dropVerdicts } from "@/lib/board/drop-rules";
 import type { MovePlan } from "@/lib/board/optimistic";
-import type { BoardData } from "@/lib/board/types";
+import type { BoardCard, BoardData } from "@/lib/board/types";
 import type { LiveClientMessage } from "@/lib/live/topics";
+import { customFieldLabels } from "@/lib/pipelines/required-fields";
 import { CardBody, GripIcon, GripSymbol } from "./board-card";
 import { LiveStatusIndicator } from "./live-status";
 import { BoardColumn } from "./board-column";
@@ -21,6 +24,7 @@ import { useBoardDrag } from "./use-board-drag";
 import { BoardKeyboardContext, useBoardKeyboard } from "./use-board-keyboard";
 import { useBoardMove, type MoveAction } from "./use-board-move";
 import { useEdgeScroll } from "./use-edge-scroll";
+import { useFieldsDrop } from "./use-fields-drop";
 
 export type { MoveAction } from "./use-board-move";
 
@@ -35,6 +39,8 @@ export interface BoardProps {
   canCreate: boolean;
   moveAction: MoveAction;
   createAction: CreateAction;
+  /** The kind's custom field definitions: a stage may require some (asked for on the drop). */
+  fieldDefinitions: CustomFieldDef[];
 }
 
 /**
@@ -45,7 +51,7 @@ export interface BoardProps {
  * stream, which refetches when another user changes a record of the kind — not while a
  * card is in the user's hand.
  */
-export function Board({ initialData, filters, canMove, canCreate, moveAction, createAction }: BoardProps) {
+export function Board({ initialData, filters, canMove, canCreate, moveAction, createAction, fieldDefinitions }: BoardProps) {
   const { board, queryKey, columns, current, refetch } = useBoardData(initialData, filters);
   const { kind } = initialData;
   const pipelineId = initialData.pipeline.id;
@@ -53,7 +59,13 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
 
   const move = useBoardMove({ kind, queryKey, current, moveAction, stageName });
   const { mutate } = move;
-  const drag = useBoardDrag({ kind, current, stageName, onMove: useCallback((plan: MovePlan) => mutate({ plan }), [mutate]) });
+  const fields = useFieldsDrop({ queryKey, current, moveAction, refetch });
+  const { ask } = fields;
+  const onNeedsFields = useCallback(
+    (plan: MovePlan, card: BoardCard, missing: string[]) => ask({ plan, request: { recordTitle: card.title, stage: { id: plan.toStageId, name: stageName(plan.toStageId) }, missing } }),
+    [ask, stageName],
+  );
+  const drag = useBoardDrag({ kind, current, stageName, onMove: useCallback((plan: MovePlan) => mutate({ plan }), [mutate]), onNeedsFields });
   const { active, hint, lostFor, pickUp, hover, drop, cancel } = drag;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const dragApi = useMemo(() => ({ pickUp, hover, drop, cancel }), [pickUp, hover, drop, cancel]);
@@ -62,12 +74,14 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
   const edge = useEdgeScroll(scrollerRef);
   const { pointerEdge } = edge;
   const collisionDetection = useMemo(() => collisionDetectionFor((x) => pointerEdge(x) !== 0), [pointerEdge]);
-  const live = useLiveEvents(`records:${kind}`, refetch, { busy: !!active || !!lostFor || move.isPending, accept: isBoardChange });
+  const live = useLiveEvents(`records:${kind}`, refetch, { busy: !!active || !!lostFor || !!fields.drop || move.isPending, accept: isBoardChange });
   const { announcements, screenReaderInstructions } = useBoardAnnouncements(kind, current, stageName);
   const sensors = useBoardSensors();
 
   const ownerNames = useMemo(() => new Map(board.members.map((m) => [m.id, m.name])), [board.members]);
-  const verdicts = useMemo(() => (active ? dropVerdicts(kind, board.pipeline, active.card, active.fromStageId) : null), [active, kind, board.pipeline]);
+  const labels = useMemo(() => customFieldLabels(fieldDefinitions), [fieldDefinitions]);
+  const users = useMemo(() => board.members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name })), [board.members]);
+  const verdicts = useMemo(() => (active ? dropVerdicts(kind, board.pipeline, active.card, active.fromStageId, labels) : null), [active, kind, board.pipeline, labels]);
 
   const stages = board.pipeline.stages;
   return (
@@ -144,6 +158,7 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
       <p role="status" aria-live="assertive" aria-atomic="true" className="sr-only" data-testid="board-announcer">
         {keyboard.message}
       </p>
+      <RequiredFieldsDialog kind={kind} request={fields.drop?.request ?? null} definitions={fieldDefinitions} users={users} onMove={fields.move} onClose={fields.close} />
       <LostReasonDialog
         open={!!lostFor}
         title={lostFor?.card.title ?? ""}

@@ -8,8 +8,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { filtersToParams, loadBoardUrl, parseBoardFilters, viewHref } from "@/lib/board/filters";
 import { BOARD_KINDS, capitalize } from "@/lib/board/kinds";
-import { listBoardPipelines, loadBoard, pickPipeline } from "@/lib/board/queries";
+import { listBoardPipelines, loadBoard, loadBoardMeta, pickPipeline } from "@/lib/board/queries";
 import type { BoardKind } from "@/lib/board/types";
+import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
 import { loadDataTable } from "@/lib/views/bootstrap";
 import { Board, type MoveAction } from "./board";
 import { BoardDensityFrame } from "./board-density";
@@ -45,17 +46,29 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
 
   if (url.view === "table") {
     // the contacts table's component, on this pipeline's records (the pipeline is a base filter)
-    const data = await loadDataTable(session, kind, searchParams, { baseFilter: { all: [{ field: "pipelineId", op: "eq", value: pipeline.id }] } });
+    const [data, meta, definitions] = await Promise.all([
+      loadDataTable(session, kind, searchParams, { baseFilter: { all: [{ field: "pipelineId", op: "eq", value: pipeline.id }] } }),
+      loadBoardMeta(ctx, kind, pipeline.id),
+      listCustomFields(ctx, kind),
+    ]);
+    // the stage column moves the record in place, asking for what the stage requires
+    const stageCell = {
+      kind,
+      stages: meta.pipeline.stages.map((s) => ({ id: s.id, name: s.name, color: s.color })),
+      canMove: can(role, "records.move"),
+      definitions: definitions.map(customFieldJson),
+      users: meta.members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name })),
+    };
     return (
       <>
         <BoardToolbar {...toolbar} view="table" filters={{}} members={[]} />
-        <DataTable data={data} plural={info.plural} actions={dataTableActions(kind)} hrefBase={viewHref(info.path, pipeline.id, "table", {})} />
+        <DataTable data={data} plural={info.plural} actions={dataTableActions(kind)} hrefBase={viewHref(info.path, pipeline.id, "table", {})} stageCell={stageCell} />
       </>
     );
   }
 
   const filters = parseBoardFilters(searchParams);
-  const data = await loadBoard(ctx, kind, pipeline.id, filters);
+  const [data, definitions] = await Promise.all([loadBoard(ctx, kind, pipeline.id, filters), listCustomFields(ctx, kind)]);
   const filterKey = filtersToParams(filters).toString();
   return (
     <>
@@ -69,6 +82,7 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
           canCreate={can(role, "records.write")}
           moveAction={moveAction}
           createAction={createAction}
+          fieldDefinitions={definitions.map(customFieldJson)}
         />
       </BoardDensityFrame>
     </>

@@ -34,7 +34,7 @@ export function sayOver(s: Speaker, cardId: string, target: DropTarget | null, p
   if (!j.verdict.ok) return `Cannot move into ${stage}: ${lowerFirst(j.verdict.short)}.`;
   const where = place ? `, ${place}` : "";
   if (target.stageId === j.found.column.stageId) return `${capitalize(cardLabel(s, cardId))} is over ${stage}, its own stage${where}.`;
-  const ask = j.verdict.needsLostReason ? " Dropping it here asks for a lost reason." : " It can be dropped here.";
+  const ask = j.verdict.note ? ` ${j.verdict.note} on the drop.` : j.verdict.needsLostReason ? " Dropping it here asks for a lost reason." : " It can be dropped here.";
   return `${capitalize(cardLabel(s, cardId))} is over ${stage}${where}.${ask}`;
 }
 
@@ -43,6 +43,7 @@ export function sayDropped(s: Speaker, cardId: string, target: DropTarget | null
   if (!target || !j) return `${capitalize(cardLabel(s, cardId))} was dropped outside the board and stays where it was.`;
   const stage = s.stageName(target.stageId);
   if (!j.verdict.ok) return `Cannot move into ${stage}: ${lowerFirst(j.verdict.short)}. ${j.verdict.reason}.`;
+  if (j.verdict.needsFields.length) return `${stage} asks for more: fill in the dialog to move ${cardLabel(s, cardId)}.`;
   if (j.verdict.needsLostReason) return `Give a lost reason to move ${cardLabel(s, cardId)} to ${stage}.`;
   if (target.stageId === j.found.column.stageId) return `${capitalize(cardLabel(s, cardId))} reordered in ${stage}.`;
   return `${capitalize(cardLabel(s, cardId))} moved to ${stage}.`;

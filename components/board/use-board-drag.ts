@@ -16,11 +16,18 @@ export interface LostReasonRequest {
 /**
  * A card's drag, by pointer (dnd-kit's handlers) or keyboard (use-board-keyboard calls
  * pickUp / hover / drop / cancel): which card is up and where it came from, where it would
- * land (the drop hint), and on drop either a toast saying why not, a request for a lost
- * reason, or the move (`onMove`).
+ * land (the drop hint), and on drop either a toast saying why not, a request for the
+ * fields the stage requires (`onNeedsFields`) or for a lost reason, or the move (`onMove`).
  */
-export function useBoardDrag(opts: { kind: BoardKind; current: () => BoardData; stageName: (id: string) => string; onMove: (plan: MovePlan) => void }) {
-  const { kind, current, stageName, onMove } = opts;
+export function useBoardDrag(opts: {
+  kind: BoardKind;
+  current: () => BoardData;
+  stageName: (id: string) => string;
+  onMove: (plan: MovePlan) => void;
+  /** The target stage requires fields the card lacks (`missing`, with `lostReason` when a lost deal needs one too). */
+  onNeedsFields: (plan: MovePlan, card: BoardCard, missing: string[]) => void;
+}) {
+  const { kind, current, stageName, onMove, onNeedsFields } = opts;
   const [active, setActive] = useState<{ card: BoardCard; fromStageId: string } | null>(null);
   const [hint, setHint] = useState<DropTarget | null>(null);
   const [lostFor, setLostFor] = useState<LostReasonRequest | null>(null);
@@ -54,10 +61,11 @@ export function useBoardDrag(opts: { kind: BoardKind; current: () => BoardData; 
       }
       const plan = planDrop(board, cardId, target);
       if (!plan) return;
-      if (j.verdict.needsLostReason) setLostFor({ plan, card: j.found.card, stageName: stageName(plan.toStageId) });
+      if (j.verdict.needsFields.length) onNeedsFields(plan, j.found.card, [...j.verdict.needsFields, ...(j.verdict.needsLostReason ? ["lostReason"] : [])]);
+      else if (j.verdict.needsLostReason) setLostFor({ plan, card: j.found.card, stageName: stageName(plan.toStageId) });
       else onMove(plan);
     },
-    [cancel, kind, current, stageName, onMove],
+    [cancel, kind, current, stageName, onMove, onNeedsFields],
   );
 
   const handlers = {

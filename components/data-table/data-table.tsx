@@ -22,6 +22,8 @@ import { actionData } from "@/lib/action-result";
 import { SavedViews, type SavedViewItem } from "./saved-views";
 import { NO_SELECTION, selectedCount, selectionInput, headerState, type Selection } from "./selection";
 import { TableGrid, type SortState } from "./table-grid";
+import { TableStageCell } from "@/components/record/table-stage-cell";
+import type { TableRow } from "@/lib/views/project";
 import type { DataTableProps } from "./types";
 import { useTableNav } from "./use-table-nav";
 import { tableKeys, useTableRows } from "./use-table-rows";
@@ -34,13 +36,28 @@ function parseSort(sort: string | null): SortState {
   return m ? { field: m[1]!, dir: m[2] as "asc" | "desc" } : DEFAULT_SORT;
 }
 
-export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, emptyState }: DataTableProps) {
+export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, emptyState, stageCell }: DataTableProps) {
   const { kind, state } = data;
   const router = useRouter();
   const queryClient = useQueryClient();
   const nav = useTableNav(kind, state);
   const query = useTableRows(data, actions);
   const rows = useMemo(() => query.data.pages.flatMap((p) => p.rows), [query.data]);
+  const renderStageCell = useMemo(() => {
+    if (!stageCell) return undefined;
+    return function StageCell(column: TableColumn, row: TableRow) {
+      if (column.kind !== "stage" || !row.stageId) return undefined;
+      const title = row.cells.title;
+      return (
+        <TableStageCell
+          {...stageCell}
+          id={row.id}
+          title={title && typeof title === "object" && "label" in title ? title.label : plural}
+          currentStageId={row.stageId}
+        />
+      );
+    };
+  }, [stageCell, plural]);
   const count = query.data.pages[0]?.count ?? { count: rows.length, capped: false };
   const sort = parseSort(state.sort);
   const filterPanelId = useId();
@@ -239,6 +256,7 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, e
         selectable
         totalRows={count.capped ? null : total}
         empty={!state.q && !state.filter ? emptyState : undefined}
+        renderCell={renderStageCell}
         hasNextPage={query.hasNextPage}
         isFetchingNextPage={query.isFetchingNextPage}
         fetchNextPage={() => void query.fetchNextPage()}

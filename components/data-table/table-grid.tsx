@@ -55,6 +55,7 @@ export function TableGrid({
   plural,
   busy,
   empty,
+  renderCell,
 }: {
   columns: TableColumn[];
   rows: TableRow[];
@@ -72,10 +73,15 @@ export function TableGrid({
   busy: boolean;
   /** What an empty table says instead of "No <plural> match." */
   empty?: React.ReactNode;
+  /** A cell of the page's own (e.g. a pipeline table's stage select); undefined: the column kind's cell. */
+  renderCell?: (column: TableColumn, row: TableRow) => React.ReactNode | undefined;
 }) {
   const defs = useMemo(
-    () => columns.map((col) => helper.display({ id: col.id, header: col.label, cell: (info) => <Cell column={col} value={info.row.original.cells[col.id]} /> })),
-    [columns],
+    () =>
+      columns.map((col) =>
+        helper.display({ id: col.id, header: col.label, cell: (info) => renderCell?.(col, info.row.original) ?? <Cell column={col} value={info.row.original.cells[col.id]} /> }),
+      ),
+    [columns, renderCell],
   );
   const table = useTable({ features, columns: defs, data: rows, getRowId: (r) => r.id });
   const modelRows = table.getRowModel().rows;

@@ -1,6 +1,8 @@
 // Props of the record table. The server page loads DataTableData (lib/views/bootstrap.ts)
 // and passes the kind's server actions (dataTableActions(kind), ./actions.ts).
 import type { ReactNode } from "react";
+import type { UserOption } from "@/components/record-form/field-input";
+import type { CustomFieldDef } from "@/components/record-form/fields";
 import type { DataTableData } from "@/lib/views/bootstrap";
 import type { dataTableActions } from "./actions";
 
@@ -23,6 +25,16 @@ export interface DataTableProps {
   hrefBase?: string;
   /** Shown instead of "No <plural> match." when there is no search or filter and no rows: the next action. */
   emptyState?: ReactNode;
+  /** A pipeline's table: the stage column is a select that moves the record (asking for required fields). */
+  stageCell?: StageCellConfig;
 }
 
 export type { DataTableData };
+
+export interface StageCellConfig {
+  kind: "DEAL" | "LEAD" | "TICKET";
+  stages: { id: string; name: string; color: string }[];
+  canMove: boolean;
+  definitions: CustomFieldDef[];
+  users: UserOption[];
+}

@@ -82,12 +82,15 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
               <StagePicker
                 kind={kind}
                 id={id}
+                title={data.title}
                 pipelineName={pipeline.pipeline.name}
                 stages={pipeline.pipeline.stages}
                 currentStageId={pipeline.currentStageId}
                 allowedStageIds={pipeline.allowedStageIds}
                 canMove={data.can.move}
                 canOverride={data.can.override}
+                definitions={data.definitions}
+                users={activeUsers}
               />
             </Panel>
           ) : null}

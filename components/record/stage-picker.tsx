@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -14,23 +14,16 @@ import { TextareaField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
-import { actionFailure } from "@/lib/action-result";
-import { moveStageAction } from "@/lib/pipelines/actions";
-
-type Kind = "DEAL" | "LEAD" | "TICKET";
+import type { UserOption } from "@/components/record-form/field-input";
+import type { CustomFieldDef } from "@/components/record-form/fields";
+import { RequiredFieldsDialog } from "@/components/record-form/required-fields-dialog";
+import { useStageMove, type StageKind, type StageMove } from "./use-stage-move";
 
 export interface PickerStage {
   id: string;
   name: string;
   stageState: "NOT_STARTED" | "IN_PROGRESS" | "DONE_SUCCESS" | "DONE_FAILED";
   color: string;
-}
-
-interface Move {
-  toStageId: string;
-  lostReason?: string;
-  override?: boolean;
-  reason?: string;
 }
 
 const reasonSchema = z.object({ reason: z.string().trim().min(1, "A reason is required").max(500), stageId: z.string() });
@@ -83,58 +76,61 @@ function ReasonDialog({
 
 /**
  * The record's stage as a row of steps. Clicking a stage asks moveRecord on the server,
- * which decides: a refused move shows its reason (naming the allowed stages). A deal
- * going to a lost stage first asks why; an admin can force a refused move with a reason.
+ * which decides: a refused move shows its reason (naming the allowed stages); a stage that
+ * requires fields the record lacks (a lost deal's reason among them) opens a dialog asking
+ * for exactly those, then moves in one step; an admin can force a refused move with a reason.
  */
 export function StagePicker({
   kind,
   id,
+  title,
   pipelineName,
   stages,
   currentStageId,
   allowedStageIds,
   canMove,
   canOverride,
+  definitions,
+  users,
 }: {
-  kind: Kind;
+  kind: StageKind;
   id: string;
+  /** The record's title, for the dialog. */
+  title: string;
   pipelineName: string;
   stages: PickerStage[];
   currentStageId: string;
   allowedStageIds: string[];
   canMove: boolean;
   canOverride: boolean;
+  /** The kind's custom field definitions (a stage may require some). */
+  definitions: CustomFieldDef[];
+  users: UserOption[];
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [pending, start] = useTransition();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [asking, setAsking] = useState<{ mode: "lost"; stage: PickerStage } | { mode: "force" } | null>(null);
+  const [forcing, setForcing] = useState(false);
   const nameOf = (stageId: string) => stages.find((s) => s.id === stageId)?.name ?? "another stage";
-
-  const move = (m: Move) =>
-    start(async () => {
-      setAsking(null);
-      const failure = actionFailure(await moveStageAction({ kind, id, move: m }));
-      if (failure) {
-        const target = stages.find((s) => s.id === m.toStageId);
-        if (failure.code === "required-fields-missing" && kind === "DEAL" && target?.stageState === "DONE_FAILED" && failure.error?.missingFields?.includes("lostReason") && !m.lostReason) {
-          setAsking({ mode: "lost", stage: target });
-          return;
-        }
-        setRefusal(failure.message);
-        return;
-      }
+  const stageMove = useStageMove({
+    kind,
+    id,
+    title,
+    stageName: nameOf,
+    onRefused: setRefusal,
+    onMoved: async (toStageId) => {
       setRefusal(null);
-      toast.success(`Moved to ${nameOf(m.toStageId)}`);
+      toast.success(`Moved to ${nameOf(toStageId)}`);
       await queryClient.invalidateQueries({ queryKey: ["timeline", kind, id] });
       router.refresh();
-    });
-
-  const choose = (s: PickerStage) => {
-    if (kind === "DEAL" && s.stageState === "DONE_FAILED") setAsking({ mode: "lost", stage: s });
-    else move({ toStageId: s.id });
+    },
+  });
+  const { pending } = stageMove;
+  const move = (m: StageMove) => {
+    setForcing(false);
+    stageMove.move(m);
   };
+  const choose = (s: PickerStage) => move({ toStageId: s.id });
 
   return (
     <div className="space-y-2">
@@ -143,7 +139,7 @@ export function StagePicker({
           Pipeline <span className="font-medium text-slate-800">{pipelineName}</span> · stage <span className="font-medium text-slate-800">{nameOf(currentStageId)}</span>
         </p>
         {canOverride ? (
-          <Button variant="ghost" size="sm" disabled={pending} onClick={() => setAsking({ mode: "force" })}>
+          <Button variant="ghost" size="sm" disabled={pending} onClick={() => setForcing(true)}>
             <ShieldAlert className="size-4" aria-hidden /> Force move…
           </Button>
         ) : null}
@@ -184,23 +180,16 @@ export function StagePicker({
       <div aria-live="polite">
         <FormAlert message={refusal ?? undefined} />
       </div>
-      <ReasonDialog
-        open={asking?.mode === "lost"}
-        title="Why was this deal lost?"
-        label="Lost reason"
-        confirm={asking?.mode === "lost" ? `Move to ${asking.stage.name}` : "Move"}
-        onSubmit={(reason) => asking?.mode === "lost" && move({ toStageId: asking.stage.id, lostReason: reason })}
-        onClose={() => setAsking(null)}
-      />
+      <RequiredFieldsDialog kind={kind} request={stageMove.request} definitions={definitions} users={users} onMove={stageMove.moveWith} onClose={stageMove.close} />
       {canOverride ? (
         <ReasonDialog
-          open={asking?.mode === "force"}
+          open={forcing}
           title="Force a move"
           label="Reason for the override"
           confirm="Force move"
           stages={stages.filter((s) => s.id !== currentStageId)}
           onSubmit={(reason, stageId) => stageId && move({ toStageId: stageId, override: true, reason })}
-          onClose={() => setAsking(null)}
+          onClose={() => setForcing(false)}
         />
       ) : null}
     </div>

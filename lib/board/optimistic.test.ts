@@ -153,17 +153,18 @@ describe("dropVerdict (the rules of lib/pipelines/rules.ts)", () => {
     expect(dropVerdict("TICKET", p, card(2), unresolved!.id, neu!.id)).toMatchObject({ ok: true });
   });
 
-  it("refuses a column whose required fields the card lacks, and asks deals for a lost reason", () => {
+  it("lets a card into a column whose required fields it lacks, naming them by label to ask for on the drop", () => {
     const p = pipelineOf(SALES_PIPELINE);
-    p.stages[4]!.requiredFields = ["amount", "customFields.po"];
+    p.stages[4]!.requiredFields = ["amount", "closeDate", "customFields.po"];
     const [s0, , , , won, lost] = p.stages;
-    expect(dropVerdict("DEAL", p, card(1, { fields: { amount: null, customFields: { po: true } } }), s0!.id, won!.id)).toEqual({
-      ok: false,
-      reason: "Closed Won requires: amount",
-      short: "Requires amount",
+    expect(dropVerdict("DEAL", p, card(1, { fields: { amount: null, closeDate: null, customFields: { po: null } } }), s0!.id, won!.id, { po: "PO number" })).toEqual({
+      ok: true,
+      needsLostReason: false,
+      needsFields: ["amount", "closeDate", "customFields.po"],
+      note: "Asks for Amount, Close date, PO number",
     });
-    expect(dropVerdict("DEAL", p, card(1, { fields: { amount: true, customFields: { po: true } } }), s0!.id, won!.id)).toEqual({ ok: true, needsLostReason: false });
-    expect(dropVerdict("DEAL", p, card(1), s0!.id, lost!.id)).toEqual({ ok: true, needsLostReason: true });
-    expect(dropVerdict("LEAD", p, card(1), s0!.id, lost!.id)).toEqual({ ok: true, needsLostReason: false });
+    expect(dropVerdict("DEAL", p, card(1, { fields: { amount: true, closeDate: true, customFields: { po: true } } }), s0!.id, won!.id)).toEqual({ ok: true, needsLostReason: false, needsFields: [] });
+    expect(dropVerdict("DEAL", p, card(1), s0!.id, lost!.id)).toEqual({ ok: true, needsLostReason: true, needsFields: [] });
+    expect(dropVerdict("LEAD", p, card(1), s0!.id, lost!.id)).toEqual({ ok: true, needsLostReason: false, needsFields: [] });
   });
 });

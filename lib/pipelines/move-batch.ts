@@ -17,6 +17,7 @@ import { withTenantPipelined, type PipelinedTx } from "@/lib/tenancy/with-tenant
 import { getTableColumns, getTableName, type Column } from "drizzle-orm";
 import type postgres from "postgres";
 import { keyBetween } from "./position";
+import { RequiredFieldsMissing } from "./required-fields";
 import { checkMove, dealStatusFor, missingRequiredFields, type MovementMode, type StageState } from "./rules";
 import type { moveSchema } from "./schemas";
 import type { z } from "zod";
@@ -74,7 +75,7 @@ function decodeWrite(table: ReturnType<typeof tableOf>, write: Write): Record<st
   return Object.fromEntries(Object.entries(write).map(([k, v]) => [k, v === null || v === undefined ? null : columns[k]!.mapFromDriverValue(v)]));
 }
 
-type Settle = { ok: true; value: MoveResult } | { ok: false; error: unknown };
+export type Settle = { ok: true; value: MoveResult } | { ok: false; error: unknown };
 
 // postgres.js types an array parameter by its first element (a boolean array would go as
 // boolean): boolean arrays go through sql.array(), the others are strings the server types.
@@ -160,105 +161,119 @@ function writeText(records: ReturnType<typeof tableOf>, groups: string[][], reor
  * the caller runs the moves again one by one, so one move's failure is only its own.
  */
 export async function runMoves(jobs: MoveJob[]): Promise<Settle[] | "write-failed"> {
+  const { ctx } = jobs[0]!;
+  const settled: (Settle | undefined)[] = jobs.map(() => undefined);
+  try {
+    await withTenantPipelined(ctx, (tx) => movesIn(tx, jobs, settled));
+  } catch (error) {
+    if (error instanceof WriteFailed) return "write-failed";
+    return settled.map((s) => s ?? { ok: false, error });
+  }
+  return settled.map((s) => s ?? { ok: false, error: new Error("moveRecord: a move was not settled") });
+}
+
+/** A transaction of the tenant the moves run in: withTenantPipelined's, or an open one (moveWithFields). */
+export interface MoveConn {
+  sql: Pick<postgres.Sql, "unsafe" | "array">;
+  commit: PipelinedTx["commit"];
+}
+
+/**
+ * The moves' reads, checks and write in the transaction `tx`: each job's outcome goes to
+ * `settled` (left empty when the whole transaction failed). Writes nothing when every move
+ * is refused; throws WriteFailed when the shared write of several moves fails.
+ */
+export async function movesIn(tx: MoveConn, jobs: MoveJob[], settled: (Settle | undefined)[]): Promise<void> {
   const { ctx, kind } = jobs[0]!;
   const def = RECORD_KINDS[kind];
   const t = tableOf(def);
   const table = getTableName(t);
   const decode = rowMapper(t);
   const text = readTexts(table);
-  const settled: (Settle | undefined)[] = jobs.map(() => undefined);
-  try {
-    await withTenantPipelined(ctx, async (tx: PipelinedTx) => {
-      const { sql } = tx;
-      const ids = jobs.map((j) => j.id);
-      // Sent together, run in order: the clock and the stages are read after the row locks are held.
-      const [locked, [time], stages, keys] = await Promise.all([
-        sql.unsafe(text.lock, P([ctx.tenantId, ids]), { prepare: true }),
-        sql.unsafe<{ now: string; today: string }[]>(text.clock, [], { prepare: true }),
-        sql.unsafe<StageRow[]>(text.stages, P([ctx.tenantId, ids]), { prepare: true }),
-        sql.unsafe<{ lo: string | null; hi: string | null }[]>(
-          text.keys,
-          P([ctx.tenantId, jobs.map((j) => j.input.toStageId), jobs.map((j) => j.input.afterId ?? null), jobs.map((j) => j.input.beforeId ?? null)]),
-          { prepare: true },
-        ),
-      ]);
-      const rows = new Map(locked.map((r) => [r.id as string, decode(r) as RecordRow]));
-      const byPipeline = new Map<string, StageRow[]>();
-      for (const s of stages) (byPipeline.get(s.pipelineId) ?? byPipeline.set(s.pipelineId, []).get(s.pipelineId)!).push(s);
+  const { sql } = tx;
+  const ids = jobs.map((j) => j.id);
+  // Sent together, run in order: the clock and the stages are read after the row locks are held.
+  const [locked, [time], stages, keys] = await Promise.all([
+    sql.unsafe(text.lock, P([ctx.tenantId, ids]), { prepare: true }),
+    sql.unsafe<{ now: string; today: string }[]>(text.clock, [], { prepare: true }),
+    sql.unsafe<StageRow[]>(text.stages, P([ctx.tenantId, ids]), { prepare: true }),
+    sql.unsafe<{ lo: string | null; hi: string | null }[]>(
+      text.keys,
+      P([ctx.tenantId, jobs.map((j) => j.input.toStageId), jobs.map((j) => j.input.afterId ?? null), jobs.map((j) => j.input.beforeId ?? null)]),
+      { prepare: true },
+    ),
+  ]);
+  const rows = new Map(locked.map((r) => [r.id as string, decode(r) as RecordRow]));
+  const byPipeline = new Map<string, StageRow[]>();
+  for (const s of stages) (byPipeline.get(s.pipelineId) ?? byPipeline.set(s.pipelineId, []).get(s.pipelineId)!).push(s);
 
-      // A record in a DONE_FAILED stage may go back where it came from: its last move in.
-      const failed = jobs.flatMap((j, at) => {
-        const row = rows.get(j.id);
-        const current = byPipeline.get(row?.pipelineId as string)?.find((s) => s.id === row?.stageId);
-        return current?.stageState === "DONE_FAILED" ? [{ at, id: j.id, stage: current.id }] : [];
-      });
-      const returnStage = new Map<number, string | null>();
-      if (failed.length) {
-        const back = await sql.unsafe<{ fromStageId: string | null }[]>(text.returnStages, P([ctx.tenantId, kind, failed.map((f) => f.id), failed.map((f) => f.stage)]), {
-          prepare: true,
-        });
-        failed.forEach((f, i) => returnStage.set(f.at, back[i]?.fromStageId ?? null));
-      }
-
-      const planned: Planned[] = [];
-      // drops at the top of the same column: each above the one before it, not all on one key
-      const tops = new Map<string, string>();
-      jobs.forEach((job, at) => {
-        try {
-          const row = rows.get(job.id);
-          if (!row) throw notFound(def.singular);
-          const onTop = !job.input.afterId && !job.input.beforeId;
-          const above = onTop ? tops.get(job.input.toStageId) : undefined;
-          const p = plan(job, at, row, byPipeline.get(row.pipelineId as string) ?? [], above ? { lo: null, hi: above } : keys[at]!, time!, returnStage.get(at) ?? null);
-          if (onTop) tops.set(job.input.toStageId, p.after.position as string);
-          planned.push(p);
-        } catch (error) {
-          settled[at] = { ok: false, error };
-        }
-      });
-      if (!planned.length) return; // nothing to write: rolled back
-
-      const moves = planned.filter((p) => !p.reorderOnly);
-      const reorders = planned.filter((p) => p.reorderOnly);
-      const groups = new Map<string, Planned[]>();
-      for (const p of moves) {
-        const key = Object.keys(p.write).join(",");
-        (groups.get(key) ?? groups.set(key, []).get(key)!).push(p);
-      }
-      const columnSets = [...groups.keys()].map((k) => k.split(","));
-      const params: unknown[] = [ctx.tenantId, kind];
-      [...groups.values()].forEach((members, i) => {
-        params.push(members.map((p) => jobs[p.at]!.id), ...columnSets[i]!.map((c) => members.map((p) => p.write[c as keyof Write] ?? null)));
-      });
-      if (reorders.length) params.push(reorders.map((p) => jobs[p.at]!.id), reorders.map((p) => p.after.position));
-      if (moves.length) {
-        // who and what: the event rows' own values (the history row records the same actor)
-        const events = moves.map((p) => p.event!);
-        params.push(
-          time!.now,
-          ...[moves.map((p) => jobs[p.at]!.id), moves.map((p) => p.pipelineId), moves.map((p) => p.fromStageId), moves.map((p) => p.toStageId)],
-          ...[events.map((e) => e.actorUserId ?? null), events.map((e) => e.source), sql.array(moves.map((p) => p.overridden))],
-          ...[moves.map((p) => p.overrideReason), moves.map((p) => p.reason), events.map((e) => JSON.stringify(e.payload))],
-        );
-      }
-      let written: { historyId: string; entityId: string }[];
-      try {
-        [written] = await tx.commit<[{ historyId: string; entityId: string }[]]>(
-          sql.unsafe(writeText(t, columnSets, reorders.length > 0, moves.length > 0), P(params), { prepare: true }),
-        );
-      } catch (error) {
-        throw jobs.length > 1 ? new WriteFailed() : error;
-      }
-      const historyOf = new Map(written.map((w) => [w.entityId, w.historyId]));
-      for (const p of planned) {
-        settled[p.at] = { ok: true, value: { record: p.after, moved: !p.reorderOnly, historyId: p.reorderOnly ? null : historyOf.get(jobs[p.at]!.id)! } };
-      }
+  // A record in a DONE_FAILED stage may go back where it came from: its last move in.
+  const failed = jobs.flatMap((j, at) => {
+    const row = rows.get(j.id);
+    const current = byPipeline.get(row?.pipelineId as string)?.find((s) => s.id === row?.stageId);
+    return current?.stageState === "DONE_FAILED" ? [{ at, id: j.id, stage: current.id }] : [];
+  });
+  const returnStage = new Map<number, string | null>();
+  if (failed.length) {
+    const back = await sql.unsafe<{ fromStageId: string | null }[]>(text.returnStages, P([ctx.tenantId, kind, failed.map((f) => f.id), failed.map((f) => f.stage)]), {
+      prepare: true,
     });
-  } catch (error) {
-    if (error instanceof WriteFailed) return "write-failed";
-    return settled.map((s) => s ?? { ok: false, error });
+    failed.forEach((f, i) => returnStage.set(f.at, back[i]?.fromStageId ?? null));
   }
-  return settled.map((s) => s ?? { ok: false, error: new Error("moveRecord: a move was not settled") });
+
+  const planned: Planned[] = [];
+  // drops at the top of the same column: each above the one before it, not all on one key
+  const tops = new Map<string, string>();
+  jobs.forEach((job, at) => {
+    try {
+      const row = rows.get(job.id);
+      if (!row) throw notFound(def.singular);
+      const onTop = !job.input.afterId && !job.input.beforeId;
+      const above = onTop ? tops.get(job.input.toStageId) : undefined;
+      const p = plan(job, at, row, byPipeline.get(row.pipelineId as string) ?? [], above ? { lo: null, hi: above } : keys[at]!, time!, returnStage.get(at) ?? null);
+      if (onTop) tops.set(job.input.toStageId, p.after.position as string);
+      planned.push(p);
+    } catch (error) {
+      settled[at] = { ok: false, error };
+    }
+  });
+  if (!planned.length) return; // nothing to write: rolled back
+
+  const moves = planned.filter((p) => !p.reorderOnly);
+  const reorders = planned.filter((p) => p.reorderOnly);
+  const groups = new Map<string, Planned[]>();
+  for (const p of moves) {
+    const key = Object.keys(p.write).join(",");
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(p);
+  }
+  const columnSets = [...groups.keys()].map((k) => k.split(","));
+  const params: unknown[] = [ctx.tenantId, kind];
+  [...groups.values()].forEach((members, i) => {
+    params.push(members.map((p) => jobs[p.at]!.id), ...columnSets[i]!.map((c) => members.map((p) => p.write[c as keyof Write] ?? null)));
+  });
+  if (reorders.length) params.push(reorders.map((p) => jobs[p.at]!.id), reorders.map((p) => p.after.position));
+  if (moves.length) {
+    // who and what: the event rows' own values (the history row records the same actor)
+    const events = moves.map((p) => p.event!);
+    params.push(
+      time!.now,
+      ...[moves.map((p) => jobs[p.at]!.id), moves.map((p) => p.pipelineId), moves.map((p) => p.fromStageId), moves.map((p) => p.toStageId)],
+      ...[events.map((e) => e.actorUserId ?? null), events.map((e) => e.source), sql.array(moves.map((p) => p.overridden))],
+      ...[moves.map((p) => p.overrideReason), moves.map((p) => p.reason), events.map((e) => JSON.stringify(e.payload))],
+    );
+  }
+  let written: { historyId: string; entityId: string }[];
+  try {
+    [written] = await tx.commit<[{ historyId: string; entityId: string }[]]>(
+      sql.unsafe(writeText(t, columnSets, reorders.length > 0, moves.length > 0), P(params), { prepare: true }),
+    );
+  } catch (error) {
+    throw jobs.length > 1 ? new WriteFailed() : error;
+  }
+  const historyOf = new Map(written.map((w) => [w.entityId, w.historyId]));
+  for (const p of planned) {
+    settled[p.at] = { ok: true, value: { record: p.after, moved: !p.reorderOnly, historyId: p.reorderOnly ? null : historyOf.get(jobs[p.at]!.id)! } };
+  }
 }
 
 class WriteFailed extends Error {}
@@ -317,7 +332,7 @@ function plan(
   const missing = missingRequiredFields(toStage, after);
   if (kind === "DEAL" && toStage.stageState === "DONE_FAILED" && !after.lostReason) missing.push("lostReason");
   if (missing.length && !input.override) {
-    throw new AppError("required-fields-missing", `${toStage.name} requires: ${missing.join(", ")}`, { missingFields: missing });
+    throw new RequiredFieldsMissing(toStage.name, missing);
   }
   const overridden = isOverride || missing.length > 0;
 

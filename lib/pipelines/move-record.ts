@@ -1,7 +1,8 @@
 // moveRecord: the only way a record's stage changes — board, record page, REST, automations
 // and imports all call it. It locks the row, checks the movement rules and required fields
 // against the current state, and writes the record, one stage_history row and one
-// stage.changed event in one transaction.
+// stage.changed event in one transaction. A move that also fills the fields its stage
+// requires (`fields`) writes them and the move in one transaction too (move-with-fields.ts).
 //
 // It is the hottest write in the product (a board of reps dragging cards). A move goes at
 // once in a transaction of its own unless two transactions of moves of its tenant and
@@ -15,6 +16,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { runMoves, type MoveJob, type MoveResult, type PipelineKind } from "./move-batch";
+import { labelledRefusal, moveWithFields } from "./move-with-fields";
 import { moveSchema, type MoveInput } from "./schemas";
 
 export type { MoveResult, PipelineKind };
@@ -47,11 +49,16 @@ export async function moveRecord(ctx: TenantContext, kind: PipelineKind, id: str
     assertCan(ctx.actor.role, "records.moveOverride");
     if (!input.reason) throw validationError([{ path: "reason", message: "an override needs a reason" }]);
   }
+  const { fields, ...move } = input;
+  if (fields && Object.keys(fields).length) {
+    assertCan(ctx.actor.role, "records.write");
+    return moveWithFields({ ctx, kind, id, input: move, fields }).catch(async (err: unknown) => Promise.reject(await labelledRefusal(ctx, kind, err)));
+  }
   return new Promise<MoveResult>((resolve, reject) => {
     const key = `${ctx.tenantId}:${kind}`;
     let lane = lanes.get(key);
     if (!lane) lanes.set(key, (lane = { waiting: [], running: 0, busy: new Set() }));
-    lane.waiting.push({ ctx, kind, id, input, resolve, reject });
+    lane.waiting.push({ ctx, kind, id, input: move, resolve, reject: (err: unknown) => void labelledRefusal(ctx, kind, err).then(reject, reject) });
     pump(key, lane);
   });
 }

@@ -60,7 +60,24 @@ describe("POST /api/v1/{collection}/{id}/move", () => {
     const deal = await createRecord(t.ctx, "DEAL", { name: "Thin", amount: "1" });
     const res = await moveReq(t.keys.sales_rep, "deals", deal.id, { toStageId: t.deal.Negotiation });
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ type: "/problems/required-fields-missing", missingFields: ["closeDate"] });
+    expect(await res.json()).toMatchObject({ type: "/problems/required-fields-missing", detail: "Negotiation requires: Close date", missingFields: ["closeDate"] });
+  });
+
+  it("`fields` fills what the stage requires with the move (200), or is a 422 under fields. that changes nothing", async () => {
+    const t = await setup();
+    const [p] = await listPipelines(t.ctx, "DEAL");
+    await updateStage(t.ctx, p!.id, t.deal.Negotiation!, { requiredFields: ["amount", "closeDate"] });
+    const deal = await createRecord(t.ctx, "DEAL", { name: "Thin" });
+    const bad = await moveReq(t.keys.sales_rep, "deals", deal.id, { toStageId: t.deal.Negotiation, fields: { amount: "lots", closeDate: "2030-01-15" } });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ type: "/problems/validation", errors: [{ path: "fields.amount" }] });
+    expect((await (await historyReq(t.keys.readonly, "deals", deal.id)).json()).data).toHaveLength(1);
+
+    const res = await moveReq(t.keys.sales_rep, "deals", deal.id, { toStageId: t.deal.Negotiation, fields: { amount: "4200", closeDate: "2030-01-15" } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ stageId: t.deal.Negotiation, amount: "4200.00", closeDate: "2030-01-15" });
+    const { data } = await (await historyReq(t.keys.readonly, "deals", deal.id)).json();
+    expect(data[0]).toMatchObject({ fromStageId: t.deal.Prospecting, toStageId: t.deal.Negotiation, source: "API" });
   });
 
   it("an override: 403 for a sales rep, accepted for an admin with a reason and recorded in the history", async () => {

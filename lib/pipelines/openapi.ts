@@ -211,7 +211,7 @@ export function pipelinePaths(): ZodOpenApiPathsObject {
         permission: "records.move",
         summary: `Move a ${def.singular} to another stage`,
         description:
-          "A move is to a stage of the record's own pipeline, by the pipeline's movement mode. Refused: 409 `movement-not-allowed` (extension `allowedStageIds`), or 422 `required-fields-missing` (extension `missingFields`); a refused move changes nothing. An admin may force a refused move with `override: true` and a `reason` (the history row records both); anyone else asking for an override gets a 403. Answers the moved record.",
+          "A move is to a stage of the record's own pipeline, by the pipeline's movement mode. Refused: 409 `movement-not-allowed` (extension `allowedStageIds`), or 422 `required-fields-missing` (extension `missingFields`: the field paths; the detail names them by label); a refused move changes nothing. `fields` carries values for the fields the target stage requires (as a PATCH of the record takes them), written with the move in one transaction; an invalid value is a 422 `validation` with `errors` under `fields.` and nothing is written. An admin may force a refused move with `override: true` and a `reason` (the history row records both); anyone else asking for an override gets a 403. Answers the moved record.",
         path: pipelineId,
         body: moveSchema,
         responses: { "200": json(recordSchemaOf(def), "The moved record") },

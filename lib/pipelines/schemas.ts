@@ -14,6 +14,15 @@ export const moveSchema = z
     /** Board drops: place the card between these neighbours of the target column. */
     afterId: z.uuid().nullish(),
     beforeId: z.uuid().nullish(),
+    /**
+     * Values for the fields the target stage requires, written with the move in one
+     * transaction (as a PATCH of the record would take them: `{ "amount": "1200",
+     * "customFields": { "budget": 5 } }`). Only fields the stage requires.
+     */
+    fields: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: "Values for fields the target stage requires, written with the move in one transaction (as in a PATCH of the record). Only fields the stage requires; an invalid value is a 422 `validation` with `errors` under `fields.` and nothing is written." }),
   })
   .strict()
   .meta({ id: "MoveInput" });

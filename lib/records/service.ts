@@ -178,28 +178,34 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
   const def = RECORD_KINDS[kind];
   const data = updateSchemaOf(def).parse(patch) as Record<string, unknown>;
   try {
-    return await withTenant(ctx, async (tx) => {
-      const before = await loadForUpdate(tx, def, ctx, id);
-      if (data.customFields) {
-        // A PATCH names only the custom fields it changes (null clears one); the others stay.
-        const current = (before.customFields ?? {}) as Record<string, unknown>;
-        const merged = { ...current, ...(data.customFields as Record<string, unknown>) };
-        data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, merged, { partial: true, current });
-      }
-      if (data.tags) data.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
-      const given = Object.keys(data).filter((k) => data[k] !== undefined);
-      if (kind === "CONTACT" && !contactHasIdentity({ ...before, ...data } as never)) {
-        throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
-      }
-      const changes = diffRecord(before, { ...before, ...data }, given);
-      if (Object.keys(changes).length === 0) return before;
-      const columns = new Set(Object.keys(changes).map((k) => (k.startsWith("customFields.") ? "customFields" : k)));
-      const { rows } = await updateRecordsIn(tx, ctx, kind, [before], Object.fromEntries([...columns].map((k) => [k, data[k]])), [...columns]);
-      return rows[0]!;
-    });
+    return await withTenant(ctx, async (tx) => updateRecordIn(tx, ctx, kind, await loadForUpdate(tx, def, ctx, id), data));
   } catch (err) {
     conflictFor(def, err);
   }
+}
+
+/**
+ * updateRecord in the caller's transaction, on the locked live row `before`, with `data`
+ * parsed by the kind's update schema (updateSchemaOf). A move that fills the fields its
+ * stage requires (moveWithFields) writes them through here.
+ */
+export async function updateRecordIn(tx: Tx, ctx: TenantContext, kind: RecordKind, before: RecordRow, data: Record<string, unknown>): Promise<RecordRow> {
+  if (data.customFields) {
+    // A PATCH names only the custom fields it changes (null clears one); the others stay.
+    const current = (before.customFields ?? {}) as Record<string, unknown>;
+    const merged = { ...current, ...(data.customFields as Record<string, unknown>) };
+    data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, merged, { partial: true, current });
+  }
+  if (data.tags) data.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
+  const given = Object.keys(data).filter((k) => data[k] !== undefined);
+  if (kind === "CONTACT" && !contactHasIdentity({ ...before, ...data } as never)) {
+    throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
+  }
+  const changes = diffRecord(before, { ...before, ...data }, given);
+  if (Object.keys(changes).length === 0) return before;
+  const columns = new Set(Object.keys(changes).map((k) => (k.startsWith("customFields.") ? "customFields" : k)));
+  const { rows } = await updateRecordsIn(tx, ctx, kind, [before], Object.fromEntries([...columns].map((k) => [k, data[k]])), [...columns]);
+  return rows[0]!;
 }
 
 /** A deletion time to the microsecond, so an undo can tell this deletion from a later one of the same record. */

@@ -76,6 +76,15 @@ export async function withTenantPipelined<T>(ctx: TenantContext, fn: (tx: Pipeli
   }
 }
 
+/**
+ * The postgres.js transaction under a withTenant transaction, for a service whose hot path
+ * speaks postgres.js directly (moveRecord's movesIn) when it must join a transaction that
+ * other services write in too (a move that also fills the fields its stage requires).
+ */
+export function rawTransaction(tx: Tx): Pick<postgres.Sql, "unsafe" | "array"> {
+  return (tx._.session as unknown as { client: postgres.TransactionSql }).client;
+}
+
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**

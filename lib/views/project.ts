@@ -16,6 +16,8 @@ export type CellValue =
 export interface TableRow {
   id: string;
   cells: Record<string, CellValue>;
+  /** The record's stage, when the stage column is shown (a pipeline table moves it in place). */
+  stageId?: string;
 }
 
 /** Names of the principals and companies a page of rows refers to. */
@@ -115,5 +117,10 @@ export function projectRows(
   const byId = new Map(columnsFor(kind, customFields).map((c) => [c.id, c]));
   const visible = cols.map((id) => byId.get(id)).filter((c): c is TableColumn => !!c);
   const customs = new Map(customFields.map((f) => [f.key, f]));
-  return rows.map((row) => ({ id: row.id, cells: Object.fromEntries(visible.map((c) => [c.id, cell(kind, c, row, lookups, customs)])) }));
+  const withStage = visible.some((c) => c.kind === "stage");
+  return rows.map((row) => ({
+    id: row.id,
+    cells: Object.fromEntries(visible.map((c) => [c.id, cell(kind, c, row, lookups, customs)])),
+    ...(withStage && typeof row.stageId === "string" ? { stageId: row.stageId } : {}),
+  }));
 }
