@@ -47,17 +47,18 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, e
     if (!stageCell) return undefined;
     return function StageCell(column: TableColumn, row: TableRow) {
       if (column.kind !== "stage" || !row.stageId) return undefined;
-      const title = row.cells.title;
+      const title = Object.values(row.cells).find((v) => v && typeof v === "object" && "href" in v && v.href.endsWith(`/${row.id}`));
       return (
         <TableStageCell
           {...stageCell}
           id={row.id}
           title={title && typeof title === "object" && "label" in title ? title.label : plural}
           currentStageId={row.stageId}
+          onMoved={() => void queryClient.invalidateQueries({ queryKey: tableKeys.kind(kind) })}
         />
       );
     };
-  }, [stageCell, plural]);
+  }, [stageCell, plural, queryClient, kind]);
   const count = query.data.pages[0]?.count ?? { count: rows.length, capped: false };
   const sort = parseSort(state.sort);
   const filterPanelId = useId();

@@ -20,6 +20,7 @@ export function TableStageCell({
   canMove,
   definitions,
   users,
+  onMoved,
 }: {
   kind: StageKind;
   id: string;
@@ -29,6 +30,8 @@ export function TableStageCell({
   canMove: boolean;
   definitions: CustomFieldDef[];
   users: UserOption[];
+  /** After a move: the table reloads its rows. */
+  onMoved?: () => void;
 }) {
   const router = useRouter();
   const current = stages.find((s) => s.id === currentStageId);
@@ -41,6 +44,7 @@ export function TableStageCell({
     onRefused: (message) => toast.error(`Could not move “${title}”`, { description: message }),
     onMoved: (toStageId) => {
       toast.success(`Moved to ${nameOf(toStageId)}`);
+      onMoved?.();
       router.refresh();
     },
   });
