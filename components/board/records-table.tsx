@@ -1,13 +1,13 @@
 // The simple table view of a pipeline's records (same filters as the board), 50 a page
 // with keyset "next" links. The full data table is built elsewhere.
 import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
+import { Money } from "@/components/ui/money";
 import { BOARD_KINDS } from "@/lib/board/kinds";
-import { formatMoney } from "@/lib/board/money";
 import type { BoardKind, BoardMember, BoardPipeline } from "@/lib/board/types";
 import { RECORD_KINDS } from "@/lib/records/registry";
 import type { RecordRow } from "@/lib/records/service";
-
-const dateFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+import { labelFor } from "@/lib/format/labels";
 
 export function RecordsTable({
   kind,
@@ -93,14 +93,16 @@ export function RecordsTable({
                   </td>
                   {kind === "DEAL" ? (
                     <>
-                      <td className={`${td} text-right tabular-nums`}>{r.amount ? formatMoney(String(r.amount), String(r.currency ?? "USD")) : "—"}</td>
-                      <td className={td}>{r.closeDate ? dateFmt.format(new Date(`${String(r.closeDate)}T00:00:00Z`)) : "—"}</td>
+                      <td className={`${td} text-right tabular-nums`}>{r.amount ? <Money amount={String(r.amount)} currency={r.currency as string | null} /> : "—"}</td>
+                      <td className={td}>{r.closeDate ? <DateTime value={String(r.closeDate)} mode="day" /> : "—"}</td>
                     </>
                   ) : (
-                    <td className={`${td} capitalize`}>{(r.priority as string | null) ?? "—"}</td>
+                    <td className={td}>{labelFor("PRIORITIES", r.priority as string | null)}</td>
                   )}
                   <td className={td}>{r.ownedByUserId ? (owners.get(r.ownedByUserId as string) ?? "—") : "—"}</td>
-                  <td className={`${td} text-slate-600`}>{dateFmt.format(r.createdAt)}</td>
+                  <td className={`${td} text-slate-600`}>
+                    <DateTime value={r.createdAt as Date} />
+                  </td>
                 </tr>
               );
             })}
