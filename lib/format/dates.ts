@@ -36,11 +36,14 @@ export function formatDay(value: Date | string, opts: DateFormat = {}): string {
   return new Intl.DateTimeFormat(opts.locale, { dateStyle: "medium", timeZone }).format(d);
 }
 
-/** An instant: "Jan 31, 2027, 3:04 PM" in the reader's zone. */
-export function formatDateTime(value: Date | string | number, opts: DateFormat & { seconds?: boolean } = {}): string {
+/**
+ * An instant: "Jan 31, 2027, 3:04 PM" in the reader's zone; `precise` adds the seconds and
+ * the zone ("Jan 31, 2027, 3:04:05 PM GMT+1"), for logs where the exact moment matters.
+ */
+export function formatDateTime(value: Date | string | number, opts: DateFormat & { precise?: boolean } = {}): string {
   const d = toDate(value);
   if (!valid(d)) return String(value);
-  return new Intl.DateTimeFormat(opts.locale, { dateStyle: "medium", timeStyle: opts.seconds ? "medium" : "short", timeZone: opts.timeZone }).format(d);
+  return new Intl.DateTimeFormat(opts.locale, { dateStyle: "medium", timeStyle: opts.precise ? "long" : "short", timeZone: opts.timeZone }).format(d);
 }
 
 /** The tooltip of an instant: "Sunday, January 31, 2027 at 3:04:05 PM GMT+1". */
