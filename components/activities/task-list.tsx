@@ -1,7 +1,8 @@
 // "My tasks" in three groups; each task can be completed with its checkbox and links to its record.
 import Link from "next/link";
 import { KIND_WORDS } from "@/components/record-form/fields";
-import { LocalTime } from "@/components/timeline/local-time";
+import { DateTime } from "@/components/ui/date-time";
+import { labelFor } from "@/lib/format/labels";
 import { cn } from "@/components/ui/cn";
 import type { TaskBuckets } from "@/lib/activities/buckets";
 import type { TaskItem } from "@/lib/activities/queries";
@@ -34,7 +35,7 @@ function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
           ) : null}
           {t.dueAt ? (
             <span className={overdue ? "font-medium text-red-700" : ""}>
-              Due <LocalTime value={t.dueAt} />
+              Due <DateTime value={t.dueAt} mode="absolute" />
             </span>
           ) : (
             <span>No due date</span>
@@ -43,7 +44,7 @@ function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
           {t.recurrenceRule ? <span>Repeats {describeRecurrence(t.recurrenceRule)}</span> : null}
         </p>
       </div>
-      {t.priority ? <span className={cn("rounded px-1.5 py-0.5 text-xs capitalize", PRIORITY_STYLE[t.priority])}>{t.priority}</span> : null}
+      {t.priority ? <span className={cn("rounded px-1.5 py-0.5 text-xs", PRIORITY_STYLE[t.priority])}>{labelFor("PRIORITIES", t.priority)}</span> : null}
     </li>
   );
 }

@@ -4,8 +4,9 @@
 // and the hydration pass use a fixed locale and UTC, and the browser then re-renders in
 // its own (no hydration mismatch). `now` ticks so relative times stay true on an open page.
 import { useSyncExternalStore } from "react";
+import { APP_LOCALE } from "@/lib/format/money";
 
-export const SERVER_LOCALE = "en-US";
+export const SERVER_LOCALE = APP_LOCALE;
 export const SERVER_TIME_ZONE = "UTC";
 
 const noop = () => () => {};

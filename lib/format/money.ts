@@ -50,8 +50,14 @@ export function fitMoney(amount: string, currency: string | null | undefined, ma
   return { text: formatMoney(amount, currency, { locale, compact: true }), exact, compacted: true };
 }
 
+/**
+ * The locale of text rendered before the browser says its own: on the server and while
+ * hydrating (components/ui/use-reader.ts), and for counts in strings built outside React.
+ */
+export const APP_LOCALE = "en-US";
+
 /** A count: "12,345". */
-export const formatCount = (n: number, locale?: string): string => new Intl.NumberFormat(locale).format(n);
+export const formatCount = (n: number, locale: string = APP_LOCALE): string => new Intl.NumberFormat(locale).format(n);
 
 /** A plain number, up to `digits` decimals: "1,234.5". */
 export const formatNumber = (n: number, locale?: string, digits = 4): string => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
