@@ -3,13 +3,13 @@ import { DateTime } from "@/components/ui/date-time";
 import { Money } from "@/components/ui/money";
 import { useReader } from "@/components/ui/use-reader";
 import { labelFor } from "@/lib/format/labels";
-import { formatNumber } from "@/lib/format/money";
+import { formatNumber, formatPercent } from "@/lib/format/money";
 import type { TableColumn } from "@/lib/views/columns";
 import type { CellValue } from "@/lib/views/project";
 
-function Num({ value }: { value: number }) {
+function Num({ value, percent }: { value: number; percent?: boolean }) {
   const { locale } = useReader();
-  return <span className="tabular-nums">{formatNumber(value, locale)}</span>;
+  return <span className="tabular-nums">{percent ? formatPercent(value, locale) : formatNumber(value, locale)}</span>;
 }
 
 const Empty = () => <span className="text-slate-300">—</span>;
@@ -51,7 +51,7 @@ export function Cell({ column, value }: { column: TableColumn; value: CellValue 
     case "date":
       return <DateTime value={String(value)} mode="day" />;
     case "number":
-      return typeof value === "number" ? <Num value={value} /> : <span className="tabular-nums">{value}</span>;
+      return typeof value === "number" || column.percent ? <Num value={Number(value)} percent={column.percent} /> : <span className="tabular-nums">{value}</span>;
     case "email":
       return (
         <a href={`mailto:${value}`} className="text-slate-700 hover:underline">

@@ -16,6 +16,8 @@ export interface TableColumn {
   fixed?: boolean;
   /** Values of a schema enum, shown by their labels. */
   enum?: EnumName;
+  /** A fraction in [0, 1], shown as a percent. */
+  percent?: boolean;
 }
 
 /** What a custom field definition contributes to the table (no Drizzle types). */
@@ -86,7 +88,7 @@ const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
     { id: "amount", label: "Amount", kind: "money", sortField: "amount" },
     { id: "closeDate", label: "Close date", kind: "date", sortField: "closeDate" },
     { id: "status", label: "Status", kind: "text", sortField: "status", enum: "DEAL_STATUSES" },
-    { id: "forecastProbability", label: "Probability", kind: "number", sortField: "forecastProbability" },
+    { id: "forecastProbability", label: "Probability", kind: "number", sortField: "forecastProbability", percent: true },
     company,
     stageEntered,
     owner,
