@@ -153,11 +153,20 @@ test("a deal's money, close date and column totals read as people write them, ex
     const res = await page.request.post("/api/v1/deals", { data: { name, amount, closeDate: "2027-01-31" } });
     expect(res.status()).toBe(201);
   }
+  const pipelines = await page.request.get("/api/v1/pipelines?objectType=DEAL");
+  const sales = ((await pipelines.json()) as { data: { name: string; stages: Stage[] }[] }).data.find((p) => p.name === "Sales Pipeline")!;
+  const huge = await page.request.post("/api/v1/deals", { data: { name: "Space elevator", amount: "123456789012.00", stageId: sales.stages.find((s) => s.name === "Qualification")!.id } });
+  expect(huge.status(), await huge.text()).toBe(201);
   await page.goto("/deals");
   const prospecting = page.getByRole("region", { name: "Prospecting", exact: true });
   // exact, not "$8M": a $48,000 deal moving out changes what the column shows
   await expect(prospecting.getByTestId("stage-total")).toHaveText("$8,262,500.50");
   await expect(prospecting.getByTestId("stage-weighted")).toHaveText("$826,250.05");
+  // a total too long for the column goes compact, with the exact amount on hover
+  const qualification = page.getByRole("region", { name: "Qualification", exact: true });
+  await expect(qualification.getByTestId("stage-total")).toHaveText("$123.5B");
+  await expect(qualification.getByTestId("stage-total")).toHaveAttribute("title", "$123,456,789,012");
+  await expect(prospecting.getByTestId("stage-total")).not.toHaveAttribute("title");
   const card = page.locator("article").filter({ hasText: "Lunar rover" });
   await expect(card).toContainText("$48,000.50");
   await expect(page.locator("article").filter({ hasText: "Orbital hotel" })).toContainText("$4,800,000");

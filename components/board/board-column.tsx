@@ -115,8 +115,8 @@ export function BoardColumn(props: BoardColumnProps) {
   );
 }
 
-/** Exact totals fit a column up to "$123,456,789"; longer ones go compact, exact on hover. */
-const TOTAL_CHARS = 12;
+/** Exact totals fit a column up to "$12,345,678.90"; longer ones go compact (four digits), exact on hover. */
+const TOTAL_CHARS = 14;
 
 function MoneySummary({ column, probability }: { column: Column; probability: string }) {
   if (column.count === 0 || column.totals.length === 0) return <p className="mt-1 text-xs text-slate-600">—</p>;

@@ -87,7 +87,7 @@ export function StageTable({ stages, deals, periodLabel, plural }: { stages: Rep
           <tr key={s.stageId}>
             <th scope="row" className={`${td} text-left font-medium`}>
               {s.name}
-              {isOpen(s) ? null : <span className="ml-1.5 text-xs font-normal text-slate-500">({s.stageState === "DONE_SUCCESS" ? "won" : "lost"})</span>}
+              {isOpen(s) ? null : <span className="ml-1.5 text-xs font-normal text-slate-500">{`(${s.stageState === "DONE_SUCCESS" ? "won" : "lost"})`}</span>}
             </th>
             <td className={tdNum}>{s.entries}</td>
             <td className={tdNum}>{s.openEntries}</td>
