@@ -112,7 +112,7 @@ test("pages with data show labels and formatted values, never raw enum values, f
   const list = await post("/api/v1/lists", { name: "Key accounts", objectType: "CONTACT", processingType: "STATIC" });
   await post(`/api/v1/lists/${list.id}/members`, { memberIds: [contact.id] });
 
-  const sees = (text: string | RegExp) => async (p: Page) => void (await expect(p.getByText(text).first()).toBeVisible());
+  const sees = (text: string | RegExp) => async (p: Page) => void (await expect(p.getByText(text).filter({ visible: true }).first()).toBeVisible());
   const heading = (name: string | RegExp) => async (p: Page) => void (await expect(p.getByRole("heading", { level: 1, name })).toBeVisible());
 
   await expectNoRawValues(page, "/contacts", sees("Tess Ito"));

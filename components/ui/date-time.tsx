@@ -12,7 +12,7 @@ export type DateTimeMode = "auto" | "absolute" | "day";
  */
 export function DateTime({ value, mode = "auto", precise = false, className }: { value: Date | string; mode?: DateTimeMode; precise?: boolean; className?: string }) {
   const reader = useReader();
-  const now = useNow();
+  const now = useNow(mode === "auto");
   const opts = { locale: reader.locale, timeZone: reader.timeZone };
   const iso = typeof value === "string" ? value : value.toISOString();
   const full = formatFull(value, opts);

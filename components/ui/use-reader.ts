@@ -48,5 +48,9 @@ function subscribeClock(listener: () => void) {
   };
 }
 
-/** The current time in the browser (null on the server and while hydrating). */
-export const useNow = (): number | null => useSyncExternalStore(subscribeClock, () => now, () => null);
+const readNow = () => now;
+const serverNow = () => null;
+const never = () => 0;
+
+/** The current time in the browser (null on the server and while hydrating); `watch` false reads no clock (no re-render every tick). */
+export const useNow = (watch = true): number | null => useSyncExternalStore(watch ? subscribeClock : noop, watch ? readNow : never, serverNow);
