@@ -14,6 +14,16 @@ const layers = {
   ],
 };
 
+const useServer = { selector: directive("use server"), message: "Server actions live in lib/<domain>/actions.ts (README → Architecture in one page)." };
+const formatHint = "Show values through lib/format (formatMoney, formatDateTime, formatDuration, labelFor, fieldLabel) or <Money>/<DateTime> from components/ui.";
+const byHand = [
+  { selector: "CallExpression[callee.property.name=/^(toFixed|toLocaleString|toLocaleDateString|toLocaleTimeString)$/]", message: formatHint },
+  { selector: "NewExpression[callee.object.name='Intl']", message: formatHint },
+  { selector: "ImportDeclaration[source.value='date-fns'] > ImportSpecifier[imported.name=/^(format|formatDistance|formatDistanceStrict|formatDistanceToNow|formatDistanceToNowStrict|formatRelative|formatDuration|intlFormat|intlFormatDistance|lightFormat)$/]", message: formatHint },
+  // a raw enum made "readable" by hand ("sales_rep" → "sales rep"): use labelFor instead
+  { selector: "CallExpression[callee.property.name=/^(replace|replaceAll)$/][arguments.0.value='_']", message: formatHint },
+];
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -31,7 +41,16 @@ const config = [
   {
     files: ["app/**", "components/**", "db/**"],
     rules: {
-      "no-restricted-syntax": ["error", { selector: directive("use server"), message: "Server actions live in lib/<domain>/actions.ts (README → Architecture in one page)." }],
+      "no-restricted-syntax": ["error", useServer],
+    },
+  },
+  {
+    // One way to show a value: the UI formats money, dates, durations and enum values only
+    // through lib/format (and components/ui/money.tsx, date-time.tsx), never by hand.
+    files: ["app/**", "components/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", useServer, ...byHand],
     },
   },
   {

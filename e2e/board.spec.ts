@@ -108,7 +108,7 @@ test.describe("with every ticket stage in view (no auto-scroll while dragging)",
 
     // a new ticket may only start in the first stage
     await quickCreate(page, { kind: "ticket", stage: "In Progress", title: "Skipping the queue" });
-    await expect(column(page, "In Progress").getByRole("alert")).toContainText("ENFORCED");
+    await expect(column(page, "In Progress").getByRole("alert")).toContainText("Enforced");
     await expect(count(page, "In Progress")).toHaveText("0");
 
     await quickCreate(page, { kind: "ticket", stage: "New", title: "Printer on fire" });

@@ -135,7 +135,7 @@ test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", 
   await expect(page).toHaveURL(RECORD_URL);
   const stages = page.getByRole("list", { name: "Stages of Support" });
   await stages.getByRole("button", { name: /Move to Resolved/ }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "ENFORCED" })).toContainText("In Progress");
+  await expect(page.getByRole("alert").filter({ hasText: "Enforced" })).toContainText("In Progress");
   await expect(stages.locator('[aria-current="step"]')).toContainText("New");
   // An admin may force it, with a reason.
   await page.getByRole("button", { name: "Force move…" }).click();

@@ -29,8 +29,8 @@ test("a deal moved through two stages shows in the pipeline report: entries, day
   for (const name of ["Prospecting", "Qualification"]) {
     await expect(row(name).getByRole("cell").nth(0)).toHaveText("1");
     await expect(row(name).getByRole("cell").nth(1)).toHaveText("0");
-    await expect(row(name).getByRole("cell").nth(2)).toHaveText(/\d+ (min|h|days?)$/);
-    await expect(row(name).getByRole("cell").nth(3)).toHaveText(/\d+ (min|h|days?)$/);
+    await expect(row(name).getByRole("cell").nth(2)).toHaveText(/\d+ (min|hr|days?)$/);
+    await expect(row(name).getByRole("cell").nth(3)).toHaveText(/\d+ (min|hr|days?)$/);
   }
   await expect(row("Proposal").getByRole("cell")).toHaveText(["1", "1", /min|h|day/, /min|h|day/, "1", "$10,000", "$5,000"]);
   await expect(row("Negotiation").getByRole("cell")).toHaveText(["0", "0", "—", "—", "0", "—", "—"]);

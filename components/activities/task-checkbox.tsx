@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { actionMessage } from "@/lib/action-result";
 import { completeTaskAction, reopenTaskAction } from "@/lib/activities/actions";
+import { formatDateTime } from "@/lib/format/dates";
 
 /** Done / not done for one task; a recurring task answers with its next occurrence. */
 export function TaskCheckbox({ id, subject, completed }: { id: string; subject: string; completed: boolean }) {
@@ -25,7 +26,7 @@ export function TaskCheckbox({ id, subject, completed }: { id: string; subject: 
       }
       if (next) {
         const nextDue = (r?.data as { nextDueAt?: Date | null } | undefined)?.nextDueAt;
-        toast.success(nextDue ? `Task completed; the next one is due ${new Date(nextDue).toLocaleString()}` : "Task completed");
+        toast.success(nextDue ? `Task completed; the next one is due ${formatDateTime(nextDue)}` : "Task completed");
       } else toast.success("Task reopened");
       await queryClient.invalidateQueries({ queryKey: ["timeline"] });
       router.refresh();

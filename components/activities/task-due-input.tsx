@@ -1,11 +1,11 @@
 "use client";
 
-import { format } from "date-fns";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { useIsClient } from "@/components/timeline/local-time";
+import { useReader } from "@/components/ui/use-reader";
 import { actionMessage } from "@/lib/action-result";
+import { dateInputValue, formatDay } from "@/lib/format/dates";
 import { rescheduleTaskAction } from "@/lib/activities/actions";
 
 /** The new due instant: the picked day at the task's time of day (9:00 for a task that had none), in the browser's zone. */
@@ -18,10 +18,10 @@ export function dueOnDay(day: string, previous: Date | null): Date | null {
 /** My tasks' inline reschedule: a date input on the task; a change saves at once. */
 export function TaskDueInput({ id, subject, dueAt }: { id: string; subject: string; dueAt: Date | null }) {
   const router = useRouter();
-  const isClient = useIsClient();
+  const reader = useReader();
   const [pending, startTransition] = useTransition();
   // the day in the reader's zone; the server render (no zone known) shows UTC's day until hydrated
-  const shown = dueAt ? (isClient ? format(dueAt, "yyyy-MM-dd") : dueAt.toISOString().slice(0, 10)) : "";
+  const shown = dueAt ? dateInputValue(dueAt, reader.local ? undefined : "UTC") : "";
   // what was picked, shown until the refreshed task arrives (or the save fails)
   const [value, setValue] = useState<string | null>(null);
   const [seenDue, setSeenDue] = useState(dueAt?.getTime() ?? null);
@@ -39,7 +39,7 @@ export function TaskDueInput({ id, subject, dueAt }: { id: string; subject: stri
         toast.error(failure);
         return;
       }
-      toast.success(next ? `${subject} is due ${format(next, "d MMM yyyy")}` : `${subject} has no due date now`);
+      toast.success(next ? `${subject} is due ${formatDay(next, { locale: reader.locale, timeZone: reader.timeZone })}` : `${subject} has no due date now`);
       router.refresh();
     });
   };

@@ -2,7 +2,8 @@
 // completed with its checkbox, rescheduled with its date input, and links to its record.
 import Link from "next/link";
 import { KIND_WORDS } from "@/components/record-form/fields";
-import { LocalTime } from "@/components/timeline/local-time";
+import { DateTime } from "@/components/ui/date-time";
+import { labelFor } from "@/lib/format/labels";
 import { cn } from "@/components/ui/cn";
 import type { TaskBuckets } from "@/lib/activities/buckets";
 import type { TaskItem } from "@/lib/activities/queries";
@@ -37,7 +38,7 @@ function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
           ) : null}
           {t.dueAt ? (
             <span className={overdue ? "font-medium text-red-700" : ""}>
-              Due <LocalTime value={t.dueAt} />
+              Due <DateTime value={t.dueAt} mode="absolute" />
             </span>
           ) : null}
           {t.assignedGroupName && !t.assignedUserId ? <span>For {t.assignedGroupName}</span> : null}
@@ -45,7 +46,7 @@ function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
         </p>
       </div>
       <TaskDueInput id={t.id} subject={t.subject} dueAt={t.dueAt} />
-      {t.priority ? <span className={cn("rounded px-1.5 py-0.5 text-xs capitalize", PRIORITY_STYLE[t.priority])}>{t.priority}</span> : null}
+      {t.priority ? <span className={cn("rounded px-1.5 py-0.5 text-xs", PRIORITY_STYLE[t.priority])}>{labelFor("PRIORITIES", t.priority)}</span> : null}
     </li>
   );
 }

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { setAutomationEnabledAction } from "@/lib/automations/actions";
 import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
-import { ExecutionTime } from "@/components/automations/execution-time";
+import { DateTime } from "@/components/ui/date-time";
 import { actionTypeLabel, entityLabel, percent, scopeLabel, triggerLabel } from "./labels";
 import { StatusBadge } from "./shared";
 
@@ -70,7 +70,7 @@ export function AutomationsTable({ rows, canManage }: { rows: AutomationRow[]; c
                 {a.lastRun ? (
                   <>
                     <StatusBadge status={a.lastRun.status} />
-                    <span className="block text-xs text-slate-600"><ExecutionTime at={a.lastRun.at} /></span>
+                    <DateTime value={a.lastRun.at} className="block text-xs text-slate-600" />
                   </>
                 ) : (
                   "Never"

@@ -10,7 +10,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { redeliverExecutionsAction } from "@/lib/automations/actions";
 import { actionMessage } from "@/lib/action-result";
-import { ExecutionTime, formatExecutionTime } from "@/components/automations/execution-time";
+import { MaybeDateTime } from "@/components/ui/date-time";
+import { formatDateTime } from "@/lib/format/dates";
 import { Button } from "@/components/ui/button";
 import { entitySingular, recordHref, triggerLabel } from "./labels";
 import { StatusBadge } from "./shared";
@@ -101,7 +102,7 @@ export function ExecutionsTable({ rows, canManage, showAutomation = true }: { ro
               <tr key={r.id} className="hover:bg-slate-50" data-execution-id={r.id}>
                 {canManage ? (
                   <td className="px-3 py-2">
-                    <input type="checkbox" aria-label={`Select execution of ${r.automationName} at ${formatExecutionTime(r.triggeredAt)}`} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                    <input type="checkbox" aria-label={`Select execution of ${r.automationName} at ${formatDateTime(r.triggeredAt, { timeZone: "UTC", precise: true })}`} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
                   </td>
                 ) : null}
                 <td className="px-3 py-2">
@@ -124,8 +125,10 @@ export function ExecutionsTable({ rows, canManage, showAutomation = true }: { ro
                 </td>
                 <td className="px-3 py-2">{r.attempts}</td>
                 <td className="px-3 py-2 font-mono text-xs" data-testid="response-code">{r.responseCode ?? "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap"><ExecutionTime at={r.triggeredAt} /></td>
-                <td className="px-3 py-2 whitespace-nowrap"><ExecutionTime at={r.completedAt} /></td>
+                <td className="px-3 py-2 whitespace-nowrap"><MaybeDateTime value={r.triggeredAt} mode="absolute" precise />
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap"><MaybeDateTime value={r.completedAt} mode="absolute" precise />
+                </td>
               </tr>
             ))}
           </tbody>

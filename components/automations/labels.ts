@@ -3,17 +3,18 @@
 import { milliseconds } from "date-fns";
 import { typeOptions } from "@/components/records/type-labels";
 import { PIPELINE_ENTITY_TYPES, TRIGGERS_BY_SCOPE } from "@/lib/automations/schemas";
+import { labelFor } from "@/lib/format/labels";
 import { isRecordKind, recordPath } from "@/lib/records/kinds";
 
 export const ENTITY_TYPES = typeOptions(["DEAL", "LEAD", "TICKET", "CONTACT", "COMPANY"]);
 export type EntityType = (typeof ENTITY_TYPES)[number]["value"];
 
 export const SCOPES = [
-  { value: "ENTITY", label: "Every record of the type", target: null },
-  { value: "PIPELINE", label: "A pipeline", target: "Pipeline" },
-  { value: "PIPELINE_STAGE", label: "A stage", target: "Stage" },
-  { value: "LIST", label: "A list", target: "List" },
-  { value: "RECORD", label: "One record", target: "Record" },
+  { value: "ENTITY", label: labelFor("AUTOMATION_SCOPE_TYPES", "ENTITY"), target: null },
+  { value: "PIPELINE", label: labelFor("AUTOMATION_SCOPE_TYPES", "PIPELINE"), target: "Pipeline" },
+  { value: "PIPELINE_STAGE", label: labelFor("AUTOMATION_SCOPE_TYPES", "PIPELINE_STAGE"), target: "Stage" },
+  { value: "LIST", label: labelFor("AUTOMATION_SCOPE_TYPES", "LIST"), target: "List" },
+  { value: "RECORD", label: labelFor("AUTOMATION_SCOPE_TYPES", "RECORD"), target: "Record" },
 ] as const;
 export type ScopeType = (typeof SCOPES)[number]["value"];
 
@@ -30,18 +31,18 @@ export const TRIGGERS = [
 export type TriggerEvent = (typeof TRIGGERS)[number]["value"];
 
 export const ACTION_TYPES = [
-  { value: "WEBHOOK", label: "Webhook", description: "POST a signed JSON body to a URL" },
-  { value: "WORKFLOW", label: "Workflow", description: "Run steps: tasks, fields, assignment, lists, notifications" },
-  { value: "EVENT", label: "Event", description: "Publish an event on the events API and stream" },
-  { value: "AIWORKER", label: "AI worker", description: "Ask the AI endpoint; the answer becomes a note or a field" },
+  { value: "WEBHOOK", label: labelFor("AUTOMATION_ACTION_TYPES", "WEBHOOK"), description: "POST a signed JSON body to a URL" },
+  { value: "WORKFLOW", label: labelFor("AUTOMATION_ACTION_TYPES", "WORKFLOW"), description: "Run steps: tasks, fields, assignment, lists, notifications" },
+  { value: "EVENT", label: labelFor("AUTOMATION_ACTION_TYPES", "EVENT"), description: "Publish an event on the events API and stream" },
+  { value: "AIWORKER", label: labelFor("AUTOMATION_ACTION_TYPES", "AIWORKER"), description: "Ask the AI endpoint; the answer becomes a note or a field" },
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number]["value"];
 
 export const EXECUTION_STATUSES = [
-  { value: "PENDING", label: "Pending", tone: "neutral" },
-  { value: "IN_PROGRESS", label: "In progress", tone: "brand" },
-  { value: "SUCCEEDED", label: "Succeeded", tone: "green" },
-  { value: "FAILED", label: "Failed", tone: "red" },
+  { value: "PENDING", label: labelFor("ACTION_EXECUTION_STATUSES", "PENDING"), tone: "neutral" },
+  { value: "IN_PROGRESS", label: labelFor("ACTION_EXECUTION_STATUSES", "IN_PROGRESS"), tone: "brand" },
+  { value: "SUCCEEDED", label: labelFor("ACTION_EXECUTION_STATUSES", "SUCCEEDED"), tone: "green" },
+  { value: "FAILED", label: labelFor("ACTION_EXECUTION_STATUSES", "FAILED"), tone: "red" },
 ] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number]["value"];
 

@@ -6,7 +6,9 @@ import { AlarmClock } from "lucide-react";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { BOARD_KINDS } from "@/lib/board/kinds";
-import { formatMoney } from "@/lib/board/money";
+import { DateTime } from "@/components/ui/date-time";
+import { Money } from "@/components/ui/money";
+import { labelFor } from "@/lib/format/labels";
 import type { BoardCard, BoardKind } from "@/lib/board/types";
 import { useBoardKeyboardContext } from "./use-board-keyboard";
 
@@ -22,11 +24,6 @@ const PRIORITY_STYLE: Record<string, string> = {
   medium: "bg-sky-100 text-sky-800",
   low: "bg-slate-100 text-slate-700",
 };
-
-function formatDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-}
 
 const GRIP_ID = "board-grip-icon";
 
@@ -84,15 +81,19 @@ export function CardBody({ card, kind, ownerName, handle, className }: CardBodyP
       {kind === "DEAL" ? (
         <p className="mt-1 flex flex-wrap items-baseline gap-x-2 text-xs text-slate-600">
           <span className={cn("font-semibold", card.amount ? "text-slate-800" : "text-slate-500")}>
-            {card.amount ? formatMoney(card.amount, card.currency ?? "USD") : "No amount"}
+            {card.amount ? <Money amount={card.amount} currency={card.currency} /> : "No amount"}
           </span>
-          {card.closeDate ? <span>Closes {formatDate(card.closeDate)}</span> : null}
+          {card.closeDate ? (
+            <span>
+              Closes <DateTime value={card.closeDate} mode="day" />
+            </span>
+          ) : null}
         </p>
       ) : card.priority ? (
         <p className="mt-1">
-          <span className={cn("rounded px-1.5 py-0.5 text-[11px] font-medium capitalize", PRIORITY_STYLE[card.priority] ?? PRIORITY_STYLE.low)}>
+          <span className={cn("rounded px-1.5 py-0.5 text-[11px] font-medium", PRIORITY_STYLE[card.priority] ?? PRIORITY_STYLE.low)}>
             <span className="sr-only">Priority: </span>
-            {card.priority}
+            {labelFor("PRIORITIES", card.priority)}
           </span>
         </p>
       ) : null}

@@ -6,9 +6,10 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/rea
 import { Ban, ListChecks, Plus } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { Money } from "@/components/ui/money";
+import { formatPercent } from "@/lib/format/money";
 import type { DropVerdict } from "@/lib/board/drop-rules";
 import { BOARD_KINDS } from "@/lib/board/kinds";
-import { formatMoney } from "@/lib/board/money";
 import type { DropTarget } from "@/lib/board/optimistic";
 import type { BoardColumn as Column, BoardKind, BoardStage } from "@/lib/board/types";
 import { SortableCard } from "./board-card";
@@ -120,6 +121,9 @@ export function BoardColumn(props: BoardColumnProps) {
   );
 }
 
+/** Exact totals fit a column up to "$12,345,678.90"; longer ones go compact (four digits), exact on hover. */
+const TOTAL_CHARS = 14;
+
 function MoneySummary({ column, probability }: { column: Column; probability: string }) {
   if (column.count === 0 || column.totals.length === 0) return <p className="mt-1 text-xs text-slate-600">—</p>;
   return (
@@ -128,14 +132,14 @@ function MoneySummary({ column, probability }: { column: Column; probability: st
         <dl key={t.currency} className="flex flex-wrap gap-x-3">
           <div className="flex gap-1">
             <dt>Total</dt>
-            <dd className="font-semibold text-slate-800" data-testid="stage-total">
-              {formatMoney(t.amount, t.currency, true)}
+            <dd className="font-semibold text-slate-800">
+              <Money amount={t.amount} currency={t.currency} maxChars={TOTAL_CHARS} data-testid="stage-total" />
             </dd>
           </div>
-          <div className="flex gap-1" title={`Amounts × ${Math.round(Number(probability) * 100)}% probability`}>
+          <div className="flex gap-1" title={`Amounts × ${formatPercent(probability)} probability`}>
             <dt>Weighted</dt>
-            <dd className="font-semibold text-slate-800" data-testid="stage-weighted">
-              {formatMoney(t.weighted, t.currency, true)}
+            <dd className="font-semibold text-slate-800">
+              <Money amount={t.weighted} currency={t.currency} maxChars={TOTAL_CHARS} data-testid="stage-weighted" />
             </dd>
           </div>
         </dl>

@@ -11,6 +11,7 @@ import { useFormAction, type RunOutcome } from "@/components/ui/use-form-action"
 import { actionData } from "@/lib/action-result";
 import type { BulkResult } from "@/lib/bulk/service";
 import type { DataTableData } from "@/lib/views/bootstrap";
+import { formatCount } from "@/lib/format/money";
 import type { DataTableActions } from "./types";
 import { boxClass } from "@/components/filter-builder/value-input";
 
@@ -67,7 +68,7 @@ export function BulkBar({
   const tagText = useWatch({ control: form.control, name: "tags" });
   const exportForm = useRef<HTMLFormElement>(null);
   const staticLists = data.lists.filter((l) => l.processingType === "STATIC");
-  const noun = (n: number | string) => `${typeof n === "number" ? n.toLocaleString("en-US") : n} ${n === 1 || n === "1" ? data.singular : plural}`;
+  const noun = (n: number | string) => `${typeof n === "number" ? formatCount(n) : n} ${n === 1 || n === "1" ? data.singular : plural}`;
   const selected = noun(countLabel);
   /** What every dialog of the bar shares: the one request in flight and its error. */
   const formState = { pending, error };
@@ -111,7 +112,7 @@ export function BulkBar({
     });
   });
 
-  const changedText = (verb: string) => (r: BulkResult) => `${verb} ${r.changed.toLocaleString("en-US")} of ${noun(r.matched)}`;
+  const changedText = (verb: string) => (r: BulkResult) => `${verb} ${formatCount(r.changed)} of ${noun(r.matched)}`;
 
   return (
     <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm">
@@ -238,7 +239,7 @@ export function BulkBar({
         submitLabel="Add to list"
         submitDisabled={staticLists.length === 0}
         onSubmit={form.handleSubmit((v) =>
-          perform(addToList.run({ selection, listId: v.listId }), (r) => `Added ${r.changed.toLocaleString("en-US")} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`),
+          perform(addToList.run({ selection, listId: v.listId }), (r) => `Added ${formatCount(r.changed)} new ${r.changed === 1 ? "member" : "members"} (${noun(r.matched)} selected)`),
         )}
       >
         {staticLists.length === 0 ? (

@@ -1,24 +1,15 @@
 import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
+import { Money } from "@/components/ui/money";
+import { useReader } from "@/components/ui/use-reader";
+import { labelFor } from "@/lib/format/labels";
+import { formatNumber, formatPercent } from "@/lib/format/money";
 import type { TableColumn } from "@/lib/views/columns";
 import type { CellValue } from "@/lib/views/project";
 
-// UTC so the server render and the browser agree (no hydration mismatch)
-const DATE = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
-
-function money(amount: string, currency: string | null): string {
-  const n = Number(amount);
-  if (!Number.isFinite(n)) return amount;
-  try {
-    return currency ? new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(n) : NUMBER.format(n);
-  } catch {
-    return `${amount} ${currency ?? ""}`.trim();
-  }
-}
-
-function dateText(v: string): string {
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-  return Number.isNaN(d.getTime()) ? v : DATE.format(d);
+function Num({ value, percent }: { value: number; percent?: boolean }) {
+  const { locale } = useReader();
+  return <span className="tabular-nums">{percent ? formatPercent(value, locale) : formatNumber(value, locale)}</span>;
 }
 
 const Empty = () => <span className="text-slate-300">—</span>;
@@ -49,16 +40,18 @@ export function Cell({ column, value }: { column: TableColumn; value: CellValue 
         </Link>
       );
     }
-    return <span className="tabular-nums">{money(value.amount, value.currency)}</span>;
+    return <Money amount={value.amount} currency={value.currency} className="tabular-nums" />;
   }
   if (Array.isArray(value)) return <Tags tags={value} />;
   if (typeof value === "boolean") return <span>{value ? "Yes" : "No"}</span>;
+  if (column.enum) return <span>{labelFor(column.enum, String(value))}</span>;
   switch (column.kind) {
     case "datetime":
+      return <DateTime value={String(value)} />;
     case "date":
-      return <time dateTime={String(value)}>{dateText(String(value))}</time>;
+      return <DateTime value={String(value)} mode="day" />;
     case "number":
-      return <span className="tabular-nums">{typeof value === "number" ? NUMBER.format(value) : value}</span>;
+      return typeof value === "number" || column.percent ? <Num value={Number(value)} percent={column.percent} /> : <span className="tabular-nums">{value}</span>;
     case "email":
       return (
         <a href={`mailto:${value}`} className="text-slate-700 hover:underline">

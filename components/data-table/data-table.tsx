@@ -14,6 +14,7 @@ import { cn } from "@/components/ui/cn";
 import { allOf, type FilterGroup } from "@/lib/filters/schema";
 import { DEFAULT_COLUMNS, serializeColumns, type TableColumn } from "@/lib/views/columns";
 import { formatCount } from "@/lib/views/count";
+import { formatCount as formatNumberCount } from "@/lib/format/money";
 import { filterParam, stableJson, tableQueryString } from "@/lib/views/url-state";
 import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -118,7 +119,7 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, e
   const ids = rows.map((r) => r.id);
   const allLoadedSelected = headerState(selection, ids) === "all";
   const nSelected = selectedCount(selection, total);
-  const countLabel = selection.mode === "all" ? formatCount(count) : nSelected.toLocaleString("en-US");
+  const countLabel = selection.mode === "all" ? formatCount(count) : formatNumberCount(nSelected);
   // what the rows, the bulk actions and the export apply: the user's filter within the base filter
   const effective = { q: state.q, filter: allOf(data.baseFilter, state.filter) };
   const exportQuery = tableQueryString({ q: state.q, sort: state.sort, filter: filterParam(effective.filter), cols: state.cols.join(",") });
@@ -211,7 +212,7 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, e
                 </>
               ) : (
                 <>
-                  All {rows.length.toLocaleString("en-US")} loaded {plural} are selected.{" "}
+                  All {formatNumberCount(rows.length)} loaded {plural} are selected.{" "}
                   <button type="button" className="font-medium text-brand-700 underline" onClick={() => setSelection({ mode: "all" })}>
                     Select all {formatCount(count)} matching {plural}
                   </button>
@@ -266,7 +267,7 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, e
       />
       <div className="flex items-center justify-between text-sm text-slate-600">
         <span>
-          Showing {rows.length.toLocaleString("en-US")} of {formatCount(count)}
+          Showing {formatNumberCount(rows.length)} of {formatCount(count)}
         </span>
         {query.hasNextPage ? (
           <Button size="sm" variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>

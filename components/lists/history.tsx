@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { DateTime } from "@/components/ui/date-time";
+import { labelFor } from "@/lib/format/labels";
 import type { HistoryEntry } from "@/lib/lists/queries";
 
-const TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const WHY: Record<string, string> = { RULE: "matched the filter", MANUAL: "by hand", AUTOMATION: "by an automation", IMPORT: "by an import" };
 const WHY_LEFT: Record<string, string> = { RULE: "no longer matches the filter", MANUAL: "removed by hand", AUTOMATION: "removed by an automation", IMPORT: "removed by an import" };
 
@@ -19,7 +20,7 @@ export function ListHistory({ entries }: { entries: HistoryEntry[] }) {
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">When (UTC)</th>
+                <th scope="col" className="px-3 py-2">When</th>
                 <th scope="col" className="px-3 py-2">Record</th>
                 <th scope="col" className="px-3 py-2">Change</th>
                 <th scope="col" className="px-3 py-2">Why</th>
@@ -29,7 +30,8 @@ export function ListHistory({ entries }: { entries: HistoryEntry[] }) {
             <tbody className="divide-y divide-slate-100">
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{TIME.format(new Date(e.at))}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-600"><DateTime value={e.at} />
+                  </td>
                   <td className="px-3 py-2">
                     {e.href ? (
                       <Link href={e.href} className="text-brand-700 hover:underline">
@@ -40,7 +42,7 @@ export function ListHistory({ entries }: { entries: HistoryEntry[] }) {
                     )}
                   </td>
                   <td className="px-3 py-2">{e.action === "ADDED" ? <span className="text-emerald-700">joined</span> : <span className="text-slate-600">left</span>}</td>
-                  <td className="px-3 py-2 text-slate-600">{(e.action === "ADDED" ? WHY : WHY_LEFT)[e.source] ?? e.source.toLowerCase()}</td>
+                  <td className="px-3 py-2 text-slate-600">{(e.action === "ADDED" ? WHY : WHY_LEFT)[e.source] ?? labelFor("LIST_MEMBERSHIP_SOURCES", e.source)}</td>
                   <td className="px-3 py-2 text-slate-600">{e.actorName ?? (e.source === "RULE" ? "—" : "system")}</td>
                 </tr>
               ))}

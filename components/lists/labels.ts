@@ -9,5 +9,3 @@ export const objectTypeLabel = (t: string) => LIST_OBJECT_TYPES.find((o) => o.va
 
 export type FieldsByType = Record<ListObjectTypeValue, FilterField[]>;
 export type OptionsByType = Record<ListObjectTypeValue, FilterValueOptions>;
-
-export const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");

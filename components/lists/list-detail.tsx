@@ -23,7 +23,9 @@ import type { FilterGroup, FilterNode } from "@/lib/filters/schema";
 import { addMembersAction, deleteListAction, refreshListAction, removeMemberAction, updateListAction } from "@/lib/lists/actions";
 import { AddBySearch } from "./add-by-search";
 import { ListFilterEditor } from "./filter-editor";
-import { formatTime, type ListObjectTypeValue } from "./labels";
+import { type ListObjectTypeValue } from "./labels";
+import { MaybeDateTime } from "@/components/ui/date-time";
+import { labelFor } from "@/lib/format/labels";
 
 export interface MemberView {
   memberId: string;
@@ -159,7 +161,7 @@ export function DynamicListControls({ list, fields, options, canWrite }: { list:
   return (
     <section className="mb-6 space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">Last refreshed {formatTime(list.lastRefreshedAt)}. Members follow record changes within seconds.</p>
+        <p className="text-sm text-slate-600">Last refreshed <MaybeDateTime value={list.lastRefreshedAt} empty="never" />. Members follow record changes within seconds.</p>
         {canWrite ? (
           <Button variant="secondary" onClick={refreshNow} disabled={refresh.isExecuting}>
             <RefreshCw className={refresh.isExecuting ? "size-4 animate-spin" : "size-4"} aria-hidden /> {refresh.isExecuting ? "Refreshing…" : "Refresh now"}
@@ -273,8 +275,10 @@ export function MembersTable({ list, members, canRemove, nextHref }: { list: Lis
                   )}
                   {m.deleted ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">deleted</span> : null}
                 </td>
-                <td className="px-3 py-2">{formatTime(m.addedAt)}</td>
-                <td className="px-3 py-2 text-slate-600">{m.source.toLowerCase()}</td>
+                <td className="px-3 py-2">
+                  <MaybeDateTime value={m.addedAt} />
+                </td>
+                <td className="px-3 py-2 text-slate-600">{labelFor("LIST_MEMBERSHIP_SOURCES", m.source)}</td>
                 {canRemove ? (
                   <td className="px-3 py-2 text-right">
                     <Button variant="ghost" size="sm" disabled={remove.isExecuting} onClick={() => removeOne(m)} aria-label={`Remove ${m.title}`}>

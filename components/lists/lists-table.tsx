@@ -8,7 +8,8 @@ import { toast } from "sonner";
 import { deleteListAction, updateListAction } from "@/lib/lists/actions";
 import { Button } from "@/components/ui/button";
 import { actionMessage } from "@/lib/action-result";
-import { formatTime, objectTypeLabel } from "./labels";
+import { objectTypeLabel } from "./labels";
+import { MaybeDateTime } from "@/components/ui/date-time";
 
 export interface ListRow {
   id: string;
@@ -71,7 +72,7 @@ export function ListsTable({ rows, canWrite }: { rows: ListRow[]; canWrite: bool
               <td className="px-3 py-2">{r.processingType === "DYNAMIC" ? "Dynamic" : "Static"}</td>
               <td className="px-3 py-2 text-right tabular-nums">{r.memberCount}</td>
               <td className="px-3 py-2">{r.ownerName ?? "—"}</td>
-              <td className="px-3 py-2">{r.processingType === "DYNAMIC" ? formatTime(r.lastRefreshedAt) : "—"}</td>
+              <td className="px-3 py-2">{r.processingType === "DYNAMIC" ? <MaybeDateTime value={r.lastRefreshedAt} /> : "—"}</td>
               {canWrite ? (
                 <td className="whitespace-nowrap px-3 py-2 text-right">
                   <Button variant="ghost" size="sm" disabled={busy} onClick={() => setArchived(r, !r.isArchived)} aria-label={`${r.isArchived ? "Restore" : "Archive"} ${r.name}`}>

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { toast } from "sonner";
 import { useLiveEvents } from "@/components/live/live-events";
-import { LocalTime } from "@/components/timeline/local-time";
+import { DateTime } from "@/components/ui/date-time";
 import { cn } from "@/components/ui/cn";
 import { fetchNotifications, markNotificationsRead, notificationHref, notificationKeys } from "./api";
 
@@ -70,7 +70,7 @@ export function NotificationBell() {
                   {n.title}
                 </span>
                 {n.body ? <span className="block truncate text-xs text-slate-600">{n.body}</span> : null}
-                <LocalTime value={n.createdAt} relative className="block text-xs text-slate-500" />
+                <DateTime value={n.createdAt} className="block text-xs text-slate-500" />
               </DropdownMenu.Item>
             );
           })}

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { toast } from "sonner";
-import { LocalTime } from "@/components/timeline/local-time";
+import { DateTime } from "@/components/ui/date-time";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { fetchNotifications, markNotificationsRead, notificationHref, notificationKeys, type NotificationPageJson } from "./api";
@@ -55,7 +55,7 @@ export function NotificationList({ initial }: { initial: NotificationPageJson })
                   )}
                 </p>
                 {n.body ? <p className="mt-0.5 text-sm text-slate-700">{n.body}</p> : null}
-                <LocalTime value={n.createdAt} className="text-xs text-slate-500" />
+                <DateTime value={n.createdAt} className="text-xs text-slate-500" />
               </div>
               {!n.readAt ? (
                 <Button variant="ghost" size="sm" aria-label={`Mark read: ${n.title}`} disabled={mark.isPending} onClick={() => mark.mutate({ ids: [n.id] })}>

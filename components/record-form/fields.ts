@@ -2,9 +2,9 @@
 // the API's input. Client-safe: validation uses the same zod schemas as the REST API
 // (lib/records/schemas.ts). Names are the API's field names.
 import type { z } from "zod";
-import { DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
 import type { FieldDefinitionLike } from "@/lib/custom-fields/rules";
 import { isEmptyValue } from "@/lib/custom-fields/rules";
+import { enumOptions } from "@/lib/format/labels";
 import type { RecordKind } from "@/lib/records/registry";
 import { companyCreateSchema, contactCreateSchema, dealCreateSchema, leadCreateSchema, ticketCreateSchema } from "@/lib/records/schemas";
 
@@ -24,8 +24,7 @@ export interface FieldDef {
   placeholder?: string;
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const priorityOptions = PRIORITIES.map((p) => ({ value: p, label: cap(p) }));
+const priorityOptions = enumOptions("PRIORITIES");
 
 export const RECORD_FIELDS: Record<RecordKind, FieldDef[]> = {
   COMPANY: [
@@ -69,7 +68,7 @@ export const RECORD_FIELDS: Record<RecordKind, FieldDef[]> = {
     { name: "name", label: "Deal name", type: "text", onCreate: true },
     { name: "amount", label: "Amount", type: "money", onCreate: true, placeholder: "12500.00" },
     { name: "currency", label: "Currency", type: "text", empty: "omit", placeholder: "USD" },
-    { name: "dealType", label: "Deal type", type: "select", options: [{ value: "", label: "None" }, ...DEAL_TYPES.map((t) => ({ value: t, label: cap(t.toLowerCase()) }))], onCreate: true },
+    { name: "dealType", label: "Deal type", type: "select", options: [{ value: "", label: "None" }, ...enumOptions("DEAL_TYPES")], onCreate: true },
     { name: "closeDate", label: "Close date", type: "date", onCreate: true },
     { name: "companyId", label: "Company", type: "company", onCreate: true },
     { name: "contactId", label: "Contact", type: "contact", onCreate: true },

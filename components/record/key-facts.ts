@@ -1,19 +1,28 @@
 // The few facts a record page's header shows under its title. Pure.
+import { formatDay } from "@/lib/format/dates";
+import { labelFor } from "@/lib/format/labels";
+import { formatCount, formatMoney } from "@/lib/format/money";
+import { capitalize } from "@/lib/records/kinds";
 import type { RecordKind } from "@/lib/records/registry";
 
-export function keyFacts(kind: RecordKind, r: Record<string, unknown>, refs: Record<string, string | null>): string[] {
+export function keyFacts(kind: RecordKind, r: Record<string, unknown>, refs: Record<string, string | null>, locale?: string): string[] {
   const s = (v: unknown) => (v === null || v === undefined || v === "" ? null : String(v));
   const list = (...xs: (string | null | undefined)[]) => xs.filter((x): x is string => !!x);
   switch (kind) {
     case "COMPANY":
-      return list(s(r.domain), s(r.industry), s(r.phone), r.employeeCount ? `${String(r.employeeCount)} employees` : null);
+      return list(s(r.domain), s(r.industry), s(r.phone), r.employeeCount ? `${formatCount(Number(r.employeeCount), locale)} employees` : null);
     case "CONTACT":
       return list(s(r.jobTitle) && refs.companyId ? `${String(r.jobTitle)} at ${refs.companyId}` : (s(r.jobTitle) ?? refs.companyId), s(r.email), s(r.phone));
     case "LEAD":
-      return list(s(r.companyName), s(r.email), `status ${String(r.status)}`, `score ${String(r.score)}`);
+      return list(s(r.companyName), s(r.email), s(r.status) ? `Status: ${capitalize(String(r.status))}` : null, `Score ${String(r.score)}`);
     case "DEAL":
-      return list(r.amount ? `${String(r.amount)} ${String(r.currency)}` : null, s(r.status), r.closeDate ? `closes ${String(r.closeDate)}` : null, refs.companyId);
+      return list(
+        r.amount ? formatMoney(String(r.amount), s(r.currency), { locale }) : null,
+        s(r.status) ? labelFor("DEAL_STATUSES", String(r.status)) : null,
+        r.closeDate ? `Closes ${formatDay(String(r.closeDate), { locale })}` : null,
+        refs.companyId,
+      );
     case "TICKET":
-      return list(`${String(r.priority)} priority`, refs.companyId, refs.contactId);
+      return list(`${labelFor("PRIORITIES", s(r.priority))} priority`, refs.companyId, refs.contactId);
   }
 }

@@ -12,6 +12,7 @@ import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import { getRecord } from "@/lib/records/service";
 import { listMembers } from "@/lib/tenancy/members";
 import { isUuid } from "@/lib/uuid";
+import { labelFor } from "@/lib/format/labels";
 
 export async function NewRecordPage({ kind, searchParams }: { kind: RecordKind; searchParams: Record<string, string | string[] | undefined> }) {
   const s = await requirePageSession();
@@ -21,7 +22,7 @@ export async function NewRecordPage({ kind, searchParams }: { kind: RecordKind; 
     return (
       <>
         <PageHeader title={title} />
-        <p className="text-sm text-slate-600">Your role ({s.role.replace("_", " ")}) can read {words.plural} but not create them.</p>
+        <p className="text-sm text-slate-600">Your role ({labelFor("TENANT_ROLES", s.role).toLowerCase()}) can read {words.plural} but not create them.</p>
       </>
     );
   }

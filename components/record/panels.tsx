@@ -1,7 +1,8 @@
 // Server-rendered panels of the record page: related records, followers, stage history.
 import Link from "next/link";
-import { LocalTime } from "@/components/timeline/local-time";
-import { formatDays } from "@/components/timeline/format";
+import { DateTime } from "@/components/ui/date-time";
+import { formatDays } from "@/lib/format/durations";
+import { labelFor } from "@/lib/format/labels";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import type { TimelineEntry as StageEntry } from "@/lib/pipelines/queries";
 import type { Watcher } from "@/lib/watchers/service";
@@ -91,8 +92,8 @@ export function StageHistory({ entries, userNames }: { entries: StageEntry[]; us
             </div>
             <p className="text-xs text-slate-500">
               {e.fromStageId ? `from ${e.fromStageName ?? "a deleted stage"}, ` : "created here, "}
-              <LocalTime value={e.changedAt} />
-              {e.changedByUserId && userNames[e.changedByUserId] ? ` by ${userNames[e.changedByUserId]}` : e.source !== "USER" ? ` (${e.source.toLowerCase()})` : ""}
+              <DateTime value={e.changedAt} />
+              {e.changedByUserId && userNames[e.changedByUserId] ? ` by ${userNames[e.changedByUserId]}` : e.source !== "USER" ? ` (${labelFor("CHANGE_SOURCES", e.source)})` : ""}
               {e.isOverride ? ` · forced${e.overrideReason ? `: ${e.overrideReason}` : ""}` : ""}
               {e.reason ? ` · ${e.reason}` : ""}
             </p>

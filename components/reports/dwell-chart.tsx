@@ -2,6 +2,7 @@
 // Average and median days per stage as bars. A picture of the table next to it, which
 // carries the same figures for screen readers (so the chart itself is hidden from them).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDays } from "@/lib/format/durations";
 
 export interface DwellBar {
   name: string;
@@ -24,7 +25,7 @@ export function DwellChart({ stages }: { stages: DwellBar[] }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} />
             <YAxis tick={{ fontSize: 12 }} allowDecimals={false} width={36} />
-            <Tooltip formatter={(v) => `${String(v)} days`} />
+            <Tooltip formatter={(v) => formatDays(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar dataKey="average" name="Average" fill="#6366f1" radius={[3, 3, 0, 0]} />
             <Bar dataKey="median" name="Median" fill="#a5b4fc" radius={[3, 3, 0, 0]} />

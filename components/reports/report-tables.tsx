@@ -1,7 +1,9 @@
 // The report's tables (server-rendered): per stage entries and days in the period, with
 // today's counts and money; and for deals the forecast by close month.
-import { formatDays } from "@/components/timeline/format";
-import { addMoney, formatMoney } from "@/lib/board/money";
+import { Money } from "@/components/ui/money";
+import { addMoney } from "@/lib/board/money";
+import { formatMonth } from "@/lib/format/dates";
+import { formatDays } from "@/lib/format/durations";
 import type { MoneyTotal } from "@/lib/board/types";
 import type { ForecastMonth, ReportStage } from "@/lib/reports/queries";
 
@@ -12,7 +14,14 @@ const tdNum = `${td} text-right tabular-nums`;
 
 const days = (v: number | null) => (v === null ? "—" : formatDays(v));
 const money = (totals: readonly MoneyTotal[], key: "amount" | "weighted") =>
-  totals.length === 0 ? "—" : totals.map((t) => formatMoney(t[key], t.currency)).join(" · ");
+  totals.length === 0
+    ? "—"
+    : totals.map((t, i) => (
+        <span key={t.currency}>
+          {i > 0 ? " · " : null}
+          <Money amount={t[key]} currency={t.currency} />
+        </span>
+      ));
 const isOpen = (s: ReportStage) => s.stageState === "NOT_STARTED" || s.stageState === "IN_PROGRESS";
 
 /** Per-currency sums of several stages' totals. */
@@ -78,7 +87,7 @@ export function StageTable({ stages, deals, periodLabel, plural }: { stages: Rep
           <tr key={s.stageId}>
             <th scope="row" className={`${td} text-left font-medium`}>
               {s.name}
-              {isOpen(s) ? null : <span className="ml-1.5 text-xs font-normal text-slate-500">({s.stageState === "DONE_SUCCESS" ? "won" : "lost"})</span>}
+              {isOpen(s) ? null : <span className="ml-1.5 text-xs font-normal text-slate-500">{`(${s.stageState === "DONE_SUCCESS" ? "won" : "lost"})`}</span>}
             </th>
             <td className={tdNum}>{s.entries}</td>
             <td className={tdNum}>{s.openEntries}</td>
@@ -110,8 +119,7 @@ export function StageTable({ stages, deals, periodLabel, plural }: { stages: Rep
   );
 }
 
-const monthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
-const monthLabel = (m: string | null) => (m ? monthFormat.format(new Date(`${m}-01T00:00:00Z`)) : "No close date");
+const monthLabel = (m: string | null) => (m ? formatMonth(m) : "No close date");
 
 /** A bar's length in % of its track: proportional to the value, at least a sliver for a non-zero one. */
 export function barPercent(value: number, max: number): number {
@@ -150,10 +158,12 @@ export function ForecastTable({ months, thisMonth }: { months: ForecastMonth[]; 
               {m.month && m.month < thisMonth ? <span className="ml-1.5 text-xs font-normal text-red-700">(past due)</span> : null}
             </th>
             <td className={tdNum}>{m.deals}</td>
-            <td className={tdNum}>{formatMoney(m.amount, m.currency)}</td>
+            <td className={tdNum}>
+              <Money amount={m.amount} currency={m.currency} />
+            </td>
             <td className={td}>
               <div className="flex items-center gap-2">
-                <span className="w-24 shrink-0 text-right tabular-nums">{formatMoney(m.weighted, m.currency)}</span>
+                <Money amount={m.weighted} currency={m.currency} className="w-24 shrink-0 text-right tabular-nums" />
                 {/* a track of its own: the bar's width is a share of it, not of the cell around the amount */}
                 <span aria-hidden className="h-2.5 min-w-16 flex-1 rounded bg-slate-100">
                   <span data-testid="forecast-bar" className="block h-full rounded bg-brand-500" style={{ width: `${barPercent(Number(m.weighted), max.get(m.currency) ?? 0)}%` }} />

@@ -5,6 +5,7 @@ import { LogOut, UserRound } from "lucide-react";
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
 import type { ShellUser } from "./app-shell";
+import { labelFor } from "@/lib/format/labels";
 
 export function UserMenu({ user }: { user: ShellUser }) {
   const initials = user.name
@@ -28,7 +29,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
           <div className="px-2 py-1.5">
             <p className="text-sm font-medium">{user.name}</p>
             <p className="text-xs text-slate-500">{user.email}</p>
-            <p className="mt-0.5 text-xs capitalize text-slate-500">Role: {user.role.replace("_", " ")}</p>
+            <p className="mt-0.5 text-xs text-slate-500">Role: {labelFor("TENANT_ROLES", user.role)}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item asChild>

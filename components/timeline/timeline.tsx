@@ -11,7 +11,8 @@ import type { TimelinePage } from "@/lib/timeline/queries";
 import { PinButton } from "@/components/activities/pin-button";
 import { TaskCheckbox } from "@/components/activities/task-checkbox";
 import { communicationSummary } from "@/lib/activities/summary";
-import { LocalTime } from "./local-time";
+import { DateTime } from "@/components/ui/date-time";
+import { labelFor } from "@/lib/format/labels";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
 
@@ -44,11 +45,11 @@ export function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boo
                 {canLog ? <TaskCheckbox id={entry.id} subject={a.subject} completed={!!a.completedAt} /> : null}
                 {a.dueAt ? (
                   <span className="inline-flex items-center gap-1">
-                    <CalendarClock className="size-3.5" aria-hidden /> Due <LocalTime value={a.dueAt} />
+                    <CalendarClock className="size-3.5" aria-hidden /> Due <DateTime value={a.dueAt} mode="absolute" />
                   </span>
                 ) : null}
                 {a.assignedUserName || a.assignedGroupName ? <span>For {a.assignedUserName ?? a.assignedGroupName}</span> : null}
-                {a.priority ? <span className="capitalize">{a.priority} priority</span> : null}
+                {a.priority ? <span>{labelFor("PRIORITIES", a.priority)} priority</span> : null}
                 {a.recurrenceRule ? <span>Repeats</span> : null}
               </div>
             ) : null}
@@ -80,12 +81,12 @@ export function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boo
           <div className="min-w-0 flex-1 text-sm">
             <p>
               <Who entry={entry} /> changed {Object.keys(entry.changes).length === 1 ? "a field" : `${Object.keys(entry.changes).length} fields`}
-              {entry.source !== "USER" ? <span className="text-slate-500"> (via {entry.source.toLowerCase()})</span> : null}
+              {entry.source !== "USER" ? <span className="text-slate-500"> (via {labelFor("CHANGE_SOURCES", entry.source)})</span> : null}
             </p>
             <ul className="mt-1 space-y-0.5 text-slate-700">
               {Object.entries(entry.changes).map(([field, c]) => (
                 <li key={field}>
-                  <span className="font-medium">{fieldLabel(field)}</span>: <span className="text-slate-500">{valueText(c.from)}</span> → {valueText(c.to)}
+                  <span className="font-medium">{fieldLabel(field)}</span>: <span className="text-slate-500">{valueText(c.from, 80, field)}</span> → {valueText(c.to, 80, field)}
                 </li>
               ))}
             </ul>
@@ -123,7 +124,7 @@ export function Timeline({ kind, id, initial, canLog }: { kind: Kind; id: string
         {entries.map((e) => (
           <li key={`${e.kind}:${e.id}`} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3">
             <EntryBody entry={e} canLog={canLog} />
-            <LocalTime value={e.at} relative className="shrink-0 text-xs text-slate-500" />
+            <DateTime value={e.at} className="shrink-0 text-xs text-slate-500" />
           </li>
         ))}
       </ol>

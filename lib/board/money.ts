@@ -1,5 +1,6 @@
 // Money as decimal strings (numeric(18,2) arrives as text), added and weighted exactly with
 // a decimal library, so optimistic totals and report sums match the server's to the cent.
+// Shown to people through lib/format/money.ts.
 import Decimal from "decimal.js-light";
 
 /** Enough digits for numeric(18,2) sums times four-decimal probabilities, never rounded on the way. */
@@ -16,18 +17,3 @@ export const negateMoney = (a: string | null | undefined): string => money(a).ne
 
 /** amount × probability (a decimal string in [0, 1]), rounded half up to cents. */
 export const weightedAmount = (amount: string | null | undefined, probability: string): string => money(amount).times(money(probability)).toFixed(2);
-
-/** "12500.00" USD → "$12,500" (whole units when there are no cents). */
-export function formatMoney(amount: string, currency: string, compact = false): string {
-  const n = Number(amount);
-  try {
-    return new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency,
-      notation: compact && Math.abs(n) >= 100_000 ? "compact" : "standard",
-      maximumFractionDigits: Number.isInteger(n) || compact ? 0 : 2,
-    }).format(n);
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}

@@ -2,6 +2,7 @@
 // routes and the client forms (no server imports here).
 import { z } from "zod";
 import { CUSTOM_FIELD_TYPES } from "@/db/schema/enums";
+import { ENUM_LABELS } from "@/lib/format/labels";
 import { KIND_WORDS, type KindWords } from "@/lib/records/kinds";
 
 /** Record kinds whose rows carry `customFields` (activities keep details elsewhere). */
@@ -11,15 +12,7 @@ export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 
 export const OBJECT_TYPE_LABELS: Record<CustomFieldObjectType, KindWords> = KIND_WORDS;
 
-export const FIELD_TYPE_LABELS: Record<CustomFieldType, string> = {
-  TEXT: "Text",
-  NUMBER: "Number",
-  DATE: "Date",
-  SELECT: "Select (one option)",
-  MULTI_SELECT: "Multi-select",
-  CHECKBOX: "Checkbox",
-  URL: "URL",
-};
+export const FIELD_TYPE_LABELS: Record<CustomFieldType, string> = ENUM_LABELS.CUSTOM_FIELD_TYPES;
 
 /** Same rule as the custom_field_definitions_key_format check. */
 export const CUSTOM_FIELD_KEY = /^[a-zA-Z][a-zA-Z0-9_]*$/;

@@ -3,6 +3,7 @@
 import "server-only";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import type { ValidationIssue } from "@/lib/errors";
+import { fieldLabel } from "@/lib/format/labels";
 import { RECORD_KINDS, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 
@@ -23,16 +24,8 @@ export function standardFieldsOf(objectType: RecordKind): string[] {
   return [...keys, ...(MOVE_FIELDS[objectType] ?? [])];
 }
 
-/** `closeDate` → "Close date", `assignedUserId` → "Assigned user". */
-export function fieldLabel(path: string): string {
-  const key = path.startsWith(CUSTOM_PREFIX) ? path.slice(CUSTOM_PREFIX.length) : path;
-  const words = key
-    .replace(/(.)Id$/, "$1")
-    .replace(/_/g, " ")
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** Field labels come from the one table of lib/format/labels.ts. */
+export { fieldLabel };
 
 /**
  * Issues for required-field paths the object type does not have, with paths like
@@ -53,7 +46,7 @@ export function requiredFieldIssues(objectType: RecordKind, fields: readonly str
 export async function requiredFieldOptions(ctx: TenantContext, objectType: RecordKind): Promise<FieldOption[]> {
   const custom = await listCustomFields(ctx, objectType);
   return [
-    ...standardFieldsOf(objectType).map((f) => ({ value: f, label: fieldLabel(f) })),
+    ...standardFieldsOf(objectType).map((f) => ({ value: f, label: fieldLabel(f, objectType) })),
     ...custom.map((c) => ({ value: `${CUSTOM_PREFIX}${c.key}`, label: `${c.label} (custom)` })),
   ];
 }

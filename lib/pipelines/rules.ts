@@ -58,7 +58,7 @@ export function checkMove(input: MoveCheckInput): MoveVerdict {
   const why =
     current?.stageState === "DONE_FAILED"
       ? `From ${current.name} a record may only return to the stage it left`
-      : `This pipeline is ENFORCED: stages are taken one at a time`;
+      : `This pipeline is Enforced: stages are taken one at a time`;
   return { ok: false, code: "movement-not-allowed", reason: `${why}. Allowed from ${current?.name ?? "here"}: ${names(allowed)}`, allowedStageIds: allowed };
 }
 

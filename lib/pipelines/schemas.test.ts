@@ -53,7 +53,7 @@ describe("required fields", () => {
 
   it("labels fields for people", () => {
     expect(fieldLabel("closeDate")).toBe("Close date");
-    expect(fieldLabel("assignedUserId")).toBe("Assigned user");
+    expect(fieldLabel("assignedUserId")).toBe("Assignee");
     expect(fieldLabel("customFields.contract_value")).toBe("Contract value");
   });
 });

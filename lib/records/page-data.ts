@@ -7,6 +7,8 @@ import type { SessionInfo } from "@/lib/auth/session";
 import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
 import type { FieldDefinitionLike } from "@/lib/custom-fields/rules";
 import { AppError } from "@/lib/errors";
+import { labelFor } from "@/lib/format/labels";
+import { formatMoney } from "@/lib/format/money";
 import { allowedTargets } from "@/lib/pipelines/rules";
 import { getPipeline, recordStageTimeline, type PipelineJson, type TimelineEntry as StageEntry } from "@/lib/pipelines/queries";
 import type { PipelineKind } from "@/lib/pipelines/move-record";
@@ -64,9 +66,9 @@ function subtitleOf(kind: RecordKind, r: Record<string, unknown>): string | null
     case "CONTACT":
       return [r.jobTitle, r.email].filter(Boolean).join(" · ") || null;
     case "DEAL":
-      return [r.amount ? `${String(r.amount)} ${String(r.currency ?? "")}`.trim() : null, r.status].filter(Boolean).join(" · ") || null;
+      return [r.amount ? formatMoney(String(r.amount), (r.currency as string | null) ?? null) : null, r.status ? labelFor("DEAL_STATUSES", String(r.status)) : null].filter(Boolean).join(" · ") || null;
     case "TICKET":
-      return r.priority ? `${String(r.priority)} priority` : null;
+      return r.priority ? `${labelFor("PRIORITIES", String(r.priority))} priority` : null;
     case "COMPANY":
       return (r.domain as string | null) ?? null;
     default:

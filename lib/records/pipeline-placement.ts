@@ -46,7 +46,7 @@ export async function resolvePlacement(
     const named = stages.find((s) => s.id === requested.stageId);
     if (!named) throw validationError([{ path: "stageId", message: `is not a stage of pipeline ${pipeline.name}` }]);
     if (pipeline.movementMode === "ENFORCED" && named.id !== first.id) {
-      throw new AppError("movement-not-allowed", `Pipeline ${pipeline.name} is ENFORCED: new records start in its first stage, ${first.name}`, {
+      throw new AppError("movement-not-allowed", `Pipeline ${pipeline.name} is Enforced: new records start in its first stage, ${first.name}`, {
         allowedStageIds: [first.id],
       });
     }

@@ -4,6 +4,7 @@ import { milliseconds } from "date-fns";
 import { createLoader, parseAsString, parseAsStringLiteral, type LoaderInput } from "nuqs/server";
 import { isValidDate } from "@/lib/custom-fields/rules";
 import { shiftDay, utcDayOf, utcDayStart } from "@/lib/days";
+import { formatDay } from "@/lib/format/dates";
 
 export const PERIOD_PRESETS = ["30", "90", "365"] as const;
 export type PeriodKey = (typeof PERIOD_PRESETS)[number] | "custom";
@@ -41,5 +42,5 @@ export function parsePeriod(params: LoaderInput, now: Date = new Date()): Period
   if (fromDay > toDay) return preset("90", "The custom range ends before it starts; showing the last 90 days.");
   const from = utcDayStart(fromDay);
   const to = utcDayStart(shiftDay(toDay, 1));
-  return { key: "custom", from, to, fromDay, toDay, label: `${fromDay} to ${toDay}`, error: null };
+  return { key: "custom", from, to, fromDay, toDay, label: `${formatDay(fromDay)} to ${formatDay(toDay)}`, error: null };
 }

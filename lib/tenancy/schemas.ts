@@ -3,14 +3,10 @@
 import { z } from "zod";
 import { TENANT_ROLES } from "@/db/schema/enums";
 import { passwordSchema, storableText } from "@/lib/auth/schemas";
+import { ENUM_LABELS } from "@/lib/format/labels";
 
 export const roleSchema = z.enum(TENANT_ROLES, { error: "must be admin, manager, sales_rep or readonly" });
-export const ROLE_LABELS: Record<(typeof TENANT_ROLES)[number], string> = {
-  admin: "Admin",
-  manager: "Manager",
-  sales_rep: "Sales rep",
-  readonly: "Read-only",
-};
+export const ROLE_LABELS: Record<(typeof TENANT_ROLES)[number], string> = ENUM_LABELS.TENANT_ROLES;
 
 const personName = storableText().trim().min(1, "is required").max(120, "must be at most 120 characters");
 const email = z.string().trim().toLowerCase().email("must be an email address").max(320);

@@ -2,6 +2,7 @@
 // saved view's column), label, how a cell renders, and the sort field (a camelCase
 // field of RECORD_KINDS[kind].sortable) when the column is sortable. Pure and free of
 // Drizzle, so the browser bundle can use it; the server turns rows into cells (project.ts).
+import type { EnumName } from "@/lib/format/labels";
 import type { RecordKind } from "@/lib/records/registry";
 
 export type ColumnKind = "title" | "text" | "email" | "url" | "number" | "money" | "date" | "datetime" | "tags" | "boolean" | "ref" | "owner" | "stage";
@@ -13,6 +14,10 @@ export interface TableColumn {
   sortField?: string;
   /** The title column: always shown, always first, links to the record. */
   fixed?: boolean;
+  /** Values of a schema enum, shown by their labels. */
+  enum?: EnumName;
+  /** A fraction in [0, 1], shown as a percent. */
+  percent?: boolean;
 }
 
 /** What a custom field definition contributes to the table (no Drizzle types). */
@@ -85,8 +90,8 @@ const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
     { id: TITLE_COLUMN, label: "Name", kind: "title", sortField: "name", fixed: true },
     { id: "amount", label: "Amount", kind: "money", sortField: "amount" },
     { id: "closeDate", label: "Close date", kind: "date", sortField: "closeDate" },
-    { id: "status", label: "Status", kind: "text", sortField: "status" },
-    { id: "forecastProbability", label: "Probability", kind: "number", sortField: "forecastProbability" },
+    { id: "status", label: "Status", kind: "text", sortField: "status", enum: "DEAL_STATUSES" },
+    { id: "forecastProbability", label: "Probability", kind: "number", sortField: "forecastProbability", percent: true },
     company,
     stage,
     stageEntered,
@@ -97,7 +102,7 @@ const STATIC_COLUMNS: Record<RecordKind, TableColumn[]> = {
   ],
   TICKET: [
     { id: TITLE_COLUMN, label: "Subject", kind: "title", sortField: "subject", fixed: true },
-    { id: "priority", label: "Priority", kind: "text", sortField: "priority" },
+    { id: "priority", label: "Priority", kind: "text", sortField: "priority", enum: "PRIORITIES" },
     company,
     stage,
     stageEntered,

@@ -1,6 +1,7 @@
 // Counts on a table are exact up to COUNT_CAP and "10,000+" beyond: the server counts at
 // most COUNT_CAP + 1 rows (`select count(*) from (select 1 ... limit 10001)`), so a count
 // never walks a million rows. Pure.
+import { formatCount as formatNumberCount } from "@/lib/format/money";
 
 export const COUNT_CAP = 10_000;
 
@@ -16,9 +17,7 @@ export function cappedCount(counted: number, cap = COUNT_CAP): CappedCount {
   return counted > cap ? { count: cap, capped: true } : { count: counted, capped: false };
 }
 
-const NUMBER = new Intl.NumberFormat("en-US");
-
 /** "1,234", or "10,000+" when capped. */
 export function formatCount(c: CappedCount): string {
-  return `${NUMBER.format(c.count)}${c.capped ? "+" : ""}`;
+  return `${formatNumberCount(c.count)}${c.capped ? "+" : ""}`;
 }

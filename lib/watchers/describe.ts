@@ -30,7 +30,7 @@ export function describeEvent(event: DescribedEvent, actorName: string | null): 
       const changes = (p.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
       const fields = Object.entries(changes)
         .slice(0, 5)
-        .map(([k, c]) => `${fieldLabel(k)}: ${valueText(c.from, 40)} → ${valueText(c.to, 40)}`);
+        .map(([k, c]) => `${fieldLabel(k)}: ${valueText(c.from, 40, k)} → ${valueText(c.to, 40, k)}`);
       const more = Object.keys(changes).length > 5 ? `and ${Object.keys(changes).length - 5} more` : null;
       return { title: `${record} was changed`, body: join(fields.join("; ") || null, more, by) };
     }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageSession } from "@/lib/auth/session";
+import { labelFor } from "@/lib/format/labels";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -23,7 +24,7 @@ export default async function SettingsPage() {
   const s = await requirePageSession();
   return (
     <>
-      <PageHeader title="Settings" description={`Workspace ${s.tenantName} · you are ${s.role === "admin" ? "an admin" : `a ${s.role.replace("_", " ")}`}`} />
+      <PageHeader title="Settings" description={`Workspace ${s.tenantName} · you are ${s.role === "admin" ? "an admin" : `a ${labelFor("TENANT_ROLES", s.role).toLowerCase()}`}`} />
       <nav aria-label="Settings">
         <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {SECTIONS.map(({ href, label, icon: Icon, description, adminOnly }) => (

@@ -5,7 +5,8 @@ import { revokeApiKeyAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { formatDate, formatDateTime, roleLabel } from "../format";
+import { roleLabel } from "../format";
+import { DateTime, MaybeDateTime } from "@/components/ui/date-time";
 import { toastResult } from "@/components/ui/toast-result";
 
 export interface ApiKeyRow {
@@ -44,9 +45,10 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
               <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{k.name}</th>
               <td className="px-4 py-2">{roleLabel(k.role)}</td>
               <td className="px-4 py-2 font-mono text-xs">{k.keyPrefix}…</td>
-              <td className="px-4 py-2 whitespace-nowrap">{formatDate(k.createdAt)}</td>
-              <td className="px-4 py-2 whitespace-nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
-              <td className="px-4 py-2">{k.revokedAt ? <Badge tone="red">Revoked {formatDate(k.revokedAt)}</Badge> : <Badge tone="green">Active</Badge>}</td>
+              <td className="px-4 py-2 whitespace-nowrap"><DateTime value={k.createdAt} />
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap"><MaybeDateTime value={k.lastUsedAt} empty="Never" /></td>
+              <td className="px-4 py-2">{k.revokedAt ? <Badge tone="red">Revoked <DateTime value={k.revokedAt} /></Badge> : <Badge tone="green">Active</Badge>}</td>
               <td className="px-4 py-2 text-right">
                 {k.revokedAt ? null : (
                   <ConfirmButton

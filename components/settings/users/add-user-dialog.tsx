@@ -12,7 +12,8 @@ import { inviteSchema, type InviteInput } from "@/lib/tenancy/schemas";
 import { CopyField } from "../copy-field";
 import { Modal } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/form-dialog";
-import { formatDateTime, ROLE_OPTIONS, roleLabel } from "../format";
+import { ROLE_OPTIONS, roleLabel } from "../format";
+import { DateTime } from "@/components/ui/date-time";
 import { SelectField } from "@/components/ui/select-field";
 
 interface Created {
@@ -69,7 +70,7 @@ export function AddUserDialog() {
         <div className="space-y-4">
           <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
             <strong>{created.email}</strong> is invited as {roleLabel(created.role).toLowerCase()}. Copy this link now: it is shown only this once, and
-            Stageline does not email it. Send it to them; it expires {formatDateTime(created.expiresAt)}.
+            Stageline does not email it. Send it to them; it expires <DateTime value={created.expiresAt} mode="absolute" />.
           </p>
           <CopyField label="Invitation link" value={created.link} />
           <div className="flex justify-end">

@@ -8,7 +8,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { actionMessage } from "@/lib/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { formatDate, roleLabel } from "../format";
+import { roleLabel } from "../format";
+import { DateTime, MaybeDateTime } from "@/components/ui/date-time";
 import { ChangeRoleDialog } from "./change-role-dialog";
 
 export interface MemberRow {
@@ -59,9 +60,10 @@ export function MembersTable({ members, canManage, currentUserId }: { members: M
               <td className="px-4 py-2">{m.email}</td>
               <td className="px-4 py-2">{roleLabel(m.role)}</td>
               <td className="px-4 py-2">
-                {m.isActive ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated {formatDate(m.deactivatedAt)}</Badge>}
+                {m.isActive ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated <MaybeDateTime value={m.deactivatedAt} mode="absolute" empty="" /></Badge>}
               </td>
-              <td className="px-4 py-2 whitespace-nowrap">{formatDate(m.joinedAt)}</td>
+              <td className="px-4 py-2 whitespace-nowrap"><DateTime value={m.joinedAt} mode="absolute" />
+              </td>
               {canManage ? (
                 <td className="px-4 py-2">
                   <div className="flex justify-end gap-2">

@@ -4,7 +4,8 @@ import { useAction } from "next-safe-action/hooks";
 import { revokeInvitationAction } from "@/lib/tenancy/actions";
 import type { Role } from "@/lib/auth/permissions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { formatDate, formatDateTime, roleLabel } from "../format";
+import { roleLabel } from "../format";
+import { DateTime } from "@/components/ui/date-time";
 import { toastResult } from "@/components/ui/toast-result";
 
 export interface InvitationRow {
@@ -29,7 +30,7 @@ export function PendingInvitations({ invitations }: { invitations: InvitationRow
           {invitations.map((inv) => (
             <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
               <span>
-                <span className="font-medium">{inv.email}</span> · {roleLabel(inv.role)} · invited {formatDate(inv.createdAt)} · expires {formatDateTime(inv.expiresAt)}
+                <span className="font-medium">{inv.email}</span> · {roleLabel(inv.role)} · invited <DateTime value={inv.createdAt} /> · expires <DateTime value={inv.expiresAt} mode="absolute" />
               </span>
               <ConfirmButton
                 label="Revoke"

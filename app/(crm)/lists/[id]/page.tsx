@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession, type SessionInfo } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { formatCount } from "@/lib/format/money";
 import { listEditorData } from "@/lib/lists/fields";
 import { joinTimes, listHistory, memberHref, memberTitles } from "@/lib/lists/queries";
 import { getList, listMembers } from "@/lib/lists/queries";
@@ -86,7 +87,7 @@ export default async function ListPage({ params, searchParams }: { params: Promi
       </p>
       <PageHeader
         title={list.name}
-        description={`${isStatic ? "Static" : "Dynamic"} list of ${objectTypeLabel(list.objectType).toLowerCase()} · ${list.memberCount.toLocaleString("en-US")} member${list.memberCount === 1 ? "" : "s"}${list.isArchived ? " · archived" : ""}${list.description ? ` · ${list.description}` : ""}`}
+        description={`${isStatic ? "Static" : "Dynamic"} list of ${objectTypeLabel(list.objectType).toLowerCase()} · ${formatCount(list.memberCount)} member${list.memberCount === 1 ? "" : "s"}${list.isArchived ? " · archived" : ""}${list.description ? ` · ${list.description}` : ""}`}
         actions={canWrite ? <ListActions list={view} /> : null}
       />
       {!isStatic && editor ? (

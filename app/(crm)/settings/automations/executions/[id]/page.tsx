@@ -5,7 +5,8 @@ import { LiveExecutions } from "@/components/automations/live-executions";
 import { actionTypeLabel, entitySingular, recordHref, triggerLabel } from "@/components/automations/labels";
 import { RetryButton } from "@/components/automations/retry-button";
 import { AutomationsForbidden, BackTo, StatusBadge } from "@/components/automations/shared";
-import { ExecutionTime } from "@/components/automations/execution-time";
+import { MaybeDateTime } from "@/components/ui/date-time";
+import { formatDuration } from "@/lib/format/durations";
 import { PageHeader } from "@/components/shell/page-header";
 import { CodeBlock } from "@/components/ui/code-block";
 import { can } from "@/lib/auth/permissions";
@@ -36,9 +37,9 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
     ["Execution key", <code key="k" className="text-xs break-all">{x.executionKey}</code>],
     ["Attempts", x.attempts],
     ["Response code", <span key="c" data-testid="execution-response-code">{x.responseCode ?? "—"}</span>],
-    ["Triggered", <ExecutionTime key="triggeredAt" at={x.triggeredAt} />],
-    ["Started", <ExecutionTime key="startedAt" at={x.startedAt} />],
-    ["Completed", <ExecutionTime key="completedAt" at={x.completedAt} />],
+    ["Triggered", <MaybeDateTime key="t" value={x.triggeredAt} mode="absolute" precise />],
+    ["Started", <MaybeDateTime key="st" value={x.startedAt} mode="absolute" precise />],
+    ["Completed", <MaybeDateTime key="c" value={x.completedAt} mode="absolute" precise />],
   ];
   return (
     <>
@@ -80,8 +81,9 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
                 {x.attemptLog.map((t) => (
                   <tr key={t.attemptNo}>
                     <td className="py-1 pr-4">{t.attemptNo}</td>
-                    <td className="py-1 pr-4 whitespace-nowrap"><ExecutionTime at={t.startedAt} /></td>
-                    <td className="py-1 pr-4">{t.durationMs == null ? "—" : `${t.durationMs} ms`}</td>
+                    <td className="py-1 pr-4 whitespace-nowrap"><MaybeDateTime value={t.startedAt} mode="absolute" precise />
+                    </td>
+                    <td className="py-1 pr-4">{t.durationMs == null ? "—" : formatDuration(t.durationMs)}</td>
                     <td className="py-1 pr-4 font-mono text-xs">{t.responseCode ?? "—"}</td>
                     <td className="py-1 text-red-700">{t.errorMessage ?? ""}</td>
                   </tr>
@@ -103,7 +105,7 @@ export default async function ExecutionPage({ params }: { params: Promise<{ id: 
           {x.event ? (
             <>
               <p className="text-sm text-slate-700">
-                <code className="text-xs">{x.event.type}</code> at <ExecutionTime at={x.event.occurredAt} />
+                <code className="text-xs">{x.event.type}</code> at <MaybeDateTime value={x.event.occurredAt} mode="absolute" precise />
               </p>
               <CodeBlock className={pre}>{pretty(x.event.payload)}</CodeBlock>
             </>
