@@ -65,6 +65,8 @@ test("the company picker creates the company that is not there yet", async ({ pa
   await form.getByRole("combobox", { name: "Company" }).fill("Brand New Co");
   await page.getByRole("option", { name: "Create company “Brand New Co”" }).click();
   await expect(form.getByRole("combobox", { name: "Company" })).toHaveValue("Brand New Co");
+  // the company exists and is chosen (the typed text showed before the server answered)
+  await expect(form.getByRole("button", { name: "Clear company" })).toBeVisible();
   await form.getByRole("button", { name: "Create contact" }).click();
   await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("link", { name: "Brand New Co" }).first()).toBeVisible();
@@ -81,7 +83,7 @@ test("execution times show seconds and a time zone", async ({ page }) => {
     await page.goto("/settings/automations/executions");
     await expect(row).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(row.locator("time").first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S+/);
+  await expect(row.locator("time").first()).toHaveText(/\d{1,2}:\d{2}:\d{2}( [AP]M)? \S+$/);
 });
 
 test("My tasks: a task without a due date has its own group, and is rescheduled in place", async ({ page }) => {
@@ -92,7 +94,7 @@ test("My tasks: a task without a due date has its own group, and is rescheduled 
   const undated = page.getByRole("list", { name: "No due date tasks" });
   await expect(undated.getByRole("listitem")).toContainText("Someday call");
   await undated.getByLabel("Due date of Someday call").fill("2031-05-20");
-  await expect(page.getByText("Someday call is due 20 May 2031")).toBeVisible();
+  await expect(page.getByText("Someday call is due May 20, 2031")).toBeVisible();
   const upcoming = page.getByRole("list", { name: "Upcoming tasks" });
   await expect(upcoming.getByRole("listitem").filter({ hasText: "Someday call" })).toBeVisible();
   await expect(upcoming.getByLabel("Due date of Someday call")).toHaveValue("2031-05-20");

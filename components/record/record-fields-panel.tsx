@@ -3,6 +3,8 @@
 // at a time. Click a value, edit it with the record form's own input, Enter saves (through
 // updateRecordAction, so the server validates and its message shows under the field),
 // Escape cancels. Tags and the kind's custom fields are edited the same way.
+import { formatDay } from "@/lib/format/dates";
+import { formatMoney } from "@/lib/format/money";
 import { useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -43,9 +45,11 @@ interface Props {
 }
 
 /** A stored field value as the panel shows it: names for people and records, option labels. */
-function fieldText(f: FieldDef, v: unknown, users: UserOption[], refLabels: Record<string, string | null>): string {
+function fieldText(f: FieldDef, v: unknown, users: UserOption[], refLabels: Record<string, string | null>, currency: unknown): string {
   const raw = toFormValue(v);
   if (raw === "") return "";
+  if (f.type === "date") return formatDay(raw);
+  if (f.type === "money") return formatMoney(raw, typeof currency === "string" && currency ? currency : "USD");
   if (f.type === "user") return users.find((u) => u.id === raw)?.name ?? "A former member";
   if (f.type === "company" || f.type === "contact") return refLabels[f.name] ?? "A deleted record";
   if (f.type === "select") return f.options?.find((o) => o.value === raw)?.label ?? raw;
@@ -163,7 +167,7 @@ export function RecordFieldsPanel(props: Props) {
   }, [editing]);
 
   const rows: Row[] = [
-    ...RECORD_FIELDS[kind].map((f) => ({ key: f.name, label: f.label, text: fieldText(f, values[f.name], users, refLabels), target: { type: "field", field: f } as const })),
+    ...RECORD_FIELDS[kind].map((f) => ({ key: f.name, label: f.label, text: fieldText(f, values[f.name], users, refLabels, values.currency), target: { type: "field", field: f } as const })),
     { key: "tags", label: "Tags", text: "", target: { type: "tags" } },
     ...definitions.map((d) => ({
       key: `customFields.${d.key}`,
