@@ -53,3 +53,16 @@ test("an admin loads the demo data into the new, empty workspace; afterwards it 
   await expect(page.getByRole("region", { name: "Getting started" })).toContainText("1 of 4 done");
   await expect(page.getByRole("button", { name: "Load demo data" })).toHaveCount(0);
 });
+
+test("a new workspace's board, lists and tasks say what to do first", async ({ page }) => {
+  await signUpTenant(page);
+  await page.goto("/deals");
+  await expect(page.getByTestId("board-empty")).toHaveText(/No deals yet\. Add the first with the \+ at the top of a stage/);
+  await page.goto("/lists");
+  await expect(page.getByText("No lists here yet")).toBeVisible();
+  await expect(page.getByText(/Use New list above/)).toBeVisible();
+  await page.goto("/tasks");
+  await expect(page.getByText("No open tasks")).toBeVisible();
+  await page.getByRole("link", { name: "Go to contacts" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+});

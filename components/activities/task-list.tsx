@@ -52,8 +52,20 @@ function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
 }
 
 export function TaskList({ buckets }: { buckets: TaskBuckets<TaskItem> }) {
+  const none = GROUPS.every((g) => buckets[g.key].length === 0);
   return (
     <div className="space-y-6">
+      {none ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+          <p className="font-medium text-slate-800">No open tasks</p>
+          <p className="mt-1">
+            Open a contact, company or deal and use <strong>Create task</strong> beside Log activity: a follow-up with a due date lands here, grouped by when it is due.{" "}
+            <Link href="/contacts" className="text-brand-700 hover:underline">
+              Go to contacts
+            </Link>
+          </p>
+        </div>
+      ) : null}
       {GROUPS.map((g) => (
         <section key={g.key} aria-labelledby={`tasks-${g.key}`}>
           <h2 id={`tasks-${g.key}`} className="mb-2 text-sm font-semibold text-slate-800">

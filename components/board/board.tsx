@@ -8,6 +8,7 @@ import { useLiveEvents } from "@/components/live/live-events";
 import { RequiredFieldsDialog } from "@/components/record-form/required-fields-dialog";
 import type { CustomFieldDef } from "@/components/record-form/fields";
 import { dropVerdicts } from "@/lib/board/drop-rules";
+import { BOARD_KINDS } from "@/lib/board/kinds";
 import type { MovePlan } from "@/lib/board/optimistic";
 import type { BoardCard, BoardData } from "@/lib/board/types";
 import type { LiveClientMessage } from "@/lib/live/topics";
@@ -112,6 +113,12 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
             drag.handlers.onDragCancel();
           }}
         >
+          {filters === "" && board.columns.every((c) => c.count === 0) ? (
+            <p className="mb-2 rounded-md border border-dashed border-slate-300 bg-white px-3 py-2 text-sm text-slate-600" data-testid="board-empty">
+              No {BOARD_KINDS[kind].plural} yet.{" "}
+              {canCreate ? <>Add the first with the + at the top of a stage, then drag it along as it progresses.</> : <>They show here once your team adds them.</>}
+            </p>
+          ) : null}
           <BoardKeyboardContext.Provider value={keyboardContext}>
           <div className="relative">
           <div ref={scrollerRef} className="relative flex h-[calc(100dvh-14rem)] min-h-[26rem] gap-3 overflow-x-auto pb-2" data-testid="board" aria-busy={move.isPending || undefined}>

@@ -43,7 +43,17 @@ export function ListsTable({ rows, canWrite }: { rows: ListRow[]; canWrite: bool
     router.refresh();
   };
 
-  if (rows.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No lists here yet.</p>;
+  if (rows.length === 0)
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+        <p className="font-medium text-slate-800">No lists here yet</p>
+        <p className="mt-1">
+          {canWrite
+            ? "Use New list above: a static list you fill by hand (or from a table selection), or a dynamic list that follows a filter on its own."
+            : "Lists your team creates show here."}
+        </p>
+      </div>
+    );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm">
