@@ -16,7 +16,8 @@ async function updatesOf(ctx: TenantContext, activityId: string) {
     tx
       .select()
       .from(domainEvents)
-      .where(and(eq(domainEvents.tenantId, ctx.tenantId), eq(domainEvents.eventType, "activity.updated"), eq(domainEvents.entityId, activityId))),
+      .where(and(eq(domainEvents.tenantId, ctx.tenantId), eq(domainEvents.eventType, "activity.updated"), eq(domainEvents.entityId, activityId)))
+      .orderBy(domainEvents.seq),
   );
 }
 
