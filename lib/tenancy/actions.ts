@@ -25,6 +25,7 @@ import {
   changeRoleSchema,
   groupCreateSchema,
   groupIdSchema,
+  groupManagerSchema,
   groupMemberSchema,
   inviteSchema,
   renameGroupSchema,
@@ -94,6 +95,15 @@ export const renameGroupAction = tenantAction
   .inputSchema(renameGroupSchema)
   .action(async ({ parsedInput, ctx }) => {
     await updateGroup(ctx.tenant, parsedInput.groupId, { name: parsedInput.name });
+    revalidatePath(GROUPS);
+  });
+
+/** Settings → Groups: the team's manager (null: none). */
+export const setGroupManagerAction = tenantAction
+  .metadata({ permission: "groups.manage" })
+  .inputSchema(groupManagerSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await updateGroup(ctx.tenant, parsedInput.groupId, { managerUserId: parsedInput.managerUserId });
     revalidatePath(GROUPS);
   });
 

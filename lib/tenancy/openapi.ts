@@ -23,6 +23,7 @@ const groupOut = z
     id: z.uuid(),
     name: z.string(),
     description: z.string().nullable(),
+    managerUserId: z.uuid().nullable().meta({ description: "The team's manager: with the \"team\" scope they see what the group's members own" }),
     memberUserIds: z.array(z.uuid()),
     members: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string(), isActive: z.boolean() })),
     createdAt: ts,
