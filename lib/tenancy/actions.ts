@@ -15,6 +15,8 @@ import { fieldErrorsOf, type FormState } from "@/lib/auth/schemas";
 import { getSession } from "@/lib/auth/session";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { tenantAction } from "@/lib/safe-action";
+import { putAccessPolicy } from "./access-policy";
+import { accessPolicySchema } from "./access-schemas";
 import { addGroupMember, createGroup, deleteGroup, removeGroupMember, updateGroup } from "./groups";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser, createInvitation, revokeInvitation } from "./invitations";
 import { changeMemberRole, setMemberActive } from "./members";
@@ -96,6 +98,17 @@ export const renameGroupAction = tenantAction
   .action(async ({ parsedInput, ctx }) => {
     await updateGroup(ctx.tenant, parsedInput.groupId, { name: parsedInput.name });
     revalidatePath(GROUPS);
+  });
+
+// ---- Access policy
+
+/** Settings → Access: replaces the policy's rows it names (PUT /access-policy's shape). */
+export const putAccessPolicyAction = tenantAction
+  .metadata({ permission: "users.manage" })
+  .inputSchema(accessPolicySchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await putAccessPolicy(ctx.tenant, parsedInput);
+    revalidatePath("/settings/access");
   });
 
 /** Settings → Groups: the team's manager (null: none). */

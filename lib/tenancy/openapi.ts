@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { TENANT_ROLES } from "@/db/schema/enums";
 import { allOf, empty, idPath, json, pathItem } from "@/lib/api/openapi-common";
+import { ACCESS_RECORD_TYPES, ACCESS_ROLES, accessPolicySchema, accessScopePairSchema } from "./access-schemas";
 import { apiKeyCreateSchema, groupCreateSchema, groupUpdateSchema } from "./schemas";
 
 const ts = z.iso.datetime();
@@ -29,6 +30,10 @@ const groupOut = z
     createdAt: ts,
   })
   .meta({ id: "Group" });
+
+const accessPolicyOut = z
+  .object(Object.fromEntries(ACCESS_ROLES.map((r) => [r, z.object(Object.fromEntries(ACCESS_RECORD_TYPES.map((t) => [t, accessScopePairSchema])))])))
+  .meta({ id: "AccessPolicy" });
 
 const apiKeyFields = { id: z.uuid(), name: z.string(), role: z.enum(TENANT_ROLES), keyPrefix: z.string().meta({ description: "The first characters of the key, to tell keys apart" }), createdAt: ts };
 const apiKeyOut = z.object({ ...apiKeyFields, lastUsedAt: ts.nullable(), revokedAt: ts.nullable() }).meta({ id: "ApiKey", description: "A key as listed: never the key itself" });
@@ -90,6 +95,25 @@ export function tenancyPaths(): ZodOpenApiPathsObject {
         description: "The key carries `role`, which limits it exactly as it limits a user. The answer holds the key this once (`Cache-Control: no-store`).",
         body: apiKeyCreateSchema.meta({ id: "ApiKeyInput" }),
         responses: { "201": json(apiKeyCreated, "Created") },
+      },
+    }),
+    "/access-policy": pathItem({
+      get: {
+        id: "getAccessPolicy",
+        tag: "users",
+        permission: "users.manage",
+        summary: "Read the access policy",
+        description: "Per role and record type, the read and write scope: `own` (records owned by or assigned to the user or a group they belong to), `team` (also those of any member of a group they manage or belong to) or `all`. Admins see and write all; readonly never writes. Default all/all.",
+        responses: { "200": json(accessPolicyOut) },
+      },
+      put: {
+        id: "putAccessPolicy",
+        tag: "users",
+        permission: "users.manage",
+        summary: "Replace the access policy",
+        description: "Roles and record types left out keep their scope. A write scope wider than the read scope is a 422. The database applies the policy from the next request on.",
+        body: accessPolicySchema.meta({ id: "AccessPolicyInput" }),
+        responses: { "200": json(accessPolicyOut) },
       },
     }),
     "/api-keys/{id}": pathItem({
