@@ -38,7 +38,8 @@ async function world() {
     { id: team.id, members: [rep.userId, teammate.userId], manager: manager.userId as string | null },
     { id: other.id, members: [readonly.userId, loner.userId], manager: null as string | null },
   ];
-  const shapes: { ownedByUserId?: string; ownedByGroupId?: string; assignedUserId?: string; assignedGroupId?: string }[] = [
+  type Shape = { ownedByUserId?: string; ownedByGroupId?: string; assignedUserId?: string; assignedGroupId?: string };
+  const shapes: Shape[] = [
     { ownedByUserId: rep.userId },
     { ownedByUserId: teammate.userId },
     { ownedByUserId: loner.userId },
@@ -48,7 +49,7 @@ async function world() {
     { ownedByGroupId: other.id },
     {},
   ];
-  const assignedShapes = [{ ownedByUserId: loner.userId, assignedUserId: rep.userId }, { assignedGroupId: team.id }, { ownedByUserId: rep.userId, assignedUserId: loner.userId }];
+  const assignedShapes: Shape[] = [{ ownedByUserId: loner.userId, assignedUserId: rep.userId }, { assignedGroupId: team.id }, { ownedByUserId: rep.userId, assignedUserId: loner.userId }];
   const records = {} as Record<RecordKind, Rec[]>;
   for (const kind of ACCESS_RECORD_TYPES) {
     records[kind] = [];
