@@ -4,7 +4,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
-import { AppError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
+import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvent, emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
@@ -28,6 +28,10 @@ export function serializeRecord(row: RecordRow): Record<string, unknown> {
 function conflictFor(def: RecordKindDef, err: unknown): never {
   if (def.kind === "COMPANY" && isUniqueViolation(err, "companies_domain_key")) {
     throw new AppError("conflict", "Another company already uses this domain", { errors: [{ path: "domain", message: "is already used by another company" }] });
+  }
+  // RLS refused the row a write returns: it would leave the actor's read scope (access policy)
+  if (findPgError(err)?.code === "42501") {
+    throw forbidden(`This ${def.singular.toLowerCase()} would be outside what your role may see (Settings → Access): give it an owner in your scope`);
   }
   throw err;
 }

@@ -146,8 +146,12 @@ describe("access scopes enforced by the database", () => {
     await putAccessPolicy(w.t.ctx, { sales_rep: { CONTACT: { read: "own", write: "own" } } });
     const hidden = w.records.CONTACT.find((r) => !visible(w.records.CONTACT, own).includes(r.id))!;
     await expect(updateRecord(rep.ctx, "CONTACT", hidden.id, { firstName: "X" })).rejects.toMatchObject({ code: "not-found" });
+    // a record created for someone out of scope would vanish: refused with a 403; one's own is fine
+    const outsider = w.records.CONTACT[2]!.owners[0]!;
+    await expect(createRecord(rep.ctx, "CONTACT", { firstName: "Gone", ownedByUserId: outsider })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createRecord(rep.ctx, "CONTACT", { firstName: "Mine" })).resolves.toMatchObject({ ownedByUserId: rep.userId });
     // the system (worker, automations) sees and writes all
-    expect((await listRecords({ tenantId: w.t.tenantId, actor: { kind: "system", userId: null, role: "admin", source: "SYSTEM" } }, "CONTACT", { limit: 100 })).data).toHaveLength(w.records.CONTACT.length);
+    expect((await listRecords({ tenantId: w.t.tenantId, actor: { kind: "system", userId: null, role: "admin", source: "SYSTEM" } }, "CONTACT", { limit: 100 })).data).toHaveLength(w.records.CONTACT.length + 1);
   });
 
   it("refuses a write scope wider than the read scope, and says each row in words", async () => {
