@@ -14,6 +14,10 @@ ALTER TABLE "tenant_groups" ADD COLUMN "manager_user_id" uuid;--> statement-brea
 ALTER TABLE "access_policies" ADD CONSTRAINT "access_policies_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tenant_groups" ADD CONSTRAINT "tenant_groups_manager_fk" FOREIGN KEY ("tenant_id","manager_user_id") REFERENCES "public"."tenant_users"("tenant_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "tenant_groups_manager_idx" ON "tenant_groups" USING btree ("tenant_id","manager_user_id");--> statement-breakpoint
+ALTER TABLE "api_keys" ADD COLUMN "user_id" uuid;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_user_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."tenant_users"("tenant_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "api_keys_user_idx" ON "api_keys" USING btree ("tenant_id","user_id");
+--> statement-breakpoint
 -- Issue 15: who sees which records. The access policy is per tenant, role and record type
 -- (a missing row is all/all); withTenant sets the acting user (app.user_id) and role
 -- (app.actor_role: a tenant role, or 'system' for the worker, automations and workspace
@@ -253,3 +257,19 @@ BEGIN
   END LOOP;
 END
 $fn$;
+--> statement-breakpoint
+-- API keys that act as a user (issue 15 item 4): the key's user and their current role
+-- (a deactivated member's key stops working); a workspace key has no user and its own role.
+DROP FUNCTION auth_api_key(text);
+--> statement-breakpoint
+CREATE FUNCTION auth_api_key(p_key_hash text)
+RETURNS TABLE (tenant_id uuid, api_key_id uuid, role tenant_role, user_id uuid)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT k.tenant_id, k.id, coalesce(tu.role, k.role), k.user_id FROM api_keys k
+  LEFT JOIN tenant_users tu ON tu.tenant_id = k.tenant_id AND tu.user_id = k.user_id
+  WHERE k.key_hash = p_key_hash AND k.revoked_at IS NULL AND (k.user_id IS NULL OR tu.is_active)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION auth_api_key(text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION auth_api_key(text) TO stageline_app;

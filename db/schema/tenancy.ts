@@ -73,6 +73,8 @@ export const apiKeys = pgTable("api_keys", {
   keyPrefix: text().notNull(),
   /** SHA-256 of the whole key; the key itself is shown once and never stored. */
   keyHash: text().notNull(),
+  /** A key that acts as this user (issue 15): their role and access scope at each request. Null: a workspace key, `role` and "all". */
+  userId: uuid(),
   createdByUserId: uuid(),
   createdAt: createdAt(),
   lastUsedAt: timestamp({ withTimezone: true }),
@@ -84,6 +86,8 @@ export const apiKeys = pgTable("api_keys", {
   index("api_keys_hash_idx").on(t.keyHash),
   foreignKey({ columns: [t.tenantId, t.createdByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   index("api_keys_created_by_idx").on(t.tenantId, t.createdByUserId),
+  foreignKey({ name: "api_keys_user_fk", columns: [t.tenantId, t.userId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  index("api_keys_user_idx").on(t.tenantId, t.userId),
 ]);
 
 /** An admin's invitation: the link carries a token whose hash is stored. */

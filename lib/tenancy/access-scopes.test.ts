@@ -3,6 +3,7 @@
 // search, the board) and the write path is compared with an independent computation of
 // their scope from the owners, assignees, groups and managers set up here.
 import { describe, expect, it } from "vitest";
+import { authenticateApiKey, createApiKey } from "@/lib/api/keys";
 import { makeMember, makeTenant } from "@/db/testing/factories";
 import { loadBoard } from "@/lib/board/queries";
 import { listRecords } from "@/lib/records/queries";
@@ -14,6 +15,7 @@ import { defaultAccessPolicy, getAccessPolicy, putAccessPolicy } from "./access-
 import { ACCESS_RECORD_TYPES, accessSummary, type AccessRole, type AccessScope } from "./access-schemas";
 import type { TenantContext } from "./context";
 import { createGroup } from "./groups";
+import { setMemberActive } from "./members";
 
 const TITLE: Record<RecordKind, string> = { CONTACT: "firstName", COMPANY: "name", LEAD: "firstName", DEAL: "name", TICKET: "subject" };
 const ASSIGNABLE = new Set<RecordKind>(["DEAL", "TICKET"]);
@@ -162,5 +164,22 @@ describe("access scopes enforced by the database", () => {
     await expect(getAccessPolicy(rep.ctx)).rejects.toMatchObject({ code: "forbidden" });
     expect(accessSummary("sales_rep", "CONTACT", { read: "own", write: "own" })).toBe("Sales reps see and edit only the contacts they or their groups own or are assigned.");
     expect(accessSummary("manager", "DEAL", { read: "all", write: "team" })).toMatch(/^Managers see all deals and edit the deals of their teams/);
+  });
+
+  it("an API key of a member acts as them (role and scope); a workspace key sees all; a deactivated member's key stops working", async () => {
+    const w = await world();
+    const rep = w.users.sales_rep;
+    await policyFor(w.t.ctx, "sales_rep", "own", "own");
+    const repKey = await createApiKey(w.t.ctx, { name: "Rob's Zapier", userId: rep.userId });
+    expect(repKey).toMatchObject({ role: "sales_rep", userId: rep.userId });
+    const workspaceKey = await createApiKey(w.t.ctx, { name: "Sync", role: "sales_rep" });
+    const asRep = (await authenticateApiKey(repKey.key))!;
+    expect(asRep.actor).toMatchObject({ kind: "api_key", userId: rep.userId, role: "sales_rep" });
+    const want = visible(w.records.CONTACT, expectedIds(rep.userId, "own", w.groups));
+    expect((await listRecords(asRep, "CONTACT", { limit: 100 })).data.map((r) => r.id).sort()).toEqual(want);
+    expect((await listRecords((await authenticateApiKey(workspaceKey.key))!, "CONTACT", { limit: 100 })).data).toHaveLength(w.records.CONTACT.length);
+    await expect(createApiKey(w.t.ctx, { name: "Nobody" })).rejects.toMatchObject({ code: "validation" });
+    await setMemberActive(w.t.ctx, { userId: rep.userId, active: false });
+    expect(await authenticateApiKey(repKey.key)).toBeNull();
   });
 });

@@ -35,7 +35,11 @@ const accessPolicyOut = z
   .object(Object.fromEntries(ACCESS_ROLES.map((r) => [r, z.object(Object.fromEntries(ACCESS_RECORD_TYPES.map((t) => [t, accessScopePairSchema])))])))
   .meta({ id: "AccessPolicy" });
 
-const apiKeyFields = { id: z.uuid(), name: z.string(), role: z.enum(TENANT_ROLES), keyPrefix: z.string().meta({ description: "The first characters of the key, to tell keys apart" }), createdAt: ts };
+const apiKeyFields = {
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(TENANT_ROLES),
+  userId: z.uuid().nullable().meta({ description: "The member the key acts as (their current role and access scope); null for a workspace key" }), keyPrefix: z.string().meta({ description: "The first characters of the key, to tell keys apart" }), createdAt: ts };
 const apiKeyOut = z.object({ ...apiKeyFields, lastUsedAt: ts.nullable(), revokedAt: ts.nullable() }).meta({ id: "ApiKey", description: "A key as listed: never the key itself" });
 const apiKeyCreated = z.object({ ...apiKeyFields, key: z.string().meta({ description: "The key, shown this once: only a hash is stored" }) }).meta({ id: "ApiKeyCreated" });
 
@@ -92,7 +96,7 @@ export function tenancyPaths(): ZodOpenApiPathsObject {
         tag: "api-keys",
         permission: "apiKeys.manage",
         summary: "Create an API key",
-        description: "The key carries `role`, which limits it exactly as it limits a user. The answer holds the key this once (`Cache-Control: no-store`).",
+        description: "With `userId`, the key acts as that member: their role and access scope at each request, and it stops working when they are deactivated. Without, a workspace key carries `role`, which limits it exactly as it limits a user, and sees every record. The answer holds the key this once (`Cache-Control: no-store`).",
         body: apiKeyCreateSchema.meta({ id: "ApiKeyInput" }),
         responses: { "201": json(apiKeyCreated, "Created") },
       },

@@ -59,10 +59,14 @@ export const renameGroupSchema = z.object({ groupId: z.uuid(), name: groupName }
 export const groupMemberSchema = z.object({ groupId: z.uuid(), userId });
 export const groupManagerSchema = z.object({ groupId: z.uuid(), managerUserId: userId.nullable() });
 
-export const apiKeyCreateSchema = z.object({
-  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-  role: roleSchema,
-});
+/** `{ name, userId?, role? }`: a key of a user acts as them (their role); a workspace key needs a role. */
+export const apiKeyCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+    role: roleSchema.optional(),
+    userId: userId.optional(),
+  })
+  .refine((k) => k.role || k.userId, { path: ["role"], message: "is required for a key that acts as no user" });
 export const apiKeyIdSchema = z.object({ apiKeyId: z.uuid() });
 
 export const profileNameSchema = z.object({ name: personName });
