@@ -77,3 +77,34 @@ test("Settings → Groups: an admin sets a group's manager", async ({ page }) =>
   await page.reload();
   await expect(page.getByRole("combobox", { name: "Manager of EMEA" }).locator("option:checked")).toHaveText(`Ada Admin (${admin.email})`);
 });
+
+test("Settings → API keys: a key that acts as a rep sees, over REST, only what the rep may see", async ({ page, browser, request }) => {
+  test.slow();
+  await signUpTenant(page);
+  const repEmail = uniqueEmail("keyrep");
+  const rep = await addUser(page, browser, { name: "Kit Keyrep", email: repEmail, role: "sales_rep", password: E2E_PASSWORD });
+  await rep.context.close();
+  const users = (await (await page.request.get("/api/v1/users")).json()) as { data: { id: string; email: string }[] };
+  const repId = users.data.find((u) => u.email === repEmail)!.id;
+  const mine = await createContact(page, { firstName: "Kit", lastName: "Owned", ownedByUserId: repId });
+  const theirs = await createContact(page, { firstName: "Not", lastName: "Kits" });
+  const policy = await page.request.put("/api/v1/access-policy", { data: { sales_rep: { CONTACT: { read: "own", write: "own" } } } });
+  expect(policy.status(), await policy.text()).toBe(200);
+
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "New API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Key name").fill("Kit's sync");
+  await dialog.getByLabel("Acts as").selectOption({ label: `Kit Keyrep (${repEmail})` });
+  await expect(dialog.getByLabel("Role")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const keyField = dialog.getByRole("textbox", { name: "API key", exact: true });
+  await expect(keyField).toHaveValue(/^slk_/);
+  const key = await keyField.inputValue();
+
+  const headers = { authorization: `Bearer ${key}` };
+  const list = (await (await request.get("/api/v1/contacts", { headers })).json()) as { data: { id: string }[] };
+  expect(list.data.map((c) => c.id)).toEqual([mine]);
+  expect((await request.get(`/api/v1/contacts/${theirs}`, { headers })).status()).toBe(404);
+  expect((await request.get(`/api/v1/contacts/${mine}`, { headers })).status()).toBe(200);
+});
