@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { authenticateApiKey, createApiKey } from "@/lib/api/keys";
 import { makeMember, makeTenant } from "@/db/testing/factories";
 import { loadBoard } from "@/lib/board/queries";
+import { moveRecord } from "@/lib/pipelines/move-record";
 import { listRecords } from "@/lib/records/queries";
 import type { RecordKind } from "@/lib/records/registry";
 import { createRecord, deleteRecord, getRecord, updateRecord } from "@/lib/records/service";
@@ -145,6 +146,11 @@ describe("access scopes enforced by the database", () => {
         }
       }
     }
+    // a move on the board is a write too
+    const deal = w.records.DEAL.find((r) => !visible(w.records.DEAL, own).includes(r.id))!;
+    const board = await loadBoard(w.t.ctx, "DEAL", deal.pipelineId!);
+    const target = board.columns.find((c) => !c.cards.some((x) => x.id === deal.id))!.stageId;
+    await expect(moveRecord(rep.ctx, "DEAL", deal.id, { toStageId: target })).rejects.toMatchObject({ code: "forbidden" });
     await putAccessPolicy(w.t.ctx, { sales_rep: { CONTACT: { read: "own", write: "own" } } });
     const hidden = w.records.CONTACT.find((r) => !visible(w.records.CONTACT, own).includes(r.id))!;
     await expect(updateRecord(rep.ctx, "CONTACT", hidden.id, { firstName: "X" })).rejects.toMatchObject({ code: "not-found" });
