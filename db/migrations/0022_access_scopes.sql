@@ -264,7 +264,7 @@ DROP FUNCTION auth_api_key(text);
 --> statement-breakpoint
 CREATE FUNCTION auth_api_key(p_key_hash text)
 RETURNS TABLE (tenant_id uuid, api_key_id uuid, role tenant_role, user_id uuid)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
   SELECT k.tenant_id, k.id, coalesce(tu.role, k.role), k.user_id FROM api_keys k
   LEFT JOIN tenant_users tu ON tu.tenant_id = k.tenant_id AND tu.user_id = k.user_id
   WHERE k.key_hash = p_key_hash AND k.revoked_at IS NULL AND (k.user_id IS NULL OR tu.is_active)
