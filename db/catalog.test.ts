@@ -296,6 +296,28 @@ describe("database catalog", () => {
     }
   });
 
+  it("applies the access policy (issue 15) to every tenant table with owner columns: restrictive SELECT, UPDATE and DELETE policies through access_scope_ids", async () => {
+    const tables = await sql<{ name: string; cols: string[] }[]>`
+      select c.relname::text as name, array_agg(a.attname::text order by a.attname) as cols
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attname in ('owned_by_user_id', 'owned_by_group_id', 'assigned_user_id', 'assigned_group_id') and not a.attisdropped
+      where n.nspname = 'public' and c.relkind = 'r'
+        and exists (select 1 from pg_attribute o where o.attrelid = c.oid and o.attname = 'owned_by_user_id' and not o.attisdropped)
+      group by c.relname order by 1`;
+    expect(tables.map((t) => t.name)).toEqual(["companies", "contacts", "deals", "leads", "tickets"]);
+    for (const t of tables) {
+      const pols = await sql<{ cmd: string; using: string }[]>`
+        select p.polcmd::text as cmd, pg_get_expr(p.polqual, p.polrelid) as using from pg_policy p
+        where p.polrelid = ${`public.${t.name}`}::regclass and not p.polpermissive`;
+      for (const [cmd, write] of [["r", "false"], ["w", "true"], ["d", "true"]] as const) {
+        const pol = pols.find((p) => p.cmd === cmd);
+        expect(pol?.using, `${t.name}: restrictive ${cmd} policy`).toMatch(new RegExp(`access_scope_ids\\('[A-Z]+'::crm_record_type, ${write}\\)`));
+        // every owner and assignee column counts
+        for (const col of t.cols) expect(pol!.using, `${t.name}.${col} in the ${cmd} policy`).toContain(col);
+      }
+    }
+  });
+
   it("protects the tenants table by its own id", async () => {
     const [t] = await sql<{ rls: boolean; forced: boolean }[]>`select relrowsecurity as rls, relforcerowsecurity as forced from pg_class where oid = 'public.tenants'::regclass`;
     expect(t).toEqual({ rls: true, forced: true });

@@ -241,7 +241,7 @@ test("admin manages a group: create with a member, rename, add and remove member
 test("settings pages have no detectable accessibility violations", async ({ page }) => {
   test.slow();
   await signUpTenant(page);
-  for (const path of ["/settings", "/settings/users", "/settings/groups", "/settings/api-keys", "/settings/profile"]) {
+  for (const path of ["/settings", "/settings/users", "/settings/groups", "/settings/access", "/settings/api-keys", "/settings/profile"]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).include("#main").analyze();
     expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -96,6 +96,17 @@ describe("npm run cli", { timeout: 120_000 }, () => {
     expect(keys.map((k) => `${k.name}:${k.role}`)).toEqual(["CLI:admin", "CLI:sales_rep", "Zapier:readonly"]);
   });
 
+  it("api-key create --user makes a key that acts as that member (by email or id), with their role", async () => {
+    const adminEmail = email("owner");
+    const t = jsonLine(await cli(["tenant", "create", "--name", "Users Co", "--admin-email", adminEmail, "--admin-password", PASSWORD]));
+    const byEmail = jsonLine(await cli(["api-key", "create", "--tenant", t.tenantId!, "--user", adminEmail.toUpperCase()]));
+    expect(await authenticateApiKey(byEmail.apiKey!)).toMatchObject({ tenantId: t.tenantId, actor: { kind: "api_key", userId: t.userId, role: "admin" } });
+    const byId = jsonLine(await cli(["api-key", "create", "--tenant", t.tenantId!, "--user", t.userId!]));
+    expect(await authenticateApiKey(byId.apiKey!)).toMatchObject({ actor: { userId: t.userId } });
+    const unknown = await cli(["api-key", "create", "--tenant", t.tenantId!, "--user", "nobody@example.test"]);
+    expect(unknown.code).not.toBe(0);
+  });
+
   it("refuses a bad role with exit code 2 and says which roles exist", async () => {
     const r = await cli(["api-key", "create", "--tenant", randomUUID(), "--role", "superuser"]);
     expect(r.code).toBe(2);

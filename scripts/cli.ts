@@ -9,10 +9,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { closeDb } from "../db/client";
-import { tenants } from "../db/schema";
+import { tenants, tenantUsers, users } from "../db/schema";
 import { TENANT_ROLES } from "../db/schema/enums";
 import { createApiKey } from "../lib/api/keys";
 import { env } from "../lib/env";
@@ -20,13 +20,15 @@ import { AppError } from "../lib/errors";
 import { systemActor, type TenantContext } from "../lib/tenancy/context";
 import { createTenant } from "../lib/tenancy/create-tenant";
 import { withTenant } from "../lib/tenancy/with-tenant";
+import { isUuid } from "../lib/uuid";
 
 const USAGE = `Usage:
   npm run cli -- tenant create --name <name> --admin-email <email> --admin-password <password> [--admin-name <name>]
       Creates a tenant with its first admin and an admin API key named "CLI".
       Prints {"tenantId": "...", "userId": "...", "apiKey": "..."}.
-  npm run cli -- api-key create --tenant <tenantId> --role <${TENANT_ROLES.join("|")}> [--name <name>]
-      Creates an API key for the tenant. Prints {"apiKey": "..."}.
+  npm run cli -- api-key create --tenant <tenantId> (--role <${TENANT_ROLES.join("|")}> | --user <email or id>) [--name <name>]
+      Creates an API key for the tenant: a workspace key with a role, or a key that acts as
+      the member (their role and access scope). Prints {"apiKey": "..."}.
 
 Database: APP_DATABASE_URL; else DATABASE_URL (migrated first; app password from
 APP_DATABASE_PASSWORD or .data/secrets.json); else the running \`npm start\`; else the
@@ -43,11 +45,15 @@ const tenantCreateArgs = z.object({
   "admin-name": text(200).optional(),
 });
 
-const apiKeyCreateArgs = z.object({
-  tenant: z.string().trim().pipe(z.uuid("must be a tenant id (a UUID)")),
-  role: z.enum(TENANT_ROLES, { error: `must be one of ${TENANT_ROLES.join(", ")}` }),
-  name: text(100).default("CLI"),
-});
+const apiKeyCreateArgs = z
+  .object({
+    tenant: z.string().trim().pipe(z.uuid("must be a tenant id (a UUID)")),
+    role: z.enum(TENANT_ROLES, { error: `must be one of ${TENANT_ROLES.join(", ")}` }).optional(),
+    /** The key acts as this member (email or id): their role and access scope. */
+    user: text(320).optional(),
+    name: text(100).default("CLI"),
+  })
+  .refine((a) => a.role || a.user, { path: ["role"], message: "is required (or --user)" });
 
 const COMMANDS = {
   "tenant create": {
@@ -60,7 +66,7 @@ const COMMANDS = {
     schema: tenantCreateArgs,
   },
   "api-key create": {
-    options: { tenant: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    options: { tenant: { type: "string" }, role: { type: "string" }, user: { type: "string" }, name: { type: "string" } },
     schema: apiKeyCreateArgs,
   },
 } as const satisfies Record<string, { options: ParseArgsConfig["options"]; schema: z.ZodType }>;
@@ -113,7 +119,20 @@ async function run(cmd: Command): Promise<Record<string, string>> {
   const ctx: TenantContext = { tenantId: cmd.args.tenant, actor: systemActor() };
   const found = await withTenant(ctx, (tx) => tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, cmd.args.tenant)));
   if (found.length === 0) throw new AppError("not-found", `No tenant with id ${cmd.args.tenant}`);
-  const key = await createApiKey(ctx, { name: cmd.args.name, role: cmd.args.role });
+  let userId: string | undefined;
+  if (cmd.args.user) {
+    const who = cmd.args.user;
+    const [u] = await withTenant(ctx, (tx) =>
+      tx
+        .select({ id: tenantUsers.userId })
+        .from(tenantUsers)
+        .innerJoin(users, eq(users.id, tenantUsers.userId))
+        .where(and(eq(tenantUsers.tenantId, cmd.args.tenant), isUuid(who) ? eq(users.id, who) : sql`lower(${users.email}) = lower(${who})`)),
+    );
+    if (!u) throw new AppError("not-found", `No member ${who} in tenant ${cmd.args.tenant}`);
+    userId = u.id;
+  }
+  const key = await createApiKey(ctx, { name: cmd.args.name, role: userId ? null : cmd.args.role, userId });
   return { apiKey: key.key };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantId } from "./columns";
-import { tenantRole } from "./enums";
+import { crmRecordType, tenantRole } from "./enums";
 
 /** A customer organisation. Its own id is the tenant key (RLS: id = app.tenant_id). */
 export const tenants = pgTable("tenants", {
@@ -42,8 +42,15 @@ export const tenantGroups = pgTable("tenant_groups", {
   id: id(),
   name: text().notNull(),
   description: text(),
+  /** The team's manager (issue 15): sees what the group's members own when their role's scope is "team". */
+  managerUserId: uuid(),
   createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique("tenant_groups_name_key").on(t.tenantId, t.name)]);
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  unique("tenant_groups_name_key").on(t.tenantId, t.name),
+  foreignKey({ name: "tenant_groups_manager_fk", columns: [t.tenantId, t.managerUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  index("tenant_groups_manager_idx").on(t.tenantId, t.managerUserId),
+]);
 
 export const tenantGroupMembers = pgTable("tenant_group_members", {
   tenantId: tenantId(),
@@ -66,6 +73,8 @@ export const apiKeys = pgTable("api_keys", {
   keyPrefix: text().notNull(),
   /** SHA-256 of the whole key; the key itself is shown once and never stored. */
   keyHash: text().notNull(),
+  /** A key that acts as this user (issue 15): their role and access scope at each request. Null: a workspace key, `role` and "all". */
+  userId: uuid(),
   createdByUserId: uuid(),
   createdAt: createdAt(),
   lastUsedAt: timestamp({ withTimezone: true }),
@@ -77,6 +86,8 @@ export const apiKeys = pgTable("api_keys", {
   index("api_keys_hash_idx").on(t.keyHash),
   foreignKey({ columns: [t.tenantId, t.createdByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   index("api_keys_created_by_idx").on(t.tenantId, t.createdByUserId),
+  foreignKey({ name: "api_keys_user_fk", columns: [t.tenantId, t.userId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  index("api_keys_user_idx").on(t.tenantId, t.userId),
 ]);
 
 /** An admin's invitation: the link carries a token whose hash is stored. */
@@ -104,3 +115,21 @@ export type User = typeof users.$inferSelect;
 export type TenantUser = typeof tenantUsers.$inferSelect;
 export type TenantGroup = typeof tenantGroups.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+/**
+ * Who sees which records (issue 15, API.md "Visibility, teams and audit"): per role and
+ * record type, the read and write scope ("own", "team" or "all"). A missing row is all/all.
+ * Read by the RLS policies of the record tables through access_scope_users() (migration).
+ */
+export const accessPolicies = pgTable("access_policies", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  role: tenantRole().notNull(),
+  recordType: crmRecordType().notNull(),
+  readScope: text().$type<"own" | "team" | "all">().notNull().default("all"),
+  writeScope: text().$type<"own" | "team" | "all">().notNull().default("all"),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.role, t.recordType] }),
+  check("access_policies_read_scope_check", sql`${t.readScope} in ('own', 'team', 'all')`),
+  check("access_policies_write_scope_check", sql`${t.writeScope} in ('own', 'team', 'all')`),
+]);

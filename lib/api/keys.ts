@@ -2,9 +2,9 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, tenantUsers } from "@/db/schema";
 import type { Role } from "@/lib/auth/permissions";
-import { notFound } from "@/lib/errors";
+import { notFound, validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -13,13 +13,28 @@ const PREFIX = "slk_";
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 /** Creates a key; the plaintext is returned once and only its hash is stored. */
-export async function createApiKey(ctx: TenantContext, input: { name: string; role: Role }) {
+/**
+ * A key with `userId` acts as that active member: their role and access scope at each
+ * request (the role stored is theirs at creation, for the list). Without, a workspace key:
+ * `role`, and every record (API.md "Visibility, teams and audit").
+ */
+export async function createApiKey(ctx: TenantContext, input: { name: string; role?: Role | null; userId?: string | null }) {
   const key = PREFIX + randomBytes(32).toString("base64url");
   const row = await withTenant(ctx, async (tx) => {
+    let role = input.role ?? null;
+    if (input.userId) {
+      const [m] = await tx
+        .select({ role: tenantUsers.role })
+        .from(tenantUsers)
+        .where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.userId, input.userId), eq(tenantUsers.isActive, true)));
+      if (!m) throw validationError([{ path: "userId", message: "is not an active user of this workspace" }]);
+      role = m.role;
+    }
+    if (!role) throw validationError([{ path: "role", message: "is required for a key that acts as no user" }]);
     const [r] = await tx
       .insert(apiKeys)
-      .values({ tenantId: ctx.tenantId, name: input.name, role: input.role, keyPrefix: key.slice(0, 10), keyHash: hashApiKey(key), createdByUserId: ctx.actor.userId })
-      .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, keyPrefix: apiKeys.keyPrefix, createdAt: apiKeys.createdAt });
+      .values({ tenantId: ctx.tenantId, name: input.name, role, userId: input.userId ?? null, keyPrefix: key.slice(0, 10), keyHash: hashApiKey(key), createdByUserId: ctx.actor.userId })
+      .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, userId: apiKeys.userId, keyPrefix: apiKeys.keyPrefix, createdAt: apiKeys.createdAt });
     return r!;
   });
   return { ...row, key };
@@ -28,7 +43,7 @@ export async function createApiKey(ctx: TenantContext, input: { name: string; ro
 export async function listApiKeys(ctx: TenantContext) {
   return withTenant(ctx, (tx) =>
     tx
-      .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, keyPrefix: apiKeys.keyPrefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+      .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, userId: apiKeys.userId, keyPrefix: apiKeys.keyPrefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
       .from(apiKeys)
       .where(eq(apiKeys.tenantId, ctx.tenantId))
       .orderBy(desc(apiKeys.createdAt)),
@@ -49,10 +64,11 @@ export async function revokeApiKey(ctx: TenantContext, id: string) {
 /** Bearer key → tenant context, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(key: string): Promise<TenantContext | null> {
   if (!key.startsWith(PREFIX) || key.length > 200) return null;
-  const rows = await db().execute<{ tenant_id: string; api_key_id: string; role: Role }>(sql`select * from auth_api_key(${hashApiKey(key)})`);
+  const rows = await db().execute<{ tenant_id: string; api_key_id: string; role: Role; user_id: string | null }>(sql`select * from auth_api_key(${hashApiKey(key)})`);
   const hit = rows[0];
   if (!hit) return null;
-  const ctx: TenantContext = { tenantId: hit.tenant_id, actor: { kind: "api_key", userId: null, apiKeyId: hit.api_key_id, role: hit.role, source: "API" } };
+  // a key of a user acts as them (withTenant: their scope); a workspace key has no user
+  const ctx: TenantContext = { tenantId: hit.tenant_id, actor: { kind: "api_key", userId: hit.user_id, apiKeyId: hit.api_key_id, role: hit.role, source: "API" } };
   // last_used_at is informational: at most one write a minute per key
   await withTenant(ctx, (tx) =>
     tx

@@ -13,8 +13,10 @@
 // holds up the moves that wait behind it (the other transaction keeps going).
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import { validationError } from "@/lib/errors";
+import { AppError, forbidden, validationError } from "@/lib/errors";
+import { getRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
+import { actorSettings } from "@/lib/tenancy/with-tenant";
 import { runMoves, type MoveJob, type MoveResult, type PipelineKind } from "./move-batch";
 import { labelledRefusal, moveWithFields } from "./move-with-fields";
 import { moveSchema, type MoveInput } from "./schemas";
@@ -52,15 +54,36 @@ export async function moveRecord(ctx: TenantContext, kind: PipelineKind, id: str
   const { fields, ...move } = input;
   if (fields && Object.keys(fields).length) {
     assertCan(ctx.actor.role, "records.write");
-    return moveWithFields({ ctx, kind, id, input: move, fields }).catch(async (err: unknown) => Promise.reject(await labelledRefusal(ctx, kind, err)));
+    return moveWithFields({ ctx, kind, id, input: move, fields }).catch(async (err: unknown) => Promise.reject(await outOfWriteScope(ctx, kind, id, await labelledRefusal(ctx, kind, err))));
   }
   return new Promise<MoveResult>((resolve, reject) => {
-    const key = `${ctx.tenantId}:${kind}`;
+    // Moves batch into one transaction, which runs with one actor's access scope (RLS): a
+    // lane per tenant, kind and scoped actor (admins and the system see all, and share one).
+    const a = actorSettings(ctx.actor);
+    const key = `${ctx.tenantId}:${kind}:${a.role === "system" || a.role === "admin" ? "all" : `${a.userId}:${a.role}`}`;
     let lane = lanes.get(key);
     if (!lane) lanes.set(key, (lane = { waiting: [], running: 0, busy: new Set() }));
-    lane.waiting.push({ ctx, kind, id, input: move, resolve, reject: (err: unknown) => void labelledRefusal(ctx, kind, err).then(reject, reject) });
+    lane.waiting.push({
+      ctx,
+      kind,
+      id,
+      input: move,
+      resolve,
+      reject: (err: unknown) => void labelledRefusal(ctx, kind, err).then((e) => outOfWriteScope(ctx, kind, id, e)).then(reject, reject),
+    });
     pump(key, lane);
   });
+}
+
+/** A record the move could not lock (FOR UPDATE passes the write scope) but the actor can read: a 403, not a 404. */
+async function outOfWriteScope(ctx: TenantContext, kind: PipelineKind, id: string, err: unknown): Promise<unknown> {
+  const a = actorSettings(ctx.actor);
+  if (!(err instanceof AppError) || err.code !== "not-found" || a.role === "system" || a.role === "admin") return err;
+  const readable = await getRecord(ctx, kind, id).then(
+    () => true,
+    () => false,
+  );
+  return readable ? forbidden("You may see this record but not move it: the access policy of your role limits what you may edit (Settings → Access)") : err;
 }
 
 /** Starts transactions for what waits, up to MAX_RUNNING; a record goes at most once per transaction. */

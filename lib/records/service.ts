@@ -4,7 +4,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
-import { AppError, isUniqueViolation, notFound, validationError } from "@/lib/errors";
+import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvent, emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
@@ -29,6 +29,10 @@ function conflictFor(def: RecordKindDef, err: unknown): never {
   if (def.kind === "COMPANY" && isUniqueViolation(err, "companies_domain_key")) {
     throw new AppError("conflict", "Another company already uses this domain", { errors: [{ path: "domain", message: "is already used by another company" }] });
   }
+  // RLS refused the row a write returns: it would leave the actor's read scope (access policy)
+  if (findPgError(err)?.code === "42501") {
+    throw forbidden(`This ${def.singular.toLowerCase()} would be outside what your role may see (Settings → Access): give it an owner in your scope`);
+  }
   throw err;
 }
 
@@ -39,8 +43,26 @@ async function loadForUpdate(tx: Tx, def: RecordKindDef, ctx: TenantContext, id:
     .from(t)
     .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), isNull(t.deletedAt)))
     .for("update");
-  if (!row) throw notFound(def.singular);
+  if (!row) {
+    await refuseOutsideWriteScope(tx, def, ctx, [id]);
+    throw notFound(def.singular);
+  }
   return row as RecordRow;
+}
+
+/**
+ * A lock (FOR UPDATE passes the write scope's RLS policy too) that missed live rows the
+ * actor can read: they are outside the write scope, a 403 rather than a 404.
+ */
+async function refuseOutsideWriteScope(tx: Tx, def: RecordKindDef, ctx: TenantContext, ids: readonly string[]): Promise<void> {
+  if (!ids.length || ctx.actor.kind === "system" || !ctx.actor.userId || ctx.actor.role === "admin") return;
+  const t = tableOf(def);
+  const readable = await tx
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, [...ids]), isNull(t.deletedAt)))
+    .limit(1);
+  if (readable.length) throw forbidden(`You may see this ${def.singular.toLowerCase()} but not change it: the access policy of your role limits what you may edit (Settings → Access)`);
 }
 
 export async function createRecord(ctx: TenantContext, kind: RecordKind, input: unknown): Promise<RecordRow> {
@@ -132,6 +154,10 @@ export async function lockLiveRecords(tx: Tx, ctx: TenantContext, kind: RecordKi
         .orderBy(asc(t.id))
         .for(mode)) as RecordRow[]),
     );
+  }
+  if (mode === "update" && rows.length < sorted.length) {
+    const got = new Set(rows.map((r) => r.id));
+    await refuseOutsideWriteScope(tx, RECORD_KINDS[kind], ctx, sorted.filter((id) => !got.has(id)));
   }
   return rows;
 }

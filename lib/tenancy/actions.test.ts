@@ -11,12 +11,15 @@ import {
   createGroupAction,
   deleteGroupAction,
   inviteAction,
+  putAccessPolicyAction,
   removeGroupMemberAction,
   renameGroupAction,
   revokeApiKeyAction,
   revokeInvitationAction,
   setActiveAction,
+  setGroupManagerAction,
 } from "./actions";
+import { getAccessPolicy } from "./access-policy";
 import { createGroup, listGroups } from "./groups";
 import { createInvitation, listPendingInvitations } from "./invitations";
 import { listMembers } from "./members";
@@ -39,6 +42,7 @@ const state = async (f: Awaited<ReturnType<typeof setup>>) => ({
   groups: await listGroups(f.ctx),
   invitations: await listPendingInvitations(f.ctx),
   keys: await listApiKeys(f.ctx),
+  policy: await getAccessPolicy(f.ctx),
 });
 
 describe("users, groups and API key actions", () => {
@@ -56,6 +60,12 @@ describe("users, groups and API key actions", () => {
       { action: "deleteGroupAction", refused: (f) => deleteGroupAction({ groupId: f.group.id }), invalid: { call: () => deleteGroupAction({ groupId: "emea" }), paths: ["groupId"] } },
       { action: "addGroupMemberAction", refused: (f) => addGroupMemberAction({ groupId: f.group.id, userId: f.readonly.userId }), invalid: { call: (f) => addGroupMemberAction({ groupId: f.group.id, userId: "me" }), paths: ["userId"] } },
       { action: "removeGroupMemberAction", refused: (f) => removeGroupMemberAction({ groupId: f.group.id, userId: f.rep.userId }), invalid: { call: () => removeGroupMemberAction({ groupId: "", userId: "" }), paths: ["groupId", "userId"] } },
+      { action: "setGroupManagerAction", refused: (f) => setGroupManagerAction({ groupId: f.group.id, managerUserId: f.rep.userId }), invalid: { call: (f) => setGroupManagerAction({ groupId: f.group.id, managerUserId: "boss" }), paths: ["managerUserId"] } },
+      {
+        action: "putAccessPolicyAction",
+        refused: () => putAccessPolicyAction({ sales_rep: { CONTACT: { read: "own", write: "own" } } }),
+        invalid: { call: () => putAccessPolicyAction({ sales_rep: { CONTACT: { read: "mine" as never, write: "own" } } }), paths: ["sales_rep.CONTACT.read"] },
+      },
       { action: "createApiKeyAction", refused: () => createApiKeyAction({ name: "CI", role: "admin" }), invalid: { call: () => createApiKeyAction({ name: "", role: "admin" }), paths: ["name"] } },
       { action: "revokeApiKeyAction", refused: (f) => revokeApiKeyAction({ apiKeyId: f.key.id }), invalid: { call: () => revokeApiKeyAction({ apiKeyId: "zapier" }), paths: ["apiKeyId"] } },
     ],

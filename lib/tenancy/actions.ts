@@ -15,6 +15,8 @@ import { fieldErrorsOf, type FormState } from "@/lib/auth/schemas";
 import { getSession } from "@/lib/auth/session";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { tenantAction } from "@/lib/safe-action";
+import { putAccessPolicy } from "./access-policy";
+import { accessPolicySchema } from "./access-schemas";
 import { addGroupMember, createGroup, deleteGroup, removeGroupMember, updateGroup } from "./groups";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser, createInvitation, revokeInvitation } from "./invitations";
 import { changeMemberRole, setMemberActive } from "./members";
@@ -25,6 +27,7 @@ import {
   changeRoleSchema,
   groupCreateSchema,
   groupIdSchema,
+  groupManagerSchema,
   groupMemberSchema,
   inviteSchema,
   renameGroupSchema,
@@ -94,6 +97,26 @@ export const renameGroupAction = tenantAction
   .inputSchema(renameGroupSchema)
   .action(async ({ parsedInput, ctx }) => {
     await updateGroup(ctx.tenant, parsedInput.groupId, { name: parsedInput.name });
+    revalidatePath(GROUPS);
+  });
+
+// ---- Access policy
+
+/** Settings → Access: replaces the policy's rows it names (PUT /access-policy's shape). */
+export const putAccessPolicyAction = tenantAction
+  .metadata({ permission: "users.manage" })
+  .inputSchema(accessPolicySchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await putAccessPolicy(ctx.tenant, parsedInput);
+    revalidatePath("/settings/access");
+  });
+
+/** Settings → Groups: the team's manager (null: none). */
+export const setGroupManagerAction = tenantAction
+  .metadata({ permission: "groups.manage" })
+  .inputSchema(groupManagerSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await updateGroup(ctx.tenant, parsedInput.groupId, { managerUserId: parsedInput.managerUserId });
     revalidatePath(GROUPS);
   });
 

@@ -30,6 +30,18 @@ describe("groups", () => {
     await expect(getGroup(t.ctx, g.id)).rejects.toMatchObject({ code: "not-found" });
   });
 
+  it("sets, changes and removes a group's manager, who must be an active member of the workspace", async () => {
+    const t = await makeTenant();
+    const mgr = await makeMember(t.tenantId, "manager", "Max Manager");
+    const other = await makeTenant();
+    const g = await createGroup(t.ctx, { name: "EMEA", managerUserId: mgr.userId });
+    expect(g.managerUserId).toBe(mgr.userId);
+    expect((await updateGroup(t.ctx, g.id, { managerUserId: t.userId })).managerUserId).toBe(t.userId);
+    await expect(updateGroup(t.ctx, g.id, { managerUserId: other.userId })).rejects.toMatchObject({ code: "validation" });
+    expect((await updateGroup(t.ctx, g.id, { managerUserId: null })).managerUserId).toBeNull();
+    expect((await getGroup(t.ctx, g.id)).managerUserId).toBeNull();
+  });
+
   it("refuses a duplicate name in the tenant, but another tenant may use it", async () => {
     const a = await makeTenant();
     const b = await makeTenant();

@@ -21,6 +21,8 @@ export interface Group {
   id: string;
   name: string;
   description: string | null;
+  /** The team's manager (issue 15), null when it has none. */
+  managerUserId: string | null;
   createdAt: Date;
   memberUserIds: string[];
   members: GroupMember[];
@@ -28,7 +30,7 @@ export interface Group {
 
 async function loadGroups(tx: Tx, tenantId: string, groupId?: string): Promise<Group[]> {
   const groups = await tx
-    .select({ id: tenantGroups.id, name: tenantGroups.name, description: tenantGroups.description, createdAt: tenantGroups.createdAt })
+    .select({ id: tenantGroups.id, name: tenantGroups.name, description: tenantGroups.description, managerUserId: tenantGroups.managerUserId, createdAt: tenantGroups.createdAt })
     .from(tenantGroups)
     .where(and(eq(tenantGroups.tenantId, tenantId), groupId ? eq(tenantGroups.id, groupId) : undefined))
     .orderBy(asc(sql`lower(${tenantGroups.name})`));
@@ -94,7 +96,11 @@ export async function createGroup(ctx: TenantContext, input: GroupCreateInput): 
   try {
     return await withTenant(ctx, async (tx) => {
       const memberIds = await assertActiveMembers(tx, ctx.tenantId, data.memberUserIds);
-      const [g] = await tx.insert(tenantGroups).values({ tenantId: ctx.tenantId, name: data.name, description: data.description ?? null }).returning({ id: tenantGroups.id });
+      if (data.managerUserId) await assertActiveMembers(tx, ctx.tenantId, [data.managerUserId], "managerUserId");
+      const [g] = await tx
+        .insert(tenantGroups)
+        .values({ tenantId: ctx.tenantId, name: data.name, description: data.description ?? null, managerUserId: data.managerUserId ?? null })
+        .returning({ id: tenantGroups.id });
       if (memberIds.length) await tx.insert(tenantGroupMembers).values(memberIds.map((userId) => ({ tenantId: ctx.tenantId, groupId: g!.id, userId })));
       return (await loadGroups(tx, ctx.tenantId, g!.id))[0]!;
     });
@@ -113,6 +119,11 @@ export async function updateGroup(ctx: TenantContext, groupId: string, input: Gr
       const patch: Partial<typeof tenantGroups.$inferInsert> = {};
       if (data.name !== undefined) patch.name = data.name;
       if (data.description !== undefined) patch.description = data.description;
+      if (data.managerUserId !== undefined) {
+        // a manager who stays need not be active again; a new one must be
+        if (data.managerUserId) await assertActiveMembers(tx, ctx.tenantId, [data.managerUserId], "managerUserId");
+        patch.managerUserId = data.managerUserId;
+      }
       if (Object.keys(patch).length) {
         await tx.update(tenantGroups).set(patch).where(and(eq(tenantGroups.tenantId, ctx.tenantId), eq(tenantGroups.id, groupId)));
       }
@@ -188,6 +199,7 @@ export const groupJson = (g: Group) => ({
   id: g.id,
   name: g.name,
   description: g.description,
+  managerUserId: g.managerUserId,
   memberUserIds: g.memberUserIds,
   members: g.members.map((m) => ({ id: m.userId, name: m.name, email: m.email, isActive: m.isActive })),
   createdAt: g.createdAt,

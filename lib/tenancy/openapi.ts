@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { TENANT_ROLES } from "@/db/schema/enums";
 import { allOf, empty, idPath, json, pathItem } from "@/lib/api/openapi-common";
+import { ACCESS_RECORD_TYPES, ACCESS_ROLES, accessPolicySchema, accessScopePairSchema } from "./access-schemas";
 import { apiKeyCreateSchema, groupCreateSchema, groupUpdateSchema } from "./schemas";
 
 const ts = z.iso.datetime();
@@ -23,13 +24,22 @@ const groupOut = z
     id: z.uuid(),
     name: z.string(),
     description: z.string().nullable(),
+    managerUserId: z.uuid().nullable().meta({ description: "The team's manager: with the \"team\" scope they see what the group's members own" }),
     memberUserIds: z.array(z.uuid()),
     members: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string(), isActive: z.boolean() })),
     createdAt: ts,
   })
   .meta({ id: "Group" });
 
-const apiKeyFields = { id: z.uuid(), name: z.string(), role: z.enum(TENANT_ROLES), keyPrefix: z.string().meta({ description: "The first characters of the key, to tell keys apart" }), createdAt: ts };
+const accessPolicyOut = z
+  .object(Object.fromEntries(ACCESS_ROLES.map((r) => [r, z.object(Object.fromEntries(ACCESS_RECORD_TYPES.map((t) => [t, accessScopePairSchema])))])))
+  .meta({ id: "AccessPolicy" });
+
+const apiKeyFields = {
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(TENANT_ROLES),
+  userId: z.uuid().nullable().meta({ description: "The member the key acts as (their current role and access scope); null for a workspace key" }), keyPrefix: z.string().meta({ description: "The first characters of the key, to tell keys apart" }), createdAt: ts };
 const apiKeyOut = z.object({ ...apiKeyFields, lastUsedAt: ts.nullable(), revokedAt: ts.nullable() }).meta({ id: "ApiKey", description: "A key as listed: never the key itself" });
 const apiKeyCreated = z.object({ ...apiKeyFields, key: z.string().meta({ description: "The key, shown this once: only a hash is stored" }) }).meta({ id: "ApiKeyCreated" });
 
@@ -86,9 +96,28 @@ export function tenancyPaths(): ZodOpenApiPathsObject {
         tag: "api-keys",
         permission: "apiKeys.manage",
         summary: "Create an API key",
-        description: "The key carries `role`, which limits it exactly as it limits a user. The answer holds the key this once (`Cache-Control: no-store`).",
+        description: "With `userId`, the key acts as that member: their role and access scope at each request, and it stops working when they are deactivated. Without, a workspace key carries `role`, which limits it exactly as it limits a user, and sees every record. The answer holds the key this once (`Cache-Control: no-store`).",
         body: apiKeyCreateSchema.meta({ id: "ApiKeyInput" }),
         responses: { "201": json(apiKeyCreated, "Created") },
+      },
+    }),
+    "/access-policy": pathItem({
+      get: {
+        id: "getAccessPolicy",
+        tag: "users",
+        permission: "users.manage",
+        summary: "Read the access policy",
+        description: "Per role and record type, the read and write scope: `own` (records owned by or assigned to the user or a group they belong to), `team` (also those of any member of a group they manage or belong to) or `all`. Admins see and write all; readonly never writes. Default all/all.",
+        responses: { "200": json(accessPolicyOut) },
+      },
+      put: {
+        id: "putAccessPolicy",
+        tag: "users",
+        permission: "users.manage",
+        summary: "Replace the access policy",
+        description: "Roles and record types left out keep their scope. A write scope wider than the read scope is a 422. The database applies the policy from the next request on.",
+        body: accessPolicySchema.meta({ id: "AccessPolicyInput" }),
+        responses: { "200": json(accessPolicyOut) },
       },
     }),
     "/api-keys/{id}": pathItem({

@@ -35,6 +35,8 @@ export const groupCreateSchema = z.object({
   name: groupName,
   description,
   memberUserIds: z.array(userId).max(1000).default([]),
+  /** The team's manager (an active member of the workspace, not necessarily of the group). */
+  managerUserId: userId.nullish(),
 });
 export type GroupCreateInput = z.input<typeof groupCreateSchema>;
 
@@ -43,17 +45,24 @@ export const groupUpdateSchema = z.object({
   name: groupName.optional(),
   description,
   memberUserIds: z.array(userId).max(1000).optional(),
+  /** null removes the manager. */
+  managerUserId: userId.nullish(),
 });
 export type GroupUpdateInput = z.input<typeof groupUpdateSchema>;
 
 export const groupIdSchema = z.object({ groupId: z.uuid() });
 export const renameGroupSchema = z.object({ groupId: z.uuid(), name: groupName });
 export const groupMemberSchema = z.object({ groupId: z.uuid(), userId });
+export const groupManagerSchema = z.object({ groupId: z.uuid(), managerUserId: userId.nullable() });
 
-export const apiKeyCreateSchema = z.object({
-  name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-  role: roleSchema,
-});
+/** `{ name, userId?, role? }`: a key of a user acts as them (their role); a workspace key needs a role. */
+export const apiKeyCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+    role: roleSchema.optional(),
+    userId: userId.optional(),
+  })
+  .refine((k) => k.role || k.userId, { path: ["role"], message: "is required for a key that acts as no user" });
 export const apiKeyIdSchema = z.object({ apiKeyId: z.uuid() });
 
 export const profileNameSchema = z.object({ name: personName });

@@ -4,13 +4,25 @@ import type postgres from "postgres";
 import { db, rawSql, type Database } from "@/db/client";
 import { stripQueryValues } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
-import type { TenantContext } from "./context";
+import type { Actor, TenantContext } from "./context";
+
+/**
+ * What the access scopes (RLS, migration access_scopes) know of the actor: the user, and
+ * their role — or "system" for the worker, automations and workspace API keys, which see
+ * every row of their tenant.
+ */
+export function actorSettings(actor: Actor | undefined): { userId: string; role: string } {
+  if (!actor || actor.kind === "system" || !actor.userId) return { userId: "", role: "system" };
+  return { userId: actor.userId, role: actor.role };
+}
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * Runs `fn` in one transaction scoped to the tenant: `app.tenant_id` is set for Row
- * Level Security, so even a query that forgets its tenant filter sees only this tenant.
+ * Level Security, so even a query that forgets its tenant filter sees only this tenant, and
+ * the acting user and role (`app.user_id`, `app.actor_role`), so that it sees only the
+ * records the access policy lets them (ARCHITECTURE.md, "Access scopes").
  * What it throws carries no query values (stripQueryValues).
  */
 export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>, opts: { genericPlans?: boolean } = {}): Promise<T> {
@@ -19,10 +31,11 @@ export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<
     return await db().transaction(async (tx) => {
       // genericPlans: for work of fixed shapes (the worker's dispatch), cached plans instead
       // of planning each statement afresh (the client's default: db/client.ts)
+      const a = actorSettings(ctx.actor);
       await tx.execute(
         opts.genericPlans
-          ? sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('plan_cache_mode', 'auto', true)`
-          : sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`,
+          ? sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true), set_config('plan_cache_mode', 'auto', true)`
+          : sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true)`,
       );
       return fn(tx);
     });
@@ -54,7 +67,8 @@ export async function withTenantPipelined<T>(ctx: TenantContext, fn: (tx: Pipeli
     const begun = conn`begin`.execute();
     // plan_cache_mode: these statements have fixed shapes and key lookups, so cached
     // generic plans serve them (the client's default re-plans each one: db/client.ts).
-    const scoped = conn`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('plan_cache_mode', 'auto', true)`.execute();
+    const a = actorSettings(ctx.actor);
+    const scoped = conn`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true), set_config('plan_cache_mode', 'auto', true)`.execute();
     // fn's first query waits for these; their failure surfaces there
     Promise.all([begun, scoped]).catch(() => {});
     return await fn({

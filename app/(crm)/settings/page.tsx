@@ -1,4 +1,4 @@
-import { Bot, GitBranch, KeyRound, SlidersHorizontal, Tags, UserRound, Users, UsersRound, Workflow } from "lucide-react";
+import { Bot, Eye, GitBranch, KeyRound, SlidersHorizontal, Tags, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Settings" };
 const SECTIONS = [
   { href: "/settings/users", label: "Users", icon: Users, description: "Members of this workspace, their roles, invitations", adminOnly: false },
   { href: "/settings/groups", label: "Groups", icon: UsersRound, description: "Teams for ownership, assignment and watching", adminOnly: false },
+  { href: "/settings/access", label: "Access", icon: Eye, description: "Who sees and edits which records, per role", adminOnly: true },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound, description: "Keys for integrations using the REST API", adminOnly: true },
   { href: "/settings/profile", label: "Profile", icon: UserRound, description: "Your name and password", adminOnly: false },
   { href: "/settings/pipelines", label: "Pipelines", icon: GitBranch, description: "Pipelines, stages and movement rules", adminOnly: true },

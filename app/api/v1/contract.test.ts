@@ -234,7 +234,7 @@ describe("every documented operation, answered as the document says", () => {
   it("users, groups and API keys", async () => {
     const member = await makeMember(t.tenantId, "sales_rep", "Sam");
     await call("GET", "/users");
-    const { body: group } = await call("POST", "/groups", { body: { name: "EMEA team", memberUserIds: [member.userId] }, expect: 201 });
+    const { body: group } = await call("POST", "/groups", { body: { name: "EMEA team", memberUserIds: [member.userId], managerUserId: t.userId }, expect: 201 });
     await call("GET", "/groups");
     await call("GET", `/groups/${group.id}`);
     await call("PATCH", `/groups/${group.id}`, { body: { description: "Sells in Europe", memberUserIds: [member.userId, t.userId] } });
@@ -242,6 +242,9 @@ describe("every documented operation, answered as the document says", () => {
     const { body: created } = await call("POST", "/api-keys", { body: { name: "Zapier", role: "readonly" }, expect: 201 });
     await call("GET", "/api-keys");
     await call("DELETE", `/api-keys/${created.id}`, { expect: 204 });
+    await call("POST", "/api-keys", { body: { name: "Member's sync", userId: member.userId }, expect: 201 });
+    await call("PUT", "/access-policy", { body: { sales_rep: { CONTACT: { read: "own", write: "own" } } } });
+    await call("GET", "/access-policy");
   });
 
   it("records: delete", async () => {

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { KeyRound, TriangleAlert } from "lucide-react";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { createApiKeyAction } from "@/lib/tenancy/actions";
 import { Button } from "@/components/ui/button";
@@ -18,15 +18,17 @@ import { SelectField } from "@/components/ui/select-field";
 
 type Input = z.input<typeof apiKeyCreateSchema>;
 
-export function CreateApiKeyDialog() {
+/** Settings → API keys → New: a workspace key with a role, or a key that acts as a member (their role and access scope). */
+export function CreateApiKeyDialog({ users = [] }: { users?: { userId: string; name: string; email: string }[] }) {
   const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<{ name: string; role: Input["role"]; key: string } | null>(null);
-  const form = useForm<Input>({ resolver: zodResolver(apiKeyCreateSchema), defaultValues: { name: "", role: "readonly" } });
+  const [created, setCreated] = useState<{ name: string; role: NonNullable<Input["role"]>; key: string } | null>(null);
+  const form = useForm<Input>({ resolver: zodResolver(apiKeyCreateSchema), defaultValues: { name: "", role: "readonly", userId: undefined } });
+  const actsAs = useWatch({ control: form.control, name: "userId" });
   const action = useFormAction(createApiKeyAction, form);
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const r = await action.run(values);
+    const r = await action.run(values.userId ? { name: values.name, userId: values.userId } : values);
     if (!r.ok) return;
     setCreated(r.data);
     form.reset();
@@ -69,7 +71,14 @@ export function CreateApiKeyDialog() {
       ) : (
         <DialogForm onSubmit={onSubmit} onCancel={() => setOpen(false)} pending={isSubmitting} error={errors.root?.server?.message} submitLabel="Create key" pendingLabel="Creating…">
           <TextField label="Key name" autoComplete="off" {...form.register("name")} error={errors.name?.message} />
-          <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} error={errors.role?.message} />
+          <SelectField
+            label="Acts as"
+            hint="A key of a member has their role and sees only what they may see; a workspace key has its role and sees every record."
+            options={[{ value: "", label: "Nobody: a workspace key" }, ...users.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))]}
+            {...form.register("userId", { setValueAs: (v: string) => v || undefined })}
+            error={errors.userId?.message}
+          />
+          {actsAs ? null : <SelectField label="Role" options={ROLE_OPTIONS} {...form.register("role")} error={errors.role?.message} />}
         </DialogForm>
       )}
     </Modal>

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { actionMessage } from "@/lib/action-result";
-import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction } from "@/lib/tenancy/actions";
+import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction, setGroupManagerAction } from "@/lib/tenancy/actions";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField } from "@/components/ui/select-field";
@@ -18,12 +18,15 @@ export interface GroupView {
   id: string;
   name: string;
   description: string | null;
+  managerUserId: string | null;
   members: { userId: string; name: string; email: string; isActive: boolean }[];
 }
 
 export function GroupCard({ group, activeUsers, canManage }: { group: GroupView; activeUsers: UserOption[]; canManage: boolean }) {
   const remove = useAction(removeGroupMemberAction);
   const del = useAction(deleteGroupAction);
+  const setManager = useAction(setGroupManagerAction);
+  const manager = activeUsers.find((u) => u.userId === group.managerUserId);
   const candidates = activeUsers.filter((u) => !group.members.some((m) => m.userId === u.userId));
   const addForm = useForm<{ userId: string }>({ defaultValues: { userId: "" } });
   const add = useFormAction(addGroupMemberAction, addForm, { place: () => null });
@@ -56,6 +59,22 @@ export function GroupCard({ group, activeUsers, canManage }: { group: GroupView;
           </div>
         ) : null}
       </div>
+
+      {canManage ? (
+        <SelectField
+          label={`Manager of ${group.name}`}
+          className="mt-3"
+          value={group.managerUserId ?? ""}
+          disabled={setManager.isPending}
+          onChange={async (e) => {
+            const managerUserId = e.target.value || null;
+            toastResult(await setManager.executeAsync({ groupId: group.id, managerUserId }), managerUserId ? "Manager set" : "Manager removed");
+          }}
+          options={[{ value: "", label: "No manager" }, ...activeUsers.map((u) => ({ value: u.userId, label: `${u.name} (${u.email})` }))]}
+        />
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">Manager: {manager ? manager.name : "none"}</p>
+      )}
 
       <ul className="mt-3 divide-y divide-slate-100" aria-label={`Members of ${group.name}`}>
         {group.members.length === 0 ? <li className="py-1.5 text-sm text-slate-500">No members yet.</li> : null}

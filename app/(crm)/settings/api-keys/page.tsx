@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { listApiKeys } from "@/lib/api/keys";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
+import { listMembers } from "@/lib/tenancy/members";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -20,14 +21,15 @@ export default async function ApiKeysSettingsPage() {
       </>
     );
   }
-  const keys = await listApiKeys(s.ctx);
+  const [keys, members] = await Promise.all([listApiKeys(s.ctx), listMembers(s.ctx)]);
+  const activeUsers = members.filter((m) => m.isActive).map((m) => ({ userId: m.userId, name: m.name, email: m.email }));
   return (
     <>
       <BackToSettings />
       <PageHeader
         title="API keys"
         description="A key acts with the role you give it, on this workspace only. Send it as Authorization: Bearer <key> to /api/v1."
-        actions={<CreateApiKeyDialog />}
+        actions={<CreateApiKeyDialog users={activeUsers} />}
       />
       <ApiKeysTable keys={keys} />
     </>
