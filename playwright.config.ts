@@ -1,10 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_RUNTIME_FILE } from "./e2e/runtime";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_RUNTIME_FILE = ".test-data/e2e-runtime.json";
 
 export default defineConfig({
   testDir: "./e2e",
+  // the fixtures seed through the app's services: `server-only` resolves as in the scripts
+  tsconfig: "./tsconfig.node.json",
   fullyParallel: true,
   workers: 2,
   retries: 0,

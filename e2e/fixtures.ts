@@ -1,6 +1,9 @@
-// Shared Playwright helpers: make a fresh tenant through the real sign-up page, and sign
-// in; an admin API key for seeding over REST. Each spec makes its own tenant, so specs run in parallel without sharing rows.
+// Shared Playwright helpers: a fresh tenant made through the tenancy service (e2e/auth.spec.ts
+// drives the sign-up page itself), sign-in; an admin API key for seeding over REST.
+// Each test makes its own tenant, so tests run in parallel without sharing rows.
+import { readFileSync } from "node:fs";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { E2E_RUNTIME_FILE } from "./runtime";
 
 export const E2E_PASSWORD = "Str0ng-pass!";
 
@@ -17,9 +20,22 @@ export function uniqueEmail(prefix = "user"): string {
 }
 
 /**
- * Signs up a new workspace whose admin is a new user. Sign-up never signs in (it answers
- * the same for a taken email): the login page asks for the same credentials, and the page
- * is left signed in on /contacts.
+ * The product's own services, on the e2e server's database (the URL its runtime file
+ * gives): seeding goes through the same write path as the app, without the UI. The
+ * Playwright process resolves `server-only` as the scripts do (tsconfig.node.json).
+ */
+async function services() {
+  if (!process.env.APP_DATABASE_URL) {
+    const runtime = JSON.parse(readFileSync(E2E_RUNTIME_FILE, "utf8")) as { appUrl: string };
+    process.env.APP_DATABASE_URL = runtime.appUrl;
+  }
+  return { ...(await import("@/lib/tenancy/create-tenant")) };
+}
+
+/**
+ * A new workspace whose admin is a new user, made through the tenancy service (as sign-up
+ * makes it; e2e/auth.spec.ts covers the sign-up page itself), then signed in through the
+ * login page: the page is left on /contacts.
  */
 export async function signUpTenant(page: Page, opts: Partial<Account> = {}): Promise<Account> {
   const account: Account = {
@@ -28,15 +44,9 @@ export async function signUpTenant(page: Page, opts: Partial<Account> = {}): Pro
     name: opts.name ?? "Ada Admin",
     companyName: opts.companyName ?? `E2E Co ${Math.random().toString(36).slice(2, 7)}`,
   };
-  await page.goto("/signup");
-  await page.getByLabel("Company name").fill(account.companyName);
-  await page.getByLabel("Your name").fill(account.name);
-  await page.getByLabel("Work email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/login\?notice=signed-up$/);
-  await expect(page.getByRole("status").filter({ hasText: "open your new workspace" })).toBeVisible();
-  await submitSignIn(page, account.email, account.password);
+  const { createTenant } = await services();
+  await createTenant({ name: account.companyName, adminEmail: account.email, adminPassword: account.password, adminName: account.name });
+  await signIn(page, account.email, account.password);
   await expect(page.getByTestId("tenant-name")).toHaveText(account.companyName);
   return account;
 }

@@ -29,7 +29,7 @@ function Task({ t, overdue }: { t: TaskItem; overdue: boolean }) {
         <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-600">
           {t.recordType && t.recordId ? (
             t.recordTitle ? (
-              <Link href={`/${KIND_WORDS[t.recordType].collection}/${t.recordId}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/${KIND_WORDS[t.recordType].collection}/${t.recordId}`} className="font-medium text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700">
                 {t.recordTitle}
               </Link>
             ) : (
@@ -60,7 +60,7 @@ export function TaskList({ buckets }: { buckets: TaskBuckets<TaskItem> }) {
           <p className="font-medium text-slate-800">No open tasks</p>
           <p className="mt-1">
             Open a contact, company or deal and use <strong>Create task</strong> beside Log activity: a follow-up with a due date lands here, grouped by when it is due.{" "}
-            <Link href="/contacts" className="text-brand-700 hover:underline">
+            <Link href="/contacts" className="text-brand-700 underline underline-offset-2">
               Go to contacts
             </Link>
           </p>

@@ -88,7 +88,6 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
   return (
     <>
       <GripSymbol />
-      <LiveStatusIndicator live={live} />
       {stages.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">This pipeline has no stages yet: add them in Settings → Pipelines.</p>
       ) : (
@@ -113,14 +112,16 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
             drag.handlers.onDragCancel();
           }}
         >
+          <BoardKeyboardContext.Provider value={keyboardContext}>
+          <div className="relative">
+          <LiveStatusIndicator live={live} />
           {filters === "" && board.columns.every((c) => c.count === 0) ? (
-            <p className="mb-2 rounded-md border border-dashed border-slate-300 bg-white px-3 py-2 text-sm text-slate-600" data-testid="board-empty">
+            // over the empty columns' feet, taking no room from the board
+            <p className="pointer-events-none absolute inset-x-3 bottom-12 z-10 mx-auto max-w-xl rounded-md border border-dashed border-slate-300 bg-white/95 px-3 py-2 text-center text-sm text-slate-700" data-testid="board-empty">
               No {BOARD_KINDS[kind].plural} yet.{" "}
               {canCreate ? <>Add the first with the + at the top of a stage, then drag it along as it progresses.</> : <>They show here once your team adds them.</>}
             </p>
           ) : null}
-          <BoardKeyboardContext.Provider value={keyboardContext}>
-          <div className="relative">
           <div ref={scrollerRef} className="relative flex h-[calc(100dvh-14rem)] min-h-[26rem] gap-3 overflow-x-auto pb-2" data-testid="board" aria-busy={move.isPending || undefined}>
             {stages.map((stage) => {
               const column = board.columns.find((c) => c.stageId === stage.id) ?? { stageId: stage.id, count: 0, totals: [], cards: [], nextCursor: null };
