@@ -64,7 +64,7 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON "audit_log"
 -- An erase keeps that changes happened, not their values: every value in `changes` of the
 -- record's entries becomes "erased" (field names stay). The current tenant's entries only.
 CREATE FUNCTION audit_scrub_record(p_record_type crm_record_type, p_record_id uuid) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   PERFORM set_config('app.audit_scrub', 'on', true);
   UPDATE audit_log a SET changes = (

@@ -2,7 +2,8 @@
 // transaction (by the domain_events trigger), the other actions by their services,
 // append-only for the app role, and read by admins only.
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { describe, expect, inject, it } from "vitest";
 import { auditLog, pipelineStages } from "@/db/schema";
 import { makeMember, makeTenant } from "@/db/testing/factories";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys";
@@ -64,6 +65,14 @@ describe("audit log: record changes", () => {
     await expect(withTenant(t.ctx, (tx) => tx.update(auditLog).set({ action: "record.deleted" }).where(eq(auditLog.recordId, c.id)))).rejects.toThrow(/permission denied/);
     await expect(withTenant(t.ctx, (tx) => tx.delete(auditLog).where(eq(auditLog.recordId, c.id)))).rejects.toThrow(/permission denied/);
     expect((await entries(t.ctx, c.id)).map((r) => r.action)).toEqual(["record.created"]);
+    // nor can the tables' owner: the trigger refuses everyone
+    const owner = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
+    try {
+      await expect(owner`update audit_log set action = 'record.deleted' where record_id = ${c.id}`).rejects.toThrow(/append-only/);
+      await expect(owner`delete from audit_log where record_id = ${c.id}`).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
   });
 });
 
