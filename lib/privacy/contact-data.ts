@@ -11,10 +11,9 @@ import { emitEvent } from "@/lib/events/emit";
 import { getRecord, lockLiveRecords, serializeRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { ERASED } from "./erased";
 import { suppressEmail } from "./suppression";
 
-/** What an erase writes over each personal field of the contact. */
-export const ERASED = "erased";
 export const PERSONAL_FIELDS = ["firstName", "lastName", "email", "phone", "mobilePhone", "jobTitle", "department", "linkedinUrl"] as const;
 
 const strip = <T extends { tenantId: string }>(rows: T[]) => rows.map(({ tenantId: _t, ...rest }) => rest);
