@@ -23,7 +23,7 @@ test("an admin's edit shows in Settings → Audit log filtered by the record, an
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: /^Audit log/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   const filters = page.getByRole("form", { name: "Filter the audit log" });
-  await filters.getByRole("combobox", { name: "Record" }).fill("Audrey");
+  await filters.getByRole("combobox", { name: "Record", exact: true }).fill("Audrey");
   await page.getByRole("option", { name: /Audrey Trail/ }).click();
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`recordId=${contactId}`));
