@@ -16,6 +16,7 @@ import { benchBoardUi } from "./board-ui";
 import { benchSearch } from "./search";
 import { benchTimeline } from "./timeline";
 import { benchAutomations } from "./automations";
+import { benchAudit } from "./audit";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -55,6 +56,7 @@ async function main() {
     ["move", benchMove],
     ["board-ui", benchBoardUi],
     ["automations", (e) => benchAutomations(e.ownerUrl, e.appPassword)],
+    ["audit", benchAudit],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

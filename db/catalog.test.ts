@@ -23,7 +23,9 @@ export type Rule =
   | "role-owns-table"
   | "view-bypasses-rls"
   | "definer-no-search-path"
-  | "definer-public-execute";
+  | "definer-public-execute"
+  | "append-only-writable"
+  | "append-only-no-trigger";
 
 export interface Violation {
   rule: Rule;
@@ -37,6 +39,8 @@ export interface CatalogOptions {
   globalTables?: readonly string[];
   /** The role the app connects as: not superuser, no BYPASSRLS, owns nothing in the schema. */
   appRole?: string;
+  /** Append-only tables (the audit log): the app role may not UPDATE, DELETE or TRUNCATE them, and a BEFORE UPDATE OR DELETE row trigger refuses it to everyone. */
+  appendOnlyTables?: readonly string[];
 }
 
 type Sql = postgres.ISql;
@@ -229,6 +233,20 @@ export async function checkCatalog(sql: Sql, schema: string, opts: CatalogOption
     if (f.publicExecute) add("definer-public-execute", f.name, `SECURITY DEFINER function ${f.name} is executable by PUBLIC: REVOKE ALL ... FROM PUBLIC and grant it to the app role`);
   }
 
+  // Nobody edits or deletes an audit entry through the product: no grant lets the app do
+  // it, and a trigger refuses it even to the owner.
+  for (const name of (opts.appendOnlyTables ?? ["audit_log"]).filter((n) => tables.some((t) => t.name === n))) {
+    const [a] = await sql<{ writable: boolean; guarded: boolean }[]>`
+      select case when exists (select 1 from pg_roles where rolname = ${appRole})
+               then has_table_privilege(${appRole}, c.oid, 'UPDATE') or has_table_privilege(${appRole}, c.oid, 'DELETE') or has_table_privilege(${appRole}, c.oid, 'TRUNCATE')
+               else false end as writable,
+        exists (select 1 from pg_trigger g where g.tgrelid = c.oid and not g.tgisinternal and g.tgenabled <> 'D'
+                and (g.tgtype & 1) = 1 and (g.tgtype & 2) = 2 and (g.tgtype & 8) = 8 and (g.tgtype & 16) = 16) as guarded
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ${schema} and c.relname = ${name}`;
+    if (a?.writable) add("append-only-writable", name, `the app role ${appRole} may UPDATE, DELETE or TRUNCATE the append-only table ${name}: grant it SELECT and INSERT only`);
+    if (!a?.guarded) add("append-only-no-trigger", name, `append-only table ${name} has no enabled BEFORE UPDATE OR DELETE row trigger refusing changes`);
+  }
+
   const [role] = await sql<{ super: boolean; bypass: boolean }[]>`select rolsuper as super, rolbypassrls as bypass from pg_roles where rolname = ${appRole}`;
   if (!role) add("role-missing", `role:${appRole}`, `the app role ${appRole} does not exist`);
   else {
@@ -349,7 +367,7 @@ describe("database catalog", () => {
         with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);`;
     const tenantTables = [
       "good_parent", "good_child", "nullable_tenant", "pk_order", "no_pk", "uniq", "fk_target", "fk_bad", "fk_unindexed",
-      "fk_set_null", "rls_off", "rls_unforced", "rls_no_policy", "rls_leaky", "owned_by_app",
+      "fk_set_null", "rls_off", "rls_unforced", "rls_no_policy", "rls_leaky", "owned_by_app", "audit_log", "good_log",
     ];
     const ROLLBACK = new Error("rollback");
     let found: Violation[] = [];
@@ -400,6 +418,12 @@ describe("database catalog", () => {
           create table rls_no_policy (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
           create table rls_leaky (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
           create table owned_by_app (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          create table audit_log (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          grant select, insert, update on audit_log to stageline_app;
+          create table good_log (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id));
+          grant select, insert on good_log to stageline_app;
+          create function refuse() returns trigger language plpgsql as 'begin raise exception ''append-only''; end';
+          create trigger good_log_append_only before update or delete on good_log for each row execute function refuse();
           ${tenantTables.map(secure).join("\n")}
           alter table rls_off disable row level security;
           alter table rls_unforced no force row level security;
@@ -430,8 +454,9 @@ describe("database catalog", () => {
           revoke all on function definer_temp_first() from public;
           create function invoker_fn() returns bigint language sql stable as 'select count(*) from good_parent';
         `);
-        found = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: "stageline_app" });
-        foundWithAppRole = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: role });
+        const appendOnlyTables = ["audit_log", "good_log"];
+        found = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: "stageline_app", appendOnlyTables });
+        foundWithAppRole = await checkCatalog(tx, schema, { globalTables: ["tenants"], appRole: role, appendOnlyTables });
         throw ROLLBACK;
       })
       .catch((err: unknown) => {
@@ -466,10 +491,12 @@ describe("database catalog", () => {
       "definer-no-search-path definer_no_path()",
       "definer-no-search-path definer_temp_first()",
       "definer-public-execute definer_public()",
+      "append-only-writable audit_log",
+      "append-only-no-trigger audit_log",
     ];
     expect(summary(found)).toEqual([...expected].sort());
     expect(summary(foundWithAppRole)).toEqual(
-      [...expected, `role-superuser role:${role}`, `role-bypassrls role:${role}`, "role-owns-table owned_by_app"].sort(),
+      [...expected, `role-superuser role:${role}`, `role-bypassrls role:${role}`, "role-owns-table owned_by_app", "append-only-writable good_log"].sort(),
     );
     // Messages name the table and the constraint.
     expect(found.find((v) => v.rule === "fk-without-tenant" && v.object.endsWith("crossed_fk"))?.message).toMatch(/fk_bad_crossed_fk: fk_bad \(tenant_id, other_id\) → catalog_scratch_\w+\.fk_target \(id, tenant_id\)/);

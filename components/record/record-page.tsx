@@ -11,6 +11,10 @@ import { AppError } from "@/lib/errors";
 import type { RecordKind } from "@/lib/records/registry";
 import { isUuid } from "@/lib/uuid";
 import { DeleteRecordButton } from "./delete-record-button";
+import { PrivacyControls } from "./privacy-controls";
+import { Badge } from "@/components/ui/badge";
+import { can } from "@/lib/auth/permissions";
+import { ERASED } from "@/lib/privacy/erased";
 import { FollowControl } from "./follow-control";
 import { keyFacts } from "./key-facts";
 import { loadRecordPage, type RecordPageData } from "@/lib/records/page-data";
@@ -37,6 +41,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
   const following = data.watchers.some((w) => w.principalType === "USER" && w.principalId === s.user.id);
   const activeUsers = data.members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name }));
   const facts = keyFacts(kind, record, data.refLabels);
+  const erased = kind === "CONTACT" && record.email === ERASED && record.firstName === ERASED;
   // A meeting's attendees are suggested from the workspace's members and the record's contacts.
   const people = [
     ...activeUsers.map((u) => u.name),
@@ -47,7 +52,10 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
   return (
     <div className="space-y-4">
       <div>
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{words.singular}</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          {words.singular}
+          {erased ? <Badge className="ml-2">Erased</Badge> : null}
+        </p>
         <PageHeader
           title={data.title}
           description={[...facts, `Owner: ${owner ?? "nobody"}`].join(" · ")}
@@ -61,6 +69,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
                 canWatch={data.can.watch}
                 groups={data.groups.map((g) => ({ id: g.id, name: g.name, following: data.watchers.some((w) => w.principalType === "GROUP" && w.principalId === g.id) }))}
               />
+              {kind === "CONTACT" ? <PrivacyControls id={id} title={data.title} canErase={can(s.role, "records.erase")} erased={erased} /> : null}
               {data.can.delete ? <DeleteRecordButton kind={kind} id={id} singular={words.singular} collection={words.collection} title={data.title} /> : null}
             </>
           }

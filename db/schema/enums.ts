@@ -65,3 +65,23 @@ export const customFieldType = pgEnum("custom_field_type", CUSTOM_FIELD_TYPES);
 
 export const LIST_MEMBERSHIP_SOURCES = ["RULE", "MANUAL", "AUTOMATION", "IMPORT"] as const;
 export const listMembershipSource = pgEnum("list_membership_source", LIST_MEMBERSHIP_SOURCES);
+
+/** What an audit_log entry records (API.md, "Visibility, teams and audit"). */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "member.added",
+  "member.role_changed",
+  "member.deactivated",
+  "api_key.created",
+  "api_key.revoked",
+  "access_policy.updated",
+  "export",
+  "import.started",
+  "import.undone",
+  "record.created",
+  "record.updated",
+  "record.deleted",
+  "record.merged",
+  "record.erased",
+] as const;

@@ -7,3 +7,4 @@ export * from "./lists";
 export * from "./watchers";
 export * from "./automations";
 export * from "./events";
+export * from "./audit";

@@ -7,6 +7,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { clientAddress } from "@/lib/auth/client-address";
 import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { requestIdOf } from "@/lib/log";
@@ -33,14 +34,14 @@ async function authenticate(req: NextRequest): Promise<TenantContext> {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const ctx = m ? await authenticateApiKey(m[1]!) : null;
     if (!ctx) throw new AppError("unauthorized", "Missing, unknown or revoked API key");
-    return ctx;
+    return { ...ctx, ip: clientAddress(req.headers) };
   }
   const hasSessionCookie = req.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
   const session = hasSessionCookie ? await getSession() : null;
   if (!session) throw new AppError("unauthorized", "Send an API key as `Authorization: Bearer <key>`");
   const refusal = crossSiteRefusal(req);
   if (refusal) throw new AppError("forbidden", `Refused: ${refusal}. Write from the app's own pages, or send an API key.`);
-  return session.ctx;
+  return { ...session.ctx, ip: clientAddress(req.headers) };
 }
 
 async function readJson(req: NextRequest): Promise<unknown> {

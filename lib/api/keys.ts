@@ -7,6 +7,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { notFound, validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { appendAudit } from "@/lib/audit/write";
 
 const PREFIX = "slk_";
 
@@ -35,6 +36,7 @@ export async function createApiKey(ctx: TenantContext, input: { name: string; ro
       .insert(apiKeys)
       .values({ tenantId: ctx.tenantId, name: input.name, role, userId: input.userId ?? null, keyPrefix: key.slice(0, 10), keyHash: hashApiKey(key), createdByUserId: ctx.actor.userId })
       .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, userId: apiKeys.userId, keyPrefix: apiKeys.keyPrefix, createdAt: apiKeys.createdAt });
+    await appendAudit(tx, ctx, { action: "api_key.created", changes: { apiKeyId: r!.id, name: r!.name, role: r!.role, userId: r!.userId } });
     return r!;
   });
   return { ...row, key };
@@ -51,14 +53,15 @@ export async function listApiKeys(ctx: TenantContext) {
 }
 
 export async function revokeApiKey(ctx: TenantContext, id: string) {
-  const rows = await withTenant(ctx, (tx) =>
-    tx
+  await withTenant(ctx, async (tx) => {
+    const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: sql`now()` })
       .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-      .returning({ id: apiKeys.id }),
-  );
-  if (rows.length === 0) throw notFound("API key");
+      .returning({ id: apiKeys.id, name: apiKeys.name });
+    if (!row) throw notFound("API key");
+    await appendAudit(tx, ctx, { action: "api_key.revoked", changes: { apiKeyId: row.id, name: row.name } });
+  });
 }
 
 /** Bearer key → tenant context, or null for a missing, unknown or revoked key. */

@@ -29,6 +29,7 @@ export const TAGS = {
   users: "The workspace's members.",
   groups: "Groups of members: they own records, follow them, and take turns in round-robin assignment.",
   "api-keys": "API keys: each carries a role that limits it exactly as it limits a user.",
+  audit: "The append-only audit log: who did what, when and from where.",
 } as const;
 export type Tag = keyof typeof TAGS;
 

@@ -3,6 +3,7 @@
 // test receives is checked against it (lib/api/contract-check.ts).
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { activityPaths } from "@/lib/activities/openapi";
+import { auditPaths } from "@/lib/audit/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
 import { listPaths } from "@/lib/lists/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
@@ -14,7 +15,7 @@ import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -14,6 +14,7 @@ import { endSession } from "./end-session";
 import { clearAttempts, passwordKeys, releaseAttempt, reserveAttempt } from "./throttle";
 import { findUserByEmail, membershipsOf } from "./users";
 import { log } from "@/lib/log";
+import { auditSignIn, auditSignInFailed } from "@/lib/audit/sign-in";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -63,7 +64,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const keys = passwordKeys(parsed.data.email, clientAddress(request.headers));
+        const address = clientAddress(request.headers);
+        const keys = passwordKeys(parsed.data.email, address);
         // Counted before the check, for unknown emails too: a locked account and an
         // unknown one answer alike, and parallel guesses cannot outrun the count.
         try {
@@ -75,12 +77,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
         const user = await findUserByEmail(parsed.data.email);
         // Verify even when the user is unknown, so timing does not reveal which emails exist.
         const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
+        if (user && !ok) await auditSignInFailed(user.id, parsed.data.tenantId, address);
         if (!user || !ok) return null;
         const memberships = (await membershipsOf(user.id)).filter((m) => m.isActive);
         const chosen = memberships.find((m) => m.tenantId === parsed.data.tenantId) ?? memberships[0];
         if (!chosen) return null;
-        const [account, address] = [keys.slice(0, 1), keys.slice(1)];
-        await Promise.all([clearAttempts(account), releaseAttempt(address)]);
+        const [account, addressKeys] = [keys.slice(0, 1), keys.slice(1)];
+        await Promise.all([clearAttempts(account), releaseAttempt(addressKeys), auditSignIn({ userId: user.id, tenantId: chosen.tenantId, ok: true, ip: address })]);
         return { id: user.id, email: user.email, name: user.name, tenantId: chosen.tenantId, sessionVersion: user.sessionVersion };
       },
     }),

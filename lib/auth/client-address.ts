@@ -20,6 +20,16 @@ export function clientAddress(headers: Headers): string | null {
   return raw ? normalize(raw) : null;
 }
 
+/** clientAddress of the request being served (server components and actions); null outside one. */
+export async function requestAddress(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    return clientAddress(await headers());
+  } catch {
+    return null; // no request: a test, the worker, the CLI
+  }
+}
+
 function normalize(raw: string): string | null {
   let a = raw.replace(/^\[|\](:\d+)?$/g, ""); // [v6]:port
   if (/^[\d.]+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(":")); // v4:port

@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   "apiKeys.manage": ["admin"],
   "fields.manage": ["admin"],
   "settings.manage": ["admin"],
+  /** Read the audit log (Settings → Audit log, GET /audit-log). */
+  "audit.read": ["admin"],
+  /** Erase a contact's personal data (Privacy). */
+  "records.erase": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { requestAddress } from "./client-address";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { auth } from "./auth";
@@ -27,7 +28,12 @@ export interface SessionClaims {
  * the JWT's session version must match the user's (bumped on password change and on
  * sign-out) and the membership must still be active. Null when any check fails.
  */
-export const getSession = cache(async (): Promise<SessionInfo | null> => checkSession((await auth()) as SessionClaims | null));
+export const getSession = cache(async (): Promise<SessionInfo | null> => {
+  const info = await checkSession((await auth()) as SessionClaims | null);
+  // the address goes with the context, for the audit log of what this request changes
+  if (info) info.ctx.ip = await requestAddress();
+  return info;
+});
 
 /** getSession's check of the claims of a session cookie, for any caller that holds them. */
 export async function checkSession(session: SessionClaims | null): Promise<SessionInfo | null> {

@@ -9,6 +9,8 @@ export const EVENT_TYPES = [
   "record.created",
   "record.updated",
   "record.deleted",
+  /** A contact's personal data was erased (lib/privacy); its payload carries no data. */
+  "record.erased",
   "stage.changed",
   "list.member_added",
   "list.member_removed",

@@ -14,6 +14,7 @@ import { emptyLookups, lookupIdsOf, projectRows } from "@/lib/views/project";
 import { filterWhere, loadLookups, tableCustomFields } from "@/lib/views/table-query";
 import { rowsToCsv } from "./csv";
 import { log } from "@/lib/log";
+import { appendAudit } from "@/lib/audit/write";
 
 export const EXPORT_PAGE_SIZE = 200;
 
@@ -42,6 +43,9 @@ export async function exportCsv(ctx: TenantContext, kind: RecordKind, req: Expor
     where = filterWhere(ctx, kind, req.selection.filter, customFields);
     q = req.selection.q ?? null;
   }
+  // recorded once the request is known to be valid, before the first byte
+  const what = "ids" in req.selection ? { ids: req.selection.ids.length } : { q, filter: req.selection.filter ?? null };
+  await withTenant(ctx, (tx) => appendAudit(tx, ctx, { action: "export", recordType: kind, changes: { format: "csv", ...what, columns: cols } }));
 
   const encoder = new TextEncoder();
   let cursor: string | null = null;

@@ -41,6 +41,24 @@ export const ENUM_LABELS = {
   LIST_MEMBERSHIP_SOURCES: { RULE: "Filter", MANUAL: "By hand", AUTOMATION: "Automation", IMPORT: "Import" },
   SAVED_VIEW_VISIBILITIES: { private: "Only me", workspace: "Everyone in the workspace", group: "A group" },
   ACTIVITY_DIRECTIONS: { INBOUND: "Inbound", OUTBOUND: "Outbound" },
+  AUDIT_ACTIONS: {
+    "auth.sign_in": "Signed in",
+    "auth.sign_in_failed": "Sign-in failed",
+    "member.added": "Member added",
+    "member.role_changed": "Role changed",
+    "member.deactivated": "Member deactivated",
+    "api_key.created": "API key created",
+    "api_key.revoked": "API key revoked",
+    "access_policy.updated": "Access policy changed",
+    export: "Export",
+    "import.started": "Import started",
+    "import.undone": "Import undone",
+    "record.created": "Record created",
+    "record.updated": "Record changed",
+    "record.deleted": "Record deleted",
+    "record.merged": "Records merged",
+    "record.erased": "Contact erased",
+  },
 } satisfies { [K in keyof typeof E as K extends `${string}S` ? ((typeof E)[K] extends readonly string[] ? K : never) : never]: Table<(typeof E)[K] & readonly string[]> };
 
 export type EnumName = keyof typeof ENUM_LABELS;

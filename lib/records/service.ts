@@ -15,6 +15,7 @@ import { RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKind
 import { contactHasIdentity } from "./schemas";
 import { validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
+import { assertNotErased } from "@/lib/privacy/suppression";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -73,6 +74,7 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
   }
   try {
     return await withTenant(ctx, async (tx) => {
+      if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
       const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
       if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
       values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);

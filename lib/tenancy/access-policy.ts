@@ -2,6 +2,7 @@
 // type, the read and write scope. The database applies it (RLS through access_scope_ids,
 // migration access_scopes); this module reads and replaces it and says it in words.
 import "server-only";
+import { appendAudit } from "@/lib/audit/write";
 import { and, eq } from "drizzle-orm";
 import { accessPolicies } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
@@ -53,6 +54,7 @@ export async function putAccessPolicy(ctx: TenantContext, input: unknown): Promi
   }
   if (errors.length) throw new AppError("validation", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
   return withTenant(ctx, async (tx) => {
+    const before = await load(tx, ctx.tenantId);
     for (const r of rows) {
       await tx
         .insert(accessPolicies)
@@ -62,7 +64,16 @@ export async function putAccessPolicy(ctx: TenantContext, input: unknown): Promi
           set: { readScope: r.readScope, writeScope: r.writeScope, updatedAt: new Date() },
         });
     }
-    return load(tx, ctx.tenantId);
+    const after = await load(tx, ctx.tenantId);
+    // the audit keeps each changed role × type as [before, after]
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const r of rows) {
+      const was = before[r.role as AccessRole]?.[r.recordType as AccessRecordType];
+      const now = after[r.role as AccessRole]?.[r.recordType as AccessRecordType];
+      if (JSON.stringify(was) !== JSON.stringify(now)) changes[`${r.role}.${r.recordType}`] = [was, now];
+    }
+    if (Object.keys(changes).length) await appendAudit(tx, ctx, { action: "access_policy.updated", changes });
+    return after;
   });
 }
 

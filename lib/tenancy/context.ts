@@ -19,6 +19,8 @@ export interface Actor {
 export interface TenantContext {
   tenantId: string;
   actor: Actor;
+  /** The client's address when a request has one (lib/auth/client-address.ts): the audit log records it, logs never do. */
+  ip?: string | null;
 }
 
 export const systemActor = (source: ChangeSource = "SYSTEM"): Actor => ({ kind: "system", userId: null, role: "admin", source });

@@ -18,6 +18,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { systemActor, type TenantContext } from "./context";
 import { acceptNewUserSchema, invitationTokenSchema, inviteSchema, revokeInvitationSchema, type InviteInput } from "./schemas";
 import { withTenant, type Tx } from "./with-tenant";
+import { appendAudit } from "@/lib/audit/write";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -191,6 +192,7 @@ async function join(inv: InvitationView, member: (tx: Tx) => Promise<string>): P
       throw new AppError("conflict", membership.isActive ? `You are already a member of ${inv.tenantName}` : `Your membership in ${inv.tenantName} was deactivated: ask an admin to reactivate it`);
     }
     await tx.insert(tenantUsers).values({ tenantId: inv.tenantId, userId, role: inv.role });
+    await appendAudit(tx, ctx, { action: "member.added", actorUserId: userId, changes: { userId, role: inv.role, invitationId: inv.invitationId } });
     return { tenantId: inv.tenantId, userId, email: inv.email };
   });
 }

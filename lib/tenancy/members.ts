@@ -13,6 +13,7 @@ import { isUuid } from "@/lib/uuid";
 import type { TenantContext } from "./context";
 import { changeRoleSchema, profileNameSchema, setActiveSchema } from "./schemas";
 import { withTenant, type Tx } from "./with-tenant";
+import { appendAudit } from "@/lib/audit/write";
 
 export interface Member {
   userId: string;
@@ -91,6 +92,7 @@ export async function changeMemberRole(ctx: TenantContext, input: { userId: stri
       .where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.userId, data.userId)))
       .returning({ role: tenantUsers.role });
     if (!row) throw notFound("Member");
+    if (member.role !== row.role) await appendAudit(tx, ctx, { action: "member.role_changed", changes: { userId: member.userId, role: [member.role, row.role] } });
     return { ...member, role: row.role };
   });
 }
@@ -111,6 +113,8 @@ export async function setMemberActive(ctx: TenantContext, input: { userId: strin
       .where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.userId, data.userId)))
       .returning({ isActive: tenantUsers.isActive, deactivatedAt: tenantUsers.deactivatedAt });
     if (!row) throw notFound("Member");
+    // a reactivation re-admits the member: API.md's list has no action of its own for it
+    await appendAudit(tx, ctx, { action: data.active ? "member.added" : "member.deactivated", changes: { userId: member.userId, isActive: [member.isActive, row.isActive] } });
     return { ...member, ...row };
   });
 }

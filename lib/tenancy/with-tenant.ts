@@ -31,11 +31,12 @@ export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<
     return await db().transaction(async (tx) => {
       // genericPlans: for work of fixed shapes (the worker's dispatch), cached plans instead
       // of planning each statement afresh (the client's default: db/client.ts)
+      // app.client_ip: the address the audit log records (the domain_events trigger and lib/audit)
       const a = actorSettings(ctx.actor);
       await tx.execute(
         opts.genericPlans
-          ? sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true), set_config('plan_cache_mode', 'auto', true)`
-          : sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true)`,
+          ? sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true), set_config('app.client_ip', ${ctx.ip ?? ""}, true), set_config('plan_cache_mode', 'auto', true)`
+          : sql`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true), set_config('app.client_ip', ${ctx.ip ?? ""}, true)`,
       );
       return fn(tx);
     });
@@ -68,7 +69,7 @@ export async function withTenantPipelined<T>(ctx: TenantContext, fn: (tx: Pipeli
     // plan_cache_mode: these statements have fixed shapes and key lookups, so cached
     // generic plans serve them (the client's default re-plans each one: db/client.ts).
     const a = actorSettings(ctx.actor);
-    const scoped = conn`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true), set_config('plan_cache_mode', 'auto', true)`.execute();
+    const scoped = conn`select set_config('app.tenant_id', ${ctx.tenantId}, true), set_config('app.user_id', ${a.userId}, true), set_config('app.actor_role', ${a.role}, true), set_config('app.client_ip', ${ctx.ip ?? ""}, true), set_config('plan_cache_mode', 'auto', true)`.execute();
     // fn's first query waits for these; their failure surfaces there
     Promise.all([begun, scoped]).catch(() => {});
     return await fn({

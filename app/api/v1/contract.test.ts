@@ -247,6 +247,15 @@ describe("every documented operation, answered as the document says", () => {
     await call("GET", "/access-policy");
   });
 
+  it("audit log and a contact's personal data", async () => {
+    const { body: page } = await call("GET", `/audit-log?recordType=CONTACT&recordId=${ids.contacts}&limit=5`);
+    expect(page.data.length).toBeGreaterThan(0);
+    const { body: exported } = await call("GET", `/contacts/${ids.contacts}/export`);
+    expect(exported.contact).toMatchObject({ id: ids.contacts });
+    const { body: other } = await call("POST", "/contacts", { body: { firstName: "Eve", email: "eve@acme.example" }, expect: 201 });
+    await call("POST", `/contacts/${other.id}/erase`, { expect: 204 });
+  });
+
   it("records: delete", async () => {
     for (const collection of Object.keys(COLLECTIONS)) await call("DELETE", `/${collection}/${ids[collection]}`, { expect: 204 });
   });
