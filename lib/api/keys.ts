@@ -36,7 +36,7 @@ export async function createApiKey(ctx: TenantContext, input: { name: string; ro
       .insert(apiKeys)
       .values({ tenantId: ctx.tenantId, name: input.name, role, userId: input.userId ?? null, keyPrefix: key.slice(0, 10), keyHash: hashApiKey(key), createdByUserId: ctx.actor.userId })
       .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, userId: apiKeys.userId, keyPrefix: apiKeys.keyPrefix, createdAt: apiKeys.createdAt });
-    await appendAudit(tx, ctx, { action: "api_key.created", changes: { apiKeyId: r!.id, name: r!.name, role: r!.role, userId: r!.userId } });
+    await appendAudit(tx, ctx, { action: "api_key.created", changes: { apiKeyId: r!.id, name: r!.name, role: r!.role, ...(r!.userId ? { userId: r!.userId } : {}) } });
     return r!;
   });
   return { ...row, key };

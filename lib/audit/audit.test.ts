@@ -11,6 +11,7 @@ import { exportCsv } from "@/lib/export/stream";
 import { moveRecord } from "@/lib/pipelines/move-record";
 import { createRecord, updateRecord, updateRecordIn, lockLiveRecords, deleteRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
+import { putAccessPolicy } from "@/lib/tenancy/access-policy";
 import { changeMemberRole, setMemberActive } from "@/lib/tenancy/members";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { listAuditLog } from "./queries";
@@ -77,6 +78,14 @@ describe("audit log: record changes", () => {
 });
 
 describe("audit log: other actions", () => {
+  it("an access-policy change records each role and type it changed, before and after; a PUT that changes nothing records nothing", async () => {
+    const t = await makeTenant();
+    await putAccessPolicy(t.ctx, { sales_rep: { CONTACT: { read: "own", write: "own" }, DEAL: { read: "all", write: "all" } } });
+    await putAccessPolicy(t.ctx, { sales_rep: { CONTACT: { read: "own", write: "own" } } });
+    const rows = (await entries(t.ctx)).filter((r) => r.action === "access_policy.updated");
+    expect(rows.map((r) => r.changes)).toEqual([{ "sales_rep.CONTACT": [{ read: "all", write: "all" }, { read: "own", write: "own" }] }]);
+  });
+
   it("sign-ins and failed sign-ins, in the workspace they were for", async () => {
     const t = await makeTenant();
     const other = await makeTenant("Other");
