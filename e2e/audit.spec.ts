@@ -31,7 +31,7 @@ test("an admin's edit shows in Settings → Audit log filtered by the record, an
   await expect(rows).toHaveCount(3); // header, the update, the creation
   await expect(rows.nth(1)).toContainText("Record changed");
   await expect(rows.nth(1)).toContainText("Job title: — → Auditor");
-  await expect(rows.nth(2)).toContainText("record.created");
+  await expect(rows.nth(2)).toContainText("Record created");
 
   const axe = await new AxeBuilder({ page }).include("#main").analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);

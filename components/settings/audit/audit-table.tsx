@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { AuditOut } from "@/lib/audit/queries";
 import { isRecordKind, recordPath } from "@/lib/records/kinds";
 import { fieldLabel, labelFor } from "@/lib/format/labels";
+import { DateTime } from "@/components/ui/date-time";
 
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -39,7 +40,7 @@ export function AuditTable({ rows, names }: { rows: AuditOut[]; names: Map<strin
           {rows.map((r) => (
             <tr key={r.id}>
               <td className="whitespace-nowrap px-3 py-2">
-                <time dateTime={r.at.toISOString()}>{r.at.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                <DateTime value={r.at} mode="absolute" precise />
               </td>
               <td className="px-3 py-2">{r.actorUserId ? (names.get(r.actorUserId) ?? r.actorUserId) : r.actorApiKeyId ? (names.get(r.actorApiKeyId) ?? "API key") : "System"}</td>
               <td className="px-3 py-2 text-xs">{labelFor("AUDIT_ACTIONS", r.action)}</td>
