@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { actionMessage } from "@/lib/action-result";
 import { completeTaskAction, reopenTaskAction } from "@/lib/activities/actions";
 import { formatDateTime } from "@/lib/format/dates";
+import { useIsClient } from "@/components/ui/use-reader";
 
 /** Done / not done for one task; a recurring task answers with its next occurrence. */
 export function TaskCheckbox({ id, subject, completed }: { id: string; subject: string; completed: boolean }) {
@@ -14,6 +15,8 @@ export function TaskCheckbox({ id, subject, completed }: { id: string; subject: 
   const queryClient = useQueryClient();
   const [checked, setChecked] = useState(completed);
   const [pending, startTransition] = useTransition();
+  // a click before hydration would tick the box and do nothing: it waits for the page's script
+  const ready = useIsClient();
   const toggle = (next: boolean) => {
     setChecked(next);
     startTransition(async () => {
@@ -34,7 +37,7 @@ export function TaskCheckbox({ id, subject, completed }: { id: string; subject: 
   };
   return (
     <label className="inline-flex items-center gap-1.5 text-sm">
-      <input type="checkbox" className="size-4 rounded border-slate-300" checked={checked} disabled={pending} onChange={(e) => toggle(e.target.checked)} />
+      <input type="checkbox" className="size-4 rounded border-slate-300" checked={checked} disabled={pending || !ready} onChange={(e) => toggle(e.target.checked)} />
       <span className="sr-only">Complete {subject}</span>
     </label>
   );
