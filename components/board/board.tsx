@@ -58,6 +58,7 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
   const pipelineId = initialData.pipeline.id;
   const stageName = useCallback((id: string) => current().pipeline.stages.find((s) => s.id === id)?.name ?? "that stage", [current]);
 
+  const labels = useMemo(() => customFieldLabels(fieldDefinitions), [fieldDefinitions]);
   const move = useBoardMove({ kind, queryKey, current, moveAction, stageName });
   const { mutate } = move;
   const fields = useFieldsDrop({ queryKey, current, moveAction, refetch });
@@ -70,17 +71,16 @@ export function Board({ initialData, filters, canMove, canCreate, moveAction, cr
   const { active, hint, lostFor, pickUp, hover, drop, cancel } = drag;
   const scrollerRef = useRef<HTMLDivElement>(null);
   const dragApi = useMemo(() => ({ pickUp, hover, drop, cancel }), [pickUp, hover, drop, cancel]);
-  const keyboard = useBoardKeyboard({ kind, current, stageName, drag: dragApi, boardRef: scrollerRef });
+  const keyboard = useBoardKeyboard({ kind, current, stageName, labels, drag: dragApi, boardRef: scrollerRef });
   const keyboardContext = useMemo(() => ({ liftedId: keyboard.liftedId, pickUp: keyboard.pickUp }), [keyboard.liftedId, keyboard.pickUp]);
   const edge = useEdgeScroll(scrollerRef);
   const { pointerEdge } = edge;
   const collisionDetection = useMemo(() => collisionDetectionFor((x) => pointerEdge(x) !== 0), [pointerEdge]);
   const live = useLiveEvents(`records:${kind}`, refetch, { busy: !!active || !!lostFor || !!fields.drop || move.isPending, accept: isBoardChange });
-  const { announcements, screenReaderInstructions } = useBoardAnnouncements(kind, current, stageName);
+  const { announcements, screenReaderInstructions } = useBoardAnnouncements(kind, current, stageName, labels);
   const sensors = useBoardSensors();
 
   const ownerNames = useMemo(() => new Map(board.members.map((m) => [m.id, m.name])), [board.members]);
-  const labels = useMemo(() => customFieldLabels(fieldDefinitions), [fieldDefinitions]);
   const users = useMemo(() => board.members.filter((m) => m.isActive).map((m) => ({ id: m.id, name: m.name })), [board.members]);
   const verdicts = useMemo(() => (active ? dropVerdicts(kind, board.pipeline, active.card, active.fromStageId, labels) : null), [active, kind, board.pipeline, labels]);
 

@@ -15,6 +15,7 @@ import {
   type PointerActivationConstraint,
 } from "@dnd-kit/core";
 import { dropVerdict } from "@/lib/board/drop-rules";
+import type { CustomFieldLabels } from "@/lib/pipelines/required-fields";
 import { findCard, type DropTarget } from "@/lib/board/optimistic";
 import type { BoardData, BoardKind } from "@/lib/board/types";
 import type { CardDragData } from "./board-card";
@@ -73,8 +74,9 @@ export function targetOf(over: Over | null, active: Active): DropTarget | null {
 export const sameTarget = (a: DropTarget | null, b: DropTarget | null) => a?.stageId === b?.stageId && a?.overCardId === b?.overCardId && a?.after === b?.after;
 
 /** The card and the verdict for dropping it on `target`, from `board`; null when either is gone. */
-export function judgeDrop(kind: BoardKind, board: BoardData, cardId: string, target: DropTarget | null) {
+/** `labels`: custom fields' labels by key, so a stage that asks for fields names them as people know them. */
+export function judgeDrop(kind: BoardKind, board: BoardData, cardId: string, target: DropTarget | null, labels: CustomFieldLabels = {}) {
   const found = findCard(board, cardId);
   if (!found || !target) return null;
-  return { found, verdict: dropVerdict(kind, board.pipeline, found.card, found.column.stageId, target.stageId) };
+  return { found, verdict: dropVerdict(kind, board.pipeline, found.card, found.column.stageId, target.stageId, labels) };
 }

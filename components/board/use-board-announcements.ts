@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { BOARD_KINDS, capitalize } from "@/lib/board/kinds";
 import { findCard, type DropTarget } from "@/lib/board/optimistic";
 import type { BoardData, BoardKind } from "@/lib/board/types";
+import type { CustomFieldLabels } from "@/lib/pipelines/required-fields";
 import { judgeDrop, targetOf } from "./drag-and-drop";
 
 const lowerFirst = (s: string) => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
@@ -13,6 +14,7 @@ interface Speaker {
   kind: BoardKind;
   board: BoardData;
   stageName: (id: string) => string;
+  labels?: CustomFieldLabels;
 }
 
 /** "deal Acme renewal" (or just "deal" when the card is gone). */
@@ -28,7 +30,7 @@ export function sayPickedUp(s: Speaker, cardId: string): string {
 
 /** Where the card is over and whether it may be dropped there; `place` adds where in the column (keyboard). */
 export function sayOver(s: Speaker, cardId: string, target: DropTarget | null, place = ""): string {
-  const j = judgeDrop(s.kind, s.board, cardId, target);
+  const j = judgeDrop(s.kind, s.board, cardId, target, s.labels);
   if (!target || !j) return `${capitalize(cardLabel(s, cardId))} is not over a stage.`;
   const stage = s.stageName(target.stageId);
   if (!j.verdict.ok) return `Cannot move into ${stage}: ${lowerFirst(j.verdict.short)}.`;
@@ -39,7 +41,7 @@ export function sayOver(s: Speaker, cardId: string, target: DropTarget | null, p
 }
 
 export function sayDropped(s: Speaker, cardId: string, target: DropTarget | null): string {
-  const j = judgeDrop(s.kind, s.board, cardId, target);
+  const j = judgeDrop(s.kind, s.board, cardId, target, s.labels);
   if (!target || !j) return `${capitalize(cardLabel(s, cardId))} was dropped outside the board and stays where it was.`;
   const stage = s.stageName(target.stageId);
   if (!j.verdict.ok) return `Cannot move into ${stage}: ${lowerFirst(j.verdict.short)}. ${j.verdict.reason}.`;
@@ -56,10 +58,10 @@ export const sayCancelled = (s: Speaker, cardId: string) => `Move cancelled. ${c
  * the keyboard mode (use-board-keyboard) says the same sentences in its own region.
  * `current` reads the board as the columns show it, at the moment of the announcement.
  */
-export function useBoardAnnouncements(kind: BoardKind, current: () => BoardData, stageName: (id: string) => string) {
+export function useBoardAnnouncements(kind: BoardKind, current: () => BoardData, stageName: (id: string) => string, labels: CustomFieldLabels = {}) {
   const info = BOARD_KINDS[kind];
   const announcements = useMemo<Announcements>(() => {
-    const speaker = () => ({ kind, board: current(), stageName });
+    const speaker = () => ({ kind, board: current(), stageName, labels });
     return {
       onDragStart: ({ active: a }) => sayPickedUp(speaker(), String(a.id)),
       // still over its own place: "picked up" says enough
@@ -67,7 +69,7 @@ export function useBoardAnnouncements(kind: BoardKind, current: () => BoardData,
       onDragEnd: ({ active: a, over }) => sayDropped(speaker(), String(a.id), targetOf(over, a)),
       onDragCancel: ({ active: a }) => sayCancelled(speaker(), String(a.id)),
     };
-  }, [current, kind, stageName]);
+  }, [current, kind, stageName, labels]);
 
   const screenReaderInstructions = useMemo(
     () => ({

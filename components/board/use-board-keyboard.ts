@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { findCard, planDrop, type DropTarget } from "@/lib/board/optimistic";
 import type { BoardData, BoardKind } from "@/lib/board/types";
+import type { CustomFieldLabels } from "@/lib/pipelines/required-fields";
 import { sayCancelled, sayDropped, sayOver, sayPickedUp } from "./use-board-announcements";
 
 /** A card moved by keyboard: the stage it is over (by index) and its place there. */
@@ -44,13 +45,13 @@ function targetOf(board: BoardData, m: KeyboardMove): { target: DropTarget; plac
  * Every step is announced in the board's live region, naming the stage and whether the
  * card may go there. Focus returns to the card's handle where it lands.
  */
-export function useBoardKeyboard(opts: { kind: BoardKind; current: () => BoardData; stageName: (id: string) => string; drag: DragApi; boardRef: React.RefObject<HTMLElement | null> }) {
-  const { kind, current, stageName, drag, boardRef } = opts;
+export function useBoardKeyboard(opts: { kind: BoardKind; current: () => BoardData; stageName: (id: string) => string; labels: CustomFieldLabels; drag: DragApi; boardRef: React.RefObject<HTMLElement | null> }) {
+  const { kind, current, stageName, labels, drag, boardRef } = opts;
   const [move, setMove] = useState<KeyboardMove | null>(null);
   const [message, setMessage] = useState("");
   const refocus = useRef<{ id: string; from: Element | null } | null>(null);
 
-  const speaker = useCallback(() => ({ kind, board: current(), stageName }), [kind, current, stageName]);
+  const speaker = useCallback(() => ({ kind, board: current(), stageName, labels }), [kind, current, stageName, labels]);
 
   const pickUp = useCallback(
     (cardId: string) => {

@@ -6,7 +6,7 @@ import { Pin } from "lucide-react";
 import { actionData } from "@/lib/action-result";
 import { pinnedNotesAction } from "@/lib/timeline/actions";
 import type { TimelineEntry } from "@/lib/timeline/types";
-import { LocalTime } from "./local-time";
+import { DateTime } from "@/components/ui/date-time";
 import { EntryBody, timelineKey } from "./timeline";
 
 type Kind = Parameters<typeof timelineKey>[0];
@@ -28,7 +28,7 @@ export function PinnedNotes({ kind, id, initial, canPin }: { kind: Kind; id: str
         {query.data.map((e) => (
           <li key={e.id} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3">
             <EntryBody entry={e} canLog={canPin} />
-            <LocalTime value={e.at} relative className="shrink-0 text-xs text-slate-500" />
+            <DateTime value={e.at} className="shrink-0 text-xs text-slate-500" />
           </li>
         ))}
       </ol>
