@@ -54,6 +54,14 @@ export const activityDirection = pgEnum("activity_direction", ACTIVITY_DIRECTION
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export const priority = pgEnum("priority", PRIORITIES);
 
+/** A lead's temperature (seed 001's lead `rating`). */
+export const LEAD_RATINGS = ["hot", "warm", "cold"] as const;
+export const leadRating = pgEnum("lead_rating", LEAD_RATINGS);
+
+/** Where a lead stands (API.md, "Leads"); `converted` and `unqualified` are set by convert and disqualify. */
+export const LEAD_STATUSES = ["new", "contacted", "qualified", "unqualified", "converted"] as const;
+export const leadStatus = pgEnum("lead_status", LEAD_STATUSES);
+
 export const DEAL_STATUSES = ["open", "won", "lost"] as const;
 export const dealStatus = pgEnum("deal_status", DEAL_STATUSES);
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type ExtraConfigColumn } from "drizzle-orm/pg-core";
 import { createdAt, id, positionKey, tenantId, updatedAt } from "./columns";
-import { activityDirection, activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, listObjectType, priority, type SAVED_VIEW_VISIBILITIES } from "./enums";
+import { activityDirection, activityType, changeSource, crmRecordType, customFieldType, dealStatus, dealType, leadRating, leadStatus, listObjectType, priority, type SAVED_VIEW_VISIBILITIES } from "./enums";
 import { pipelines, pipelineStages } from "./pipelines";
 import { tenantGroups, tenants, tenantUsers } from "./tenancy";
 
@@ -131,14 +131,39 @@ export const leads = pgTable("leads", {
   jobTitle: text(),
   companyName: text(),
   source: text(),
-  status: text().notNull().default("new"),
+  status: leadStatus().notNull().default("new"),
+  rating: leadRating(),
   score: integer().notNull().default(0),
   priority: priority(),
-  convertedAt: timestamp({ withTimezone: true }),
+  // where the lead came from (seed 002's UTM tracking)
+  utmSource: text(),
+  utmMedium: text(),
+  utmCampaign: text(),
+  utmContent: text(),
+  utmTerm: text(),
+  landingPage: text(),
+  referrer: text(),
+  // BANT qualification (seed 001), free text
+  budget: text(),
+  authority: text(),
+  need: text(),
+  timeline: text(),
   disqualifiedReason: text(),
+  disqualifiedAt: timestamp({ withTimezone: true }),
+  convertedAt: timestamp({ withTimezone: true }),
+  convertedContactId: uuid(),
+  convertedCompanyId: uuid(),
+  convertedDealId: uuid(),
+  assignedAt: timestamp({ withTimezone: true }),
 }, (t) => [
   ...recordConstraints("leads", t),
+  foreignKey({ name: "leads_converted_contact_fk", columns: [t.tenantId, t.convertedContactId], foreignColumns: [contacts.tenantId, contacts.id] }),
+  foreignKey({ name: "leads_converted_company_fk", columns: [t.tenantId, t.convertedCompanyId], foreignColumns: [companies.tenantId, companies.id] }),
+  check("leads_score_range", sql`${t.score} >= 0 and ${t.score} <= 100`),
   index("leads_email_idx").on(t.tenantId, sql`lower(${t.email})`),
+  index("leads_score_idx").on(t.tenantId, t.score),
+  index("leads_converted_contact_idx").on(t.tenantId, t.convertedContactId),
+  index("leads_converted_company_idx").on(t.tenantId, t.convertedCompanyId),
   // global search (lib/search; the same expression in search_candidates, migration 0017): name, email, company name contain q or are like it
   index("leads_name_trgm_idx").using("gin", sql`(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.lastName}, ''))) gin_trgm_ops`),
   index("leads_email_trgm_idx").using("gin", sql`lower(${t.email}) gin_trgm_ops`),

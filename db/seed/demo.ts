@@ -396,7 +396,7 @@ export async function fillDemoRecords(tx: Tx, tenantId: string, people: DemoPeop
   for (const d of dealRows) recordHistory("DEAL", d.id, d, d.ownedByUserId);
 
   // --- leads on the Lead Qualification pipeline ---
-  const leadStatus = ["new", "contacted", "qualified", "converted", "disqualified"];
+  const leadStatus = ["new", "contacted", "qualified", "converted", "unqualified"] as const;
   const leadRows = Array.from({ length: DEMO_COUNTS.leads }, () => {
     const stageIndex = weightedIndex(LEAD_STAGE_WEIGHTS);
     const stage = leadPipe.stages[stageIndex]!;

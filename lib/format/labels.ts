@@ -36,6 +36,8 @@ export const ENUM_LABELS = {
   ACTIVITY_TYPES: { CALL: "Call", EMAIL: "Email", MEETING: "Meeting", NOTE: "Note", TASK: "Task" },
   PRIORITIES: { low: "Low", medium: "Medium", high: "High", urgent: "Urgent" },
   DEAL_STATUSES: { open: "Open", won: "Won", lost: "Lost" },
+  LEAD_RATINGS: { hot: "Hot", warm: "Warm", cold: "Cold" },
+  LEAD_STATUSES: { new: "New", contacted: "Contacted", qualified: "Qualified", unqualified: "Disqualified", converted: "Converted" },
   CHANGE_SOURCES: { USER: "User", API: "API", AUTOMATION: "Automation", IMPORT: "Import", SYSTEM: "System" },
   CUSTOM_FIELD_TYPES: { TEXT: "Text", NUMBER: "Number", DATE: "Date", SELECT: "Select (one option)", MULTI_SELECT: "Multi-select", CHECKBOX: "Checkbox", URL: "URL" },
   LIST_MEMBERSHIP_SOURCES: { RULE: "Filter", MANUAL: "By hand", AUTOMATION: "Automation", IMPORT: "Import" },

@@ -1,6 +1,6 @@
 // zod schemas for record input, shared by server actions, the REST API and OpenAPI.
 import { z } from "zod";
-import { DEAL_TYPES, PRIORITIES } from "@/db/schema/enums";
+import { DEAL_TYPES, LEAD_RATINGS, LEAD_STATUSES, PRIORITIES } from "@/db/schema/enums";
 import { RECORD_KIND_VALUES } from "./kinds";
 
 export const uuidSchema = z.uuid({ message: "must be a UUID" });
@@ -97,8 +97,9 @@ export const leadCreateSchema = z
     jobTitle: text(150),
     companyName: text(200),
     source: text(100),
-    status: z.string().trim().min(1).max(50).optional(),
-    score: z.number().int().min(0).max(1000).optional(),
+    status: z.enum(LEAD_STATUSES).optional(),
+    rating: z.enum(LEAD_RATINGS).nullish(),
+    score: z.number().int().min(0).max(100).optional(),
     priority: z.enum(PRIORITIES).nullish(),
     ...common,
     ...placement,
