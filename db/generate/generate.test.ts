@@ -46,7 +46,7 @@ it("generates a big tenant and small tenants with consistent references, keeping
   const before = await schemaShape();
   const lines: string[] = [];
   const result = await generateBenchData(sql, {
-    companies: 300, contacts: 2_000, deals: 101, activities: 5_000, tenants: 2, users: 5, chunk: 700,
+    companies: 300, contacts: 2_000, deals: 101, activities: 5_000, leads: 300, tenants: 2, users: 5, chunk: 700,
     bulkThreshold: 1_000, // exercise the drop-and-rebuild path on contacts and activities
     log: (l) => lines.push(l),
   });
@@ -55,7 +55,7 @@ it("generates a big tenant and small tenants with consistent references, keeping
 
   expect(result.adminEmail).toBe(BENCH_ADMIN_EMAIL);
   expect(result.smallTenantIds).toHaveLength(2);
-  expect(result.counts).toMatchObject({ users: 5, companies: 300, contacts: 2_000, deals: 101, activities: 5_000, stageHistory: 101, smallTenants: 2 });
+  expect(result.counts).toMatchObject({ users: 5, companies: 300, contacts: 2_000, deals: 101, activities: 5_300, leads: 300, stageHistory: 401, smallTenants: 2 });
   expect(result.counts.smallTenantRows).toMatchObject({ contacts: 2 * SMALL_TENANT.contacts, companies: 2 * SMALL_TENANT.companies, deals: 2 * SMALL_TENANT.deals });
 
   const [admin] = await sql<{ password_hash: string; role: string }[]>`
@@ -67,9 +67,14 @@ it("generates a big tenant and small tenants with consistent references, keeping
   const [refs] = await sql`select
       (select count(*)::int from contacts x where x.tenant_id = ${t} and x.company_id is not null
          and not exists (select 1 from companies c where c.tenant_id = x.tenant_id and c.id = x.company_id)) as bad_contact_company,
-      (select count(*)::int from activities a where a.tenant_id = ${t}
+      (select count(*)::int from activities a where a.tenant_id = ${t} and a.record_type = 'CONTACT'
          and not exists (select 1 from contacts c where c.tenant_id = a.tenant_id and c.id = a.record_id)) as bad_activity_record,
-      (select count(*)::int from activities a where a.tenant_id = ${t} and a.record_type <> 'CONTACT') as non_contact_activities,
+      (select count(*)::int from activities a where a.tenant_id = ${t} and a.record_type = 'LEAD'
+         and not exists (select 1 from leads l where l.tenant_id = a.tenant_id and l.id = a.record_id)) as bad_lead_activity,
+      (select count(*)::int from activities a where a.tenant_id = ${t} and a.record_type not in ('CONTACT', 'LEAD')) as other_activities,
+      (select count(distinct lower(email))::int from leads where tenant_id = ${t}) as lead_emails,
+      (select count(*)::int from leads l join pipeline_stages s on s.tenant_id = l.tenant_id and s.id = l.stage_id
+         where l.tenant_id = ${t} and s.stage_type = 'OPEN' and l.pipeline_id = s.pipeline_id) as leads_in_open_stages,
       (select count(*)::int from deals d where d.tenant_id = ${t}
          and not exists (select 1 from contacts c where c.tenant_id = d.tenant_id and c.id = d.contact_id)) as bad_deal_contact,
       (select count(distinct lower(domain))::int from companies where tenant_id = ${t}) as domains,
@@ -78,7 +83,8 @@ it("generates a big tenant and small tenants with consistent references, keeping
       (select count(*)::int from deals d join companies c on c.tenant_id = d.tenant_id and c.id = d.company_id
          where d.tenant_id = ${t} and d.name not like split_part(c.name, ' ', 1) || ' ' || split_part(c.name, ' ', 2) || ' – %') as deal_name_mismatch`;
   expect(refs).toEqual({
-    bad_contact_company: 0, bad_activity_record: 0, non_contact_activities: 0, bad_deal_contact: 0, domains: 300,
+    bad_contact_company: 0, bad_activity_record: 0, bad_lead_activity: 0, other_activities: 0, lead_emails: 300, leads_in_open_stages: 300,
+    bad_deal_contact: 0, domains: 300,
     email_domain_mismatch: 0, deal_name_mismatch: 0,
   });
 

@@ -19,6 +19,8 @@ export interface GenerateOptions {
   companies: number;
   deals: number;
   activities: number;
+  /** Open leads in the big tenant, spread over the lead pipeline's open stages, with one activity each on average. */
+  leads: number;
   /** Small tenants next to the big one. */
   tenants: number;
   /** Users of the big tenant (admin included). */
@@ -36,6 +38,7 @@ export const DEFAULT_OPTIONS: GenerateOptions = {
   companies: 200_000,
   deals: 10_000,
   activities: 5_000_000,
+  leads: 0,
   tenants: 99,
   users: 50,
   chunk: 250_000,
@@ -45,7 +48,7 @@ export const DEFAULT_OPTIONS: GenerateOptions = {
 };
 
 /** Each small tenant's size. */
-export const SMALL_TENANT = { contacts: 100, companies: 20, deals: 20, activities: 200, users: 1 } as const;
+export const SMALL_TENANT = { contacts: 100, companies: 20, deals: 20, activities: 200, leads: 0, users: 1 } as const;
 
 export const BENCH_ADMIN_EMAIL = "bench-admin@bench.test";
 
@@ -55,6 +58,7 @@ export interface TenantCounts {
   contacts: number;
   deals: number;
   activities: number;
+  leads: number;
   stageHistory: number;
 }
 
@@ -68,7 +72,7 @@ export interface GenerateResult {
 }
 
 /** The kinds of generated rows whose ids can be recomputed (see benchUuid). */
-export type IdKind = "company" | "contact" | "deal";
+export type IdKind = "company" | "contact" | "deal" | "lead";
 
 /**
  * The id the generator gives row `n` (1-based) of `kind` in `tenantId`: a version-4
@@ -153,6 +157,7 @@ interface TenantSpec {
   contacts: number;
   deals: number;
   activities: number;
+  leads: number;
 }
 
 interface TenantIds {
@@ -161,6 +166,9 @@ interface TenantIds {
   dealPipelineId: string;
   /** The sales pipeline's open (not DONE_*) stages, in board order, with their probabilities. */
   openStages: { id: string; probability: string }[];
+  leadPipelineId: string;
+  /** The lead pipeline's open stages, in board order. */
+  leadOpenStages: { id: string; probability: string }[];
 }
 
 type Sql = postgres.Sql;
@@ -169,7 +177,7 @@ type Tx = postgres.TransactionSql;
 /** Fills a database with one big tenant and `tenants` small ones. Needs an owner (ideally superuser) connection. */
 export async function generateBenchData(sql: Sql, options: Partial<GenerateOptions> = {}): Promise<GenerateResult> {
   const o: GenerateOptions = { ...DEFAULT_OPTIONS, ...options };
-  for (const k of ["contacts", "companies", "deals", "activities", "tenants", "users", "chunk", "bulkThreshold"] as const) {
+  for (const k of ["contacts", "companies", "deals", "activities", "leads", "tenants", "users", "chunk", "bulkThreshold"] as const) {
     if (!Number.isInteger(o[k]) || o[k] < 0) throw new Error(`--${k} must be a non-negative integer (got ${o[k]})`);
   }
   if (o.users < 1 || o.chunk < 1) throw new Error("--users and --chunk must be at least 1");
@@ -188,7 +196,7 @@ export async function generateBenchData(sql: Sql, options: Partial<GenerateOptio
   const passwordHash = await hashPassword(o.password);
   const bigSpec: TenantSpec = {
     name: "Bench Corp", slug: "bench-corp", adminEmail: BENCH_ADMIN_EMAIL, userPrefix: "bench-user-", users: o.users,
-    companies: o.companies, contacts: o.contacts, deals: o.deals, activities: o.activities,
+    companies: o.companies, contacts: o.contacts, deals: o.deals, activities: o.activities, leads: o.leads,
   };
   const ctx: FillContext = { words, passwordHash, o, elapsed, activityId: server!.version >= 180000 ? "uuidv7()" : "gen_random_uuid()" };
 
@@ -199,15 +207,15 @@ export async function generateBenchData(sql: Sql, options: Partial<GenerateOptio
     await tx`set local lock_timeout = '30s'`;
     await tx`select setseed(0.42)`; // random() below is repeatable
     const deferred = await deferIndexesAndForeignKeys(tx, {
-      companies: o.companies, contacts: o.contacts, activities: o.activities,
+      companies: o.companies, contacts: o.contacts, activities: o.activities + o.leads, leads: o.leads,
     }, o.bulkThreshold);
     if (deferred.length > 0) o.log(`[${elapsed()}] bulk mode: secondary indexes and foreign keys of ${deferred.map((d) => d.table).join(", ")} are rebuilt after loading`);
 
-    o.log(`[${elapsed()}] big tenant: ${o.companies} companies, ${o.contacts} contacts, ${o.deals} deals, ${o.activities} activities`);
+    o.log(`[${elapsed()}] big tenant: ${o.companies} companies, ${o.contacts} contacts, ${o.deals} deals, ${o.activities} activities, ${o.leads} leads`);
     const big = await fillTenant(tx, bigSpec, ctx);
 
     const smallTenantIds: string[] = [];
-    let smallRows: TenantCounts = { users: 0, companies: 0, contacts: 0, deals: 0, activities: 0, stageHistory: 0 };
+    let smallRows: TenantCounts = { users: 0, companies: 0, contacts: 0, deals: 0, activities: 0, leads: 0, stageHistory: 0 };
     for (let i = 1; i <= o.tenants; i++) {
       const tag = String(i).padStart(3, "0");
       const spec: TenantSpec = {
@@ -294,7 +302,7 @@ function quoteIdent(name: string): string {
 function sumCounts(a: TenantCounts, b: TenantCounts): TenantCounts {
   return {
     users: a.users + b.users, companies: a.companies + b.companies, contacts: a.contacts + b.contacts,
-    deals: a.deals + b.deals, activities: a.activities + b.activities, stageHistory: a.stageHistory + b.stageHistory,
+    deals: a.deals + b.deals, activities: a.activities + b.activities, leads: a.leads + b.leads, stageHistory: a.stageHistory + b.stageHistory,
   };
 }
 
@@ -450,6 +458,47 @@ async function fillTenant(tx: Tx, spec: TenantSpec, ctx: FillContext): Promise<{
     ));
   }
 
+  if (spec.leads > 0) {
+    // Open leads over the lead pipeline's open stages; ratings, sources and UTM values
+    // spread so scoring rules and reports have variety; lead n's email is unique.
+    const stageCount = ids.leadOpenStages.length;
+    await chunked(tx, t, "leads", spec.leads, o, elapsed, (tx, from, to) => tx.unsafe(
+      `insert into leads (tenant_id, id, first_name, last_name, email, phone, job_title, company_name, source, status, rating, priority,
+         utm_source, utm_medium, utm_campaign, owned_by_user_id, created_by_user_id, pipeline_id, stage_id, stage_entered_at,
+         position, assigned_at, created_at, updated_at)
+       select $1::uuid, ${uuidSql(t, "lead", "g")}, x.first, x.last,
+         lower(x.first || '.' || x.last || '.lead' || g::text) || '@' || lower(${rand("$9::text[]")}) || '-' || (g % 5000)::text || '.example',
+         '+1-555-' || lpad(((g * 31) % 10000000)::text, 7, '0'), ${rand("$10::text[]")},
+         ${rand("$9::text[]")} || ' ' || ${rand("$11::text[]")},
+         (array['web_form','referral','event','cold_call','partner','ads'])[1 + (g % 6)],
+         (array['new','contacted','qualified']::lead_status[])[1 + (g % ${stageCount})],
+         (array['hot','warm','cold','warm','cold']::lead_rating[])[1 + floor(random() * 5)::int],
+         (array['low','medium','high','urgent']::priority[])[1 + (g % 4)],
+         (array['google','linkedin','newsletter','partner'])[1 + (g % 4)], (array['cpc','social','email'])[1 + (g % 3)],
+         'campaign-' || (g % 12)::text,
+         x.owner, x.owner, $5::uuid, ($6::uuid[])[1 + (g % ${stageCount})], x.created,
+         ${positionSql(`g / ${stageCount}`)}, x.created, x.created, x.created
+       from generate_series($2::int, $3::int) g,
+         lateral (select ${rand("$7::text[]")} as first, ${rand("$8::text[]")} as last, ${rand("$4::uuid[]")} as owner,
+                         ${pastTime(365)} as created, g as _g offset 0) x`,
+      [t, from, to, users, ids.leadPipelineId, ids.leadOpenStages.map((s) => s.id), w.firstNames, w.lastNames, w.adjectives, w.jobTitles, COMPANY_SUFFIXES],
+    ));
+    await asTenant(tx, t, (tx) => tx`
+      insert into stage_history (tenant_id, entity_type, entity_id, pipeline_id, from_stage_id, to_stage_id, changed_at, changed_by_user_id, source)
+      select tenant_id, 'LEAD', id, pipeline_id, null, stage_id, stage_entered_at, owned_by_user_id, 'IMPORT'
+      from leads where tenant_id = ${t}`);
+    // about one activity per lead: calls, emails and notes, some older than a month
+    await chunked(tx, t, "lead activities", spec.leads, o, elapsed, (tx, from, to) => tx.unsafe(
+      `insert into activities (tenant_id, id, activity_type, subject, record_type, record_id, activity_at, created_by_user_id, created_at, updated_at)
+       select $1::uuid, ${ctx.activityId}, x.kind, 'Lead ' || lower(x.kind::text), 'LEAD', ${uuidSql(t, "lead", "x.n")}, x.at, x.owner, x.at, x.at
+       from generate_series($2::int, $3::int) g,
+         lateral (select (array['CALL','EMAIL','NOTE','EMAIL','MEETING']::activity_type[])[1 + floor(random() * 5)::int] as kind,
+                         1 + floor(random() * ${spec.leads})::int as n, ${rand("$4::uuid[]")} as owner,
+                         ${pastTime(120)} as at, g as _g offset 0) x`,
+      [t, from, to, users],
+    ));
+  }
+
   const [counts] = await asTenant(tx, t, (tx) => tx<TenantCounts[]>`
     select
       (select count(*)::int from tenant_users where tenant_id = ${t}) as users,
@@ -457,6 +506,7 @@ async function fillTenant(tx: Tx, spec: TenantSpec, ctx: FillContext): Promise<{
       (select count(*)::int from contacts where tenant_id = ${t}) as contacts,
       (select count(*)::int from deals where tenant_id = ${t}) as deals,
       (select count(*)::int from activities where tenant_id = ${t}) as activities,
+      (select count(*)::int from leads where tenant_id = ${t}) as leads,
       (select count(*)::int from stage_history where tenant_id = ${t}) as "stageHistory"`);
   return { tenantId: t, counts: counts! };
 }
@@ -467,6 +517,8 @@ async function createTenantRows(tx: Tx, spec: TenantSpec, passwordHash: string):
   const userIds = Array.from({ length: spec.users }, () => randomUUID());
   let dealPipelineId = "";
   let openStages: TenantIds["openStages"] = [];
+  let leadPipelineId = "";
+  let leadOpenStages: TenantIds["leadOpenStages"] = [];
   await asTenant(tx, tenantId, async (tx) => {
     await tx`insert into tenants (id, name, slug) values (${tenantId}, ${spec.name}, ${`${spec.slug}-${tenantId.slice(0, 8)}`})`;
     const userRows = userIds.map((id, i) => ({
@@ -495,8 +547,13 @@ async function createTenantRows(tx: Tx, spec: TenantSpec, passwordHash: string):
         dealPipelineId = pipelineId;
         openStages = stages.filter((s) => s.stage_type === "OPEN").map((s) => ({ id: s.id, probability: s.probability }));
       }
+      if (p.objectType === "LEAD" && !leadPipelineId) {
+        leadPipelineId = pipelineId;
+        leadOpenStages = stages.filter((s) => s.stage_type === "OPEN").map((s) => ({ id: s.id, probability: s.probability }));
+      }
     }
   });
   if (!dealPipelineId || openStages.length === 0) throw new Error("DEFAULT_PIPELINES has no DEAL pipeline with open stages");
-  return { tenantId, userIds, dealPipelineId, openStages };
+  if (!leadPipelineId || leadOpenStages.length === 0) throw new Error("DEFAULT_PIPELINES has no LEAD pipeline with open stages");
+  return { tenantId, userIds, dealPipelineId, openStages, leadPipelineId, leadOpenStages };
 }

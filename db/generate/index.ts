@@ -17,6 +17,7 @@ const USAGE = `Usage: npm run db:generate -- [options]
   --companies N    companies in the big tenant     (default ${DEFAULT_OPTIONS.companies})
   --deals N        open deals in the big tenant    (default ${DEFAULT_OPTIONS.deals})
   --activities N   activities in the big tenant    (default ${DEFAULT_OPTIONS.activities})
+  --leads N        open leads in the big tenant, ~1 activity each (default ${DEFAULT_OPTIONS.leads})
   --tenants N      small tenants next to it        (default ${DEFAULT_OPTIONS.tenants})
   --users N        users of the big tenant         (default ${DEFAULT_OPTIONS.users})
   --chunk N        rows per INSERT statement       (default ${DEFAULT_OPTIONS.chunk})
@@ -55,6 +56,7 @@ function parseOptions(argv: string[]): Partial<GenerateOptions> | null {
       companies: { type: "string" },
       deals: { type: "string" },
       activities: { type: "string" },
+      leads: { type: "string" },
       tenants: { type: "string" },
       users: { type: "string" },
       chunk: { type: "string" },
@@ -65,7 +67,7 @@ function parseOptions(argv: string[]): Partial<GenerateOptions> | null {
   });
   if (values.help) return null;
   const opts: Partial<GenerateOptions> = {};
-  const numeric = { contacts: "contacts", companies: "companies", deals: "deals", activities: "activities", tenants: "tenants", users: "users", chunk: "chunk", bulkThreshold: "bulk-threshold" } as const;
+  const numeric = { contacts: "contacts", companies: "companies", deals: "deals", activities: "activities", leads: "leads", tenants: "tenants", users: "users", chunk: "chunk", bulkThreshold: "bulk-threshold" } as const;
   for (const [key, flag] of Object.entries(numeric) as [keyof typeof numeric, (typeof numeric)[keyof typeof numeric]][]) {
     const raw = values[flag];
     if (raw === undefined) continue;
