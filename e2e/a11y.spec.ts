@@ -2,14 +2,8 @@
 // dialog) has no serious or critical axe violation. The whole document is checked, not
 // only #main: toasts and the palette render outside it.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
-
-async function create(page: Page, collection: string, data: Record<string, unknown>): Promise<string> {
-  const res = await page.request.post(`/api/v1/${collection}`, { data });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 /** The serious and critical violations on the page as it is now, one line per node. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -23,22 +17,21 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect.soft(await seriousViolations(page), what).toEqual([]);
 }
 
-test("every page and state has no serious or critical axe violations", async ({ page }) => {
+test("every page and state has no serious or critical axe violations", async ({ page, seed }) => {
   test.slow(); // some thirty pages, each analysed
-  await signUpTenant(page);
-  const companyId = await create(page, "companies", { name: "Axe Industries", domain: "axe.example", industry: "Software" });
-  const contactId = await create(page, "contacts", { firstName: "Ada", lastName: "Access", email: "ada@axe.example", companyId });
-  const dealId = await create(page, "deals", { name: "Axe renewal", amount: "12000", closeDate: "2030-03-01", companyId });
-  const leadId = await create(page, "leads", { firstName: "Lee", lastName: "Lead", companyName: "Lead Co" });
-  const ticketId = await create(page, "tickets", { subject: "Screen reader trouble", contactId });
-  const listId = await create(page, "lists", { name: "Accessible people", objectType: "CONTACT", processingType: "STATIC" });
-  await create(page, "activities", {
+  const companyId = await seed.record("COMPANY", { name: "Axe Industries", domain: "axe.example", industry: "Software" });
+  const contactId = await seed.record("CONTACT", { firstName: "Ada", lastName: "Access", email: "ada@axe.example", companyId });
+  const dealId = await seed.record("DEAL", { name: "Axe renewal", amount: "12000", closeDate: "2030-03-01", companyId });
+  const leadId = await seed.record("LEAD", { firstName: "Lee", lastName: "Lead", companyName: "Lead Co" });
+  const ticketId = await seed.record("TICKET", { subject: "Screen reader trouble", contactId });
+  const listId = await seed.list({ name: "Accessible people", objectType: "CONTACT", processingType: "STATIC" });
+  await seed.activity({
     activityType: "TASK", subject: "Call Ada back", recordType: "CONTACT", recordId: contactId, dueAt: new Date(Date.now() + 86_400_000).toISOString(),
   });
-  const automationId = await create(page, "automations", {
+  const { id: automationId } = await seed.automation({
     name: "Announce new contacts", entityType: "CONTACT", scopeType: "ENTITY", triggerEvent: "record.created", actionType: "EVENT", config: {},
   });
-  await create(page, "contacts", { firstName: "Eve", lastName: "Event" });
+  await seed.record("CONTACT", { firstName: "Eve", lastName: "Event" });
 
   const pages = [
     "/contacts", `/contacts/${contactId}`, "/companies", `/companies/${companyId}`,
@@ -103,7 +96,6 @@ test("every page and state has no serious or critical axe violations", async ({ 
 });
 
 test("the board shows whether live updates are on, to everyone", async ({ page }) => {
-  await signUpTenant(page);
   await page.goto("/deals");
   const live = page.getByTestId("live-status");
   await expect(live).toHaveText("Live updates on");

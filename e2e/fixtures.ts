@@ -15,6 +15,9 @@ export interface Account {
   companyName: string;
 }
 
+/** A browser state with nobody signed in: a new context in a test of e2e/workspace.ts starts signed in as its admin otherwise. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
+
 /** A unique address per call (parallel workers, repeated runs). */
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
@@ -76,7 +79,7 @@ export async function createInvitationLink(page: Page, email: string, role: NewM
  */
 export async function addUser(page: Page, browser: Browser, person: NewMember): Promise<{ context: BrowserContext; page: Page }> {
   const link = await createInvitationLink(page, person.email, person.role);
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
   const invitee = await context.newPage();
   await invitee.goto(link);
   await invitee.getByLabel("Your name").fill(person.name);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 const RECORD_URL = /\/contacts\/[0-9a-f-]{36}$/;
 
@@ -16,11 +16,16 @@ async function defineContactField(page: Page, label: string, type: string, opts:
   await expect(page.getByRole("row", { name: new RegExp(label) })).toBeVisible();
 }
 
-test("a contact with a tag and custom fields: create, see them on the record page and in the table, edit with validation", async ({ page }) => {
-  test.setTimeout(90_000);
-  await signUpTenant(page);
+test("Settings → Fields: an admin adds a required choice field and a URL field to contacts", async ({ page }) => {
   await defineContactField(page, "Region", "SELECT", { options: "EMEA\nAPAC", required: true });
   await defineContactField(page, "Profile page", "URL");
+  await expect(page.getByRole("row", { name: /Region/ })).toContainText("EMEA, APAC");
+});
+
+test("a contact with a tag and custom fields: create, see them on the record page and in the table, edit with validation", async ({ page, seed }) => {
+  test.setTimeout(90_000);
+  await seed.customField({ objectType: "CONTACT", label: "Region", fieldType: "SELECT", options: ["EMEA", "APAC"], isRequired: true });
+  await seed.customField({ objectType: "CONTACT", label: "Profile page", fieldType: "URL" });
 
   // Create: the required custom field is checked before anything is sent.
   await page.goto("/contacts/new");

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addUser, E2E_PASSWORD, signUpTenant, uniqueEmail } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 const RECORD_URL = /\/(companies|contacts|deals|tickets)\/[0-9a-f-]{36}$/;
 
@@ -10,8 +10,7 @@ async function createCompany(page: Page, name: string, domain: string) {
   await page.getByRole("button", { name: "Create company" }).click();
 }
 
-test("company → contact → call → follow; another user's edit reaches the follower's bell", async ({ page, browser }) => {
-  await signUpTenant(page, { name: "Ada Admin" });
+test("company → contact → call → follow; another user's edit reaches the follower's bell", async ({ page, openAs }) => {
   const domain = `acme-${Date.now()}.test`;
 
   // A company; a second one with the same domain is refused on the domain field.
@@ -52,11 +51,8 @@ test("company → contact → call → follow; another user's edit reaches the f
   await expect(page.getByRole("list", { name: "Followers" })).toContainText("Ada Admin");
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 
-  // The admin adds a second user; Rita joins through the invitation in her own browser.
-  const repEmail = uniqueEmail("rep");
-  const { context: repContext, page: rep } = await addUser(page, browser, { name: "Rita Rep", email: repEmail, role: "sales_rep", password: E2E_PASSWORD });
-  await page.goto("/settings/users");
-  await expect(page.getByRole("row", { name: /Rita Rep/ })).toBeVisible();
+  // A second member, Rita (a sales rep), in her own browser.
+  const { context: repContext, page: rep } = await openAs("sales_rep");
 
   // Rita changes Jane's job title.
   await rep.goto(contactUrl);
@@ -84,13 +80,8 @@ test("company → contact → call → follow; another user's edit reaches the f
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 });
 
-test("a deal's stage picker moves it, the history shows the stay, a lost deal asks why; tasks show on My tasks", async ({ page }) => {
-  await signUpTenant(page);
-  await page.goto("/deals/new");
-  await page.getByLabel("Deal name").fill("Rocket fuel contract");
-  await page.getByLabel("Amount").fill("12500");
-  await page.getByRole("button", { name: "Create deal" }).click();
-  await expect(page).toHaveURL(RECORD_URL);
+test("a deal's stage picker moves it, the history shows the stay, a lost deal asks why; tasks show on My tasks", async ({ page, seed }) => {
+  await page.goto(`/deals/${await seed.record("DEAL", { name: "Rocket fuel contract", amount: "12500" })}`);
 
   const stages = page.getByRole("list", { name: "Stages of Sales Pipeline" });
   await expect(stages.locator('[aria-current="step"]')).toContainText("Prospecting");
@@ -127,12 +118,8 @@ test("a deal's stage picker moves it, the history shows the stay, a lost deal as
   await expect(page.getByText("Nothing upcoming.")).toBeVisible();
 });
 
-test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", async ({ page }) => {
-  await signUpTenant(page);
-  await page.goto("/tickets/new");
-  await page.getByLabel("Subject").fill("Printer on fire");
-  await page.getByRole("button", { name: "Create ticket" }).click();
-  await expect(page).toHaveURL(RECORD_URL);
+test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", async ({ page, seed }) => {
+  await page.goto(`/tickets/${await seed.record("TICKET", { subject: "Printer on fire" })}`);
   const stages = page.getByRole("list", { name: "Stages of Support" });
   await stages.getByRole("button", { name: /Move to Resolved/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Enforced" })).toContainText("In Progress");
@@ -147,16 +134,10 @@ test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", 
   await expect(page.getByRole("list", { name: "Stage history" }).getByRole("listitem").first()).toContainText("forced: Customer confirmed by phone");
 });
 
-test("My tasks in the nav: the overdue count, the groups, and a recurring task's next occurrence", async ({ page }) => {
-  await signUpTenant(page);
-  const contact = await page.request.post("/api/v1/contacts", { data: { firstName: "Tess", lastName: "Task" } });
-  expect(contact.status()).toBe(201);
-  const { id } = (await contact.json()) as { id: string };
+test("My tasks in the nav: the overdue count, the groups, and a recurring task's next occurrence", async ({ page, seed }) => {
+  const id = await seed.record("CONTACT", { firstName: "Tess", lastName: "Task" });
   const due = new Date(Date.now() - 2 * 86_400_000).toISOString();
-  const task = await page.request.post("/api/v1/activities", {
-    data: { activityType: "TASK", subject: "Weekly check-in", recordType: "CONTACT", recordId: id, dueAt: due, recurrenceRule: "FREQ=WEEKLY;COUNT=3" },
-  });
-  expect(task.status(), await task.text()).toBe(201);
+  await seed.activity({ activityType: "TASK", subject: "Weekly check-in", recordType: "CONTACT", recordId: id, dueAt: due, recurrenceRule: "FREQ=WEEKLY;COUNT=3" });
 
   await page.goto("/contacts");
   const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" });

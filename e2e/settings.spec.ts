@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as anonymous } from "@playwright/test";
-import { addUser, createInvitationLink, E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
+import { addUser, createInvitationLink, E2E_PASSWORD, signIn, SIGNED_OUT, signUpTenant, uniqueEmail } from "./fixtures";
 import { expect, test } from "./workspace";
 
 test("an admin creates an API key and sees it once; the list shows its role, its prefix and that it is active", async ({ page }) => {
@@ -158,7 +158,7 @@ test("an invitation link, shown once, lets a new person join with the invited ro
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(inviteeEmail);
 
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext({ storageState: SIGNED_OUT });
   const invitee = await ctx.newPage();
   await invitee.goto(link);
   await expect(invitee.getByRole("heading", { name: `Join ${workspace.name}` })).toBeVisible();
@@ -183,7 +183,7 @@ test("an invitation link, shown once, lets a new person join with the invited ro
 test("someone with an account in another workspace is invited the same way and joins by signing in to it", async ({ page, browser, workspace }) => {
   // The team's read-only member has an account (in the team's home workspace), not yet in this one.
   const person = workspace.member("readonly");
-  const other = await browser.newContext();
+  const other = await browser.newContext({ storageState: SIGNED_OUT });
   const elsewhere = await other.newPage();
   const link = await createInvitationLink(page, person.email, "readonly");
   await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(person.email);

@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { createApiKey, signUpTenant } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, type Seed } from "./workspace";
 
-async function seedContacts(page: Page, key: string, people: { firstName: string; lastName: string; email: string }[]) {
-  for (const p of people) {
-    const res = await page.request.post("/api/v1/contacts", { headers: { authorization: `Bearer ${key}` }, data: p });
-    expect(res.status()).toBe(201);
-  }
+async function seedContacts(seed: Seed, people: { firstName: string; lastName: string; email: string }[]) {
+  for (const p of people) await seed.record("CONTACT", p);
 }
 
 const PEOPLE = [
@@ -22,9 +19,8 @@ async function names(page: Page): Promise<string[]> {
   return page.locator("tbody a[href^='/contacts/']").allTextContents();
 }
 
-test("filter, sort and a saved view live in the URL and survive a reload", async ({ page }) => {
-  await signUpTenant(page);
-  await seedContacts(page, await createApiKey(page), PEOPLE);
+test("filter, sort and a saved view live in the URL and survive a reload", async ({ page, seed }) => {
+  await seedContacts(seed, PEOPLE);
 
   await page.goto("/contacts");
   await expect(page.getByTestId("table-count")).toHaveText("4");
@@ -100,9 +96,8 @@ test("filter, sort and a saved view live in the URL and survive a reload", async
   await expect(page.getByRole("button", { name: "Saved views (current: Acme people)" })).toBeVisible();
 });
 
-test("bulk-tag three selected rows, see the tags; delete one and undo", async ({ page }) => {
-  await signUpTenant(page);
-  await seedContacts(page, await createApiKey(page), [...PEOPLE, { firstName: "Eve", lastName: "Evans", email: "eve@acme.test" }]);
+test("bulk-tag three selected rows, see the tags; delete one and undo", async ({ page, seed }) => {
+  await seedContacts(seed, [...PEOPLE, { firstName: "Eve", lastName: "Evans", email: "eve@acme.test" }]);
   await page.goto("/contacts");
   await expect(page.getByTestId("table-count")).toHaveText("5");
 
@@ -157,11 +152,8 @@ test("bulk-tag three selected rows, see the tags; delete one and undo", async ({
   await expect(page.getByTestId("table-count")).toHaveText("5");
 });
 
-test("rows are virtualized and load by keyset as you scroll; 'select all matching' acts on every match", async ({ page }) => {
-  await signUpTenant(page);
-  const key = await createApiKey(page);
-  const people = Array.from({ length: 130 }, (_, i) => ({ firstName: `P${String(i).padStart(3, "0")}`, lastName: "Many", email: `p${i}@bulk.test` }));
-  for (let i = 0; i < people.length; i += 10) await seedContacts(page, key, people.slice(i, i + 10));
+test("rows are virtualized and load by keyset as you scroll; 'select all matching' acts on every match", async ({ page, seed }) => {
+  await seedContacts(seed, Array.from({ length: 130 }, (_, i) => ({ firstName: `P${String(i).padStart(3, "0")}`, lastName: "Many", email: `p${i}@bulk.test` })));
 
   await page.goto("/contacts");
   await expect(page.getByTestId("table-count")).toHaveText("130");
