@@ -10,18 +10,18 @@ async function createCompany(page: Page, name: string, domain: string) {
   await page.getByRole("button", { name: "Create company" }).click();
 }
 
-test("company → contact → call → follow; another user's edit reaches the follower's bell", async ({ page, openAs }) => {
+test("a company is created with its domain; a second company with the same domain is refused on that field", async ({ page }) => {
   const domain = `acme-${Date.now()}.test`;
-
-  // A company; a second one with the same domain is refused on the domain field.
   await createCompany(page, "Acme Rockets", domain);
   await expect(page).toHaveURL(RECORD_URL);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Rockets" })).toBeVisible();
   await createCompany(page, "Acme Copy", domain.toUpperCase());
   await expect(page.getByRole("alert").filter({ hasText: "is already used by another company" })).toBeVisible();
   await expect(page.getByLabel("Domain")).toHaveAttribute("aria-invalid", "true");
+});
 
-  // A contact in it, the company picked by searching.
+test("a contact is created in a company picked by searching; the email is checked as it is typed", async ({ page, seed }) => {
+  await seed.record("COMPANY", { name: "Acme Rockets", domain: "acme.test" });
   await page.goto("/contacts/new");
   await page.getByLabel("First name").fill("Jane");
   await page.getByLabel("Last name").fill("Doe");
@@ -33,28 +33,30 @@ test("company → contact → call → follow; another user's edit reaches the f
   await expect(page.getByRole("combobox", { name: "Company" })).toHaveValue("Acme Rockets");
   await page.getByRole("button", { name: "Create contact" }).click();
   await expect(page).toHaveURL(RECORD_URL);
-  const contactUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: "Jane Doe" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Company" }).getByRole("link", { name: "Acme Rockets" })).toBeVisible();
+});
 
-  // Log a call; it tops the timeline.
+test("a call logged on a contact tops its timeline, with its notes", async ({ page, seed }) => {
+  await page.goto(`/contacts/${await seed.record("CONTACT", { firstName: "Jane", lastName: "Doe" })}`);
   await page.getByLabel("Subject").fill("Intro call");
   await page.getByLabel("Notes").fill("Talked about the launch window");
   await page.getByRole("button", { name: "Log call" }).click();
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByRole("listitem").first()).toContainText("Ada Admin logged a call: Intro call");
   await expect(timeline.getByRole("listitem").first()).toContainText("Talked about the launch window");
+});
 
-  // Follow it.
+test("a follower's bell counts another member's edit without a reload; marking it read clears the bell", async ({ page, seed, openAs }) => {
+  const contactUrl = `/contacts/${await seed.record("CONTACT", { firstName: "Jane", lastName: "Doe" })}`;
+  await page.goto(contactUrl);
   await page.getByRole("button", { name: "Follow", exact: true }).click();
   await expect(page.getByRole("button", { name: "Unfollow" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Followers" })).toContainText("Ada Admin");
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 
-  // A second member, Rita (a sales rep), in her own browser.
+  // Rita, a sales rep, changes Jane's job title in her own browser.
   const { context: repContext, page: rep } = await openAs("sales_rep");
-
-  // Rita changes Jane's job title.
   await rep.goto(contactUrl);
   await rep.getByRole("button", { name: "Edit Job title" }).click();
   await rep.getByRole("textbox", { name: "Job title" }).fill("VP Sales");
