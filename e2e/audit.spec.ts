@@ -55,6 +55,10 @@ test("an admin erases a contact after confirming: it shows as erased, and its em
   await expect(page.getByRole("heading", { level: 1 })).toContainText("erased");
   await expect(page.getByText("Erased", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Erase contact Eraseme" })).toHaveCount(0);
+  expect(await page.locator("body").innerText()).not.toContain(email);
+  // nor anywhere in what the server sends for it now (the page was first opened before the erasure)
+  await page.reload();
+  await expect(page.getByText("Erased", { exact: true })).toBeVisible();
   expect(await page.content()).not.toContain(email);
 
   // re-creating the email is refused

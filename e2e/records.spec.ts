@@ -82,42 +82,48 @@ test("a follower's bell counts another member's edit without a reload; marking i
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 });
 
-test("a deal's stage picker moves it, the history shows the stay, a lost deal asks why; tasks show on My tasks", async ({ page, seed }) => {
-  await page.goto(`/deals/${await seed.record("DEAL", { name: "Rocket fuel contract", amount: "12500" })}`);
+test.describe("a deal's record page", () => {
+  test.beforeEach(async ({ page, seed }) => {
+    await page.goto(`/deals/${await seed.record("DEAL", { name: "Rocket fuel contract", amount: "12500" })}`);
+  });
+  const stages = (page: Page) => page.getByRole("list", { name: "Stages of Sales Pipeline" });
+  const history = (page: Page) => page.getByRole("list", { name: "Stage history" });
 
-  const stages = page.getByRole("list", { name: "Stages of Sales Pipeline" });
-  await expect(stages.locator('[aria-current="step"]')).toContainText("Prospecting");
-  await stages.getByRole("button", { name: "Move to Qualification" }).click();
-  await expect(stages.locator('[aria-current="step"]')).toContainText("Qualification");
-  const history = page.getByRole("list", { name: "Stage history" });
-  await expect(history.getByRole("listitem")).toHaveCount(2);
-  await expect(history.getByRole("listitem").first()).toContainText("Qualification");
-  await expect(history.getByRole("listitem").first()).toContainText("(current)");
-  await expect(history.getByRole("listitem").nth(1)).toContainText("Prospecting");
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("moved it from Prospecting to Qualification");
+  test("the stage picker moves the deal; the stage history and the timeline show the stay", async ({ page }) => {
+    await expect(stages(page).locator('[aria-current="step"]')).toContainText("Prospecting");
+    await stages(page).getByRole("button", { name: "Move to Qualification" }).click();
+    await expect(stages(page).locator('[aria-current="step"]')).toContainText("Qualification");
+    await expect(history(page).getByRole("listitem")).toHaveCount(2);
+    await expect(history(page).getByRole("listitem").first()).toContainText("Qualification");
+    await expect(history(page).getByRole("listitem").first()).toContainText("(current)");
+    await expect(history(page).getByRole("listitem").nth(1)).toContainText("Prospecting");
+    await expect(page.getByRole("list", { name: "Timeline" })).toContainText("moved it from Prospecting to Qualification");
+  });
 
-  // Closed Lost needs a reason.
-  await stages.getByRole("button", { name: "Move to Closed Lost" }).click();
-  const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
-  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("Lost reason is required");
-  await dialog.getByLabel("Lost reason").fill("Went with a competitor");
-  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
-  await expect(stages.locator('[aria-current="step"]')).toContainText("Closed Lost");
-  await expect(history.getByRole("listitem").first()).toContainText("Went with a competitor");
+  test("a move to Closed Lost asks why; the reason shows in the stage history", async ({ page }) => {
+    await stages(page).getByRole("button", { name: "Move to Closed Lost" }).click();
+    const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
+    await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText("Lost reason is required");
+    await dialog.getByLabel("Lost reason").fill("Went with a competitor");
+    await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+    await expect(stages(page).locator('[aria-current="step"]')).toContainText("Closed Lost");
+    await expect(history(page).getByRole("listitem").first()).toContainText("Went with a competitor");
+  });
 
-  // A task on the deal appears on My tasks and is completed there.
-  await page.getByRole("tab", { name: "Create task" }).click();
-  await page.getByRole("textbox", { name: "Task", exact: true }).fill("Send the post-mortem");
-  await page.getByLabel("Due", { exact: true }).fill("2030-01-15T10:00");
-  await page.getByRole("button", { name: "Create task" }).click();
-  await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("created a task: Send the post-mortem");
-  await page.goto("/tasks");
-  const upcoming = page.getByRole("list", { name: "Upcoming tasks" });
-  await expect(upcoming.getByRole("link", { name: "Rocket fuel contract" })).toBeVisible();
-  await upcoming.getByRole("checkbox", { name: "Complete Send the post-mortem" }).check();
-  await expect(page.getByText("Task completed")).toBeVisible();
-  await expect(page.getByText("Nothing upcoming.")).toBeVisible();
+  test("a task created on the deal shows on My tasks and is completed there", async ({ page }) => {
+    await page.getByRole("tab", { name: "Create task" }).click();
+    await page.getByRole("textbox", { name: "Task", exact: true }).fill("Send the post-mortem");
+    await page.getByLabel("Due", { exact: true }).fill("2030-01-15T10:00");
+    await page.getByRole("button", { name: "Create task" }).click();
+    await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("created a task: Send the post-mortem");
+    await page.goto("/tasks");
+    const upcoming = page.getByRole("list", { name: "Upcoming tasks" });
+    await expect(upcoming.getByRole("link", { name: "Rocket fuel contract" })).toBeVisible();
+    await upcoming.getByRole("checkbox", { name: "Complete Send the post-mortem" }).check();
+    await expect(page.getByText("Task completed")).toBeVisible();
+    await expect(page.getByText("Nothing upcoming.")).toBeVisible();
+  });
 });
 
 test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", async ({ page, seed }) => {
