@@ -17,9 +17,9 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect.soft(await seriousViolations(page), what).toEqual([]);
 }
 
-/** A record of every kind, a list, a task and an automation, made by the services. */
+/** A record of every kind, a list, a task and an automation, made by the services for every test of `withData`. */
 const withData = test.extend<{ data: Record<"companyId" | "contactId" | "dealId" | "leadId" | "ticketId" | "listId" | "automationId", string> }>({
-  data: async ({ seed }, provide) => {
+  data: [async ({ seed }, provide) => {
     const companyId = await seed.record("COMPANY", { name: "Axe Industries", domain: "axe.example", industry: "Software" });
     const contactId = await seed.record("CONTACT", { firstName: "Ada", lastName: "Access", email: "ada@axe.example", companyId });
     const dealId = await seed.record("DEAL", { name: "Axe renewal", amount: "12000", closeDate: "2030-03-01", companyId });
@@ -35,7 +35,7 @@ const withData = test.extend<{ data: Record<"companyId" | "contactId" | "dealId"
     // the EVENT rule runs for Eve: an execution to show
     await seed.record("CONTACT", { firstName: "Eve", lastName: "Event" });
     await provide({ companyId, contactId, dealId, leadId, ticketId, listId, automationId });
-  },
+  }, { auto: true }],
 });
 
 withData("every page, with data, has no serious or critical axe violations", async ({ page, data }) => {

@@ -13,6 +13,10 @@
 //   the workspace through an invitation (the services) and is signed in the same way.
 // - `seed`: records, moves, activities, lists, automations and settings, written by the
 //   services as the admin: what a test needs, not what it tests.
+// A context a test opens itself (browser.newContext) starts signed in as the admin too, as
+// Playwright applies the project's options to it: pass `storageState: SIGNED_OUT`
+// (e2e/fixtures.ts) for a stranger's browser. A test that signs out or changes a password
+// must not do it to the team: it uses @playwright/test's `test` and signUpTenant.
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { ActivityCreateInput } from "@/lib/activities/schemas";
