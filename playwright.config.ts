@@ -23,7 +23,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 800 } } }],
+  projects: [
+    // The team (one user per role) is made and each signs in once (e2e/team.ts); the specs start from the saved state.
+    { name: "setup", testMatch: /\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 800 } } },
+  ],
   webServer: {
     // A throwaway database, the built app and the worker, as `npm start` runs them.
     command: `npx tsx --tsconfig tsconfig.node.json scripts/serve.ts --ephemeral --no-seed --no-build --port ${PORT} --runtime-file ${E2E_RUNTIME_FILE}`,

@@ -2,14 +2,8 @@
 // dialog) has no serious or critical axe violation. The whole document is checked, not
 // only #main: toasts and the palette render outside it.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
-
-async function create(page: Page, collection: string, data: Record<string, unknown>): Promise<string> {
-  const res = await page.request.post(`/api/v1/${collection}`, { data });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 /** The serious and critical violations on the page as it is now, one line per node. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -23,23 +17,30 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect.soft(await seriousViolations(page), what).toEqual([]);
 }
 
-test("every page and state has no serious or critical axe violations", async ({ page }) => {
-  test.slow(); // some thirty pages, each analysed
-  await signUpTenant(page);
-  const companyId = await create(page, "companies", { name: "Axe Industries", domain: "axe.example", industry: "Software" });
-  const contactId = await create(page, "contacts", { firstName: "Ada", lastName: "Access", email: "ada@axe.example", companyId });
-  const dealId = await create(page, "deals", { name: "Axe renewal", amount: "12000", closeDate: "2030-03-01", companyId });
-  const leadId = await create(page, "leads", { firstName: "Lee", lastName: "Lead", companyName: "Lead Co" });
-  const ticketId = await create(page, "tickets", { subject: "Screen reader trouble", contactId });
-  const listId = await create(page, "lists", { name: "Accessible people", objectType: "CONTACT", processingType: "STATIC" });
-  await create(page, "activities", {
-    activityType: "TASK", subject: "Call Ada back", recordType: "CONTACT", recordId: contactId, dueAt: new Date(Date.now() + 86_400_000).toISOString(),
-  });
-  const automationId = await create(page, "automations", {
-    name: "Announce new contacts", entityType: "CONTACT", scopeType: "ENTITY", triggerEvent: "record.created", actionType: "EVENT", config: {},
-  });
-  await create(page, "contacts", { firstName: "Eve", lastName: "Event" });
+/** A record of every kind, a list, a task and an automation, made by the services for every test of `withData`. */
+const withData = test.extend<{ data: Record<"companyId" | "contactId" | "dealId" | "leadId" | "ticketId" | "listId" | "automationId", string> }>({
+  data: [async ({ seed }, provide) => {
+    const companyId = await seed.record("COMPANY", { name: "Axe Industries", domain: "axe.example", industry: "Software" });
+    const contactId = await seed.record("CONTACT", { firstName: "Ada", lastName: "Access", email: "ada@axe.example", companyId });
+    const dealId = await seed.record("DEAL", { name: "Axe renewal", amount: "12000", closeDate: "2030-03-01", companyId });
+    const leadId = await seed.record("LEAD", { firstName: "Lee", lastName: "Lead", companyName: "Lead Co" });
+    const ticketId = await seed.record("TICKET", { subject: "Screen reader trouble", contactId });
+    const listId = await seed.list({ name: "Accessible people", objectType: "CONTACT", processingType: "STATIC" });
+    await seed.activity({
+      activityType: "TASK", subject: "Call Ada back", recordType: "CONTACT", recordId: contactId, dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    const { id: automationId } = await seed.automation({
+      name: "Announce new contacts", entityType: "CONTACT", scopeType: "ENTITY", triggerEvent: "record.created", actionType: "EVENT", config: {},
+    });
+    // the EVENT rule runs for Eve: an execution to show
+    await seed.record("CONTACT", { firstName: "Eve", lastName: "Event" });
+    await provide({ companyId, contactId, dealId, leadId, ticketId, listId, automationId });
+  }, { auto: true }],
+});
 
+withData("every page, with data, has no serious or critical axe violations", async ({ page, data }) => {
+  withData.slow(); // some thirty pages, each analysed
+  const { companyId, contactId, dealId, leadId, ticketId, listId, automationId } = data;
   const pages = [
     "/contacts", `/contacts/${contactId}`, "/companies", `/companies/${companyId}`,
     "/deals", "/deals?view=table", `/deals/${dealId}`, "/leads", `/leads/${leadId}`, "/tickets", `/tickets/${ticketId}`,
@@ -59,9 +60,10 @@ test("every page and state has no serious or critical axe violations", async ({ 
   await page.getByRole("link", { name: /Sales Pipeline/ }).first().click();
   await expect(page).toHaveURL(/\/settings\/pipelines\/[0-9a-f-]{36}$/);
   await expectAccessible(page, "pipeline settings");
+});
 
-  // The dry run's result, with its request shown in a code block.
-  await page.goto(`/settings/automations/${automationId}`);
+withData("a dry run's result, its request shown in a code block, has no serious or critical axe violations", async ({ page, data }) => {
+  await page.goto(`/settings/automations/${data.automationId}`);
   const dry = page.getByRole("form", { name: "Dry run" });
   await dry.getByLabel("Event").selectOption("record.created");
   await dry.getByRole("combobox", { name: "Dry run record" }).fill("Ada");
@@ -69,8 +71,9 @@ test("every page and state has no serious or critical axe violations", async ({ 
   await dry.getByRole("button", { name: "Run dry run" }).click();
   await expect(page.getByRole("list", { name: "Dry run results" }).getByRole("listitem").first()).toBeVisible();
   await expectAccessible(page, "dry run results");
+});
 
-  // An execution's page (the EVENT rule ran for Eve).
+withData("an automation execution's page has no serious or critical axe violations", async ({ page }) => {
   const execution = page.getByRole("link", { name: /^Execution / }).first();
   await expect(async () => {
     await page.goto("/settings/automations/executions");
@@ -79,8 +82,9 @@ test("every page and state has no serious or critical axe violations", async ({ 
   await execution.click();
   await expect(page.getByRole("heading", { level: 1, name: /^Execution of/ })).toBeVisible();
   await expectAccessible(page, "execution page");
+});
 
-  // ⌘K open with a highlighted row.
+withData("⌘K open with a highlighted row has no serious or critical axe violations", async ({ page }) => {
   await page.goto("/contacts");
   await page.keyboard.press("Control+K");
   const palette = page.getByRole("dialog", { name: "Search and go to" });
@@ -88,14 +92,16 @@ test("every page and state has no serious or critical axe violations", async ({ 
   await expect(palette.getByRole("option", { name: /Ada Access/ })).toHaveAttribute("aria-selected", "true");
   await expectAccessible(page, "⌘K with a highlighted row");
   await page.keyboard.press("Escape");
+});
 
-  // A success toast.
+withData("a success toast has no serious or critical axe violations", async ({ page }) => {
   await page.goto("/tasks");
   await page.getByRole("checkbox", { name: "Complete Call Ada back" }).check();
   await expect(page.locator("[data-sonner-toast]").first()).toBeVisible();
   await expectAccessible(page, "a success toast");
+});
 
-  // A dialog open.
+test("an open dialog has no serious or critical axe violations", async ({ page }) => {
   await page.goto("/lists");
   await page.getByRole("button", { name: "New list" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
@@ -103,7 +109,6 @@ test("every page and state has no serious or critical axe violations", async ({ 
 });
 
 test("the board shows whether live updates are on, to everyone", async ({ page }) => {
-  await signUpTenant(page);
   await page.goto("/deals");
   const live = page.getByTestId("live-status");
   await expect(live).toHaveText("Live updates on");

@@ -1,13 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { addUser, E2E_PASSWORD, signUpTenant, uniqueEmail } from "./fixtures";
-
-/** Creates a contact through the REST API with the admin's session (page.request shares its cookies). */
-async function createContact(page: Page, data: Record<string, unknown>): Promise<string> {
-  const res = await page.request.post("/api/v1/contacts", { data });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 const palette = (page: Page) => page.getByRole("dialog", { name: "Search and go to" });
 
@@ -18,15 +11,10 @@ async function searchFor(page: Page, q: string) {
   return palette(page);
 }
 
-test("Settings → Access: sales reps set to 'own' contacts see only theirs in the table and search; back to 'all', they see all again", async ({ page, browser }) => {
-  test.slow();
-  await signUpTenant(page);
-  const repEmail = uniqueEmail("rep");
-  const rep = await addUser(page, browser, { name: "Rae Rep", email: repEmail, role: "sales_rep", password: E2E_PASSWORD });
-  const users = (await (await page.request.get("/api/v1/users")).json()) as { data: { id: string; email: string }[] };
-  const repId = users.data.find((u) => u.email === repEmail)!.id;
-  await createContact(page, { firstName: "Quenby", lastName: "Ownrep", ownedByUserId: repId });
-  await createContact(page, { firstName: "Quenby", lastName: "Elsewhere" });
+test("Settings → Access: sales reps set to 'own' contacts see only theirs in the table and search; back to 'all', they see all again", async ({ page, seed, openAs }) => {
+  const rep = await openAs("sales_rep");
+  await seed.record("CONTACT", { firstName: "Quenby", lastName: "Ownrep", ownedByUserId: rep.member.userId });
+  await seed.record("CONTACT", { firstName: "Quenby", lastName: "Elsewhere" });
 
   // by default (all/all) the rep sees both
   await rep.page.goto("/contacts");
@@ -60,11 +48,10 @@ test("Settings → Access: sales reps set to 'own' contacts see only theirs in t
   await expect(rep.page.getByRole("row", { name: /Quenby Ownrep/ })).toBeVisible();
   const again = await searchFor(rep.page, "quenby");
   await expect(again.getByRole("option", { name: /Quenby Elsewhere/ })).toBeVisible();
-  await rep.context.close();
 });
 
-test("Settings → Groups: an admin sets a group's manager", async ({ page }) => {
-  const admin = await signUpTenant(page, { name: "Ada Admin" });
+test("Settings → Groups: an admin sets a group's manager", async ({ page, workspace }) => {
+  const admin = workspace.member("admin");
   await page.goto("/settings/groups");
   await page.getByRole("button", { name: "New group" }).click();
   const dialog = page.getByRole("dialog");
@@ -72,30 +59,23 @@ test("Settings → Groups: an admin sets a group's manager", async ({ page }) =>
   await dialog.getByRole("button", { name: "Create group" }).click();
   const manager = page.getByRole("combobox", { name: "Manager of EMEA" });
   await expect(manager).toHaveValue("");
-  await manager.selectOption({ label: `Ada Admin (${admin.email})` });
+  await manager.selectOption({ label: `${admin.name} (${admin.email})` });
   await expect(page.getByText("Manager set")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("combobox", { name: "Manager of EMEA" }).locator("option:checked")).toHaveText(`Ada Admin (${admin.email})`);
+  await expect(page.getByRole("combobox", { name: "Manager of EMEA" }).locator("option:checked")).toHaveText(`${admin.name} (${admin.email})`);
 });
 
-test("Settings → API keys: a key that acts as a rep sees, over REST, only what the rep may see", async ({ page, browser, request }) => {
-  test.slow();
-  await signUpTenant(page);
-  const repEmail = uniqueEmail("keyrep");
-  const rep = await addUser(page, browser, { name: "Kit Keyrep", email: repEmail, role: "sales_rep", password: E2E_PASSWORD });
-  await rep.context.close();
-  const users = (await (await page.request.get("/api/v1/users")).json()) as { data: { id: string; email: string }[] };
-  const repId = users.data.find((u) => u.email === repEmail)!.id;
-  const mine = await createContact(page, { firstName: "Kit", lastName: "Owned", ownedByUserId: repId });
-  const theirs = await createContact(page, { firstName: "Not", lastName: "Kits" });
-  const policy = await page.request.put("/api/v1/access-policy", { data: { sales_rep: { CONTACT: { read: "own", write: "own" } } } });
-  expect(policy.status(), await policy.text()).toBe(200);
+test("Settings → API keys: a key that acts as a rep sees, over REST, only what the rep may see", async ({ page, request, workspace, seed }) => {
+  const rep = await workspace.join("sales_rep");
+  const mine = await seed.record("CONTACT", { firstName: "Kit", lastName: "Owned", ownedByUserId: rep.userId });
+  const theirs = await seed.record("CONTACT", { firstName: "Not", lastName: "Kits" });
+  await seed.accessPolicy({ sales_rep: { CONTACT: { read: "own", write: "own" } } });
 
   await page.goto("/settings/api-keys");
   await page.getByRole("button", { name: "New API key" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Key name").fill("Kit's sync");
-  await dialog.getByLabel("Acts as").selectOption({ label: `Kit Keyrep (${repEmail})` });
+  await dialog.getByLabel("Acts as").selectOption({ label: `${rep.name} (${rep.email})` });
   await expect(dialog.getByLabel("Role")).toHaveCount(0);
   await dialog.getByRole("button", { name: "Create key" }).click();
   const keyField = dialog.getByRole("textbox", { name: "API key", exact: true });

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { createApiKey, signUpTenant } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 const column = (page: Page, stage: string) => page.getByRole("region", { name: stage, exact: true });
 const STAGES = ["Prospecting", "Qualification", "Proposal", "Negotiation"];
@@ -19,7 +19,6 @@ async function fullyVisibleColumns(page: Page): Promise<string[]> {
 test.use({ viewport: { width: 1280, height: 720 } });
 
 test("at 1280×720 the deals board shows four columns under a one-row header; the density toggle is remembered", async ({ page }) => {
-  await signUpTenant(page);
   await page.goto("/deals");
   await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
   await expect(column(page, "Prospecting")).toBeVisible();
@@ -51,13 +50,8 @@ test("at 1280×720 the deals board shows four columns under a one-row header; th
   await expect.poll(async () => (await column(page, "Prospecting").boundingBox())!.width).toBe(wide);
 });
 
-test("the deals table view sorts, filters, hides a column and bulk-tags, like the contacts table", async ({ page }) => {
-  await signUpTenant(page);
-  const key = await createApiKey(page);
-  for (const [name, amount] of [["Acme renewal", "5000"], ["Globex expansion", "12000"], ["Initech pilot", "800"]] as const) {
-    const res = await page.request.post("/api/v1/deals", { headers: { authorization: `Bearer ${key}` }, data: { name, amount } });
-    expect(res.status()).toBe(201);
-  }
+test("the deals table view sorts, filters, hides a column and bulk-tags, like the contacts table", async ({ page, seed }) => {
+  for (const [name, amount] of [["Acme renewal", "5000"], ["Globex expansion", "12000"], ["Initech pilot", "800"]] as const) await seed.record("DEAL", { name, amount });
   await page.goto("/deals");
   await page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Table" }).click();
   await expect(page).toHaveURL(/view=table/);

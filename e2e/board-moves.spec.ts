@@ -1,8 +1,8 @@
 // Drops land where they are aimed, say where they went and can be undone; the keyboard
 // reaches every column. At laptop size, where the board is wider than the screen.
-import { expect, test, type Page } from "@playwright/test";
-import { column, count, handle, liveRegion, quickCreate, saved } from "./board-helpers";
-import { signUpTenant } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { column, count, handle, liveRegion, saved } from "./board-helpers";
+import { expect, test } from "./workspace";
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -38,12 +38,10 @@ async function columnNearRightEdge(page: Page, min = 120) {
   return best!;
 }
 
-test("a card held still over a column near the board's right edge for 2 s lands in that column; Undo puts it back", async ({ page }) => {
-  await signUpTenant(page);
+test("a card held still over a column near the board's right edge for 2 s lands in that column; Undo puts it back", async ({ page, seed }) => {
+  await seed.record("DEAL", { name: "Held deal" });
   await page.goto("/deals");
-  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Held deal" });
   await expect(column(page, "Prospecting").getByRole("link", { name: "Held deal" })).toBeVisible();
-  await page.getByRole("form", { name: "New deal in Prospecting" }).getByRole("button", { name: "Cancel" }).click();
   // the board is wider than the screen here: some stages are off to the right
   expect(await page.getByTestId("board").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 
@@ -75,12 +73,10 @@ test("a card held still over a column near the board's right edge for 2 s lands 
   await expect(count(page, target.name)).toHaveText("0");
 });
 
-test("holding a card in the strip at the board's right edge scrolls the board to the stages beyond", async ({ page }) => {
-  await signUpTenant(page);
+test("holding a card in the strip at the board's right edge scrolls the board to the stages beyond", async ({ page, seed }) => {
+  await seed.record("DEAL", { name: "Far deal" });
   await page.goto("/deals");
-  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Far deal" });
   await expect(column(page, "Prospecting").getByRole("link", { name: "Far deal" })).toBeVisible();
-  await page.getByRole("form", { name: "New deal in Prospecting" }).getByRole("button", { name: "Cancel" }).click();
   await expect(column(page, "Closed Won")).not.toBeInViewport({ ratio: 1 });
 
   const board = (await page.getByTestId("board").boundingBox())!;
@@ -105,12 +101,10 @@ test("holding a card in the strip at the board's right edge scrolls the board to
   await saved(page);
 });
 
-test("the keyboard reaches every column: one stage per arrow, scrolled into view, Home and End, each announced", async ({ page }) => {
-  await signUpTenant(page);
+test("the keyboard reaches every column: one stage per arrow, scrolled into view, Home and End, each announced", async ({ page, seed }) => {
+  await seed.record("DEAL", { name: "Keyed deal" });
   await page.goto("/deals");
-  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Keyed deal" });
   await expect(column(page, "Prospecting").getByRole("link", { name: "Keyed deal" })).toBeVisible();
-  await page.getByRole("form", { name: "New deal in Prospecting" }).getByRole("button", { name: "Cancel" }).click();
 
   await handle(page, "deal", "Keyed deal").focus();
   await page.keyboard.press("Space");
@@ -150,12 +144,10 @@ test("the keyboard reaches every column: one stage per arrow, scrolled into view
 test.describe("an ENFORCED pipeline", () => {
   test.use({ viewport: { width: 1920, height: 1000 } });
 
-  test("an Undo the movement rules refuse says why, and nothing moves", async ({ page }) => {
-    await signUpTenant(page);
+  test("an Undo the movement rules refuse says why, and nothing moves", async ({ page, seed }) => {
+    await seed.record("TICKET", { subject: "Printer jam" });
     await page.goto("/tickets");
-    await quickCreate(page, { kind: "ticket", stage: "New", title: "Printer jam" });
     await expect(column(page, "New").getByRole("link", { name: "Printer jam" })).toBeVisible();
-    await page.getByRole("form", { name: "New ticket in New" }).getByRole("button", { name: "Cancel" }).click();
 
     const key = async (...keys: string[]) => {
       await handle(page, "ticket", "Printer jam").focus();

@@ -1,10 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { test as anonymous, type Browser, type Page } from "@playwright/test";
 import { column, count, drag, handle, liveRegion, quickCreate, saved } from "./board-helpers";
-import { signUpTenant } from "./fixtures";
+import { expect, test, type Seed } from "./workspace";
 
-test("deals board: quick-create, drag with the mouse, counts and money follow, the move persists; keyboard moves too", async ({ page }) => {
-  await signUpTenant(page);
+/** Two deals, Acme renewal ($5,000) and Globex expansion ($12,000), in the stages given. */
+async function twoDeals(seed: Seed, acmeIn = "Prospecting", globexIn = "Prospecting") {
+  const acme = await seed.record("DEAL", { name: "Acme renewal", amount: "5000" });
+  const globex = await seed.record("DEAL", { name: "Globex expansion", amount: "12000" });
+  if (acmeIn !== "Prospecting") await seed.move("DEAL", acme, acmeIn);
+  if (globexIn !== "Prospecting") await seed.move("DEAL", globex, globexIn);
+}
+
+test("the deals board shows the pipeline's stages; quick-create adds deals that the column counts and totals", async ({ page }) => {
+  await page.goto("/contacts");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deals" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
   await expect(page.getByLabel("Pipeline")).toHaveValue(/.+/);
@@ -19,7 +27,11 @@ test("deals board: quick-create, drag with the mouse, counts and money follow, t
   await page.getByRole("form", { name: "New deal in Prospecting" }).getByRole("button", { name: "Cancel" }).click();
   const axe = await new AxeBuilder({ page }).include("#main").analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
 
+test("a deal dragged with the mouse lands in the column; counts and weighted money follow, and the move persists", async ({ page, seed }) => {
+  await twoDeals(seed);
+  await page.goto("/deals");
   await drag(page, handle(page, "deal", "Acme renewal"), column(page, "Qualification"));
   await expect(column(page, "Qualification").getByRole("link", { name: "Acme renewal" })).toBeVisible();
   await expect(count(page, "Prospecting")).toHaveText("1");
@@ -33,8 +45,11 @@ test("deals board: quick-create, drag with the mouse, counts and money follow, t
   await expect(column(page, "Qualification").getByRole("link", { name: "Acme renewal" })).toBeVisible();
   await expect(count(page, "Prospecting")).toHaveText("1");
   await expect(count(page, "Qualification")).toHaveText("1");
+});
 
-  // keyboard: focus the card's handle, Space, ArrowRight, Space
+test("the keyboard moves a card: Space picks it up, an arrow chooses the column, Space drops it, each step announced", async ({ page, seed }) => {
+  await twoDeals(seed, "Qualification");
+  await page.goto("/deals");
   await handle(page, "deal", "Globex expansion").focus();
   await page.keyboard.press("Space");
   await expect(liveRegion(page)).toContainText("Picked up deal Globex expansion from Prospecting");
@@ -47,8 +62,12 @@ test("deals board: quick-create, drag with the mouse, counts and money follow, t
   await saved(page);
   await page.reload();
   await expect(column(page, "Qualification").getByRole("link", { name: "Globex expansion" })).toBeVisible();
+});
 
-  // filters live in the URL and narrow the board and its counts
+test("the board's search lives in the URL and narrows the cards and counts; Clear filters shows them all", async ({ page, seed }) => {
+  await twoDeals(seed, "Qualification", "Qualification");
+  await page.goto("/deals");
+  await expect(count(page, "Qualification")).toHaveText("2");
   await page.getByLabel("Search deals").fill("acme");
   await page.getByLabel("Search deals").press("Enter");
   await expect(page).toHaveURL(/q=acme/);
@@ -56,21 +75,22 @@ test("deals board: quick-create, drag with the mouse, counts and money follow, t
   await expect(column(page, "Qualification").getByRole("link", { name: "Globex expansion" })).toBeHidden();
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(count(page, "Qualification")).toHaveText("2");
+});
 
-  // the table view lists the same deals
+test("the table view lists the deals the board shows, with their stages", async ({ page, seed }) => {
+  await twoDeals(seed, "Qualification", "Qualification");
+  await page.goto("/deals");
   await page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Table" }).click();
   await expect(page).toHaveURL(/view=table/);
   await expect(page.getByRole("row", { name: /Acme renewal.*Qualification/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Globex expansion.*Qualification/ })).toBeVisible();
 });
 
-test("a deal dropped into Closed Lost asks for the lost reason first", async ({ page }) => {
-  await signUpTenant(page);
-  await page.goto("/deals");
-  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Initech pilot" });
-  await expect(column(page, "Prospecting").getByRole("link", { name: "Initech pilot" })).toBeVisible();
-
-  const moveToClosedLost = async () => {
+test.describe("a deal dropped into Closed Lost", () => {
+  test.beforeEach(async ({ page, seed }) => {
+    await seed.record("DEAL", { name: "Initech pilot" });
+    await page.goto("/deals");
+    await expect(column(page, "Prospecting").getByRole("link", { name: "Initech pilot" })).toBeVisible();
     await handle(page, "deal", "Initech pilot").focus();
     await page.keyboard.press("Space");
     await expect(liveRegion(page)).toContainText("Picked up deal Initech pilot");
@@ -79,41 +99,46 @@ test("a deal dropped into Closed Lost asks for the lost reason first", async ({ 
       await expect(liveRegion(page)).toContainText(`is over ${stage}`);
     }
     await page.keyboard.press("Space");
-  };
-  await moveToClosedLost();
-  const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(count(page, "Closed Lost")).toHaveText("0");
+  });
+  const lostDialog = (page: Page) => page.getByRole("dialog", { name: "Why was this deal lost?" });
 
-  await moveToClosedLost();
-  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("A lost reason is required");
-  await dialog.getByLabel("Lost reason").fill("Went with a competitor");
-  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
-  await expect(count(page, "Closed Lost")).toHaveText("1");
-  await saved(page);
-  await page.reload();
-  await expect(column(page, "Closed Lost").getByRole("link", { name: "Initech pilot" })).toBeVisible();
+  test("asks why it was lost; Cancel leaves it where it was", async ({ page }) => {
+    await expect(lostDialog(page)).toBeVisible();
+    await lostDialog(page).getByRole("button", { name: "Cancel" }).click();
+    await expect(lostDialog(page)).toBeHidden();
+    await expect(count(page, "Closed Lost")).toHaveText("0");
+  });
+
+  test("needs a lost reason; with one it moves there, and stays after a reload", async ({ page }) => {
+    const dialog = lostDialog(page);
+    await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText("A lost reason is required");
+    await dialog.getByLabel("Lost reason").fill("Went with a competitor");
+    await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+    await expect(count(page, "Closed Lost")).toHaveText("1");
+    await saved(page);
+    await page.reload();
+    await expect(column(page, "Closed Lost").getByRole("link", { name: "Initech pilot" })).toBeVisible();
+  });
 });
 
-test.describe("with every ticket stage in view (no auto-scroll while dragging)", () => {
+test.describe("an ENFORCED support pipeline, with every ticket stage in view (no auto-scroll while dragging)", () => {
   test.use({ viewport: { width: 1920, height: 1000 } });
 
-  test("ENFORCED support pipeline: a skip is dimmed, refused with a toast and the card goes back", async ({ page }) => {
-    await signUpTenant(page);
+  test("a new ticket may only start in the first stage", async ({ page }) => {
     await page.goto("/tickets");
     await expect(page.getByRole("heading", { level: 1, name: "Tickets" })).toBeVisible();
-
-    // a new ticket may only start in the first stage
     await quickCreate(page, { kind: "ticket", stage: "In Progress", title: "Skipping the queue" });
     await expect(column(page, "In Progress").getByRole("alert")).toContainText("Enforced");
     await expect(count(page, "In Progress")).toHaveText("0");
 
     await quickCreate(page, { kind: "ticket", stage: "New", title: "Printer on fire" });
     await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+  });
 
+  test("a skip is dimmed while dragging, refused with a toast that says what is allowed, and the card goes back", async ({ page, seed }) => {
+    await seed.record("TICKET", { subject: "Printer on fire" });
+    await page.goto("/tickets");
     await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "Resolved"), false);
     // while dragging, the stages it may not enter are dimmed and say why
     await expect(column(page, "Resolved")).toHaveAttribute("data-droppable", "no");
@@ -128,8 +153,11 @@ test.describe("with every ticket stage in view (no auto-scroll while dragging)",
     await expect(count(page, "New")).toHaveText("1");
     await expect(count(page, "Resolved")).toHaveText("0");
     await expect(column(page, "New").getByRole("link", { name: "Printer on fire" })).toBeVisible();
+  });
 
-    // one step is fine
+  test("one stage at a time moves, and the move persists", async ({ page, seed }) => {
+    await seed.record("TICKET", { subject: "Printer on fire" });
+    await page.goto("/tickets");
     await drag(page, handle(page, "ticket", "Printer on fire"), column(page, "In Progress"));
     await expect(count(page, "In Progress")).toHaveText("1");
     await saved(page);
@@ -138,32 +166,46 @@ test.describe("with every ticket stage in view (no auto-scroll while dragging)",
   });
 });
 
-test("live: a move in one browser appears in another without a reload", async ({ page, browser, baseURL }) => {
-  await signUpTenant(page);
-  await page.goto("/deals");
-  await quickCreate(page, { kind: "deal", stage: "Prospecting", title: "Hooli merger", amount: "900" });
-  await expect(column(page, "Prospecting").getByRole("link", { name: "Hooli merger" })).toBeVisible();
+test.describe("live", () => {
+  test.beforeEach(async ({ seed }) => {
+    await seed.record("DEAL", { name: "Hooli merger", amount: "900" });
+  });
 
-  const other = await browser.newContext({ storageState: await page.context().storageState(), baseURL });
-  const watcher = await other.newPage();
-  await watcher.goto("/deals");
-  await expect(column(watcher, "Prospecting").getByRole("link", { name: "Hooli merger" })).toBeVisible();
-  await expect(watcher.getByTestId("live-status")).toHaveAttribute("data-live", "on");
-  await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "on");
+  /** A second browser of the same user on the deals board, its live stream on. */
+  async function watcher(page: Page, browser: Browser, baseURL: string | undefined) {
+    const other = await browser.newContext({ storageState: await page.context().storageState(), baseURL });
+    const watching = await other.newPage();
+    await watching.goto("/deals");
+    await expect(column(watching, "Prospecting").getByRole("link", { name: "Hooli merger" })).toBeVisible();
+    await expect(watching.getByTestId("live-status")).toHaveAttribute("data-live", "on");
+    return { other, watching };
+  }
 
-  await drag(page, handle(page, "deal", "Hooli merger"), column(page, "Qualification"));
-  await expect(count(page, "Qualification")).toHaveText("1");
+  test("a move in one browser appears in another without a reload", async ({ page, browser, baseURL }) => {
+    await page.goto("/deals");
+    await expect(column(page, "Prospecting").getByRole("link", { name: "Hooli merger" })).toBeVisible();
+    const { other, watching } = await watcher(page, browser, baseURL);
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "on");
 
-  await expect(column(watcher, "Qualification").getByRole("link", { name: "Hooli merger" })).toBeVisible({ timeout: 5_000 });
-  await expect(count(watcher, "Prospecting")).toHaveText("0");
+    await drag(page, handle(page, "deal", "Hooli merger"), column(page, "Qualification"));
+    await expect(count(page, "Qualification")).toHaveText("1");
 
-  // and a deal created in the other browser shows up here
-  await quickCreate(watcher, { kind: "deal", stage: "Prospecting", title: "Pied Piper seed" });
-  await expect(column(page, "Prospecting").getByRole("link", { name: "Pied Piper seed" })).toBeVisible({ timeout: 5_000 });
-  await other.close();
+    await expect(column(watching, "Qualification").getByRole("link", { name: "Hooli merger" })).toBeVisible({ timeout: 5_000 });
+    await expect(count(watching, "Prospecting")).toHaveText("0");
+    await other.close();
+  });
+
+  test("a deal created in one browser shows up in another without a reload", async ({ page, browser, baseURL }) => {
+    await page.goto("/deals");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "on");
+    const { other, watching } = await watcher(page, browser, baseURL);
+    await quickCreate(watching, { kind: "deal", stage: "Prospecting", title: "Pied Piper seed" });
+    await expect(column(page, "Prospecting").getByRole("link", { name: "Pied Piper seed" })).toBeVisible({ timeout: 5_000 });
+    await other.close();
+  });
 });
 
-test("the live stream and the board data need a session", async ({ request }) => {
+anonymous("the live stream and the board data need a session", async ({ request }) => {
   expect((await request.get("/api/board-stream?entityType=DEAL")).status()).toBe(401);
   expect((await request.get("/deals/board-data?pipeline=00000000-0000-4000-8000-000000000000")).status()).toBe(401);
 });

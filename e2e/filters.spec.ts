@@ -1,14 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { addUser, createApiKey, E2E_PASSWORD, signUpTenant, uniqueEmail } from "./fixtures";
+import { expect, test } from "./workspace";
 
-test("the filter builder starts empty, offers known values, and flags an unfinished condition instead of applying it", async ({ page }) => {
-  await signUpTenant(page);
-  const key = await createApiKey(page);
-  for (const [name, industry] of [["Acme", "Software"], ["Globex", "Retail"], ["Initech", "Software"]]) {
-    const res = await page.request.post("/api/v1/companies", { headers: { authorization: `Bearer ${key}` }, data: { name, industry } });
-    expect(res.status()).toBe(201);
-  }
+test("the filter builder starts empty, offers known values, and flags an unfinished condition instead of applying it", async ({ page, seed }) => {
+  for (const [name, industry] of [["Acme", "Software"], ["Globex", "Retail"], ["Initech", "Software"]]) await seed.record("COMPANY", { name, industry });
   await page.goto("/companies");
   await expect(page.getByTestId("table-count")).toHaveText("3");
 
@@ -48,7 +42,6 @@ test("the filter builder starts empty, offers known values, and flags an unfinis
 });
 
 test("choice fields offer their values by name: a deal's status and stage", async ({ page }) => {
-  await signUpTenant(page);
   await page.goto("/deals?view=table");
   await page.getByRole("button", { name: "Filter", exact: true }).click();
   await page.getByRole("button", { name: "Add condition" }).click();
@@ -63,8 +56,7 @@ test("choice fields offer their values by name: a deal's status and stage", asyn
   await expect(page.getByTestId("table-count")).toHaveText("0");
 });
 
-test("a view shared with the workspace is seen by another user; deleting a view asks first", async ({ page, browser }) => {
-  await signUpTenant(page);
+test("a view shared with the workspace is seen by another user; deleting a view asks first", async ({ page, openAs }) => {
   await page.goto("/contacts");
   await page.getByRole("button", { name: "Saved views" }).click();
   await page.getByRole("button", { name: "Save current view…" }).click();
@@ -80,8 +72,7 @@ test("a view shared with the workspace is seen by another user; deleting a view 
   await dialog.getByRole("button", { name: "Save view" }).click();
   await expect(dialog).toBeHidden();
 
-  const rep = { name: "Rita Rep", email: uniqueEmail("rep"), role: "sales_rep" as const, password: E2E_PASSWORD };
-  const other = await addUser(page, browser, rep);
+  const other = await openAs("sales_rep");
   await other.page.goto("/contacts");
   await other.page.getByRole("button", { name: /^Saved views/ }).click();
   const shared = other.page.getByRole("list", { name: "Shared with me" });

@@ -1,9 +1,10 @@
-// Shared Playwright helpers: a fresh tenant made through the tenancy service (e2e/auth.spec.ts
-// drives the sign-up page itself), sign-in; an admin API key for seeding over REST.
-// Each test makes its own tenant, so tests run in parallel without sharing rows.
-import { readFileSync } from "node:fs";
+// Shared Playwright helpers. Most specs use e2e/workspace.ts: a workspace of their own per
+// test, its team signed in once per role (e2e/team.ts), data seeded through the services.
+// These helpers remain for what needs a person of its own: a fresh tenant with a new admin
+// made through the tenancy service and signed in through the login page (signUpTenant;
+// e2e/auth.spec.ts drives the sign-up page itself), invitations, an API key made in the UI.
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { E2E_RUNTIME_FILE } from "./runtime";
+import { services } from "./services";
 
 export const E2E_PASSWORD = "Str0ng-pass!";
 
@@ -14,22 +15,12 @@ export interface Account {
   companyName: string;
 }
 
+/** A browser state with nobody signed in: a new context in a test of e2e/workspace.ts starts signed in as its admin otherwise. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
+
 /** A unique address per call (parallel workers, repeated runs). */
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-}
-
-/**
- * The product's own services, on the e2e server's database (the URL its runtime file
- * gives): seeding goes through the same write path as the app, without the UI. The
- * Playwright process resolves `server-only` as the scripts do (tsconfig.node.json).
- */
-async function services() {
-  if (!process.env.APP_DATABASE_URL) {
-    const runtime = JSON.parse(readFileSync(E2E_RUNTIME_FILE, "utf8")) as { appUrl: string };
-    process.env.APP_DATABASE_URL = runtime.appUrl;
-  }
-  return { ...(await import("@/lib/tenancy/create-tenant")) };
 }
 
 /**
@@ -88,7 +79,7 @@ export async function createInvitationLink(page: Page, email: string, role: NewM
  */
 export async function addUser(page: Page, browser: Browser, person: NewMember): Promise<{ context: BrowserContext; page: Page }> {
   const link = await createInvitationLink(page, person.email, person.role);
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
   const invitee = await context.newPage();
   await invitee.goto(link);
   await invitee.getByLabel("Your name").fill(person.name);

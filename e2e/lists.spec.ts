@@ -1,24 +1,16 @@
-import { expect, test, type Page } from "@playwright/test";
-import { createApiKey, signUpTenant } from "./fixtures";
-
-async function post(page: Page, key: string, collection: string, data: object): Promise<string> {
-  const res = await page.request.post(`/api/v1/${collection}`, { headers: { authorization: `Bearer ${key}` }, data });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 /** The member names in the list page's table, sorted. */
 async function memberNames(page: Page): Promise<string[]> {
   return (await page.getByRole("region", { name: "Members" }).locator("tbody a[href^='/contacts/']").allTextContents()).sort();
 }
 
-test("a dynamic list of contacts at retail companies created in the last 30 days follows a contact edited to match", async ({ page, context }) => {
-  await signUpTenant(page);
-  const key = await createApiKey(page);
-  const retail = await post(page, key, "companies", { name: "Shopwise", industry: "Retail" });
-  await post(page, key, "companies", { name: "Codeworks", industry: "Software" });
-  await post(page, key, "contacts", { firstName: "Ann", lastName: "Archer", email: "ann@shopwise.test", companyId: retail });
-  const bob = await post(page, key, "contacts", { firstName: "Bob", lastName: "Baker", email: "bob@codeworks.test" });
+test("a dynamic list of contacts at retail companies created in the last 30 days follows a contact edited to match", async ({ page, context, seed }) => {
+  const retail = await seed.record("COMPANY", { name: "Shopwise", industry: "Retail" });
+  await seed.record("COMPANY", { name: "Codeworks", industry: "Software" });
+  await seed.record("CONTACT", { firstName: "Ann", lastName: "Archer", email: "ann@shopwise.test", companyId: retail });
+  const bob = await seed.record("CONTACT", { firstName: "Bob", lastName: "Baker", email: "bob@codeworks.test" });
 
   await page.goto("/lists");
   await page.getByRole("button", { name: "New list" }).click();
@@ -64,11 +56,9 @@ test("a dynamic list of contacts at retail companies created in the last 30 days
   await expect(page.getByRole("button", { name: "Refresh now" })).toBeEnabled();
 });
 
-test("a static list built from a table selection; members removed from the list page", async ({ page }) => {
-  await signUpTenant(page);
-  const key = await createApiKey(page);
+test("a static list built from a table selection; members removed from the list page", async ({ page, seed }) => {
   for (const [firstName, lastName] of [["Ann", "Archer"], ["Bob", "Baker"], ["Cid", "Carter"]] as const) {
-    await post(page, key, "contacts", { firstName, lastName, email: `${firstName.toLowerCase()}@acme.test` });
+    await seed.record("CONTACT", { firstName, lastName, email: `${firstName.toLowerCase()}@acme.test` });
   }
 
   await page.goto("/lists");

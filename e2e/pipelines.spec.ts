@@ -1,10 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
-
-/** A fresh workspace per test: sign up through the real form; lands signed in as its admin. */
-async function signUpAdmin(page: Page) {
-  await signUpTenant(page, { companyName: "Pipelines E2E", name: "Ada Admin" });
-}
+import type { Page } from "@playwright/test";
+import { expect, test, type Seed } from "./workspace";
 
 const stageGroups = (page: Page) => page.getByRole("list", { name: "Stages in order" }).getByRole("group", { name: /^Stage / });
 
@@ -13,9 +8,21 @@ async function expectStageOrder(page: Page, names: string[]) {
   await expect.poll(() => stageGroups(page).evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(names.map((n) => `Stage ${n}`));
 }
 
-test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, requires a field, and deletes an empty stage", async ({ page }) => {
-  await signUpAdmin(page);
+/** The ENFORCED "Enterprise" deal pipeline, made by the services; the page is left on its settings. */
+async function enterprise(page: Page, seed: Seed): Promise<string> {
+  const id = await seed.newPipeline({
+    name: "Enterprise",
+    objectType: "DEAL",
+    movementMode: "ENFORCED",
+    stages: ["Discovery", "Demo", "Proposal", "Won", "Obsolete"].map((name) => ({ name })),
+  });
+  await page.goto(`/settings/pipelines/${id}`);
+  await expectStageOrder(page, ["Discovery", "Demo", "Proposal", "Won", "Obsolete"]);
+  return id;
+}
 
+test("Settings → Pipelines lists each record type's pipelines, the default marked", async ({ page }) => {
+  await page.goto("/contacts");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: /^Pipelines/ }).click();
   await expect(page.getByRole("heading", { name: "Pipelines", level: 1 })).toBeVisible();
@@ -23,7 +30,10 @@ test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, r
   await expect(page).toHaveURL(/\/settings\/pipelines\?type=DEAL$/);
   const salesRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Sales Pipeline" }) });
   await expect(salesRow.getByText("Default")).toBeVisible();
+});
 
+test("an admin creates an ENFORCED pipeline with its stages in one dialog", async ({ page }) => {
+  await page.goto("/settings/pipelines?type=DEAL");
   await page.getByRole("button", { name: "New pipeline" }).click();
   const dialog = page.getByRole("dialog", { name: "New deal pipeline" });
   await dialog.getByLabel("Pipeline name").fill("Enterprise");
@@ -36,7 +46,10 @@ test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, r
   await expect(page.getByRole("radio", { name: /Enforced/ })).toBeChecked();
   await expect(page.getByLabel("Key", { exact: true })).toHaveValue("enterprise");
   await expectStageOrder(page, ["Discovery", "Demo", "Proposal", "Won", "Obsolete"]);
+});
 
+test("stages reorder by keyboard, and the new order is kept", async ({ page, seed }) => {
+  await enterprise(page, seed);
   // keyboard reorder: Proposal goes up one, before Demo
   const handle = page.getByRole("button", { name: "Reorder Proposal" });
   // The first arrow key can land before dnd-kit has measured the list; a person is never
@@ -56,7 +69,10 @@ test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, r
     await page.reload();
     await expectStageOrder(page, ["Discovery", "Proposal", "Demo", "Won", "Obsolete"]);
   }).toPass();
+});
 
+test("a stage's required fields and probability are saved with Save stages", async ({ page, seed }) => {
+  await enterprise(page, seed);
   // Proposal requires an amount and is worth 40%
   const proposal = page.getByRole("group", { name: "Stage Proposal" });
   await proposal.getByRole("button", { name: /^Required fields for Proposal/ }).click();
@@ -68,20 +84,22 @@ test("an admin creates an ENFORCED pipeline with stages, reorders by keyboard, r
   await page.reload();
   await expect(page.getByRole("group", { name: "Stage Proposal" }).getByRole("button", { name: "Required fields for Proposal: Amount" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Stage Proposal" }).getByLabel("Probability (%)")).toHaveValue("40");
+});
 
-  // an empty stage can be deleted
+test("an empty stage is deleted after a confirmation", async ({ page, seed }) => {
+  await enterprise(page, seed);
   await page.getByRole("button", { name: "Delete stage Obsolete" }).click();
   await page.getByRole("dialog", { name: "Delete the stage Obsolete?" }).getByRole("button", { name: "Delete stage" }).click();
   await expect(page.getByText("Stage Obsolete deleted")).toBeVisible();
-  await expectStageOrder(page, ["Discovery", "Proposal", "Demo", "Won"]);
+  await expectStageOrder(page, ["Discovery", "Demo", "Proposal", "Won"]);
+});
 
-  // a stage that holds a record cannot: the refusal names the count
-  const pipelineId = page.url().split("/").pop()!;
-  const created = await page.request.post("/api/v1/deals", { data: { name: "Big account", pipelineId } });
-  expect(created.status()).toBe(201);
+test("a stage that holds a record is not deleted: the refusal names the count", async ({ page, seed }) => {
+  const pipelineId = await enterprise(page, seed);
+  await seed.record("DEAL", { name: "Big account", pipelineId });
   await page.reload();
   await page.getByRole("button", { name: "Delete stage Discovery" }).click();
   await page.getByRole("dialog", { name: "Delete the stage Discovery?" }).getByRole("button", { name: "Delete stage" }).click();
   await expect(page.getByRole("group", { name: "Stage Discovery" }).getByRole("alert")).toContainText("1 record is still in this stage");
-  await expectStageOrder(page, ["Discovery", "Proposal", "Demo", "Won"]);
+  await expectStageOrder(page, ["Discovery", "Demo", "Proposal", "Won", "Obsolete"]);
 });

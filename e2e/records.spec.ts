@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { addUser, E2E_PASSWORD, signUpTenant, uniqueEmail } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 const RECORD_URL = /\/(companies|contacts|deals|tickets)\/[0-9a-f-]{36}$/;
 
@@ -10,19 +10,18 @@ async function createCompany(page: Page, name: string, domain: string) {
   await page.getByRole("button", { name: "Create company" }).click();
 }
 
-test("company → contact → call → follow; another user's edit reaches the follower's bell", async ({ page, browser }) => {
-  await signUpTenant(page, { name: "Ada Admin" });
+test("a company is created with its domain; a second company with the same domain is refused on that field", async ({ page }) => {
   const domain = `acme-${Date.now()}.test`;
-
-  // A company; a second one with the same domain is refused on the domain field.
   await createCompany(page, "Acme Rockets", domain);
   await expect(page).toHaveURL(RECORD_URL);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Rockets" })).toBeVisible();
   await createCompany(page, "Acme Copy", domain.toUpperCase());
   await expect(page.getByRole("alert").filter({ hasText: "is already used by another company" })).toBeVisible();
   await expect(page.getByLabel("Domain")).toHaveAttribute("aria-invalid", "true");
+});
 
-  // A contact in it, the company picked by searching.
+test("a contact is created in a company picked by searching; the email is checked as it is typed", async ({ page, seed }) => {
+  await seed.record("COMPANY", { name: "Acme Rockets", domain: "acme.test" });
   await page.goto("/contacts/new");
   await page.getByLabel("First name").fill("Jane");
   await page.getByLabel("Last name").fill("Doe");
@@ -34,31 +33,30 @@ test("company → contact → call → follow; another user's edit reaches the f
   await expect(page.getByRole("combobox", { name: "Company" })).toHaveValue("Acme Rockets");
   await page.getByRole("button", { name: "Create contact" }).click();
   await expect(page).toHaveURL(RECORD_URL);
-  const contactUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: "Jane Doe" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Company" }).getByRole("link", { name: "Acme Rockets" })).toBeVisible();
+});
 
-  // Log a call; it tops the timeline.
+test("a call logged on a contact tops its timeline, with its notes", async ({ page, seed }) => {
+  await page.goto(`/contacts/${await seed.record("CONTACT", { firstName: "Jane", lastName: "Doe" })}`);
   await page.getByLabel("Subject").fill("Intro call");
   await page.getByLabel("Notes").fill("Talked about the launch window");
   await page.getByRole("button", { name: "Log call" }).click();
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByRole("listitem").first()).toContainText("Ada Admin logged a call: Intro call");
   await expect(timeline.getByRole("listitem").first()).toContainText("Talked about the launch window");
+});
 
-  // Follow it.
+test("a follower's bell counts another member's edit without a reload; marking it read clears the bell", async ({ page, seed, openAs }) => {
+  const contactUrl = `/contacts/${await seed.record("CONTACT", { firstName: "Jane", lastName: "Doe" })}`;
+  await page.goto(contactUrl);
   await page.getByRole("button", { name: "Follow", exact: true }).click();
   await expect(page.getByRole("button", { name: "Unfollow" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Followers" })).toContainText("Ada Admin");
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 
-  // The admin adds a second user; Rita joins through the invitation in her own browser.
-  const repEmail = uniqueEmail("rep");
-  const { context: repContext, page: rep } = await addUser(page, browser, { name: "Rita Rep", email: repEmail, role: "sales_rep", password: E2E_PASSWORD });
-  await page.goto("/settings/users");
-  await expect(page.getByRole("row", { name: /Rita Rep/ })).toBeVisible();
-
-  // Rita changes Jane's job title.
+  // Rita, a sales rep, changes Jane's job title in her own browser.
+  const { context: repContext, page: rep } = await openAs("sales_rep");
   await rep.goto(contactUrl);
   await rep.getByRole("button", { name: "Edit Job title" }).click();
   await rep.getByRole("textbox", { name: "Job title" }).fill("VP Sales");
@@ -84,55 +82,52 @@ test("company → contact → call → follow; another user's edit reaches the f
   await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 });
 
-test("a deal's stage picker moves it, the history shows the stay, a lost deal asks why; tasks show on My tasks", async ({ page }) => {
-  await signUpTenant(page);
-  await page.goto("/deals/new");
-  await page.getByLabel("Deal name").fill("Rocket fuel contract");
-  await page.getByLabel("Amount").fill("12500");
-  await page.getByRole("button", { name: "Create deal" }).click();
-  await expect(page).toHaveURL(RECORD_URL);
+test.describe("a deal's record page", () => {
+  test.beforeEach(async ({ page, seed }) => {
+    await page.goto(`/deals/${await seed.record("DEAL", { name: "Rocket fuel contract", amount: "12500" })}`);
+  });
+  const stages = (page: Page) => page.getByRole("list", { name: "Stages of Sales Pipeline" });
+  const history = (page: Page) => page.getByRole("list", { name: "Stage history" });
 
-  const stages = page.getByRole("list", { name: "Stages of Sales Pipeline" });
-  await expect(stages.locator('[aria-current="step"]')).toContainText("Prospecting");
-  await stages.getByRole("button", { name: "Move to Qualification" }).click();
-  await expect(stages.locator('[aria-current="step"]')).toContainText("Qualification");
-  const history = page.getByRole("list", { name: "Stage history" });
-  await expect(history.getByRole("listitem")).toHaveCount(2);
-  await expect(history.getByRole("listitem").first()).toContainText("Qualification");
-  await expect(history.getByRole("listitem").first()).toContainText("(current)");
-  await expect(history.getByRole("listitem").nth(1)).toContainText("Prospecting");
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("moved it from Prospecting to Qualification");
+  test("the stage picker moves the deal; the stage history and the timeline show the stay", async ({ page }) => {
+    await expect(stages(page).locator('[aria-current="step"]')).toContainText("Prospecting");
+    await stages(page).getByRole("button", { name: "Move to Qualification" }).click();
+    await expect(stages(page).locator('[aria-current="step"]')).toContainText("Qualification");
+    await expect(history(page).getByRole("listitem")).toHaveCount(2);
+    await expect(history(page).getByRole("listitem").first()).toContainText("Qualification");
+    await expect(history(page).getByRole("listitem").first()).toContainText("(current)");
+    await expect(history(page).getByRole("listitem").nth(1)).toContainText("Prospecting");
+    await expect(page.getByRole("list", { name: "Timeline" })).toContainText("moved it from Prospecting to Qualification");
+  });
 
-  // Closed Lost needs a reason.
-  await stages.getByRole("button", { name: "Move to Closed Lost" }).click();
-  const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
-  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("Lost reason is required");
-  await dialog.getByLabel("Lost reason").fill("Went with a competitor");
-  await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
-  await expect(stages.locator('[aria-current="step"]')).toContainText("Closed Lost");
-  await expect(history.getByRole("listitem").first()).toContainText("Went with a competitor");
+  test("a move to Closed Lost asks why; the reason shows in the stage history", async ({ page }) => {
+    await stages(page).getByRole("button", { name: "Move to Closed Lost" }).click();
+    const dialog = page.getByRole("dialog", { name: "Why was this deal lost?" });
+    await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText("Lost reason is required");
+    await dialog.getByLabel("Lost reason").fill("Went with a competitor");
+    await dialog.getByRole("button", { name: "Move to Closed Lost" }).click();
+    await expect(stages(page).locator('[aria-current="step"]')).toContainText("Closed Lost");
+    await expect(history(page).getByRole("listitem").first()).toContainText("Went with a competitor");
+  });
 
-  // A task on the deal appears on My tasks and is completed there.
-  await page.getByRole("tab", { name: "Create task" }).click();
-  await page.getByRole("textbox", { name: "Task", exact: true }).fill("Send the post-mortem");
-  await page.getByLabel("Due", { exact: true }).fill("2030-01-15T10:00");
-  await page.getByRole("button", { name: "Create task" }).click();
-  await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("created a task: Send the post-mortem");
-  await page.goto("/tasks");
-  const upcoming = page.getByRole("list", { name: "Upcoming tasks" });
-  await expect(upcoming.getByRole("link", { name: "Rocket fuel contract" })).toBeVisible();
-  await upcoming.getByRole("checkbox", { name: "Complete Send the post-mortem" }).check();
-  await expect(page.getByText("Task completed")).toBeVisible();
-  await expect(page.getByText("Nothing upcoming.")).toBeVisible();
+  test("a task created on the deal shows on My tasks and is completed there", async ({ page }) => {
+    await page.getByRole("tab", { name: "Create task" }).click();
+    await page.getByRole("textbox", { name: "Task", exact: true }).fill("Send the post-mortem");
+    await page.getByLabel("Due", { exact: true }).fill("2030-01-15T10:00");
+    await page.getByRole("button", { name: "Create task" }).click();
+    await expect(page.getByRole("list", { name: "Timeline" }).getByRole("listitem").first()).toContainText("created a task: Send the post-mortem");
+    await page.goto("/tasks");
+    const upcoming = page.getByRole("list", { name: "Upcoming tasks" });
+    await expect(upcoming.getByRole("link", { name: "Rocket fuel contract" })).toBeVisible();
+    await upcoming.getByRole("checkbox", { name: "Complete Send the post-mortem" }).check();
+    await expect(page.getByText("Task completed")).toBeVisible();
+    await expect(page.getByText("Nothing upcoming.")).toBeVisible();
+  });
 });
 
-test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", async ({ page }) => {
-  await signUpTenant(page);
-  await page.goto("/tickets/new");
-  await page.getByLabel("Subject").fill("Printer on fire");
-  await page.getByRole("button", { name: "Create ticket" }).click();
-  await expect(page).toHaveURL(RECORD_URL);
+test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", async ({ page, seed }) => {
+  await page.goto(`/tickets/${await seed.record("TICKET", { subject: "Printer on fire" })}`);
   const stages = page.getByRole("list", { name: "Stages of Support" });
   await stages.getByRole("button", { name: /Move to Resolved/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Enforced" })).toContainText("In Progress");
@@ -147,16 +142,10 @@ test("an ENFORCED pipeline refuses a skipped stage and says which are allowed", 
   await expect(page.getByRole("list", { name: "Stage history" }).getByRole("listitem").first()).toContainText("forced: Customer confirmed by phone");
 });
 
-test("My tasks in the nav: the overdue count, the groups, and a recurring task's next occurrence", async ({ page }) => {
-  await signUpTenant(page);
-  const contact = await page.request.post("/api/v1/contacts", { data: { firstName: "Tess", lastName: "Task" } });
-  expect(contact.status()).toBe(201);
-  const { id } = (await contact.json()) as { id: string };
+test("My tasks in the nav: the overdue count, the groups, and a recurring task's next occurrence", async ({ page, seed }) => {
+  const id = await seed.record("CONTACT", { firstName: "Tess", lastName: "Task" });
   const due = new Date(Date.now() - 2 * 86_400_000).toISOString();
-  const task = await page.request.post("/api/v1/activities", {
-    data: { activityType: "TASK", subject: "Weekly check-in", recordType: "CONTACT", recordId: id, dueAt: due, recurrenceRule: "FREQ=WEEKLY;COUNT=3" },
-  });
-  expect(task.status(), await task.text()).toBe(201);
+  await seed.activity({ activityType: "TASK", subject: "Weekly check-in", recordType: "CONTACT", recordId: id, dueAt: due, recurrenceRule: "FREQ=WEEKLY;COUNT=3" });
 
   await page.goto("/contacts");
   const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My tasks" });

@@ -2,40 +2,19 @@
 // them (by label) in a dialog and moves in one step — on the board, the record page's
 // stage picker and the table view.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, type Seed } from "./workspace";
 
 const column = (page: Page, stage: string) => page.getByRole("region", { name: stage, exact: true });
 const count = (page: Page, stage: string) => column(page, stage).getByTestId("stage-count");
 
-interface Seed {
-  stages: Record<string, string>;
-}
-
 /** Proposal requires Amount, Close date and the custom field "PO number"; Closed Lost requires Amount. */
-async function seed(page: Page): Promise<Seed> {
-  await signUpTenant(page);
-  const field = await page.request.post("/api/v1/custom-fields", { data: { objectType: "DEAL", label: "PO number", key: "po", fieldType: "TEXT" } });
-  expect(field.status()).toBe(201);
-  const res = await page.request.get("/api/v1/pipelines?objectType=DEAL");
-  const pipeline = ((await res.json()) as { data: { id: string; isDefault: boolean; stages: { id: string; name: string }[] }[] }).data.find((p) => p.isDefault)!;
-  const stages = Object.fromEntries(pipeline.stages.map((s) => [s.name, s.id]));
-  for (const [name, requiredFields] of [
-    ["Proposal", ["amount", "closeDate", "customFields.po"]],
-    ["Closed Lost", ["amount"]],
-  ] as const) {
-    const patched = await page.request.patch(`/api/v1/pipelines/${pipeline.id}/stages/${stages[name]}`, { data: { requiredFields } });
-    expect(patched.status()).toBe(200);
-  }
-  return { stages };
+async function requireFields(seed: Seed): Promise<{ stages: Record<string, string> }> {
+  await seed.customField({ objectType: "DEAL", label: "PO number", key: "po", fieldType: "TEXT" });
+  await seed.stage("DEAL", "Proposal", { requiredFields: ["amount", "closeDate", "customFields.po"] });
+  await seed.stage("DEAL", "Closed Lost", { requiredFields: ["amount"] });
+  return { stages: (await seed.pipeline("DEAL")).stages };
 }
-
-async function createDeal(page: Page, name: string): Promise<string> {
-  const res = await page.request.post("/api/v1/deals", { data: { name } });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
-
 async function dealOf(page: Page, id: string) {
   return (await (await page.request.get(`/api/v1/deals/${id}`)).json()) as Record<string, unknown>;
 }
@@ -63,9 +42,9 @@ async function fillProposal(dialog: Locator, values: { amount: string; closeDate
 test.describe("with every deal stage in view", () => {
   test.use({ viewport: { width: 1920, height: 1000 } });
 
-  test("board: a drop into a stage with required fields asks for them by label, then moves in one step", async ({ page }) => {
-    const { stages } = await seed(page);
-    const id = await createDeal(page, "Acme renewal");
+  test("board: a drop into a stage with required fields asks for them by label, then moves in one step", async ({ page, seed }) => {
+    const { stages } = await requireFields(seed);
+    const id = await seed.record("DEAL", { name: "Acme renewal" });
     await page.goto("/deals");
     const card = column(page, "Prospecting").getByRole("button", { name: /^Move deal Acme renewal, in / });
     await expect(card).toBeVisible();
@@ -121,9 +100,9 @@ test.describe("with every deal stage in view", () => {
   });
 });
 
-test("record page: the stage picker asks for the missing fields by label and moves in one step", async ({ page }) => {
-  const { stages } = await seed(page);
-  const id = await createDeal(page, "Globex pilot");
+test("record page: the stage picker asks for the missing fields by label and moves in one step", async ({ page, seed }) => {
+  const { stages } = await requireFields(seed);
+  const id = await seed.record("DEAL", { name: "Globex pilot" });
   await page.goto(`/deals/${id}`);
   const picker = page.getByRole("list", { name: /^Stages of / });
   await picker.getByRole("button", { name: "Move to Proposal" }).click();
@@ -136,10 +115,10 @@ test("record page: the stage picker asks for the missing fields by label and mov
   expect(await historyOf(page, id)).toHaveLength(2);
 });
 
-test("table view: moving a deal asks for what the stage requires; a lost deal is asked for the reason and the amount at once", async ({ page }) => {
-  const { stages } = await seed(page);
-  const first = await createDeal(page, "Initech upgrade");
-  const second = await createDeal(page, "Umbrella trial");
+test("table view: moving a deal asks for what the stage requires; a lost deal is asked for the reason and the amount at once", async ({ page, seed }) => {
+  const { stages } = await requireFields(seed);
+  const first = await seed.record("DEAL", { name: "Initech upgrade" });
+  const second = await seed.record("DEAL", { name: "Umbrella trial" });
   await page.goto("/deals?view=table");
 
   const stageOf = (title: string) => page.getByRole("combobox", { name: `Stage of ${title}` });

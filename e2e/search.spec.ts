@@ -1,19 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
-
-/** Creates a record through the REST API with the signed-in session (page.request shares its cookies). */
-async function createViaApi(page: Page, collection: string, data: Record<string, unknown>): Promise<{ id: string }> {
-  const res = await page.request.post(`/api/v1/${collection}`, { data });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as { id: string };
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./workspace";
 
 const palette = (page: Page) => page.getByRole("dialog", { name: "Search and go to" });
 
-test("⌘K palette: a misspelt name finds the contact, Enter opens its page", async ({ page }) => {
-  await signUpTenant(page);
-  const contact = await createViaApi(page, "contacts", { firstName: "Jonathan", lastName: "Smith", email: "jonathan.smith@globex.example", jobTitle: "CTO" });
-  await createViaApi(page, "companies", { name: "Globex Corporation", domain: "globex.example" });
+test("⌘K palette: a misspelt name finds the contact, Enter opens its page", async ({ page, seed }) => {
+  const contactId = await seed.record("CONTACT", { firstName: "Jonathan", lastName: "Smith", email: "jonathan.smith@globex.example", jobTitle: "CTO" });
+  await seed.record("COMPANY", { name: "Globex Corporation", domain: "globex.example" });
+  await page.goto("/contacts");
 
   // The header keeps a search field; the shortcut opens the palette from anywhere.
   await expect(page.getByRole("searchbox", { name: "Search contacts, companies, deals, leads and tickets" })).toBeVisible();
@@ -29,14 +22,14 @@ test("⌘K palette: a misspelt name finds the contact, Enter opens its page", as
   await expect(hit).toHaveAttribute("aria-selected", "true");
   await expect(dialog.getByRole("group", { name: "Contacts" })).toBeVisible();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/contacts/${contact.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/contacts/${contactId}$`));
   await expect(palette(page)).toBeHidden();
 });
 
-test("palette: arrows move between grouped results and page commands; typing in the header field starts a search", async ({ page }) => {
-  await signUpTenant(page);
-  const company = await createViaApi(page, "companies", { name: "Globex", domain: "globex.example" });
-  await createViaApi(page, "deals", { name: "Globex renewal", amount: "5000" });
+test("palette: arrows move between grouped results and page commands; typing in the header field starts a search", async ({ page, seed }) => {
+  const companyId = await seed.record("COMPANY", { name: "Globex", domain: "globex.example" });
+  await seed.record("DEAL", { name: "Globex renewal", amount: "5000" });
+  await page.goto("/contacts");
 
   // Typing into the header field carries the text over into the palette.
   await page.getByRole("searchbox", { name: "Search contacts, companies, deals, leads and tickets" }).fill("glob");
@@ -53,7 +46,7 @@ test("palette: arrows move between grouped results and page commands; typing in 
   await page.keyboard.press("ArrowUp");
   await expect(dialog.getByRole("option", { name: /^Globex globex\.example/ })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/companies/${company.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/companies/${companyId}$`));
 
   // Page commands: no record matches "settings: tags", so Enter goes to that page.
   await page.keyboard.press("Control+K");
@@ -73,8 +66,7 @@ test("palette: arrows move between grouped results and page commands; typing in 
   await expect(page.getByRole("region", { name: /Deals/ }).getByRole("link", { name: /Globex renewal/ })).toBeVisible();
 });
 
-test("settings: admin defines a custom field and a tag; records are checked against the field", async ({ page }) => {
-  await signUpTenant(page);
+test("settings: admin defines a custom field and a tag; records are checked against the field", async ({ page, seed }) => {
   await page.goto("/settings/fields?type=deal");
   await expect(page.getByRole("navigation", { name: "Record type" }).getByRole("link", { name: "Deals" })).toHaveAttribute("aria-current", "page");
   await page.getByRole("button", { name: "New field" }).click();
@@ -96,7 +88,7 @@ test("settings: admin defines a custom field and a tag; records are checked agai
   await dialog.getByLabel("Tag name").fill("Key account");
   await dialog.getByRole("button", { name: "Create tag" }).click();
   await expect(page.getByRole("row", { name: /Key account/ })).toBeVisible();
-  await createViaApi(page, "deals", { name: "Tagged", tags: ["key account"], customFields: { contractTier: "Gold" } });
+  await seed.record("DEAL", { name: "Tagged", tags: ["key account"], customFields: { contractTier: "Gold" } });
   await page.reload();
   await expect(page.getByRole("row", { name: /Key account/ })).toContainText("1");
 });

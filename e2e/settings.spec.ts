@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { addUser, createInvitationLink, E2E_PASSWORD, signIn, signUpTenant, uniqueEmail } from "./fixtures";
+import { test as anonymous } from "@playwright/test";
+import { addUser, createInvitationLink, E2E_PASSWORD, signIn, SIGNED_OUT, signUpTenant, uniqueEmail } from "./fixtures";
+import { expect, test } from "./workspace";
 
-test("admin creates an API key, sees it once, it works and is listed; revoking it stops it", async ({ page }) => {
-  await signUpTenant(page);
+test("an admin creates an API key and sees it once; the list shows its role, its prefix and that it is active", async ({ page }) => {
+  await page.goto("/contacts");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: /^API keys/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
@@ -34,7 +35,12 @@ test("admin creates an API key, sees it once, it works and is listed; revoking i
   await page.reload();
   await expect(page.getByRole("row", { name: /CI pipeline/ })).toBeVisible();
   expect(await page.content()).not.toContain(key);
+});
 
+test("revoking an API key stops it at once: the REST API answers 401 as a problem", async ({ page, seed }) => {
+  const { key } = await seed.apiKey({ name: "CI pipeline", role: "sales_rep" });
+  expect((await page.request.get("/api/v1/users", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  await page.goto("/settings/api-keys");
   await page.getByRole("button", { name: "Revoke API key CI pipeline" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByRole("row", { name: /CI pipeline/ })).toContainText("Revoked");
@@ -45,30 +51,33 @@ test("admin creates an API key, sees it once, it works and is listed; revoking i
   expect(refused.headers()["content-type"]).toContain("application/problem+json");
 });
 
-test("admin adds a sales rep who sees Users read-only; deactivating them ends their session at the next request", async ({ page, browser }) => {
-  test.slow(); // two browsers and several argon2 sign-ins
-  await signUpTenant(page);
-  const repEmail = uniqueEmail("rep");
-  const repPassword = "R3p-initial-pass";
-
-  // The rep joins through the invitation, choosing their own password, in their own browser.
-  const { context: repContext, page: repPage } = await addUser(page, browser, { name: "Rita Rep", email: repEmail, role: "sales_rep", password: repPassword });
+test("a sales rep sees the users read-only, and no API keys", async ({ page, workspace, openAs }) => {
+  const { page: repPage, member: rep } = await openAs("sales_rep");
   await page.goto("/settings/users");
-  const repRow = page.getByRole("row", { name: /Rita Rep/ });
-  await expect(repRow).toContainText(repEmail);
+  const repRow = page.getByRole("row", { name: new RegExp(rep.name) });
+  await expect(repRow).toContainText(rep.email);
   await expect(repRow).toContainText("Sales rep");
 
-  // The rep sees the list but no admin controls.
   await repPage.goto("/settings/users");
-  await expect(repPage.getByRole("row", { name: /Ada Admin/ })).toBeVisible();
-  await expect(repPage.getByRole("row", { name: /Rita Rep/ })).toContainText("(you)");
+  await expect(repPage.getByRole("row", { name: new RegExp(workspace.member("admin").name) })).toBeVisible();
+  await expect(repPage.getByRole("row", { name: new RegExp(rep.name) })).toContainText("(you)");
   await expect(repPage.getByRole("button", { name: "Add user" })).toHaveCount(0);
   await expect(repPage.getByRole("button", { name: /^Change role of/ })).toHaveCount(0);
   await expect(repPage.getByRole("button", { name: /^Deactivate/ })).toHaveCount(0);
   await repPage.goto("/settings/api-keys");
   await expect(repPage.getByText("Only admins can see and manage API keys")).toBeVisible();
+});
 
-  // The admin deactivates the rep.
+test("deactivating a member ends their session at their next request, and their password no longer signs them in", async ({ page, browser }) => {
+  test.slow(); // two browsers and several argon2 sign-ins
+  // A person of this workspace only (a team member would still sign in to the team's own).
+  const repEmail = uniqueEmail("rep");
+  const repPassword = "R3p-initial-pass";
+  const { context: repContext, page: repPage } = await addUser(page, browser, { name: "Rita Rep", email: repEmail, role: "sales_rep", password: repPassword });
+  await page.goto("/settings/users");
+  const repRow = page.getByRole("row", { name: /Rita Rep/ });
+  await expect(repRow).toContainText(repEmail);
+
   await page.getByRole("button", { name: "Deactivate Rita Rep" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(repRow).toContainText("Deactivated");
@@ -84,8 +93,8 @@ test("admin adds a sales rep who sees Users read-only; deactivating them ends th
   await repContext.close();
 });
 
-test("the last admin cannot demote themselves: a clear error, nothing changes", async ({ page }) => {
-  const admin = await signUpTenant(page);
+test("the last admin cannot demote themselves: a clear error, nothing changes", async ({ page, workspace }) => {
+  const admin = workspace.member("admin");
   await page.goto("/settings/users");
   await page.getByRole("button", { name: `Change role of ${admin.name}` }).click();
   const dialog = page.getByRole("dialog");
@@ -96,7 +105,8 @@ test("the last admin cannot demote themselves: a clear error, nothing changes", 
   await expect(page.getByRole("row", { name: new RegExp(admin.name) })).toContainText("Admin");
 });
 
-test("changing the password keeps this session and signs out the user's other session at its next request", async ({ page, browser }) => {
+// A password change ends the user's other sessions: an account of its own, not the team's.
+anonymous("changing the password keeps this session and signs out the user's other session at its next request", async ({ page, browser }) => {
   test.slow(); // two browsers and several argon2 sign-ins
   const admin = await signUpTenant(page);
   const otherContext = await browser.newContext();
@@ -131,8 +141,7 @@ test("changing the password keeps this session and signs out the user's other se
   await otherContext.close();
 });
 
-test("an invitation link, shown once, lets a new person join with the invited role", async ({ page, browser }) => {
-  const admin = await signUpTenant(page);
+test("an invitation link, shown once, lets a new person join with the invited role", async ({ page, browser, workspace }) => {
   await page.goto("/settings/users");
   const inviteeEmail = uniqueEmail("invitee");
   await page.getByRole("button", { name: "Add user" }).click();
@@ -149,10 +158,10 @@ test("an invitation link, shown once, lets a new person join with the invited ro
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(inviteeEmail);
 
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext({ storageState: SIGNED_OUT });
   const invitee = await ctx.newPage();
   await invitee.goto(link);
-  await expect(invitee.getByRole("heading", { name: `Join ${admin.companyName}` })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: `Join ${workspace.name}` })).toBeVisible();
   await expect(invitee.getByText("as manager")).toBeVisible();
   // Both ways in are offered to everyone: the page does not say whether the email has an account.
   await expect(invitee.getByRole("link", { name: "Sign in to accept" })).toBeVisible();
@@ -160,7 +169,7 @@ test("an invitation link, shown once, lets a new person join with the invited ro
   await invitee.getByLabel("Choose a password").fill(E2E_PASSWORD);
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
   await expect(invitee).toHaveURL(/\/contacts$/);
-  await expect(invitee.getByTestId("tenant-name")).toHaveText(admin.companyName);
+  await expect(invitee.getByTestId("tenant-name")).toHaveText(workspace.name);
 
   // Used once: the same link now says so.
   await invitee.goto(link);
@@ -171,21 +180,18 @@ test("an invitation link, shown once, lets a new person join with the invited ro
   await expect(page.getByRole("row", { name: /Ivan Invitee/ })).toContainText("Manager");
 });
 
-test("someone with an account in another workspace is invited the same way and joins by signing in to it", async ({ page, browser }) => {
-  test.slow(); // two workspaces, several argon2 sign-ins
-  const other = await browser.newContext();
+test("someone with an account in another workspace is invited the same way and joins by signing in to it", async ({ page, browser, workspace }) => {
+  // The team's read-only member has an account (in the team's home workspace), not yet in this one.
+  const person = workspace.member("readonly");
+  const other = await browser.newContext({ storageState: SIGNED_OUT });
   const elsewhere = await other.newPage();
-  const person = await signUpTenant(elsewhere, { name: "Olga Other", companyName: `Elsewhere ${Math.random().toString(36).slice(2, 7)}` });
-  await other.clearCookies();
-
-  const admin = await signUpTenant(page);
   const link = await createInvitationLink(page, person.email, "readonly");
   await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(person.email);
-  await expect(page.getByRole("row", { name: /Olga Other/ })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: new RegExp(person.name) })).toHaveCount(0);
 
   // Creating a second account for the address is refused; signing in to the existing one works.
   await elsewhere.goto(link);
-  await elsewhere.getByLabel("Your name").fill("Not Olga");
+  await elsewhere.getByLabel("Your name").fill("Not Remy");
   await elsewhere.getByLabel("Choose a password").fill("An0ther-pass!");
   await elsewhere.getByRole("button", { name: "Accept invitation" }).click();
   await expect(elsewhere.getByRole("alert").filter({ hasText: "sign in to it to accept" })).toBeVisible();
@@ -197,50 +203,56 @@ test("someone with an account in another workspace is invited the same way and j
   await expect(elsewhere.getByText(`You are signed in as ${person.email}`)).toBeVisible();
   await elsewhere.getByRole("button", { name: "Accept invitation" }).click();
   await expect(elsewhere).toHaveURL(/\/contacts$/);
-  await expect(elsewhere.getByTestId("tenant-name")).toHaveText(admin.companyName);
+  await expect(elsewhere.getByTestId("tenant-name")).toHaveText(workspace.name);
   await other.close();
 
   await page.reload();
-  await expect(page.getByRole("row", { name: /Olga Other/ })).toContainText("Read-only");
+  await expect(page.getByRole("row", { name: new RegExp(person.name) })).toContainText("Read-only");
 });
 
-test("admin manages a group: create with a member, rename, add and remove members, delete", async ({ page, browser }) => {
-  const admin = await signUpTenant(page);
-  const gus = await addUser(page, browser, { name: "Gus Grouped", email: uniqueEmail("gus"), role: "sales_rep", password: E2E_PASSWORD });
-  await gus.context.close();
-  await page.goto("/settings/users");
-  await expect(page.getByRole("row", { name: /Gus Grouped/ })).toBeVisible();
+test.describe("an admin manages a group", () => {
+  test.beforeEach(async ({ workspace }) => {
+    await workspace.join("sales_rep");
+  });
 
-  await page.goto("/settings/groups");
-  await page.getByRole("button", { name: "New group" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Group name").fill("Inside sales");
-  await dialog.getByRole("checkbox", { name: /Gus Grouped/ }).check();
-  await dialog.getByRole("button", { name: "Create group" }).click();
-  await expect(page.getByRole("dialog")).toBeHidden();
-  const members = page.getByRole("list", { name: "Members of Inside sales" });
-  await expect(members).toContainText("Gus Grouped");
+  test("created with a member", async ({ page, workspace }) => {
+    const rep = workspace.member("sales_rep");
+    await page.goto("/settings/groups");
+    await page.getByRole("button", { name: "New group" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Group name").fill("Inside sales");
+    await dialog.getByRole("checkbox", { name: new RegExp(rep.name) }).check();
+    await dialog.getByRole("button", { name: "Create group" }).click();
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await expect(page.getByRole("list", { name: "Members of Inside sales" })).toContainText(rep.name);
+  });
 
-  await page.getByRole("button", { name: "Rename group Inside sales" }).click();
-  await page.getByRole("dialog").getByLabel("Group name").fill("Field sales");
-  await page.getByRole("dialog").getByRole("button", { name: "Save name" }).click();
-  const renamed = page.getByRole("list", { name: "Members of Field sales" });
-  await expect(renamed).toContainText("Gus Grouped");
+  test("renamed, members added and removed, then deleted", async ({ page, workspace, seed }) => {
+    const rep = workspace.member("sales_rep");
+    const admin = workspace.member("admin");
+    await seed.group({ name: "Inside sales", memberUserIds: [rep.userId] });
+    await page.goto("/settings/groups");
 
-  await page.getByLabel("Add a member to Field sales").selectOption({ label: `${admin.name} (${admin.email})` });
-  await page.getByRole("button", { name: "Add", exact: true }).click();
-  await expect(renamed).toContainText(admin.name);
-  await page.getByRole("button", { name: "Remove Gus Grouped from Field sales" }).click();
-  await expect(renamed).not.toContainText("Gus Grouped");
+    await page.getByRole("button", { name: "Rename group Inside sales" }).click();
+    await page.getByRole("dialog").getByLabel("Group name").fill("Field sales");
+    await page.getByRole("dialog").getByRole("button", { name: "Save name" }).click();
+    const renamed = page.getByRole("list", { name: "Members of Field sales" });
+    await expect(renamed).toContainText(rep.name);
 
-  await page.getByRole("button", { name: "Delete group Field sales" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete group" }).click();
-  await expect(page.getByText("No groups yet.")).toBeVisible();
+    await page.getByLabel("Add a member to Field sales").selectOption({ label: `${admin.name} (${admin.email})` });
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(renamed).toContainText(admin.name);
+    await page.getByRole("button", { name: `Remove ${rep.name} from Field sales` }).click();
+    await expect(renamed).not.toContainText(rep.name);
+
+    await page.getByRole("button", { name: "Delete group Field sales" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete group" }).click();
+    await expect(page.getByText("No groups yet.")).toBeVisible();
+  });
 });
 
 test("settings pages have no detectable accessibility violations", async ({ page }) => {
   test.slow();
-  await signUpTenant(page);
   for (const path of ["/settings", "/settings/users", "/settings/groups", "/settings/access", "/settings/api-keys", "/settings/profile"]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).include("#main").analyze();

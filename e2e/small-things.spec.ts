@@ -1,15 +1,7 @@
 // Issue 13, item 11: the smaller things seen in an afternoon of use.
-import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
-
-async function create(page: Page, collection: string, data: Record<string, unknown>): Promise<string> {
-  const res = await page.request.post(`/api/v1/${collection}`, { data });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+import { expect, test } from "./workspace";
 
 test("Settings lists Tags", async ({ page }) => {
-  await signUpTenant(page);
   await page.goto("/settings");
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: /^Tags/ }).click();
   await expect(page).toHaveURL(/\/settings\/tags$/);
@@ -17,7 +9,6 @@ test("Settings lists Tags", async ({ page }) => {
 });
 
 test("a new pipeline's Won and Lost stages are done (green, red); the stages are saved with one Save", async ({ page }) => {
-  await signUpTenant(page);
   await page.goto("/settings/pipelines?type=DEAL");
   await page.getByRole("button", { name: "New pipeline" }).click();
   const dialog = page.getByRole("dialog");
@@ -47,9 +38,9 @@ test("a new pipeline's Won and Lost stages are done (green, red); the stages are
   await expect(stage("Pilot").getByLabel("Expected days")).toHaveValue("12");
 });
 
-test("⌘K forgives a typo in the second word", async ({ page }) => {
-  await signUpTenant(page);
-  await create(page, "companies", { name: "Murphy LLC" });
+test("⌘K forgives a typo in the second word", async ({ page, seed }) => {
+  await seed.record("COMPANY", { name: "Murphy LLC" });
+  await page.goto("/contacts");
   await page.keyboard.press("Control+K");
   const palette = page.getByRole("dialog", { name: "Search and go to" });
   await palette.getByRole("combobox").fill("Murphy LCC");
@@ -57,7 +48,6 @@ test("⌘K forgives a typo in the second word", async ({ page }) => {
 });
 
 test("the company picker creates the company that is not there yet", async ({ page }) => {
-  await signUpTenant(page);
   await page.goto("/contacts/new");
   const form = page.getByRole("form", { name: "New contact" });
   await form.getByLabel("First name").fill("Nia");
@@ -74,10 +64,9 @@ test("the company picker creates the company that is not there yet", async ({ pa
   expect(((await companies.json()) as { data: { name: string }[] }).data.map((c) => c.name)).toEqual(["Brand New Co"]);
 });
 
-test("execution times show seconds and a time zone", async ({ page }) => {
-  await signUpTenant(page);
-  await create(page, "automations", { name: "Announce", entityType: "CONTACT", scopeType: "ENTITY", triggerEvent: "record.created", actionType: "EVENT", config: {} });
-  await create(page, "contacts", { firstName: "Tim", lastName: "Stamp" });
+test("execution times show seconds and a time zone", async ({ page, seed }) => {
+  await seed.automation({ name: "Announce", entityType: "CONTACT", scopeType: "ENTITY", triggerEvent: "record.created", actionType: "EVENT", config: {} });
+  await seed.record("CONTACT", { firstName: "Tim", lastName: "Stamp" });
   const row = page.getByRole("row", { name: /Announce/ });
   await expect(async () => {
     await page.goto("/settings/automations/executions");
@@ -86,10 +75,9 @@ test("execution times show seconds and a time zone", async ({ page }) => {
   await expect(row.locator("time").first()).toHaveText(/\d{1,2}:\d{2}:\d{2}( [AP]M)? \S+$/);
 });
 
-test("My tasks: a task without a due date has its own group, and is rescheduled in place", async ({ page }) => {
-  await signUpTenant(page);
-  const contact = await create(page, "contacts", { firstName: "Dana", lastName: "Date" });
-  await create(page, "activities", { activityType: "TASK", subject: "Someday call", recordType: "CONTACT", recordId: contact });
+test("My tasks: a task without a due date has its own group, and is rescheduled in place", async ({ page, seed }) => {
+  const contact = await seed.record("CONTACT", { firstName: "Dana", lastName: "Date" });
+  await seed.activity({ activityType: "TASK", subject: "Someday call", recordType: "CONTACT", recordId: contact });
   await page.goto("/tasks");
   const undated = page.getByRole("list", { name: "No due date tasks" });
   await expect(undated.getByRole("listitem")).toContainText("Someday call");
@@ -101,10 +89,9 @@ test("My tasks: a task without a due date has its own group, and is rescheduled 
   await expect(page.getByText("Every task has a due date.")).toBeVisible();
 });
 
-test("forecast bars are as long as their values", async ({ page }) => {
-  await signUpTenant(page);
-  await create(page, "deals", { name: "Big one", amount: "40000", closeDate: "2031-03-10" });
-  await create(page, "deals", { name: "Small one", amount: "10000", closeDate: "2031-04-10" });
+test("forecast bars are as long as their values", async ({ page, seed }) => {
+  await seed.record("DEAL", { name: "Big one", amount: "40000", closeDate: "2031-03-10" });
+  await seed.record("DEAL", { name: "Small one", amount: "10000", closeDate: "2031-04-10" });
   await page.goto("/reports");
   const forecast = page.getByRole("table", { name: /Forecast/ });
   const width = async (month: string) => (await forecast.getByRole("row", { name: new RegExp(`^${month}`) }).getByTestId("forecast-bar").boundingBox())!.width;

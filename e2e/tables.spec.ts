@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { createApiKey, signUpTenant } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, type Seed } from "./workspace";
 
-async function seedContacts(page: Page, key: string, people: { firstName: string; lastName: string; email: string }[]) {
-  for (const p of people) {
-    const res = await page.request.post("/api/v1/contacts", { headers: { authorization: `Bearer ${key}` }, data: p });
-    expect(res.status()).toBe(201);
-  }
+async function seedContacts(seed: Seed, people: { firstName: string; lastName: string; email: string; tags?: string[] }[]) {
+  for (const p of people) await seed.record("CONTACT", p);
 }
 
 const PEOPLE = [
@@ -22,24 +19,10 @@ async function names(page: Page): Promise<string[]> {
   return page.locator("tbody a[href^='/contacts/']").allTextContents();
 }
 
-test("filter, sort and a saved view live in the URL and survive a reload", async ({ page }) => {
-  await signUpTenant(page);
-  await seedContacts(page, await createApiKey(page), PEOPLE);
-
-  await page.goto("/contacts");
-  await expect(page.getByTestId("table-count")).toHaveText("4");
-  // newest first by default
-  await expect.poll(() => names(page)).toEqual(["Dee Dent", "Cid Carter", "Bob Baker", "Ann Archer"]);
-
+/** Filters to the acme.test addresses and sorts by name, Z to A, through the toolbar. */
+async function acmeByNameDescending(page: Page) {
   await page.getByRole("button", { name: "Filter", exact: true }).click();
   await page.getByRole("button", { name: "Add condition" }).click();
-  // a date condition without a date is refused, on that condition, by the shared validator
-  await page.getByLabel("Condition 1 field").selectOption({ label: "Created" });
-  await page.getByLabel("Condition 1 operator").selectOption({ label: "is after" });
-  await page.getByRole("button", { name: "Apply filter" }).click();
-  await expect(page.getByLabel("Condition 1 value")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("group", { name: "Condition 1" })).toContainText("must be a date");
-  await expect(page).not.toHaveURL(/filter=/);
   await page.getByLabel("Condition 1 field").selectOption({ label: "Email" });
   await page.getByLabel("Condition 1 operator").selectOption({ label: "ends with" });
   await page.getByLabel("Condition 1 value").fill("@acme.test");
@@ -54,6 +37,29 @@ test("filter, sort and a saved view live in the URL and survive a reload", async
   await nameHeader.getByRole("button").click();
   await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
   await expect.poll(() => names(page)).toEqual(["Dee Dent", "Bob Baker", "Ann Archer"]);
+}
+
+test("contacts are listed newest first; a date condition without a date is refused on that condition", async ({ page, seed }) => {
+  await seedContacts(seed, PEOPLE);
+  await page.goto("/contacts");
+  await expect(page.getByTestId("table-count")).toHaveText("4");
+  await expect.poll(() => names(page)).toEqual(["Dee Dent", "Cid Carter", "Bob Baker", "Ann Archer"]);
+
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await page.getByRole("button", { name: "Add condition" }).click();
+  // refused by the shared validator, on that condition
+  await page.getByLabel("Condition 1 field").selectOption({ label: "Created" });
+  await page.getByLabel("Condition 1 operator").selectOption({ label: "is after" });
+  await page.getByRole("button", { name: "Apply filter" }).click();
+  await expect(page.getByLabel("Condition 1 value")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("group", { name: "Condition 1" })).toContainText("must be a date");
+  await expect(page).not.toHaveURL(/filter=/);
+});
+
+test("the filter, the sort and the chosen columns live in the URL and survive a reload", async ({ page, seed }) => {
+  await seedContacts(seed, PEOPLE);
+  await page.goto("/contacts");
+  await acmeByNameDescending(page);
   // the table, toolbar and open filter builder: every control labelled, contrast, roles
   const axe = await new AxeBuilder({ page }).include("#main").analyze();
   expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
@@ -72,7 +78,12 @@ test("filter, sort and a saved view live in the URL and survive a reload", async
   await expect(page.getByRole("columnheader", { name: "Phone" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Filter (1)" })).toBeVisible();
   await expect.poll(() => names(page)).toEqual(["Dee Dent", "Bob Baker", "Ann Archer"]);
+});
 
+test("a saved view brings back its filter and sort; a second view of the same name is refused with the reason", async ({ page, seed }) => {
+  await seedContacts(seed, PEOPLE);
+  await page.goto("/contacts");
+  await acmeByNameDescending(page);
   await page.getByRole("button", { name: "Saved views" }).click();
   await page.getByRole("button", { name: "Save current view…" }).click();
   await page.getByRole("dialog").getByLabel("View name").fill("Acme people");
@@ -80,7 +91,6 @@ test("filter, sort and a saved view live in the URL and survive a reload", async
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(page.getByRole("button", { name: "Saved views (current: Acme people)" })).toBeVisible();
 
-  // a second view with the same name is refused with the reason
   await page.getByRole("button", { name: /^Saved views/ }).click();
   await page.getByRole("button", { name: "Save current view…" }).click();
   await page.getByRole("dialog").getByLabel("View name").fill("Acme people");
@@ -100,9 +110,10 @@ test("filter, sort and a saved view live in the URL and survive a reload", async
   await expect(page.getByRole("button", { name: "Saved views (current: Acme people)" })).toBeVisible();
 });
 
-test("bulk-tag three selected rows, see the tags; delete one and undo", async ({ page }) => {
-  await signUpTenant(page);
-  await seedContacts(page, await createApiKey(page), [...PEOPLE, { firstName: "Eve", lastName: "Evans", email: "eve@acme.test" }]);
+const EVE = { firstName: "Eve", lastName: "Evans", email: "eve@acme.test" };
+
+test("three selected rows, one selected by keyboard, are tagged at once; the tags stay", async ({ page, seed }) => {
+  await seedContacts(seed, [...PEOPLE, EVE]);
   await page.goto("/contacts");
   await expect(page.getByTestId("table-count")).toHaveText("5");
 
@@ -129,39 +140,48 @@ test("bulk-tag three selected rows, see the tags; delete one and undo", async ({
   await expect(page.getByRole("row", { name: /Dee Dent/ })).not.toContainText("hot-lead");
   await page.reload();
   await expect(page.getByRole("row", { name: /Bob Baker/ })).toContainText("q3");
-
-  // CSV of the selection: exactly the selected rows, with the visible columns
-  await page.getByRole("checkbox", { name: "Select Ann Archer" }).check();
-  await page.getByRole("checkbox", { name: "Select Dee Dent" }).check();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Export CSV" }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^contacts-\d{4}-\d\d-\d\d\.csv$/);
-  const csv = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "").trim().split("\r\n");
-  expect(csv[0]).toBe("ID,Name,Email,Company,Job title,Owner,Tags,Created");
-  expect(csv.slice(1).map((line) => line.split(",")[1]).sort()).toEqual(["Ann Archer", "Dee Dent"]);
-  expect(csv.find((line) => line.includes("Ann Archer"))).toContain("hot-lead; q3");
-  await page.getByRole("button", { name: "Clear selection" }).click();
-
-  // the tag filter finds exactly them
-  await page.goto(`/contacts?filter=${encodeURIComponent(JSON.stringify({ all: [{ field: "tags", op: "hasAny", value: ["hot-lead"] }] }))}`);
-  await expect(page.getByTestId("table-count")).toHaveText("3");
-
-  await page.goto("/contacts");
-  await page.getByRole("checkbox", { name: "Select Dee Dent" }).check();
-  await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
-  await expect(page.getByRole("row", { name: /Dee Dent/ })).toHaveCount(0);
-  await expect(page.getByTestId("table-count")).toHaveText("4");
-  await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Restored 1 contact")).toBeVisible();
-  await expect(page.getByRole("row", { name: /Dee Dent/ })).toBeVisible();
-  await expect(page.getByTestId("table-count")).toHaveText("5");
 });
 
-test("rows are virtualized and load by keyset as you scroll; 'select all matching' acts on every match", async ({ page }) => {
-  await signUpTenant(page);
-  const key = await createApiKey(page);
-  const people = Array.from({ length: 130 }, (_, i) => ({ firstName: `P${String(i).padStart(3, "0")}`, lastName: "Many", email: `p${i}@bulk.test` }));
-  for (let i = 0; i < people.length; i += 10) await seedContacts(page, key, people.slice(i, i + 10));
+test.describe("with Ann, Bob and Cid tagged", () => {
+  test.beforeEach(async ({ seed }) => {
+    await seedContacts(seed, PEOPLE.map((p) => (p.firstName === "Dee" ? p : { ...p, tags: ["hot-lead", "q3"] })));
+    await seed.record("CONTACT", EVE);
+  });
+
+  test("the CSV of a selection holds exactly the selected rows, with the visible columns", async ({ page }) => {
+    await page.goto("/contacts");
+    await page.getByRole("checkbox", { name: "Select Ann Archer" }).check();
+    await page.getByRole("checkbox", { name: "Select Dee Dent" }).check();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^contacts-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "").trim().split("\r\n");
+    expect(csv[0]).toBe("ID,Name,Email,Company,Job title,Owner,Tags,Created");
+    expect(csv.slice(1).map((line) => line.split(",")[1]).sort()).toEqual(["Ann Archer", "Dee Dent"]);
+    expect(csv.find((line) => line.includes("Ann Archer"))).toContain("hot-lead; q3");
+    await page.getByRole("button", { name: "Clear selection" }).click();
+  });
+
+  test("the tag filter finds exactly the tagged contacts", async ({ page }) => {
+    await page.goto(`/contacts?filter=${encodeURIComponent(JSON.stringify({ all: [{ field: "tags", op: "hasAny", value: ["hot-lead"] }] }))}`);
+    await expect(page.getByTestId("table-count")).toHaveText("3");
+  });
+
+  test("a deleted contact comes back with Undo", async ({ page }) => {
+    await page.goto("/contacts");
+    await page.getByRole("checkbox", { name: "Select Dee Dent" }).check();
+    await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("row", { name: /Dee Dent/ })).toHaveCount(0);
+    await expect(page.getByTestId("table-count")).toHaveText("4");
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByText("Restored 1 contact")).toBeVisible();
+    await expect(page.getByRole("row", { name: /Dee Dent/ })).toBeVisible();
+    await expect(page.getByTestId("table-count")).toHaveText("5");
+  });
+});
+
+test("rows are virtualized and load by keyset as you scroll; 'select all matching' acts on every match", async ({ page, seed }) => {
+  await seedContacts(seed, Array.from({ length: 130 }, (_, i) => ({ firstName: `P${String(i).padStart(3, "0")}`, lastName: "Many", email: `p${i}@bulk.test` })));
 
   await page.goto("/contacts");
   await expect(page.getByTestId("table-count")).toHaveText("130");

@@ -2,9 +2,9 @@
 // show no raw enum value ("IN_PROGRESS", "sales_rep", a bare "medium"), no field key
 // ("closeDate"), no raw ISO day, no "48000.00 USD" and no "0 seconds ago". The enum
 // values come from db/schema/enums.ts, so a new enum is guarded the day it is added.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import * as ENUMS from "../db/schema/enums";
-import { signUpTenant } from "./fixtures";
+import { expect, test } from "./workspace";
 
 /** Enum values that are also how the word is written (acronyms). */
 const ACRONYMS = new Set(["API", "URL"]);
@@ -72,23 +72,11 @@ async function expectNoRawValues(page: Page, path: string, ready: (page: Page) =
   await expect.poll(async () => rawValues(await visibleTexts(page)), { message: `raw values on ${path}` }).toEqual([]);
 }
 
-interface Stage {
-  id: string;
-  name: string;
-}
-
-test("pages with data show labels and formatted values, never raw enum values, field keys or ISO days", async ({ page }) => {
+test("pages with data show labels and formatted values, never raw enum values, field keys or ISO days", async ({ page, seed }) => {
   test.setTimeout(120_000);
-  await signUpTenant(page);
-  const post = async (path: string, data: unknown) => {
-    const res = await page.request.post(path, { data });
-    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-    return (await res.json()) as { id: string };
-  };
-
-  const company = await post("/api/v1/companies", { name: "Globex", industry: "Retail", annualRevenue: "2500000.00", employeeCount: 120 });
-  const contact = await post("/api/v1/contacts", { firstName: "Tess", lastName: "Ito", email: "tess@globex.test", companyId: company.id });
-  await post("/api/v1/automations", {
+  const company = await seed.record("COMPANY", { name: "Globex", industry: "Retail", annualRevenue: "2500000.00", employeeCount: 120 });
+  const contact = await seed.record("CONTACT", { firstName: "Tess", lastName: "Ito", email: "tess@globex.test", companyId: company });
+  await seed.automation({
     name: "Stage changes to the event stream",
     entityType: "DEAL",
     scopeType: "ENTITY",
@@ -98,19 +86,16 @@ test("pages with data show labels and formatted values, never raw enum values, f
     priority: 10,
     enabled: true,
   });
-  const deal = await post("/api/v1/deals", { name: "Orbital hotel", amount: "48000.00", closeDate: "2027-01-31", dealType: "NEW", companyId: company.id, contactId: contact.id });
-  await post("/api/v1/deals", { name: "Moon base", amount: "1250.50", currency: "EUR", closeDate: "2027-03-15" });
-  const pipelines = await page.request.get("/api/v1/pipelines?objectType=DEAL");
-  const sales = ((await pipelines.json()) as { data: { name: string; stages: Stage[] }[] }).data.find((p) => p.name === "Sales Pipeline")!;
-  await post(`/api/v1/deals/${deal.id}/move`, { toStageId: sales.stages.find((s) => s.name === "Qualification")!.id });
-  const patched = await page.request.patch(`/api/v1/deals/${deal.id}`, { data: { closeDate: "2027-02-28", amount: "52000.00", dealType: "UPSELL" } });
-  expect(patched.status(), await patched.text()).toBe(200);
-  await post("/api/v1/activities", { activityType: "TASK", subject: "Send the proposal", recordType: "DEAL", recordId: deal.id, dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), priority: "high" });
-  await post("/api/v1/activities", { activityType: "CALL", subject: "Discovery call", recordType: "DEAL", recordId: deal.id });
-  await post("/api/v1/tickets", { subject: "Cannot sign in", priority: "medium", companyId: company.id });
-  await post("/api/v1/leads", { firstName: "Lee", lastName: "Lead", email: "lee@initech.test", companyName: "Initech", priority: "low" });
-  const list = await post("/api/v1/lists", { name: "Key accounts", objectType: "CONTACT", processingType: "STATIC" });
-  await post(`/api/v1/lists/${list.id}/members`, { memberIds: [contact.id] });
+  const deal = await seed.record("DEAL", { name: "Orbital hotel", amount: "48000.00", closeDate: "2027-01-31", dealType: "NEW", companyId: company, contactId: contact });
+  await seed.record("DEAL", { name: "Moon base", amount: "1250.50", currency: "EUR", closeDate: "2027-03-15" });
+  await seed.move("DEAL", deal, "Qualification");
+  await seed.update("DEAL", deal, { closeDate: "2027-02-28", amount: "52000.00", dealType: "UPSELL" });
+  await seed.activity({ activityType: "TASK", subject: "Send the proposal", recordType: "DEAL", recordId: deal, dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), priority: "high" });
+  await seed.activity({ activityType: "CALL", subject: "Discovery call", recordType: "DEAL", recordId: deal });
+  await seed.record("TICKET", { subject: "Cannot sign in", priority: "medium", companyId: company });
+  await seed.record("LEAD", { firstName: "Lee", lastName: "Lead", email: "lee@initech.test", companyName: "Initech", priority: "low" });
+  const list = await seed.list({ name: "Key accounts", objectType: "CONTACT", processingType: "STATIC" });
+  await seed.addToList(list, [contact]);
 
   const sees = (text: string | RegExp) => async (p: Page) => void (await expect(p.getByText(text).filter({ visible: true }).first()).toBeVisible());
   const heading = (name: string | RegExp) => async (p: Page) => void (await expect(p.getByRole("heading", { level: 1, name })).toBeVisible());
@@ -119,13 +104,13 @@ test("pages with data show labels and formatted values, never raw enum values, f
   await expectNoRawValues(page, "/companies", sees("Globex"));
   await expectNoRawValues(page, "/deals", sees("Orbital hotel"));
   await expectNoRawValues(page, "/deals?view=table", sees("Orbital hotel"));
-  await expectNoRawValues(page, `/deals/${deal.id}`, sees("Discovery call"));
+  await expectNoRawValues(page, `/deals/${deal}`, sees("Discovery call"));
   await expectNoRawValues(page, "/tickets", sees("Cannot sign in"));
   await expectNoRawValues(page, "/tickets?view=table", sees("Cannot sign in"));
   await expectNoRawValues(page, "/leads", sees("Lee Lead"));
   await expectNoRawValues(page, "/tasks", sees("Send the proposal"));
   await expectNoRawValues(page, "/lists", sees("Key accounts"));
-  await expectNoRawValues(page, `/lists/${list.id}`, sees("Tess Ito"));
+  await expectNoRawValues(page, `/lists/${list}`, sees("Tess Ito"));
   await expectNoRawValues(page, "/reports", heading("Reports"));
   await expectNoRawValues(page, "/settings/pipelines", sees("Sales Pipeline"));
   await page.getByRole("link", { name: "Sales Pipeline" }).click();
@@ -143,20 +128,16 @@ test("the guard itself sees a raw value", () => {
   expect(rawValues(["In progress", "Role: Sales rep", "Medium priority", "Closes Jan 31, 2027", "$48,000", "just now", "API keys", "LinkedIn URL", "tess@globex.test"])).toEqual([]);
 });
 
-test("a deal's money, close date and column totals read as people write them, exact enough that a move shows", async ({ page }) => {
-  await signUpTenant(page);
+test("a deal's money, close date and column totals read as people write them, exact enough that a move shows", async ({ page, seed }) => {
   for (const [name, amount] of [
     ["Orbital hotel", "4800000.00"],
     ["Moon base", "3414500.00"],
     ["Lunar rover", "48000.50"],
   ]) {
-    const res = await page.request.post("/api/v1/deals", { data: { name, amount, closeDate: "2027-01-31" } });
-    expect(res.status()).toBe(201);
+    await seed.record("DEAL", { name, amount, closeDate: "2027-01-31" });
   }
-  const pipelines = await page.request.get("/api/v1/pipelines?objectType=DEAL");
-  const sales = ((await pipelines.json()) as { data: { name: string; stages: Stage[] }[] }).data.find((p) => p.name === "Sales Pipeline")!;
-  const huge = await page.request.post("/api/v1/deals", { data: { name: "Space elevator", amount: "123456789012.00", stageId: sales.stages.find((s) => s.name === "Qualification")!.id } });
-  expect(huge.status(), await huge.text()).toBe(201);
+  const { stages } = await seed.pipeline("DEAL");
+  await seed.record("DEAL", { name: "Space elevator", amount: "123456789012.00", stageId: stages.Qualification });
   await page.goto("/deals");
   const prospecting = page.getByRole("region", { name: "Prospecting", exact: true });
   // exact, not "$8M": a $48,000 deal moving out changes what the column shows
