@@ -12,6 +12,52 @@
 -- keys) and admins, and with the default policy for everyone. A row of such a type passes
 -- on an array test, without looking at its record; only scoped types pay for a look-up of
 -- the record by its primary key, whose scope (access_scope_ids) is again an InitPlan.
+-- "readonly never writes" (API.md), now by the database too: its write scope is nothing,
+-- whatever its policy row says (access_scope_ids of migration access_scopes, with that rule).
+CREATE OR REPLACE FUNCTION access_scope_ids(p_type crm_record_type, p_write boolean)
+RETURNS uuid[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, public
+AS $fn$
+DECLARE
+  v_tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+  v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
+  v_role text := coalesce(nullif(current_setting('app.actor_role', true), ''), 'system');
+  v_scope text;
+  v_groups uuid[];
+  v_managed uuid[];
+BEGIN
+  -- the system (worker, automations, seeds, workspace API keys) and admins see all
+  IF v_role IN ('system', 'admin') THEN
+    RETURN NULL;
+  END IF;
+  IF p_write AND v_role = 'readonly' THEN
+    RETURN '{}'::uuid[];
+  END IF;
+  SELECT CASE WHEN p_write THEN ap.write_scope ELSE ap.read_scope END INTO v_scope
+  FROM access_policies ap
+  WHERE ap.tenant_id = v_tenant AND ap.role = v_role::tenant_role AND ap.record_type = p_type;
+  IF v_scope IS NULL OR v_scope = 'all' THEN
+    RETURN NULL;
+  END IF;
+  IF v_user IS NULL THEN
+    RETURN '{}'::uuid[];
+  END IF;
+  -- "own": the user and the groups they belong to
+  v_groups := array(SELECT m.group_id FROM tenant_group_members m WHERE m.tenant_id = v_tenant AND m.user_id = v_user);
+  IF v_scope = 'own' THEN
+    RETURN v_user || v_groups;
+  END IF;
+  -- "team": also the groups they manage, and every member of those groups and of theirs
+  v_managed := array(SELECT g.id FROM tenant_groups g WHERE g.tenant_id = v_tenant AND g.manager_user_id = v_user);
+  RETURN array(
+    SELECT v_user
+    UNION SELECT unnest(v_groups || v_managed)
+    UNION SELECT m.user_id FROM tenant_group_members m
+      WHERE m.tenant_id = v_tenant AND m.group_id = ANY (v_groups || v_managed));
+END
+$fn$;
+--> statement-breakpoint
 CREATE FUNCTION access_all_types(p_write boolean)
 RETURNS crm_record_type[]
 LANGUAGE plpgsql STABLE
@@ -24,6 +70,9 @@ DECLARE
 BEGIN
   IF v_role IN ('system', 'admin') THEN
     RETURN enum_range(NULL::crm_record_type);
+  END IF;
+  IF p_write AND v_role = 'readonly' THEN
+    RETURN '{}'::crm_record_type[];
   END IF;
   v_scoped := array(
     SELECT ap.record_type FROM access_policies ap
