@@ -257,6 +257,22 @@ describe("the access matrix: every channel, every role × scope × record type",
     await expect(createActivity(ro.ctx, { activityType: "NOTE", subject: "X", recordType: "CONTACT", recordId: w.records.CONTACT[0]!.id })).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("costs nothing per row under the default policy: a child row's record is looked up only when its type is scoped", async () => {
+    const rep = users.sales_rep;
+    /** The plan's look-ups of records by the child policy, and whether each ran. */
+    const lookups = async () => {
+      const plan = await withTenant(rep.ctx, (tx) => tx.execute<{ "QUERY PLAN": string }>(sql`explain (analyze, costs off, timing off, summary off) select count(*) from activities where tenant_id = ${w.t.tenantId}`));
+      return plan.map((r) => r["QUERY PLAN"]).filter((l) => / on (contacts|companies|leads|deals|tickets) p\b/.test(l));
+    };
+    await policyFor(w.t.ctx, "sales_rep", "all", "all");
+    const free = await lookups();
+    expect(free.length).toBeGreaterThan(0);
+    expect(free.filter((l) => !l.includes("never executed"))).toEqual([]);
+    await policyFor(w.t.ctx, "sales_rep", "own", "own");
+    expect((await lookups()).filter((l) => !l.includes("never executed")).length).toBeGreaterThan(0);
+    await policyFor(w.t.ctx, "sales_rep", "all", "all");
+  });
+
   it("notices when any one table's visibility policy is missing (dropped in this file's own database, then restored)", async () => {
     const rep = users.sales_rep;
     await policyFor(w.t.ctx, "sales_rep", "own", "own");
