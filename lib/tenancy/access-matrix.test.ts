@@ -178,7 +178,8 @@ function expectedChannels(u: User, scope: AccessScope, reached: Channels): Chann
 /** The channels whose answer differs from the expected one. */
 const mismatches = (got: Channels, want: Channels) => Object.keys(want).filter((c) => JSON.stringify(got[c]) !== JSON.stringify(want[c]));
 
-describe("the access matrix: every channel, every role × scope × record type", () => {
+// ~10 s each alone (22 s the file); more when the machine is shared
+describe("the access matrix: every channel, every role × scope × record type", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     own = await createOwnDatabase("access_matrix");
     owner = postgres(own.ownerUrl, { max: 1, onnotice: () => {} });
