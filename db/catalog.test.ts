@@ -337,8 +337,9 @@ describe("database catalog", () => {
   });
 
   it("makes every row that hangs off a record follow the record's visibility (issue 15): a restrictive SELECT policy through access_all_types", async () => {
-    // Tables that name a record (record_id, entity_id, member_id) or have assignees but no
-    // owner of their own (activities) — except these, each for its reason:
+    // Tables that name a record (record_id, entity_id, member_id), or have owner or assignee
+    // columns without the records' owned_by_user_id (activities: the test above covers
+    // those with it) — except these, each for its reason:
     const exempt: Record<string, string> = {
       audit_log: "admins only (Settings → Audit log), and admins see every record",
       automation_actions: "configuration, read and written by the roles that manage automations",
@@ -348,7 +349,7 @@ describe("database catalog", () => {
       join pg_attribute a on a.attrelid = c.oid and not a.attisdropped
       where n.nspname = 'public' and c.relkind = 'r'
         and (a.attname in ('record_id', 'entity_id', 'member_id')
-          or (a.attname in ('assigned_user_id', 'assigned_group_id')
+          or (a.attname in ('owned_by_group_id', 'assigned_user_id', 'assigned_group_id')
             and not exists (select 1 from pg_attribute o where o.attrelid = c.oid and o.attname = 'owned_by_user_id' and not o.attisdropped)))
       order by 1`;
     const children = rows.map((r) => r.name).filter((n) => !(n in exempt));
