@@ -336,6 +336,38 @@ describe("database catalog", () => {
     }
   });
 
+  it("makes every row that hangs off a record follow the record's visibility (issue 15): a restrictive SELECT policy through access_all_types", async () => {
+    // Tables that name a record (record_id, entity_id, member_id), or have owner or assignee
+    // columns without the records' owned_by_user_id (activities: the test above covers
+    // those with it) — except these, each for its reason:
+    const exempt: Record<string, string> = {
+      audit_log: "admins only (Settings → Audit log), and admins see every record",
+      automation_actions: "configuration, read and written by the roles that manage automations",
+    };
+    const rows = await sql<{ name: string }[]>`
+      select distinct c.relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and not a.attisdropped
+      where n.nspname = 'public' and c.relkind = 'r'
+        and (a.attname in ('record_id', 'entity_id', 'member_id')
+          or (a.attname in ('owned_by_group_id', 'assigned_user_id', 'assigned_group_id')
+            and not exists (select 1 from pg_attribute o where o.attrelid = c.oid and o.attname = 'owned_by_user_id' and not o.attisdropped)))
+      order by 1`;
+    const children = rows.map((r) => r.name).filter((n) => !(n in exempt));
+    expect(children).toEqual(expect.arrayContaining(["activities", "automation_action_executions", "domain_events", "list_memberships", "notifications", "published_events", "record_changes", "record_watchers", "stage_history"]));
+    for (const t of [...children, "list_membership_log"]) {
+      const pols = await sql<{ using: string }[]>`
+        select pg_get_expr(p.polqual, p.polrelid) as using from pg_policy p
+        where p.polrelid = ${`public.${t}`}::regclass and not p.polpermissive and p.polcmd = 'r'`;
+      expect(pols.some((p) => /access_all_types\(false\)/.test(p.using)), `${t}: a restrictive SELECT policy through access_all_types(false)`).toBe(true);
+    }
+    // an activity is written only within its record's write scope
+    const writes = await sql<{ cmd: string; expr: string }[]>`
+      select p.polcmd::text as cmd, coalesce(pg_get_expr(p.polwithcheck, p.polrelid), pg_get_expr(p.polqual, p.polrelid)) as expr from pg_policy p
+      where p.polrelid = 'public.activities'::regclass and not p.polpermissive and p.polcmd in ('a', 'w', 'd')`;
+    expect(writes.map((p) => p.cmd).sort()).toEqual(["a", "d", "w"]);
+    for (const p of writes) expect(p.expr, `activities ${p.cmd}`).toMatch(/access_all_types\(true\)/);
+  });
+
   it("protects the tenants table by its own id", async () => {
     const [t] = await sql<{ rls: boolean; forced: boolean }[]>`select relrowsecurity as rls, relforcerowsecurity as forced from pg_class where oid = 'public.tenants'::regclass`;
     expect(t).toEqual({ rls: true, forced: true });

@@ -6,7 +6,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { activities, tenantGroups, tenantUsers, type Activity } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
-import { AppError, notFound, validationError, type ValidationIssue } from "@/lib/errors";
+import { AppError, findPgError, forbidden, notFound, validationError, type ValidationIssue } from "@/lib/errors";
 import { emitEvent } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
@@ -34,15 +34,29 @@ async function checkAssignees(tx: Tx, tenantId: string, v: { assignedUserId?: st
   if (issues.length) throw validationError(issues);
 }
 
+const OUTSIDE_WRITE_SCOPE =
+  "You may see this record but not change it, and an activity is part of its record: the access policy of your role limits what you may edit (Settings → Access)";
+
+/**
+ * The activity, locked. FOR UPDATE passes the write scope of its record too (RLS, migration
+ * access_scope_children): one the actor can read but not lock is theirs to see, not to
+ * change — a 403 rather than a 404.
+ */
 async function lockActivity(tx: Tx, tenantId: string, id: string): Promise<Activity> {
   if (!isUuid(id)) throw notFound("Activity");
-  const [row] = await tx
-    .select()
-    .from(activities)
-    .where(and(eq(activities.tenantId, tenantId), eq(activities.id, id), isNull(activities.deletedAt)))
-    .for("update");
-  if (!row) throw notFound("Activity");
+  const live = and(eq(activities.tenantId, tenantId), eq(activities.id, id), isNull(activities.deletedAt));
+  const [row] = await tx.select().from(activities).where(live).for("update");
+  if (!row) {
+    const [readable] = await tx.select({ id: activities.id }).from(activities).where(live);
+    throw readable ? forbidden(OUTSIDE_WRITE_SCOPE) : notFound("Activity");
+  }
   return row;
+}
+
+/** RLS refused the activity's row (42501): its record is outside the actor's write scope. */
+function refusedByScope(err: unknown): never {
+  if (findPgError(err)?.code === "42501") throw forbidden(OUTSIDE_WRITE_SCOPE);
+  throw err;
 }
 
 /** The record the activity hangs on, for the event's title (it may have been trashed since). */
@@ -100,7 +114,7 @@ export async function createActivity(ctx: TenantContext, input: ActivityCreateIn
       .returning();
     await emitEvent(tx, ctx, { type: "activity.created", entityType: record.kind, entityId: record.id, payload: eventPayload(row!, record.title) });
     return row!;
-  });
+  }).catch(refusedByScope);
 }
 
 export async function updateActivity(ctx: TenantContext, id: string, patch: ActivityUpdateInput): Promise<Activity> {
@@ -143,7 +157,7 @@ export async function updateActivity(ctx: TenantContext, id: string, patch: Acti
       payload: { ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)), recordType: row!.recordType, recordId: row!.recordId, changes },
     });
     return row!;
-  });
+  }).catch(refusedByScope);
 }
 
 /**
@@ -175,7 +189,7 @@ export async function setNotePinned(ctx: TenantContext, id: string, pinned: bool
       },
     });
     return row!;
-  });
+  }).catch(refusedByScope);
 }
 
 /** Soft delete: the activity leaves the timeline and the task lists. */
@@ -193,7 +207,7 @@ export async function deleteActivity(ctx: TenantContext, id: string): Promise<vo
       entityId: id,
       payload: { ...eventPayload(before, await recordTitleOf(tx, ctx.tenantId, before)), recordType: before.recordType, recordId: before.recordId, deleted: true },
     });
-  });
+  }).catch(refusedByScope);
 }
 
 export interface CompleteResult {
@@ -262,7 +276,7 @@ export async function completeTask(ctx: TenantContext, id: string): Promise<Comp
       }
     }
     return { task: done!, next };
-  });
+  }).catch(refusedByScope);
 }
 
 /** Undoes a completion (the next occurrence of a recurring task, if made, stays). */
@@ -284,5 +298,5 @@ export async function reopenTask(ctx: TenantContext, id: string): Promise<Activi
       payload: { ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)), recordType: row!.recordType, recordId: row!.recordId, completed: false },
     });
     return row!;
-  });
+  }).catch(refusedByScope);
 }

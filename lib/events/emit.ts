@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { domainEvents } from "@/db/schema";
 import type { CRM_RECORD_TYPES } from "@/db/schema/enums";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -54,14 +55,18 @@ export function eventRow(ctx: TenantContext, event: NewEvent) {
 
 const CHUNK = 500;
 
-/** Writes domain events in the caller's transaction (the outbox), a statement per 500. Returns their ids in order. */
+/**
+ * Writes domain events in the caller's transaction (the outbox), a statement per 500.
+ * Returns their ids in order. The ids are made here rather than read back (RETURNING): an
+ * event row is readable only within the actor's access scope (migration
+ * access_scope_children), and a writer may emit one about a record it has just put out
+ * of its own sight (a merge's loser, a record handed over).
+ */
 export async function emitEvents(tx: Tx, ctx: TenantContext, events: readonly NewEvent[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < events.length; i += CHUNK) {
-    const rows = await tx
-      .insert(domainEvents)
-      .values(events.slice(i, i + CHUNK).map((e) => eventRow(ctx, e)))
-      .returning({ id: domainEvents.id });
+    const rows = events.slice(i, i + CHUNK).map((e) => ({ ...eventRow(ctx, e), id: randomUUID() }));
+    await tx.insert(domainEvents).values(rows);
     ids.push(...rows.map((r) => r.id));
   }
   return ids;

@@ -50,16 +50,18 @@ export async function recordListChanges(tx: Tx, ctx: TenantContext, changes: (Ch
   }
 }
 
-/** Sets member_count from the memberships (after changes) and returns it. */
+/** Sets member_count from the memberships (after changes) and returns the count the actor sees. */
 export async function recount(tx: Tx, ctx: TenantContext, listId: string, refreshed = false): Promise<number> {
   const [row] = await tx
     .update(lists)
     .set({
-      memberCount: sql`(select count(*)::int from ${listMemberships} where ${listMemberships.tenantId} = ${ctx.tenantId}::uuid and ${listMemberships.listId} = ${listId}::uuid)`,
+      // all members, not only those the actor may see (migration access_scope_children)
+      memberCount: sql`list_member_total(${listId}::uuid)`,
       ...(refreshed ? { lastRefreshedAt: sql`now()` } : {}),
     })
     .where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, listId)))
-    .returning({ memberCount: lists.memberCount });
+    // what the actor sees, like loadList's memberCount
+    .returning({ memberCount: sql<number>`list_member_count_seen(${lists.id}, ${lists.objectType}, ${lists.memberCount})`.mapWith(Number) });
   return row!.memberCount;
 }
 

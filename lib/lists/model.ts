@@ -2,7 +2,7 @@
 // checking and compiling a dynamic list's filter. Shared by the lists service, the
 // membership writes, the dynamic-list engine and the reads.
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, deals, leads, lists, tickets, type List } from "@/db/schema";
 import type { LIST_MEMBERSHIP_SOURCES, LIST_OBJECT_TYPES } from "@/db/schema/enums";
@@ -84,9 +84,18 @@ export async function compiledFilterOf(tx: Tx, ctx: TenantContext, list: List): 
   }
 }
 
+/**
+ * A list's columns, with `memberCount` as the actor sees it: the members their access
+ * scope lets them read (list_member_count_seen; the stored count when their scope is all).
+ */
+export const listColumns = {
+  ...getTableColumns(lists),
+  memberCount: sql<number>`list_member_count_seen(${lists.id}, ${lists.objectType}, ${lists.memberCount})`.mapWith(Number).as("member_count"),
+};
+
 export async function loadList(tx: Tx, ctx: TenantContext, listId: string, lock = false): Promise<List> {
   if (!isUuid(listId)) throw notFound("List");
-  const q = tx.select().from(lists).where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, listId)));
+  const q = tx.select(listColumns).from(lists).where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, listId)));
   const [row] = lock ? await q.for("update") : await q;
   if (!row) throw notFound("List");
   return row;

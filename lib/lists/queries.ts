@@ -15,7 +15,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
-import { checkFilter, compiledFilterOf, loadList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./model";
+import { checkFilter, compiledFilterOf, listColumns, loadList, MEMBER_TABLES, type ListObjectType, type MembershipSource } from "./model";
 import { matchesNothing } from "./rules";
 
 /** Where a member's page is: under its kind's page; activities have none of their own. */
@@ -158,7 +158,7 @@ export async function listLists(ctx: TenantContext, opts: { objectType?: ListObj
   const archived = opts.archived ?? "false";
   return withTenant(ctx, (tx) =>
     tx
-      .select()
+      .select(listColumns)
       .from(lists)
       .where(
         and(

@@ -14,6 +14,8 @@ import { addMembers } from "@/lib/lists/members";
 import { createList } from "@/lib/lists/service";
 import { markNotificationsRead } from "@/lib/notifications/service";
 import { createRecord, updateRecord } from "@/lib/records/service";
+import { putAccessPolicy } from "@/lib/tenancy/access-policy";
+import { createGroup } from "@/lib/tenancy/groups";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { notifyWatchersConsumer } from "@/lib/watchers/notify-consumer";
@@ -116,6 +118,30 @@ describe("the browser's live stream", () => {
     expect(toB).toEqual([expect.objectContaining({ topic: "records:DEAL", type: "record.created", entityId: bDeal.id })]);
     // the admin follows neither the other list nor tenant B
     expect(toAdmin.filter((m) => m.topic === `list:${cold.id}` || ("entityId" in m && m.entityId === bDeal.id))).toEqual([]);
+  });
+
+  it("a rep whose policy is 'own' hears only of their own cards; their manager of the team's; the admin of all (issue 15)", async () => {
+    const t = await makeTenant();
+    const manager = await makeMember(t.tenantId, "manager", "Mo Manager");
+    const rep = await makeMember(t.tenantId, "sales_rep", "Rae Rep");
+    const mate = await makeMember(t.tenantId, "sales_rep", "Max Mate");
+    const outsider = await makeMember(t.tenantId, "sales_rep", "Oli Outsider");
+    await createGroup(t.ctx, { name: "Team", memberUserIds: [rep.userId, mate.userId], managerUserId: manager.userId });
+    await putAccessPolicy(t.ctx, { sales_rep: { DEAL: { read: "own", write: "own" } }, manager: { DEAL: { read: "team", write: "team" } } });
+    const toRep = await follow({ ctx: rep.ctx, userId: rep.userId, role: "sales_rep" }, ["records:DEAL"]);
+    const toManager = await follow({ ctx: manager.ctx, userId: manager.userId, role: "manager" }, ["records:DEAL"]);
+    const toAdmin = await follow({ ctx: t.ctx, userId: t.userId, role: "admin" }, ["records:DEAL"]);
+
+    const theirs = await createRecord(t.ctx, "DEAL", { name: "Outsider's", ownedByUserId: outsider.userId });
+    const mates = await createRecord(t.ctx, "DEAL", { name: "Mate's", ownedByUserId: mate.userId });
+    await updateRecord(t.ctx, "DEAL", theirs.id, { name: "Outsider's, renamed" });
+    const mine = await createRecord(t.ctx, "DEAL", { name: "Rep's", ownedByUserId: rep.userId });
+    // the last event reached each tab, so every earlier one had its chance (one listener, commit order)
+    for (const tab of [toRep, toManager, toAdmin]) await vi.waitFor(() => expect(tab).toContainEqual(expect.objectContaining({ entityId: mine.id })), WAIT);
+    const ids = (tab: LiveClientMessage[]) => tab.map((m) => ("entityId" in m ? `${m.type} ${m.entityId}` : m.type));
+    expect(ids(toRep)).toEqual([`record.created ${mine.id}`]);
+    expect(ids(toManager)).toEqual([`record.created ${mates.id}`, `record.created ${mine.id}`]);
+    expect(ids(toAdmin)).toEqual([`record.created ${theirs.id}`, `record.created ${mates.id}`, `record.updated ${theirs.id}`, `record.created ${mine.id}`]);
   });
 
   it("refuses a stream with no topic it may follow, and one without a session", async () => {

@@ -69,7 +69,7 @@ describe("browserStream (SSE)", () => {
   it("streams the tenant's events of the followed record type, and unsubscribes on abort", async () => {
     const { ctx, tenantId } = await makeTenant();
     const abort = new AbortController();
-    const reader = browserStream({ tenantId, userId: null, topics: ["records:TICKET"], signal: abort.signal }).getReader();
+    const reader = browserStream({ reader: ctx, topics: ["records:TICKET"], signal: abort.signal }).getReader();
     const decoder = new TextDecoder();
     let text = "";
     const pump = (async () => {
@@ -94,9 +94,9 @@ describe("browserStream (SSE)", () => {
   });
 
   it("sends heartbeat comments", async () => {
-    const { tenantId } = await makeTenant();
+    const { ctx } = await makeTenant();
     const abort = new AbortController();
-    const reader = browserStream({ tenantId, userId: null, topics: ["records:DEAL"], signal: abort.signal, heartbeatMs: 30 }).getReader();
+    const reader = browserStream({ reader: ctx, topics: ["records:DEAL"], signal: abort.signal, heartbeatMs: 30 }).getReader();
     const decoder = new TextDecoder();
     let text = "";
     await waitFor(async () => {

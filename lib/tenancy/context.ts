@@ -23,4 +23,13 @@ export interface TenantContext {
   ip?: string | null;
 }
 
+/**
+ * The system: the worker (event dispatch, watcher notifications, dynamic lists, sweeps),
+ * automations (their runs, AI steps, recovery), seeds and the CLI. It acts with
+ * `app.actor_role = system` (withTenant), so the access policies of issue 15 let it see and
+ * change every row of its tenant: an automation on a rep's deal, or a notification about a
+ * record to the one watcher who may see it, must not depend on who triggered it. What it
+ * produces for a person is filtered when that person reads it (the execution log, dry
+ * runs and notifications run as the reader: migration access_scope_children).
+ */
 export const systemActor = (source: ChangeSource = "SYSTEM"): Actor => ({ kind: "system", userId: null, role: "admin", source });

@@ -2,6 +2,8 @@
 // domain events to their consumers, and graphile-worker (a Postgres job queue) runs the
 // automation executions the dispatch creates (each queued by its row's trigger), list
 // refreshes and the periodic sweeps (lists, stuck executions, old sign-in throttle rows).
+// Everything here acts as the system (systemActor, lib/tenancy/context.ts): past the access
+// scopes of issue 15, never past the tenant's own RLS.
 import "server-only";
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { viaLocalSocket } from "@/db/local-socket";

@@ -22,7 +22,7 @@ export async function GET(req: NextRequest) {
   const topics = readableTopics(req.nextUrl.searchParams.getAll("topic"), { role: session.role, userId });
   if (topics.length === 0) return problem("bad-request", "Name at least one topic you may follow: records:<TYPE>, list:<id>, executions or notifications", 400);
   try {
-    return new Response(browserStream({ tenantId: session.ctx.tenantId, userId, topics, owner: streamOwner(session.ctx), signal: req.signal }), { headers: SSE_HEADERS });
+    return new Response(browserStream({ reader: session.ctx, topics, owner: streamOwner(session.ctx), signal: req.signal }), { headers: SSE_HEADERS });
   } catch (err) {
     return toProblem(err);
   }
