@@ -32,7 +32,7 @@ test("Who can see this? An admin sees who sees and edits a contact and why, and 
   await expect(adminRow).toContainText("Admins see and edit all contacts");
 
   // what the rep can see of contacts: only their own
-  await dialog.getByLabel("Member").selectOption({ label: "Rae Rep (Sales rep)" });
+  await dialog.getByRole("combobox", { name: "Member" }).selectOption({ label: "Rae Rep (Sales rep)" });
   await expect(dialog.getByText(/They see 1 contact/)).toBeVisible();
   const visible = dialog.getByRole("list", { name: "Contacts they can see" });
   await expect(visible.getByRole("link")).toHaveText(["Quenby Ownrep"]);
