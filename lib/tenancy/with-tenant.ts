@@ -85,6 +85,35 @@ export async function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<
   }
 }
 
+/**
+ * One read in a tenant transaction in one round trip, for the hottest read (a record by id,
+ * GET /{collection}/{id}): BEGIN, the opening statement (tenant, actor, API key check), the
+ * read and COMMIT are sent together on one connection. `text` is a prepared statement's
+ * SQL (built once: lib/records/by-id.ts); rows come back as arrays in its select order.
+ */
+export async function readInTenant(ctx: TenantContext, text: string, params: unknown[]): Promise<unknown[][]> {
+  if (!isUuid(ctx.tenantId)) throw new Error("readInTenant: tenantId must be a UUID");
+  const conn = await rawSql().reserve();
+  try {
+    const [opening, openingParams] = openingStatement(ctx, false);
+    const sent = [
+      conn`begin`.execute(),
+      conn.unsafe(opening, openingParams, { prepare: true }).execute(),
+      conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }).values().execute(),
+      // a failed statement aborts the transaction; its COMMIT then rolls it back
+      conn`commit`.execute(),
+    ];
+    const [begun, opened, read, committed] = await Promise.allSettled(sent);
+    if (opened!.status === "rejected") throw openingFailure(ctx, opened!.reason);
+    for (const s of [begun, read, committed]) if (s!.status === "rejected") throw s!.reason;
+    return (read as PromiseFulfilledResult<unknown[][]>).value;
+  } catch (err) {
+    throw stripQueryValues(err);
+  } finally {
+    conn.release();
+  }
+}
+
 /** A transaction of withTenantPipelined: its connection and commit. */
 export interface PipelinedTx {
   /** The transaction's connection (postgres.js); queries sent on it run in order. */
