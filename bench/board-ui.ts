@@ -19,7 +19,7 @@ import { rawInTenant } from "./tenant-sql";
 const DROPS = 50;
 const PAINTS = 10;
 
-async function startApp(env: BenchEnv): Promise<{ url: string; stop: () => void }> {
+export async function startApp(env: BenchEnv): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const childEnv: NodeJS.ProcessEnv = {

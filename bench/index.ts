@@ -17,6 +17,8 @@ import { benchSearch } from "./search";
 import { benchTimeline } from "./timeline";
 import { benchAutomations } from "./automations";
 import { benchAudit } from "./audit";
+import { benchAccess } from "./access";
+import { benchHttp } from "./http";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -57,6 +59,8 @@ async function main() {
     ["board-ui", benchBoardUi],
     ["automations", (e) => benchAutomations(e.ownerUrl, e.appPassword)],
     ["audit", benchAudit],
+    ["access", benchAccess],
+    ["http", benchHttp],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

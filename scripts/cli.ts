@@ -1,8 +1,10 @@
 // Bootstrap from a shell (API.md → Basics):
 //   npm run cli -- tenant create --name "Acme" --admin-email admin@acme.test --admin-password 'Str0ng-pass!'
 //     → {"tenantId":"…","userId":"…","apiKey":"…"}   (an admin key named "CLI")
-//   npm run cli -- api-key create --tenant <tenantId> --role sales_rep [--name X]
+//   npm run cli -- api-key create --tenant <tenantId> (--role sales_rep | --user <email or id>) [--name X]
 //     → {"apiKey":"…"}
+//   npm run cli -- user create --tenant <tenantId> --email <e> --name <n> --role <r> --password <p>
+//     → {"userId":"…"}
 // stdout carries exactly one JSON line; everything else goes to stderr. Exit codes:
 // 0 done, 1 refused or failed (e.g. the email is taken), 2 invalid arguments.
 // The database: APP_DATABASE_URL if set, else see scripts/lib/runtime.ts.
@@ -19,6 +21,7 @@ import { env } from "../lib/env";
 import { AppError } from "../lib/errors";
 import { systemActor, type TenantContext } from "../lib/tenancy/context";
 import { createTenant } from "../lib/tenancy/create-tenant";
+import { acceptInvitationAsNewUser, createInvitation, revokeInvitation } from "../lib/tenancy/invitations";
 import { withTenant } from "../lib/tenancy/with-tenant";
 import { isUuid } from "../lib/uuid";
 
@@ -29,6 +32,9 @@ const USAGE = `Usage:
   npm run cli -- api-key create --tenant <tenantId> (--role <${TENANT_ROLES.join("|")}> | --user <email or id>) [--name <name>]
       Creates an API key for the tenant: a workspace key with a role, or a key that acts as
       the member (their role and access scope). Prints {"apiKey": "..."}.
+  npm run cli -- user create --tenant <tenantId> --email <email> --name <name> --role <${TENANT_ROLES.join("|")}> --password <password>
+      Adds a new user to the tenant (an operator's tool: in the product, people join by
+      invitation; this one is made and accepted at once). Prints {"userId": "..."}.
 
 Database: APP_DATABASE_URL; else DATABASE_URL (migrated first; app password from
 APP_DATABASE_PASSWORD or .data/secrets.json); else the running \`npm start\`; else the
@@ -55,6 +61,14 @@ const apiKeyCreateArgs = z
   })
   .refine((a) => a.role || a.user, { path: ["role"], message: "is required (or --user)" });
 
+const userCreateArgs = z.object({
+  tenant: z.string().trim().pipe(z.uuid("must be a tenant id (a UUID)")),
+  email: z.string().trim().pipe(z.email("must be an email address")),
+  name: text(200),
+  role: z.enum(TENANT_ROLES, { error: `must be one of ${TENANT_ROLES.join(", ")}` }),
+  password: z.string().min(8, "must be at least 8 characters").max(1000, "is too long"),
+});
+
 const COMMANDS = {
   "tenant create": {
     options: {
@@ -69,11 +83,16 @@ const COMMANDS = {
     options: { tenant: { type: "string" }, role: { type: "string" }, user: { type: "string" }, name: { type: "string" } },
     schema: apiKeyCreateArgs,
   },
+  "user create": {
+    options: { tenant: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" } },
+    schema: userCreateArgs,
+  },
 } as const satisfies Record<string, { options: ParseArgsConfig["options"]; schema: z.ZodType }>;
 
 type Command =
   | { command: "tenant create"; args: z.output<typeof tenantCreateArgs> }
-  | { command: "api-key create"; args: z.output<typeof apiKeyCreateArgs> };
+  | { command: "api-key create"; args: z.output<typeof apiKeyCreateArgs> }
+  | { command: "user create"; args: z.output<typeof userCreateArgs> };
 
 /** argv → a validated command, or a UsageError that says what is wrong. */
 export function parseCommand(argv: string[]): Command | "help" {
@@ -103,7 +122,8 @@ export function parseCommand(argv: string[]): Command | "help" {
   return { command: name, args: result.data } as Command;
 }
 
-async function run(cmd: Command): Promise<Record<string, string>> {
+/** Carries out a parsed command (main prints its answer); exported for tests. */
+export async function runCommand(cmd: Command): Promise<Record<string, string>> {
   if (cmd.command === "tenant create") {
     const { tenantId, userId } = await createTenant({
       name: cmd.args.name,
@@ -119,6 +139,7 @@ async function run(cmd: Command): Promise<Record<string, string>> {
   const ctx: TenantContext = { tenantId: cmd.args.tenant, actor: systemActor() };
   const found = await withTenant(ctx, (tx) => tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, cmd.args.tenant)));
   if (found.length === 0) throw new AppError("not-found", `No tenant with id ${cmd.args.tenant}`);
+  if (cmd.command === "user create") return createUser(ctx, cmd.args);
   let userId: string | undefined;
   if (cmd.args.user) {
     const who = cmd.args.user;
@@ -134,6 +155,23 @@ async function run(cmd: Command): Promise<Record<string, string>> {
   }
   const key = await createApiKey(ctx, { name: cmd.args.name, role: userId ? null : cmd.args.role, userId });
   return { apiKey: key.key };
+}
+
+/**
+ * The tenancy services' own way in: an invitation, accepted at once as a new account (its
+ * membership and the audit's member.added come with it). An email that already has an
+ * account is refused (its owner accepts an invitation in the product), and the invitation
+ * is withdrawn.
+ */
+async function createUser(ctx: TenantContext, args: z.output<typeof userCreateArgs>): Promise<Record<string, string>> {
+  const invitation = await createInvitation(ctx, { email: args.email, role: args.role });
+  try {
+    const { userId } = await acceptInvitationAsNewUser(invitation.token, { name: args.name, password: args.password });
+    return { userId };
+  } catch (err) {
+    await revokeInvitation(ctx, { invitationId: invitation.id }).catch(() => {});
+    throw err;
+  }
 }
 
 /** A failure as one line without secrets: no SQL, no parameters, no passwords in URLs. */
@@ -174,7 +212,7 @@ export async function main(argv: string[]): Promise<number> {
       stop = resolved.stop;
       process.env.APP_DATABASE_URL = resolved.appUrl;
     }
-    const out = await run(cmd);
+    const out = await runCommand(cmd);
     await write(process.stdout, JSON.stringify(out) + "\n");
     return 0;
   } catch (err) {

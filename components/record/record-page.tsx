@@ -10,6 +10,7 @@ import { requirePageSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { RecordKind } from "@/lib/records/registry";
 import { isUuid } from "@/lib/uuid";
+import { AccessExplainButton } from "./access-explain-dialog";
 import { DeleteRecordButton } from "./delete-record-button";
 import { PrivacyControls } from "./privacy-controls";
 import { Badge } from "@/components/ui/badge";
@@ -69,6 +70,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
                 canWatch={data.can.watch}
                 groups={data.groups.map((g) => ({ id: g.id, name: g.name, following: data.watchers.some((w) => w.principalType === "GROUP" && w.principalId === g.id) }))}
               />
+              {can(s.role, "settings.manage") ? <AccessExplainButton kind={kind} id={id} title={data.title} /> : null}
               {kind === "CONTACT" ? <PrivacyControls id={id} title={data.title} canErase={can(s.role, "records.erase")} erased={erased} /> : null}
               {data.can.delete ? <DeleteRecordButton kind={kind} id={id} singular={words.singular} collection={words.collection} title={data.title} /> : null}
             </>

@@ -13,7 +13,9 @@ import { AppError } from "@/lib/errors";
 import { requestIdOf } from "@/lib/log";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { readBodyText } from "./body";
-import { authenticateApiKey } from "./keys";
+import { authenticateApiKeyCached } from "./keys";
+import { forgetKey } from "./key-cache";
+import { StaleApiKeyError } from "@/lib/tenancy/with-tenant";
 import { rejectNul } from "./no-nul";
 import { crossSiteRefusal } from "./origin";
 import { answerCheck } from "./answer-check";
@@ -32,7 +34,7 @@ async function authenticate(req: NextRequest): Promise<TenantContext> {
   const header = req.headers.get("authorization");
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    const ctx = m ? await authenticateApiKey(m[1]!) : null;
+    const ctx = m ? await authenticateApiKeyCached(m[1]!) : null;
     if (!ctx) throw new AppError("unauthorized", "Missing, unknown or revoked API key");
     return { ...ctx, ip: clientAddress(req.headers) };
   }
@@ -77,7 +79,7 @@ export function apiRoute<P = Record<string, string>>(
     return res;
   };
 
-  async function handle(req: NextRequest, route: { params: Promise<P> }, requestId: string, sent: { body?: unknown }): Promise<Response> {
+  async function handle(req: NextRequest, route: { params: Promise<P> }, requestId: string, sent: { body?: unknown }, retried = false): Promise<Response> {
     try {
       const ctx = await authenticate(req);
       if (permission) assertCan(ctx.actor.role, permission);
@@ -90,7 +92,8 @@ export function apiRoute<P = Record<string, string>>(
         params,
         query: req.nextUrl.searchParams,
         async body(schema) {
-          sent.body = await readJson(req);
+          // read once: a retried request (below) parses the same body again
+          if (!("body" in sent)) sent.body = await readJson(req);
           return schema.parse(sent.body);
         },
       };
@@ -98,6 +101,12 @@ export function apiRoute<P = Record<string, string>>(
       if (out instanceof Response) return out;
       return NextResponse.json(out);
     } catch (err) {
+      // the key's cached answer no longer holds: its first transaction failed before doing
+      // anything, so the request is authenticated afresh (a 401 if the key is revoked)
+      if (err instanceof StaleApiKeyError && !retried) {
+        forgetKey(err.apiKeyId);
+        return handle(req, route, requestId, sent, true);
+      }
       return toProblem(err, requestId);
     }
   }

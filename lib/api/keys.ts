@@ -8,6 +8,8 @@ import { notFound, validationError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { appendAudit } from "@/lib/audit/write";
+import { log } from "@/lib/log";
+import { cachedKey, rememberKey } from "./key-cache";
 
 const PREFIX = "slk_";
 
@@ -64,20 +66,55 @@ export async function revokeApiKey(ctx: TenantContext, id: string) {
   });
 }
 
-/** Bearer key → tenant context, or null for a missing, unknown or revoked key. */
+/** Bearer key → tenant context, or null for a missing, unknown or revoked key (looked up now). */
 export async function authenticateApiKey(key: string): Promise<TenantContext | null> {
   if (!key.startsWith(PREFIX) || key.length > 200) return null;
-  const rows = await db().execute<{ tenant_id: string; api_key_id: string; role: Role; user_id: string | null }>(sql`select * from auth_api_key(${hashApiKey(key)})`);
+  const hash = hashApiKey(key);
+  const ctx = await lookUpKey(hash);
+  if (ctx) await touchKey(ctx);
+  return ctx;
+}
+
+/**
+ * authenticateApiKey for the request path: a key seen before on this instance is not
+ * looked up again (lib/api/key-cache.ts). What it answers may be a moment stale; withTenant
+ * checks it in the request's own transaction (api_key_check), and apiRoute authenticates
+ * afresh when that check fails.
+ */
+export async function authenticateApiKeyCached(key: string): Promise<TenantContext | null> {
+  if (!key.startsWith(PREFIX) || key.length > 200) return null;
+  const hash = hashApiKey(key);
+  const hit = cachedKey(hash);
+  if (hit) {
+    // last_used_at is informational: at most one write a minute per key, off the request's path
+    if (Date.now() - hit.lastUsedWrite > 60_000) {
+      hit.lastUsedWrite = Date.now();
+      touchKey(hit.ctx).catch((err: unknown) => log.warn({ err }, "api key: last_used_at not written"));
+    }
+    return hit.ctx;
+  }
+  const ctx = await lookUpKey(hash);
+  if (!ctx) return null;
+  await touchKey(ctx);
+  await rememberKey(hash, ctx, Date.now());
+  return ctx;
+}
+
+async function lookUpKey(hash: string): Promise<TenantContext | null> {
+  const rows = await db().execute<{ tenant_id: string; api_key_id: string; role: Role; user_id: string | null }>(sql`select * from auth_api_key(${hash})`);
   const hit = rows[0];
   if (!hit) return null;
   // a key of a user acts as them (withTenant: their scope); a workspace key has no user
-  const ctx: TenantContext = { tenantId: hit.tenant_id, actor: { kind: "api_key", userId: hit.user_id, apiKeyId: hit.api_key_id, role: hit.role, source: "API" } };
-  // last_used_at is informational: at most one write a minute per key
+  return { tenantId: hit.tenant_id, actor: { kind: "api_key", userId: hit.user_id, apiKeyId: hit.api_key_id, role: hit.role, source: "API" } };
+}
+
+/** last_used_at is informational: at most one write a minute per key. */
+async function touchKey(ctx: TenantContext): Promise<void> {
+  const keyId = ctx.actor.apiKeyId!;
   await withTenant(ctx, (tx) =>
     tx
       .update(apiKeys)
       .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiKeys.tenantId, hit.tenant_id), eq(apiKeys.id, hit.api_key_id), sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`)),
+      .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, keyId), sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`)),
   );
-  return ctx;
 }

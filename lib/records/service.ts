@@ -8,6 +8,7 @@ import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validati
 import { emitEvent, emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { readRecordById } from "./by-id";
 import { resolvePlacement } from "./pipeline-placement";
 import { positionBetween } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
@@ -315,8 +316,7 @@ export async function restoreRecord(ctx: TenantContext, kind: RecordKind, id: st
 
 export async function getRecord(ctx: TenantContext, kind: RecordKind, id: string): Promise<RecordRow> {
   const def = RECORD_KINDS[kind];
-  const t = tableOf(def);
-  const [row] = await withTenant(ctx, (tx) => tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), isNull(t.deletedAt))));
+  const row = await readRecordById(ctx, kind, id);
   if (!row) throw notFound(def.singular);
   return row as RecordRow;
 }

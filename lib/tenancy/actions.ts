@@ -15,6 +15,9 @@ import { fieldErrorsOf, type FormState } from "@/lib/auth/schemas";
 import { getSession } from "@/lib/auth/session";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { tenantAction } from "@/lib/safe-action";
+import { z } from "zod";
+import { RECORD_KIND_VALUES } from "@/lib/records/kinds";
+import { explainRecordAccess, recordsVisibleTo } from "./access-explain";
 import { putAccessPolicy } from "./access-policy";
 import { accessPolicySchema } from "./access-schemas";
 import { addGroupMember, createGroup, deleteGroup, removeGroupMember, updateGroup } from "./groups";
@@ -214,3 +217,17 @@ export async function acceptAsSignedInAction(_prev: FormState, form: FormData): 
   await unstable_update({ tenantId });
   redirect("/contacts");
 }
+
+// ---- "Why can I see this?" (the record page, admins)
+
+const recordRef = z.object({ kind: z.enum(RECORD_KIND_VALUES), id: z.uuid() });
+
+export const explainRecordAccessAction = tenantAction
+  .metadata({ permission: "settings.manage" })
+  .inputSchema(recordRef)
+  .action(({ parsedInput, ctx }) => explainRecordAccess(ctx.tenant, parsedInput.kind, parsedInput.id));
+
+export const recordsVisibleToAction = tenantAction
+  .metadata({ permission: "settings.manage" })
+  .inputSchema(z.object({ kind: z.enum(RECORD_KIND_VALUES), userId: z.uuid() }))
+  .action(({ parsedInput, ctx }) => recordsVisibleTo(ctx.tenant, parsedInput.userId, parsedInput.kind));
