@@ -11,22 +11,22 @@ export function LeadOutcome({ record }: { record: Record<string, unknown> }) {
       ...(record.convertedDealId ? [["Deal", `/deals/${String(record.convertedDealId)}`]] : []),
     ];
     return (
-      <p className="mt-1 flex flex-wrap items-center gap-2 text-sm" aria-label="Conversion">
+      <div role="group" className="mt-1 flex flex-wrap items-center gap-2 text-sm" aria-label="Lead outcome">
         <Badge tone="green">Converted</Badge>
         {links.map(([label, href]) => (
           <Link key={href} href={href!} className="text-brand-700 underline">
             {label}
           </Link>
         ))}
-      </p>
+      </div>
     );
   }
   if (record.status === "unqualified") {
     return (
-      <p className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+      <div role="group" className="mt-1 flex flex-wrap items-center gap-2 text-sm" aria-label="Lead outcome">
         <Badge tone="red">Disqualified</Badge>
         {record.disqualifiedReason ? <span className="text-slate-600">{String(record.disqualifiedReason)}</span> : null}
-      </p>
+      </div>
     );
   }
   return null;
