@@ -4,11 +4,11 @@
 // service (createRecord / updateRecordIn / updateRecordsIn: record changes, events,
 // assignment) and the child rows move with carryOver.
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { activities, activityLinks, companies, contacts, pipelineStages, stageHistory } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError, notFound, validationError } from "@/lib/errors";
-import { emitEvent } from "@/lib/events/emit";
+import { emitEvents, type NewEvent } from "@/lib/events/emit";
 import { positionBetween } from "@/lib/pipelines/position";
 import type { StageState } from "@/lib/pipelines/rules";
 import { carryOver } from "@/lib/records/carry-over";
@@ -69,8 +69,11 @@ async function planIn(tx: Tx, ctx: TenantContext, lead: RecordRow, input: Return
   let companyRow: RecordRow | undefined;
   if (input.companyId) companyRow = await liveById(tx, ctx, "COMPANY", input.companyId);
   else if (input.createCompany !== false) {
-    if (domain) companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`lower(${companies.domain}) = ${domain}`));
-    if (!companyRow && companyName) companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`lower(${companies.name}) = lower(${companyName})`));
+    // through companies_domain_key and companies_name_prefix_idx (byte-order equality is equality)
+    if (domain) companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNotNull(companies.domain), isNull(companies.deletedAt), sql`lower(${companies.domain}) = ${domain}`));
+    if (!companyRow && companyName) {
+      companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`(lower(${companies.name}) collate "C") = (lower(${companyName}) collate "C")`));
+    }
   }
   const companyValues: Fill = { name: companyName ?? domain, domain };
   let company: PlannedRecord | null = null;
@@ -137,7 +140,9 @@ export async function convertLead(ctx: TenantContext, leadId: string, raw: Conve
 
     const withCompany = company ? { companyId: company.id } : {};
     let contact: RecordRow;
-    if (plan.contact.action === "create") contact = await createRecord(ctx, "CONTACT", { ...plan.contact.values, ...withCompany }, { tx });
+    // a new contact takes the lead's tags at once (carryOver then has none to add)
+    const tags = (lead.tags as string[] | null)?.length ? { tags: lead.tags } : {};
+    if (plan.contact.action === "create") contact = await createRecord(ctx, "CONTACT", { ...plan.contact.values, ...withCompany, ...tags }, { tx });
     else contact = await updateRecordIn(tx, ctx, "CONTACT", plan.contactRow!, { ...plan.contact.fill, ...(empty(plan.contactRow!.companyId) ? withCompany : {}) });
 
     let deal: RecordRow | null = null;
@@ -162,30 +167,30 @@ export async function convertLead(ctx: TenantContext, leadId: string, raw: Conve
       ).catch((err: unknown) => Promise.reject(underDeal(err)));
     }
 
-    // the lead's activities live on the contact now, and show on the deal too
-    const activityIds = deal
-      ? (await tx.select({ id: activities.id }).from(activities).where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.recordType, "LEAD"), eq(activities.recordId, lead.id)))).map((a) => a.id)
-      : [];
-    await carryOver(tx, ctx, { type: "LEAD", ids: [lead.id] }, { type: "CONTACT", id: contact.id });
-    if (deal && activityIds.length) {
-      await tx.insert(activityLinks).values(activityIds.map((activityId) => ({ tenantId: ctx.tenantId, activityId, recordType: "DEAL" as const, recordId: deal.id })));
+    // the lead's activities live on the contact now (carryOver), and show on the deal too
+    if (deal) {
+      await tx.insert(activityLinks).select(
+        tx
+          .select({ tenantId: activities.tenantId, activityId: activities.id, recordType: sql<"DEAL">`'DEAL'::crm_record_type`.as("record_type"), recordId: sql<string>`${deal.id}::uuid`.as("record_id"), createdAt: sql<Date>`now()`.as("created_at") })
+          .from(activities)
+          .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.recordType, "LEAD"), eq(activities.recordId, lead.id))),
+      );
     }
+    await carryOver(tx, ctx, { type: "LEAD", ids: [lead.id] }, { type: "CONTACT", id: contact.id });
 
-    const { rows } = await updateRecordsIn(
+    const converted = await closeLeadIn(
       tx,
       ctx,
-      "LEAD",
-      [lead],
+      lead,
       { status: "converted", convertedAt: sql`now()`, convertedContactId: contact.id, convertedCompanyId: company?.id ?? null, convertedDealId: deal?.id ?? null },
-      ["status", "convertedAt", "convertedContactId", "convertedCompanyId", "convertedDealId"],
+      { state: "DONE_SUCCESS", reason: "Converted" },
+      (after) => ({
+        type: "lead.converted",
+        entityType: "LEAD",
+        entityId: lead.id,
+        payload: { title: RECORD_KINDS.LEAD.title(after), contactId: contact.id, companyId: company?.id ?? null, dealId: deal?.id ?? null, record: serializeRecord(after) },
+      }),
     );
-    const converted = await enterStageIn(tx, ctx, rows[0]!, "DONE_SUCCESS", "Converted");
-    await emitEvent(tx, ctx, {
-      type: "lead.converted",
-      entityType: "LEAD",
-      entityId: lead.id,
-      payload: { title: RECORD_KINDS.LEAD.title(converted), contactId: contact.id, companyId: company?.id ?? null, dealId: deal?.id ?? null, record: serializeRecord(converted) },
-    });
     return { lead: converted, contact, company, deal };
   });
 }
@@ -206,60 +211,69 @@ export async function disqualifyLead(ctx: TenantContext, leadId: string, raw: un
     const lead = await loadLead(tx, ctx, leadId, true);
     if (lead.status === "converted" || lead.convertedAt) throw new AppError("conflict", "This lead is converted: it cannot be disqualified");
     if (lead.status === "unqualified" && lead.disqualifiedAt) throw new AppError("conflict", "This lead is already disqualified");
-    const { rows } = await updateRecordsIn(tx, ctx, "LEAD", [lead], { status: "unqualified", disqualifiedReason: reason, disqualifiedAt: sql`now()` }, ["status", "disqualifiedReason", "disqualifiedAt"]);
-    return enterStageIn(tx, ctx, rows[0]!, "DONE_FAILED", reason);
+    return closeLeadIn(tx, ctx, lead, { status: "unqualified", disqualifiedReason: reason, disqualifiedAt: sql`now()` }, { state: "DONE_FAILED", reason });
   });
 }
 
 /**
- * Moves the lead into the first stage of its pipeline in `state` (when there is one and it
- * is not there yet): the record, a stage_history row and a stage.changed event, as a move
- * writes them. Conversion and disqualification are how a lead gets there, so the movement
- * mode does not apply.
+ * The lead's last write: `set` (its status and what goes with it, through updateRecordsIn:
+ * record changes and record.updated over those fields) and, when its pipeline has a stage
+ * in `to.state` it is not in yet, the move there in the same UPDATE, with its stage_history
+ * row and stage.changed event as a move writes them. Conversion and disqualification are
+ * how a lead gets there, so the movement mode does not apply. `extra` is one more event
+ * about the lead after (lead.converted), written with the stage.changed one.
  */
-async function enterStageIn(tx: Tx, ctx: TenantContext, lead: RecordRow, state: StageState, reason: string): Promise<RecordRow> {
-  if (!lead.pipelineId) return lead;
+async function closeLeadIn(
+  tx: Tx,
+  ctx: TenantContext,
+  lead: RecordRow,
+  set: Record<string, unknown>,
+  to: { state: StageState; reason: string },
+  extra?: (after: RecordRow) => NewEvent,
+): Promise<RecordRow> {
   const t = ctx.tenantId;
-  const stages = await tx
-    .select({ id: pipelineStages.id, name: pipelineStages.name, stageState: pipelineStages.stageState })
-    .from(pipelineStages)
-    .where(and(eq(pipelineStages.tenantId, t), eq(pipelineStages.pipelineId, lead.pipelineId as string), inArray(pipelineStages.stageState, [state])))
-    .orderBy(asc(pipelineStages.displayOrder));
-  const to = stages[0];
-  if (!to || to.id === lead.stageId) return lead;
-  const [from] = lead.stageId ? await tx.select({ name: pipelineStages.name }).from(pipelineStages).where(and(eq(pipelineStages.tenantId, t), eq(pipelineStages.id, lead.stageId as string))) : [];
-  const position = await positionBetween(tx, "LEAD", t, to.id);
-  const table = RECORD_KINDS.LEAD.table;
-  const [after] = (await tx
-    .update(table)
-    .set({ stageId: to.id, stageEnteredAt: sql`now()`, position, updatedAt: sql`now()` } as never)
-    .where(and(eq(table.tenantId, t), eq(table.id, lead.id)))
-    .returning()) as RecordRow[];
-  await tx.insert(stageHistory).values({
-    tenantId: t,
-    entityType: "LEAD",
-    entityId: lead.id,
-    pipelineId: lead.pipelineId as string,
-    fromStageId: (lead.stageId as string | null) ?? null,
-    toStageId: to.id,
-    changedByUserId: ctx.actor.userId,
-    source: ctx.actor.source,
-    reason,
-  });
-  await emitEvent(tx, ctx, {
-    type: "stage.changed",
-    entityType: "LEAD",
-    entityId: lead.id,
-    payload: {
-      title: RECORD_KINDS.LEAD.title(after!),
-      pipelineId: lead.pipelineId,
-      fromStageId: lead.stageId ?? null,
-      toStageId: to.id,
-      fromStageName: from?.name ?? null,
-      toStageName: to.name,
-      override: false,
-      record: serializeRecord(after!),
-    },
-  });
-  return after!;
+  const stages = lead.pipelineId
+    ? await tx
+        .select({ id: pipelineStages.id, name: pipelineStages.name, stageState: pipelineStages.stageState })
+        .from(pipelineStages)
+        .where(and(eq(pipelineStages.tenantId, t), eq(pipelineStages.pipelineId, lead.pipelineId as string)))
+        .orderBy(asc(pipelineStages.displayOrder))
+    : [];
+  const target = stages.find((s) => s.stageState === to.state);
+  const moves = !!target && target.id !== lead.stageId;
+  const move = moves ? { stageId: target.id, stageEnteredAt: sql`now()`, position: await positionBetween(tx, "LEAD", t, target.id) } : {};
+  const { rows } = await updateRecordsIn(tx, ctx, "LEAD", [lead], { ...set, ...move }, Object.keys(set));
+  const after = rows[0]!;
+  const events: NewEvent[] = [];
+  if (moves) {
+    await tx.insert(stageHistory).values({
+      tenantId: t,
+      entityType: "LEAD",
+      entityId: lead.id,
+      pipelineId: lead.pipelineId as string,
+      fromStageId: (lead.stageId as string | null) ?? null,
+      toStageId: target.id,
+      changedByUserId: ctx.actor.userId,
+      source: ctx.actor.source,
+      reason: to.reason,
+    });
+    events.push({
+      type: "stage.changed",
+      entityType: "LEAD",
+      entityId: lead.id,
+      payload: {
+        title: RECORD_KINDS.LEAD.title(after),
+        pipelineId: lead.pipelineId,
+        fromStageId: lead.stageId ?? null,
+        toStageId: target.id,
+        fromStageName: stages.find((s) => s.id === lead.stageId)?.name ?? null,
+        toStageName: target.name,
+        override: false,
+        record: serializeRecord(after),
+      },
+    });
+  }
+  if (extra) events.push(extra(after));
+  await emitEvents(tx, ctx, events);
+  return after;
 }
