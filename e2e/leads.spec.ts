@@ -99,3 +99,25 @@ test("a rep disqualifies a lead with a reason", async ({ page, browser }) => {
   await expect(outcome).toContainText("Student, no budget");
   await expect(page.getByRole("button", { name: "Convert", exact: true })).toHaveCount(0);
 });
+
+test("a lead's rating, status and UTM values are set on the form, shown on its page, and the table shows and filters by them", async ({ page }) => {
+  await signUpTenant(page);
+  for (const [first, rating, status] of [["Holly", "Hot", "Contacted"], ["Colin", "Cold", "New"]] as const) {
+    await page.goto("/leads/new");
+    await page.getByLabel("First name").fill(first);
+    await page.getByLabel("Rating").selectOption({ label: rating });
+    await page.getByLabel("Status").selectOption({ label: status });
+    await page.getByRole("button", { name: "Create lead" }).click();
+    await expect(page).toHaveURL(/\/leads\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
+    await expect(page.getByText(`Status: ${status}`)).toBeVisible();
+  }
+  const filter = encodeURIComponent(JSON.stringify({ all: [{ field: "rating", op: "eq", value: "hot" }] }));
+  await page.goto(`/leads?cols=name,rating,status,utmSource&filter=${filter}`);
+  const table = page.getByRole("table");
+  await expect(table.getByRole("columnheader", { name: /Rating/ })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: /UTM source/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /Holly/ })).toContainText("Hot");
+  await expect(table.getByRole("row", { name: /Holly/ })).toContainText("Contacted");
+  await expect(table.getByRole("row", { name: /Colin/ })).toHaveCount(0);
+});

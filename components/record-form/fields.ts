@@ -74,7 +74,7 @@ export const RECORD_FIELDS: Record<RecordKind, FieldDef[]> = {
     { name: "jobTitle", label: "Job title", type: "text" },
     { name: "companyName", label: "Company name", type: "text", onCreate: true },
     { name: "source", label: "Source", type: "text", onCreate: true },
-    { name: "status", label: "Status", type: "select", options: enumOptions("LEAD_STATUSES", ["new", "contacted", "qualified"]), empty: "omit", onCreate: true, defaultValue: "new" },
+    { name: "status", label: "Status", type: "select", options: enumOptions("LEAD_STATUSES"), empty: "omit", onCreate: true, defaultValue: "new" },
     { name: "rating", label: "Rating", type: "select", options: [{ value: "", label: "None" }, ...enumOptions("LEAD_RATINGS")], onCreate: true },
     { name: "score", label: "Score", type: "number", empty: "omit" },
     { name: "priority", label: "Priority", type: "select", options: [{ value: "", label: "None" }, ...priorityOptions] },
