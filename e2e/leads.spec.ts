@@ -113,7 +113,7 @@ test("a lead's rating, status and UTM values are set on the form, shown on its p
     await expect(page.getByText(`Status: ${status}`)).toBeVisible();
   }
   const filter = encodeURIComponent(JSON.stringify({ all: [{ field: "rating", op: "eq", value: "hot" }] }));
-  await page.goto(`/leads?cols=name,rating,status,utmSource&filter=${filter}`);
+  await page.goto(`/leads?view=table&cols=name,rating,status,utmSource&filter=${filter}`);
   const table = page.getByRole("table");
   await expect(table.getByRole("columnheader", { name: /Rating/ })).toBeVisible();
   await expect(table.getByRole("columnheader", { name: /UTM source/ })).toBeVisible();
