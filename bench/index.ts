@@ -19,6 +19,7 @@ import { benchAutomations } from "./automations";
 import { benchAudit } from "./audit";
 import { benchAccess } from "./access";
 import { benchHttp } from "./http";
+import { benchLeads } from "./leads";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -61,6 +62,7 @@ async function main() {
     ["audit", benchAudit],
     ["access", benchAccess],
     ["http", benchHttp],
+    ["leads", benchLeads],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

@@ -27,6 +27,7 @@ export const TRIGGERS = [
   { value: "list.member_added", label: "Added to list" },
   { value: "list.member_removed", label: "Removed from list" },
   { value: "activity.created", label: "Activity logged" },
+  { value: "lead.converted", label: "Lead converted" },
 ] as const;
 export type TriggerEvent = (typeof TRIGGERS)[number]["value"];
 

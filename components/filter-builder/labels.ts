@@ -23,6 +23,14 @@ const KNOWN: Record<string, string> = {
   linkedinUrl: "LinkedIn URL",
   employeeCount: "Employees",
   forecastProbability: "Probability",
+  utmSource: "UTM source",
+  utmMedium: "UTM medium",
+  utmCampaign: "UTM campaign",
+  utmContent: "UTM content",
+  utmTerm: "UTM term",
+  convertedContactId: "Converted to contact",
+  convertedCompanyId: "Converted to company",
+  convertedDealId: "Converted to deal",
 };
 
 /** "lastContactedAt" → "Last contacted at". */

@@ -26,6 +26,21 @@ export interface FieldDef {
 
 const priorityOptions = enumOptions("PRIORITIES");
 
+/** Where a lead came from and its BANT qualification (edited on the record page; web forms fill them). */
+export const LEAD_TRACKING_FIELDS: FieldDef[] = [
+  { name: "utmSource", label: "UTM source", type: "text" },
+  { name: "utmMedium", label: "UTM medium", type: "text" },
+  { name: "utmCampaign", label: "UTM campaign", type: "text" },
+  { name: "utmContent", label: "UTM content", type: "text" },
+  { name: "utmTerm", label: "UTM term", type: "text" },
+  { name: "landingPage", label: "Landing page", type: "text" },
+  { name: "referrer", label: "Referrer", type: "text" },
+  { name: "budget", label: "Budget", type: "text" },
+  { name: "authority", label: "Authority", type: "text" },
+  { name: "need", label: "Need", type: "textarea" },
+  { name: "timeline", label: "Timeline", type: "text" },
+];
+
 export const RECORD_FIELDS: Record<RecordKind, FieldDef[]> = {
   COMPANY: [
     { name: "name", label: "Name", type: "text", onCreate: true },
@@ -59,10 +74,12 @@ export const RECORD_FIELDS: Record<RecordKind, FieldDef[]> = {
     { name: "jobTitle", label: "Job title", type: "text" },
     { name: "companyName", label: "Company name", type: "text", onCreate: true },
     { name: "source", label: "Source", type: "text", onCreate: true },
-    { name: "status", label: "Status", type: "text", empty: "omit" },
+    { name: "status", label: "Status", type: "select", options: enumOptions("LEAD_STATUSES"), empty: "omit", onCreate: true, defaultValue: "new" },
+    { name: "rating", label: "Rating", type: "select", options: [{ value: "", label: "None" }, ...enumOptions("LEAD_RATINGS")], onCreate: true },
     { name: "score", label: "Score", type: "number", empty: "omit" },
     { name: "priority", label: "Priority", type: "select", options: [{ value: "", label: "None" }, ...priorityOptions] },
     { name: "ownedByUserId", label: "Owner", type: "user" },
+    ...LEAD_TRACKING_FIELDS,
   ],
   DEAL: [
     { name: "name", label: "Deal name", type: "text", onCreate: true },

@@ -2,7 +2,6 @@
 import { formatDay } from "@/lib/format/dates";
 import { labelFor } from "@/lib/format/labels";
 import { formatCount, formatMoney } from "@/lib/format/money";
-import { capitalize } from "@/lib/records/kinds";
 import type { RecordKind } from "@/lib/records/registry";
 
 export function keyFacts(kind: RecordKind, r: Record<string, unknown>, refs: Record<string, string | null>, locale?: string): string[] {
@@ -14,7 +13,7 @@ export function keyFacts(kind: RecordKind, r: Record<string, unknown>, refs: Rec
     case "CONTACT":
       return list(s(r.jobTitle) && refs.companyId ? `${String(r.jobTitle)} at ${refs.companyId}` : (s(r.jobTitle) ?? refs.companyId), s(r.email), s(r.phone));
     case "LEAD":
-      return list(s(r.companyName), s(r.email), s(r.status) ? `Status: ${capitalize(String(r.status))}` : null, `Score ${String(r.score)}`);
+      return list(s(r.companyName), s(r.email), s(r.status) ? `Status: ${labelFor("LEAD_STATUSES", String(r.status))}` : null, s(r.rating) ? labelFor("LEAD_RATINGS", String(r.rating)) : null, `Score ${String(r.score)}`);
     case "DEAL":
       return list(
         r.amount ? formatMoney(String(r.amount), s(r.currency), { locale }) : null,

@@ -23,6 +23,9 @@ import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
 import { PinnedNotes } from "@/components/timeline/pinned-notes";
 import { RecordFieldsPanel } from "./record-fields-panel";
 import { StagePicker } from "./stage-picker";
+import { ConvertLeadDialog } from "@/components/leads/convert-lead-dialog";
+import { DisqualifyLeadDialog } from "@/components/leads/disqualify-lead-dialog";
+import { LeadOutcome } from "@/components/leads/lead-outcome";
 
 export async function RecordPage({ kind, id }: { kind: RecordKind; id: string }) {
   const s = await requirePageSession();
@@ -71,11 +74,18 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
                 groups={data.groups.map((g) => ({ id: g.id, name: g.name, following: data.watchers.some((w) => w.principalType === "GROUP" && w.principalId === g.id) }))}
               />
               {can(s.role, "settings.manage") ? <AccessExplainButton kind={kind} id={id} title={data.title} /> : null}
+              {kind === "LEAD" && data.can.edit && record.status !== "converted" && record.status !== "unqualified" ? (
+                <>
+                  <ConvertLeadDialog id={id} title={data.title} />
+                  <DisqualifyLeadDialog id={id} title={data.title} />
+                </>
+              ) : null}
               {kind === "CONTACT" ? <PrivacyControls id={id} title={data.title} canErase={can(s.role, "records.erase")} erased={erased} /> : null}
               {data.can.delete ? <DeleteRecordButton kind={kind} id={id} singular={words.singular} collection={words.collection} title={data.title} /> : null}
             </>
           }
         />
+        {kind === "LEAD" ? <LeadOutcome record={record} /> : null}
       </div>
       {/* The main column (composer, pinned notes, timeline) comes first: at 1280×720 it is on screen without scrolling. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">

@@ -281,6 +281,23 @@ export const activities = pgTable("activities", {
   index("activities_pinned_idx").on(t.tenantId, t.recordType, t.recordId, t.pinnedAt.desc()).where(sql`${t.pinnedAt} is not null and ${t.deletedAt} is null`),
 ]);
 
+/**
+ * An activity shown on another record's timeline too: a converted lead's activities live
+ * on the contact and also appear on the deal made from the lead (API.md, "Leads").
+ */
+export const activityLinks = pgTable("activity_links", {
+  tenantId: tenantId(),
+  activityId: uuid().notNull(),
+  recordType: crmRecordType().notNull(),
+  recordId: uuid().notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  // serves a record's timeline: the activities linked to it
+  primaryKey({ columns: [t.tenantId, t.recordType, t.recordId, t.activityId] }),
+  foreignKey({ name: "activity_links_activity_fk", columns: [t.tenantId, t.activityId], foreignColumns: [activities.tenantId, activities.id] }).onDelete("cascade"),
+  index("activity_links_activity_idx").on(t.tenantId, t.activityId),
+]);
+
 /** Tenant-wide coloured tags; records carry tag names in their `tags` array. */
 export const tags = pgTable("tags", {
   tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),

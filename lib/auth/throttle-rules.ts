@@ -29,6 +29,8 @@ export const THROTTLE_POLICIES = {
   address: { limit: 100, windowMs: minutesToMilliseconds(15), maxBlockMs: hoursToMilliseconds(1), forgetMs: hoursToMilliseconds(24) },
   /** Accounts and workspaces created from one address: sign-up and accepting invitations as a new user. */
   signup: { limit: 10, windowMs: hoursToMilliseconds(1), maxBlockMs: hoursToMilliseconds(4), forgetMs: hoursToMilliseconds(24) },
+  /** Posts to public web forms from one address (API.md "Leads": the 31st within 60 seconds is a 429). */
+  webForm: { limit: 30, windowMs: minutesToMilliseconds(1), maxBlockMs: minutesToMilliseconds(1), forgetMs: minutesToMilliseconds(10) },
 } as const satisfies Record<string, ThrottlePolicy>;
 
 export type ThrottleKind = keyof typeof THROTTLE_POLICIES;

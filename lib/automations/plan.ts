@@ -24,6 +24,7 @@ const DIRECT: Record<string, TriggerEvent> = {
   "list.member_added": "list.member_added",
   "list.member_removed": "list.member_removed",
   "activity.created": "activity.created",
+  "lead.converted": "lead.converted",
 };
 
 export const isAutomationEvent = (e: Pick<DomainEvent, "eventType" | "entityType" | "entityId">) =>

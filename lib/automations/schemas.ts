@@ -13,6 +13,8 @@ export const TRIGGER_EVENTS = [
   "list.member_added",
   "list.member_removed",
   "activity.created",
+  /** Leads only: a lead converted into a contact (lib/leads/convert.ts). */
+  "lead.converted",
 ] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 
@@ -31,7 +33,7 @@ export const LIST_EVENTS: readonly TriggerEvent[] = ["list.member_added", "list.
 /** The triggers that make sense for each scope (the form offers only these; the API refuses others). */
 export const TRIGGERS_BY_SCOPE: Record<ScopeType, readonly TriggerEvent[]> = {
   ENTITY: TRIGGER_EVENTS,
-  PIPELINE: ["record.created", "record.updated", "record.deleted", "stage.entered", "stage.exited", "activity.created"],
+  PIPELINE: ["record.created", "record.updated", "record.deleted", "stage.entered", "stage.exited", "activity.created", "lead.converted"],
   PIPELINE_STAGE: ["stage.entered", "stage.exited", "record.updated", "activity.created"],
   LIST: LIST_EVENTS,
   RECORD: ["record.updated", "record.deleted", "stage.entered", "stage.exited", "list.member_added", "list.member_removed", "activity.created"],
@@ -162,6 +164,7 @@ export function checkRuleShape(v: RuleShape, issue: (path: (string | number)[], 
   }
   const pipelineScoped = v.scopeType === "PIPELINE" || v.scopeType === "PIPELINE_STAGE" || STAGE_EVENTS.includes(v.triggerEvent);
   if (pipelineScoped && !PIPELINE_ENTITY_TYPES.includes(v.entityType)) issue(["entityType"], `${v.entityType} records are not in pipelines`);
+  if (v.triggerEvent === "lead.converted" && v.entityType !== "LEAD") issue(["triggerEvent"], "lead.converted applies to leads only");
   for (const key of ["fromStageId", "toStageId"] as const) {
     if (v[key] && !STAGE_EVENTS.includes(v.triggerEvent)) issue([key], "applies to stage.entered and stage.exited only");
   }

@@ -18,6 +18,8 @@ export const EVENT_TYPES = [
   "activity.created",
   "activity.updated",
   "watcher.added",
+  /** A lead became a contact (and company, deal): lib/leads/convert.ts. */
+  "lead.converted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

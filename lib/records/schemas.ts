@@ -88,6 +88,21 @@ export const contactCreateSchema = z
   .strict()
   .meta({ id: "ContactInput" });
 
+/** Where a lead came from (UTM values, landing page, referrer) and its BANT qualification (free text). */
+export const leadTracking = {
+  utmSource: text(200),
+  utmMedium: text(200),
+  utmCampaign: text(200),
+  utmContent: text(200),
+  utmTerm: text(200),
+  landingPage: text(2000),
+  referrer: text(2000),
+  budget: text(1000),
+  authority: text(1000),
+  need: text(1000),
+  timeline: text(1000),
+};
+
 export const leadCreateSchema = z
   .object({
     firstName: text(100),
@@ -101,6 +116,7 @@ export const leadCreateSchema = z
     rating: z.enum(LEAD_RATINGS).nullish(),
     score: z.number().int().min(0).max(100).optional(),
     priority: z.enum(PRIORITIES).nullish(),
+    ...leadTracking,
     ...common,
     ...placement,
   })
@@ -122,6 +138,8 @@ export const dealCreateSchema = z
     forecastProbability: probability.nullish(),
     companyId: uuidSchema.nullish(),
     contactId: uuidSchema.nullish(),
+    /** The lead it came from (set by a lead's conversion). */
+    leadId: uuidSchema.nullish(),
     assignedUserId: uuidSchema.nullish(),
     assignedGroupId: uuidSchema.nullish(),
     ...common,

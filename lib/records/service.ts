@@ -67,14 +67,15 @@ async function refuseOutsideWriteScope(tx: Tx, def: RecordKindDef, ctx: TenantCo
   if (readable.length) throw forbidden(`You may see this ${def.singular.toLowerCase()} but not change it: the access policy of your role limits what you may edit (Settings → Access)`);
 }
 
-export async function createRecord(ctx: TenantContext, kind: RecordKind, input: unknown): Promise<RecordRow> {
+/** Creates a record; with `opts.tx`, in the caller's transaction (a lead conversion creates its contact, company and deal in one). */
+export async function createRecord(ctx: TenantContext, kind: RecordKind, input: unknown, opts: { tx?: Tx } = {}): Promise<RecordRow> {
   const def = RECORD_KINDS[kind];
   const data = def.createSchema.parse(input) as Record<string, unknown>;
   if (kind === "CONTACT" && !contactHasIdentity(data)) {
     throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
   }
   try {
-    return await withTenant(ctx, async (tx) => {
+    return await inTransaction(ctx, opts.tx, async (tx) => {
       if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
       const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
       if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
@@ -109,6 +110,9 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
     conflictFor(def, err);
   }
 }
+
+/** The caller's transaction, or a new one for the tenant. */
+const inTransaction = <T>(ctx: TenantContext, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> => (tx ? fn(tx) : withTenant(ctx, fn));
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 

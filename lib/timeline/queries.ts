@@ -12,7 +12,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { activities, pipelineStages, recordChanges, stageHistory, tenantGroups, users } from "@/db/schema";
+import { activities, activityLinks, pipelineStages, recordChanges, stageHistory, tenantGroups, users } from "@/db/schema";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -53,6 +53,13 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
          where a.tenant_id = ${tenant} and a.record_type = ${kind} and a.record_id = ${recordId} and a.deleted_at is null
            ${after(sql`a.activity_at`, sql`a.id`)}
          order by a.record_type, a.record_id, a.activity_at desc nulls last, a.id desc limit ${n})
+        union all
+        -- activities of another record shown here too (a converted lead's, on its deal)
+        (select 'activity', a.id, a.activity_at
+         from ${activityLinks} l join ${activities} a on a.tenant_id = l.tenant_id and a.id = l.activity_id
+         where l.tenant_id = ${tenant} and l.record_type = ${kind} and l.record_id = ${recordId} and a.deleted_at is null
+           ${after(sql`a.activity_at`, sql`a.id`)}
+         order by a.activity_at desc nulls last, a.id desc limit ${n})
         union all
         (select 'stage', h.id, h.changed_at
          from ${stageHistory} h

@@ -256,6 +256,18 @@ describe("every documented operation, answered as the document says", () => {
     await call("POST", `/contacts/${other.id}/erase`, { expect: 204 });
   });
 
+  it("leads: convert and disqualify; web forms", async () => {
+    const { body: lead } = await call("POST", "/leads", { body: { firstName: "Cora", email: "cora@convert.example", companyName: "Convert Co", utmSource: "newsletter", budget: "10k" }, expect: 201 });
+    const { body: converted } = await call("POST", `/leads/${lead.id}/convert`, { body: { deal: { amount: "9000.00", closeDate: "2027-03-31" } } });
+    expect(converted.lead).toMatchObject({ status: "converted", convertedContactId: converted.contact.id, convertedDealId: converted.deal.id });
+    const { body: other } = await call("POST", "/leads", { body: { firstName: "Dan" }, expect: 201 });
+    await call("POST", `/leads/${other.id}/disqualify`, { body: { reason: "No budget" } });
+    const { body: form } = await call("POST", "/web-forms", { body: { name: "Demo request", fields: ["firstName", "email"], redirectUrl: "https://example.com/thanks" }, expect: 201 });
+    await call("GET", "/web-forms");
+    await call("PATCH", `/web-forms/${form.id}`, { body: { enabled: false } });
+    await call("DELETE", `/web-forms/${form.id}`, { expect: 204 });
+  });
+
   it("records: delete", async () => {
     for (const collection of Object.keys(COLLECTIONS)) await call("DELETE", `/${collection}/${ids[collection]}`, { expect: 204 });
   });
