@@ -17,6 +17,8 @@ export const EVENT_TYPES = [
   "activity.created",
   "activity.updated",
   "watcher.added",
+  /** A lead's score changed by rescoring (lib/scoring): derived data, so no audit entry or record change. */
+  "lead.scored",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

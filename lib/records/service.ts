@@ -16,6 +16,7 @@ import { contactHasIdentity } from "./schemas";
 import { validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
 import { assertNotErased } from "@/lib/privacy/suppression";
+import { routeNewRecord } from "@/lib/assignment/assign";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -88,7 +89,9 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
           values.status = dealStatusFor(place.stageState);
         }
       }
-      const [row] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
+      const [inserted] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
+      // assignment rules: a record created without an owner gets one here (lib/assignment)
+      const row = await routeNewRecord(tx, ctx, kind, inserted!, data);
       if (def.pipelineObjectType) {
         await tx.insert(stageHistory).values({
           tenantId: ctx.tenantId,
