@@ -73,16 +73,26 @@ CREATE INDEX "record_assignments_rule_idx" ON "record_assignments" USING btree (
 -- column, PostgreSQL 15+, so tenant_id stays).
 -- Tenant isolation, as 0002 does for every tenant table. The assignment history is read
 -- only after the record itself was read through its access-scoped table.
-DO $$
-DECLARE
-  t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['lead_scoring_configs', 'lead_rescore_runs', 'assignment_rules', 'record_assignments'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = nullif(current_setting(''app.tenant_id'', true), )::uuid) WITH CHECK (tenant_id = nullif(current_setting(app.tenant_id, true), )::uuid)', t);
-  END LOOP;
-END $$;
+ALTER TABLE "lead_scoring_configs" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "lead_scoring_configs" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "lead_scoring_configs"
+  USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+ALTER TABLE "lead_rescore_runs" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "lead_rescore_runs" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "lead_rescore_runs"
+  USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+ALTER TABLE "assignment_rules" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "assignment_rules" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "assignment_rules"
+  USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+ALTER TABLE "record_assignments" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "record_assignments" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "record_assignments"
+  USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
 --> statement-breakpoint
 -- LEAST_OPEN assignment (lib/assignment/assign.ts): each candidate's open records of a type
 -- (live, and not in a DONE_SUCCESS / DONE_FAILED stage), counted past the creator's access
