@@ -3,19 +3,21 @@
 // test receives is checked against it (lib/api/contract-check.ts).
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { activityPaths } from "@/lib/activities/openapi";
+import { assignmentPaths } from "@/lib/assignment/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
 import { listPaths } from "@/lib/lists/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { pipelinePaths } from "@/lib/pipelines/openapi";
 import { recordPaths } from "@/lib/records/openapi";
+import { scoringPaths } from "@/lib/scoring/openapi";
 import { searchTagAndFieldPaths } from "@/lib/search/openapi";
 import { tenancyPaths } from "@/lib/tenancy/openapi";
 import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, scoringPaths, assignmentPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -50,7 +50,7 @@ describe("lead scoring against Postgres", () => {
       });
       ids.push(lead.id);
       for (let k = 0; k < i % 6; k++) {
-        await createActivity(t.ctx, { recordType: "LEAD", recordId: lead.id, activityType: (["CALL", "EMAIL", "MEETING", "NOTE"] as const)[(i + k) % 4], subject: `a${k}`, activityAt: ago((i * 7 + k * 13) % 70) });
+        await createActivity(t.ctx, { recordType: "LEAD", recordId: lead.id, activityType: (["CALL", "EMAIL", "MEETING", "NOTE"] as const)[(i + k) % 4]!, subject: `a${k}`, activityAt: ago((i * 7 + k * 13) % 70) });
       }
     }
     const put = await putLeadScoring(t.ctx, CONFIG as never);

@@ -12,6 +12,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { activities, leadRescoreRuns, leads, leadScoringConfigs, listMemberships, type ScoringRuleJson } from "@/db/schema";
+import { assertCan } from "@/lib/auth/permissions";
 import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { validationError, type ValidationIssue } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
@@ -58,6 +59,7 @@ export async function getRescoreRun(ctx: TenantContext): Promise<ReturnType<type
  * run's row queues the worker's job: migration lead_scoring_assignment). Answers at once.
  */
 export async function putLeadScoring(ctx: TenantContext, input: ScoringInput): Promise<LeadScoringJson> {
+  assertCan(ctx.actor.role, "settings.manage");
   const data = scoringInputSchema.parse(input);
   return withTenant(ctx, async (tx) => {
     const customFields = await definitionsOfOnce(tx, ctx.tenantId, "LEAD");
