@@ -175,3 +175,12 @@ export async function leadScore(ctx: TenantContext, id: string): Promise<ScoreRe
     return { ...result, stored: lead.score as number };
   });
 }
+
+/** "Rescore all" with the saved configuration (the settings page's button): queues a run, answers at once. */
+export async function startRescoreAll(ctx: TenantContext): Promise<ReturnType<typeof runJson>> {
+  assertCan(ctx.actor.role, "settings.manage");
+  return withTenant(ctx, async (tx) => {
+    const [run] = await tx.insert(leadRescoreRuns).values({ tenantId: ctx.tenantId }).returning();
+    return runJson(run);
+  });
+}
