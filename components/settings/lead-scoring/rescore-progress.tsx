@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatCount } from "@/lib/format/money";
 import { toastResult } from "@/components/ui/toast-result";
 import { rescoreAllAction, rescoreStatusAction } from "@/lib/scoring/actions";
 import type { runJson } from "@/lib/scoring/service";
@@ -52,10 +53,10 @@ export function RescoreProgress({ initial }: { initial: RescoreRunView | null })
           </div>
           <p className="text-sm text-slate-600" aria-live="polite">
             {running
-              ? `${run.processed.toLocaleString()} of ${run.total.toLocaleString()} leads rescored…`
+              ? `${formatCount(run.processed)} of ${formatCount(run.total)} leads rescored…`
               : run.status === "FAILED"
                 ? `The last rescore failed: ${run.error ?? "unknown error"}`
-                : `Last rescore: ${run.total.toLocaleString()} leads, ${run.changed.toLocaleString()} changed.`}
+                : `Last rescore: ${formatCount(run.total)} leads, ${formatCount(run.changed)} changed.`}
           </p>
         </div>
       ) : null}
