@@ -35,8 +35,10 @@ export async function rulesFor(tx: Tx, tenantId: string, kind: RecordKind, onlyE
 /** Indexes (into `rules`) of the rules whose condition the stored record matches, in order. */
 export async function matchingRules(tx: Tx, ctx: TenantContext, kind: RecordKind, recordId: string, rules: readonly AssignmentRule[]): Promise<number[]> {
   if (!rules.length) return [];
+  // rules without a condition match every record: no query (the common "everyone in turn")
+  if (rules.every((r) => !r.condition)) return rules.map((_, i) => i);
   const t = tableOf(RECORD_KINDS[kind]);
-  const customFields = await definitionsOfOnce(tx, ctx.tenantId, kind);
+  const customFields = rules.some((r) => JSON.stringify(r.condition ?? null).includes('"customFields.')) ? await definitionsOfOnce(tx, ctx.tenantId, kind) : [];
   // "me" in a rule matches nobody: the rule means the same whoever creates the record
   const tests = rules.map((rule, i) => (rule.condition ? sql`case when ${compileFilter(kind as FilterObjectType, rule.condition, { tenantId: ctx.tenantId, userId: null, customFields })} then ${i}::int end` : sql`${i}::int`));
   const [row] = await tx.execute<{ hits: number[] }>(
@@ -45,16 +47,22 @@ export async function matchingRules(tx: Tx, ctx: TenantContext, kind: RecordKind
   return row?.hits ?? [];
 }
 
-/** Active members of a group, in a fixed order (the round robin's). */
-async function activeMembers(tx: Tx, tenantId: string, groupId: string): Promise<string[]> {
+/**
+ * The group's active members in a fixed order (the round robin's) and the rule's turn: with
+ * `take`, the turn is taken (turns + 1, which locks the rule's row until the create
+ * commits) in the same statement.
+ */
+async function membersAndTurn(tx: Tx, tenantId: string, rule: AssignmentRule, take: boolean): Promise<{ members: string[]; turn: number }> {
   const m = tenantGroupMembers;
-  const rows = await tx
-    .select({ userId: m.userId })
-    .from(m)
-    .innerJoin(tenantUsers, and(eq(tenantUsers.tenantId, m.tenantId), eq(tenantUsers.userId, m.userId)))
-    .where(and(eq(m.tenantId, tenantId), eq(m.groupId, groupId), eq(tenantUsers.isActive, true)))
-    .orderBy(asc(m.userId));
-  return rows.map((r) => r.userId);
+  const r = assignmentRules;
+  const members = sql`array(select ${m.userId} from ${m} join ${tenantUsers} on ${tenantUsers.tenantId} = ${m.tenantId} and ${tenantUsers.userId} = ${m.userId}
+    where ${m.tenantId} = ${tenantId}::uuid and ${m.groupId} = ${rule.groupId}::uuid and ${tenantUsers.isActive} order by ${m.userId})`;
+  const [row] = take
+    ? await tx.execute<{ members: string[]; turn: string }>(sql`
+        with bumped as (update ${r} set turns = ${r.turns} + 1 where ${r.tenantId} = ${tenantId}::uuid and ${r.id} = ${rule.id}::uuid returning ${r.turns})
+        select ${members} as members, (select turns - 1 from bumped) as turn`)
+    : await tx.execute<{ members: string[]; turn: string }>(sql`select ${members} as members, ${rule.turns}::bigint as turn`);
+  return { members: row?.members ?? [], turn: Number(row?.turn ?? 0) };
 }
 
 async function isActiveMember(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
@@ -73,18 +81,8 @@ async function openCounts(tx: Tx, kind: RecordKind, users: readonly string[]): P
 /** Whom `rule` gives a record now; `take` false only looks (the settings page's test), true takes the turn. */
 export async function chooseAssignee(tx: Tx, ctx: TenantContext, kind: RecordKind, rule: AssignmentRule, take: boolean): Promise<string | null> {
   if (rule.strategy === "USER") return rule.userId && (await isActiveMember(tx, ctx.tenantId, rule.userId)) ? rule.userId : null;
-  const members = await activeMembers(tx, ctx.tenantId, rule.groupId!);
+  const { members, turn } = await membersAndTurn(tx, ctx.tenantId, rule, take);
   if (!members.length) return null;
-  let turn = rule.turns;
-  if (take) {
-    const r = assignmentRules;
-    const [bumped] = await tx
-      .update(r)
-      .set({ turns: sql`${r.turns} + 1` })
-      .where(and(eq(r.tenantId, ctx.tenantId), eq(r.id, rule.id)))
-      .returning({ turns: r.turns });
-    turn = bumped!.turns - 1;
-  }
   const start = turn % members.length;
   const rotated = [...members.slice(start), ...members.slice(0, start)];
   if (rule.strategy === "ROUND_ROBIN") return rotated[0]!;
