@@ -117,6 +117,11 @@ export async function runRescoreAll(tenantId: string, runId: string, batch = RES
     const { config, total } = await withTenant(ctx, async (tx) => {
       const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(leads).where(live);
       await tx.update(r).set({ total: n, processed: 0, changed: 0, status: "RUNNING" }).where(runWhere);
+      // a newer PUT replaced the job of a run still waiting (one job key per tenant): that run ends here
+      await tx
+        .update(r)
+        .set({ status: "FAILED", error: "replaced by a newer run", finishedAt: sql`now()` })
+        .where(and(eq(r.tenantId, tenantId), eq(r.status, "RUNNING"), sql`${r.id} <> ${runId}::uuid`, sql`${r.startedAt} <= (select ${r.startedAt} from ${r} where ${r.tenantId} = ${tenantId}::uuid and ${r.id} = ${runId}::uuid)`));
       return { config: await loadScoringConfig(tx, tenantId), total: n };
     });
     let changed = 0;
