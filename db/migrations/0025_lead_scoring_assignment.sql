@@ -101,7 +101,7 @@ CREATE POLICY tenant_isolation ON "record_assignments"
 CREATE FUNCTION assignment_open_counts(p_type crm_record_type, p_users uuid[])
 RETURNS TABLE (user_id uuid, open bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, public
+SET search_path = pg_catalog, public, pg_temp
 AS $fn$
 DECLARE
   v_tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
@@ -124,7 +124,7 @@ GRANT EXECUTE ON FUNCTION assignment_open_counts(crm_record_type, uuid[]) TO sta
 -- "Rescore all" (lib/scoring/tasks.ts): a run's row queues its job in the same
 -- transaction, as executions do (0010); the app role cannot reach the queue's schema.
 CREATE FUNCTION enqueue_lead_rescore() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   PERFORM graphile_worker.add_job(
     'rescore_leads',
