@@ -71,4 +71,31 @@ test("an admin makes a scoring rule and an assignment rule; a new lead gets the 
   await page.getByRole("button", { name: "Log call" }).click();
   await expect(score.getByLabel("Score 30 of 100")).toBeVisible();
   await expect(score.getByRole("list", { name: "Score breakdown" }).getByRole("listitem")).toHaveText([/Referral source\s*\+25/, /1 call\s*\+5/]);
+
+  // Boards filter by score (the stored one, which followed the call within seconds).
+  const rhea = page.getByRole("link", { name: "Rhea Ferral" });
+  await expect(async () => {
+    await page.goto("/leads?scoreMin=30");
+    await expect(rhea).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await page.getByRole("button", { name: "Filters" }).click();
+  await page.getByLabel("Score at least").fill("31");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/scoreMin=31/);
+  await expect(rhea).toHaveCount(0);
+
+  // "Who would get this?" runs the rules against the lead and changes nothing.
+  await page.goto("/settings/assignment");
+  await page.getByRole("combobox", { name: "Test lead" }).fill("Rhea");
+  await page.getByRole("option", { name: /Rhea Ferral/ }).click();
+  await page.getByRole("button", { name: "Who would get this?" }).click();
+  await expect(page.getByText("Rita Rep would get “Rhea Ferral”, by the rule “Referrals to Rita”.")).toBeVisible();
+
+  // The leads report counts it by source, with the scores' distribution.
+  await page.goto("/reports");
+  const bySource = page.getByRole("table", { name: /Leads by source/ });
+  await expect(bySource.getByRole("row", { name: /^Referral/ })).toContainText("1");
+  await expect(page.getByRole("table", { name: /Score distribution/ }).getByRole("row", { name: /^30–39/ })).toContainText("1");
+  const axeReports = await new AxeBuilder({ page }).include("#main").analyze();
+  expect(axeReports.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
