@@ -77,7 +77,7 @@ test("an admin makes a scoring rule and an assignment rule; a new lead gets the 
   await expect(async () => {
     await page.goto("/leads?scoreMin=30");
     await expect(rhea).toBeVisible({ timeout: 1000 });
-  }).toPass();
+  }).toPass({ timeout: 10_000 });
   await page.getByRole("button", { name: "Filters" }).click();
   await page.getByLabel("Score at least").fill("31");
   await page.getByRole("button", { name: "Apply filters" }).click();
