@@ -30,7 +30,8 @@ import { useFieldsDrop } from "./use-fields-drop";
 export type { MoveAction } from "./use-board-move";
 
 /** A record of the board's kind was created, changed, moved or deleted. */
-const isBoardChange = (m: LiveClientMessage) => m.type === "stage.changed" || m.type.startsWith("record.");
+// lead.scored: a rescore may move a lead in or out of a "score at least" filter
+const isBoardChange = (m: LiveClientMessage) => m.type === "stage.changed" || m.type === "lead.scored" || m.type.startsWith("record.");
 
 export interface BoardProps {
   initialData: BoardData;
