@@ -29,8 +29,7 @@ import { useFieldsDrop } from "./use-fields-drop";
 
 export type { MoveAction } from "./use-board-move";
 
-/** A record of the board's kind was created, changed, moved or deleted. */
-// lead.scored: a rescore may move a lead in or out of a "score at least" filter
+/** A record of the board's kind was created, changed, moved or deleted (or rescored: a score filter may now differ). */
 const isBoardChange = (m: LiveClientMessage) => m.type === "stage.changed" || m.type === "lead.scored" || m.type.startsWith("record.");
 
 export interface BoardProps {
