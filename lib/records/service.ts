@@ -17,6 +17,7 @@ import { validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
 import { assertNotErased } from "@/lib/privacy/suppression";
 import { routeNewRecord } from "@/lib/assignment/assign";
+import { assertScoreWritable } from "@/lib/scoring/service";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -76,6 +77,7 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
   try {
     return await withTenant(ctx, async (tx) => {
       if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
+      await assertScoreWritable(tx, ctx.tenantId, kind, data);
       const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
       if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
       values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);
@@ -221,6 +223,7 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
  * stage requires (moveWithFields) writes them through here.
  */
 export async function updateRecordIn(tx: Tx, ctx: TenantContext, kind: RecordKind, before: RecordRow, data: Record<string, unknown>): Promise<RecordRow> {
+  await assertScoreWritable(tx, ctx.tenantId, kind, data);
   if (data.customFields) {
     // A PATCH names only the custom fields it changes (null clears one); the others stay.
     const current = (before.customFields ?? {}) as Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Scoring against Postgres: the set-based rescore (sql.ts) gives every lead the score
 // the pure function (rules.ts) gives it, and the consumer rescores a lead after a change
 // of the lead or of its activities, without writing record changes.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, domainEvents, leadRescoreRuns, recordChanges } from "@/db/schema";
 import { makeTenant } from "@/db/testing/factories";
@@ -93,7 +93,7 @@ describe("lead scoring against Postgres", () => {
     expect(score.breakdown.map((l) => `${l.label} ${l.points}`)).toEqual(["Rating is hot 20", "Works at a company 10", "1 call older than 30 days ×½ 2", "1 meeting 11"]);
 
     await withTenant(t.ctx, async (tx) => {
-      const scored = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, t.tenantId), eq(domainEvents.eventType, "lead.scored"), eq(domainEvents.entityId, lead.id)));
+      const scored = await tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, t.tenantId), eq(domainEvents.eventType, "lead.scored"), eq(domainEvents.entityId, lead.id))).orderBy(asc(domainEvents.seq));
       expect(scored.map((e) => (e.payload as { changes: { score: { to: number } } }).changes.score.to)).toEqual([30, 43]);
       expect(scored.every((e) => e.source === "SYSTEM")).toBe(true);
       const changes = await tx.select().from(recordChanges).where(and(eq(recordChanges.tenantId, t.tenantId), eq(recordChanges.recordId, lead.id)));
@@ -107,6 +107,16 @@ describe("lead scoring against Postgres", () => {
     await dispatchPending(t.tenantId, 100);
     const count = await withTenant(t.ctx, (tx) => tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, t.tenantId), eq(domainEvents.eventType, "lead.scored"))));
     expect(count).toHaveLength(2);
+  });
+
+  it("makes score read-only while scoring is set up (422 on score), an ordinary field before", async () => {
+    const t = await makeTenant("Read-only Co");
+    const lead = await createRecord(t.ctx, "LEAD", { firstName: "Before", score: 40 });
+    expect(lead.score).toBe(40);
+    await putLeadScoring(t.ctx, CONFIG as never);
+    await expect(createRecord(t.ctx, "LEAD", { firstName: "After", score: 40 })).rejects.toMatchObject({ code: "validation", extensions: { errors: [expect.objectContaining({ path: "score" })] } });
+    await expect(updateRecord(t.ctx, "LEAD", lead.id, { score: 90 })).rejects.toMatchObject({ code: "validation" });
+    expect((await updateRecord(t.ctx, "LEAD", lead.id, { lastName: "Still editable" })).lastName).toBe("Still editable");
   });
 
   it("refuses a rule whose condition does not fit the lead fields, or reads the score itself (422 naming the rule)", async () => {

@@ -189,3 +189,14 @@ export async function startRescoreAll(ctx: TenantContext): Promise<ReturnType<ty
     return runJson(run);
   });
 }
+
+/**
+ * API.md: a lead's `score` is read-only while scoring is set up. A create or update that
+ * names it is refused then (422 on `score`); without scoring it is an ordinary field.
+ */
+export async function assertScoreWritable(tx: Tx, tenantId: string, kind: string, data: Record<string, unknown>): Promise<void> {
+  if (kind !== "LEAD" || data.score === undefined) return;
+  if (scoringActive(await loadScoringConfig(tx, tenantId))) {
+    throw validationError([{ path: "score", message: "is computed by the lead scoring rules (Settings → Lead scoring) and cannot be set" }]);
+  }
+}
