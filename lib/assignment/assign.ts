@@ -47,22 +47,41 @@ export async function matchingRules(tx: Tx, ctx: TenantContext, kind: RecordKind
   return row?.hits ?? [];
 }
 
+/** The record a create assigns, so a round-robin turn can record the assignment in its own statement. */
+interface Assigning {
+  kind: RecordKind;
+  id: string;
+  by: string | null;
+}
+
 /**
  * The group's active members in a fixed order (the round robin's) and the rule's turn: with
  * `take`, the turn is taken (turns + 1, which locks the rule's row until the create
- * commits) in the same statement.
+ * commits) in the same statement — and for ROUND_ROBIN, whose choice is the turn's
+ * member, the assignment's history row too (`recorded`), one round trip in all.
  */
-async function membersAndTurn(tx: Tx, tenantId: string, rule: AssignmentRule, take: boolean): Promise<{ members: string[]; turn: number }> {
+async function membersAndTurn(tx: Tx, tenantId: string, rule: AssignmentRule, take: boolean, record?: Assigning): Promise<{ members: string[]; turn: number; recorded: boolean }> {
   const m = tenantGroupMembers;
   const r = assignmentRules;
   const members = sql`array(select ${m.userId} from ${m} join ${tenantUsers} on ${tenantUsers.tenantId} = ${m.tenantId} and ${tenantUsers.userId} = ${m.userId}
     where ${m.tenantId} = ${tenantId}::uuid and ${m.groupId} = ${rule.groupId}::uuid and ${tenantUsers.isActive} order by ${m.userId})`;
-  const [row] = take
-    ? await tx.execute<{ members: string[]; turn: string }>(sql`
-        with bumped as (update ${r} set turns = ${r.turns} + 1 where ${r.tenantId} = ${tenantId}::uuid and ${r.id} = ${rule.id}::uuid returning ${r.turns})
-        select ${members} as members, (select turns - 1 from bumped) as turn`)
-    : await tx.execute<{ members: string[]; turn: string }>(sql`select ${members} as members, ${rule.turns}::bigint as turn`);
-  return { members: row?.members ?? [], turn: Number(row?.turn ?? 0) };
+  if (!take) {
+    const [row] = await tx.execute<{ members: string[] }>(sql`select ${members} as members`);
+    return { members: row?.members ?? [], turn: rule.turns, recorded: false };
+  }
+  const h = recordAssignments;
+  const history =
+    record && rule.strategy === "ROUND_ROBIN"
+      ? sql`, pick as (select mm.members[(b.turn % cardinality(mm.members))::int + 1] as user_id from mm, bumped b where cardinality(mm.members) > 0),
+          h as (insert into ${h} (tenant_id, record_type, record_id, user_id, rule_id, assigned_by_user_id)
+            select ${tenantId}::uuid, ${record.kind}::crm_record_type, ${record.id}::uuid, pick.user_id, ${rule.id}::uuid, ${record.by}::uuid from pick returning user_id)`
+      : sql``;
+  const recorded = record && rule.strategy === "ROUND_ROBIN" ? sql`(select count(*) from h) > 0` : sql`false`;
+  const [row] = await tx.execute<{ members: string[]; turn: string; recorded: boolean }>(sql`
+    with bumped as (update ${r} set turns = ${r.turns} + 1 where ${r.tenantId} = ${tenantId}::uuid and ${r.id} = ${rule.id}::uuid returning ${r.turns} - 1 as turn),
+      mm as (select ${members} as members) ${history}
+    select (select members from mm) as members, (select turn from bumped) as turn, ${recorded} as recorded`);
+  return { members: row?.members ?? [], turn: Number(row?.turn ?? 0), recorded: row?.recorded === true };
 }
 
 async function isActiveMember(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
@@ -78,25 +97,28 @@ async function openCounts(tx: Tx, kind: RecordKind, users: readonly string[]): P
   return new Map(rows.map((r) => [r.user_id, Number(r.open)]));
 }
 
-/** Whom `rule` gives a record now; `take` false only looks (the settings page's test), true takes the turn. */
-export async function chooseAssignee(tx: Tx, ctx: TenantContext, kind: RecordKind, rule: AssignmentRule, take: boolean): Promise<string | null> {
-  if (rule.strategy === "USER") return rule.userId && (await isActiveMember(tx, ctx.tenantId, rule.userId)) ? rule.userId : null;
-  const { members, turn } = await membersAndTurn(tx, ctx.tenantId, rule, take);
+/**
+ * Whom `rule` gives a record now; `take` false only looks (the settings page's test), true
+ * takes the turn. `recorded`: the assignment's history row is already written (round robin).
+ */
+export async function chooseAssignee(tx: Tx, ctx: TenantContext, kind: RecordKind, rule: AssignmentRule, take: boolean, record?: Assigning): Promise<{ userId: string; recorded: boolean } | null> {
+  if (rule.strategy === "USER") return rule.userId && (await isActiveMember(tx, ctx.tenantId, rule.userId)) ? { userId: rule.userId, recorded: false } : null;
+  const { members, turn, recorded } = await membersAndTurn(tx, ctx.tenantId, rule, take, record);
   if (!members.length) return null;
   const start = turn % members.length;
   const rotated = [...members.slice(start), ...members.slice(0, start)];
-  if (rule.strategy === "ROUND_ROBIN") return rotated[0]!;
+  if (rule.strategy === "ROUND_ROBIN") return { userId: rotated[0]!, recorded };
   const open = await openCounts(tx, kind, members);
   // the fewest open records; ties go round in turn
-  return rotated.reduce((best, u) => ((open.get(u) ?? 0) < (open.get(best) ?? 0) ? u : best), rotated[0]!);
+  return { userId: rotated.reduce((best, u) => ((open.get(u) ?? 0) < (open.get(best) ?? 0) ? u : best), rotated[0]!), recorded: false };
 }
 
 /** The rule and member a record would get (or gets, with take): first matching rule whose strategy finds someone. */
-export async function decide(tx: Tx, ctx: TenantContext, kind: RecordKind, recordId: string, take: boolean): Promise<{ rule: AssignmentRule; userId: string } | null> {
+export async function decide(tx: Tx, ctx: TenantContext, kind: RecordKind, recordId: string, take: boolean): Promise<{ rule: AssignmentRule; userId: string; recorded: boolean } | null> {
   const rules = await rulesFor(tx, ctx.tenantId, kind);
   for (const i of await matchingRules(tx, ctx, kind, recordId, rules)) {
-    const userId = await chooseAssignee(tx, ctx, kind, rules[i]!, take);
-    if (userId) return { rule: rules[i]!, userId };
+    const chosen = await chooseAssignee(tx, ctx, kind, rules[i]!, take, take ? { kind, id: recordId, by: ctx.actor.userId } : undefined);
+    if (chosen) return { rule: rules[i]!, ...chosen };
   }
   return null;
 }
@@ -111,7 +133,7 @@ export async function routeNewRecord(tx: Tx, ctx: TenantContext, kind: RecordKin
   if (kind === "COMPANY" || input.ownedByUserId != null || input.ownedByGroupId != null) return row;
   const chosen = await decide(tx, ctx, kind, row.id, true);
   if (!chosen) return row;
-  const { rule, userId } = chosen;
+  const { rule, userId, recorded } = chosen;
   const actions = rule.actions ?? {};
   const t = tableOf(RECORD_KINDS[kind]);
   const set: Record<string, unknown> = { ownedByUserId: userId, ownedByGroupId: null };
@@ -123,7 +145,7 @@ export async function routeNewRecord(tx: Tx, ctx: TenantContext, kind: RecordKin
     .set(set as never)
     .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, row.id)))
     .returning()) as RecordRow[];
-  await tx.insert(recordAssignments).values({ tenantId: ctx.tenantId, recordType: kind, recordId: row.id, userId, ruleId: rule.id, assignedByUserId: ctx.actor.userId });
+  if (!recorded) await tx.insert(recordAssignments).values({ tenantId: ctx.tenantId, recordType: kind, recordId: row.id, userId, ruleId: rule.id, assignedByUserId: ctx.actor.userId });
   if (actions.followUpHours) {
     await createActivityIn(tx, ctx, {
       activityType: "TASK",
