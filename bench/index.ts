@@ -20,6 +20,7 @@ import { benchAudit } from "./audit";
 import { benchAccess } from "./access";
 import { benchHttp } from "./http";
 import { benchLeads } from "./leads";
+import { benchScoring } from "./scoring";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -63,6 +64,7 @@ async function main() {
     ["access", benchAccess],
     ["http", benchHttp],
     ["leads", benchLeads],
+    ["scoring", benchScoring],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

@@ -159,6 +159,14 @@ export function BoardToolbar({
                 </div>
               </fieldset>
             ) : null}
+            {kind === "LEAD" ? (
+              <div>
+                <label htmlFor={`${id}-score`} className={labelClass}>
+                  Score at least
+                </label>
+                <input id={`${id}-score`} type="number" min={0} max={100} step={1} name="scoreMin" defaultValue={filters.scoreMin ?? ""} className={fieldClass} />
+              </div>
+            ) : null}
             <div className="flex items-center gap-3 border-t border-slate-100 pt-2">
               <Button type="submit" size="sm">
                 Apply filters

@@ -29,8 +29,8 @@ import { useFieldsDrop } from "./use-fields-drop";
 
 export type { MoveAction } from "./use-board-move";
 
-/** A record of the board's kind was created, changed, moved or deleted. */
-const isBoardChange = (m: LiveClientMessage) => m.type === "stage.changed" || m.type.startsWith("record.");
+/** A record of the board's kind was created, changed, moved or deleted (or rescored: a score filter may now differ). */
+const isBoardChange = (m: LiveClientMessage) => m.type === "stage.changed" || m.type === "lead.scored" || m.type.startsWith("record.");
 
 export interface BoardProps {
   initialData: BoardData;

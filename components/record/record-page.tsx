@@ -22,6 +22,7 @@ import { loadRecordPage, type RecordPageData } from "@/lib/records/page-data";
 import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
 import { PinnedNotes } from "@/components/timeline/pinned-notes";
 import { RecordFieldsPanel } from "./record-fields-panel";
+import { RoutingPanels } from "./routing-panels";
 import { StagePicker } from "./stage-picker";
 import { ConvertLeadDialog } from "@/components/leads/convert-lead-dialog";
 import { DisqualifyLeadDialog } from "@/components/leads/disqualify-lead-dialog";
@@ -118,6 +119,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
           <Panel title="Details" id="details-heading">
             <RecordFieldsPanel kind={kind} id={id} values={record} definitions={data.definitions} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
           </Panel>
+          <RoutingPanels ctx={s.ctx} kind={kind} id={id} />
           <Followers watchers={data.watchers} />
           {pipeline ? <StageHistory entries={pipeline.history} userNames={userNames} /> : null}
           <RelatedRecords groups={data.related} />

@@ -9,3 +9,4 @@ export * from "./automations";
 export * from "./events";
 export * from "./audit";
 export * from "./leads";
+export * from "./lead-routing";

@@ -81,40 +81,43 @@ const eventPayload = (a: Activity, title: string | null) => ({
 
 export async function createActivity(ctx: TenantContext, input: ActivityCreateInput): Promise<Activity> {
   assertCan(ctx.actor.role, "activities.write");
+  return withTenant(ctx, (tx) => createActivityIn(tx, ctx, input)).catch(refusedByScope);
+}
+
+/** createActivity in the caller's transaction (an assignment rule's follow-up task, in its record's create). */
+export async function createActivityIn(tx: Tx, ctx: TenantContext, input: ActivityCreateInput): Promise<Activity> {
   const data = activityCreateSchema.parse(input);
-  return withTenant(ctx, async (tx) => {
-    const record = await loadRecordRef(tx, ctx.tenantId, data.recordType, data.recordId);
-    await checkAssignees(tx, ctx.tenantId, data);
-    const isTask = data.activityType === "TASK";
-    // A task nobody was named for is the creator's own.
-    const assignedUserId = data.assignedUserId ?? (isTask && !data.assignedGroupId ? ctx.actor.userId : null);
-    const [row] = await tx
-      .insert(activities)
-      .values({
-        tenantId: ctx.tenantId,
-        activityType: data.activityType,
-        subject: data.subject,
-        body: data.body ?? null,
-        recordType: data.recordType,
-        recordId: data.recordId,
-        ...(data.activityAt ? { activityAt: new Date(data.activityAt) } : {}),
-        dueAt: toDate(data.dueAt) ?? null,
-        reminderAt: toDate(data.reminderAt) ?? null,
-        priority: data.priority ?? (isTask ? "medium" : null),
-        outcome: data.outcome ?? null,
-        durationSeconds: data.durationSeconds ?? null,
-        direction: data.direction ?? null,
-        meetingLocation: data.meetingLocation ?? null,
-        meetingAttendees: data.meetingAttendees ?? [],
-        recurrenceRule: data.recurrenceRule ?? null,
-        assignedUserId,
-        assignedGroupId: data.assignedGroupId ?? null,
-        createdByUserId: ctx.actor.userId,
-      })
-      .returning();
-    await emitEvent(tx, ctx, { type: "activity.created", entityType: record.kind, entityId: record.id, payload: eventPayload(row!, record.title) });
-    return row!;
-  }).catch(refusedByScope);
+  const record = await loadRecordRef(tx, ctx.tenantId, data.recordType, data.recordId);
+  await checkAssignees(tx, ctx.tenantId, data);
+  const isTask = data.activityType === "TASK";
+  // A task nobody was named for is the creator's own.
+  const assignedUserId = data.assignedUserId ?? (isTask && !data.assignedGroupId ? ctx.actor.userId : null);
+  const [row] = await tx
+    .insert(activities)
+    .values({
+      tenantId: ctx.tenantId,
+      activityType: data.activityType,
+      subject: data.subject,
+      body: data.body ?? null,
+      recordType: data.recordType,
+      recordId: data.recordId,
+      ...(data.activityAt ? { activityAt: new Date(data.activityAt) } : {}),
+      dueAt: toDate(data.dueAt) ?? null,
+      reminderAt: toDate(data.reminderAt) ?? null,
+      priority: data.priority ?? (isTask ? "medium" : null),
+      outcome: data.outcome ?? null,
+      durationSeconds: data.durationSeconds ?? null,
+      direction: data.direction ?? null,
+      meetingLocation: data.meetingLocation ?? null,
+      meetingAttendees: data.meetingAttendees ?? [],
+      recurrenceRule: data.recurrenceRule ?? null,
+      assignedUserId,
+      assignedGroupId: data.assignedGroupId ?? null,
+      createdByUserId: ctx.actor.userId,
+    })
+    .returning();
+  await emitEvent(tx, ctx, { type: "activity.created", entityType: record.kind, entityId: record.id, payload: eventPayload(row!, record.title) });
+  return row!;
 }
 
 export async function updateActivity(ctx: TenantContext, id: string, patch: ActivityUpdateInput): Promise<Activity> {

@@ -31,6 +31,7 @@ export const TAGS = {
   "api-keys": "API keys: each carries a role that limits it exactly as it limits a user.",
   audit: "The append-only audit log: who did what, when and from where.",
   "web-forms": "Web forms: public forms whose posts become leads (POST /api/public/forms/{key}, the hosted page /f/{key}).",
+  "assignment-rules": "Assignment rules: who gets a record created without an owner (a user, round robin over a group, least open records).",
 } as const;
 export type Tag = keyof typeof TAGS;
 

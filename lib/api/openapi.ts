@@ -3,6 +3,7 @@
 // test receives is checked against it (lib/api/contract-check.ts).
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { activityPaths } from "@/lib/activities/openapi";
+import { assignmentPaths } from "@/lib/assignment/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
 import { leadPaths } from "@/lib/leads/openapi";
@@ -10,13 +11,14 @@ import { listPaths } from "@/lib/lists/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { pipelinePaths } from "@/lib/pipelines/openapi";
 import { recordPaths } from "@/lib/records/openapi";
+import { scoringPaths } from "@/lib/scoring/openapi";
 import { searchTagAndFieldPaths } from "@/lib/search/openapi";
 import { tenancyPaths } from "@/lib/tenancy/openapi";
 import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -1,7 +1,7 @@
 // The board page's URL: filters (?owner=&tag=&q=&closeFrom=&closeTo=), then the pipeline,
 // the view (?view=table) and the table's page (?cursor=). nuqs parsers, lenient: a
 // malformed value is dropped rather than failing the page.
-import { createLoader, createSerializer, parseAsString, parseAsStringLiteral, type LoaderInput } from "nuqs/server";
+import { createLoader, createSerializer, parseAsInteger, parseAsString, parseAsStringLiteral, type LoaderInput } from "nuqs/server";
 import { z } from "zod";
 import { parseAsZod } from "@/lib/search-params";
 
@@ -13,6 +13,8 @@ export interface BoardFilters {
   /** Deals: close date range, YYYY-MM-DD, inclusive. */
   closeFrom?: string;
   closeTo?: string;
+  /** Leads: a score of at least this (0..100). */
+  scoreMin?: number;
 }
 
 const filterParsers = {
@@ -21,6 +23,7 @@ const filterParsers = {
   q: parseAsZod(z.string().trim().min(1).max(200)),
   closeFrom: parseAsZod(z.iso.date()),
   closeTo: parseAsZod(z.iso.date()),
+  scoreMin: parseAsInteger,
 };
 
 export const FILTER_KEYS = Object.keys(filterParsers) as (keyof BoardFilters)[];

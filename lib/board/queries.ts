@@ -72,6 +72,7 @@ export function filterConditions(ctx: TenantContext, kind: BoardKind, filters: B
   if (filters.q) out.push(RECORD_KINDS[kind].search(filters.q));
   if (kind === "DEAL" && filters.closeFrom) out.push(sql`${deals.closeDate} >= ${filters.closeFrom}::date`);
   if (kind === "DEAL" && filters.closeTo) out.push(sql`${deals.closeDate} <= ${filters.closeTo}::date`);
+  if (kind === "LEAD" && filters.scoreMin !== undefined && filters.scoreMin >= 0 && filters.scoreMin <= 100) out.push(sql`${leads.score} >= ${filters.scoreMin}::int`);
   return out;
 }
 

@@ -20,6 +20,8 @@ export const EVENT_TYPES = [
   "watcher.added",
   /** A lead became a contact (and company, deal): lib/leads/convert.ts. */
   "lead.converted",
+  /** A lead's score changed by rescoring (lib/scoring): derived data, so no audit entry or record change. */
+  "lead.scored",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

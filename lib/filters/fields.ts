@@ -144,6 +144,7 @@ const STATIC_FIELDS: Record<FilterObjectType, FieldDef[]> = {
     companyName: [leads.companyName, STRING],
     source: [leads.source, STRING],
     status: [leads.status, enumOf(LEAD_STATUSES)],
+    rating: [leads.rating, enumOf(LEAD_RATINGS)],
     score: [leads.score, NUMBER],
     priority: [leads.priority, enumOf(PRIORITIES)],
     convertedAt: [leads.convertedAt, TIMESTAMP],

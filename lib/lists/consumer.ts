@@ -9,7 +9,8 @@ import type { EventConsumer } from "@/lib/events/dispatcher";
 import { reevaluateCompanyRelated, reevaluateRecord } from "./dynamic";
 import { type ListObjectType } from "./model";
 
-const RECORD_EVENTS = new Set(["record.created", "record.updated", "record.deleted", "stage.changed"]);
+// lead.scored: a rescore (lib/scoring) changed a lead's score, which a list may filter on
+const RECORD_EVENTS = new Set(["record.created", "record.updated", "record.deleted", "stage.changed", "lead.scored"]);
 const LIST_EVENTS = new Set(["list.member_added", "list.member_removed"]);
 const TYPES = new Set<string>(["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET"]);
 

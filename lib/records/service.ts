@@ -17,6 +17,8 @@ import { contactHasIdentity } from "./schemas";
 import { validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
 import { assertNotErased } from "@/lib/privacy/suppression";
+import { routeNewRecord } from "@/lib/assignment/assign";
+import { assertScoreWritable } from "@/lib/scoring/service";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -77,6 +79,7 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
   try {
     return await inTransaction(ctx, opts.tx, async (tx) => {
       if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
+      await assertScoreWritable(tx, ctx.tenantId, kind, data);
       const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
       if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
       values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);
@@ -90,7 +93,9 @@ export async function createRecord(ctx: TenantContext, kind: RecordKind, input: 
           values.status = dealStatusFor(place.stageState);
         }
       }
-      const [row] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
+      const [inserted] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
+      // assignment rules: a record created without an owner gets one here (lib/assignment)
+      const row = await routeNewRecord(tx, ctx, kind, inserted!, data);
       if (def.pipelineObjectType) {
         await tx.insert(stageHistory).values({
           tenantId: ctx.tenantId,
@@ -223,6 +228,7 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
  * stage requires (moveWithFields) writes them through here.
  */
 export async function updateRecordIn(tx: Tx, ctx: TenantContext, kind: RecordKind, before: RecordRow, data: Record<string, unknown>): Promise<RecordRow> {
+  await assertScoreWritable(tx, ctx.tenantId, kind, data);
   if (data.customFields) {
     // A PATCH names only the custom fields it changes (null clears one); the others stay.
     const current = (before.customFields ?? {}) as Record<string, unknown>;

@@ -17,11 +17,14 @@ import { automationsConsumer } from "@/lib/automations/dispatch";
 import { AUTOMATIONS_CRONTAB, recoverExecutions, runExecution } from "@/lib/automations/run";
 import { sweepThrottles, THROTTLE_CRONTAB } from "@/lib/auth/throttle";
 import { log, scrubText } from "@/lib/log";
+import { leadScoringConsumer } from "@/lib/scoring/consumer";
+import { rescoreLeadsTask } from "@/lib/scoring/tasks";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
   registerConsumer(dynamicListsConsumer);
   registerConsumer(automationsConsumer);
+  registerConsumer(leadScoringConsumer);
 }
 
 export const taskList: TaskList = {
@@ -42,6 +45,8 @@ export const taskList: TaskList = {
     const n = await recoverExecutions();
     if (n) helpers.logger.info(`recovered ${n} automation execution(s)`);
   },
+  // queued by the lead_rescore_runs trigger (migration lead_scoring_assignment)
+  rescore_leads: rescoreLeadsTask,
   async auth_throttles_sweep() {
     await sweepThrottles();
   },

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { DwellChart } from "@/components/reports/dwell-chart";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ForecastTable, StageTable } from "@/components/reports/report-tables";
+import { LeadsReportSection } from "@/components/reports/leads-report";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageSession } from "@/lib/auth/session";
 import { BOARD_KINDS } from "@/lib/board/kinds";
+import { leadsReport } from "@/lib/reports/leads";
 import { parsePeriod } from "@/lib/reports/period";
 import { listReportPipelines, pipelineReport } from "@/lib/reports/queries";
 
@@ -28,7 +30,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     );
   }
   const period = parsePeriod(params);
-  const report = await pipelineReport(s.ctx, pipeline, { from: period.from, to: period.to });
+  const [report, leads] = await Promise.all([pipelineReport(s.ctx, pipeline, { from: period.from, to: period.to }), leadsReport(s.ctx, { from: period.from, to: period.to })]);
   const kind = BOARD_KINDS[pipeline.objectType];
   const deals = pipeline.objectType === "DEAL";
   return (
@@ -58,6 +60,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <ForecastTable months={report.forecast} thisMonth={new Date().toISOString().slice(0, 7)} />
         </section>
       ) : null}
+      <LeadsReportSection report={leads} periodLabel={period.label} />
     </div>
   );
 }

@@ -266,6 +266,16 @@ describe("every documented operation, answered as the document says", () => {
     await call("GET", "/web-forms");
     await call("PATCH", `/web-forms/${form.id}`, { body: { enabled: false } });
     await call("DELETE", `/web-forms/${form.id}`, { expect: 204 });
+  it("lead scoring and assignment rules", async () => {
+    await call("PUT", "/lead-scoring", { body: { rules: [{ label: "Priority high", condition: { field: "priority", op: "eq", value: "high" }, points: 20 }], activityPoints: { CALL: 5 }, decayDays: 30 } });
+    await call("GET", "/lead-scoring");
+    await call("GET", `/leads/${ids.leads}/score`);
+    const { body: rule } = await call("POST", "/assignment-rules", { body: { name: "All to me", objectType: "LEAD", strategy: "USER", userId: t.userId }, expect: 201 });
+    await call("GET", "/assignment-rules");
+    await call("GET", `/assignment-rules/${rule.id}`);
+    await call("PATCH", `/assignment-rules/${rule.id}`, { body: { enabled: false } });
+    await call("GET", `/leads/${ids.leads}/assignments`);
+    await call("DELETE", `/assignment-rules/${rule.id}`, { expect: 204 });
   });
 
   it("records: delete", async () => {
