@@ -6,6 +6,7 @@ import { activityPaths } from "@/lib/activities/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
 import { listPaths } from "@/lib/lists/openapi";
+import { mergePaths } from "@/lib/merge/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { pipelinePaths } from "@/lib/pipelines/openapi";
 import { recordPaths } from "@/lib/records/openapi";
@@ -15,7 +16,7 @@ import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, mergePaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

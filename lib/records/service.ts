@@ -2,7 +2,7 @@
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvent, emitEvents } from "@/lib/events/emit";
@@ -11,7 +11,7 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { resolvePlacement } from "./pipeline-placement";
 import { positionBetween } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
-import { RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
+import { columnOf, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
 import { validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
@@ -244,19 +244,22 @@ const deletedAtText = sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"
  * record.deleted event per record. Returns the deleted ids and the deletion time, which
  * restoreRecordsIn takes to undo exactly this deletion.
  */
-export async function deleteRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, ids: readonly string[]): Promise<{ ids: string[]; deletedAt: string }> {
+export async function deleteRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, ids: readonly string[], opts: { mergedIntoId?: string } = {}): Promise<{ ids: string[]; deletedAt: string }> {
   const def = RECORD_KINDS[kind];
   const t = tableOf(def);
   const [{ ts }] = (await tx.execute(sql`select ${deletedAtText} as ts`)) as unknown as [{ ts: string }];
   const before = await lockLiveRecords(tx, ctx, kind, ids);
+  // a merge (lib/merge) deletes the merged records pointing at their survivor
+  const merged = opts.mergedIntoId ? { mergedIntoId: opts.mergedIntoId } : {};
   for (let i = 0; i < before.length; i += CHUNK) {
     await tx
       .update(t)
-      .set({ deletedAt: sql`now()` } as never)
+      .set({ deletedAt: sql`now()`, ...merged } as never)
       .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, before.slice(i, i + CHUNK).map((r) => r.id))));
   }
-  await writeRecordChanges(tx, ctx, kind, before.map((r) => ({ id: r.id, changes: { deletedAt: { from: null, to: ts } } })));
-  await emitEvents(tx, ctx, before.map((r) => ({ type: "record.deleted", entityType: kind, entityId: r.id, payload: { title: def.title(r) } })));
+  const mergeChange: Changes = opts.mergedIntoId ? { mergedIntoId: { from: null, to: opts.mergedIntoId } } : {};
+  await writeRecordChanges(tx, ctx, kind, before.map((r) => ({ id: r.id, changes: { deletedAt: { from: null, to: ts }, ...mergeChange } })));
+  await emitEvents(tx, ctx, before.map((r) => ({ type: "record.deleted", entityType: kind, entityId: r.id, payload: { title: def.title(r), ...merged } })));
   return { ids: before.map((r) => r.id), deletedAt: ts };
 }
 
@@ -316,8 +319,16 @@ export async function restoreRecord(ctx: TenantContext, kind: RecordKind, id: st
 export async function getRecord(ctx: TenantContext, kind: RecordKind, id: string): Promise<RecordRow> {
   const def = RECORD_KINDS[kind];
   const t = tableOf(def);
-  const [row] = await withTenant(ctx, (tx) => tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), isNull(t.deletedAt))));
+  const mergedInto = columnOf(def, "mergedIntoId");
+  const [row] = await withTenant(ctx, (tx) =>
+    tx
+      .select()
+      .from(t)
+      // a record merged into another (lib/merge) is found too, to say where it went
+      .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), mergedInto ? or(isNull(t.deletedAt), isNotNull(mergedInto)) : isNull(t.deletedAt))),
+  );
   if (!row) throw notFound(def.singular);
+  if (row.deletedAt) throw new AppError("not-found", `This ${def.singular} was merged into another`, { mergedIntoId: (row as Record<string, unknown>).mergedIntoId });
   return row as RecordRow;
 }
 
