@@ -1,7 +1,7 @@
 // The record page (/<collection>/[id]) shared by the five kinds: a server component that
 // loads the first screen and hands the interactive parts to client components.
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ActivityComposer } from "@/components/activities/activity-composer";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import { PageHeader } from "@/components/shell/page-header";
@@ -22,6 +22,9 @@ import { Followers, Panel, RelatedRecords, StageHistory } from "./panels";
 import { PinnedNotes } from "@/components/timeline/pinned-notes";
 import { RecordFieldsPanel } from "./record-fields-panel";
 import { StagePicker } from "./stage-picker";
+import { MergeWith } from "@/components/merge/merge-with";
+import { RecordMergePanels } from "@/components/merge/record-merge-panels";
+import { recordPath } from "@/lib/records/kinds";
 
 export async function RecordPage({ kind, id }: { kind: RecordKind; id: string }) {
   const s = await requirePageSession();
@@ -30,10 +33,13 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
   try {
     data = await loadRecordPage(s, kind, id);
   } catch (err) {
+    // a merged record's page is its survivor's (lib/merge)
+    if (err instanceof AppError && typeof err.extensions.mergedIntoId === "string") redirect(recordPath(kind, err.extensions.mergedIntoId));
     if (err instanceof AppError && err.code === "not-found") notFound();
     throw err;
   }
   const words = KIND_WORDS[kind];
+  const mergeable = kind === "CONTACT" || kind === "COMPANY" || kind === "LEAD";
   const { record, pipeline } = data;
   const userNames = Object.fromEntries(data.members.map((m) => [m.id, m.name]));
   const groupNames = Object.fromEntries(data.groups.map((g) => [g.id, g.name]));
@@ -70,6 +76,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
                 groups={data.groups.map((g) => ({ id: g.id, name: g.name, following: data.watchers.some((w) => w.principalType === "GROUP" && w.principalId === g.id) }))}
               />
               {kind === "CONTACT" ? <PrivacyControls id={id} title={data.title} canErase={can(s.role, "records.erase")} erased={erased} /> : null}
+              {data.can.delete && mergeable ? <MergeWith kind={kind} id={id} title={data.title} /> : null}
               {data.can.delete ? <DeleteRecordButton kind={kind} id={id} singular={words.singular} collection={words.collection} title={data.title} /> : null}
             </>
           }
@@ -108,6 +115,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
           </Panel>
           <Followers watchers={data.watchers} />
           {pipeline ? <StageHistory entries={pipeline.history} userNames={userNames} /> : null}
+          {mergeable ? <RecordMergePanels session={s} kind={kind} id={id} userNames={userNames} /> : null}
           <RelatedRecords groups={data.related} />
         </aside>
       </div>

@@ -141,3 +141,10 @@ export async function duplicatesOf(ctx: TenantContext, type: DuplicateObjectType
     return rows.map((row) => ({ id: row.id, row, reasons: sharedReasons(type, [record, row]) }));
   });
 }
+
+/** The live records of `ids` the caller may see (the duplicates page shows each group's). */
+export async function duplicateRecords(ctx: TenantContext, type: DuplicateObjectType, ids: readonly string[]): Promise<Row[]> {
+  if (!ids.length) return [];
+  const t = DUP_TABLES[type];
+  return withTenant(ctx, async (tx) => (await tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, [...new Set(ids)]), isNull(t.deletedAt)))) as Row[]);
+}
