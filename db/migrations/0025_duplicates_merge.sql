@@ -1,7 +1,9 @@
 -- Duplicate keys (API.md "Duplicates and merge"): what two records must share to be
--- likely duplicates. IMMUTABLE single-expression SQL functions, so the expression indexes
--- below can use them and the planner inlines them. lib/duplicates/rules.ts is the same
--- rules in TypeScript (a test compares the two on the same inputs).
+-- likely duplicates. IMMUTABLE single-expression SQL functions, so generated columns can use them. lib/duplicates/rules.ts is the same
+-- rules in TypeScript (a test compares the two on the same inputs). Each record table
+-- stores its keys in generated columns (dup_*), indexed below: a lookup by a stored column
+-- is an index condition under row level security, where one by an expression is not
+-- (these functions are not LEAKPROOF).
 -- An email: trimmed, case ignored; none without an "@".
 CREATE FUNCTION dup_email_key(p_email text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -43,8 +45,18 @@ CREATE TABLE "record_merges" (
 );
 --> statement-breakpoint
 ALTER TABLE "companies" ADD COLUMN "merged_into_id" uuid;--> statement-breakpoint
+ALTER TABLE "companies" ADD COLUMN "dup_domain" text GENERATED ALWAYS AS (dup_domain_key(coalesce(domain, website))) STORED;--> statement-breakpoint
+ALTER TABLE "companies" ADD COLUMN "dup_name" text GENERATED ALWAYS AS (dup_company_key(name)) STORED;--> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "merged_into_id" uuid;--> statement-breakpoint
+ALTER TABLE "contacts" ADD COLUMN "dup_email" text GENERATED ALWAYS AS (dup_email_key(email)) STORED;--> statement-breakpoint
+ALTER TABLE "contacts" ADD COLUMN "dup_phone" text GENERATED ALWAYS AS (dup_phone_key(phone)) STORED;--> statement-breakpoint
+ALTER TABLE "contacts" ADD COLUMN "dup_mobile" text GENERATED ALWAYS AS (dup_phone_key(mobile_phone)) STORED;--> statement-breakpoint
+ALTER TABLE "contacts" ADD COLUMN "dup_name" text GENERATED ALWAYS AS (dup_name_key(first_name, last_name)) STORED;--> statement-breakpoint
 ALTER TABLE "leads" ADD COLUMN "merged_into_id" uuid;--> statement-breakpoint
+ALTER TABLE "leads" ADD COLUMN "dup_email" text GENERATED ALWAYS AS (dup_email_key(email)) STORED;--> statement-breakpoint
+ALTER TABLE "leads" ADD COLUMN "dup_phone" text GENERATED ALWAYS AS (dup_phone_key(phone)) STORED;--> statement-breakpoint
+ALTER TABLE "leads" ADD COLUMN "dup_company" text GENERATED ALWAYS AS (dup_company_key(company_name)) STORED;--> statement-breakpoint
+ALTER TABLE "leads" ADD COLUMN "dup_name" text GENERATED ALWAYS AS (dup_name_key(first_name, last_name)) STORED;--> statement-breakpoint
 ALTER TABLE "record_merges" ADD CONSTRAINT "record_merges_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_merges" ADD CONSTRAINT "record_merges_user_fk" FOREIGN KEY ("tenant_id","merged_by_user_id") REFERENCES "public"."tenant_users"("tenant_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "record_merges_survivor_idx" ON "record_merges" USING btree ("tenant_id","record_type","survivor_id","merged_at" DESC NULLS LAST);--> statement-breakpoint
@@ -54,17 +66,17 @@ ALTER TABLE "companies" ADD CONSTRAINT "companies_merged_into_fk" FOREIGN KEY ("
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_merged_into_fk" FOREIGN KEY ("tenant_id","merged_into_id") REFERENCES "public"."contacts"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_merged_into_fk" FOREIGN KEY ("tenant_id","merged_into_id") REFERENCES "public"."leads"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "companies_merged_into_idx" ON "companies" USING btree ("tenant_id","merged_into_id");--> statement-breakpoint
-CREATE INDEX "companies_dup_domain_idx" ON "companies" USING btree ("tenant_id",dup_domain_key(coalesce("domain", "website"))) WHERE "companies"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "companies_dup_name_idx" ON "companies" USING btree ("tenant_id",dup_company_key("name")) WHERE "companies"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "companies_dup_domain_idx" ON "companies" USING btree ("tenant_id","dup_domain") WHERE "companies"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "companies_dup_name_idx" ON "companies" USING btree ("tenant_id","dup_name") WHERE "companies"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "contacts_merged_into_idx" ON "contacts" USING btree ("tenant_id","merged_into_id");--> statement-breakpoint
-CREATE INDEX "contacts_dup_email_idx" ON "contacts" USING btree ("tenant_id",dup_email_key("email")) WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "contacts_dup_phone_idx" ON "contacts" USING btree ("tenant_id",dup_phone_key("phone")) WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "contacts_dup_mobile_idx" ON "contacts" USING btree ("tenant_id",dup_phone_key("mobile_phone")) WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "contacts_dup_name_idx" ON "contacts" USING btree ("tenant_id","company_id",dup_name_key("first_name", "last_name")) WHERE "contacts"."deleted_at" is null and "contacts"."company_id" is not null;--> statement-breakpoint
+CREATE INDEX "contacts_dup_email_idx" ON "contacts" USING btree ("tenant_id","dup_email") WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "contacts_dup_phone_idx" ON "contacts" USING btree ("tenant_id","dup_phone") WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "contacts_dup_mobile_idx" ON "contacts" USING btree ("tenant_id","dup_mobile") WHERE "contacts"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "contacts_dup_name_idx" ON "contacts" USING btree ("tenant_id","company_id","dup_name") WHERE "contacts"."deleted_at" is null and "contacts"."company_id" is not null;--> statement-breakpoint
 CREATE INDEX "leads_merged_into_idx" ON "leads" USING btree ("tenant_id","merged_into_id");--> statement-breakpoint
-CREATE INDEX "leads_dup_email_idx" ON "leads" USING btree ("tenant_id",dup_email_key("email")) WHERE "leads"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "leads_dup_phone_idx" ON "leads" USING btree ("tenant_id",dup_phone_key("phone")) WHERE "leads"."deleted_at" is null;--> statement-breakpoint
-CREATE INDEX "leads_dup_name_idx" ON "leads" USING btree ("tenant_id",dup_company_key("company_name"),dup_name_key("first_name", "last_name")) WHERE "leads"."deleted_at" is null and "leads"."company_name" is not null;--> statement-breakpoint
+CREATE INDEX "leads_dup_email_idx" ON "leads" USING btree ("tenant_id","dup_email") WHERE "leads"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "leads_dup_phone_idx" ON "leads" USING btree ("tenant_id","dup_phone") WHERE "leads"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "leads_dup_name_idx" ON "leads" USING btree ("tenant_id","dup_company","dup_name") WHERE "leads"."deleted_at" is null and "leads"."dup_company" is not null;--> statement-breakpoint
 -- Tenant isolation, as 0002 does for every tenant table. A survivor's merge history is
 -- read only after the survivor itself was read in the same scope (lib/merge/queries.ts).
 ALTER TABLE "record_merges" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint

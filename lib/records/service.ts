@@ -11,7 +11,7 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { resolvePlacement } from "./pipeline-placement";
 import { positionBetween } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
-import { columnOf, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
+import { columnOf, isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
 import { validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
@@ -23,7 +23,7 @@ export type RecordRow = Record<string, unknown> & { id: string; tenantId: string
 /** Fields never shown to API clients. */
 export function serializeRecord(row: RecordRow): Record<string, unknown> {
   const { tenantId: _t, deletedAt: _d, ...rest } = row;
-  return rest;
+  return Object.fromEntries(Object.entries(rest).filter(([k]) => !isDuplicateKey(k)));
 }
 
 function conflictFor(def: RecordKindDef, err: unknown): never {
