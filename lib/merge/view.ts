@@ -5,7 +5,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { companies } from "@/db/schema";
 import { listCustomFields } from "@/lib/custom-fields/service";
 import { RECORD_KINDS } from "@/lib/records/registry";
-import { lockLiveRecords, serializeRecord } from "@/lib/records/service";
+import { duplicateRecords } from "@/lib/duplicates/queries";
+import { serializeRecord, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { listMembers } from "@/lib/tenancy/members";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -34,7 +35,7 @@ const shown = (v: unknown): string | null => (v === null || v === undefined || v
 export async function loadMergeView(ctx: TenantContext, kind: MergeKind, ids: readonly string[]): Promise<MergeView> {
   const def = RECORD_KINDS[kind];
   const [rows, members, definitions] = await Promise.all([
-    withTenant(ctx, (tx) => lockLiveRecords(tx, ctx, kind, ids, "share")),
+    duplicateRecords(ctx, kind, ids) as Promise<RecordRow[]>,
     listMembers(ctx),
     listCustomFields(ctx, kind),
   ]);
