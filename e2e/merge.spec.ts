@@ -37,8 +37,9 @@ test("a user finds two contacts with the same email on the Duplicates page, merg
 
   await expect(page).toHaveURL(new RegExp(`/contacts/${first}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Danielle Whitfield" })).toBeVisible();
-  await expect(page.getByText("Met Dana at the fair")).toBeVisible();
-  await expect(page.getByText("Called Danielle about pricing")).toBeVisible();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByText("Met Dana at the fair")).toBeVisible();
+  await expect(timeline.getByText("Called Danielle about pricing")).toBeVisible();
   const history = page.getByRole("region", { name: "Merge history" });
   await expect(history).toContainText("Merged Danielle Whitfield");
   await expect(page.getByRole("region", { name: "Details" })).toContainText("VP Sales");
