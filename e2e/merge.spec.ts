@@ -49,6 +49,20 @@ test("a user finds two contacts with the same email on the Duplicates page, merg
   await expect(page).toHaveURL(new RegExp(`/contacts/${first}$`));
 });
 
+test("a group marked as not duplicates leaves the Duplicates page and stays away", async ({ page }) => {
+  await signUpTenant(page);
+  await post(page, "leads", { firstName: "Rui", lastName: "Costa", companyName: "Orbit GmbH" });
+  await post(page, "leads", { firstName: "rui", lastName: "costa", companyName: "ORBIT" });
+  await page.goto("/leads");
+  await page.getByRole("link", { name: "Duplicates" }).click();
+  const group = page.getByRole("listitem", { name: "Rui Costa and rui costa" });
+  await expect(group.getByText("Same name in the same company")).toBeVisible();
+  await group.getByRole("button", { name: "Rui Costa and rui costa are not duplicates" }).click();
+  await expect(page.getByText("No likely duplicates.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("No likely duplicates.")).toBeVisible();
+});
+
 test("a record page hints at its possible duplicates and merges with another company picked through Merge with…", async ({ page }) => {
   await signUpTenant(page);
   const acme = await post(page, "companies", { name: "Acme Rockets, Inc." });

@@ -13,6 +13,7 @@ import { REASON_LABELS } from "@/lib/duplicates/rules";
 import type { MergeKind } from "@/lib/merge/rules";
 import { RECORD_KINDS } from "@/lib/records/registry";
 import { capitalize, recordPath } from "@/lib/records/kinds";
+import { DismissDuplicatesButton } from "./dismiss-button";
 import { MergeButton } from "./merge-dialog";
 
 const subtitle = (kind: MergeKind, r: Record<string, unknown>) =>
@@ -36,7 +37,7 @@ export async function DuplicatesPage({ kind, cursor }: { kind: MergeKind; cursor
     <>
       <PageHeader
         title={`Duplicate ${def.plural}`}
-        description={`${capitalize(def.plural)} that are likely the same, and why. Merge a group to keep one ${def.singular} with everything of the others.`}
+        description={`${capitalize(def.plural)} that are likely the same, and why. Merge a group to keep one ${def.singular} with everything of the others, or mark it as not duplicates.`}
         actions={
           <Link href={base} className="text-sm text-brand-700 underline">
             All {def.plural}
@@ -60,7 +61,12 @@ export async function DuplicatesPage({ kind, cursor }: { kind: MergeKind; cursor
                     </Badge>
                   ))}
                 </div>
-                {canMerge ? <MergeButton kind={kind} ids={records.map((r) => r.id)} label="Merge…" ariaLabel={`Merge ${names}`} /> : null}
+                {canMerge ? (
+                  <div className="flex items-center gap-2">
+                    <DismissDuplicatesButton kind={kind} ids={g.recordIds} names={names} />
+                    <MergeButton kind={kind} ids={records.map((r) => r.id)} label="Merge…" ariaLabel={`Merge ${names}`} />
+                  </div>
+                ) : null}
               </div>
               <ul className="mt-2 divide-y divide-slate-100">
                 {records.map((r) => (

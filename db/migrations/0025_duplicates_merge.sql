@@ -32,6 +32,16 @@ CREATE FUNCTION dup_domain_key(p_domain text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT nullif(rtrim(regexp_replace(regexp_replace(regexp_replace(lower(btrim(p_domain)), '^[a-z][a-z0-9+.-]*://', ''), '^www\.', ''), '[/:?#].*$', ''), '.'), '')
 $$;--> statement-breakpoint
+CREATE TABLE "duplicate_dismissals" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"record_type" "crm_record_type" NOT NULL,
+	"record_ids" uuid[] NOT NULL,
+	"dismissed_by_user_id" uuid,
+	"dismissed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "duplicate_dismissals_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "record_merges" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -57,8 +67,12 @@ ALTER TABLE "leads" ADD COLUMN "dup_email" text GENERATED ALWAYS AS (dup_email_k
 ALTER TABLE "leads" ADD COLUMN "dup_phone" text GENERATED ALWAYS AS (dup_phone_key(phone)) STORED;--> statement-breakpoint
 ALTER TABLE "leads" ADD COLUMN "dup_company" text GENERATED ALWAYS AS (dup_company_key(company_name)) STORED;--> statement-breakpoint
 ALTER TABLE "leads" ADD COLUMN "dup_name" text GENERATED ALWAYS AS (dup_name_key(first_name, last_name)) STORED;--> statement-breakpoint
+ALTER TABLE "duplicate_dismissals" ADD CONSTRAINT "duplicate_dismissals_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duplicate_dismissals" ADD CONSTRAINT "duplicate_dismissals_user_fk" FOREIGN KEY ("tenant_id","dismissed_by_user_id") REFERENCES "public"."tenant_users"("tenant_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_merges" ADD CONSTRAINT "record_merges_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_merges" ADD CONSTRAINT "record_merges_user_fk" FOREIGN KEY ("tenant_id","merged_by_user_id") REFERENCES "public"."tenant_users"("tenant_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "duplicate_dismissals_key" ON "duplicate_dismissals" USING btree ("tenant_id","record_type","record_ids");--> statement-breakpoint
+CREATE INDEX "duplicate_dismissals_user_idx" ON "duplicate_dismissals" USING btree ("tenant_id","dismissed_by_user_id");--> statement-breakpoint
 CREATE INDEX "record_merges_survivor_idx" ON "record_merges" USING btree ("tenant_id","record_type","survivor_id","merged_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "record_merges_merged_idx" ON "record_merges" USING btree ("tenant_id","record_type","merged_id");--> statement-breakpoint
 CREATE INDEX "record_merges_user_idx" ON "record_merges" USING btree ("tenant_id","merged_by_user_id");--> statement-breakpoint
@@ -82,6 +96,11 @@ CREATE INDEX "leads_dup_name_idx" ON "leads" USING btree ("tenant_id","dup_compa
 ALTER TABLE "record_merges" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "record_merges" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY tenant_isolation ON "record_merges"
+  USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+ALTER TABLE "duplicate_dismissals" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "duplicate_dismissals" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "duplicate_dismissals"
   USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
   WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 -- The audit entry of a merge names the merged records (the event's mergedIds); otherwise

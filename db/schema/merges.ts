@@ -1,4 +1,4 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, tenantId } from "./columns";
 import { crmRecordType } from "./enums";
 import { tenants, tenantUsers } from "./tenancy";
@@ -28,3 +28,24 @@ export const recordMerges = pgTable("record_merges", {
 ]);
 
 export type RecordMerge = typeof recordMerges.$inferSelect;
+
+/**
+ * A group of likely duplicates someone said are not duplicates ("Not duplicates" on the
+ * Duplicates page): that exact set of records is not listed again. A record joining the
+ * group makes a new set, listed again.
+ */
+export const duplicateDismissals = pgTable("duplicate_dismissals", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
+  recordType: crmRecordType().notNull(),
+  /** The group's record ids, sorted. */
+  recordIds: uuid().array().notNull(),
+  dismissedByUserId: uuid(),
+  dismissedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  foreignKey({ name: "duplicate_dismissals_user_fk", columns: [t.tenantId, t.dismissedByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
+  // listDuplicates drops the groups dismissed as they are
+  uniqueIndex("duplicate_dismissals_key").on(t.tenantId, t.recordType, t.recordIds),
+  index("duplicate_dismissals_user_idx").on(t.tenantId, t.dismissedByUserId),
+]);

@@ -8,6 +8,7 @@ import { apiRequest as req, routeParams as params } from "@/lib/api/testing";
 import { createRecord, deleteRecord } from "@/lib/records/service";
 import { putAccessPolicy } from "@/lib/tenancy/access-policy";
 import type { TenantContext } from "@/lib/tenancy/context";
+import { dismissDuplicates } from "./dismiss";
 import { duplicatesOf, listDuplicates } from "./queries";
 import type { DuplicateObjectType } from "./rules";
 
@@ -120,6 +121,25 @@ describe("listDuplicates", () => {
     expect((await next.json()).data).toHaveLength(1);
     expect((await duplicatesRoute(req("GET", "/duplicates?objectType=DEAL", { key }), params({}))).status).toBe(400);
     expect((await duplicatesRoute(req("GET", "/duplicates?objectType=CONTACT&cursor=abc", { key }), params({}))).status).toBe(400);
+  });
+});
+
+describe("dismissDuplicates", () => {
+  it("a group marked as not duplicates is not listed again, until another record joins it", async () => {
+    const t = await makeTenant();
+    const a = await createRecord(t.ctx, "CONTACT", { firstName: "A", email: "same@x.test" });
+    const b = await createRecord(t.ctx, "CONTACT", { firstName: "B", email: "same@x.test" });
+    const c = await createRecord(t.ctx, "CONTACT", { firstName: "C", phone: "555 010 2030" });
+    const d = await createRecord(t.ctx, "CONTACT", { firstName: "D", phone: "5550102030" });
+    await dismissDuplicates(t.ctx, "CONTACT", [b.id, a.id]);
+    await dismissDuplicates(t.ctx, "CONTACT", [a.id, b.id]); // twice is once
+    expect(await all(t.ctx, "CONTACT")).toEqual([{ recordIds: sorted([c.id, d.id]), reasons: ["phone"] }]);
+    const e = await createRecord(t.ctx, "CONTACT", { firstName: "E", email: "SAME@x.test" });
+    expect(await all(t.ctx, "CONTACT")).toEqual([
+      { recordIds: sorted([a.id, b.id, e.id]), reasons: ["email"] },
+      { recordIds: sorted([c.id, d.id]), reasons: ["phone"] },
+    ]);
+    await expect(dismissDuplicates(t.ctx, "CONTACT", [a.id])).rejects.toMatchObject({ code: "validation" });
   });
 });
 

@@ -3,7 +3,8 @@
 // index in order — the first page of a million contacts reads only as far as it needs.
 // The access scope applies as everywhere: RLS filters the record tables.
 import "server-only";
-import { and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayOverlaps, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { duplicateDismissals } from "@/db/schema";
 import { badCursor } from "@/lib/api/cursor";
 import { notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -69,7 +70,7 @@ async function groupsOf(tx: Tx, ctx: TenantContext, type: DuplicateObjectType, s
 /**
  * A page of duplicate groups: each reason's groups in key order, the reasons in the kind's
  * order. A group's `reasons` are every reason all its records share; a set already listed
- * under an earlier reason they all share is not listed again.
+ * under an earlier reason they all share is not listed again, nor one dismissed as it is.
  */
 export async function listDuplicates(ctx: TenantContext, type: DuplicateObjectType, opts: { limit?: number; cursor?: string | null } = {}): Promise<{ data: DuplicateGroup[]; nextCursor: string | null }> {
   const limit = opts.limit ?? 50;
@@ -97,9 +98,16 @@ async function describeGroups(tx: Tx, ctx: TenantContext, type: DuplicateObjectT
   const t = DUP_TABLES[type];
   const rows = (await tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, [...new Set(groups.flat())])))) as Row[];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const dismissed = new Set(
+    (await tx
+      .select({ recordIds: duplicateDismissals.recordIds })
+      .from(duplicateDismissals)
+      .where(and(eq(duplicateDismissals.tenantId, ctx.tenantId), eq(duplicateDismissals.recordType, type), arrayOverlaps(duplicateDismissals.recordIds, [...byId.keys()])))).map((d) => d.recordIds.join()),
+  );
   const order = REASONS_OF[type];
   const out: DuplicateGroup[] = [];
   for (const ids of groups) {
+    if (dismissed.has(ids.join())) continue;
     const shared = sharedReasons(type, ids.map((id) => byId.get(id)!));
     if (shared.some((r) => order.indexOf(r) < order.indexOf(reason))) continue;
     out.push({ recordIds: ids, reasons: shared.includes(reason) ? shared : [reason, ...shared] });
