@@ -21,6 +21,7 @@ import { benchAccess } from "./access";
 import { benchHttp } from "./http";
 import { benchLeads } from "./leads";
 import { benchScoring } from "./scoring";
+import { benchDuplicates } from "./duplicates";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -65,6 +66,7 @@ async function main() {
     ["http", benchHttp],
     ["leads", benchLeads],
     ["scoring", benchScoring],
+    ["duplicates", benchDuplicates],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

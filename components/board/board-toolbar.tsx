@@ -96,6 +96,11 @@ export function BoardToolbar({
           </Link>
         ))}
       </nav>
+      {kind === "LEAD" ? (
+        <Link href="/leads/duplicates" className="text-sm font-medium text-brand-700 underline">
+          Duplicates
+        </Link>
+      ) : null}
       {view === "board" ? (
         <div ref={filtersRef}>
         <Form

@@ -1,7 +1,7 @@
 // The record page (/<collection>/[id]) shared by the five kinds: a server component that
 // loads the first screen and hands the interactive parts to client components.
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ActivityComposer } from "@/components/activities/activity-composer";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import { PageHeader } from "@/components/shell/page-header";
@@ -27,6 +27,9 @@ import { StagePicker } from "./stage-picker";
 import { ConvertLeadDialog } from "@/components/leads/convert-lead-dialog";
 import { DisqualifyLeadDialog } from "@/components/leads/disqualify-lead-dialog";
 import { LeadOutcome } from "@/components/leads/lead-outcome";
+import { MergeWith } from "@/components/merge/merge-with";
+import { RecordMergePanels } from "@/components/merge/record-merge-panels";
+import { recordPath } from "@/lib/records/kinds";
 
 export async function RecordPage({ kind, id }: { kind: RecordKind; id: string }) {
   const s = await requirePageSession();
@@ -35,10 +38,13 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
   try {
     data = await loadRecordPage(s, kind, id);
   } catch (err) {
+    // a merged record's page is its survivor's (lib/merge)
+    if (err instanceof AppError && typeof err.extensions.mergedIntoId === "string") redirect(recordPath(kind, err.extensions.mergedIntoId));
     if (err instanceof AppError && err.code === "not-found") notFound();
     throw err;
   }
   const words = KIND_WORDS[kind];
+  const mergeable = kind === "CONTACT" || kind === "COMPANY" || kind === "LEAD";
   const { record, pipeline } = data;
   const userNames = Object.fromEntries(data.members.map((m) => [m.id, m.name]));
   const groupNames = Object.fromEntries(data.groups.map((g) => [g.id, g.name]));
@@ -82,6 +88,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
                 </>
               ) : null}
               {kind === "CONTACT" ? <PrivacyControls id={id} title={data.title} canErase={can(s.role, "records.erase")} erased={erased} /> : null}
+              {data.can.delete && mergeable ? <MergeWith kind={kind} id={id} title={data.title} /> : null}
               {data.can.delete ? <DeleteRecordButton kind={kind} id={id} singular={words.singular} collection={words.collection} title={data.title} /> : null}
             </>
           }
@@ -122,6 +129,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
           <RoutingPanels ctx={s.ctx} kind={kind} id={id} />
           <Followers watchers={data.watchers} />
           {pipeline ? <StageHistory entries={pipeline.history} userNames={userNames} /> : null}
+          {mergeable ? <RecordMergePanels session={s} kind={kind} id={id} userNames={userNames} /> : null}
           <RelatedRecords groups={data.related} />
         </aside>
       </div>

@@ -10,3 +10,4 @@ export * from "./events";
 export * from "./audit";
 export * from "./leads";
 export * from "./lead-routing";
+export * from "./merges";

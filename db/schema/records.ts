@@ -61,6 +61,21 @@ const sortIndexes = (name: string, t: { tenantId: ExtraConfigColumn; id: ExtraCo
         index(`${name}_${field}_sort_desc_idx`).on(t.tenantId, column.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
       ];
 
+/**
+ * A duplicate key (lib/duplicates), computed by Postgres from the record's own columns
+ * with the dup_*_key functions of the duplicates migration. Stored, so a lookup by key is
+ * an index condition under row level security (an expression index is not: its functions
+ * are not LEAKPROOF). Never written by the app, never shown (serializeRecord).
+ */
+const generatedText = (expression: string) => text().generatedAlwaysAs(sql.raw(expression));
+const dupKey = <K extends string>(key: K, expression: string) => ({ [key]: generatedText(expression) }) as Record<K, ReturnType<typeof generatedText>>;
+
+/** The merged-away record points at its survivor (same table, same tenant). */
+const mergeConstraints = (name: string, t: { tenantId: ExtraConfigColumn; id: ExtraConfigColumn; mergedIntoId: ExtraConfigColumn }) => [
+  foreignKey({ name: `${name}_merged_into_fk`, columns: [t.tenantId, t.mergedIntoId], foreignColumns: [t.tenantId, t.id] }),
+  index(`${name}_merged_into_idx`).on(t.tenantId, t.mergedIntoId),
+];
+
 export const companies = pgTable("companies", {
   ...recordColumns(),
   name: text().notNull(),
@@ -73,8 +88,16 @@ export const companies = pgTable("companies", {
   currency: text(),
   description: text(),
   address: jsonb().$type<Record<string, string>>(),
+  /** Set when this company was merged into another (lib/merge): it is then soft-deleted. */
+  mergedIntoId: uuid(),
+  ...dupKey("dupDomain", "dup_domain_key(coalesce(domain, website))"),
+  ...dupKey("dupName", "dup_company_key(name)"),
 }, (t) => [
   ...recordConstraints("companies", t),
+  ...mergeConstraints("companies", t),
+  // GET /duplicates?objectType=COMPANY (lib/duplicates/queries.ts): same domain (or website host), same normalised name
+  index("companies_dup_domain_idx").on(t.tenantId, t.dupDomain).where(sql`${t.deletedAt} is null`),
+  index("companies_dup_name_idx").on(t.tenantId, t.dupName).where(sql`${t.deletedAt} is null`),
   // company domain is unique per tenant among live companies
   uniqueIndex("companies_domain_key").on(t.tenantId, sql`lower(${t.domain})`).where(sql`${t.domain} is not null and ${t.deletedAt} is null`),
   index("companies_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
@@ -103,8 +126,20 @@ export const contacts = pgTable("contacts", {
   emailOptIn: boolean().notNull().default(false),
   doNotCall: boolean().notNull().default(false),
   lastContactedAt: timestamp({ withTimezone: true }),
+  /** Set when this contact was merged into another (lib/merge): it is then soft-deleted. */
+  mergedIntoId: uuid(),
+  ...dupKey("dupEmail", "dup_email_key(email)"),
+  ...dupKey("dupPhone", "dup_phone_key(phone)"),
+  ...dupKey("dupMobile", "dup_phone_key(mobile_phone)"),
+  ...dupKey("dupName", "dup_name_key(first_name, last_name)"),
 }, (t) => [
   ...recordConstraints("contacts", t),
+  ...mergeConstraints("contacts", t),
+  // GET /duplicates?objectType=CONTACT and a record's possible duplicates (lib/duplicates/queries.ts)
+  index("contacts_dup_email_idx").on(t.tenantId, t.dupEmail).where(sql`${t.deletedAt} is null`),
+  index("contacts_dup_phone_idx").on(t.tenantId, t.dupPhone).where(sql`${t.deletedAt} is null`),
+  index("contacts_dup_mobile_idx").on(t.tenantId, t.dupMobile).where(sql`${t.deletedAt} is null`),
+  index("contacts_dup_name_idx").on(t.tenantId, t.companyId, t.dupName).where(sql`${t.deletedAt} is null and ${t.companyId} is not null`),
   foreignKey({ name: "contacts_company_fk", columns: [t.tenantId, t.companyId], foreignColumns: [companies.tenantId, companies.id] }),
   index("contacts_company_idx").on(t.tenantId, t.companyId),
   index("contacts_email_idx").on(t.tenantId, sql`lower(${t.email})`),
@@ -155,8 +190,19 @@ export const leads = pgTable("leads", {
   convertedCompanyId: uuid(),
   convertedDealId: uuid(),
   assignedAt: timestamp({ withTimezone: true }),
+  /** Set when this lead was merged into another (lib/merge): it is then soft-deleted. */
+  mergedIntoId: uuid(),
+  ...dupKey("dupEmail", "dup_email_key(email)"),
+  ...dupKey("dupPhone", "dup_phone_key(phone)"),
+  ...dupKey("dupCompany", "dup_company_key(company_name)"),
+  ...dupKey("dupName", "dup_name_key(first_name, last_name)"),
 }, (t) => [
   ...recordConstraints("leads", t),
+  ...mergeConstraints("leads", t),
+  // GET /duplicates?objectType=LEAD and a record's possible duplicates (lib/duplicates/queries.ts)
+  index("leads_dup_email_idx").on(t.tenantId, t.dupEmail).where(sql`${t.deletedAt} is null`),
+  index("leads_dup_phone_idx").on(t.tenantId, t.dupPhone).where(sql`${t.deletedAt} is null`),
+  index("leads_dup_name_idx").on(t.tenantId, t.dupCompany, t.dupName).where(sql`${t.deletedAt} is null and ${t.dupCompany} is not null`),
   foreignKey({ name: "leads_converted_contact_fk", columns: [t.tenantId, t.convertedContactId], foreignColumns: [contacts.tenantId, contacts.id] }),
   foreignKey({ name: "leads_converted_company_fk", columns: [t.tenantId, t.convertedCompanyId], foreignColumns: [companies.tenantId, companies.id] }),
   check("leads_score_range", sql`${t.score} >= 0 and ${t.score} <= 100`),

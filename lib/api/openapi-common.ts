@@ -65,6 +65,7 @@ export const problemSchema = z
     recordCount: z.number().int().optional().meta({ description: "`conflict`: how many records still use the pipeline or stage" }),
     retryAfterSeconds: z.number().int().optional().meta({ description: "`rate-limited`: seconds to wait (also the Retry-After header)" }),
     requestId: z.string().optional().meta({ description: "`internal`: the request's id (also the x-request-id header)" }),
+    mergedIntoId: z.uuid().optional().meta({ description: "`not-found`: the record was merged into this one (GET /{contacts|companies|leads}/{id})" }),
   })
   .meta({ id: "Problem", description: "An error (RFC 9457 problem details). No error carries a stack trace, SQL, or another workspace's data." });
 

@@ -8,6 +8,7 @@ import { auditPaths } from "@/lib/audit/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
 import { leadPaths } from "@/lib/leads/openapi";
 import { listPaths } from "@/lib/lists/openapi";
+import { mergePaths } from "@/lib/merge/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
 import { pipelinePaths } from "@/lib/pipelines/openapi";
 import { recordPaths } from "@/lib/records/openapi";
@@ -18,7 +19,7 @@ import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   "record.deleted",
   /** A contact's personal data was erased (lib/privacy); its payload carries no data. */
   "record.erased",
+  /** Records were merged into the event's record (lib/merge); the payload names them (mergedIds). */
+  "record.merged",
   "stage.changed",
   "list.member_added",
   "list.member_removed",

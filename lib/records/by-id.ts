@@ -3,11 +3,11 @@
 // builder sends, placeholders for the values) and maps its rows as it would, so the hot
 // path skips building the query and the transaction object on every request.
 import "server-only";
-import { and, eq, getTableColumns, isNull, Placeholder, sql, type Column } from "drizzle-orm";
+import { and, eq, getTableColumns, isNotNull, isNull, or, Placeholder, sql, type Column } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { readInTenant } from "@/lib/tenancy/with-tenant";
-import { RECORD_KINDS, tableOf, type RecordKind } from "./registry";
+import { columnOf, RECORD_KINDS, tableOf, type RecordKind } from "./registry";
 
 interface ById {
   text: string;
@@ -22,11 +22,14 @@ const built = new Map<RecordKind, ById>();
 function byIdQuery(kind: RecordKind): ById {
   let q = built.get(kind);
   if (!q) {
-    const t = tableOf(RECORD_KINDS[kind]);
+    const def = RECORD_KINDS[kind];
+    const t = tableOf(def);
+    const mergedInto = columnOf(def, "mergedIntoId");
     const query = db()
       .select()
       .from(t)
-      .where(and(eq(t.tenantId, sql.placeholder("tenantId")), eq(t.id, sql.placeholder("id")), isNull(t.deletedAt)))
+      // a record merged into another (lib/merge) is found too, to say where it went
+      .where(and(eq(t.tenantId, sql.placeholder("tenantId")), eq(t.id, sql.placeholder("id")), mergedInto ? or(isNull(t.deletedAt), isNotNull(mergedInto)) : isNull(t.deletedAt)))
       .toSQL();
     const params = query.params.map((p) => {
       if (!(p instanceof Placeholder) || (p.name !== "tenantId" && p.name !== "id")) throw new Error("byIdQuery: unexpected parameter");
@@ -38,7 +41,7 @@ function byIdQuery(kind: RecordKind): ById {
   return q;
 }
 
-/** The live (not deleted) record of `kind` with `id`, as the actor may see it; undefined if none. */
+/** The live (not deleted) record of `kind` with `id`, or one merged into another (deletedAt and mergedIntoId set), as the actor may see it; undefined if none. */
 export async function readRecordById(ctx: TenantContext, kind: RecordKind, id: string): Promise<Record<string, unknown> | undefined> {
   const q = byIdQuery(kind);
   const values = { tenantId: ctx.tenantId, id };

@@ -2,7 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { cursorParam, empty, idPath, json, limitParam, pageOf, pathItem, rowSchema } from "@/lib/api/openapi-common";
-import { RECORD_KINDS, updateSchemaOf, type RecordKindDef } from "./registry";
+import { isDuplicateKey, RECORD_KINDS, updateSchemaOf, type RecordKindDef } from "./registry";
 
 const HIDDEN = new Set(["tenantId", "deletedAt"]);
 const customFields = z.record(z.string(), z.unknown()).meta({ description: "Values of the workspace's custom fields (GET /custom-fields), by key" });
@@ -17,7 +17,7 @@ export function recordSchemaOf(def: RecordKindDef): z.ZodType {
 }
 
 function recordOut(def: RecordKindDef, name: string) {
-  const keys = Object.keys(getTableColumns(def.table)).filter((k) => !HIDDEN.has(k));
+  const keys = Object.keys(getTableColumns(def.table)).filter((k) => !HIDDEN.has(k) && !isDuplicateKey(k));
   return rowSchema(def.table, keys, { customFields }).meta({ id: name, description: `A ${def.singular} as stored: the fields of ${name}Input, plus ids, times and its place in a pipeline` });
 }
 

@@ -96,4 +96,6 @@ export function updateSchemaOf(def: RecordKindDef): z.ZodObject {
 type Table = PgTable & { tenantId: PgColumn; id: PgColumn; deletedAt: PgColumn; updatedAt: PgColumn; position: PgColumn; stageId: PgColumn; pipelineId: PgColumn };
 /** The kind's table, typed loosely: services treat the five tables alike. */
 export const tableOf = (def: RecordKindDef) => def.table as unknown as Table;
+/** The duplicate keys Postgres stores on contacts, companies and leads (dupEmail...; lib/duplicates): not record fields, never shown. */
+export const isDuplicateKey = (key: string) => /^dup[A-Z_]/.test(key);
 export const columnOf = (def: RecordKindDef, name: string): PgColumn | undefined => (getTableColumns(def.table) as Record<string, PgColumn>)[name];

@@ -2,7 +2,7 @@
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvent, emitEvents } from "@/lib/events/emit";
@@ -12,7 +12,7 @@ import { readRecordById } from "./by-id";
 import { resolvePlacement } from "./pipeline-placement";
 import { positionBetween } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
-import { RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
+import { columnOf, isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
 import { validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
@@ -26,7 +26,7 @@ export type RecordRow = Record<string, unknown> & { id: string; tenantId: string
 /** Fields never shown to API clients. */
 export function serializeRecord(row: RecordRow): Record<string, unknown> {
   const { tenantId: _t, deletedAt: _d, ...rest } = row;
-  return rest;
+  return Object.fromEntries(Object.entries(rest).filter(([k]) => !isDuplicateKey(k)));
 }
 
 function conflictFor(def: RecordKindDef, err: unknown): never {
@@ -255,19 +255,22 @@ const deletedAtText = sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"
  * record.deleted event per record. Returns the deleted ids and the deletion time, which
  * restoreRecordsIn takes to undo exactly this deletion.
  */
-export async function deleteRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, ids: readonly string[]): Promise<{ ids: string[]; deletedAt: string }> {
+export async function deleteRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, ids: readonly string[], opts: { mergedIntoId?: string } = {}): Promise<{ ids: string[]; deletedAt: string }> {
   const def = RECORD_KINDS[kind];
   const t = tableOf(def);
   const [{ ts }] = (await tx.execute(sql`select ${deletedAtText} as ts`)) as unknown as [{ ts: string }];
   const before = await lockLiveRecords(tx, ctx, kind, ids);
+  // a merge (lib/merge) deletes the merged records pointing at their survivor
+  const merged = opts.mergedIntoId ? { mergedIntoId: opts.mergedIntoId } : {};
   for (let i = 0; i < before.length; i += CHUNK) {
     await tx
       .update(t)
-      .set({ deletedAt: sql`now()` } as never)
+      .set({ deletedAt: sql`now()`, ...merged } as never)
       .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, before.slice(i, i + CHUNK).map((r) => r.id))));
   }
-  await writeRecordChanges(tx, ctx, kind, before.map((r) => ({ id: r.id, changes: { deletedAt: { from: null, to: ts } } })));
-  await emitEvents(tx, ctx, before.map((r) => ({ type: "record.deleted", entityType: kind, entityId: r.id, payload: { title: def.title(r) } })));
+  const mergeChange: Changes = opts.mergedIntoId ? { mergedIntoId: { from: null, to: opts.mergedIntoId } } : {};
+  await writeRecordChanges(tx, ctx, kind, before.map((r) => ({ id: r.id, changes: { deletedAt: { from: null, to: ts }, ...mergeChange } })));
+  await emitEvents(tx, ctx, before.map((r) => ({ type: "record.deleted", entityType: kind, entityId: r.id, payload: { title: def.title(r), ...merged } })));
   return { ids: before.map((r) => r.id), deletedAt: ts };
 }
 
@@ -328,6 +331,7 @@ export async function getRecord(ctx: TenantContext, kind: RecordKind, id: string
   const def = RECORD_KINDS[kind];
   const row = await readRecordById(ctx, kind, id);
   if (!row) throw notFound(def.singular);
+  if (row.deletedAt) throw new AppError("not-found", `This ${def.singular} was merged into another`, { mergedIntoId: (row as Record<string, unknown>).mergedIntoId });
   return row as RecordRow;
 }
 

@@ -19,11 +19,16 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Companies"
         actions={
-          data.can.write ? (
-            <Link href="/companies/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-              <Plus className="size-4" aria-hidden /> New company
+          <>
+            <Link href="/companies/duplicates" className="text-sm font-medium text-brand-700 underline">
+              Duplicates
             </Link>
-          ) : null
+            {data.can.write ? (
+              <Link href="/companies/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                <Plus className="size-4" aria-hidden /> New company
+              </Link>
+            ) : null}
+          </>
         }
       />
       <DataTable

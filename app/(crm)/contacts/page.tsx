@@ -20,11 +20,16 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Contacts"
         actions={
-          data.can.write ? (
-            <Link href="/contacts/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-              <Plus className="size-4" aria-hidden /> New contact
+          <>
+            <Link href="/contacts/duplicates" className="text-sm font-medium text-brand-700 underline">
+              Duplicates
             </Link>
-          ) : null
+            {data.can.write ? (
+              <Link href="/contacts/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                <Plus className="size-4" aria-hidden /> New contact
+              </Link>
+            ) : null}
+          </>
         }
       />
       {onboarding && !onboarding.dismissed ? <GettingStartedCard state={onboarding} /> : null}

@@ -276,6 +276,24 @@ describe("every documented operation, answered as the document says", () => {
     await call("PATCH", `/assignment-rules/${rule.id}`, { body: { enabled: false } });
     await call("GET", `/leads/${ids.leads}/assignments`);
     await call("DELETE", `/assignment-rules/${rule.id}`, { expect: 204 });
+  it("duplicates and merge: groups, a merge, its history", async () => {
+    const twins = {
+      contacts: [{ firstName: "Dee", email: "dee@twin.example" }, { firstName: "Dee", email: "DEE@twin.example", jobTitle: "CFO" }],
+      companies: [{ name: "Twin Works Inc." }, { name: "TWIN WORKS", domain: "twin.example" }],
+      leads: [{ firstName: "Lee", phone: "+1 555 010 9999" }, { firstName: "Lee", phone: "555.010.9999" }],
+    };
+    for (const [collection, [a, b]] of Object.entries(twins)) {
+      const { body: first } = await call("POST", `/${collection}`, { body: a, expect: 201 });
+      const { body: second } = await call("POST", `/${collection}`, { body: b, expect: 201 });
+      const type = ({ contacts: "CONTACT", companies: "COMPANY", leads: "LEAD" } as const)[collection as "contacts"];
+      const { body: groups } = await call("GET", `/duplicates?objectType=${type}&limit=50`);
+      expect(groups.data).toContainEqual(expect.objectContaining({ recordIds: [first.id, second.id].sort() }));
+      await call("POST", `/${collection}/${first.id}/merge`, { body: { mergeIds: [second.id] } });
+      const { body: history } = await call("GET", `/${collection}/${first.id}/merge-history`);
+      expect(history.data.map((h: { mergedId: string }) => h.mergedId)).toEqual([second.id]);
+      const { body: gone } = await call("GET", `/${collection}/${second.id}`, { expect: 404 });
+      expect(gone.mergedIntoId).toBe(first.id);
+    }
   });
 
   it("records: delete", async () => {
