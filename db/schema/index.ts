@@ -8,3 +8,4 @@ export * from "./watchers";
 export * from "./automations";
 export * from "./events";
 export * from "./audit";
+export * from "./imports";
