@@ -34,6 +34,7 @@ CREATE TABLE "imports" (
 	"skipped" integer DEFAULT 0 NOT NULL,
 	"failed" integer DEFAULT 0 NOT NULL,
 	"error" text,
+	"undone_rows" integer DEFAULT 0 NOT NULL,
 	"conflicts" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"actor" jsonb,
 	"created_by_user_id" uuid,
@@ -41,6 +42,7 @@ CREATE TABLE "imports" (
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
 	"undone_at" timestamp with time zone,
+	"heartbeat_at" timestamp with time zone,
 	CONSTRAINT "imports_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
 	CONSTRAINT "imports_status_check" CHECK (status in ('MAPPING', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'UNDOING', 'UNDONE')),
 	CONSTRAINT "imports_mode_check" CHECK (mode in ('CREATE', 'UPDATE', 'UPSERT'))
@@ -77,3 +79,24 @@ END $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION enqueue_import() FROM PUBLIC;--> statement-breakpoint
 CREATE TRIGGER imports_enqueue AFTER UPDATE OF status ON "imports"
   FOR EACH ROW WHEN (NEW.status IN ('QUEUED', 'UNDOING') AND OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION enqueue_import();
+--> statement-breakpoint
+-- A worker killed mid-import leaves its job locked (graphile-worker frees it only hours
+-- later): the imports sweep queues again each RUNNING or UNDOING import whose batches
+-- stopped beating. A job key on a locked job adds a new job; rows already written are
+-- never written again (each batch writes its rows' outcomes in its own transaction, and
+-- holds the import row's lock). Across tenants without reading their data, hence
+-- SECURITY DEFINER.
+CREATE FUNCTION requeue_stalled_imports(stale interval) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE n integer := 0; r record;
+BEGIN
+  FOR r IN SELECT tenant_id, id FROM imports
+      WHERE status IN ('RUNNING', 'UNDOING', 'QUEUED') AND coalesce(heartbeat_at, started_at, created_at) < now() - stale LOOP
+    PERFORM graphile_worker.add_job('run_import', json_build_object('tenantId', r.tenant_id, 'importId', r.id),
+      job_key := 'import:' || r.id::text, max_attempts := 5);
+    n := n + 1;
+  END LOOP;
+  RETURN n;
+END $$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION requeue_stalled_imports(interval) FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION requeue_stalled_imports(interval) TO stageline_app;

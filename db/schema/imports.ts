@@ -48,6 +48,8 @@ export const imports = pgTable("imports", {
   skipped: integer().notNull().default(0),
   failed: integer().notNull().default(0),
   error: text(),
+  /** Rows an undo has dealt with so far (its progress). */
+  undoneRows: integer().notNull().default(0),
   conflicts: jsonb().$type<{ recordId: string; field: string }[]>().notNull().default([]),
   actor: jsonb().$type<ImportActor>(),
   createdByUserId: uuid(),
@@ -55,6 +57,8 @@ export const imports = pgTable("imports", {
   startedAt: timestamp({ withTimezone: true }),
   finishedAt: timestamp({ withTimezone: true }),
   undoneAt: timestamp({ withTimezone: true }),
+  /** Written by each batch of a run or undo: a RUNNING or UNDOING import whose worker stopped beating is queued again (imports_sweep). */
+  heartbeatAt: timestamp({ withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   check("imports_status_check", sql.raw(`status in (${IMPORT_STATUSES.map((s) => `'${s}'`).join(", ")})`)),
