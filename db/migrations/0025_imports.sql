@@ -100,3 +100,6 @@ BEGIN
 END $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION requeue_stalled_imports(interval) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION requeue_stalled_imports(interval) TO stageline_app;
+--> statement-breakpoint
+-- An undo's next batch: the rows it has yet to deal with, in file order.
+CREATE INDEX import_rows_undo_idx ON import_rows (tenant_id, import_id, row_no) WHERE outcome IN ('CREATED', 'UPDATED') AND NOT undone;

@@ -68,45 +68,62 @@ async function refuseOutsideWriteScope(tx: Tx, def: RecordKindDef, ctx: TenantCo
 
 export async function createRecord(ctx: TenantContext, kind: RecordKind, input: unknown): Promise<RecordRow> {
   const def = RECORD_KINDS[kind];
-  const data = def.createSchema.parse(input) as Record<string, unknown>;
-  if (kind === "CONTACT" && !contactHasIdentity(data)) {
-    throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
-  }
+  const data = parseCreateInput(kind, input);
   try {
-    return await withTenant(ctx, async (tx) => {
-      if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
-      const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
-      if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
-      values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);
-      if (data.tags) values.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
-      if (def.pipelineObjectType) {
-        const place = await resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined });
-        const position = await positionBetween(tx, kind, ctx.tenantId, place.stageId);
-        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()`, position });
-        if (kind === "DEAL") {
-          values.forecastProbability ??= place.probability;
-          values.status = dealStatusFor(place.stageState);
-        }
-      }
-      const [row] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
-      if (def.pipelineObjectType) {
-        await tx.insert(stageHistory).values({
-          tenantId: ctx.tenantId,
-          entityType: kind,
-          entityId: row!.id,
-          pipelineId: row!.pipelineId as string,
-          fromStageId: null,
-          toStageId: row!.stageId as string,
-          changedByUserId: ctx.actor.userId,
-          source: ctx.actor.source,
-        });
-      }
-      await emitEvent(tx, ctx, { type: "record.created", entityType: kind, entityId: row!.id, payload: { title: def.title(row!), record: serializeRecord(row!) } });
-      return row!;
-    });
+    return await withTenant(ctx, (tx) => createRecordIn(tx, ctx, kind, data));
   } catch (err) {
     conflictFor(def, err);
   }
+}
+
+/** A create body parsed by the kind's create schema (and a contact's identity rule). */
+export function parseCreateInput(kind: RecordKind, input: unknown): Record<string, unknown> {
+  const data = RECORD_KINDS[kind].createSchema.parse(input) as Record<string, unknown>;
+  if (kind === "CONTACT" && !contactHasIdentity(data)) {
+    throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
+  }
+  return data;
+}
+
+/** A write's database error as the AppError a client gets (a taken domain, a row outside the write scope); others rethrown. */
+export const recordWriteError = (kind: RecordKind, err: unknown): never => conflictFor(RECORD_KINDS[kind], err);
+
+/**
+ * createRecord in the caller's transaction, with `data` from parseCreateInput: the record,
+ * its first stage_history row, its record.created event. Imports create many in one
+ * transaction (a savepoint per row) through here.
+ */
+export async function createRecordIn(tx: Tx, ctx: TenantContext, kind: RecordKind, data: Record<string, unknown>): Promise<RecordRow> {
+  const def = RECORD_KINDS[kind];
+  if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
+  const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
+  if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
+  values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);
+  if (data.tags) values.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
+  if (def.pipelineObjectType) {
+    const place = await resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined });
+    const position = await positionBetween(tx, kind, ctx.tenantId, place.stageId);
+    Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()`, position });
+    if (kind === "DEAL") {
+      values.forecastProbability ??= place.probability;
+      values.status = dealStatusFor(place.stageState);
+    }
+  }
+  const [row] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
+  if (def.pipelineObjectType) {
+    await tx.insert(stageHistory).values({
+      tenantId: ctx.tenantId,
+      entityType: kind,
+      entityId: row!.id,
+      pipelineId: row!.pipelineId as string,
+      fromStageId: null,
+      toStageId: row!.stageId as string,
+      changedByUserId: ctx.actor.userId,
+      source: ctx.actor.source,
+    });
+  }
+  await emitEvent(tx, ctx, { type: "record.created", entityType: kind, entityId: row!.id, payload: { title: def.title(row!), record: serializeRecord(row!) } });
+  return row!;
 }
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;

@@ -15,6 +15,7 @@ import { automationsConsumer } from "@/lib/automations/dispatch";
 import { AUTOMATIONS_CRONTAB, recoverExecutions, runExecution } from "@/lib/automations/run";
 import { sweepThrottles, THROTTLE_CRONTAB } from "@/lib/auth/throttle";
 import { log, scrubText } from "@/lib/log";
+import { IMPORTS_CRONTAB, runImport, sweepImports } from "@/lib/imports/run";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -42,6 +43,15 @@ export const taskList: TaskList = {
   },
   async auth_throttles_sweep() {
     await sweepThrottles();
+  },
+  // queued by the imports table's trigger on start and undo (migration imports)
+  async run_import(payload) {
+    const { tenantId, importId } = payload as { tenantId: string; importId: string };
+    await runImport(tenantId, importId);
+  },
+  async imports_sweep(_payload, helpers) {
+    const n = await sweepImports();
+    if (n) helpers.logger.info(`queued ${n} stalled import(s) again`);
   },
 };
 
@@ -85,7 +95,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,
-    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB].join("\n"),
+    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB, IMPORTS_CRONTAB].join("\n"),
   });
   const relay = startRelay({ pollMs: opts.pollInterval ?? 1000 });
   const stopJobs = runner.stop.bind(runner);

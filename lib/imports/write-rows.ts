@@ -1,0 +1,278 @@
+// The rows of an import, written through the services every other writer uses: a new
+// record through createRecordIn, a matched one through updateRecordIn, a stage column
+// through moveRecord's engine (movesIn: movement rules, required fields, stage_history),
+// list membership through addMembersIn, tags through ensureTags — all with the context's
+// source IMPORT. Many rows share one transaction, each in a savepoint: a row the services
+// refuse is written nowhere, and the others go on. The worker's batches and the mapping
+// preview (rolled back) both run here.
+import "server-only";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { ZodError } from "zod";
+import { companies, contacts, pipelineStages, pipelines, tenantUsers, users, type Import } from "@/db/schema";
+import { AppError, type ValidationIssue } from "@/lib/errors";
+import { definitionsOf } from "@/lib/custom-fields/service";
+import { addMembersIn } from "@/lib/lists/members";
+import { loadList } from "@/lib/lists/model";
+import { movesIn, type MoveConn, type PipelineKind, type Settle } from "@/lib/pipelines/move-batch";
+import { RequiredFieldsMissing } from "@/lib/pipelines/required-fields";
+import { columnOf, RECORD_KINDS, tableOf, updateSchemaOf } from "@/lib/records/registry";
+import { isUuid } from "@/lib/uuid";
+import { createRecordIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateRecordIn, type RecordRow } from "@/lib/records/service";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { rawTransaction, type Tx } from "@/lib/tenancy/with-tenant";
+import { rowInput, SPECIAL, type ImportKind } from "./fields";
+import type { ImportRowOutcome } from "@/db/schema";
+
+export interface RowIn {
+  rowNo: number;
+  cells: string[];
+}
+
+export interface RowOut {
+  rowNo: number;
+  outcome: ImportRowOutcome;
+  recordId: string | null;
+  error: string | null;
+  previous: Record<string, unknown> | null;
+  written: Record<string, unknown> | null;
+}
+
+class RowError extends Error {}
+
+const lower = (s: unknown) => (typeof s === "string" ? s.trim().toLowerCase() : "");
+/** "https://www.Acme.com/about" → "acme.com" */
+export const domainOf = (s: string) => s.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/^www\./, "").replace(/[/?#:].*$/, "");
+
+/** An error of the services as "field: what is wrong" (the error file's `error` column). */
+export function rowErrorText(err: unknown): string {
+  if (err instanceof RowError) return err.message;
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`).join("; ");
+  if (err instanceof RequiredFieldsMissing || (err instanceof AppError && err.code === "required-fields-missing")) {
+    const missing = (err as AppError).extensions?.missingFields as string[] | undefined;
+    return `stage: ${missing?.length ? `needs ${missing.join(", ")} first` : err.message}`;
+  }
+  if (err instanceof AppError) {
+    const issues = err.extensions.errors as ValidationIssue[] | undefined;
+    if (issues?.length) return issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+    if (err.code === "movement-not-allowed") return `stage: ${err.message}`;
+    return err.message;
+  }
+  return "could not be written";
+}
+
+const issuesText = (issues: ValidationIssue[]) => issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+
+/** What the rows of a batch refer to, read once for the batch. */
+interface Lookups {
+  owners: Map<string, string>;
+  companiesByDomain: Map<string, string>;
+  companiesByName: Map<string, string>;
+  contactsByEmail: Map<string, string>;
+  /** matchOn value (lower-cased) → record id */
+  matches: Map<string, string>;
+  stages: { defaultPipelineId: string | null; byPipeline: Map<string, Map<string, string>> };
+}
+
+function columnValues(imp: Import, rows: readonly RowIn[], target: string): string[] {
+  const cols = imp.headers.flatMap((h, i) => (imp.mapping[h] === target ? [i] : []));
+  return [...new Set(rows.flatMap((r) => cols.map((i) => (r.cells[i] ?? "").trim()).filter(Boolean)))];
+}
+
+async function readLookups(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<Lookups> {
+  const kind = imp.objectType as ImportKind;
+  const t = ctx.tenantId;
+  const owners = new Map<string, string>();
+  const ownerEmails = columnValues(imp, rows, SPECIAL.owner).map(lower);
+  if (ownerEmails.length) {
+    const found = await tx
+      .select({ id: users.id, email: users.email })
+      .from(tenantUsers)
+      .innerJoin(users, eq(users.id, tenantUsers.userId))
+      .where(and(eq(tenantUsers.tenantId, t), eq(tenantUsers.isActive, true), inArray(sql`lower(${users.email})`, ownerEmails)));
+    for (const u of found) owners.set(lower(u.email), u.id);
+  }
+  const companiesByDomain = new Map<string, string>();
+  const domains = columnValues(imp, rows, SPECIAL.companyDomain).map(domainOf);
+  if (domains.length) {
+    const found = await tx.select({ id: companies.id, domain: companies.domain }).from(companies).where(and(eq(companies.tenantId, t), isNull(companies.deletedAt), inArray(sql`lower(${companies.domain})`, domains)));
+    for (const c of found) companiesByDomain.set(lower(c.domain), c.id);
+  }
+  const companiesByName = new Map<string, string>();
+  const names = columnValues(imp, rows, SPECIAL.companyName).map(lower);
+  if (names.length) {
+    const found = await tx
+      .select({ id: companies.id, name: companies.name })
+      .from(companies)
+      .where(and(eq(companies.tenantId, t), isNull(companies.deletedAt), inArray(sql`lower(${companies.name})`, names)))
+      .orderBy(companies.createdAt);
+    for (const c of found) if (!companiesByName.has(lower(c.name))) companiesByName.set(lower(c.name), c.id);
+  }
+  const contactsByEmail = new Map<string, string>();
+  const contactEmails = columnValues(imp, rows, SPECIAL.contactEmail).map(lower);
+  if (contactEmails.length) {
+    const found = await tx.select({ id: contacts.id, email: contacts.email }).from(contacts).where(and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), inArray(sql`lower(${contacts.email})`, contactEmails))).orderBy(contacts.createdAt);
+    for (const c of found) if (!contactsByEmail.has(lower(c.email))) contactsByEmail.set(lower(c.email), c.id);
+  }
+  const matches = new Map<string, string>();
+  if (imp.mode !== "CREATE" && imp.matchOn) {
+    const keys = columnValues(imp, rows, imp.matchOn).map((v) => (imp.matchOn === "domain" ? domainOf(v) : lower(v)));
+    if (keys.length) {
+      const d = RECORD_KINDS[kind];
+      const table = tableOf(d);
+      const expr = imp.matchOn === "id" ? sql`${table.id}::text` : imp.matchOn.startsWith("customFields.") ? sql`lower(${columnOf(d, "customFields")} ->> ${imp.matchOn.slice(13)})` : sql`lower(${columnOf(d, imp.matchOn)})`;
+      const ids = imp.matchOn === "id" ? keys.filter(isUuid) : keys;
+      if (ids.length) {
+        const found = await tx
+          .select({ id: table.id, k: expr.mapWith(String) })
+          .from(table)
+          .where(and(eq(table.tenantId, t), isNull(table.deletedAt), inArray(expr, ids)))
+          .orderBy(columnOf(d, "createdAt")!);
+        for (const f of found) if (!matches.has(f.k)) matches.set(f.k, f.id as string);
+      }
+    }
+  }
+  const stages: Lookups["stages"] = { defaultPipelineId: null, byPipeline: new Map() };
+  const def = RECORD_KINDS[kind];
+  if (def.pipelineObjectType && Object.values(imp.mapping).includes(SPECIAL.stage)) {
+    const found = await tx
+      .select({ pipelineId: pipelines.id, isDefault: pipelines.isDefault, stageId: pipelineStages.id, name: pipelineStages.name })
+      .from(pipelines)
+      .innerJoin(pipelineStages, and(eq(pipelineStages.tenantId, pipelines.tenantId), eq(pipelineStages.pipelineId, pipelines.id)))
+      .where(and(eq(pipelines.tenantId, t), eq(pipelines.objectType, def.pipelineObjectType)));
+    for (const s of found) {
+      if (s.isDefault) stages.defaultPipelineId = s.pipelineId;
+      let m = stages.byPipeline.get(s.pipelineId);
+      if (!m) stages.byPipeline.set(s.pipelineId, (m = new Map()));
+      m.set(lower(s.name), s.stageId);
+    }
+  }
+  return { owners, companiesByDomain, companiesByName, contactsByEmail, matches, stages };
+}
+
+const union = (...lists: (readonly string[] | undefined)[]) => {
+  const out: string[] = [];
+  for (const l of lists) for (const x of l ?? []) if (!out.some((o) => o.toLowerCase() === x.toLowerCase())) out.push(x);
+  return out;
+};
+
+/** Fields an update's diff names that only follow the stage (the move writes them). */
+const STAGE_FOLLOWERS = new Set(["stageEnteredAt", "position", "updatedAt", "status", "forecastProbability", "closedAt", "wonReason", "lostReason"]);
+
+/**
+ * Writes `rows` in the caller's transaction, a savepoint each, and returns each row's
+ * outcome. `matches` grows with the records created, so a later row of the same file with
+ * the same key updates the record an earlier row created.
+ */
+export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<RowOut[]> {
+  const kind = imp.objectType as ImportKind;
+  const def = RECORD_KINDS[kind];
+  const custom = new Map((await definitionsOf(tx, ctx.tenantId, kind)).map((d) => [d.key, d]));
+  const look = await readLookups(tx, ctx, imp, rows);
+  const updateSchema = updateSchemaOf(def);
+  const out: RowOut[] = [];
+  const members: string[] = [];
+  const matchKey = (v: unknown) => (imp.matchOn === "domain" ? domainOf(String(v)) : lower(v));
+
+  for (const row of rows) {
+    try {
+      const result = await tx.transaction(async (sp) => {
+        const { values, customFields, issues } = rowInput(imp.headers, row.cells, imp.mapping, custom);
+        if (issues.length) throw new RowError(issuesText(issues));
+        const input: Record<string, unknown> = {};
+        const refs: ValidationIssue[] = [];
+        let stageName: string | null = null;
+        let matchValue: unknown = null;
+        for (const [path, value] of Object.entries(values)) {
+          if (path === SPECIAL.owner) {
+            const id = look.owners.get(lower(value));
+            if (id) input.ownedByUserId = id;
+            else refs.push({ path: "owner", message: `${String(value)} is not an active user of this workspace` });
+          } else if (path === SPECIAL.companyDomain || path === SPECIAL.companyName) {
+            const id = path === SPECIAL.companyDomain ? look.companiesByDomain.get(domainOf(String(value))) : look.companiesByName.get(lower(value));
+            if (id) input.companyId = id;
+            else refs.push({ path: "company", message: `no company ${path === SPECIAL.companyDomain ? "with the domain" : "named"} ${String(value)}` });
+          } else if (path === SPECIAL.contactEmail) {
+            const id = look.contactsByEmail.get(lower(value));
+            if (id) input.contactId = id;
+            else refs.push({ path: "contact", message: `no contact with the email ${String(value)}` });
+          } else if (path === SPECIAL.stage) stageName = String(value);
+          else if (path !== SPECIAL.id) input[path] = value;
+          if (path === imp.matchOn) matchValue = value;
+        }
+        if (imp.matchOn?.startsWith("customFields.")) matchValue = customFields[imp.matchOn.slice(13)] ?? null;
+        if (refs.length) throw new RowError(issuesText(refs));
+        if (Object.keys(customFields).length) input.customFields = customFields;
+
+        const existingId = imp.mode !== "CREATE" && matchValue !== null && matchValue !== "" ? look.matches.get(matchKey(matchValue)) : undefined;
+        if (imp.mode === "UPDATE" && !existingId) {
+          if (matchValue === null || matchValue === "") throw new RowError(`${imp.matchOn}: is empty, and rows are matched on it`);
+          return { outcome: "SKIPPED" as const, recordId: null, previous: null, written: null };
+        }
+        if (existingId) {
+          const [before] = await lockLiveRecords(sp, ctx, kind, [existingId]);
+          if (!before) return { outcome: "SKIPPED" as const, recordId: null, previous: null, written: null };
+          const tags = input.tags || imp.tags.length ? union(before.tags as string[], input.tags as string[] | undefined, imp.tags) : undefined;
+          const patch = updateSchema.parse({ ...input, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
+          let after = await updateRecordIn(sp, ctx, kind, before, patch);
+          if (stageName !== null) after = await moveTo(sp, ctx, kind as PipelineKind, after, look, stageName);
+          const fields = [...Object.keys(patch), ...(stageName !== null ? ["stageId"] : [])];
+          const changes = diffRecord(before, after, fields);
+          const kept = Object.entries(changes).filter(([k]) => k in patch || !STAGE_FOLLOWERS.has(k));
+          const previous = Object.fromEntries(kept.map(([k, c]) => [k, c.from]));
+          const written = Object.fromEntries(kept.map(([k, c]) => [k, c.to]));
+          return { outcome: "UPDATED" as const, recordId: after.id, previous, written };
+        }
+        const data = parseCreateInput(kind, {
+          ...input,
+          tags: union(input.tags as string[] | undefined, imp.tags),
+          ...(input.ownedByUserId === undefined && imp.ownedByUserId ? { ownedByUserId: imp.ownedByUserId } : {}),
+          ...(stageName !== null ? stagePlacement(look, stageName) : {}),
+        });
+        const created = await createRecordIn(sp, ctx, kind, data);
+        if (imp.mode !== "CREATE" && matchValue) look.matches.set(matchKey(matchValue), created.id);
+        return { outcome: "CREATED" as const, recordId: created.id, previous: null, written: null };
+      });
+      if (result.recordId) members.push(result.recordId);
+      out.push({ rowNo: row.rowNo, error: null, ...result });
+    } catch (err) {
+      let e = err;
+      try {
+        recordWriteError(kind, err);
+      } catch (mapped) {
+        e = mapped;
+      }
+      out.push({ rowNo: row.rowNo, outcome: "FAILED", recordId: null, error: rowErrorText(e), previous: null, written: null });
+    }
+  }
+  if (imp.listId && members.length) {
+    const list = await loadList(tx, ctx, imp.listId, true);
+    await addMembersIn(tx, ctx, list, members);
+  }
+  return out;
+}
+
+function stagePlacement(look: Lookups, name: string): { pipelineId: string; stageId: string } {
+  const pipelineId = look.stages.defaultPipelineId;
+  const stageId = pipelineId ? look.stages.byPipeline.get(pipelineId)?.get(lower(name)) : undefined;
+  if (!pipelineId || !stageId) throw new RowError(`stage: ${name} is not a stage of the default pipeline`);
+  return { pipelineId, stageId };
+}
+
+/** A stage column on a matched record: a move through moveRecord's own checks and write. */
+async function moveTo(tx: Tx, ctx: TenantContext, kind: PipelineKind, record: RecordRow, look: Lookups, name: string): Promise<RecordRow> {
+  const stageId = look.stages.byPipeline.get(record.pipelineId as string)?.get(lower(name));
+  if (!stageId) throw new RowError(`stage: ${name} is not a stage of the record's pipeline`);
+  return moveToStageId(tx, ctx, kind, record, stageId);
+}
+
+/** A move in the caller's transaction (savepoint) through movesIn; a refusal is thrown. */
+export async function moveToStageId(tx: Tx, ctx: TenantContext, kind: PipelineKind, record: RecordRow, stageId: string): Promise<RecordRow> {
+  if (stageId === record.stageId) return record;
+  const conn: MoveConn = { sql: rawTransaction(tx), commit: ((...writes: unknown[]) => Promise.all(writes)) as MoveConn["commit"] };
+  const settled: (Settle | undefined)[] = [undefined];
+  await movesIn(conn, [{ ctx, kind, id: record.id, input: { toStageId: stageId } }], settled);
+  const outcome = settled[0];
+  if (!outcome) throw new Error("import: the move was not settled");
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value.record;
+}
