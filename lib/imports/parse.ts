@@ -62,15 +62,23 @@ export interface CsvHeader {
 export async function* readCsv(body: AsyncIterable<Uint8Array>, onHeader: (h: CsvHeader) => void | Promise<void>, opts: { maxBytes?: number; maxRows?: number } = {}): AsyncGenerator<string[]> {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const text = decode(body, opts.maxBytes ?? MAX_IMPORT_BYTES);
-  const first = await text.next();
-  if (first.done || !first.value.trim()) throw fileError("The file is empty");
-  const delimiter = guessDelimiter(first.value);
+  // the text up to the header's end (or 1 MB): the delimiter and line ending are guessed from it
+  let head = "";
+  for (;;) {
+    const next = await text.next();
+    if (next.done) break;
+    head += next.value;
+    if (head.includes("\n") || head.length > 1024 * 1024) break;
+  }
+  if (!head.trim()) throw fileError("The file is empty");
+  const delimiter = guessDelimiter(head);
+  const newline = /\r\n/.test(head) ? "\r\n" : head.includes("\n") ? "\n" : head.includes("\r") ? "\r" : "\n";
   async function* all() {
-    yield first.value as string;
+    yield head;
     yield* text;
   }
   const source = Readable.from(all());
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: "greedy" }) as unknown as NodeJS.ReadWriteStream & AsyncIterable<string[]>;
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, newline, skipEmptyLines: "greedy" }) as unknown as NodeJS.ReadWriteStream & AsyncIterable<string[]>;
   source.on("error", (err) => (parser as unknown as { destroy(e: unknown): void }).destroy(err));
   source.pipe(parser);
   let header: string[] | null = null;

@@ -6,6 +6,7 @@
 // changed since (those are listed as conflicts).
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
 import { importRows, imports, type Import, type ImportRow } from "@/db/schema";
 import { log } from "@/lib/log";
 import { RECORD_KINDS, updateSchemaOf } from "@/lib/records/registry";
@@ -186,7 +187,6 @@ async function restoreRow(tx: Tx, ctx: TenantContext, kind: ImportKind, row: Imp
 
 /** The cron's sweep: imports whose worker stopped mid-way are queued again. */
 export async function sweepImports(): Promise<number> {
-  const { db } = await import("@/db/client");
   const [row] = (await db().execute(sql`select requeue_stalled_imports(${STALE_AFTER}::interval) as n`)) as unknown as { n: number }[];
   return row?.n ?? 0;
 }

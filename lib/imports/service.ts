@@ -245,7 +245,7 @@ export async function* importErrorsCsv(ctx: TenantContext, id: string): AsyncGen
   const imp = await withTenant(ctx, (tx) => loadImport(tx, ctx, id));
   const fields = [...imp.headers, "row", "error"];
   const opts = { newline: "\r\n", escapeFormulae: FORMULA_START, delimiter: imp.delimiter };
-  yield `${Papa.unparse({ fields, data: [] }, { ...opts, header: true })}\r\n`;
+  yield `${Papa.unparse([fields], opts)}\r\n`;
   let last = 0;
   for (;;) {
     const page = await withTenant(ctx, (tx) =>
