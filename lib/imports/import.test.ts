@@ -83,8 +83,8 @@ describe("imports", () => {
       ["cy@x.test", ["A", "B", "Fair 2026"], t.userId],
     ]);
     const ids = live.map((c) => c.id);
-    const events = await withTenant(t.ctx, (tx) => tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, t.tenantId), eq(domainEvents.type, "record.created"))));
-    expect(events.filter((e) => ids.includes(e.entityId!)).map((e) => (e.payload as { actor?: { source?: string } }).actor?.source ?? e.source)).toEqual(["IMPORT", "IMPORT"]);
+    const events = await withTenant(t.ctx, (tx) => tx.select().from(domainEvents).where(and(eq(domainEvents.tenantId, t.tenantId), eq(domainEvents.eventType, "record.created"))));
+    expect(events.filter((e) => ids.includes(e.entityId!)).map((e) => e.source)).toEqual(["IMPORT", "IMPORT"]);
     const members = await withTenant(t.ctx, (tx) => tx.select().from(listMemberships).where(eq(listMemberships.listId, list.id)));
     expect(members.map((m) => [m.memberId, m.source]).sort()).toEqual(ids.map((id) => [id, "IMPORT"]).sort());
     const audit = await withTenant(t.ctx, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.tenantId, t.tenantId), eq(auditLog.action, "import.started"))));
