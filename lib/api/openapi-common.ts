@@ -30,6 +30,7 @@ export const TAGS = {
   groups: "Groups of members: they own records, follow them, and take turns in round-robin assignment.",
   "api-keys": "API keys: each carries a role that limits it exactly as it limits a user.",
   audit: "The append-only audit log: who did what, when and from where.",
+  imports: "CSV imports: upload, map, run in the worker (through the same services as every edit), download the failed rows, undo.",
 } as const;
 export type Tag = keyof typeof TAGS;
 

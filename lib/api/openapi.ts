@@ -4,6 +4,7 @@
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { activityPaths } from "@/lib/activities/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
+import { importPaths } from "@/lib/imports/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
 import { listPaths } from "@/lib/lists/openapi";
 import { notificationPaths } from "@/lib/notifications/openapi";
@@ -15,7 +16,7 @@ import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, importPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -256,6 +256,24 @@ describe("every documented operation, answered as the document says", () => {
     await call("POST", `/contacts/${other.id}/erase`, { expect: 204 });
   });
 
+  it("imports: upload, map, preview, start, run, errors, undo", async () => {
+    const upload = routeFor("/imports").mod.POST!;
+    const res = await upload(apiRequest("POST", "/imports?objectType=CONTACT&fileName=c.csv", { key, body: "Email,First Name\nimp@acme.example,Imo\nbad,X\n", contentType: "text/csv" }), routeParams({}));
+    expect(res.status).toBe(201);
+    const imp = (await res.json()) as { id: string; tenantId?: string };
+    await call("PATCH", `/imports/${imp.id}`, { body: { mode: "UPSERT", matchOn: "email" } });
+    await call("POST", `/imports/${imp.id}/preview`);
+    await call("POST", `/imports/${imp.id}/start`, { expect: 202 });
+    const { runImport } = await import("@/lib/imports/run");
+    const { body: started } = await call("GET", `/imports/${imp.id}`);
+    await runImport(t.tenantId, started.id);
+    const { body: done } = await call("GET", "/imports");
+    expect(done.data[0]).toMatchObject({ id: imp.id, status: "SUCCEEDED", created: 1, failed: 1 });
+    const { res: errors } = await call("GET", `/imports/${imp.id}/errors`);
+    expect(await errors.text()).toContain("bad,X,2,email: must be an email address");
+    await call("POST", `/imports/${imp.id}/undo`, { expect: 202 });
+  });
+
   it("records: delete", async () => {
     for (const collection of Object.keys(COLLECTIONS)) await call("DELETE", `/${collection}/${ids[collection]}`, { expect: 204 });
   });
