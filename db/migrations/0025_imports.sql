@@ -27,7 +27,7 @@ CREATE TABLE "imports" (
 	"match_on" text,
 	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
 	"list_id" uuid,
-	"owned_by_user_id" uuid,
+	"default_owner_user_id" uuid,
 	"processed" integer DEFAULT 0 NOT NULL,
 	"created" integer DEFAULT 0 NOT NULL,
 	"updated" integer DEFAULT 0 NOT NULL,
@@ -67,7 +67,7 @@ CREATE POLICY tenant_isolation ON "import_rows"
 -- import, so a second request replaces a waiting job rather than adding one. The app role
 -- cannot reach the job queue's schema, hence SECURITY DEFINER.
 CREATE FUNCTION enqueue_import() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET plan_cache_mode = auto AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET plan_cache_mode = auto AS $$
 BEGIN
   PERFORM graphile_worker.add_job(
     'run_import',
@@ -87,7 +87,7 @@ CREATE TRIGGER imports_enqueue AFTER UPDATE OF status ON "imports"
 -- holds the import row's lock). Across tenants without reading their data, hence
 -- SECURITY DEFINER.
 CREATE FUNCTION requeue_stalled_imports(stale interval) RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE n integer := 0; r record;
 BEGIN
   FOR r IN SELECT tenant_id, id FROM imports

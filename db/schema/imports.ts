@@ -41,7 +41,8 @@ export const imports = pgTable("imports", {
   matchOn: text(),
   tags: text().array().notNull().default(sql`'{}'::text[]`),
   listId: uuid(),
-  ownedByUserId: uuid(),
+  /** The owner of every row without one of its own (the API's `ownedByUserId`). */
+  defaultOwnerUserId: uuid(),
   processed: integer().notNull().default(0),
   created: integer().notNull().default(0),
   updated: integer().notNull().default(0),

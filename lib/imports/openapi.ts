@@ -3,7 +3,8 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { idPath, json, pageOf, pathItem, type OperationSpec } from "@/lib/api/openapi-common";
 import { importListQuerySchema, importPatchSchema, importSchema, importUploadQuerySchema, previewRowSchema } from "./schemas";
 
-const csv = (description: string) => ({ description, content: { "text/csv": { schema: z.string().meta({ description: "CSV text" }) } } });
+/** A CSV answer, with the headers every answer has. */
+const csv = (description: string) => ({ ...json(z.string(), description), content: { "text/csv": { schema: z.string().meta({ description: "CSV text" }) } } });
 
 export function importPaths(): ZodOpenApiPathsObject {
   const upload: OperationSpec = {

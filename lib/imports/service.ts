@@ -63,7 +63,7 @@ function toJson(imp: Import, columns: ImportJson["columns"]): ImportJson {
     matchOn: imp.matchOn,
     tags: imp.tags,
     listId: imp.listId,
-    ownedByUserId: imp.ownedByUserId,
+    ownedByUserId: imp.defaultOwnerUserId,
     processed: imp.processed,
     created: imp.created,
     updated: imp.updated,
@@ -133,8 +133,8 @@ async function checkSettings(tx: Tx, ctx: TenantContext, imp: Import): Promise<v
     else if (list.objectType !== kind) issues.push({ path: "listId", message: `is a list of ${list.objectType.toLowerCase()}s` });
     else if (list.processingType !== "STATIC") issues.push({ path: "listId", message: "is a dynamic list: its members follow its filter" });
   }
-  if (imp.ownedByUserId) {
-    const [m] = await tx.select({ id: tenantUsers.userId }).from(tenantUsers).where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.userId, imp.ownedByUserId), eq(tenantUsers.isActive, true)));
+  if (imp.defaultOwnerUserId) {
+    const [m] = await tx.select({ id: tenantUsers.userId }).from(tenantUsers).where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.userId, imp.defaultOwnerUserId), eq(tenantUsers.isActive, true)));
     if (!m) issues.push({ path: "ownedByUserId", message: "is not an active member of this workspace" });
   }
   if (issues.length) throw validationError(issues);
@@ -155,13 +155,13 @@ export async function updateImport(ctx: TenantContext, id: string, input: Import
       ...(patch.matchOn !== undefined ? { matchOn: patch.matchOn } : {}),
       ...(patch.tags ? { tags: patch.tags } : {}),
       ...(patch.listId !== undefined ? { listId: patch.listId } : {}),
-      ...(patch.ownedByUserId !== undefined ? { ownedByUserId: patch.ownedByUserId } : {}),
+      ...(patch.ownedByUserId !== undefined ? { defaultOwnerUserId: patch.ownedByUserId } : {}),
     };
     for (const h of Object.keys(patch.mapping ?? {})) if (!imp.headers.includes(h)) throw validationError([{ path: `mapping.${h}`, message: "is not a column of the file" }]);
     await checkSettings(tx, ctx, next);
     const [row] = await tx
       .update(imports)
-      .set({ mapping: next.mapping, mode: next.mode, matchOn: next.matchOn, tags: next.tags, listId: next.listId, ownedByUserId: next.ownedByUserId })
+      .set({ mapping: next.mapping, mode: next.mode, matchOn: next.matchOn, tags: next.tags, listId: next.listId, defaultOwnerUserId: next.defaultOwnerUserId })
       .where(and(eq(imports.tenantId, ctx.tenantId), eq(imports.id, id)))
       .returning();
     return toJson(row!, await columnsOf(tx, ctx, row!));

@@ -225,7 +225,7 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
         const data = parseCreateInput(kind, {
           ...input,
           tags: union(input.tags as string[] | undefined, imp.tags),
-          ...(input.ownedByUserId === undefined && imp.ownedByUserId ? { ownedByUserId: imp.ownedByUserId } : {}),
+          ...(input.ownedByUserId === undefined && imp.defaultOwnerUserId ? { ownedByUserId: imp.defaultOwnerUserId } : {}),
           ...(stageName !== null ? stagePlacement(look, stageName) : {}),
         });
         const created = await createRecordIn(sp, ctx, kind, data);
