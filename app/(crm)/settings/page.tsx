@@ -1,4 +1,4 @@
-import { Bot, Eye, GitBranch, KeyRound, ScrollText, SlidersHorizontal, Tags, UserRound, Users, UsersRound, Workflow } from "lucide-react";
+import { Bot, Eye, GitBranch, KeyRound, ScrollText, SlidersHorizontal, Tags, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -18,6 +18,7 @@ const SECTIONS = [
   { href: "/settings/tags", label: "Tags", icon: Tags, description: "Tags of records: names, colours, categories", adminOnly: false },
   { href: "/settings/fields", label: "Fields", icon: SlidersHorizontal, description: "Custom fields of records", adminOnly: true },
   { href: "/settings/automations", label: "Automations", icon: Workflow, description: "Rules, webhooks and their execution log", adminOnly: true },
+  { href: "/settings/imports", label: "Imports", icon: Upload, description: "CSV imports: history, progress, failed rows, undo", adminOnly: false },
   { href: "/settings/audit-log", label: "Audit log", icon: ScrollText, description: "Who did what, when and from where", adminOnly: true },
   { href: "/settings/ai", label: "AI", icon: Bot, description: "The OpenAI-compatible endpoint for AI workers", adminOnly: true },
 ] as const;
