@@ -17,6 +17,7 @@ import { benchSearch } from "./search";
 import { benchTimeline } from "./timeline";
 import { benchAutomations } from "./automations";
 import { benchAudit } from "./audit";
+import { benchImport } from "./import";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -57,6 +58,7 @@ async function main() {
     ["board-ui", benchBoardUi],
     ["automations", (e) => benchAutomations(e.ownerUrl, e.appPassword)],
     ["audit", benchAudit],
+    ["import", benchImport],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {
