@@ -16,7 +16,7 @@ test("a user imports a HubSpot-style contacts file with a bad row, watches it ru
     `Cy,Young,${cy},,`,
   ].join("\r\n");
 
-  await page.getByRole("link", { name: "Import" }).click();
+  await page.getByRole("link", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import a CSV file" })).toBeVisible();
   await expect(page.getByLabel("Import into")).toHaveValue("CONTACT");
   await page.getByLabel("choose a CSV file").setInputFiles({ name: "hubspot-contacts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
