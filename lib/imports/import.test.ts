@@ -148,6 +148,14 @@ describe("imports", () => {
     expect(await getRecord(t.ctx, "DEAL", deal.id)).toMatchObject({ stageId: stages[0]!.id, amount: null });
   });
 
+  it("a row the shared write refuses (a domain another company has) fails alone; the rows around it are created", async () => {
+    const t = await makeTenant();
+    await createRecord(t.ctx, "COMPANY", { name: "Old Acme", domain: "acme.test" });
+    const imp = await runCsv(t.ctx, "COMPANY", "Company Name,Company Domain Name\nGlobex,globex.test\nNew Acme,ACME.test\nInitech,initech.test\n");
+    expect(imp).toMatchObject({ created: 2, failed: 1 });
+    expect(await errorsOf(t.ctx, imp.id)).toContain("New Acme,ACME.test,2,domain: is already used by another company");
+  });
+
   it("two workers on one import write each row once (batches lock the import; outcomes commit with the rows)", async () => {
     const t = await makeTenant();
     const lines = Array.from({ length: 1200 }, (_, i) => `p${i}@x.test,P${i}`);

@@ -17,7 +17,7 @@ import { movesIn, type MoveConn, type PipelineKind, type Settle } from "@/lib/pi
 import { RequiredFieldsMissing } from "@/lib/pipelines/required-fields";
 import { columnOf, RECORD_KINDS, tableOf, updateSchemaOf } from "@/lib/records/registry";
 import { isUuid } from "@/lib/uuid";
-import { createRecordIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateRecordIn, type RecordRow } from "@/lib/records/service";
+import { createRecordsIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateRecordIn, type CreateOutcome, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { rawTransaction, type Tx } from "@/lib/tenancy/with-tenant";
 import { rowInput, SPECIAL, type ImportKind } from "./fields";
@@ -158,10 +158,18 @@ const union = (...lists: (readonly string[] | undefined)[]) => {
 /** Fields an update's diff names that only follow the stage (the move writes them). */
 const STAGE_FOLLOWERS = new Set(["stageEnteredAt", "position", "updatedAt", "status", "forecastProbability", "closedAt", "wonReason", "lostReason"]);
 
+type Plan =
+  | { kind: "skip" }
+  | { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null }
+  | { kind: "create"; data: Record<string, unknown>; key: string | null };
+
 /**
- * Writes `rows` in the caller's transaction, a savepoint each, and returns each row's
- * outcome. `matches` grows with the records created, so a later row of the same file with
- * the same key updates the record an earlier row created.
+ * Writes `rows` in the caller's transaction and returns each row's outcome. A row's cells
+ * are checked and resolved first (no write); a row to update is written in a savepoint of
+ * its own (updateRecordIn, then the stage move), rows to create go together through
+ * createRecordsIn (in a savepoint; should the shared INSERT fail, each again in its own).
+ * `matches` grows with the records created, so a later row of the same file with the same
+ * key updates the record an earlier row created.
  */
 export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<RowOut[]> {
   const kind = imp.objectType as ImportKind;
@@ -169,86 +177,140 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
   const custom = new Map((await definitionsOf(tx, ctx.tenantId, kind)).map((d) => [d.key, d]));
   const look = await readLookups(tx, ctx, imp, rows);
   const updateSchema = updateSchemaOf(def);
-  const out: RowOut[] = [];
+  const out: RowOut[] = new Array(rows.length);
   const members: string[] = [];
   const matchKey = (v: unknown) => (imp.matchOn === "domain" ? domainOf(String(v)) : lower(v));
+  const done = (at: number, o: Omit<RowOut, "rowNo">) => {
+    out[at] = { rowNo: rows[at]!.rowNo, ...o };
+    if (o.recordId) members.push(o.recordId);
+  };
+  const failed = (at: number, err: unknown) => done(at, { outcome: "FAILED", recordId: null, error: rowErrorText(asAppError(kind, err)), previous: null, written: null });
 
-  for (const row of rows) {
+  /** What a row asks for: checked and resolved, nothing written. */
+  function plan(row: RowIn): Plan {
+    const { values, customFields, issues } = rowInput(imp.headers, row.cells, imp.mapping, custom);
+    if (issues.length) throw new RowError(issuesText(issues));
+    const input: Record<string, unknown> = {};
+    const refs: ValidationIssue[] = [];
+    let stageName: string | null = null;
+    let matchValue: unknown = null;
+    for (const [path, value] of Object.entries(values)) {
+      if (path === SPECIAL.owner) {
+        const id = look.owners.get(lower(value));
+        if (id) input.ownedByUserId = id;
+        else refs.push({ path: "owner", message: `${String(value)} is not an active user of this workspace` });
+      } else if (path === SPECIAL.companyDomain || path === SPECIAL.companyName) {
+        const id = path === SPECIAL.companyDomain ? look.companiesByDomain.get(domainOf(String(value))) : look.companiesByName.get(lower(value));
+        if (id) input.companyId = id;
+        else refs.push({ path: "company", message: `no company ${path === SPECIAL.companyDomain ? "with the domain" : "named"} ${String(value)}` });
+      } else if (path === SPECIAL.contactEmail) {
+        const id = look.contactsByEmail.get(lower(value));
+        if (id) input.contactId = id;
+        else refs.push({ path: "contact", message: `no contact with the email ${String(value)}` });
+      } else if (path === SPECIAL.stage) stageName = String(value);
+      else if (path !== SPECIAL.id) input[path] = value;
+      if (path === imp.matchOn) matchValue = value;
+    }
+    if (imp.matchOn?.startsWith("customFields.")) matchValue = customFields[imp.matchOn.slice(13)] ?? null;
+    if (refs.length) throw new RowError(issuesText(refs));
+    if (Object.keys(customFields).length) input.customFields = customFields;
+    const key = imp.mode !== "CREATE" && matchValue !== null && matchValue !== "" ? matchKey(matchValue) : null;
+    const existingId = key ? look.matches.get(key) : undefined;
+    if (existingId) return { kind: "update", id: existingId, input, stageName };
+    if (imp.mode === "UPDATE") {
+      if (!key) throw new RowError(`${imp.matchOn}: is empty, and rows are matched on it`);
+      return { kind: "skip" };
+    }
+    const data = parseCreateInput(kind, {
+      ...input,
+      tags: union(input.tags as string[] | undefined, imp.tags),
+      ...(input.ownedByUserId === undefined && imp.defaultOwnerUserId ? { ownedByUserId: imp.defaultOwnerUserId } : {}),
+      ...(stageName !== null ? stagePlacement(look, stageName) : {}),
+    });
+    return { kind: "create", data, key };
+  }
+
+  async function update(at: number, p: Extract<Plan, { kind: "update" }>): Promise<void> {
     try {
       const result = await tx.transaction(async (sp) => {
-        const { values, customFields, issues } = rowInput(imp.headers, row.cells, imp.mapping, custom);
-        if (issues.length) throw new RowError(issuesText(issues));
-        const input: Record<string, unknown> = {};
-        const refs: ValidationIssue[] = [];
-        let stageName: string | null = null;
-        let matchValue: unknown = null;
-        for (const [path, value] of Object.entries(values)) {
-          if (path === SPECIAL.owner) {
-            const id = look.owners.get(lower(value));
-            if (id) input.ownedByUserId = id;
-            else refs.push({ path: "owner", message: `${String(value)} is not an active user of this workspace` });
-          } else if (path === SPECIAL.companyDomain || path === SPECIAL.companyName) {
-            const id = path === SPECIAL.companyDomain ? look.companiesByDomain.get(domainOf(String(value))) : look.companiesByName.get(lower(value));
-            if (id) input.companyId = id;
-            else refs.push({ path: "company", message: `no company ${path === SPECIAL.companyDomain ? "with the domain" : "named"} ${String(value)}` });
-          } else if (path === SPECIAL.contactEmail) {
-            const id = look.contactsByEmail.get(lower(value));
-            if (id) input.contactId = id;
-            else refs.push({ path: "contact", message: `no contact with the email ${String(value)}` });
-          } else if (path === SPECIAL.stage) stageName = String(value);
-          else if (path !== SPECIAL.id) input[path] = value;
-          if (path === imp.matchOn) matchValue = value;
-        }
-        if (imp.matchOn?.startsWith("customFields.")) matchValue = customFields[imp.matchOn.slice(13)] ?? null;
-        if (refs.length) throw new RowError(issuesText(refs));
-        if (Object.keys(customFields).length) input.customFields = customFields;
-
-        const existingId = imp.mode !== "CREATE" && matchValue !== null && matchValue !== "" ? look.matches.get(matchKey(matchValue)) : undefined;
-        if (imp.mode === "UPDATE" && !existingId) {
-          if (matchValue === null || matchValue === "") throw new RowError(`${imp.matchOn}: is empty, and rows are matched on it`);
-          return { outcome: "SKIPPED" as const, recordId: null, previous: null, written: null };
-        }
-        if (existingId) {
-          const [before] = await lockLiveRecords(sp, ctx, kind, [existingId]);
-          if (!before) return { outcome: "SKIPPED" as const, recordId: null, previous: null, written: null };
-          const tags = input.tags || imp.tags.length ? union(before.tags as string[], input.tags as string[] | undefined, imp.tags) : undefined;
-          const patch = updateSchema.parse({ ...input, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
-          let after = await updateRecordIn(sp, ctx, kind, before, patch);
-          if (stageName !== null) after = await moveTo(sp, ctx, kind as PipelineKind, after, look, stageName);
-          const fields = [...Object.keys(patch), ...(stageName !== null ? ["stageId"] : [])];
-          const changes = diffRecord(before, after, fields);
-          const kept = Object.entries(changes).filter(([k]) => k in patch || !STAGE_FOLLOWERS.has(k));
-          const previous = Object.fromEntries(kept.map(([k, c]) => [k, c.from]));
-          const written = Object.fromEntries(kept.map(([k, c]) => [k, c.to]));
-          return { outcome: "UPDATED" as const, recordId: after.id, previous, written };
-        }
-        const data = parseCreateInput(kind, {
-          ...input,
-          tags: union(input.tags as string[] | undefined, imp.tags),
-          ...(input.ownedByUserId === undefined && imp.defaultOwnerUserId ? { ownedByUserId: imp.defaultOwnerUserId } : {}),
-          ...(stageName !== null ? stagePlacement(look, stageName) : {}),
-        });
-        const created = await createRecordIn(sp, ctx, kind, data);
-        if (imp.mode !== "CREATE" && matchValue) look.matches.set(matchKey(matchValue), created.id);
-        return { outcome: "CREATED" as const, recordId: created.id, previous: null, written: null };
+        const [before] = await lockLiveRecords(sp, ctx, kind, [p.id]);
+        if (!before) return null;
+        const tags = p.input.tags || imp.tags.length ? union(before.tags as string[], p.input.tags as string[] | undefined, imp.tags) : undefined;
+        const patch = updateSchema.parse({ ...p.input, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
+        let after = await updateRecordIn(sp, ctx, kind, before, patch);
+        if (p.stageName !== null) after = await moveTo(sp, ctx, kind as PipelineKind, after, look, p.stageName);
+        const changes = diffRecord(before, after, [...Object.keys(patch), ...(p.stageName !== null ? ["stageId"] : [])]);
+        const kept = Object.entries(changes).filter(([k]) => k in patch || !STAGE_FOLLOWERS.has(k));
+        return { id: after.id, previous: Object.fromEntries(kept.map(([k, c]) => [k, c.from])), written: Object.fromEntries(kept.map(([k, c]) => [k, c.to])) };
       });
-      if (result.recordId) members.push(result.recordId);
-      out.push({ rowNo: row.rowNo, error: null, ...result });
+      if (!result) done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
+      else done(at, { outcome: "UPDATED", recordId: result.id, error: null, previous: result.previous, written: result.written });
     } catch (err) {
-      let e = err;
-      try {
-        recordWriteError(kind, err);
-      } catch (mapped) {
-        e = mapped;
-      }
-      out.push({ rowNo: row.rowNo, outcome: "FAILED", recordId: null, error: rowErrorText(e), previous: null, written: null });
+      failed(at, err);
     }
   }
+
+  let pending: { at: number; data: Record<string, unknown>; key: string | null }[] = [];
+  const pendingKeys = new Set<string>();
+  async function flush(): Promise<void> {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    pendingKeys.clear();
+    let results: (CreateOutcome | { ok: false; error: unknown })[];
+    try {
+      results = await tx.transaction((sp) => createRecordsIn(sp, ctx, kind, batch.map((b) => b.data)));
+    } catch {
+      // the shared write failed (a domain another company has…): each on its own, to its own outcome
+      results = [];
+      for (const b of batch) {
+        results.push(await tx.transaction((sp) => createRecordsIn(sp, ctx, kind, [b.data])).then((r) => r[0]!, (err: unknown) => ({ ok: false as const, error: asAppError(kind, err) })));
+      }
+    }
+    batch.forEach((b, i) => {
+      const r = results[i]!;
+      if (!r.ok) return failed(b.at, r.error);
+      if (b.key) look.matches.set(b.key, r.row.id);
+      done(b.at, { outcome: "CREATED", recordId: r.row.id, error: null, previous: null, written: null });
+    });
+  }
+
+  for (const [at, row] of rows.entries()) {
+    let p: Plan;
+    try {
+      p = plan(row);
+      // a key an earlier row of this batch is creating: that row first, then this one updates it
+      if (p.kind === "create" && p.key && pendingKeys.has(p.key)) {
+        await flush();
+        p = plan(row);
+      }
+    } catch (err) {
+      failed(at, err);
+      continue;
+    }
+    if (p.kind === "skip") done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
+    else if (p.kind === "update") await update(at, p);
+    else {
+      pending.push({ at, data: p.data, key: p.key });
+      if (p.key) pendingKeys.add(p.key);
+    }
+  }
+  await flush();
   if (imp.listId && members.length) {
     const list = await loadList(tx, ctx, imp.listId, true);
     await addMembersIn(tx, ctx, list, members);
   }
   return out;
+}
+
+/** An error of a write as the client would get it (recordWriteError maps a taken domain, a row out of scope); others as they are. */
+function asAppError(kind: ImportKind, err: unknown): unknown {
+  try {
+    recordWriteError(kind, err);
+  } catch (mapped) {
+    return mapped;
+  }
+  return err;
 }
 
 function stagePlacement(look: Lookups, name: string): { pipelineId: string; stageId: string } {

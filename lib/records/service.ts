@@ -5,17 +5,18 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
-import { emitEvent, emitEvents } from "@/lib/events/emit";
+import { emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
-import { resolvePlacement } from "./pipeline-placement";
-import { positionBetween } from "@/lib/pipelines/position";
+import { randomUUID } from "node:crypto";
+import { resolvePlacement, type Placement } from "./pipeline-placement";
+import { positionsAtTop } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
 import { RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
-import { validateCustomFields } from "@/lib/custom-fields/service";
+import { customFieldsChecker, validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
-import { assertNotErased } from "@/lib/privacy/suppression";
+import { emailHash, erasedAmong } from "@/lib/privacy/suppression";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -88,43 +89,91 @@ export function parseCreateInput(kind: RecordKind, input: unknown): Record<strin
 /** A write's database error as the AppError a client gets (a taken domain, a row outside the write scope); others rethrown. */
 export const recordWriteError = (kind: RecordKind, err: unknown): never => conflictFor(RECORD_KINDS[kind], err);
 
-/**
- * createRecord in the caller's transaction, with `data` from parseCreateInput: the record,
- * its first stage_history row, its record.created event. Imports create many in one
- * transaction (a savepoint per row) through here.
- */
+/** createRecord in the caller's transaction, with `data` from parseCreateInput (createRecordsIn for one). */
 export async function createRecordIn(tx: Tx, ctx: TenantContext, kind: RecordKind, data: Record<string, unknown>): Promise<RecordRow> {
+  const [outcome] = await createRecordsIn(tx, ctx, kind, [data]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.row;
+}
+
+export type CreateOutcome = { ok: true; row: RecordRow } | { ok: false; error: AppError };
+
+/**
+ * The create of one record or many (set-based), in the caller's transaction, each `data`
+ * from parseCreateInput. Each is checked on its own — an erased contact's email, custom
+ * fields, its pipeline and stage — and one refused gets its error (the others go on);
+ * the rest are written together: one INSERT, their first stage_history rows, their
+ * record.created events, in the order given. createRecord and imports write through here.
+ */
+export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, datas: readonly Record<string, unknown>[]): Promise<CreateOutcome[]> {
   const def = RECORD_KINDS[kind];
-  if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
-  const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
-  if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
-  values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);
-  if (data.tags) values.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
-  if (def.pipelineObjectType) {
-    const place = await resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined });
-    const position = await positionBetween(tx, kind, ctx.tenantId, place.stageId);
-    Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()`, position });
-    if (kind === "DEAL") {
-      values.forecastProbability ??= place.probability;
-      values.status = dealStatusFor(place.stageState);
+  const out: CreateOutcome[] = new Array(datas.length);
+  const erased = kind === "CONTACT" ? await erasedAmong(tx, ctx.tenantId, datas.map((d) => d.email)) : new Set<string>();
+  const checkCustom = await customFieldsChecker(tx, ctx.tenantId, kind);
+  const spelled = new Map((await ensureTags(tx, ctx.tenantId, datas.flatMap((d) => (d.tags as string[] | undefined) ?? []))).map((n) => [n.toLowerCase(), n]));
+  const placements = new Map<string, Promise<Placement>>();
+  const planned: { at: number; values: Record<string, unknown>; stageId?: string }[] = [];
+  for (const [at, data] of datas.entries()) {
+    try {
+      if (typeof data.email === "string" && erased.has(emailHash(data.email))) throw validationError([{ path: "email", message: "erased contact" }]);
+      const custom = checkCustom(data.customFields as Record<string, unknown> | undefined);
+      if (custom.issues.length) throw validationError(custom.issues);
+      const values: Record<string, unknown> = { ...data, id: randomUUID(), tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId, customFields: custom.values };
+      if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
+      if (data.tags) values.tags = [...new Map((data.tags as string[]).map((n) => n.trim()).filter(Boolean).map((n) => [n.toLowerCase(), spelled.get(n.toLowerCase()) ?? n])).values()];
+      if (def.pipelineObjectType) {
+        const key = `${String(data.pipelineId ?? "")}:${String(data.stageId ?? "")}`;
+        if (!placements.has(key)) placements.set(key, resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined }));
+        const place = await placements.get(key)!;
+        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()` });
+        if (kind === "DEAL") {
+          values.forecastProbability ??= place.probability;
+          values.status = dealStatusFor(place.stageState);
+        }
+      }
+      planned.push({ at, values, stageId: values.stageId as string | undefined });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      out[at] = { ok: false, error: err };
     }
   }
-  const [row] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
   if (def.pipelineObjectType) {
-    await tx.insert(stageHistory).values({
-      tenantId: ctx.tenantId,
-      entityType: kind,
-      entityId: row!.id,
-      pipelineId: row!.pipelineId as string,
-      fromStageId: null,
-      toStageId: row!.stageId as string,
-      changedByUserId: ctx.actor.userId,
-      source: ctx.actor.source,
-    });
+    const byStage = new Map<string, typeof planned>();
+    for (const p of planned) byStage.set(p.stageId!, [...(byStage.get(p.stageId!) ?? []), p]);
+    for (const [stageId, cards] of byStage) {
+      const keys = await positionsAtTop(tx, kind, ctx.tenantId, stageId, cards.length);
+      cards.forEach((c, i) => (c.values.position = keys[i]));
+    }
   }
-  await emitEvent(tx, ctx, { type: "record.created", entityType: kind, entityId: row!.id, payload: { title: def.title(row!), record: serializeRecord(row!) } });
-  return row!;
+  const rows: RecordRow[] = [];
+  for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
+    rows.push(...((await tx.insert(tableOf(def)).values(planned.slice(i, i + INSERT_CHUNK).map((p) => p.values) as never).returning()) as RecordRow[]));
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const written = planned.map((p) => byId.get(p.values.id as string)!);
+  if (def.pipelineObjectType && written.length) {
+    for (let i = 0; i < written.length; i += CHUNK) {
+      await tx.insert(stageHistory).values(
+        written.slice(i, i + CHUNK).map((row) => ({
+          tenantId: ctx.tenantId,
+          entityType: kind,
+          entityId: row.id,
+          pipelineId: row.pipelineId as string,
+          fromStageId: null,
+          toStageId: row.stageId as string,
+          changedByUserId: ctx.actor.userId,
+          source: ctx.actor.source,
+        })),
+      );
+    }
+  }
+  await emitEvents(tx, ctx, written.map((row) => ({ type: "record.created", entityType: kind, entityId: row.id, payload: { title: def.title(row), record: serializeRecord(row) } })));
+  planned.forEach((p, i) => (out[p.at] = { ok: true, row: written[i]! }));
+  return out;
 }
+
+/** Rows per INSERT of records (a few dozen columns each, under Postgres' parameter limit). */
+const INSERT_CHUNK = 500;
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
