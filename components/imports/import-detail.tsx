@@ -3,6 +3,7 @@
 import { formatCount } from "@/lib/format";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ImportField } from "@/lib/imports/fields";
@@ -44,16 +45,17 @@ export function ImportDetail(props: ImportPageProps) {
 }
 
 function Bar({ label, done, total }: { label: string; done: number; total: number }) {
+  const id = useId();
   const pct = total ? Math.round((done / total) * 100) : 100;
   return (
     <div>
       <div className="mb-1 flex justify-between text-sm text-slate-700">
-        <span id={`${label}-label`}>{label}</span>
+        <span id={id}>{label}</span>
         <span>
           {formatCount(done)} of {formatCount(total)} rows ({pct}%)
         </span>
       </div>
-      <div role="progressbar" aria-labelledby={`${label}-label`} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} className="h-3 overflow-hidden rounded-full bg-slate-200">
+      <div role="progressbar" aria-labelledby={id} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} className="h-3 overflow-hidden rounded-full bg-slate-200">
         <div className="h-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
     </div>
