@@ -1,8 +1,8 @@
 // Imports end to end against real Postgres: upload → mapping → the worker's run → undo,
 // through the record services (source IMPORT in stage history, record changes, events).
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, contacts, domainEvents, listMemberships, pipelineStages, pipelines, recordChanges, stageHistory } from "@/db/schema";
+import { auditLog, contacts, domainEvents, imports, listMemberships, pipelineStages, pipelines, recordChanges, stageHistory } from "@/db/schema";
 import { makeTenant } from "@/db/testing/factories";
 import { createList } from "@/lib/lists/service";
 import { eraseContact } from "@/lib/privacy/contact-data";
@@ -10,7 +10,7 @@ import { createRecord, getRecord, updateRecord } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { ImportKind } from "./fields";
-import { runImport } from "./run";
+import { runImport, sweepImports } from "./run";
 import { getImport, importErrorsCsv, listImports, previewImport, startImport, undoImport, updateImport, uploadImport } from "./service";
 import type { ImportPatch } from "./schemas";
 
@@ -164,6 +164,19 @@ describe("imports", () => {
     await Promise.all([runImport(t.tenantId, up.id), runImport(t.tenantId, up.id)]);
     expect(await getImport(t.ctx, up.id)).toMatchObject({ status: "SUCCEEDED", processed: 1200, created: 1200, failed: 0 });
     expect(await contactsOf(t.ctx)).toHaveLength(1200);
+  });
+
+  it("an import whose worker stopped (RUNNING, no heartbeat) is queued again by the sweep, and its run resumes it", async () => {
+    const t = await makeTenant();
+    const up = await uploadImport(t.ctx, "CONTACT", bytes("Email\nr1@x.test\nr2@x.test\n"));
+    await startImport(t.ctx, up.id);
+    // as a worker killed after taking the job leaves it
+    await withTenant(t.ctx, (tx) => tx.update(imports).set({ status: "RUNNING", heartbeatAt: sql`now() - interval '10 minutes'` }).where(eq(imports.id, up.id)));
+    expect(await sweepImports()).toBeGreaterThanOrEqual(1);
+    await runImport(t.tenantId, up.id);
+    expect(await getImport(t.ctx, up.id)).toMatchObject({ status: "SUCCEEDED", processed: 2, created: 2 });
+    await runImport(t.tenantId, up.id); // a duplicate job finds nothing to do
+    expect(await contactsOf(t.ctx)).toHaveLength(2);
   });
 
   it("preview: the first rows' outcomes and errors, nothing written", async () => {
