@@ -21,5 +21,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Build assets are scripts, styles and images with fixed types: no document to protect.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // An import's upload (POST /api/v1/imports, up to 100 MB) is streamed by its route: the
+  // proxy would buffer the whole body; that route sets the API's headers itself.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/imports$).*)"],
 };

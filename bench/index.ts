@@ -22,6 +22,7 @@ import { benchHttp } from "./http";
 import { benchLeads } from "./leads";
 import { benchScoring } from "./scoring";
 import { benchDuplicates } from "./duplicates";
+import { benchImport } from "./import";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -67,6 +68,7 @@ async function main() {
     ["leads", benchLeads],
     ["scoring", benchScoring],
     ["duplicates", benchDuplicates],
+    ["import", benchImport],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

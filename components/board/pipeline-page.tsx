@@ -4,6 +4,7 @@ import "server-only";
 import { DataTable } from "@/components/data-table";
 import { dataTableActions } from "@/components/data-table/actions";
 import { PageHeader } from "@/components/shell/page-header";
+import { ImportButton } from "@/components/imports/import-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { filtersToParams, loadBoardUrl, parseBoardFilters, viewHref } from "@/lib/board/filters";
@@ -62,6 +63,11 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
     return (
       <>
         <BoardToolbar {...toolbar} view="table" filters={{}} members={[]} />
+        {kind !== "TICKET" && can(role, "records.write") ? (
+          <div className="mb-2 flex justify-end">
+            <ImportButton kind={kind} />
+          </div>
+        ) : null}
         <DataTable data={data} plural={info.plural} actions={dataTableActions(kind)} hrefBase={viewHref(info.path, pipeline.id, "table", {})} stageCell={stageCell} />
       </>
     );

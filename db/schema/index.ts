@@ -11,3 +11,4 @@ export * from "./audit";
 export * from "./leads";
 export * from "./lead-routing";
 export * from "./merges";
+export * from "./imports";

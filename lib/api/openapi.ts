@@ -5,6 +5,7 @@ import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import { activityPaths } from "@/lib/activities/openapi";
 import { assignmentPaths } from "@/lib/assignment/openapi";
 import { auditPaths } from "@/lib/audit/openapi";
+import { importPaths } from "@/lib/imports/openapi";
 import { automationPaths } from "@/lib/automations/openapi";
 import { leadPaths } from "@/lib/leads/openapi";
 import { listPaths } from "@/lib/lists/openapi";
@@ -19,7 +20,7 @@ import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -176,8 +176,14 @@ export async function validateCustomFields(
   values: Record<string, unknown> | undefined,
   opts: { partial?: boolean; current?: Record<string, unknown> | null } = {},
 ): Promise<Record<string, unknown>> {
-  const defs = await definitionsOf(tx, tenantId, kind);
-  const r = checkCustomFieldValues(defs, values ?? {}, { ...opts, plural: OBJECT_TYPE_LABELS[kind].plural });
+  const r = (await customFieldsChecker(tx, tenantId, kind))(values, opts);
   if (r.issues.length) throw validationError(r.issues);
   return r.values;
+}
+
+/** validateCustomFields for many records of one kind: the definitions read once, each record's values checked on its own. */
+export async function customFieldsChecker(tx: Tx, tenantId: string, kind: CustomFieldObjectType) {
+  const defs = await definitionsOf(tx, tenantId, kind);
+  return (values: Record<string, unknown> | undefined, opts: { partial?: boolean; current?: Record<string, unknown> | null } = {}) =>
+    checkCustomFieldValues(defs, values ?? {}, { ...opts, plural: OBJECT_TYPE_LABELS[kind].plural });
 }

@@ -149,7 +149,6 @@ const STATIC_FIELDS: Record<FilterObjectType, FieldDef[]> = {
     priority: [leads.priority, enumOf(PRIORITIES)],
     convertedAt: [leads.convertedAt, TIMESTAMP],
     disqualifiedReason: [leads.disqualifiedReason, STRING],
-    rating: [leads.rating, enumOf(LEAD_RATINGS)],
     utmSource: [leads.utmSource, STRING],
     utmMedium: [leads.utmMedium, STRING],
     utmCampaign: [leads.utmCampaign, STRING],

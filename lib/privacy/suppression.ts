@@ -3,7 +3,7 @@
 // checks it, so every channel that creates contacts (forms, REST, imports) is refused.
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { erasedEmails } from "@/db/schema";
 import { validationError } from "@/lib/errors";
 import type { Tx } from "@/lib/tenancy/with-tenant";
@@ -12,6 +12,17 @@ export const emailHash = (email: string) => createHash("sha256").update(email.tr
 
 export async function suppressEmail(tx: Tx, tenantId: string, email: string): Promise<void> {
   await tx.insert(erasedEmails).values({ tenantId, emailHash: emailHash(email) }).onConflictDoNothing();
+}
+
+/** Which of `emails` belonged to erased contacts (their hashes): one query for many creates. */
+export async function erasedAmong(tx: Tx, tenantId: string, emails: readonly unknown[]): Promise<Set<string>> {
+  const hashes = [...new Set(emails.filter((e): e is string => typeof e === "string" && !!e.trim()).map(emailHash))];
+  if (!hashes.length) return new Set();
+  const hits = await tx
+    .select({ hash: erasedEmails.emailHash })
+    .from(erasedEmails)
+    .where(and(eq(erasedEmails.tenantId, tenantId), inArray(erasedEmails.emailHash, hashes)));
+  return new Set(hits.map((h) => h.hash));
 }
 
 /** Refuses (422 on `email`, "erased contact") an email that belonged to an erased contact. */

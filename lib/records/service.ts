@@ -5,19 +5,20 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
-import { emitEvent, emitEvents } from "@/lib/events/emit";
+import { emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { randomUUID } from "node:crypto";
 import { readRecordById } from "./by-id";
-import { resolvePlacement } from "./pipeline-placement";
-import { positionBetween } from "@/lib/pipelines/position";
+import { resolvePlacement, type Placement } from "./pipeline-placement";
+import { positionsAtTop } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
 import { columnOf, isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
-import { validateCustomFields } from "@/lib/custom-fields/service";
+import { customFieldsChecker, validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
-import { assertNotErased } from "@/lib/privacy/suppression";
-import { routeNewRecord } from "@/lib/assignment/assign";
+import { emailHash, erasedAmong } from "@/lib/privacy/suppression";
+import { routeNewRecord, rulesFor } from "@/lib/assignment/assign";
 import { assertScoreWritable } from "@/lib/scoring/service";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
@@ -72,52 +73,117 @@ async function refuseOutsideWriteScope(tx: Tx, def: RecordKindDef, ctx: TenantCo
 /** Creates a record; with `opts.tx`, in the caller's transaction (a lead conversion creates its contact, company and deal in one). */
 export async function createRecord(ctx: TenantContext, kind: RecordKind, input: unknown, opts: { tx?: Tx } = {}): Promise<RecordRow> {
   const def = RECORD_KINDS[kind];
-  const data = def.createSchema.parse(input) as Record<string, unknown>;
-  if (kind === "CONTACT" && !contactHasIdentity(data)) {
-    throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
-  }
+  const data = parseCreateInput(kind, input);
   try {
-    return await inTransaction(ctx, opts.tx, async (tx) => {
-      if (kind === "CONTACT") await assertNotErased(tx, ctx.tenantId, data.email);
-      await assertScoreWritable(tx, ctx.tenantId, kind, data);
-      const values: Record<string, unknown> = { ...data, tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId };
-      if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
-      values.customFields = await validateCustomFields(tx, ctx.tenantId, kind, data.customFields as Record<string, unknown> | undefined);
-      if (data.tags) values.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
-      if (def.pipelineObjectType) {
-        const place = await resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined });
-        const position = await positionBetween(tx, kind, ctx.tenantId, place.stageId);
-        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()`, position });
-        if (kind === "DEAL") {
-          values.forecastProbability ??= place.probability;
-          values.status = dealStatusFor(place.stageState);
-        }
-      }
-      const [inserted] = (await tx.insert(tableOf(def)).values(values as never).returning()) as RecordRow[];
-      // assignment rules: a record created without an owner gets one here (lib/assignment)
-      const row = await routeNewRecord(tx, ctx, kind, inserted!, data);
-      if (def.pipelineObjectType) {
-        await tx.insert(stageHistory).values({
-          tenantId: ctx.tenantId,
-          entityType: kind,
-          entityId: row!.id,
-          pipelineId: row!.pipelineId as string,
-          fromStageId: null,
-          toStageId: row!.stageId as string,
-          changedByUserId: ctx.actor.userId,
-          source: ctx.actor.source,
-        });
-      }
-      await emitEvent(tx, ctx, { type: "record.created", entityType: kind, entityId: row!.id, payload: { title: def.title(row!), record: serializeRecord(row!) } });
-      return row!;
-    });
+    return await inTransaction(ctx, opts.tx, (tx) => createRecordIn(tx, ctx, kind, data));
   } catch (err) {
     conflictFor(def, err);
   }
 }
 
+/** A create body parsed by the kind's create schema (and a contact's identity rule). */
+export function parseCreateInput(kind: RecordKind, input: unknown): Record<string, unknown> {
+  const data = RECORD_KINDS[kind].createSchema.parse(input) as Record<string, unknown>;
+  if (kind === "CONTACT" && !contactHasIdentity(data)) {
+    throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
+  }
+  return data;
+}
+
+/** A write's database error as the AppError a client gets (a taken domain, a row outside the write scope); others rethrown. */
+export const recordWriteError = (kind: RecordKind, err: unknown): never => conflictFor(RECORD_KINDS[kind], err);
+
+/** createRecord in the caller's transaction, with `data` from parseCreateInput (createRecordsIn for one). */
+export async function createRecordIn(tx: Tx, ctx: TenantContext, kind: RecordKind, data: Record<string, unknown>): Promise<RecordRow> {
+  const [outcome] = await createRecordsIn(tx, ctx, kind, [data]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.row;
+}
+
+export type CreateOutcome = { ok: true; row: RecordRow } | { ok: false; error: AppError };
+
+/**
+ * The create of one record or many (set-based), in the caller's transaction, each `data`
+ * from parseCreateInput. Each is checked on its own — an erased contact's email, custom
+ * fields, its pipeline and stage — and one refused gets its error (the others go on);
+ * the rest are written together: one INSERT, their first stage_history rows, their
+ * record.created events, in the order given. createRecord and imports write through here.
+ */
+export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, datas: readonly Record<string, unknown>[]): Promise<CreateOutcome[]> {
+  const def = RECORD_KINDS[kind];
+  const out: CreateOutcome[] = new Array(datas.length);
+  const erased = kind === "CONTACT" ? await erasedAmong(tx, ctx.tenantId, datas.map((d) => d.email)) : new Set<string>();
+  const checkCustom = await customFieldsChecker(tx, ctx.tenantId, kind);
+  const spelled = new Map((await ensureTags(tx, ctx.tenantId, datas.flatMap((d) => (d.tags as string[] | undefined) ?? []))).map((n) => [n.toLowerCase(), n]));
+  const placements = new Map<string, Promise<Placement>>();
+  const planned: { at: number; values: Record<string, unknown>; stageId?: string }[] = [];
+  for (const [at, data] of datas.entries()) {
+    try {
+      if (typeof data.email === "string" && erased.has(emailHash(data.email))) throw validationError([{ path: "email", message: "erased contact" }]);
+      const custom = checkCustom(data.customFields as Record<string, unknown> | undefined);
+      if (custom.issues.length) throw validationError(custom.issues);
+      const values: Record<string, unknown> = { ...data, id: randomUUID(), tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId, customFields: custom.values };
+      if (!("ownedByUserId" in data) && !data.ownedByGroupId) values.ownedByUserId = ctx.actor.userId;
+      if (data.tags) values.tags = [...new Map((data.tags as string[]).map((n) => n.trim()).filter(Boolean).map((n) => [n.toLowerCase(), spelled.get(n.toLowerCase()) ?? n])).values()];
+      if (def.pipelineObjectType) {
+        const key = `${String(data.pipelineId ?? "")}:${String(data.stageId ?? "")}`;
+        if (!placements.has(key)) placements.set(key, resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined }));
+        const place = await placements.get(key)!;
+        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()` });
+        if (kind === "DEAL") {
+          values.forecastProbability ??= place.probability;
+          values.status = dealStatusFor(place.stageState);
+        }
+      }
+      planned.push({ at, values, stageId: values.stageId as string | undefined });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      out[at] = { ok: false, error: err };
+    }
+  }
+  if (def.pipelineObjectType) {
+    const byStage = new Map<string, typeof planned>();
+    for (const p of planned) byStage.set(p.stageId!, [...(byStage.get(p.stageId!) ?? []), p]);
+    for (const [stageId, cards] of byStage) {
+      const keys = await positionsAtTop(tx, kind, ctx.tenantId, stageId, cards.length);
+      cards.forEach((c, i) => (c.values.position = keys[i]));
+    }
+  }
+  const rows: RecordRow[] = [];
+  for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
+    rows.push(...((await tx.insert(tableOf(def)).values(planned.slice(i, i + INSERT_CHUNK).map((p) => p.values) as never).returning()) as RecordRow[]));
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const written = planned.map((p) => byId.get(p.values.id as string)!);
+  // assignment rules: a record created without an owner gets one here (lib/assignment)
+  if (written.length && kind !== "COMPANY" && (await rulesFor(tx, ctx.tenantId, kind)).length) {
+    for (const [i, p] of planned.entries()) written[i] = await routeNewRecord(tx, ctx, kind, written[i]!, datas[p.at]!);
+  }
+  if (def.pipelineObjectType && written.length) {
+    for (let i = 0; i < written.length; i += CHUNK) {
+      await tx.insert(stageHistory).values(
+        written.slice(i, i + CHUNK).map((row) => ({
+          tenantId: ctx.tenantId,
+          entityType: kind,
+          entityId: row.id,
+          pipelineId: row.pipelineId as string,
+          fromStageId: null,
+          toStageId: row.stageId as string,
+          changedByUserId: ctx.actor.userId,
+          source: ctx.actor.source,
+        })),
+      );
+    }
+  }
+  await emitEvents(tx, ctx, written.map((row) => ({ type: "record.created", entityType: kind, entityId: row.id, payload: { title: def.title(row), record: serializeRecord(row) } })));
+  planned.forEach((p, i) => (out[p.at] = { ok: true, row: written[i]! }));
+  return out;
+}
+
 /** The caller's transaction, or a new one for the tenant. */
 const inTransaction = <T>(ctx: TenantContext, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> => (tx ? fn(tx) : withTenant(ctx, fn));
+/** Rows per INSERT of records (a few dozen columns each, under Postgres' parameter limit). */
+const INSERT_CHUNK = 500;
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 

@@ -19,6 +19,7 @@ import { sweepThrottles, THROTTLE_CRONTAB } from "@/lib/auth/throttle";
 import { log, scrubText } from "@/lib/log";
 import { leadScoringConsumer } from "@/lib/scoring/consumer";
 import { rescoreLeadsTask } from "@/lib/scoring/tasks";
+import { IMPORTS_CRONTAB, runImport, sweepImports } from "@/lib/imports/run";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -49,6 +50,15 @@ export const taskList: TaskList = {
   rescore_leads: rescoreLeadsTask,
   async auth_throttles_sweep() {
     await sweepThrottles();
+  },
+  // queued by the imports table's trigger on start and undo (migration imports)
+  async run_import(payload) {
+    const { tenantId, importId } = payload as { tenantId: string; importId: string };
+    await runImport(tenantId, importId);
+  },
+  async imports_sweep(_payload, helpers) {
+    const n = await sweepImports();
+    if (n) helpers.logger.info(`queued ${n} stalled import(s) again`);
   },
 };
 
@@ -92,7 +102,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,
-    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB].join("\n"),
+    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB, IMPORTS_CRONTAB].join("\n"),
   });
   const relay = startRelay({ pollMs: opts.pollInterval ?? 1000 });
   const stopJobs = runner.stop.bind(runner);

@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { dataTableActions } from "@/components/data-table/actions";
 import { EmptyRecords } from "@/components/onboarding/empty-records";
 import { PageHeader } from "@/components/shell/page-header";
+import { ImportButton } from "@/components/imports/import-button";
 import { requirePageSession } from "@/lib/auth/session";
 import { gettingStartedFor } from "@/lib/onboarding/getting-started";
 import { loadDataTable } from "@/lib/views/bootstrap";
@@ -24,9 +25,12 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
               Duplicates
             </Link>
             {data.can.write ? (
-              <Link href="/companies/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-                <Plus className="size-4" aria-hidden /> New company
-              </Link>
+              <>
+                <ImportButton kind="COMPANY" />
+                <Link href="/companies/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                  <Plus className="size-4" aria-hidden /> New company
+                </Link>
+              </>
             ) : null}
           </>
         }

@@ -6,6 +6,7 @@ import { dataTableActions } from "@/components/data-table/actions";
 import { EmptyRecords } from "@/components/onboarding/empty-records";
 import { GettingStartedCard } from "@/components/onboarding/getting-started";
 import { PageHeader } from "@/components/shell/page-header";
+import { ImportButton } from "@/components/imports/import-button";
 import { requirePageSession } from "@/lib/auth/session";
 import { gettingStartedFor } from "@/lib/onboarding/getting-started";
 import { loadDataTable } from "@/lib/views/bootstrap";
@@ -25,9 +26,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
               Duplicates
             </Link>
             {data.can.write ? (
-              <Link href="/contacts/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-                <Plus className="size-4" aria-hidden /> New contact
-              </Link>
+              <>
+                <ImportButton kind="CONTACT" />
+                <Link href="/contacts/new" className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                  <Plus className="size-4" aria-hidden /> New contact
+                </Link>
+              </>
             ) : null}
           </>
         }

@@ -1,4 +1,4 @@
-import { Bot, Eye, FileInput, Gauge, GitBranch, KeyRound, Route, ScrollText, SlidersHorizontal, Tags, UserRound, Users, UsersRound, Workflow } from "lucide-react";
+import { Bot, Eye, FileInput, Gauge, GitBranch, KeyRound, Route, ScrollText, SlidersHorizontal, Tags, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -21,6 +21,7 @@ const SECTIONS = [
   { href: "/settings/lead-scoring", label: "Lead scoring", icon: Gauge, description: "Rules and activity points behind each lead's score", adminOnly: true },
   { href: "/settings/assignment", label: "Assignment", icon: Route, description: "Who gets new records: a user, round robin, least open", adminOnly: true },
   { href: "/settings/automations", label: "Automations", icon: Workflow, description: "Rules, webhooks and their execution log", adminOnly: true },
+  { href: "/settings/imports", label: "Imports", icon: Upload, description: "CSV imports: history, progress, failed rows, undo", adminOnly: false },
   { href: "/settings/audit-log", label: "Audit log", icon: ScrollText, description: "Who did what, when and from where", adminOnly: true },
   { href: "/settings/ai", label: "AI", icon: Bot, description: "The OpenAI-compatible endpoint for AI workers", adminOnly: true },
 ] as const;

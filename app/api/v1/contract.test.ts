@@ -266,6 +266,8 @@ describe("every documented operation, answered as the document says", () => {
     await call("GET", "/web-forms");
     await call("PATCH", `/web-forms/${form.id}`, { body: { enabled: false } });
     await call("DELETE", `/web-forms/${form.id}`, { expect: 204 });
+  });
+
   it("lead scoring and assignment rules", async () => {
     await call("PUT", "/lead-scoring", { body: { rules: [{ label: "Priority high", condition: { field: "priority", op: "eq", value: "high" }, points: 20 }], activityPoints: { CALL: 5 }, decayDays: 30 } });
     await call("GET", "/lead-scoring");
@@ -276,6 +278,8 @@ describe("every documented operation, answered as the document says", () => {
     await call("PATCH", `/assignment-rules/${rule.id}`, { body: { enabled: false } });
     await call("GET", `/leads/${ids.leads}/assignments`);
     await call("DELETE", `/assignment-rules/${rule.id}`, { expect: 204 });
+  });
+
   it("duplicates and merge: groups, a merge, its history", async () => {
     const twins = {
       contacts: [{ firstName: "Dee", email: "dee@twin.example" }, { firstName: "Dee", email: "DEE@twin.example", jobTitle: "CFO" }],
@@ -294,6 +298,24 @@ describe("every documented operation, answered as the document says", () => {
       const { body: gone } = await call("GET", `/${collection}/${second.id}`, { expect: 404 });
       expect(gone.mergedIntoId).toBe(first.id);
     }
+  });
+
+  it("imports: upload, map, preview, start, run, errors, undo", async () => {
+    const upload = routeFor("/imports").mod.POST!;
+    const res = await upload(apiRequest("POST", "/imports?objectType=CONTACT&fileName=c.csv", { key, body: "Email,First Name\nimp@acme.example,Imo\nbad,X\n", contentType: "text/csv" }), routeParams({}));
+    expect(res.status).toBe(201);
+    const imp = (await res.json()) as { id: string; tenantId?: string };
+    await call("PATCH", `/imports/${imp.id}`, { body: { mode: "UPSERT", matchOn: "email" } });
+    await call("POST", `/imports/${imp.id}/preview`);
+    await call("POST", `/imports/${imp.id}/start`, { expect: 202 });
+    const { runImport } = await import("@/lib/imports/run");
+    const { body: started } = await call("GET", `/imports/${imp.id}`);
+    await runImport(t.tenantId, started.id);
+    const { body: done } = await call("GET", "/imports");
+    expect(done.data[0]).toMatchObject({ id: imp.id, status: "SUCCEEDED", created: 1, failed: 1 });
+    const { res: errors } = await call("GET", `/imports/${imp.id}/errors`);
+    expect(await errors.text()).toContain("bad,X,2,email: must be an email address");
+    await call("POST", `/imports/${imp.id}/undo`, { expect: 202 });
   });
 
   it("records: delete", async () => {

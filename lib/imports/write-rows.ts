@@ -1,0 +1,340 @@
+// The rows of an import, written through the services every other writer uses: a new
+// record through createRecordIn, a matched one through updateRecordIn, a stage column
+// through moveRecord's engine (movesIn: movement rules, required fields, stage_history),
+// list membership through addMembersIn, tags through ensureTags — all with the context's
+// source IMPORT. Many rows share one transaction, each in a savepoint: a row the services
+// refuse is written nowhere, and the others go on. The worker's batches and the mapping
+// preview (rolled back) both run here.
+import "server-only";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { ZodError } from "zod";
+import { companies, contacts, pipelineStages, pipelines, tenantUsers, users, type Import } from "@/db/schema";
+import { AppError, type ValidationIssue } from "@/lib/errors";
+import { definitionsOf } from "@/lib/custom-fields/service";
+import { addMembersIn } from "@/lib/lists/members";
+import { loadList } from "@/lib/lists/model";
+import { movesIn, type MoveConn, type PipelineKind, type Settle } from "@/lib/pipelines/move-batch";
+import { RequiredFieldsMissing } from "@/lib/pipelines/required-fields";
+import { columnOf, RECORD_KINDS, tableOf, updateSchemaOf } from "@/lib/records/registry";
+import { isUuid } from "@/lib/uuid";
+import { createRecordsIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateRecordIn, type CreateOutcome, type RecordRow } from "@/lib/records/service";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { rawTransaction, type Tx } from "@/lib/tenancy/with-tenant";
+import { rowInput, SPECIAL, type ImportKind } from "./fields";
+import type { ImportRowOutcome } from "@/db/schema";
+
+export interface RowIn {
+  rowNo: number;
+  cells: string[];
+}
+
+export interface RowOut {
+  rowNo: number;
+  outcome: ImportRowOutcome;
+  recordId: string | null;
+  error: string | null;
+  previous: Record<string, unknown> | null;
+  written: Record<string, unknown> | null;
+}
+
+class RowError extends Error {}
+
+const lower = (s: unknown) => (typeof s === "string" ? s.trim().toLowerCase() : "");
+/** "https://www.Acme.com/about" → "acme.com" */
+export const domainOf = (s: string) => s.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/^www\./, "").replace(/[/?#:].*$/, "");
+
+/** An error of the services as "field: what is wrong" (the error file's `error` column). */
+export function rowErrorText(err: unknown): string {
+  if (err instanceof RowError) return err.message;
+  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`).join("; ");
+  if (err instanceof RequiredFieldsMissing || (err instanceof AppError && err.code === "required-fields-missing")) {
+    const missing = (err as AppError).extensions?.missingFields as string[] | undefined;
+    return `stage: ${missing?.length ? `needs ${missing.join(", ")} first` : err.message}`;
+  }
+  if (err instanceof AppError) {
+    const issues = err.extensions.errors as ValidationIssue[] | undefined;
+    if (issues?.length) return issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+    if (err.code === "movement-not-allowed") return `stage: ${err.message}`;
+    return err.message;
+  }
+  return "could not be written";
+}
+
+const issuesText = (issues: ValidationIssue[]) => issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+
+/** What the rows of a batch refer to, read once for the batch. */
+interface Lookups {
+  owners: Map<string, string>;
+  companiesByDomain: Map<string, string>;
+  companiesByName: Map<string, string>;
+  contactsByEmail: Map<string, string>;
+  /** matchOn value (lower-cased) → record id */
+  matches: Map<string, string>;
+  stages: { defaultPipelineId: string | null; byPipeline: Map<string, Map<string, string>> };
+}
+
+function columnValues(imp: Import, rows: readonly RowIn[], target: string): string[] {
+  const cols = imp.headers.flatMap((h, i) => (imp.mapping[h] === target ? [i] : []));
+  return [...new Set(rows.flatMap((r) => cols.map((i) => (r.cells[i] ?? "").trim()).filter(Boolean)))];
+}
+
+async function readLookups(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<Lookups> {
+  const kind = imp.objectType as ImportKind;
+  const t = ctx.tenantId;
+  const owners = new Map<string, string>();
+  const ownerEmails = columnValues(imp, rows, SPECIAL.owner).map(lower);
+  if (ownerEmails.length) {
+    const found = await tx
+      .select({ id: users.id, email: users.email })
+      .from(tenantUsers)
+      .innerJoin(users, eq(users.id, tenantUsers.userId))
+      .where(and(eq(tenantUsers.tenantId, t), eq(tenantUsers.isActive, true), inArray(sql`lower(${users.email})`, ownerEmails)));
+    for (const u of found) owners.set(lower(u.email), u.id);
+  }
+  const companiesByDomain = new Map<string, string>();
+  const domains = columnValues(imp, rows, SPECIAL.companyDomain).map(domainOf);
+  if (domains.length) {
+    const found = await tx.select({ id: companies.id, domain: companies.domain }).from(companies).where(and(eq(companies.tenantId, t), isNull(companies.deletedAt), inArray(sql`lower(${companies.domain})`, domains)));
+    for (const c of found) companiesByDomain.set(lower(c.domain), c.id);
+  }
+  const companiesByName = new Map<string, string>();
+  const names = columnValues(imp, rows, SPECIAL.companyName).map(lower);
+  if (names.length) {
+    const found = await tx
+      .select({ id: companies.id, name: companies.name })
+      .from(companies)
+      .where(and(eq(companies.tenantId, t), isNull(companies.deletedAt), inArray(sql`lower(${companies.name})`, names)))
+      .orderBy(companies.createdAt);
+    for (const c of found) if (!companiesByName.has(lower(c.name))) companiesByName.set(lower(c.name), c.id);
+  }
+  const contactsByEmail = new Map<string, string>();
+  const contactEmails = columnValues(imp, rows, SPECIAL.contactEmail).map(lower);
+  if (contactEmails.length) {
+    const found = await tx.select({ id: contacts.id, email: contacts.email }).from(contacts).where(and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), inArray(sql`lower(${contacts.email})`, contactEmails))).orderBy(contacts.createdAt);
+    for (const c of found) if (!contactsByEmail.has(lower(c.email))) contactsByEmail.set(lower(c.email), c.id);
+  }
+  const matches = new Map<string, string>();
+  if (imp.mode !== "CREATE" && imp.matchOn) {
+    const keys = columnValues(imp, rows, imp.matchOn).map((v) => (imp.matchOn === "domain" ? domainOf(v) : lower(v)));
+    if (keys.length) {
+      const d = RECORD_KINDS[kind];
+      const table = tableOf(d);
+      const expr = imp.matchOn === "id" ? sql`${table.id}::text` : imp.matchOn.startsWith("customFields.") ? sql`lower(${columnOf(d, "customFields")} ->> ${imp.matchOn.slice(13)})` : sql`lower(${columnOf(d, imp.matchOn)})`;
+      const ids = imp.matchOn === "id" ? keys.filter(isUuid) : keys;
+      if (ids.length) {
+        const found = await tx
+          .select({ id: table.id, k: expr.mapWith(String) })
+          .from(table)
+          .where(and(eq(table.tenantId, t), isNull(table.deletedAt), inArray(expr, ids)))
+          .orderBy(columnOf(d, "createdAt")!);
+        for (const f of found) if (!matches.has(f.k)) matches.set(f.k, f.id as string);
+      }
+    }
+  }
+  const stages: Lookups["stages"] = { defaultPipelineId: null, byPipeline: new Map() };
+  const def = RECORD_KINDS[kind];
+  if (def.pipelineObjectType && Object.values(imp.mapping).includes(SPECIAL.stage)) {
+    const found = await tx
+      .select({ pipelineId: pipelines.id, isDefault: pipelines.isDefault, stageId: pipelineStages.id, name: pipelineStages.name })
+      .from(pipelines)
+      .innerJoin(pipelineStages, and(eq(pipelineStages.tenantId, pipelines.tenantId), eq(pipelineStages.pipelineId, pipelines.id)))
+      .where(and(eq(pipelines.tenantId, t), eq(pipelines.objectType, def.pipelineObjectType)));
+    for (const s of found) {
+      if (s.isDefault) stages.defaultPipelineId = s.pipelineId;
+      let m = stages.byPipeline.get(s.pipelineId);
+      if (!m) stages.byPipeline.set(s.pipelineId, (m = new Map()));
+      m.set(lower(s.name), s.stageId);
+    }
+  }
+  return { owners, companiesByDomain, companiesByName, contactsByEmail, matches, stages };
+}
+
+const union = (...lists: (readonly string[] | undefined)[]) => {
+  const out: string[] = [];
+  for (const l of lists) for (const x of l ?? []) if (!out.some((o) => o.toLowerCase() === x.toLowerCase())) out.push(x);
+  return out;
+};
+
+/** Fields an update's diff names that only follow the stage (the move writes them). */
+const STAGE_FOLLOWERS = new Set(["stageEnteredAt", "position", "updatedAt", "status", "forecastProbability", "closedAt", "wonReason", "lostReason"]);
+
+type Plan =
+  | { kind: "skip" }
+  | { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null }
+  | { kind: "create"; data: Record<string, unknown>; key: string | null };
+
+/**
+ * Writes `rows` in the caller's transaction and returns each row's outcome. A row's cells
+ * are checked and resolved first (no write); a row to update is written in a savepoint of
+ * its own (updateRecordIn, then the stage move), rows to create go together through
+ * createRecordsIn (in a savepoint; should the shared INSERT fail, each again in its own).
+ * `matches` grows with the records created, so a later row of the same file with the same
+ * key updates the record an earlier row created.
+ */
+export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<RowOut[]> {
+  const kind = imp.objectType as ImportKind;
+  const def = RECORD_KINDS[kind];
+  const custom = new Map((await definitionsOf(tx, ctx.tenantId, kind)).map((d) => [d.key, d]));
+  const look = await readLookups(tx, ctx, imp, rows);
+  const updateSchema = updateSchemaOf(def);
+  const out: RowOut[] = new Array(rows.length);
+  const members: string[] = [];
+  const matchKey = (v: unknown) => (imp.matchOn === "domain" ? domainOf(String(v)) : lower(v));
+  const done = (at: number, o: Omit<RowOut, "rowNo">) => {
+    out[at] = { rowNo: rows[at]!.rowNo, ...o };
+    if (o.recordId) members.push(o.recordId);
+  };
+  const failed = (at: number, err: unknown) => done(at, { outcome: "FAILED", recordId: null, error: rowErrorText(asAppError(kind, err)), previous: null, written: null });
+
+  /** What a row asks for: checked and resolved, nothing written. */
+  function plan(row: RowIn): Plan {
+    const { values, customFields, issues } = rowInput(imp.headers, row.cells, imp.mapping, custom);
+    if (issues.length) throw new RowError(issuesText(issues));
+    const input: Record<string, unknown> = {};
+    const refs: ValidationIssue[] = [];
+    let stageName: string | null = null;
+    let matchValue: unknown = null;
+    for (const [path, value] of Object.entries(values)) {
+      if (path === SPECIAL.owner) {
+        const id = look.owners.get(lower(value));
+        if (id) input.ownedByUserId = id;
+        else refs.push({ path: "owner", message: `${String(value)} is not an active user of this workspace` });
+      } else if (path === SPECIAL.companyDomain || path === SPECIAL.companyName) {
+        const id = path === SPECIAL.companyDomain ? look.companiesByDomain.get(domainOf(String(value))) : look.companiesByName.get(lower(value));
+        if (id) input.companyId = id;
+        else refs.push({ path: "company", message: `no company ${path === SPECIAL.companyDomain ? "with the domain" : "named"} ${String(value)}` });
+      } else if (path === SPECIAL.contactEmail) {
+        const id = look.contactsByEmail.get(lower(value));
+        if (id) input.contactId = id;
+        else refs.push({ path: "contact", message: `no contact with the email ${String(value)}` });
+      } else if (path === SPECIAL.stage) stageName = String(value);
+      else if (path !== SPECIAL.id) input[path] = value;
+      if (path === imp.matchOn) matchValue = value;
+    }
+    if (imp.matchOn?.startsWith("customFields.")) matchValue = customFields[imp.matchOn.slice(13)] ?? null;
+    if (refs.length) throw new RowError(issuesText(refs));
+    if (Object.keys(customFields).length) input.customFields = customFields;
+    const key = imp.mode !== "CREATE" && matchValue !== null && matchValue !== "" ? matchKey(matchValue) : null;
+    const existingId = key ? look.matches.get(key) : undefined;
+    if (existingId) return { kind: "update", id: existingId, input, stageName };
+    if (imp.mode === "UPDATE") {
+      if (!key) throw new RowError(`${imp.matchOn}: is empty, and rows are matched on it`);
+      return { kind: "skip" };
+    }
+    const data = parseCreateInput(kind, {
+      ...input,
+      tags: union(input.tags as string[] | undefined, imp.tags),
+      ...(input.ownedByUserId === undefined && imp.defaultOwnerUserId ? { ownedByUserId: imp.defaultOwnerUserId } : {}),
+      ...(stageName !== null ? stagePlacement(look, stageName) : {}),
+    });
+    return { kind: "create", data, key };
+  }
+
+  async function update(at: number, p: Extract<Plan, { kind: "update" }>): Promise<void> {
+    try {
+      const result = await tx.transaction(async (sp) => {
+        const [before] = await lockLiveRecords(sp, ctx, kind, [p.id]);
+        if (!before) return null;
+        const tags = p.input.tags || imp.tags.length ? union(before.tags as string[], p.input.tags as string[] | undefined, imp.tags) : undefined;
+        const patch = updateSchema.parse({ ...p.input, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
+        let after = await updateRecordIn(sp, ctx, kind, before, patch);
+        if (p.stageName !== null) after = await moveTo(sp, ctx, kind as PipelineKind, after, look, p.stageName);
+        const changes = diffRecord(before, after, [...Object.keys(patch), ...(p.stageName !== null ? ["stageId"] : [])]);
+        const kept = Object.entries(changes).filter(([k]) => k in patch || !STAGE_FOLLOWERS.has(k));
+        return { id: after.id, previous: Object.fromEntries(kept.map(([k, c]) => [k, c.from])), written: Object.fromEntries(kept.map(([k, c]) => [k, c.to])) };
+      });
+      if (!result) done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
+      else done(at, { outcome: "UPDATED", recordId: result.id, error: null, previous: result.previous, written: result.written });
+    } catch (err) {
+      failed(at, err);
+    }
+  }
+
+  let pending: { at: number; data: Record<string, unknown>; key: string | null }[] = [];
+  const pendingKeys = new Set<string>();
+  async function flush(): Promise<void> {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    pendingKeys.clear();
+    let results: (CreateOutcome | { ok: false; error: unknown })[];
+    try {
+      results = await tx.transaction((sp) => createRecordsIn(sp, ctx, kind, batch.map((b) => b.data)));
+    } catch {
+      // the shared write failed (a domain another company has…): each on its own, to its own outcome
+      results = [];
+      for (const b of batch) {
+        results.push(await tx.transaction((sp) => createRecordsIn(sp, ctx, kind, [b.data])).then((r) => r[0]!, (err: unknown) => ({ ok: false as const, error: asAppError(kind, err) })));
+      }
+    }
+    batch.forEach((b, i) => {
+      const r = results[i]!;
+      if (!r.ok) return failed(b.at, r.error);
+      if (b.key) look.matches.set(b.key, r.row.id);
+      done(b.at, { outcome: "CREATED", recordId: r.row.id, error: null, previous: null, written: null });
+    });
+  }
+
+  for (const [at, row] of rows.entries()) {
+    let p: Plan;
+    try {
+      p = plan(row);
+      // a key an earlier row of this batch is creating: that row first, then this one updates it
+      if (p.kind === "create" && p.key && pendingKeys.has(p.key)) {
+        await flush();
+        p = plan(row);
+      }
+    } catch (err) {
+      failed(at, err);
+      continue;
+    }
+    if (p.kind === "skip") done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
+    else if (p.kind === "update") await update(at, p);
+    else {
+      pending.push({ at, data: p.data, key: p.key });
+      if (p.key) pendingKeys.add(p.key);
+    }
+  }
+  await flush();
+  if (imp.listId && members.length) {
+    const list = await loadList(tx, ctx, imp.listId, true);
+    await addMembersIn(tx, ctx, list, members);
+  }
+  return out;
+}
+
+/** An error of a write as the client would get it (recordWriteError maps a taken domain, a row out of scope); others as they are. */
+function asAppError(kind: ImportKind, err: unknown): unknown {
+  try {
+    recordWriteError(kind, err);
+  } catch (mapped) {
+    return mapped;
+  }
+  return err;
+}
+
+function stagePlacement(look: Lookups, name: string): { pipelineId: string; stageId: string } {
+  const pipelineId = look.stages.defaultPipelineId;
+  const stageId = pipelineId ? look.stages.byPipeline.get(pipelineId)?.get(lower(name)) : undefined;
+  if (!pipelineId || !stageId) throw new RowError(`stage: ${name} is not a stage of the default pipeline`);
+  return { pipelineId, stageId };
+}
+
+/** A stage column on a matched record: a move through moveRecord's own checks and write. */
+async function moveTo(tx: Tx, ctx: TenantContext, kind: PipelineKind, record: RecordRow, look: Lookups, name: string): Promise<RecordRow> {
+  const stageId = look.stages.byPipeline.get(record.pipelineId as string)?.get(lower(name));
+  if (!stageId) throw new RowError(`stage: ${name} is not a stage of the record's pipeline`);
+  return moveToStageId(tx, ctx, kind, record, stageId);
+}
+
+/** A move in the caller's transaction (savepoint) through movesIn; a refusal is thrown. */
+export async function moveToStageId(tx: Tx, ctx: TenantContext, kind: PipelineKind, record: RecordRow, stageId: string): Promise<RecordRow> {
+  if (stageId === record.stageId) return record;
+  const conn: MoveConn = { sql: rawTransaction(tx), commit: ((...writes: unknown[]) => Promise.all(writes)) as MoveConn["commit"] };
+  const settled: (Settle | undefined)[] = [undefined];
+  await movesIn(conn, [{ ctx, kind, id: record.id, input: { toStageId: stageId } }], settled);
+  const outcome = settled[0];
+  if (!outcome) throw new Error("import: the move was not settled");
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value.record;
+}
