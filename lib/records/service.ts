@@ -2,7 +2,7 @@
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
@@ -13,7 +13,7 @@ import { readRecordById } from "./by-id";
 import { resolvePlacement, type Placement } from "./pipeline-placement";
 import { positionsAtTop } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
-import { columnOf, isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
+import { isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
 import { customFieldsChecker, validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
