@@ -353,8 +353,8 @@ describe("database catalog", () => {
             and not exists (select 1 from pg_attribute o where o.attrelid = c.oid and o.attname = 'owned_by_user_id' and not o.attisdropped)))
       order by 1`;
     const children = rows.map((r) => r.name).filter((n) => !(n in exempt));
-    expect(children).toEqual(expect.arrayContaining(["activities", "automation_action_executions", "domain_events", "list_memberships", "notifications", "published_events", "record_changes", "record_watchers", "stage_history"]));
-    for (const t of [...children, "list_membership_log"]) {
+    expect(children).toEqual(expect.arrayContaining(["activities", "activity_links", "automation_action_executions", "domain_events", "import_rows", "list_memberships", "notifications", "published_events", "record_assignments", "record_changes", "record_watchers", "stage_history"]));
+    for (const t of [...children, "list_membership_log", "imports", "record_merges"]) {
       const pols = await sql<{ using: string }[]>`
         select pg_get_expr(p.polqual, p.polrelid) as using from pg_policy p
         where p.polrelid = ${`public.${t}`}::regclass and not p.polpermissive and p.polcmd = 'r'`;

@@ -120,6 +120,7 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
   for (const [at, data] of datas.entries()) {
     try {
       if (typeof data.email === "string" && erased.has(emailHash(data.email))) throw validationError([{ path: "email", message: "erased contact" }]);
+      await assertScoreWritable(tx, ctx.tenantId, kind, data);
       const custom = checkCustom(data.customFields as Record<string, unknown> | undefined);
       if (custom.issues.length) throw validationError(custom.issues);
       const values: Record<string, unknown> = { ...data, id: randomUUID(), tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId, customFields: custom.values };
