@@ -1,7 +1,7 @@
 // Reads for record collections: keyset pagination over any sortable column, quick
 // search, and filter JSON. Server-only.
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { decodeCursor, encodeCursor, fitsColumn } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
@@ -77,14 +77,22 @@ export async function listRecords(ctx: TenantContext, kind: RecordKind, params: 
       ? [sql`${column} asc nulls last`, asc(t.id)]
       : [sql`${column} desc nulls last`, desc(t.id)];
   const isTimestamp = column.columnType === "PgTimestamp";
-  const rows = (await withTenant(ctx, (tx) =>
-    tx
-      .select({ ...getTableColumns(t), _cursor: isTimestamp ? sql<string | null>`${column}::text` : sql<null>`null` })
+  // Ids first, then their rows: the page's ids come from the sort index alone (the default
+  // sort's created_idx carries the owner columns the access policies read), so a rep who
+  // sees 2% of a million contacts skips the others in the index instead of in the table.
+  const rows = (await withTenant(ctx, (tx) => {
+    const ids = tx
+      .select({ id: t.id })
       .from(t)
       .where(and(...conditions))
       .orderBy(...order)
-      .limit(limit + 1),
-  )) as (RecordRow & { _cursor: string | null })[];
+      .limit(limit + 1);
+    return tx
+      .select({ ...getTableColumns(t), _cursor: isTimestamp ? sql<string | null>`${column}::text` : sql<null>`null` })
+      .from(t)
+      .where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, ids)))
+      .orderBy(...order);
+  })) as (RecordRow & { _cursor: string | null })[];
   const page = rows.slice(0, limit).map(({ _cursor, ...row }) => row as RecordRow);
   const last = rows[limit - 1];
   const lastValue = last ? (isTimestamp ? last._cursor : cursorValue(last[field])) : null;
