@@ -69,10 +69,13 @@ async function planIn(tx: Tx, ctx: TenantContext, lead: RecordRow, input: Return
   let companyRow: RecordRow | undefined;
   if (input.companyId) companyRow = await liveById(tx, ctx, "COMPANY", input.companyId);
   else if (input.createCompany !== false) {
-    // through companies_domain_key and companies_name_prefix_idx (byte-order equality is equality)
-    if (domain) companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNotNull(companies.domain), isNull(companies.deletedAt), sql`lower(${companies.domain}) = ${domain}`));
+    // Through the duplicate keys' indexes (companies_dup_domain_idx, companies_dup_name_idx):
+    // under row level security a stored column is an index condition and lower(...) is not.
+    // Each key is a function of the lowered value, so equal values have equal keys; the
+    // exact comparison follows. A name whose key is empty (all punctuation) is compared only exactly.
+    if (domain) companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNotNull(companies.domain), isNull(companies.deletedAt), sql`${companies.dupDomain} = dup_domain_key(${domain})`, sql`lower(${companies.domain}) = ${domain}`));
     if (!companyRow && companyName) {
-      companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`(lower(${companies.name}) collate "C") = (lower(${companyName}) collate "C")`));
+      companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`(${companies.dupName} = dup_company_key(${companyName}) or dup_company_key(${companyName}) is null)`, sql`(lower(${companies.name}) collate "C") = (lower(${companyName}) collate "C")`));
     }
   }
   const companyValues: Fill = { name: companyName ?? domain, domain };
@@ -86,7 +89,8 @@ async function planIn(tx: Tx, ctx: TenantContext, lead: RecordRow, input: Return
   const person = Object.fromEntries(CONTACT_FIELDS.map((k) => [k, lead[k] ?? null]));
   let contactRow: RecordRow | undefined;
   if (input.contactId) contactRow = await liveById(tx, ctx, "CONTACT", input.contactId);
-  else if (lead.email) contactRow = await find("CONTACT", and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), sql`lower(${contacts.email}) = lower(${lead.email as string})`));
+  // through contacts_dup_email_idx (dup_email is the trimmed, lower-cased email; the function folds to a constant)
+  else if (lead.email) contactRow = await find("CONTACT", and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), sql`${contacts.dupEmail} = dup_email_key(${lead.email as string})`, sql`lower(${contacts.email}) = lower(${lead.email as string})`));
   const contact: PlannedRecord = contactRow
     ? { action: "reuse", id: contactRow.id, title: RECORD_KINDS.CONTACT.title(contactRow), fill: fillOf(contactRow, person) }
     : { action: "create", title: RECORD_KINDS.CONTACT.title(person), values: { ...Object.fromEntries(Object.entries(person).filter(([, v]) => !empty(v))), ...owner(lead) } };
