@@ -209,7 +209,10 @@ export const leads = pgTable("leads", {
   foreignKey({ name: "leads_converted_company_fk", columns: [t.tenantId, t.convertedCompanyId], foreignColumns: [companies.tenantId, companies.id] }),
   check("leads_score_range", sql`${t.score} >= 0 and ${t.score} <= 100`),
   index("leads_email_idx").on(t.tenantId, sql`lower(${t.email})`),
-  index("leads_score_idx").on(t.tenantId, t.score),
+  // No index on score: scoring rewrites it for every lead (lib/scoring), and an update that
+  // touches no indexed column is a HOT update (no index entries written; fillfactor 90 in
+  // migration lead_score_hot leaves each page room for it). "Score at least" and the sort
+  // by score read a column's or a page's worth of rows, not the whole table.
   index("leads_converted_contact_idx").on(t.tenantId, t.convertedContactId),
   index("leads_converted_company_idx").on(t.tenantId, t.convertedCompanyId),
   // global search (lib/search; the same expression in search_candidates, migration 0017): name, email, company name contain q or are like it
