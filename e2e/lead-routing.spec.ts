@@ -50,7 +50,7 @@ test("an admin makes a scoring rule; a new lead gets the score with its breakdow
   await expect(rhea).toHaveCount(0);
 });
 
-test("an admin makes an assignment rule; a lead created without an owner goes to the rule's user with a follow-up task, and “Who would get this?” names them", async ({ page, workspace }) => {
+test("an admin makes an assignment rule; a lead created without an owner goes to the rule's user, with a follow-up task", async ({ page, workspace }) => {
   const rep = await workspace.join("sales_rep");
   const ruleName = `Referrals to ${rep.name}`;
 
@@ -87,8 +87,20 @@ test("an admin makes an assignment rule; a lead created without an owner goes to
   await expect(history).toContainText(`by the rule “${ruleName}”`);
   // the rule's follow-up task is on the lead's timeline, for the rep
   await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Follow up: Rhea Ferral");
+});
 
-  // "Who would get this?" runs the rules against the lead and changes nothing.
+test("“Who would get this?” runs the assignment rules against a lead and names who would get it", async ({ page, workspace, seed }) => {
+  const rep = await workspace.join("sales_rep");
+  const ruleName = `Referrals to ${rep.name}`;
+  await seed.assignmentRule({
+    name: ruleName,
+    objectType: "LEAD",
+    condition: { all: [{ field: "source", op: "eq", value: "referral" }] },
+    strategy: "USER",
+    userId: rep.userId,
+  });
+  await seed.record("LEAD", { firstName: "Rhea", lastName: "Ferral", source: "Referral" });
+
   await page.goto("/settings/assignment");
   await page.getByRole("combobox", { name: "Test lead" }).fill("Rhea");
   await page.getByRole("option", { name: /Rhea Ferral/ }).click();
