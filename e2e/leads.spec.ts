@@ -105,7 +105,7 @@ test("a user disqualifies a lead, and must say why", async ({ page, seed }) => {
   await expect(page.getByRole("button", { name: "Convert", exact: true })).toHaveCount(0);
 });
 
-test("a lead's rating and status are set on the form and shown on its page", async ({ page }) => {
+test("a lead's rating and status are set on the form, shown on its page and saved", async ({ page }) => {
   for (const [first, rating, status] of [["Holly", "Hot", "Contacted"], ["Colin", "Cold", "New"]] as const) {
     await page.goto("/leads/new");
     await page.getByLabel("First name").fill(first);
@@ -116,6 +116,13 @@ test("a lead's rating and status are set on the form and shown on its page", asy
     await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
     await expect(page.getByText(`Status: ${status}`)).toBeVisible();
   }
+  // what the form set is what was saved
+  await page.goto("/leads?view=table&cols=name,rating,status");
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row", { name: /Holly/ })).toContainText("Hot");
+  await expect(table.getByRole("row", { name: /Holly/ })).toContainText("Contacted");
+  await expect(table.getByRole("row", { name: /Colin/ })).toContainText("Cold");
+  await expect(table.getByRole("row", { name: /Colin/ })).toContainText("New");
 });
 
 test("the leads table shows rating, status and UTM source columns, and filters by rating", async ({ page, seed }) => {
