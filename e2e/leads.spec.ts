@@ -1,9 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signUpTenant } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { SIGNED_OUT } from "./fixtures";
+import { expect, test } from "./workspace";
 
 /** Settings → Web forms → New web form with the default fields; returns the form's public URL. */
 async function createWebForm(page: Page, name: string): Promise<string> {
+  await page.goto("/contacts");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: /^Web forms/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Web forms" })).toBeVisible();
@@ -24,7 +26,7 @@ async function createWebForm(page: Page, name: string): Promise<string> {
 
 /** A visitor (no session, a phone-sized screen) fills the hosted form. */
 async function visitorSubmits(browser: Browser, path: string, who: { first: string; last: string; email: string; company: string }) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ storageState: SIGNED_OUT, viewport: { width: 390, height: 844 } });
   const visitor = await context.newPage();
   await visitor.goto(`${path}?utm_source=newsletter&utm_campaign=spring`);
   await expect(visitor.getByRole("heading", { level: 1 })).toBeVisible();
@@ -39,8 +41,7 @@ async function visitorSubmits(browser: Browser, path: string, who: { first: stri
   await context.close();
 }
 
-test("a visitor fills the hosted web form; the lead appears with its UTM values; the rep converts it with a deal and lands on the deal", async ({ page, browser }) => {
-  await signUpTenant(page);
+test("a visitor fills the hosted web form; the lead appears with its UTM values", async ({ page, browser }) => {
   const path = await createWebForm(page, "Demo request");
   await visitorSubmits(browser, path, { first: "Vera", last: "Visitor", email: "vera@visitor-co.example", company: "Visitor Co" });
 
@@ -51,6 +52,13 @@ test("a visitor fills the hosted web form; the lead appears with its UTM values;
   await expect(details).toContainText("newsletter");
   await expect(details).toContainText("spring");
   await expect(details).toContainText("web_form");
+});
+
+test("a user converts a lead with a deal and lands on the deal; the lead shows it converted, with links to what it became", async ({ page, seed }) => {
+  const lead = await seed.record("LEAD", { firstName: "Vera", lastName: "Visitor", email: "vera@visitor-co.example", companyName: "Visitor Co" });
+  const leadUrl = `/leads/${lead}`;
+  await page.goto(leadUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Vera Visitor" })).toBeVisible();
 
   await page.getByRole("button", { name: "Convert", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Convert Vera Visitor" });
@@ -61,7 +69,6 @@ test("a visitor fills the hosted web form; the lead appears with its UTM values;
   await expect(dialog.getByLabel("Create a deal")).toBeChecked();
   const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-  const leadUrl = page.url();
   await expect(dialog.getByLabel("Deal name")).toHaveValue("Visitor Co — Vera Visitor");
   await expect(dialog.getByLabel("Stage")).not.toHaveValue("");
   await dialog.getByLabel("Amount").fill("4800");
@@ -81,10 +88,8 @@ test("a visitor fills the hosted web form; the lead appears with its UTM values;
   await expect(page).toHaveURL(/\/contacts\//);
 });
 
-test("a rep disqualifies a lead with a reason", async ({ page, browser }) => {
-  await signUpTenant(page);
-  const path = await createWebForm(page, "Newsletter");
-  await visitorSubmits(browser, path, { first: "Dora", last: "Dud", email: "dora@dud.example", company: "Dud Inc" });
+test("a user disqualifies a lead, and must say why", async ({ page, seed }) => {
+  await seed.record("LEAD", { firstName: "Dora", lastName: "Dud", email: "dora@dud.example", companyName: "Dud Inc" });
   await page.goto("/leads");
   await page.getByRole("link", { name: "Dora Dud" }).click();
   await page.getByRole("button", { name: "Disqualify" }).click();
@@ -100,8 +105,7 @@ test("a rep disqualifies a lead with a reason", async ({ page, browser }) => {
   await expect(page.getByRole("button", { name: "Convert", exact: true })).toHaveCount(0);
 });
 
-test("a lead's rating, status and UTM values are set on the form, shown on its page, and the table shows and filters by them", async ({ page }) => {
-  await signUpTenant(page);
+test("a lead's rating and status are set on the form, shown on its page and saved", async ({ page }) => {
   for (const [first, rating, status] of [["Holly", "Hot", "Contacted"], ["Colin", "Cold", "New"]] as const) {
     await page.goto("/leads/new");
     await page.getByLabel("First name").fill(first);
@@ -112,6 +116,18 @@ test("a lead's rating, status and UTM values are set on the form, shown on its p
     await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
     await expect(page.getByText(`Status: ${status}`)).toBeVisible();
   }
+  // what the form set is what was saved
+  await page.goto("/leads?view=table&cols=name,rating,status");
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row", { name: /Holly/ })).toContainText("Hot");
+  await expect(table.getByRole("row", { name: /Holly/ })).toContainText("Contacted");
+  await expect(table.getByRole("row", { name: /Colin/ })).toContainText("Cold");
+  await expect(table.getByRole("row", { name: /Colin/ })).toContainText("New");
+});
+
+test("the leads table shows rating, status and UTM source columns, and filters by rating", async ({ page, seed }) => {
+  await seed.record("LEAD", { firstName: "Holly", rating: "hot", status: "contacted" });
+  await seed.record("LEAD", { firstName: "Colin", rating: "cold", status: "new" });
   const filter = encodeURIComponent(JSON.stringify({ all: [{ field: "rating", op: "eq", value: "hot" }] }));
   await page.goto(`/leads?view=table&cols=name,rating,status,utmSource&filter=${filter}`);
   const table = page.getByRole("table");

@@ -1,21 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signUpTenant, uniqueEmail } from "./fixtures";
+import { uniqueEmail } from "./fixtures";
+import { expect, test } from "./workspace";
 
-/** Creates a record through the REST API with the admin's session (page.request shares its cookies). */
-async function post(page: Page, path: string, data: Record<string, unknown>): Promise<string> {
-  const res = await page.request.post(`/api/v1/${path}`, { data });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
-
-test("a user finds two contacts with the same email on the Duplicates page, merges them keeping the other's first name, and lands on the survivor with both timelines", async ({ page }) => {
-  await signUpTenant(page);
+test("a user finds two contacts with the same email on the Duplicates page, merges them keeping the other's first name, and lands on the survivor with both timelines", async ({ page, seed }) => {
   const email = uniqueEmail("dana");
-  const first = await post(page, "contacts", { firstName: "Dana", lastName: "Whitfield", email });
-  const second = await post(page, "contacts", { firstName: "Danielle", lastName: "Whitfield", email: email.toUpperCase(), jobTitle: "VP Sales" });
-  await post(page, "activities", { recordType: "CONTACT", recordId: first, activityType: "NOTE", subject: "Met Dana at the fair" });
-  await post(page, "activities", { recordType: "CONTACT", recordId: second, activityType: "CALL", subject: "Called Danielle about pricing" });
+  const first = await seed.record("CONTACT", { firstName: "Dana", lastName: "Whitfield", email });
+  const second = await seed.record("CONTACT", { firstName: "Danielle", lastName: "Whitfield", email: email.toUpperCase(), jobTitle: "VP Sales" });
+  await seed.activity({ recordType: "CONTACT", recordId: first, activityType: "NOTE", subject: "Met Dana at the fair" });
+  await seed.activity({ recordType: "CONTACT", recordId: second, activityType: "CALL", subject: "Called Danielle about pricing" });
 
   await page.goto("/contacts");
   await page.getByRole("link", { name: "Duplicates" }).click();
@@ -49,10 +41,9 @@ test("a user finds two contacts with the same email on the Duplicates page, merg
   await expect(page).toHaveURL(new RegExp(`/contacts/${first}$`));
 });
 
-test("a group marked as not duplicates leaves the Duplicates page and stays away", async ({ page }) => {
-  await signUpTenant(page);
-  await post(page, "leads", { firstName: "Rui", lastName: "Costa", companyName: "Orbit GmbH" });
-  await post(page, "leads", { firstName: "rui", lastName: "costa", companyName: "ORBIT" });
+test("a group marked as not duplicates leaves the Duplicates page and stays away", async ({ page, seed }) => {
+  await seed.record("LEAD", { firstName: "Rui", lastName: "Costa", companyName: "Orbit GmbH" });
+  await seed.record("LEAD", { firstName: "rui", lastName: "costa", companyName: "ORBIT" });
   await page.goto("/leads");
   await page.getByRole("link", { name: "Duplicates" }).click();
   const group = page.getByRole("listitem", { name: "Rui Costa and rui costa" });
@@ -63,11 +54,10 @@ test("a group marked as not duplicates leaves the Duplicates page and stays away
   await expect(page.getByText("No likely duplicates.")).toBeVisible();
 });
 
-test("a record page hints at its possible duplicates and merges with another company picked through Merge with…", async ({ page }) => {
-  await signUpTenant(page);
-  const acme = await post(page, "companies", { name: "Acme Rockets, Inc." });
-  const twin = await post(page, "companies", { name: "ACME ROCKETS LLC", domain: "acme-rockets.test" });
-  await post(page, "contacts", { firstName: "Wile", companyId: twin });
+test("a record page hints at its possible duplicates and merges with another company picked through Merge with…", async ({ page, seed }) => {
+  const acme = await seed.record("COMPANY", { name: "Acme Rockets, Inc." });
+  const twin = await seed.record("COMPANY", { name: "ACME ROCKETS LLC", domain: "acme-rockets.test" });
+  await seed.record("CONTACT", { firstName: "Wile", companyId: twin });
 
   await page.goto(`/companies/${acme}`);
   const hint = page.getByRole("region", { name: "Possible duplicates" });

@@ -27,6 +27,7 @@ async function load() {
     ...(await import("@/lib/automations/service")),
     ...(await import("@/lib/custom-fields/service")),
     ...(await import("@/lib/api/keys")),
+    ...(await import("@/lib/assignment/service")),
     schema: await import("@/db/schema"),
   };
 }

@@ -20,6 +20,7 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { ActivityCreateInput } from "@/lib/activities/schemas";
+import type { AssignmentRuleCreateInput } from "@/lib/assignment/schemas";
 import type { CustomFieldCreateInput } from "@/lib/custom-fields/schemas";
 import type { PipelineCreateInput, StagePatchInput } from "@/lib/pipelines/schemas";
 import type { ObjectType } from "@/lib/pipelines/queries";
@@ -99,6 +100,8 @@ export interface Seed {
   automation(input: Record<string, unknown>): Promise<{ id: string; webhookSecret: string | null }>;
   customField(input: CustomFieldCreateInput): Promise<void>;
   accessPolicy(input: unknown): Promise<void>;
+  /** An assignment (routing) rule, as Settings → Assignment makes it; answers its id. */
+  assignmentRule(input: AssignmentRuleCreateInput): Promise<string>;
   group(input: { name: string; memberUserIds?: string[] }): Promise<void>;
   /** An API key (shown once in the app): its id and the key. */
   apiKey(input: { name: string; role?: TeamRole; userId?: string }): Promise<{ id: string; key: string }>;
@@ -168,6 +171,10 @@ function seeder(ctx: TenantContext): Seed {
     async accessPolicy(input) {
       const { putAccessPolicy } = await services();
       await putAccessPolicy(ctx, input);
+    },
+    async assignmentRule(input) {
+      const { createAssignmentRule } = await services();
+      return (await createAssignmentRule(ctx, input)).id;
     },
   };
 }
