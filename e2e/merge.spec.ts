@@ -77,3 +77,28 @@ test("a record page hints at its possible duplicates and merges with another com
   await expect(page.getByRole("region", { name: "Related" }).getByRole("link", { name: /Wile/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Possible duplicates" })).toHaveCount(0);
 });
+
+test("creating a contact with an email that exists warns in the form and links to the existing contact; a company likewise by its domain", async ({ page, seed }) => {
+  const email = uniqueEmail("grace");
+  const grace = await seed.record("CONTACT", { firstName: "Grace", lastName: "Hopper", email });
+  await seed.record("COMPANY", { name: "Cobol Works", domain: "cobol-works.example" });
+
+  await page.goto("/contacts/new");
+  const form = page.getByRole("form", { name: "New contact" });
+  await form.getByLabel("First name").fill("Grace");
+  await form.getByLabel("Email").fill(email.toUpperCase());
+  const warning = form.getByRole("status").filter({ hasText: "A contact with this email already exists" });
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole("link", { name: "Grace Hopper" })).toHaveAttribute("href", `/contacts/${grace}`);
+  // another email: the warning goes
+  await form.getByLabel("Email").fill(uniqueEmail("someone-else"));
+  await expect(form.getByText("already exists")).toHaveCount(0);
+
+  await page.goto("/companies/new");
+  const company = page.getByRole("form", { name: "New company" });
+  await company.getByLabel("Domain").fill("www.cobol-works.example");
+  const found = company.getByRole("status").filter({ hasText: "A company with this domain already exists" });
+  await expect(found.getByRole("link", { name: "Cobol Works" })).toBeVisible();
+  await found.getByRole("link", { name: "Cobol Works" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cobol Works" })).toBeVisible();
+});

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { createRecordAction } from "@/lib/records/actions";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -13,6 +13,7 @@ import type { RecordCreateActionInput } from "@/lib/records/schemas";
 import { FieldInputs, type UserOption } from "./field-input";
 import { customFieldsInput, KIND_WORDS, RECORD_FIELDS, toApiInput, type CustomFieldDef, type RecordFormValues } from "./fields";
 import { RecordExtras } from "./record-extras";
+import { DuplicateWarning, WARNED_FIELD } from "@/components/merge/duplicate-warning";
 import { recordErrorPath, recordResolver } from "./resolver";
 
 /** The new-record form: the kind's main fields, tags and custom fields, the API's schema, then the record page. */
@@ -41,6 +42,8 @@ export function RecordCreateForm({
   });
   const create = useFormAction(createRecordAction, form, { place: recordErrorPath(names) });
   const { errors, isSubmitting } = form.formState;
+  const warned = kind === "CONTACT" || kind === "LEAD" || kind === "COMPANY" ? kind : null;
+  const warnedValue = useWatch({ control: form.control, name: `fields.${warned ? WARNED_FIELD[warned] : "email"}` });
 
   const onSubmit = form.handleSubmit(async (v) => {
     // Empty inputs are simply left out of a new record.
@@ -58,6 +61,7 @@ export function RecordCreateForm({
     <form onSubmit={onSubmit} noValidate aria-label={`New ${words.singular}`} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <FormAlert message={errors.root?.server?.message} />
       <FieldInputs fields={fields} form={form} users={users} refLabels={refLabels} onRefLabel={(name, label) => setRefLabels((l) => ({ ...l, [name]: label }))} />
+      {warned ? <DuplicateWarning kind={warned} value={typeof warnedValue === "string" ? warnedValue : ""} /> : null}
       <RecordExtras form={form} definitions={definitions} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={() => router.back()}>

@@ -130,24 +130,38 @@ export async function duplicatesOf(ctx: TenantContext, type: DuplicateObjectType
   return withTenant(ctx, async (tx) => {
     const [record] = (await tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id), isNull(t.deletedAt)))) as Row[];
     if (!record) throw notFound(type.toLowerCase());
-    const keys = keysOf(type, record);
-    const matches: SQL[] = [];
-    for (const reason of REASONS_OF[type]) {
-      const spec = REASON_SQL[type][reason]!;
-      for (const key of keys[reason] ?? []) {
-        const parts = key.split("\u0000");
-        for (const s of spec.sources) matches.push(and(...s.parts.map((p, i) => sql`${p} = ${parts[i]}::${sql.raw(spec.types[i]!)}`), s.where)!);
-      }
-    }
-    if (!matches.length) return [];
-    const rows = (await tx
-      .select()
-      .from(t)
-      .where(and(eq(t.tenantId, ctx.tenantId), isNull(t.deletedAt), ne(t.id, id), or(...matches)))
-      .orderBy(t.createdAt, t.id)
-      .limit(limit)) as Row[];
-    return rows.map((row) => ({ id: row.id, row, reasons: sharedReasons(type, [record, row]) }));
+    return sharingKeys(tx, ctx, type, record, REASONS_OF[type], limit);
   });
+}
+
+/** What a create form warns of (issue 17): the live records already holding this email (contacts, leads) or domain (companies). */
+export const CREATE_WARNING_REASONS: Record<DuplicateObjectType, readonly DuplicateReason[]> = { CONTACT: ["email"], LEAD: ["email"], COMPANY: ["domain"] };
+
+/** The live records that already have the key values of a record not yet created (its form's `values`), each with the reasons. */
+export async function existingDuplicates(ctx: TenantContext, type: DuplicateObjectType, values: Record<string, unknown>, limit = 5): Promise<PossibleDuplicate[]> {
+  return withTenant(ctx, (tx) => sharingKeys(tx, ctx, type, { ...values, id: "" }, CREATE_WARNING_REASONS[type], limit));
+}
+
+/** The live records other than `record` that share one of its keys for `reasons`: one indexed lookup per key. */
+async function sharingKeys(tx: Tx, ctx: TenantContext, type: DuplicateObjectType, record: Row, reasons: readonly DuplicateReason[], limit: number): Promise<PossibleDuplicate[]> {
+  const t = DUP_TABLES[type];
+  const keys = keysOf(type, record);
+  const matches: SQL[] = [];
+  for (const reason of reasons) {
+    const spec = REASON_SQL[type][reason]!;
+    for (const key of keys[reason] ?? []) {
+      const parts = key.split("\u0000");
+      for (const s of spec.sources) matches.push(and(...s.parts.map((p, i) => sql`${p} = ${parts[i]}::${sql.raw(spec.types[i]!)}`), s.where)!);
+    }
+  }
+  if (!matches.length) return [];
+  const rows = (await tx
+    .select()
+    .from(t)
+    .where(and(eq(t.tenantId, ctx.tenantId), isNull(t.deletedAt), record.id ? ne(t.id, record.id) : undefined, or(...matches)))
+    .orderBy(t.createdAt, t.id)
+    .limit(limit)) as Row[];
+  return rows.map((row) => ({ id: row.id, row, reasons: sharedReasons(type, [record, row]).filter((r) => reasons.includes(r)) }));
 }
 
 /** The live records of `ids` the caller may see (the duplicates page shows each group's). */
