@@ -88,8 +88,8 @@ async function rawConvert(env: BenchEnv, leadId: string): Promise<void> {
     const [lead] = await tx<{ email: string; company_name: string; first_name: string; last_name: string }[]>`
       select email, company_name, first_name, last_name from leads where tenant_id = ${t} and id = ${leadId} for update`;
     const domain = lead!.email.split("@")[1]!;
-    await tx`select id from contacts where tenant_id = ${t} and lower(email) = lower(${lead!.email}) and deleted_at is null limit 1`;
-    await tx`select id from companies where tenant_id = ${t} and lower(domain) = ${domain} and deleted_at is null limit 1`;
+    await tx`select id from contacts where tenant_id = ${t} and dup_email = dup_email_key(${lead!.email}) and lower(email) = lower(${lead!.email}) and deleted_at is null limit 1`;
+    await tx`select id from companies where tenant_id = ${t} and dup_domain = dup_domain_key(${domain}) and lower(domain) = ${domain} and deleted_at is null limit 1`;
     const [company] = await tx<{ id: string }[]>`insert into companies (tenant_id, name, domain, owned_by_user_id) values (${t}, ${lead!.company_name}, ${domain}, ${env.userId}) returning id`;
     const [contact] = await tx<{ id: string }[]>`
       insert into contacts (tenant_id, first_name, last_name, email, company_id, owned_by_user_id) values (${t}, ${lead!.first_name}, ${lead!.last_name}, ${lead!.email}, ${company!.id}, ${env.userId}) returning id`;
