@@ -1,0 +1,54 @@
+// The SMTP side of a mailbox: a nodemailer transport from its settings (the password
+// decrypted only here, for the connection), and what a failure means in words a user
+// can act on. Never logs: nodemailer's own logger stays off, as it would print the AUTH
+// exchange.
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Mailbox } from "@/db/schema";
+import { env } from "@/lib/env";
+import { decryptSecret } from "./crypto";
+
+export type SmtpSettings = Pick<Mailbox, "smtpHost" | "smtpPort" | "smtpSecurity" | "smtpUsername" | "smtpPasswordEnc">;
+
+export function smtpTransport(m: SmtpSettings): Transporter {
+  const timeout = env.EMAIL_SMTP_TIMEOUT_MS;
+  return nodemailer.createTransport({
+    host: m.smtpHost,
+    port: m.smtpPort,
+    secure: m.smtpSecurity === "TLS",
+    requireTLS: m.smtpSecurity === "STARTTLS",
+    ignoreTLS: m.smtpSecurity === "NONE",
+    auth: { user: m.smtpUsername, pass: decryptSecret(m.smtpPasswordEnc) },
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+    dnsTimeout: timeout,
+    logger: false,
+    debug: false,
+  });
+}
+
+interface SmtpError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+}
+
+/** A sentence for the mailbox card and the email's FAILED reason. */
+export function smtpErrorMessage(err: unknown, m: Pick<Mailbox, "smtpHost" | "smtpPort">): string {
+  const e = (err ?? {}) as SmtpError & { cause?: SmtpError };
+  const where = `${m.smtpHost}:${m.smtpPort}`;
+  const said = e.response ? ` (the server said: ${e.response.slice(0, 200)})` : "";
+  const text = `${e.message ?? ""} ${e.cause?.code ?? ""}`;
+  if (e.code === "EAUTH") return `The SMTP server refused the username or password${said}. Check them; many providers want an app password.`;
+  if (e.code === "ENOAUTH") return "The SMTP server wants a username and password.";
+  if (e.code === "ETIMEDOUT" || /timeout/i.test(text)) return `The SMTP server at ${where} did not answer in time (${Math.round(env.EMAIL_SMTP_TIMEOUT_MS / 1000)} s).`;
+  if (/ECONNREFUSED/.test(text)) return `Could not connect to ${where}: the connection was refused. Check the host and port.`;
+  if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(text)) return `No such host: ${m.smtpHost}. Check the SMTP host name.`;
+  if (e.code === "ETLS" || /TLS|SSL|certificate/i.test(text)) return `The secure connection to ${where} failed: ${e.message ?? "TLS error"}. Check the security setting (TLS, STARTTLS) for this port.`;
+  if (e.code === "EENVELOPE") return `The SMTP server refused a recipient or the sender${said}.`;
+  if (e.code === "ECONNECTION" || e.code === "ESOCKET") return `The connection to ${where} failed: ${e.message ?? "closed unexpectedly"}.`;
+  if (e.responseCode) return `The SMTP server refused the message${said}.`;
+  return `Sending through ${where} failed: ${e.message ?? "unknown error"}.`;
+}
