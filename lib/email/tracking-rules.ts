@@ -1,15 +1,13 @@
 // The rules of tracking, without I/O: when a send may be tracked, how a plain-text body
 // becomes HTML with its links rewritten and a pixel added, what a tracking id carries, and
 // which opens a known image proxy made rather than a person.
-
-/** Free mail providers: members using them do not make every address there "internal". */
-const SHARED_DOMAINS = new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "mail.com", "yandex.com"]);
+import { isFreeMailDomain } from "@/lib/leads/free-mail";
 
 export const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1).trim().toLowerCase();
 
 /** The workspace's own domains: its members' email domains, without the free providers. */
 export function internalDomains(memberEmails: string[]): Set<string> {
-  return new Set(memberEmails.map(domainOf).filter((d) => d && !SHARED_DOMAINS.has(d)));
+  return new Set(memberEmails.map(domainOf).filter((d) => d && !isFreeMailDomain(d)));
 }
 
 /**
