@@ -49,7 +49,8 @@ export function signToken(payload: Buffer): string {
 export function verifyToken(token: string, payloadBytes: number): Buffer | null {
   if (!/^[A-Za-z0-9_-]+$/.test(token)) return null;
   const raw = Buffer.from(token, "base64url");
-  if (raw.length !== payloadBytes + MAC_BYTES) return null;
+  // base64url decoding ignores stray trailing characters: only the exact encoding counts
+  if (raw.length !== payloadBytes + MAC_BYTES || raw.toString("base64url") !== token) return null;
   const payload = raw.subarray(0, payloadBytes);
   const expected = createHmac("sha256", keyFor("tracking-ids")).update(payload).digest().subarray(0, MAC_BYTES);
   return timingSafeEqual(expected, raw.subarray(payloadBytes)) ? payload : null;
