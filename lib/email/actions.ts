@@ -4,7 +4,10 @@ import "server-only";
 import { z } from "zod";
 import { tenantAction } from "@/lib/safe-action";
 import { checkMailbox, createMailbox, deleteMailbox, updateMailbox } from "./mailboxes";
-import { mailboxCreateSchema, mailboxUpdateSchema } from "./schemas";
+import { publicOrigin } from "@/lib/public-origin";
+import { mailboxCreateSchema, mailboxUpdateSchema, sendEmailSchema, templateInputSchema } from "./schemas";
+import { queueEmail } from "./send";
+import { createTemplate, deleteTemplate, updateTemplate } from "./templates";
 
 export const createMailboxAction = tenantAction
   .metadata({ permission: "email.send" })
@@ -27,3 +30,28 @@ export const checkMailboxAction = tenantAction
   .metadata({ permission: "email.send" })
   .inputSchema(z.object({ id: z.uuid(), sendTest: z.boolean().default(false) }))
   .action(async ({ parsedInput, ctx }) => checkMailbox(ctx.tenant, parsedInput.id, { sendTest: parsedInput.sendTest }));
+
+export const createTemplateAction = tenantAction
+  .metadata({ permission: "emailTemplates.manage" })
+  .inputSchema(templateInputSchema)
+  .action(async ({ parsedInput, ctx }) => createTemplate(ctx.tenant, parsedInput));
+
+export const updateTemplateAction = tenantAction
+  .metadata({ permission: "emailTemplates.manage" })
+  .inputSchema(templateInputSchema.extend({ id: z.uuid() }))
+  .action(async ({ parsedInput: { id, ...input }, ctx }) => updateTemplate(ctx.tenant, id, input));
+
+export const deleteTemplateAction = tenantAction
+  .metadata({ permission: "emailTemplates.manage" })
+  .inputSchema(z.object({ id: z.uuid() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await deleteTemplate(ctx.tenant, parsedInput.id);
+  });
+
+export const sendEmailAction = tenantAction
+  .metadata({ permission: "email.send" })
+  .inputSchema(sendEmailSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const email = await queueEmail(ctx.tenant, parsedInput, { publicOrigin: await publicOrigin() });
+    return { id: email.id, status: email.status, tracked: email.tracked };
+  });
