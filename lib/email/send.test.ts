@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as clickRoute } from "@/app/api/public/email/c/[token]/route";
 import { GET as openRoute } from "@/app/api/public/email/o/[token]/route";
 import { makeMember, makeTenant } from "@/db/testing/factories";
+import { emailMessages } from "@/db/schema";
 import { createRecord } from "@/lib/records/service";
+import { putAccessPolicy } from "@/lib/tenancy/access-policy";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { recordTimeline } from "@/lib/timeline/queries";
 import { createMailbox } from "./mailboxes";
 import { getEmail, queueEmail, sendQueuedEmail } from "./send";
@@ -151,5 +154,21 @@ describe("sending email from a record", () => {
     await expect(queueEmail(viewer.ctx, input, { publicOrigin: ORIGIN })).rejects.toMatchObject({ code: "forbidden" });
     await expect(queueEmail(s.rep.ctx, { ...input, recordId: "00000000-0000-4000-8000-000000000000" }, { publicOrigin: ORIGIN })).rejects.toMatchObject({ code: "not-found" });
     await expect(queueEmail(s.rep.ctx, { ...input, to: "not-an-address" }, { publicOrigin: ORIGIN })).rejects.toThrow();
+  });
+
+  it("shows an email only to who may see its record (the access scope), through any query", async () => {
+    const t = await makeTenant("Scoped Mail Co");
+    const alice = await makeMember(t.tenantId, "sales_rep", "Alice");
+    const bob = await makeMember(t.tenantId, "sales_rep", "Bob");
+    await putAccessPolicy(t.ctx, { sales_rep: { CONTACT: { read: "own", write: "own" } } });
+    const shared = await createMailbox(t.ctx, { emailAddress: "sales@scoped.test", shared: true, smtpHost: "127.0.0.1", smtpPort: smtp.port, smtpSecurity: "NONE", smtpUsername: smtp.username, smtpPassword: smtp.password });
+    const contact = await createRecord(alice.ctx, "CONTACT", { firstName: "Private", email: "p@customer.test" });
+    const email = await queueEmail(alice.ctx, { recordType: "CONTACT", recordId: contact.id, mailboxId: shared.id, to: "p@customer.test", subject: "Just us", body: "Hi" }, { publicOrigin: ORIGIN });
+    expect((await getEmail(alice.ctx, email.id)).subject).toBe("Just us");
+    await expect(getEmail(bob.ctx, email.id)).rejects.toMatchObject({ code: "not-found" });
+    const seenBy = (ctx: typeof bob.ctx) => withTenant(ctx, (tx) => tx.select({ id: emailMessages.id }).from(emailMessages));
+    expect(await seenBy(bob.ctx)).toEqual([]);
+    expect((await seenBy(alice.ctx)).map((r) => r.id)).toEqual([email.id]);
+    expect((await seenBy(t.ctx)).map((r) => r.id)).toEqual([email.id]);
   });
 });
