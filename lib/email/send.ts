@@ -18,7 +18,7 @@ import { isUuid } from "@/lib/uuid";
 import { signToken } from "./crypto";
 import { usableMailbox } from "./mailboxes";
 import { sendEmailSchema, type SendEmailInput } from "./schemas";
-import { smtpErrorMessage, smtpTransport } from "./smtp";
+import { pooledTransport, smtpErrorMessage } from "./smtp";
 import { renderTemplate } from "./template";
 import { clickPayload, domainOf, internalDomains, linksOf, openPayload, textToHtml, trackingAllowed } from "./tracking-rules";
 import { recordVariables } from "./variables";
@@ -182,7 +182,7 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
   });
   if (!claimed) return "SENT";
   const { e, m } = claimed;
-  const transport = smtpTransport(m);
+  const transport = pooledTransport(m);
   try {
     await transport.sendMail({
       from: { name: m.displayName ?? "", address: m.emailAddress },
@@ -204,8 +204,6 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
     );
     if (last) return "FAILED";
     throw new Error(`send_email attempt ${at.attempt} of ${at.maxAttempts} failed: ${reason}`);
-  } finally {
-    transport.close();
   }
   await withTenant(ctx, (tx) =>
     tx

@@ -10,9 +10,10 @@ import { decryptSecret } from "./crypto";
 
 export type SmtpSettings = Pick<Mailbox, "smtpHost" | "smtpPort" | "smtpSecurity" | "smtpUsername" | "smtpPasswordEnc">;
 
-export function smtpTransport(m: SmtpSettings): Transporter {
+export function smtpTransport(m: SmtpSettings, pool?: { maxConnections: number }): Transporter {
   const timeout = env.EMAIL_SMTP_TIMEOUT_MS;
   return nodemailer.createTransport({
+    ...(pool ? { pool: true as const, maxConnections: pool.maxConnections, maxMessages: 100 } : {}),
     host: m.smtpHost,
     port: m.smtpPort,
     secure: m.smtpSecurity === "TLS",
@@ -51,4 +52,29 @@ export function smtpErrorMessage(err: unknown, m: Pick<Mailbox, "smtpHost" | "sm
   if (e.code === "ECONNECTION" || e.code === "ESOCKET") return `The connection to ${where} failed: ${e.message ?? "closed unexpectedly"}.`;
   if (e.responseCode) return `The SMTP server refused the message${said}.`;
   return `Sending through ${where} failed: ${e.message ?? "unknown error"}.`;
+}
+
+/**
+ * The worker's transports: one pooled transport per mailbox and settings, so consecutive
+ * sends reuse a logged-in connection instead of a TCP + AUTH round trip each. A mailbox
+ * whose settings change (host, port, password, timeout) gets a new one; the old one is closed.
+ */
+const pooled = new Map<string, { key: string; transport: Transporter }>();
+
+export function pooledTransport(m: SmtpSettings & { id: string }): Transporter {
+  const key = [m.smtpHost, m.smtpPort, m.smtpSecurity, m.smtpUsername, m.smtpPasswordEnc, env.EMAIL_SMTP_TIMEOUT_MS].join("\u0000");
+  const hit = pooled.get(m.id);
+  if (hit?.key === key) return hit.transport;
+  hit?.transport.close();
+  const transport = smtpTransport(m, { maxConnections: 5 });
+  // a pooled connection that fails between sends reports it as an event: the next send sees the failure itself
+  transport.on("error", () => pooled.get(m.id)?.transport === transport && pooled.delete(m.id));
+  pooled.set(m.id, { key, transport });
+  return transport;
+}
+
+/** Closes every pooled connection (the worker's stop). */
+export function closePooledTransports(): void {
+  for (const { transport } of pooled.values()) transport.close();
+  pooled.clear();
 }

@@ -21,6 +21,7 @@ import { leadScoringConsumer } from "@/lib/scoring/consumer";
 import { rescoreLeadsTask } from "@/lib/scoring/tasks";
 import { IMPORTS_CRONTAB, runImport, sweepImports } from "@/lib/imports/run";
 import { sendQueuedEmail } from "@/lib/email/send";
+import { closePooledTransports } from "@/lib/email/smtp";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -115,6 +116,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
   runner.stop = async () => {
     await relay.stop();
     await stopJobs();
+    closePooledTransports();
   };
   return runner;
 }
