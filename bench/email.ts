@@ -124,6 +124,7 @@ export async function benchEmail(env: BenchEnv): Promise<Row[]> {
       },
     ];
   } finally {
+    (await import("../lib/email/smtp")).closePooledTransports();
     await smtp.close();
   }
 }

@@ -15,6 +15,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { recordTimeline } from "@/lib/timeline/queries";
 import { createMailbox } from "./mailboxes";
 import { getEmail, queueEmail, sendQueuedEmail } from "./send";
+import { closePooledTransports } from "./smtp";
 import { startSilentServer, startTestSmtpServer, type TestSmtpServer } from "./smtp-test-server";
 import { createTemplate } from "./templates";
 
@@ -25,6 +26,7 @@ beforeAll(async () => {
   owner = postgres(inject("ownerUrl"), { max: 1, onnotice: () => {} });
 });
 afterAll(async () => {
+  closePooledTransports();
   await smtp.close();
   await owner.end();
 });
