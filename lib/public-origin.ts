@@ -1,7 +1,6 @@
 // The app's public origin, for links that leave the app (web form URLs, email tracking):
 // AUTH_URL when set, else the host the request was made to. Server-only.
 import "server-only";
-import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
 export function originFrom(h: Headers): string {
@@ -9,7 +8,12 @@ export function originFrom(h: Headers): string {
   return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
 }
 
-/** The origin for this page or server action's request. */
+/** The origin for this page or server action's request (outside one — a test — the same rules over no headers). */
 export async function publicOrigin(): Promise<string> {
-  return originFrom(await headers());
+  try {
+    const { headers } = await import("next/headers");
+    return originFrom(await headers());
+  } catch {
+    return originFrom(new Headers());
+  }
 }
