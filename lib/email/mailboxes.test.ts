@@ -79,6 +79,20 @@ describe("mailboxes", () => {
     }
   });
 
+  it("refuses a host on the server's own network unless private networks are allowed (the SSRF guard)", async () => {
+    const t = await makeTenant();
+    const box = await createMailbox(t.ctx, settings({ smtpHost: "127.0.0.1" }));
+    process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "";
+    try {
+      const result = await checkMailbox(t.ctx, box.id, { sendTest: true });
+      expect(result.error).toBe("Refused to connect to 127.0.0.1: it is not a public address. Use your provider's SMTP server.");
+      expect(smtp.received.filter((m) => m.envelope.to.includes(smtp.username) && m.parsed.date && m.parsed.date >= result.checkedAt)).toEqual([]);
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "1";
+    }
+    expect((await checkMailbox(t.ctx, box.id)).ok).toBe(true);
+  });
+
   it("keeps a private mailbox its owner's; shared ones are an admin's to add and change", async () => {
     const t = await makeTenant();
     const rep = await makeMember(t.tenantId, "sales_rep");

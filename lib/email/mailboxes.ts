@@ -10,7 +10,7 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { encryptSecret } from "./crypto";
 import { mailboxCreateSchema, mailboxUpdateSchema, type MailboxCreateInput, type MailboxUpdateInput } from "./schemas";
-import { smtpErrorMessage, smtpTransport } from "./smtp";
+import { resolveSmtpHost, smtpErrorMessage, smtpTransport } from "./smtp";
 
 /** What the UI and the API see of a mailbox: never a password. */
 export interface MailboxView {
@@ -155,9 +155,10 @@ export interface CheckResult {
 export async function checkMailbox(ctx: TenantContext, id: string, opts: { sendTest?: boolean } = {}): Promise<CheckResult> {
   assertCan(ctx.actor.role, "email.send");
   const m = await withTenant(ctx, (tx) => usableMailbox(tx, ctx, id));
-  const transport = smtpTransport(m);
   let error: string | null = null;
+  let transport: ReturnType<typeof smtpTransport> | undefined;
   try {
+    transport = smtpTransport(m, await resolveSmtpHost(m.smtpHost));
     await transport.verify();
     if (opts.sendTest) {
       await transport.sendMail({
@@ -170,7 +171,7 @@ export async function checkMailbox(ctx: TenantContext, id: string, opts: { sendT
   } catch (err) {
     error = smtpErrorMessage(err, m);
   } finally {
-    transport.close();
+    transport?.close();
   }
   const checkedAt = new Date();
   await withTenant(ctx, (tx) => tx.update(mailboxes).set({ checkedAt, checkError: error }).where(and(eq(mailboxes.tenantId, ctx.tenantId), eq(mailboxes.id, id))));

@@ -147,6 +147,19 @@ describe("sending email from a record", () => {
     }
   });
 
+  it("never sends to a host on the server's own network when private networks are not allowed", async () => {
+    const s = await setup();
+    const email = await queueEmail(s.rep.ctx, { recordType: "CONTACT", recordId: s.contact.id, mailboxId: s.mailbox.id, to: "ada@customer.test", subject: "Guarded", body: "Hi" }, { publicOrigin: ORIGIN });
+    process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "";
+    try {
+      expect(await sendQueuedEmail(s.tenantId, email.id, { attempt: 5, maxAttempts: 5 })).toBe("FAILED");
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "1";
+    }
+    expect(await getEmail(s.rep.ctx, email.id)).toMatchObject({ status: "FAILED", error: "Refused to connect to 127.0.0.1: it is not a public address. Use your provider's SMTP server." });
+    expect(smtp.received.some((m) => m.parsed.messageId === email.messageId)).toBe(false);
+  });
+
   it("refuses another user's private mailbox, a readonly sender, and an unreadable record", async () => {
     const s = await setup();
     const other = await makeMember(s.tenantId, "sales_rep");

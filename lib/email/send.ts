@@ -182,8 +182,8 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
   });
   if (!claimed) return "SENT";
   const { e, m } = claimed;
-  const transport = pooledTransport(m);
   try {
+    const transport = await pooledTransport(m);
     await transport.sendMail({
       from: { name: m.displayName ?? "", address: m.emailAddress },
       to: e.toAddresses,

@@ -3,18 +3,46 @@
 // can act on. Never logs: nodemailer's own logger stays off, as it would print the AUTH
 // exchange.
 import "server-only";
+import { lookup } from "node:dns/promises";
+import ipaddr from "ipaddr.js";
 import nodemailer, { type Transporter } from "nodemailer";
+import { allowPrivateNetworks } from "@/lib/automations/private-networks";
 import type { Mailbox } from "@/db/schema";
 import { env } from "@/lib/env";
 import { decryptSecret } from "./crypto";
 
 export type SmtpSettings = Pick<Mailbox, "smtpHost" | "smtpPort" | "smtpSecurity" | "smtpUsername" | "smtpPasswordEnc">;
 
-export function smtpTransport(m: SmtpSettings, pool?: { maxConnections: number }): Transporter {
+/** An SMTP host that resolves to a loopback, private or link-local address (the SSRF guard). */
+export class BlockedSmtpHostError extends Error {
+  readonly code = "EBLOCKED";
+}
+
+/**
+ * The address to connect to: the host resolved once and checked, as webhooks are
+ * (WEBHOOK_ALLOW_PRIVATE_NETWORKS=1 opens it for development and tests), so a mailbox
+ * cannot point the server at its own network. The connection goes to that address (no
+ * second lookup to rebind), with the name kept for TLS.
+ */
+export async function resolveSmtpHost(host: string): Promise<{ address: string; servername: string }> {
+  const name = host.replace(/^\[|\]$/g, "");
+  const addresses = ipaddr.isValid(name) ? [{ address: name }] : await lookup(name, { all: true });
+  if (!allowPrivateNetworks()) {
+    const blocked = addresses.find((a) => {
+      const ip = ipaddr.process(a.address);
+      return ip.range() !== "unicast";
+    });
+    if (blocked) throw new BlockedSmtpHostError(`${host} is not a public address (${blocked.address})`);
+  }
+  return { address: addresses[0]!.address, servername: name };
+}
+
+export function smtpTransport(m: SmtpSettings, at: { address: string; servername: string }, pool?: { maxConnections: number }): Transporter {
   const timeout = env.EMAIL_SMTP_TIMEOUT_MS;
   return nodemailer.createTransport({
     ...(pool ? { pool: true as const, maxConnections: pool.maxConnections, maxMessages: 100 } : {}),
-    host: m.smtpHost,
+    host: at.address,
+    tls: ipaddr.isValid(at.servername) ? undefined : { servername: at.servername },
     port: m.smtpPort,
     secure: m.smtpSecurity === "TLS",
     requireTLS: m.smtpSecurity === "STARTTLS",
@@ -42,6 +70,7 @@ export function smtpErrorMessage(err: unknown, m: Pick<Mailbox, "smtpHost" | "sm
   const where = `${m.smtpHost}:${m.smtpPort}`;
   const said = e.response ? ` (the server said: ${e.response.slice(0, 200)})` : "";
   const text = `${e.message ?? ""} ${e.cause?.code ?? ""}`;
+  if (e.code === "EBLOCKED") return `Refused to connect to ${m.smtpHost}: it is not a public address. Use your provider's SMTP server.`;
   if (e.code === "EAUTH") return `The SMTP server refused the username or password${said}. Check them; many providers want an app password.`;
   if (e.code === "ENOAUTH") return "The SMTP server wants a username and password.";
   if (e.code === "ETIMEDOUT" || /timeout/i.test(text)) return `The SMTP server at ${where} did not answer in time (${Math.round(env.EMAIL_SMTP_TIMEOUT_MS / 1000)} s).`;
@@ -61,12 +90,13 @@ export function smtpErrorMessage(err: unknown, m: Pick<Mailbox, "smtpHost" | "sm
  */
 const pooled = new Map<string, { key: string; transport: Transporter }>();
 
-export function pooledTransport(m: SmtpSettings & { id: string }): Transporter {
-  const key = [m.smtpHost, m.smtpPort, m.smtpSecurity, m.smtpUsername, m.smtpPasswordEnc, env.EMAIL_SMTP_TIMEOUT_MS].join("\u0000");
+export async function pooledTransport(m: SmtpSettings & { id: string }): Promise<Transporter> {
+  const at = await resolveSmtpHost(m.smtpHost);
+  const key = [at.address, m.smtpHost, m.smtpPort, m.smtpSecurity, m.smtpUsername, m.smtpPasswordEnc, env.EMAIL_SMTP_TIMEOUT_MS].join("\u0000");
   const hit = pooled.get(m.id);
   if (hit?.key === key) return hit.transport;
   hit?.transport.close();
-  const transport = smtpTransport(m, { maxConnections: 5 });
+  const transport = smtpTransport(m, at, { maxConnections: 5 });
   // a pooled connection that fails between sends reports it as an event: the next send sees the failure itself
   transport.on("error", () => pooled.get(m.id)?.transport === transport && pooled.delete(m.id));
   pooled.set(m.id, { key, transport });
