@@ -25,6 +25,10 @@ const VARIABLES = {
   APP_DATABASE_URL: { schema: postgresUrl.optional(), expects: "a postgres:// or postgresql:// URL", secret: true },
   APP_DATABASE_PASSWORD: { schema: z.string().optional(), expects: "a password", secret: true },
   AUTH_SECRET: { schema: z.string().optional(), expects: "a random string", secret: true },
+  /** Encrypts mailbox passwords and signs tracking links (lib/email/crypto.ts); `npm start` keeps one in .data/secrets.json. */
+  EMAIL_ENCRYPTION_KEY: { schema: z.string().min(32).optional(), expects: "a random string of at least 32 characters", secret: true },
+  /** How long an SMTP connection, greeting or reply may take before the send counts as failed (it is retried). */
+  EMAIL_SMTP_TIMEOUT_MS: { schema: whole(100, 600_000).default(30_000), expects: "milliseconds, a whole number from 100 to 600000" },
   AUTH_URL: { schema: z.url({ protocol: /^https?$/ }).optional(), expects: "the app's public http(s) URL, e.g. https://crm.example.com" },
   EMBEDDED_PG_PORT: { schema: whole(1, 65535).default(54329), expects: "a port number from 1 to 65535" },
   STAGELINE_DATA_DIR: { schema: z.string().default(".data"), expects: "a directory" },

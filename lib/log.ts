@@ -29,6 +29,11 @@ export const SECRET_KEYS = [
   "Cookie",
   "set-cookie",
   "x-api-key",
+  "pass",
+  "smtpPassword",
+  "imapPassword",
+  "smtpPasswordEnc",
+  "imapPasswordEnc",
 ] as const;
 
 const redactPaths = SECRET_KEYS.flatMap((k) => {

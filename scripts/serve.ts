@@ -43,7 +43,7 @@ async function main() {
   checkEnvOrExit("[stageline]");
   const port = args.port === undefined ? env.PORT : Number(args.port);
   if (!(await portIsFree(port))) throw new Error(`port ${port} is already in use: stop what runs there, or set PORT`);
-  const secrets = args.ephemeral ? { authSecret: crypto.randomUUID() + crypto.randomUUID(), appDbPassword: crypto.randomUUID() } : loadSecrets();
+  const secrets = args.ephemeral ? { authSecret: crypto.randomUUID() + crypto.randomUUID(), appDbPassword: crypto.randomUUID(), emailKey: crypto.randomUUID() + crypto.randomUUID() } : loadSecrets();
   let cluster: EmbeddedCluster | undefined;
   let ephemeralDir: string | undefined;
   let ownerUrl = env.DATABASE_URL;
@@ -63,6 +63,8 @@ async function main() {
   await migrateDatabase(ownerUrl, secrets.appDbPassword);
   const appUrl = env.APP_DATABASE_URL ?? appUrlFor(ownerUrl, secrets.appDbPassword);
   process.env.APP_DATABASE_URL = appUrl;
+  // the web app and the worker (in this process) encrypt and sign with the same key
+  process.env.EMAIL_ENCRYPTION_KEY = env.EMAIL_ENCRYPTION_KEY ?? secrets.emailKey;
   mkdirSync(path.dirname(runtimeFile), { recursive: true });
   if (!args.ephemeral || args["runtime-file"]) writeFileSync(runtimeFile, JSON.stringify({ ownerUrl, appUrl, pid: process.pid }), { mode: 0o600 });
 

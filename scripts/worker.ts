@@ -5,10 +5,14 @@ import { closeDb } from "../db/client";
 import { quietWorkerLogs, startWorker } from "../lib/worker";
 import { checkEnvOrExit } from "./lib/check-env";
 import { resolveDatabase } from "./lib/runtime";
+import { loadSecrets } from "./lib/secrets";
+import { env } from "../lib/env";
 
 checkEnvOrExit("[worker]");
 const database = await resolveDatabase();
 process.env.APP_DATABASE_URL = database.appUrl;
+// the key `npm start` uses when none is set, so this worker reads the same mailbox passwords
+process.env.EMAIL_ENCRYPTION_KEY = env.EMAIL_ENCRYPTION_KEY ?? loadSecrets().emailKey;
 const runner = await startWorker({ ownerUrl: database.ownerUrl });
 console.log("[worker] running; Ctrl-C stops it");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

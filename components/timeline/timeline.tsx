@@ -13,6 +13,7 @@ import { TaskCheckbox } from "@/components/activities/task-checkbox";
 import { communicationSummary } from "@/lib/activities/summary";
 import { DateTime } from "@/components/ui/date-time";
 import { labelFor } from "@/lib/format/labels";
+import { EmailFacts } from "@/components/email/email-facts";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
 
@@ -35,10 +36,11 @@ export function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boo
           <Icon className="mt-0.5 size-4 shrink-0 text-brand-600" aria-hidden />
           <div className="min-w-0 flex-1">
             <p className="text-sm">
-              <Who entry={entry} /> {a.activityType === "TASK" ? "created a task" : `logged ${activityNoun(a.activityType) === "email" ? "an" : "a"} ${activityNoun(a.activityType)}`}:{" "}
+              <Who entry={entry} /> {a.activityType === "TASK" ? "created a task" : a.email ? "sent an email" : `logged ${activityNoun(a.activityType) === "email" ? "an" : "a"} ${activityNoun(a.activityType)}`}:{" "}
               <span className={a.completedAt ? "font-medium line-through" : "font-medium"}>{a.subject}</span>
             </p>
-            {summary ? <p className="mt-0.5 text-xs font-medium text-slate-600">{summary}</p> : null}
+            {summary && !a.email ? <p className="mt-0.5 text-xs font-medium text-slate-600">{summary}</p> : null}
+            {a.email ? <EmailFacts email={a.email} /> : null}
             {a.body ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{a.body}</p> : null}
             {a.activityType === "TASK" ? (
               <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">

@@ -32,6 +32,7 @@ export const TAGS = {
   audit: "The append-only audit log: who did what, when and from where.",
   "web-forms": "Web forms: public forms whose posts become leads (POST /api/public/forms/{key}, the hosted page /f/{key}).",
   "assignment-rules": "Assignment rules: who gets a record created without an owner (a user, round robin over a group, least open records).",
+  email: "Email: mailboxes (SMTP settings, passwords never returned), templates with {{variables}}, emails sent from a record (logged as EMAIL activities, sent by the worker) and their open and click tracking.",
   imports: "CSV imports: upload, map, run in the worker (through the same services as every edit), download the failed rows, undo.",
 } as const;
 export type Tag = keyof typeof TAGS;

@@ -18,9 +18,10 @@ import { searchTagAndFieldPaths } from "@/lib/search/openapi";
 import { tenancyPaths } from "@/lib/tenancy/openapi";
 import { watcherPaths } from "@/lib/watchers/openapi";
 import { TAGS } from "./openapi-common";
+import { emailPaths } from "@/lib/email/openapi";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, emailPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

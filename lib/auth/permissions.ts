@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   "settings.manage": ["admin"],
   /** Read the audit log (Settings → Audit log, GET /audit-log). */
   "audit.read": ["admin"],
+  /** Connect one's own mailbox and send email from a record (Settings → Email; shared mailboxes: settings.manage). */
+  "email.send": ["admin", "manager", "sales_rep"],
+  /** Write the workspace's email templates (Settings → Email templates); everyone who sends may use them. */
+  "emailTemplates.manage": ["admin", "manager"],
   /** Erase a contact's personal data (Privacy). */
   "records.erase": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,4 +1,4 @@
-// WEBHOOK_ALLOW_PRIVATE_NETWORKS=1 lets webhooks and the AI worker reach loopback and
+// WEBHOOK_ALLOW_PRIVATE_NETWORKS=1 lets webhooks, the AI worker and mailboxes' SMTP servers reach loopback and
 // private addresses (development and tests). Left on in production it opens the SSRF
 // guard, so a start says so and Settings → Automations shows it.
 import { env } from "@/lib/env";

@@ -53,6 +53,7 @@ export async function pinnedNotes(ctx: TenantContext, kind: RecordKind, recordId
         assignedUserName: null,
         assignedGroupId: null,
         assignedGroupName: null,
+        email: null,
       },
     }));
   });

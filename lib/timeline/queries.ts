@@ -12,13 +12,13 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { activities, activityLinks, pipelineStages, recordChanges, stageHistory, tenantGroups, users } from "@/db/schema";
+import { activities, activityLinks, emailMessages, pipelineStages, recordChanges, stageHistory, tenantGroups, users } from "@/db/schema";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan, type TimeCursor } from "./keyset";
-import type { TimelineEntry } from "./types";
+import type { TimelineEmail, TimelineEntry } from "./types";
 
 export type { TimelineEntry } from "./types";
 
@@ -91,7 +91,11 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
                'outcome', a.outcome, 'durationSeconds', a.duration_seconds, 'direction', a.direction,
                'meetingLocation', a.meeting_location, 'meetingAttendees', a.meeting_attendees, 'pinnedAt', a.pinned_at,
                'assignedUserId', a.assigned_user_id, 'assignedUserName', au.name,
-               'assignedGroupId', a.assigned_group_id, 'assignedGroupName', ag.name)
+               'assignedGroupId', a.assigned_group_id, 'assignedGroupName', ag.name,
+               'email', case when em.id is null then null else jsonb_build_object(
+                 'id', em.id, 'status', em.status, 'error', em.error, 'from', em.from_address, 'to', em.to_addresses, 'cc', em.cc_addresses,
+                 'tracked', em.tracked, 'opens', em.opens, 'proxyOpens', em.proxy_opens, 'firstOpenedAt', em.first_opened_at,
+                 'lastOpenedAt', em.last_opened_at, 'clicks', em.clicks, 'links', em.links, 'linkClicks', em.link_clicks, 'sentAt', em.sent_at) end)
              when 'stage' then jsonb_build_object(
                'fromStageId', h.from_stage_id, 'fromStageName', fs.name, 'toStageId', h.to_stage_id, 'toStageName', ts.name,
                'source', h.source, 'isOverride', h.is_override, 'overrideReason', h.override_reason, 'reason', h.reason)
@@ -101,6 +105,8 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
     from page p
     -- lateral + limit 1 (not flattened): one primary-key lookup per row of the page, whatever the statistics say
     left join lateral (select * from ${activities} x where p.kind = 'activity' and x.tenant_id = ${tenant} and x.id = p.id limit 1) a on true
+    -- an email activity's send and its tracking (email_messages_activity_uq)
+    left join lateral (select * from ${emailMessages} x where p.kind = 'activity' and a.activity_type = 'EMAIL' and x.tenant_id = ${tenant} and x.activity_id = p.id limit 1) em on true
     left join lateral (select * from ${stageHistory} x where p.kind = 'stage' and x.tenant_id = ${tenant} and x.id = p.id limit 1) h on true
     left join lateral (select * from ${recordChanges} x where p.kind = 'change' and x.tenant_id = ${tenant} and x.id = p.id limit 1) c on true
     left join lateral (
@@ -139,6 +145,27 @@ export async function recordTimeline(ctx: TenantContext, kind: RecordKind, recor
 
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 
+function timelineEmail(e: Record<string, unknown>): TimelineEmail {
+  const links = (e.links as string[] | null) ?? [];
+  const clicks = (e.linkClicks as Record<string, number> | null) ?? {};
+  return {
+    id: String(e.id),
+    status: e.status as TimelineEmail["status"],
+    error: (e.error as string | null) ?? null,
+    from: String(e.from),
+    to: (e.to as string[] | null) ?? [],
+    cc: (e.cc as string[] | null) ?? [],
+    tracked: Boolean(e.tracked),
+    opens: Number(e.opens ?? 0),
+    proxyOpens: Number(e.proxyOpens ?? 0),
+    firstOpenedAt: date(e.firstOpenedAt),
+    lastOpenedAt: date(e.lastOpenedAt),
+    clicks: Number(e.clicks ?? 0),
+    links: links.map((url, i) => ({ url, clicks: clicks[String(i)] ?? 0 })),
+    sentAt: date(e.sentAt),
+  };
+}
+
 function toEntry(r: Row): TimelineEntry {
   const base = { id: r.id, at: new Date(r.at), actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "Unknown user" } : null };
   const d = r.data;
@@ -165,6 +192,7 @@ function toEntry(r: Row): TimelineEntry {
           assignedUserName: (d.assignedUserName as string | null) ?? null,
           assignedGroupId: (d.assignedGroupId as string | null) ?? null,
           assignedGroupName: (d.assignedGroupName as string | null) ?? null,
+          email: d.email ? timelineEmail(d.email as Record<string, unknown>) : null,
         },
       };
     case "stage":

@@ -29,6 +29,26 @@ export interface TimelineActivity {
   assignedUserName: string | null;
   assignedGroupId: string | null;
   assignedGroupName: string | null;
+  /** An email sent from the record (lib/email/send.ts): its delivery and tracking. */
+  email: TimelineEmail | null;
+}
+
+export interface TimelineEmail {
+  id: string;
+  status: "QUEUED" | "SENDING" | "SENT" | "FAILED";
+  error: string | null;
+  from: string;
+  to: string[];
+  cc: string[];
+  tracked: boolean;
+  /** Every open, and how many of them a known image proxy made (Apple Mail Privacy Protection, Google's). */
+  opens: number;
+  proxyOpens: number;
+  firstOpenedAt: Date | null;
+  lastOpenedAt: Date | null;
+  clicks: number;
+  links: { url: string; clicks: number }[];
+  sentAt: Date | null;
 }
 
 /** A move between stages (the stage a record was created in is on its "created" entry). */

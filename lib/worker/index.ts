@@ -20,6 +20,8 @@ import { log, scrubText } from "@/lib/log";
 import { leadScoringConsumer } from "@/lib/scoring/consumer";
 import { rescoreLeadsTask } from "@/lib/scoring/tasks";
 import { IMPORTS_CRONTAB, runImport, sweepImports } from "@/lib/imports/run";
+import { sendQueuedEmail } from "@/lib/email/send";
+import { closePooledTransports } from "@/lib/email/smtp";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -55,6 +57,11 @@ export const taskList: TaskList = {
   async run_import(payload) {
     const { tenantId, importId } = payload as { tenantId: string; importId: string };
     await runImport(tenantId, importId);
+  },
+  // queued by the email_messages trigger (migration email); graphile-worker's backoff spaces the retries
+  async send_email(payload, helpers) {
+    const { tenantId, emailId } = payload as { tenantId: string; emailId: string };
+    await sendQueuedEmail(tenantId, emailId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
   },
   async imports_sweep(_payload, helpers) {
     const n = await sweepImports();
@@ -109,6 +116,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
   runner.stop = async () => {
     await relay.stop();
     await stopJobs();
+    closePooledTransports();
   };
   return runner;
 }

@@ -1,4 +1,4 @@
-import { Bot, Eye, FileInput, Gauge, GitBranch, KeyRound, Route, ScrollText, SlidersHorizontal, Tags, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
+import { Bot, Eye, FileInput, FileText, Mail, Gauge, GitBranch, KeyRound, Route, ScrollText, SlidersHorizontal, Tags, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -17,6 +17,8 @@ const SECTIONS = [
   { href: "/settings/pipelines", label: "Pipelines", icon: GitBranch, description: "Pipelines, stages and movement rules", adminOnly: true },
   { href: "/settings/tags", label: "Tags", icon: Tags, description: "Tags of records: names, colours, categories", adminOnly: false },
   { href: "/settings/fields", label: "Fields", icon: SlidersHorizontal, description: "Custom fields of records", adminOnly: true },
+  { href: "/settings/email", label: "Email", icon: Mail, description: "Your mailbox (SMTP) for sending email from records; shared mailboxes", adminOnly: false },
+  { href: "/settings/email-templates", label: "Email templates", icon: FileText, description: "Reusable emails with {{contact.firstName}} style variables", adminOnly: false },
   { href: "/settings/web-forms", label: "Web forms", icon: FileInput, description: "Forms on your website whose submissions become leads", adminOnly: true },
   { href: "/settings/lead-scoring", label: "Lead scoring", icon: Gauge, description: "Rules and activity points behind each lead's score", adminOnly: true },
   { href: "/settings/assignment", label: "Assignment", icon: Route, description: "Who gets new records: a user, round robin, least open", adminOnly: true },

@@ -318,6 +318,27 @@ describe("every documented operation, answered as the document says", () => {
     await call("POST", `/imports/${imp.id}/undo`, { expect: 202 });
   });
 
+  it("email: mailboxes, templates, sending and reading an email", async () => {
+    const { body: box } = await call("POST", "/mailboxes", {
+      body: { emailAddress: "sales@acme.example", shared: true, smtpHost: "127.0.0.1", smtpPort: 1, smtpSecurity: "NONE", smtpUsername: "sales", smtpPassword: "s3cret-app-pass" },
+      expect: 201,
+    });
+    expect(JSON.stringify(box)).not.toContain("s3cret-app-pass");
+    await call("GET", "/mailboxes");
+    const { body: check } = await call("POST", `/mailboxes/${box.id}/check`, { body: {} });
+    expect(check).toMatchObject({ ok: false, error: expect.stringContaining("connection was refused") });
+    const { body: tpl } = await call("POST", "/email-templates", { body: { name: "Hello", subject: "Hi {{contact.firstName | there}}", body: "Hello" }, expect: 201 });
+    await call("GET", "/email-templates");
+    const { body: email } = await call("POST", "/emails", { body: { recordType: "CONTACT", recordId: ids.contacts, mailboxId: box.id, to: ["ann@customer.example"], subject: tpl.subject, body: tpl.body, track: true }, expect: 202 });
+    expect(email).toMatchObject({ status: "QUEUED", subject: "Hi Ann", tracked: true });
+    await call("GET", `/emails/${email.id}`);
+    await call("DELETE", `/email-templates/${tpl.id}`, { expect: 204 });
+    // a mailbox that has sent stays for its emails' history
+    await call("DELETE", `/mailboxes/${box.id}`, { expect: 409 });
+    const { body: spare } = await call("POST", "/mailboxes", { body: { emailAddress: "spare@acme.example", shared: true, smtpHost: "127.0.0.1", smtpPort: 1, smtpSecurity: "NONE", smtpUsername: "spare", smtpPassword: "x" }, expect: 201 });
+    await call("DELETE", `/mailboxes/${spare.id}`, { expect: 204 });
+  });
+
   it("records: delete", async () => {
     for (const collection of Object.keys(COLLECTIONS)) await call("DELETE", `/${collection}/${ids[collection]}`, { expect: 204 });
   });

@@ -1,0 +1,130 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { NextRequest } from "next/server";
+import nodemailer from "nodemailer";
+import type { TenantContext } from "../lib/tenancy/context";
+import { stats, type Row } from "./harness";
+import type { BenchEnv } from "./index";
+import { rawInTenant } from "./tenant-sql";
+
+const TRACK_REQUESTS = Number(process.env.BENCH_EMAIL_TRACK_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_EMAIL_CONCURRENCY ?? 200);
+const SENDS = Number(process.env.BENCH_EMAIL_SENDS ?? 300);
+const SEND_CONCURRENCY = Number(process.env.BENCH_EMAIL_SEND_CONCURRENCY ?? 10);
+
+/** Runs `total` calls of `fn` with `concurrency` in flight; answers each call's latency. */
+async function concurrent(total: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await fn(i);
+        out.push(performance.now() - t);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * Issue 19: the open and click endpoints' p95 ≤ 20 ms under 200 concurrent requests, and
+ * sending through a local SMTP server (smtp-server on 127.0.0.1) at ≥ 100 messages/s.
+ * The endpoints are their route handlers called in-process (rate limit, token check, the
+ * counted update and its event row), without Next's HTTP server in front; raw SQL does
+ * the same update and insert at the same concurrency. The sends are the worker's task
+ * (claim, SMTP, mark sent) with WORKER_CONCURRENCY-like parallelism, next to nodemailer
+ * sending the same messages over one pooled connection with no database.
+ */
+export async function benchEmail(env: BenchEnv): Promise<Row[]> {
+  // the bench's own key: it makes its own mailbox, and a running worker's jobs for these emails are removed
+  process.env.EMAIL_ENCRYPTION_KEY ??= randomBytes(32).toString("base64url");
+  process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ??= "1";
+  const { startTestSmtpServer } = await import("../lib/email/smtp-test-server");
+  const { createMailbox } = await import("../lib/email/mailboxes");
+  const { queueEmail, sendQueuedEmail } = await import("../lib/email/send");
+  const { handleClick, handleOpen } = await import("../lib/email/public-routes");
+  const smtp = await startTestSmtpServer({ keepParsed: false });
+  const ctx: TenantContext = { tenantId: env.tenantId, actor: { kind: "user", userId: env.userId, role: "admin", source: "USER" } };
+  const run = randomUUID().slice(0, 8);
+  try {
+    const mailbox = await createMailbox(ctx, { emailAddress: `bench-${run}@bench-mail.example`, shared: true, smtpHost: "127.0.0.1", smtpPort: smtp.port, smtpSecurity: "NONE", smtpUsername: smtp.username, smtpPassword: smtp.password });
+    const [contact] = await env.owner<{ id: string }[]>`select id from contacts where tenant_id = ${env.tenantId} and deleted_at is null limit 1`;
+
+    // queue: render, activity, send row (and its job) in one transaction
+    const queued: string[] = [];
+    const queueTimes: number[] = [];
+    for (let i = 0; i < SENDS; i++) {
+      const t = performance.now();
+      const e = await queueEmail(
+        ctx,
+        { recordType: "CONTACT", recordId: contact!.id, mailboxId: mailbox.id, to: [`reader-${i}@bench-reader.example`], subject: `Bench ${run} {{contact.firstName | there}}`, body: "Hello {{contact.firstName | there}},\nsee https://example.com/a and https://example.com/b", track: true },
+        { publicOrigin: "http://bench.local" },
+      );
+      queueTimes.push(performance.now() - t);
+      queued.push(e.id);
+    }
+    await env.owner`select graphile_worker.remove_job('email:' || id::text) from unnest(${queued}::uuid[]) id`;
+
+    // send throughput: the worker's task, SEND_CONCURRENCY at a time
+    const t0 = performance.now();
+    const sendTimes = await concurrent(queued.length, SEND_CONCURRENCY, (i) => sendQueuedEmail(env.tenantId, queued[i]!, { attempt: 1, maxAttempts: 5 }));
+    const appRate = queued.length / ((performance.now() - t0) / 1000);
+    const pool = nodemailer.createTransport({ host: "127.0.0.1", port: smtp.port, secure: false, ignoreTLS: true, auth: { user: smtp.username, pass: smtp.password }, pool: true, maxConnections: SEND_CONCURRENCY });
+    const t1 = performance.now();
+    const rawSendTimes = await concurrent(queued.length, SEND_CONCURRENCY, (i) =>
+      pool.sendMail({ from: "bench@bench-mail.example", to: `reader-${i}@bench-reader.example`, subject: `Raw ${run}`, text: "Hello", html: "<p>Hello</p>" }),
+    );
+    const rawRate = queued.length / ((performance.now() - t1) / 1000);
+    pool.close();
+
+    // tracking: the URLs each sent email carries
+    const rows = await env.owner<{ id: string; body_html: string }[]>`select id, body_html from email_messages where tenant_id = ${env.tenantId} and id = any(${queued}::uuid[])`;
+    const opens = rows.map((r) => r.body_html.match(/<img src="([^"]+)"/)![1]!);
+    const clicks = rows.map((r) => r.body_html.match(/<a href="([^"]+)"/)![1]!);
+    const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
+    // a new address per request: the per-address limit is counted, never hit
+    const req = (url: string, i: number) => new NextRequest(url, { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Bench", "x-forwarded-for": `198.19.${(i >> 8) & 255}.${i & 255}` } });
+    const openTimes = await concurrent(TRACK_REQUESTS, CONCURRENCY, async (i) => {
+      const url = opens[i % opens.length]!;
+      const res = await handleOpen(req(url, i), tokenOf(url));
+      if (res.status !== 200) throw new Error(`open answered ${res.status}`);
+    });
+    const clickTimes = await concurrent(TRACK_REQUESTS, CONCURRENCY, async (i) => {
+      const url = clicks[i % clicks.length]!;
+      const res = await handleClick(req(url, i), tokenOf(url));
+      if (res.status !== 302) throw new Error(`click answered ${res.status}`);
+    });
+    const rawOpen = await concurrent(TRACK_REQUESTS, CONCURRENCY, (i) =>
+      rawInTenant(env.app, env.tenantId, async (tx) => {
+        const id = rows[i % rows.length]!.id;
+        await tx`update email_messages set opens = opens + 1, first_opened_at = coalesce(first_opened_at, now()), last_opened_at = now() where tenant_id = ${env.tenantId} and id = ${id} and tracked`;
+        await tx`insert into email_events (tenant_id, email_id, kind, user_agent) values (${env.tenantId}, ${id}, 'OPEN', 'raw')`;
+      }),
+    );
+
+    const sent = await env.owner<{ n: number }[]>`select count(*)::int as n from email_messages where tenant_id = ${env.tenantId} and id = any(${queued}::uuid[]) and status = 'SENT'`;
+    const p95 = (limit: number, benchmark: string, app: number[], raw: number[], note: string): Row => {
+      const a = stats(app);
+      return { benchmark, app: a, raw: stats(raw), target: `p95 ≤ ${limit} ms`, pass: a.p95 <= limit, note };
+    };
+    return [
+      p95(20, `email open pixel, ${CONCURRENCY} concurrent`, openTimes, rawOpen, `${TRACK_REQUESTS} requests, route handler in-process`),
+      p95(20, `email click redirect, ${CONCURRENCY} concurrent`, clickTimes, rawOpen, `${TRACK_REQUESTS} requests; raw = the open's update + insert`),
+      { benchmark: "queue an email from a record (render, activity, send row)", app: stats(queueTimes), raw: stats(queueTimes), target: "reported", pass: true, note: `${SENDS} emails, sequential; raw column repeats app` },
+      {
+        benchmark: `send through local SMTP, ${SEND_CONCURRENCY} at a time`,
+        app: stats(sendTimes),
+        raw: stats(rawSendTimes),
+        target: "≥ 100 messages/s",
+        pass: appRate >= 100 && sent[0]!.n === queued.length,
+        note: `${appRate.toFixed(0)} msg/s (${sent[0]!.n}/${queued.length} SENT) vs nodemailer pooled, no database: ${rawRate.toFixed(0)} msg/s`,
+      },
+    ];
+  } finally {
+    (await import("../lib/email/smtp")).closePooledTransports();
+    await smtp.close();
+  }
+}
