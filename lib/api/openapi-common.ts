@@ -32,6 +32,8 @@ export const TAGS = {
   audit: "The append-only audit log: who did what, when and from where.",
   "web-forms": "Web forms: public forms whose posts become leads (POST /api/public/forms/{key}, the hosted page /f/{key}).",
   "assignment-rules": "Assignment rules: who gets a record created without an owner (a user, round robin over a group, least open records).",
+  workspace: "The workspace's own settings: name, time zone (periods of analytics follow it), default currency.",
+  analytics: "Pipeline metrics per period and the board as it stood at any past instant, computed from records and stage history.",
   imports: "CSV imports: upload, map, run in the worker (through the same services as every edit), download the failed rows, undo.",
 } as const;
 export type Tag = keyof typeof TAGS;

@@ -17,10 +17,12 @@ import { scoringPaths } from "@/lib/scoring/openapi";
 import { searchTagAndFieldPaths } from "@/lib/search/openapi";
 import { tenancyPaths } from "@/lib/tenancy/openapi";
 import { watcherPaths } from "@/lib/watchers/openapi";
+import { workspacePaths } from "@/lib/workspace/openapi";
+import { analyticsPaths } from "@/lib/analytics/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, workspacePaths, analyticsPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

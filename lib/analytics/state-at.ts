@@ -1,0 +1,66 @@
+// Where each record of a pipeline stood at an instant, replayed from stage history: the
+// SQL shared by the pipeline metrics (won, lost, active at the end of a period) and the
+// board as of a date. Server-only.
+//
+// A record's place at T is the stage its last history row before T entered. Reading that
+// row for every record of a pipeline would read its whole history; instead only the
+// records with a history row at or after T (few, for a recent T) are replayed, and every
+// other record is where it is now (its stage and stage-entered time).
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { pipelines, pipelineStages, stageHistory } from "@/db/schema";
+import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
+import type { PipelineKind } from "@/lib/pipelines/move-record";
+
+export interface StateAtOptions {
+  tenantId: string;
+  kind: PipelineKind;
+  pipelineId: string;
+  at: Date;
+  /** Metrics: soft-deleted records count nowhere. The board as of T: records deleted after T were still there. */
+  deleted: "excluded" | "after";
+  /** Extra columns of the record (`r.<col>`), selected in both branches. */
+  columns: SQL;
+}
+
+/**
+ * CTEs `st` (the pipeline's stages with the next non-DONE_FAILED stage), `kin` (the
+ * pipelines of its object type), `later` (records moved at or after T), and `at_t`
+ * (id, stage_id, entered_at, created_at, …columns) — the records in a stage of this
+ * pipeline at T. Starts with `with`; the caller appends `, more as (...) select …`.
+ */
+export function stateAtCtes(o: StateAtOptions): SQL {
+  const r = tableOf(RECORD_KINDS[o.kind]);
+  const at = o.at.toISOString();
+  const alive = o.deleted === "excluded" ? sql`r.deleted_at is null` : sql`(r.deleted_at is null or r.deleted_at > ${at}::timestamptz)`;
+  return sql`
+    with st as (
+      select s.id, s.name, s.display_order, s.stage_state, s.probability,
+        (select n.id from ${pipelineStages} n
+          where n.tenant_id = s.tenant_id and n.pipeline_id = s.pipeline_id and n.display_order > s.display_order and n.stage_state <> 'DONE_FAILED'
+          order by n.display_order limit 1) as next_id
+      from ${pipelineStages} s where s.tenant_id = ${o.tenantId}::uuid and s.pipeline_id = ${o.pipelineId}::uuid
+    ), kin as (
+      select p.id from ${pipelines} p where p.tenant_id = ${o.tenantId}::uuid and p.object_type = ${o.kind}
+    ), later as (
+      -- a record in this pipeline at T has, if it moved since, a row at or after T in this pipeline or leaving one of its stages
+      select distinct h.entity_id from ${stageHistory} h
+      where h.tenant_id = ${o.tenantId}::uuid and h.entity_type = ${o.kind} and h.pipeline_id in (select id from kin)
+        and h.changed_at >= ${at}::timestamptz and (h.pipeline_id = ${o.pipelineId}::uuid or h.from_stage_id in (select id from st))
+    ), at_t as (
+      select r.id, r.stage_id, r.stage_entered_at as entered_at, r.created_at, ${o.columns}
+      from ${r} r
+      where r.tenant_id = ${o.tenantId}::uuid and r.pipeline_id = ${o.pipelineId}::uuid and ${alive} and r.created_at < ${at}::timestamptz
+        and not exists (select 1 from later l where l.entity_id = r.id)
+      union all
+      select r.id, x.to_stage_id, x.changed_at, r.created_at, ${o.columns}
+      from later l
+      join ${r} r on r.tenant_id = ${o.tenantId}::uuid and r.id = l.entity_id and ${alive}
+      cross join lateral (
+        select h.to_stage_id, h.changed_at from ${stageHistory} h
+        where h.tenant_id = ${o.tenantId}::uuid and h.entity_type = ${o.kind} and h.entity_id = l.entity_id and h.changed_at < ${at}::timestamptz
+        order by h.seq desc limit 1
+      ) x
+      where x.to_stage_id in (select id from st)
+    )`;
+}
