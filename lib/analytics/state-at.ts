@@ -26,8 +26,8 @@ export interface StateAtOptions {
 /**
  * CTEs `st` (the pipeline's stages with the next non-DONE_FAILED stage), `kin` (the
  * pipelines of its object type), `later` (records moved at or after T), and `at_t`
- * (id, stage_id, entered_at, created_at, …columns) — the records in a stage of this
- * pipeline at T. Starts with `with`; the caller appends `, more as (...) select …`.
+ * (id, stage_id, entered_at, created_at, moved_since, …columns) — the records in a stage
+ * of this pipeline at T; moved_since: it moved (or was deleted) after T. Starts with `with`; the caller appends `, more as (...) select …`.
  */
 export function stateAtCtes(o: StateAtOptions): SQL {
   const r = tableOf(RECORD_KINDS[o.kind]);
@@ -48,12 +48,12 @@ export function stateAtCtes(o: StateAtOptions): SQL {
       where h.tenant_id = ${o.tenantId}::uuid and h.entity_type = ${o.kind} and h.pipeline_id in (select id from kin)
         and h.changed_at >= ${at}::timestamptz and (h.pipeline_id = ${o.pipelineId}::uuid or h.from_stage_id in (select id from st))
     ), at_t as (
-      select r.id, r.stage_id, r.stage_entered_at as entered_at, r.created_at, ${o.columns}
+      select r.id, r.stage_id, r.stage_entered_at as entered_at, r.created_at, r.deleted_at is not null as moved_since, ${o.columns}
       from ${r} r
       where r.tenant_id = ${o.tenantId}::uuid and r.pipeline_id = ${o.pipelineId}::uuid and ${alive} and r.created_at < ${at}::timestamptz
         and not exists (select 1 from later l where l.entity_id = r.id)
       union all
-      select r.id, x.to_stage_id, x.changed_at, r.created_at, ${o.columns}
+      select r.id, x.to_stage_id, x.changed_at, r.created_at, true, ${o.columns}
       from later l
       join ${r} r on r.tenant_id = ${o.tenantId}::uuid and r.id = l.entity_id and ${alive}
       cross join lateral (
