@@ -41,3 +41,10 @@ export function previousPeriod(p: DayPeriod): DayPeriod {
   const length = daysBetween(p.from, p.to) + 1;
   return dayPeriod({ from: shiftDay(p.from, -length), to: shiftDay(p.from, -1) }, p.timeZone);
 }
+
+/** /reports' period (a preset of N days or a custom range) as whole days of the workspace's zone. */
+export function reportDays(period: { key: string; fromDay: string; toDay: string }, timeZone: string, now: Date = new Date()): { from: string; to: string } {
+  if (period.key === "custom") return { from: period.fromDay, to: period.toDay };
+  const to = zonedDayOf(now, timeZone);
+  return { from: shiftDay(to, -(Number(period.key) - 1)), to };
+}
