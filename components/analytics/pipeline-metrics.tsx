@@ -67,7 +67,7 @@ export function PipelineMetricsView({ current, previous, currency, plural }: { c
   const file = (what: string) => `pipeline-${what}-${current.from}-${current.to}`;
   return (
     <div className="space-y-4">
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5" aria-label="Key figures">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5">
         {tiles.map((t) => (
           <div key={t.label} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-xs font-medium text-slate-600">{t.label}</dt>
