@@ -23,6 +23,7 @@ import { benchLeads } from "./leads";
 import { benchScoring } from "./scoring";
 import { benchDuplicates } from "./duplicates";
 import { benchImport } from "./import";
+import { benchAnalytics } from "./analytics";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -69,6 +70,7 @@ async function main() {
     ["scoring", benchScoring],
     ["duplicates", benchDuplicates],
     ["import", benchImport],
+    ["analytics", benchAnalytics],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {
