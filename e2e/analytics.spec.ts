@@ -35,7 +35,7 @@ test("a manager sees the board as of last month, read only, with what moved sinc
 
   const { page } = await openAs("manager");
   await page.goto("/deals");
-  await page.getByLabel("As of").fill(lastMonth);
+  await page.getByLabel("As of", { exact: true }).fill(lastMonth);
   await page.getByRole("button", { name: "Show board as of" }).click();
   await expect(page).toHaveURL(new RegExp(`asOf=${lastMonth}`));
   await expect(page.getByRole("status").filter({ hasText: "Read only" })).toBeVisible();
@@ -79,7 +79,7 @@ test("pipeline metrics on /reports: figures beside the previous period, a table 
 
   await metrics.getByRole("button", { name: "Show table: Stage funnel: entries and conversion to the next stage" }).click();
   const funnel = metrics.getByRole("table", { name: /Stage funnel/ });
-  await expect(funnel.getByRole("row", { name: /^Prospecting/ }).getByRole("cell")).toHaveText(["3", "33%", "0"]);
+  await expect(funnel.getByRole("row", { name: /^Prospecting/ }).getByRole("cell")).toHaveText(["3", "33.3%", "0"]);
   const [download] = await Promise.all([page.waitForEvent("download"), metrics.getByRole("button", { name: "Download CSV: Velocity: average days in stage" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^pipeline-velocity-.*\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
@@ -89,7 +89,7 @@ test("pipeline metrics on /reports: figures beside the previous period, a table 
 
 test("an admin sets the workspace's time zone; the metrics' period follows it", async ({ page }) => {
   await page.goto("/settings");
-  await page.getByRole("link", { name: /Workspace/ }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: /^Workspace/ }).click();
   await expect(page.getByLabel("Time zone")).toHaveValue("UTC");
   await page.getByLabel("Time zone").selectOption("Pacific/Auckland");
   await page.getByRole("button", { name: "Save workspace" }).click();

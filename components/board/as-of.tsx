@@ -19,7 +19,7 @@ import { formatCount, formatMoney } from "@/lib/format/money";
 export function AsOfPicker({ kind, pipelineId, asOf, changes, today }: { kind: BoardKind; pipelineId: string; asOf: string | null; changes: boolean; today: string }) {
   const path = BOARD_KINDS[kind].path;
   return (
-    <form method="get" action={path} aria-label="Board as of a date" className="mb-3 flex flex-wrap items-end gap-2 text-sm">
+    <form method="get" action={path} aria-label="Replay the board" className="mb-3 flex flex-wrap items-end gap-2 text-sm">
       <input type="hidden" name="pipeline" value={pipelineId} />
       <div className="space-y-1">
         <label htmlFor="board-as-of" className="block text-xs font-medium text-slate-700">
