@@ -12,3 +12,4 @@ export * from "./leads";
 export * from "./lead-routing";
 export * from "./merges";
 export * from "./imports";
+export * from "./quotas";

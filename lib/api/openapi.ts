@@ -19,10 +19,11 @@ import { tenancyPaths } from "@/lib/tenancy/openapi";
 import { watcherPaths } from "@/lib/watchers/openapi";
 import { workspacePaths } from "@/lib/workspace/openapi";
 import { analyticsPaths } from "@/lib/analytics/openapi";
+import { quotaPaths } from "@/lib/quotas/openapi";
 import { TAGS } from "./openapi-common";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, workspacePaths, analyticsPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, workspacePaths, analyticsPaths, quotaPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "apiKeys.manage": ["admin"],
   "fields.manage": ["admin"],
   "settings.manage": ["admin"],
+  /** Set sales quotas (Settings → Quotas, POST|PATCH|DELETE /quotas). */
+  "quotas.manage": ["admin", "manager"],
   /** Read the audit log (Settings → Audit log, GET /audit-log). */
   "audit.read": ["admin"],
   /** Erase a contact's personal data (Privacy). */
