@@ -46,7 +46,7 @@ withData("every page, with data, has no serious or critical axe violations", asy
     "/deals", "/deals?view=table", `/deals/${dealId}`, "/leads", `/leads/${leadId}`, "/tickets", `/tickets/${ticketId}`,
     "/lists", `/lists/${listId}`, "/tasks", "/reports", "/notifications", "/search?q=ada",
     "/settings", "/settings/users", "/settings/groups", "/settings/api-keys", "/settings/profile", "/settings/pipelines",
-    "/settings/fields", "/settings/tags", "/settings/ai", "/settings/workspace", "/deals?asOf=2026-01-01&changes=1", "/settings/automations", "/settings/automations/new", `/settings/automations/${automationId}`,
+    "/settings/fields", "/settings/tags", "/settings/ai", "/settings/workspace", "/settings/quotas", "/deals?asOf=2026-01-01&changes=1", "/settings/automations", "/settings/automations/new", `/settings/automations/${automationId}`,
     "/settings/automations/executions",
   ];
   for (const url of pages) {

@@ -99,3 +99,24 @@ test("an admin sets the workspace's time zone; the metrics' period follows it", 
   await page.goto("/reports");
   await expect(page.getByRole("heading", { level: 2, name: /Pipeline metrics/ })).toContainText("(Pacific/Auckland)");
 });
+
+test("a manager sets a quarter's quota for a rep and sees what is won and committed", async ({ seed, workspace, openAs }) => {
+  const rep = await workspace.join("sales_rep");
+  const deal = await seed.record("DEAL", { name: "Quota winner", amount: "4000", ownedByUserId: rep.userId });
+  await seed.move("DEAL", deal, "Closed Won");
+  await seed.record("DEAL", { name: "Quota hope", amount: "1000", forecastProbability: 0.5, closeDate: new Date().toISOString().slice(0, 10), ownedByUserId: rep.userId });
+
+  const { page } = await openAs("manager");
+  await page.goto("/settings/quotas");
+  const form = page.getByRole("form", { name: "New quota" });
+  await form.getByLabel("For").selectOption({ label: rep.name });
+  await form.getByLabel("Period").selectOption("MONTH");
+  await form.getByLabel("Revenue target").fill("10000");
+  await form.getByRole("button", { name: "Add quota" }).click();
+  await expect(page.getByText("Quota saved")).toBeVisible();
+  const row = page.getByRole("row", { name: new RegExp(`^${rep.name}`) });
+  // won $4,000 of $10,000; committed $500; gap $5,500
+  await expect(row.getByRole("cell")).toContainText(["Month", "$4,000 / $10,000", "$500", "$5,500", /40% of target/, "1", "0", "0"]);
+  const axe = await new AxeBuilder({ page }).include("#main").analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { Bot, Building2, Eye, FileInput, Gauge, GitBranch, KeyRound, Route, ScrollText, SlidersHorizontal, Tags, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
+import { Bot, Building2, Target, Eye, FileInput, Gauge, GitBranch, KeyRound, Route, ScrollText, SlidersHorizontal, Tags, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
   { href: "/settings/workspace", label: "Workspace", icon: Building2, description: "Name, time zone of reports and metrics, default currency", adminOnly: true },
+  { href: "/settings/quotas", label: "Quotas", icon: Target, description: "Sales targets per member or group, and their attainment", adminOnly: false },
   { href: "/settings/users", label: "Users", icon: Users, description: "Members of this workspace, their roles, invitations", adminOnly: false },
   { href: "/settings/groups", label: "Groups", icon: UsersRound, description: "Teams for ownership, assignment and watching", adminOnly: false },
   { href: "/settings/access", label: "Access", icon: Eye, description: "Who sees and edits which records, per role", adminOnly: true },

@@ -333,6 +333,15 @@ describe("every documented operation, answered as the document says", () => {
       expect(board.stages.flatMap((s: { records: { id: string }[] }) => s.records.map((r) => r.id))).toContain(ids[c]);
     }
     await call("GET", `/deals/board?pipelineId=${deal.id}`, { expect: 404 });
+
+    const { body: quota } = await call("POST", "/quotas", { body: { userId: t.userId, period: "QUARTER", start: "2026-10-01", revenueTarget: "50000", dealsTarget: 10, callsTarget: 40, meetingsTarget: 12, dealTypes: ["NEW"] }, expect: 201 });
+    await call("POST", "/quotas", { body: { period: "MONTH", start: "2026-10-01" }, expect: 422 });
+    await call("GET", "/quotas");
+    await call("GET", `/quotas/${quota.id}`);
+    await call("PATCH", `/quotas/${quota.id}`, { body: { dealTypes: [] } });
+    const { body: attained } = await call("GET", `/quotas/${quota.id}/attainment`);
+    expect(attained).toMatchObject({ calls: 0, meetings: 0 });
+    await call("DELETE", `/quotas/${quota.id}`, { expect: 204 });
   });
 
   it("records: delete", async () => {
