@@ -108,8 +108,8 @@ export function PipelineMetricsView({ current, previous, currency, plural }: { c
               <YAxis tick={{ fontSize: 12 }} width={36} />
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar dataKey="averageDays" name="This period" fill="#6366f1" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-              <Bar dataKey="previousDays" name="Previous period" fill="#cbd5e1" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              <Bar dataKey="averageDays" name="Current" fill="#6366f1" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              <Bar dataKey="previousDays" name="Previous" fill="#cbd5e1" radius={[3, 3, 0, 0]} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </ChartFigure>
@@ -121,8 +121,8 @@ export function PipelineMetricsView({ current, previous, currency, plural }: { c
               <YAxis tick={{ fontSize: 12 }} allowDecimals={false} width={36} />
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar dataKey="current" name="This period" fill="#10b981" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-              <Bar dataKey="previous" name="Previous period" fill="#cbd5e1" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              <Bar dataKey="current" name="Current" fill="#10b981" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+              <Bar dataKey="previous" name="Previous" fill="#cbd5e1" radius={[3, 3, 0, 0]} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </ChartFigure>
