@@ -77,7 +77,7 @@ test("pipeline metrics on /reports: figures beside the previous period, a table 
   await expect(tile("Moved backward")).toHaveText("1");
   await expect(tile("Win rate")).toHaveText("100%");
 
-  await metrics.getByRole("button", { name: "Show table: Stage funnel: entries and conversion to the next stage" }).click();
+  await metrics.getByRole("button", { name: "Show table: Stage funnel: entries and conversion" }).click();
   const funnel = metrics.getByRole("table", { name: /Stage funnel/ });
   await expect(funnel.getByRole("row", { name: /^Prospecting/ }).getByRole("cell")).toHaveText(["3", "33.3%", "0"]);
   const [download] = await Promise.all([page.waitForEvent("download"), metrics.getByRole("button", { name: "Download CSV: Velocity: average days in stage" }).click()]);

@@ -80,7 +80,7 @@ export function PipelineMetricsView({ current, previous, currency, plural }: { c
       </dl>
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure
-          title="Stage funnel: entries and conversion to the next stage"
+          title="Stage funnel: entries and conversion"
           fileName={file("funnel")}
           columns={[{ key: "stage", label: "Stage" }, { key: "entered", label: "Entered" }, { key: "conversion", label: "Conversion to next" }, { key: "previousEntered", label: "Entered, previous period" }]}
           rows={funnelRows}

@@ -60,7 +60,8 @@ export function AsOfBoard({ kind, data, stages, asOf, timeZone, currency, change
           {formatCount(moved)} of the cards shown have moved since {formatDay(asOf)}.
         </p>
       ) : null}
-      <div className="flex gap-3 overflow-x-auto pb-2">
+      {/* focusable, so the columns scroll by keyboard too */}
+      <div role="region" aria-label={`Stages as of ${formatDay(asOf)}`} tabIndex={0} className="flex gap-3 overflow-x-auto pb-2 focus-visible:outline-2 focus-visible:outline-brand-500">
         {data.stages.map((col) => {
           const stage = byId.get(col.stageId);
           const name = stage?.name ?? "Stage";

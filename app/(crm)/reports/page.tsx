@@ -59,7 +59,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <h2 id="report-metrics" className="text-base font-semibold">
           Pipeline metrics{" "}
           <span className="font-normal text-slate-500">
-            · {formatDay(days.from)} to {formatDay(days.to)} ({workspace.timeZone}), compared with {formatDay(before.from)} to {formatDay(before.to)}
+            · {formatDay(days.from)} – {formatDay(days.to)} ({workspace.timeZone}), compared with {formatDay(before.from)} – {formatDay(before.to)}
           </span>
         </h2>
         <PipelineMetricsView current={metrics} previous={previousMetrics} currency={workspace.currency} plural={kind.plural.charAt(0).toUpperCase() + kind.plural.slice(1)} />
