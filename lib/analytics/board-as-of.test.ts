@@ -80,9 +80,15 @@ describe("boardAsOf", () => {
           const row = stageAt(d, at);
           if (row && stageIds.has(row.toStageId)) want.set(row.toStageId, [...(want.get(row.toStageId) ?? []), d.id]);
         }
+        const byId = new Map(world.deals.map((d) => [d.id, d]));
         for (const s of got.stages) {
           expect(s.records.map((r) => r.id).sort(), `${daysBack} days back`).toEqual((want.get(s.stageId) ?? []).sort());
           expect(s.count).toBe(want.get(s.stageId)?.length ?? 0);
+          // moved since: a history row after the instant, or deleted since
+          for (const r of s.records) {
+            const d = byId.get(r.id)!;
+            expect(r.movedSince, `${daysBack} days back, ${r.id}`).toBe(!!d.deletedAt || d.rows[d.rows.length - 1]!.changedAt >= at);
+          }
         }
       }
     }
