@@ -83,17 +83,23 @@ export async function boardAsOf(ctx: TenantContext, kind: PipelineKind, query: z
     const columns = sql`${title.expr} as title, ${deals ? sql`r.amount, r.currency` : sql`null::numeric as amount, null::text as currency`}, case when r.deleted_at is null then r.stage_id end as stage_id_now`;
     const ctes = stateAtCtes({ tenantId: ctx.tenantId, kind, pipelineId: p.id, at, deleted: "after", columns });
     const limit = query.limit ?? DEFAULT_COLUMN_LIMIT;
-    const totals = await tx.execute<{ stage_id: string; n: number; amount: string | null }>(sql`${ctes}
-      select s.id as stage_id, count(a.id)::int as n, ${deals ? sql`coalesce(sum(a.amount), 0)::numeric(18,2)::text` : sql`null::text`} as amount
-      from st s left join at_t a on a.stage_id = s.id group by s.id, s.display_order order by s.display_order`);
-    const cards = await tx.execute<Record<string, unknown>>(sql`${ctes}, ranked as (
+    // one statement: the replay (at_t, read twice) is materialized once for the totals and the first cards
+    const rows = await tx.execute<Record<string, unknown>>(sql`${ctes}, totals as (
+        select a.stage_id, count(*)::int as n, ${deals ? sql`sum(a.amount)` : sql`null::numeric`} as amount from at_t a group by a.stage_id
+      ), ranked as (
         select a.*, row_number() over (partition by a.stage_id order by a.entered_at desc, a.id) as rn from at_t a
       )
-      select id, stage_id, title, amount::text as amount, currency, entered_at, moved_since, stage_id_now from ranked where rn <= ${limit} order by stage_id, rn`);
-    const byStage = new Map<string, AsOfCard[]>();
-    for (const c of cards) {
-      const list = byStage.get(String(c.stage_id)) ?? [];
-      list.push({
+      select s.id as column_id, coalesce(t.n, 0) as n, ${deals ? sql`coalesce(t.amount, 0)::numeric(18,2)::text` : sql`null::text`} as total,
+        c.id, c.title, c.amount::text as amount, c.currency, c.entered_at, c.moved_since, c.stage_id_now
+      from st s left join totals t on t.stage_id = s.id left join ranked c on c.stage_id = s.id and c.rn <= ${limit}
+      order by s.display_order, c.rn`);
+    const byStage = new Map<string, AsOfColumn>();
+    for (const c of rows) {
+      const stageId = String(c.column_id);
+      let column = byStage.get(stageId);
+      if (!column) byStage.set(stageId, (column = { stageId, count: Number(c.n), amount: (c.total as string | null) ?? null, records: [] }));
+      if (c.id === null) continue;
+      column.records.push({
         id: String(c.id),
         [title.key]: String(c.title),
         amount: (c.amount as string | null) ?? null,
@@ -102,12 +108,11 @@ export async function boardAsOf(ctx: TenantContext, kind: PipelineKind, query: z
         movedSince: c.moved_since === true,
         stageIdNow: (c.stage_id_now as string | null) ?? null,
       });
-      byStage.set(String(c.stage_id), list);
     }
     return {
       asOf: at.toISOString(),
       pipelineId: p.id,
-      stages: totals.map((t) => ({ stageId: t.stage_id, count: Number(t.n), amount: t.amount ?? null, records: byStage.get(t.stage_id) ?? [] })),
+      stages: [...byStage.values()],
     };
   });
 }
