@@ -24,6 +24,7 @@ import { benchScoring } from "./scoring";
 import { benchDuplicates } from "./duplicates";
 import { benchImport } from "./import";
 import { benchEmail } from "./email";
+import { benchAnalytics } from "./analytics";
 
 export interface BenchEnv {
   owner: postgres.Sql;
@@ -71,6 +72,7 @@ async function main() {
     ["duplicates", benchDuplicates],
     ["import", benchImport],
     ["email", benchEmail],
+    ["analytics", benchAnalytics],
   ];
   const rows: Row[] = [];
   for (const [name, fn] of suites) {

@@ -38,6 +38,14 @@ const withData = test.extend<{ data: Record<"companyId" | "contactId" | "dealId"
   }, { auto: true }],
 });
 
+withData("the analytics pages (workspace, quotas, the board as of a date) have no serious or critical axe violations", async ({ page }) => {
+  for (const url of ["/settings/workspace", "/settings/quotas", "/deals?asOf=2026-01-01&changes=1"]) {
+    await page.goto(url);
+    await expect(page.locator("#main")).toBeVisible();
+    await expectAccessible(page, url);
+  }
+});
+
 withData("every page, with data, has no serious or critical axe violations", async ({ page, data }) => {
   withData.slow(); // some thirty pages, each analysed
   const { companyId, contactId, dealId, leadId, ticketId, listId, automationId } = data;

@@ -47,6 +47,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return !!e && e.code === "23505" && (!constraint || e.constraint_name === constraint);
 }
 
+/** Postgres foreign key violation (23503) on `constraint`. */
+export function isFkViolation(err: unknown, constraint: string): boolean {
+  const e = findPgError(err);
+  return !!e && e.code === "23503" && e.constraint_name === constraint;
+}
+
 export function findPgError(err: unknown): { code?: string; constraint_name?: string } | undefined {
   let cur: unknown = err;
   for (let i = 0; i < 5 && cur && typeof cur === "object"; i++) {

@@ -13,6 +13,11 @@ import { listBoardPipelines, loadBoard, loadBoardMeta, pickPipeline } from "@/li
 import type { BoardKind } from "@/lib/board/types";
 import { customFieldJson, listCustomFields } from "@/lib/custom-fields/service";
 import { loadDataTable } from "@/lib/views/bootstrap";
+import { boardAsOf } from "@/lib/analytics/board-as-of";
+import { isValidDate } from "@/lib/custom-fields/rules";
+import { getWorkspace } from "@/lib/workspace/service";
+import { zonedDayOf } from "@/lib/workspace/zone";
+import { AsOfBoard, AsOfPicker } from "./as-of";
 import { Board, type MoveAction } from "./board";
 import { BoardDensityFrame } from "./board-density";
 import { BoardToolbar } from "./board-toolbar";
@@ -73,12 +78,28 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
     );
   }
 
+  const workspace = await getWorkspace(ctx);
+  const asOf = typeof searchParams.asOf === "string" && isValidDate(searchParams.asOf) ? searchParams.asOf : null;
+  const changes = searchParams.changes === "1";
+  const picker = <AsOfPicker kind={kind} pipelineId={pipeline.id} asOf={asOf} changes={changes} today={zonedDayOf(new Date(), workspace.timeZone)} />;
+  if (asOf) {
+    const [past, meta] = await Promise.all([boardAsOf(ctx, kind, { pipelineId: pipeline.id, asOf, limit: 50 }), loadBoardMeta(ctx, kind, pipeline.id)]);
+    return (
+      <>
+        <BoardToolbar {...toolbar} view="board" filters={{}} members={[]} />
+        {picker}
+        <AsOfBoard kind={kind} data={past} stages={meta.pipeline.stages} asOf={asOf} timeZone={workspace.timeZone} currency={workspace.currency} changes={changes} />
+      </>
+    );
+  }
+
   const filters = parseBoardFilters(searchParams);
   const [data, definitions] = await Promise.all([loadBoard(ctx, kind, pipeline.id, filters), listCustomFields(ctx, kind)]);
   const filterKey = filtersToParams(filters).toString();
   return (
     <>
       <BoardToolbar {...toolbar} mode={MODES[data.pipeline.movementMode]} view="board" filters={filters} members={data.members} />
+      {picker}
       <BoardDensityFrame userId={session.user.id}>
         <Board
           key={`${pipeline.id}?${filterKey}`}

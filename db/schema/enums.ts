@@ -93,3 +93,7 @@ export const AUDIT_ACTIONS = [
   "record.merged",
   "record.erased",
 ] as const;
+
+/** A quota's period (issue 18): from its start day for a month, a quarter or a year, in the workspace's time zone. */
+export const QUOTA_PERIODS = ["MONTH", "QUARTER", "YEAR"] as const;
+export const quotaPeriod = pgEnum("quota_period", QUOTA_PERIODS);

@@ -13,3 +13,4 @@ export * from "./lead-routing";
 export * from "./merges";
 export * from "./imports";
 export * from "./email";
+export * from "./quotas";

@@ -9,6 +9,8 @@ export const tenants = pgTable("tenants", {
   name: text().notNull(),
   slug: text().notNull(),
   defaultCurrency: text().notNull().default("USD"),
+  /** IANA time zone (checked with Intl by lib/workspace): periods and dates of analytics follow it. */
+  timeZone: text().notNull().default("UTC"),
   settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("tenants_slug_key").on(t.slug)]);

@@ -17,11 +17,14 @@ import { scoringPaths } from "@/lib/scoring/openapi";
 import { searchTagAndFieldPaths } from "@/lib/search/openapi";
 import { tenancyPaths } from "@/lib/tenancy/openapi";
 import { watcherPaths } from "@/lib/watchers/openapi";
+import { workspacePaths } from "@/lib/workspace/openapi";
+import { analyticsPaths } from "@/lib/analytics/openapi";
+import { quotaPaths } from "@/lib/quotas/openapi";
 import { TAGS } from "./openapi-common";
 import { emailPaths } from "@/lib/email/openapi";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, emailPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, emailPaths, workspacePaths, analyticsPaths, quotaPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

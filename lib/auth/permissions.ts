@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "apiKeys.manage": ["admin"],
   "fields.manage": ["admin"],
   "settings.manage": ["admin"],
+  /** Set sales quotas (Settings → Quotas, POST|PATCH|DELETE /quotas). */
+  "quotas.manage": ["admin", "manager"],
   /** Read the audit log (Settings → Audit log, GET /audit-log). */
   "audit.read": ["admin"],
   /** Connect one's own mailbox and send email from a record (Settings → Email; shared mailboxes: settings.manage). */

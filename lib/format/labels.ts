@@ -31,6 +31,7 @@ export const ENUM_LABELS = {
   PIPELINE_STAGE_TYPES: { OPEN: "Open", SUCCESS: "Won", FAILED: "Lost" },
   LIST_PROCESSING_TYPES: { STATIC: "Static", DYNAMIC: "Dynamic" },
   DEAL_TYPES: { NEW: "New business", RENEWAL: "Renewal", UPSELL: "Upsell", OTHER: "Other" },
+  QUOTA_PERIODS: { MONTH: "Month", QUARTER: "Quarter", YEAR: "Year" },
   PRINCIPAL_TYPES: { USER: "User", GROUP: "Group" },
   TENANT_ROLES: { admin: "Admin", manager: "Manager", sales_rep: "Sales rep", readonly: "Read-only" },
   ACTIVITY_TYPES: { CALL: "Call", EMAIL: "Email", MEETING: "Meeting", NOTE: "Note", TASK: "Task" },

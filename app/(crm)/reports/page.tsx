@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PipelineMetricsView } from "@/components/analytics/pipeline-metrics";
 import { DwellChart } from "@/components/reports/dwell-chart";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ForecastTable, StageTable } from "@/components/reports/report-tables";
@@ -7,7 +8,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { requirePageSession } from "@/lib/auth/session";
 import { BOARD_KINDS } from "@/lib/board/kinds";
 import { leadsReport } from "@/lib/reports/leads";
+import { pipelineMetrics } from "@/lib/analytics/metrics";
+import { previousPeriod, dayPeriod, reportDays } from "@/lib/analytics/period";
+import { formatDay } from "@/lib/format/dates";
 import { parsePeriod } from "@/lib/reports/period";
+import { getWorkspace } from "@/lib/workspace/service";
 import { listReportPipelines, pipelineReport } from "@/lib/reports/queries";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -30,7 +35,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     );
   }
   const period = parsePeriod(params);
-  const [report, leads] = await Promise.all([pipelineReport(s.ctx, pipeline, { from: period.from, to: period.to }), leadsReport(s.ctx, { from: period.from, to: period.to })]);
+  const workspace = await getWorkspace(s.ctx);
+  const days = dayPeriod(reportDays(period, workspace.timeZone), workspace.timeZone);
+  const before = previousPeriod(days);
+  const [report, leads, metrics, previousMetrics] = await Promise.all([
+    pipelineReport(s.ctx, pipeline, { from: period.from, to: period.to }),
+    leadsReport(s.ctx, { from: period.from, to: period.to }),
+    pipelineMetrics(s.ctx, pipeline.id, days),
+    pipelineMetrics(s.ctx, pipeline.id, before),
+  ]);
   const kind = BOARD_KINDS[pipeline.objectType];
   const deals = pipeline.objectType === "DEAL";
   return (
@@ -42,6 +55,18 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           {period.error}
         </p>
       ) : null}
+      <section aria-labelledby="report-metrics" className="space-y-3">
+        <h2 id="report-metrics" className="text-base font-semibold">
+          Pipeline metrics{" "}
+          <span className="font-normal text-slate-500">
+            · {formatDay(days.from)} – {formatDay(days.to)} ({workspace.timeZone}), compared with {formatDay(before.from)} – {formatDay(before.to)}
+          </span>
+        </h2>
+        <PipelineMetricsView current={metrics} previous={previousMetrics} currency={workspace.currency} plural={kind.plural.charAt(0).toUpperCase() + kind.plural.slice(1)} />
+        <p className="text-xs text-slate-500">
+          From stage history: won and lost count the {kind.plural} in a closed stage at the period&apos;s end that closed in it; active, those in an open stage then. Conversion = share of a stage&apos;s entries that later reached the next stage.
+        </p>
+      </section>
       <section aria-labelledby="report-stages" className="space-y-3">
         <h2 id="report-stages" className="text-base font-semibold">
           {pipeline.name} <span className="font-normal text-slate-500">· {kind.plural}, stage entries in {period.label}</span>

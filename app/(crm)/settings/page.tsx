@@ -1,4 +1,4 @@
-import { Bot, Eye, FileInput, FileText, Mail, Gauge, GitBranch, KeyRound, Route, ScrollText, SlidersHorizontal, Tags, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
+import { Bot, Building2, Eye, FileInput, FileText, Gauge, GitBranch, KeyRound, Mail, Route, ScrollText, SlidersHorizontal, Tags, Target, Upload, UserRound, Users, UsersRound, Workflow } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +9,8 @@ import { labelFor } from "@/lib/format/labels";
 export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
+  { href: "/settings/workspace", label: "Workspace", icon: Building2, description: "Name, time zone of reports and metrics, default currency", adminOnly: true },
+  { href: "/settings/quotas", label: "Quotas", icon: Target, description: "Sales targets per member or group, and their attainment", adminOnly: false },
   { href: "/settings/users", label: "Users", icon: Users, description: "Members of this workspace, their roles, invitations", adminOnly: false },
   { href: "/settings/groups", label: "Groups", icon: UsersRound, description: "Teams for ownership, assignment and watching", adminOnly: false },
   { href: "/settings/access", label: "Access", icon: Eye, description: "Who sees and edits which records, per role", adminOnly: true },

@@ -339,6 +339,32 @@ describe("every documented operation, answered as the document says", () => {
     await call("DELETE", `/mailboxes/${spare.id}`, { expect: 204 });
   });
 
+  it("analytics: the workspace, pipeline metrics, the board as of an instant", async () => {
+    const { body: ws } = await call("GET", "/workspace");
+    expect(ws).toMatchObject({ timeZone: "UTC" });
+    await call("PATCH", "/workspace", { body: { timeZone: "Mars/Olympus" }, expect: 422 });
+    const { body: patched } = await call("PATCH", "/workspace", { body: { timeZone: "Europe/Paris", currency: "eur" } });
+    expect(patched).toMatchObject({ timeZone: "Europe/Paris", currency: "EUR" });
+    const { body: deal } = await call("GET", `/deals/${ids.deals}`);
+    const { body: metrics } = await call("GET", `/pipelines/${deal.pipelineId}/metrics?from=2026-01-01&to=2026-12-31`);
+    expect(metrics).toMatchObject({ timeZone: "Europe/Paris", periodStart: "2025-12-31T23:00:00.000Z" });
+    await call("GET", `/pipelines/${deal.pipelineId}/metrics?from=2026-02-30`, { expect: 400 });
+    for (const c of ["deals", "leads", "tickets"]) {
+      const { body: board } = await call("GET", `/${c}/board?asOf=${encodeURIComponent(new Date().toISOString())}`);
+      expect(board.stages.flatMap((s: { records: { id: string }[] }) => s.records.map((r) => r.id))).toContain(ids[c]);
+    }
+    await call("GET", `/deals/board?pipelineId=${deal.id}`, { expect: 404 });
+
+    const { body: quota } = await call("POST", "/quotas", { body: { userId: t.userId, period: "QUARTER", start: "2026-10-01", revenueTarget: "50000", dealsTarget: 10, callsTarget: 40, meetingsTarget: 12, dealTypes: ["NEW"] }, expect: 201 });
+    await call("POST", "/quotas", { body: { period: "MONTH", start: "2026-10-01" }, expect: 422 });
+    await call("GET", "/quotas");
+    await call("GET", `/quotas/${quota.id}`);
+    await call("PATCH", `/quotas/${quota.id}`, { body: { dealTypes: [] } });
+    const { body: attained } = await call("GET", `/quotas/${quota.id}/attainment`);
+    expect(attained).toMatchObject({ calls: 0, meetings: 0 });
+    await call("DELETE", `/quotas/${quota.id}`, { expect: 204 });
+  });
+
   it("records: delete", async () => {
     for (const collection of Object.keys(COLLECTIONS)) await call("DELETE", `/${collection}/${ids[collection]}`, { expect: 204 });
   });

@@ -1,0 +1,43 @@
+// Time zones of the workspace (pure, client-safe): which IANA names are valid, and where a
+// calendar day of a zone starts as an instant. Periods of analytics follow the workspace's
+// zone (API.md "Analytics"): a day "2026-03-01" in Europe/Paris is [23:00Z, 23:00Z).
+
+/** True when Intl knows the zone (an IANA name such as "Europe/Paris", or "UTC"). */
+export function isTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zones to choose from in Settings (Intl's list, with UTC first). */
+export function timeZoneNames(): string[] {
+  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return ["UTC", ...all.filter((z) => z !== "UTC")];
+}
+
+/** The zone's offset from UTC at `at`, in milliseconds (east positive). */
+function offsetAt(zone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) begins in `zone` (its first existing minute on a DST gap). */
+export function zonedDayStart(day: string, zone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d);
+  // two passes: the offset at the guess may differ from the one at the answer across a DST change
+  let guess = wall - offsetAt(zone, new Date(wall));
+  guess = wall - offsetAt(zone, new Date(guess));
+  return new Date(guess);
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in `zone`. */
+export function zonedDayOf(at: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
