@@ -35,6 +35,7 @@ test("a manager sees the board as of last month, read only, with what moved sinc
 
   const { page } = await openAs("manager");
   await page.goto("/deals");
+  await page.getByText("As of…").click();
   await page.getByLabel("As of", { exact: true }).fill(lastMonth);
   await page.getByRole("button", { name: "Show board as of" }).click();
   await expect(page).toHaveURL(new RegExp(`asOf=${lastMonth}`));

@@ -15,11 +15,15 @@ import type { BoardKind, BoardStage } from "@/lib/board/types";
 import { formatDay } from "@/lib/format/dates";
 import { formatCount, formatMoney } from "@/lib/format/money";
 
-/** The "As of" picker: a GET form keeping the pipeline; `changes` carries the toggle along. */
+/**
+ * The "As of" picker: a GET form keeping the pipeline; `changes` carries the toggle along.
+ * On the live board it sits in the toolbar's one row as a small "As of" disclosure (the
+ * form opens under it); on a past board it is shown open, with "Back to today".
+ */
 export function AsOfPicker({ kind, pipelineId, asOf, changes, today }: { kind: BoardKind; pipelineId: string; asOf: string | null; changes: boolean; today: string }) {
   const path = BOARD_KINDS[kind].path;
-  return (
-    <form method="get" action={path} aria-label="Replay the board" className="mb-3 flex flex-wrap items-end gap-2 text-sm">
+  const form = (
+    <form method="get" action={path} aria-label="Replay the board" className={cn("flex flex-wrap items-end gap-2 text-sm", asOf ? "mb-3" : "absolute right-0 top-full z-30 mt-1 w-80 rounded-md border border-slate-200 bg-white p-3 shadow-lg")}>
       <input type="hidden" name="pipeline" value={pipelineId} />
       <div className="space-y-1">
         <label htmlFor="board-as-of" className="block text-xs font-medium text-slate-700">
@@ -37,6 +41,15 @@ export function AsOfPicker({ kind, pipelineId, asOf, changes, today }: { kind: B
         </Link>
       ) : null}
     </form>
+  );
+  if (asOf) return form;
+  return (
+    <details className="relative">
+      <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+        <History className="size-4" aria-hidden /> As of…
+      </summary>
+      {form}
+    </details>
   );
 }
 

@@ -4,7 +4,7 @@ import { ChevronDown, Filter as FilterIcon, Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
@@ -31,6 +31,7 @@ export function BoardToolbar({
   filters,
   members,
   userId,
+  extra,
 }: {
   kind: BoardKind;
   title: string;
@@ -42,6 +43,8 @@ export function BoardToolbar({
   filters: BoardFilters;
   members: BoardMember[];
   userId: string;
+  /** More of the header's row, after the filters (the board's "As of…"). */
+  extra?: ReactNode;
 }) {
   const info = BOARD_KINDS[kind];
   const router = useRouter();
@@ -189,6 +192,7 @@ export function BoardToolbar({
           Clear filters
         </Link>
       ) : null}
+      {extra}
       {view === "board" ? (
         <div className="ml-auto">
           <DensityToggle userId={userId} />

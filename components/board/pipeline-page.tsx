@@ -98,8 +98,7 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
   const filterKey = filtersToParams(filters).toString();
   return (
     <>
-      <BoardToolbar {...toolbar} mode={MODES[data.pipeline.movementMode]} view="board" filters={filters} members={data.members} />
-      {picker}
+      <BoardToolbar {...toolbar} mode={MODES[data.pipeline.movementMode]} view="board" filters={filters} members={data.members} extra={picker} />
       <BoardDensityFrame userId={session.user.id}>
         <Board
           key={`${pipeline.id}?${filterKey}`}
