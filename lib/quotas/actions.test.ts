@@ -1,6 +1,6 @@
 // Settings → Quotas and Settings → Workspace actions through the real action client:
 // who may call them, what bad input answers, and that a refusal changes nothing.
-import { describe, expect, it, vi } from "vitest";
+import { describe, vi } from "vitest";
 import { describeActionChecks, tenantWithRoles } from "@/db/testing/actions";
 import type { SessionClaims } from "@/lib/auth/session";
 import { createRecord, getRecord } from "@/lib/records/service";
