@@ -114,8 +114,15 @@ export async function chooseAssignee(tx: Tx, ctx: TenantContext, kind: RecordKin
 }
 
 /** The rule and member a record would get (or gets, with take): first matching rule whose strategy finds someone. */
-export async function decide(tx: Tx, ctx: TenantContext, kind: RecordKind, recordId: string, take: boolean): Promise<{ rule: AssignmentRule; userId: string; recorded: boolean } | null> {
-  const rules = await rulesFor(tx, ctx.tenantId, kind);
+export async function decide(
+  tx: Tx,
+  ctx: TenantContext,
+  kind: RecordKind,
+  recordId: string,
+  take: boolean,
+  enabledRules?: readonly AssignmentRule[],
+): Promise<{ rule: AssignmentRule; userId: string; recorded: boolean } | null> {
+  const rules = enabledRules ?? (await rulesFor(tx, ctx.tenantId, kind));
   for (const i of await matchingRules(tx, ctx, kind, recordId, rules)) {
     const chosen = await chooseAssignee(tx, ctx, kind, rules[i]!, take, take ? { kind, id: recordId, by: ctx.actor.userId } : undefined);
     if (chosen) return { rule: rules[i]!, ...chosen };
@@ -127,11 +134,12 @@ export async function decide(tx: Tx, ctx: TenantContext, kind: RecordKind, recor
  * The create path's hook: `row` was just inserted from `input` (as parsed). When the
  * input named no owner, the first rule that matches gives it one, sets the lead's
  * assignedAt, applies the rule's actions (priority, tags, a follow-up task for the new
- * owner), and records the assignment. Returns the row as it is now.
+ * owner), and records the assignment. Returns the row as it is now. `enabledRules`: the
+ * type's enabled rules when the caller read them already (a create of many reads them once).
  */
-export async function routeNewRecord(tx: Tx, ctx: TenantContext, kind: RecordKind, row: RecordRow, input: Record<string, unknown>): Promise<RecordRow> {
+export async function routeNewRecord(tx: Tx, ctx: TenantContext, kind: RecordKind, row: RecordRow, input: Record<string, unknown>, enabledRules?: readonly AssignmentRule[]): Promise<RecordRow> {
   if (kind === "COMPANY" || input.ownedByUserId != null || input.ownedByGroupId != null) return row;
-  const chosen = await decide(tx, ctx, kind, row.id, true);
+  const chosen = await decide(tx, ctx, kind, row.id, true, enabledRules);
   if (!chosen) return row;
   const { rule, userId, recorded } = chosen;
   const actions = rule.actions ?? {};

@@ -19,7 +19,7 @@ import { customFieldsChecker, validateCustomFields } from "@/lib/custom-fields/s
 import { ensureTags } from "@/lib/tags/service";
 import { emailHash, erasedAmong } from "@/lib/privacy/suppression";
 import { routeNewRecord, rulesFor } from "@/lib/assignment/assign";
-import { assertScoreWritable } from "@/lib/scoring/service";
+import { assertScoreWritable, scoreIsComputed, scoreNotWritable } from "@/lib/scoring/service";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -115,12 +115,13 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
   const erased = kind === "CONTACT" ? await erasedAmong(tx, ctx.tenantId, datas.map((d) => d.email)) : new Set<string>();
   const checkCustom = await customFieldsChecker(tx, ctx.tenantId, kind);
   const spelled = new Map((await ensureTags(tx, ctx.tenantId, datas.flatMap((d) => (d.tags as string[] | undefined) ?? []))).map((n) => [n.toLowerCase(), n]));
+  const scoreComputed = datas.some((d) => d.score !== undefined) && (await scoreIsComputed(tx, ctx.tenantId, kind));
   const placements = new Map<string, Promise<Placement>>();
   const planned: { at: number; values: Record<string, unknown>; stageId?: string }[] = [];
   for (const [at, data] of datas.entries()) {
     try {
       if (typeof data.email === "string" && erased.has(emailHash(data.email))) throw validationError([{ path: "email", message: "erased contact" }]);
-      await assertScoreWritable(tx, ctx.tenantId, kind, data);
+      if (scoreComputed && data.score !== undefined) throw scoreNotWritable();
       const custom = checkCustom(data.customFields as Record<string, unknown> | undefined);
       if (custom.issues.length) throw validationError(custom.issues);
       const values: Record<string, unknown> = { ...data, id: randomUUID(), tenantId: ctx.tenantId, createdByUserId: ctx.actor.userId, customFields: custom.values };
@@ -157,8 +158,9 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
   const byId = new Map(rows.map((r) => [r.id, r]));
   const written = planned.map((p) => byId.get(p.values.id as string)!);
   // assignment rules: a record created without an owner gets one here (lib/assignment)
-  if (written.length && kind !== "COMPANY" && (await rulesFor(tx, ctx.tenantId, kind)).length) {
-    for (const [i, p] of planned.entries()) written[i] = await routeNewRecord(tx, ctx, kind, written[i]!, datas[p.at]!);
+  const rules = written.length && kind !== "COMPANY" ? await rulesFor(tx, ctx.tenantId, kind) : [];
+  if (rules.length) {
+    for (const [i, p] of planned.entries()) written[i] = await routeNewRecord(tx, ctx, kind, written[i]!, datas[p.at]!, rules);
   }
   if (def.pipelineObjectType && written.length) {
     for (let i = 0; i < written.length; i += CHUNK) {

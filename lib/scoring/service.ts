@@ -195,8 +195,12 @@ export async function startRescoreAll(ctx: TenantContext): Promise<ReturnType<ty
  * names it is refused then (422 on `score`); without scoring it is an ordinary field.
  */
 export async function assertScoreWritable(tx: Tx, tenantId: string, kind: string, data: Record<string, unknown>): Promise<void> {
-  if (kind !== "LEAD" || data.score === undefined) return;
-  if (scoringActive(await loadScoringConfig(tx, tenantId))) {
-    throw validationError([{ path: "score", message: "is computed by the lead scoring rules (Settings → Lead scoring) and cannot be set" }]);
-  }
+  if (data.score !== undefined && (await scoreIsComputed(tx, tenantId, kind))) throw scoreNotWritable();
 }
+
+/** Whether records of `kind` have their score computed (leads while scoring is set up): one read, for a create of many. */
+export async function scoreIsComputed(tx: Tx, tenantId: string, kind: string): Promise<boolean> {
+  return kind === "LEAD" && scoringActive(await loadScoringConfig(tx, tenantId));
+}
+
+export const scoreNotWritable = () => validationError([{ path: "score", message: "is computed by the lead scoring rules (Settings → Lead scoring) and cannot be set" }]);
