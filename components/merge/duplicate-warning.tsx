@@ -3,7 +3,7 @@
 // with a link to open it, while the email (contacts, leads) or domain (companies) is typed.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useDebounced } from "@/components/search/use-search";
 import { actionData } from "@/lib/action-result";
 import { existingDuplicatesAction } from "@/lib/duplicates/actions";
 import type { DuplicateObjectType } from "@/lib/duplicates/rules";
@@ -12,19 +12,9 @@ import { KIND_WORDS, recordPath } from "@/lib/records/kinds";
 /** The field each kind is checked by. */
 export const WARNED_FIELD: Record<DuplicateObjectType, "email" | "domain"> = { CONTACT: "email", LEAD: "email", COMPANY: "domain" };
 
-/** Waits until typing pauses, so each keystroke is not a request. */
-function useSettled(value: string, ms = 350): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
-
 export function DuplicateWarning({ kind, value }: { kind: DuplicateObjectType; value: string }) {
   const field = WARNED_FIELD[kind];
-  const settled = useSettled(value.trim());
+  const settled = useDebounced(value.trim(), 350);
   const ready = field === "email" ? /^[^@\s]+@[^@\s]+$/.test(settled) : settled.includes(".");
   const found = useQuery({
     queryKey: ["existing-duplicates", kind, settled],
