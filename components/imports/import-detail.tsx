@@ -67,7 +67,7 @@ function Progress({ imp, plural, fields, onChange }: { imp: ImportJson; plural: 
     ["Rows done", imp.processed],
     ["Created", imp.created],
     ["Updated", imp.updated],
-    ["Skipped", imp.skipped],
+    ["Unchanged or skipped", imp.skipped],
     ["Failed", imp.failed],
   ] as const;
   const finished = imp.status === "SUCCEEDED" || imp.status === "FAILED";

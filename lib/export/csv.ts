@@ -22,6 +22,9 @@ export const CSV_ID_HEADER = "ID";
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A cell as written before its formula escape: "'=x" → "=x" (an import of our own export). */
+export const unescapeFormula = (text: string): string => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+
 /** CSV lines for rows: the record id, then the columns in order. `header` adds the label row. */
 export function rowsToCsv(columns: readonly TableColumn[], rows: readonly TableRow[], header: boolean): string {
   const fields = [CSV_ID_HEADER, ...columns.map((c) => c.label)];

@@ -1,6 +1,6 @@
 // Suggestions for the headers of common exports, and cells turned into field values.
 import { describe, expect, it } from "vitest";
-import { coerceCell, importFields, rowInput, suggestMapping, type ImportKind } from "./fields";
+import { coerceCell, currencySuffix, importFields, rowInput, splitFullName, suggestMapping, type ImportKind } from "./fields";
 
 const suggest = (kind: ImportKind, headers: string[], custom: { key: string; label: string }[] = []) => suggestMapping(headers, kind, importFields(kind, custom));
 
@@ -49,5 +49,31 @@ describe("coerceCell and rowInput", () => {
     expect(rowInput(headers, ["a@x.test", "", "whatever", "A,B"], mapping, custom)).toEqual({ values: { email: "a@x.test", tags: ["A", "B"] }, customFields: {}, issues: [] });
     expect(rowInput(headers, ["a@x.test", "cheap", "", ""], mapping, custom).issues).toEqual([{ path: "customFields.budget", message: "must be a number" }]);
     expect(rowInput(headers, ["a@x.test"], mapping, custom).issues).toEqual([{ path: "row", message: "has 1 values, the header has 4" }]);
+  });
+});
+
+describe("our own export read back", () => {
+  it("splits a whole name into first and last, and a fallback title into nothing", () => {
+    expect(splitFullName("Mary Ann  Lovelace")).toEqual({ firstName: "Mary", lastName: "Ann Lovelace" });
+    expect(splitFullName(" Ada ")).toEqual({ firstName: "Ada" });
+    expect(splitFullName("ada@x.test", "Ada@X.test")).toEqual({});
+    expect(splitFullName("(no name)")).toEqual({});
+  });
+
+  it("reads a money cell's currency and a formula-escaped cell as it was", () => {
+    expect(currencySuffix("12500.00 EUR")).toBe("EUR");
+    expect(currencySuffix("12500.00")).toBeNull();
+    expect(currencySuffix("USD 12")).toBeNull();
+    const mapping = { Amount: "amount", Title: "name", Phone: "phone" };
+    expect(rowInput(["Amount", "Title", "Phone"], ["12500.00 eur", "'=CTO", "'+44 20"], mapping, new Map()).values).toEqual({ amount: "12500.00", currency: "EUR", name: "=CTO", phone: "+44 20" });
+    // a Currency column wins over the amount's code
+    expect(rowInput(["Amount", "Currency"], ["12 EUR", "GBP"], { Amount: "amount", Currency: "currency" }, new Map()).values).toEqual({ amount: "12", currency: "GBP" });
+    // an apostrophe before anything but a formula's first character is the value's own
+    expect(rowInput(["Title"], ["'quoted'"], { Title: "name" }, new Map()).values).toEqual({ name: "'quoted'" });
+  });
+
+  it("suggests a field for each column our export writes", () => {
+    expect(suggest("CONTACT", ["ID", "Name", "Mobile", "Company", "Owner", "Tags"])).toEqual(["id", "fullName", "mobilePhone", "company.name", "owner.email", "tags"]);
+    expect(suggest("LEAD", ["Name", "Company", "UTM source", "Landing page", "Referrer", "Stage"])).toEqual(["fullName", "companyName", "utmSource", "landingPage", "referrer", "stage"]);
   });
 });

@@ -2,6 +2,7 @@
 // suggestions from a header (the column names of HubSpot, Salesforce and Pipedrive exports
 // among them) and a cell's text turned into the value the record schema takes. No I/O.
 import type { ValidationIssue } from "@/lib/errors";
+import { unescapeFormula } from "@/lib/export/csv";
 import type { FieldDefinitionLike } from "@/lib/custom-fields/rules";
 
 export const IMPORT_KINDS = ["CONTACT", "COMPANY", "LEAD", "DEAL"] as const;
@@ -21,13 +22,15 @@ export const SPECIAL = {
   contactEmail: "contact.email",
   stage: "stage",
   id: "id",
+  /** A person's whole name (our own export's "Name"): split into first and last name. */
+  fullName: "fullName",
 } as const;
 
 const STANDARD: Record<ImportKind, [string, string][]> = {
   CONTACT: [
     ["firstName", "First name"], ["lastName", "Last name"], ["email", "Email"], ["phone", "Phone"], ["mobilePhone", "Mobile phone"],
     ["jobTitle", "Job title"], ["department", "Department"], ["lifecycleStage", "Lifecycle stage"], ["linkedinUrl", "LinkedIn URL"],
-    ["emailOptIn", "Email opt-in"], ["doNotCall", "Do not call"],
+    ["emailOptIn", "Email opt-in"], ["doNotCall", "Do not call"], [SPECIAL.fullName, "Name (first and last)"],
     [SPECIAL.companyDomain, "Company (by domain)"], [SPECIAL.companyName, "Company (by name)"],
   ],
   COMPANY: [
@@ -37,7 +40,9 @@ const STANDARD: Record<ImportKind, [string, string][]> = {
   LEAD: [
     ["firstName", "First name"], ["lastName", "Last name"], ["email", "Email"], ["phone", "Phone"], ["jobTitle", "Job title"],
     ["companyName", "Company name"], ["source", "Source"], ["status", "Status"], ["rating", "Rating"], ["score", "Score"],
-    ["priority", "Priority"], [SPECIAL.stage, "Stage (by name)"],
+    ["priority", "Priority"], [SPECIAL.stage, "Stage (by name)"], [SPECIAL.fullName, "Name (first and last)"],
+    ["utmSource", "UTM source"], ["utmMedium", "UTM medium"], ["utmCampaign", "UTM campaign"], ["utmContent", "UTM content"], ["utmTerm", "UTM term"],
+    ["landingPage", "Landing page"], ["referrer", "Referrer"], ["budget", "Budget"], ["authority", "Authority"], ["need", "Need"], ["timeline", "Timeline"],
   ],
   DEAL: [
     ["name", "Name"], ["amount", "Amount"], ["currency", "Currency"], ["dealType", "Deal type"], ["closeDate", "Close date"],
@@ -46,7 +51,7 @@ const STANDARD: Record<ImportKind, [string, string][]> = {
   ],
 };
 
-const COMMON: [string, string][] = [[SPECIAL.tags, "Tags"], [SPECIAL.owner, "Owner (by email)"], [SPECIAL.id, "Record ID (Stageline)"]];
+const COMMON: [string, string][] = [[SPECIAL.tags, "Tags"], [SPECIAL.owner, "Owner (email or name)"], [SPECIAL.id, "Record ID (Stageline)"]];
 
 /** Every target of a kind: its fields, its custom fields, tags, owner, id. */
 export function importFields(kind: ImportKind, custom: readonly Pick<FieldDefinitionLike, "key" | "label">[] = []): ImportField[] {
@@ -106,6 +111,12 @@ const SYNONYMS: Record<string, string[]> = {
   [SPECIAL.tags]: ["tags", "tag", "labels", "label"],
   [SPECIAL.owner]: ["owner", "owneremail", "contactowner", "companyowner", "dealowner", "leadowner", "accountowner", "opportunityowner", "recordowner"],
   [SPECIAL.id]: ["id", "stagelineid"],
+  [SPECIAL.fullName]: ["name", "fullname", "contactname", "leadname", "personname"],
+  utmSource: ["utmsource"],
+  utmMedium: ["utmmedium"],
+  utmCampaign: ["utmcampaign", "campaign"],
+  landingPage: ["landingpage", "landingpageurl"],
+  referrer: ["referrer", "referer", "referringurl"],
 };
 
 // Pipedrive prefixes a column with its object ("Organization - Name", "Person - Email"):
@@ -132,7 +143,7 @@ export function suggestField(header: string, kind: ImportKind, fields: readonly 
   if (kind === "COMPANY") candidates.forEach((c, i) => (candidates[i] = c === SPECIAL.companyName ? "name" : c === SPECIAL.companyDomain ? "domain" : c));
   // the record's own field wins over a lookup (a company's "Company Name" is its name)
   const own = candidates.find((c) => paths.has(c) && !c.includes("."));
-  if (own && !(kind !== "COMPANY" && own === "name" && COMPANY_PREFIX.test(prefix))) return own;
+  if (own && !(kind !== "COMPANY" && (own === "name" || own === SPECIAL.fullName) && COMPANY_PREFIX.test(prefix))) return own;
   return candidates.find((c) => paths.has(c)) ?? null;
 }
 
@@ -205,6 +216,21 @@ export function coerceCell(path: string, text: string, custom?: Pick<FieldDefini
   return { ok: true, value: t };
 }
 
+/**
+ * A whole name ("Ada Lovelace", our export's Name column) as first and last name: the first
+ * word and the rest. A cell that is only the record's fallback title (its email, or
+ * "(no name)") names nobody.
+ */
+export function splitFullName(text: string, email?: unknown): { firstName?: string; lastName?: string } {
+  const t = text.trim();
+  if (!t || t === "(no name)" || (typeof email === "string" && t.toLowerCase() === email.trim().toLowerCase())) return {};
+  const [first, ...rest] = t.split(/\s+/);
+  return rest.length ? { firstName: first, lastName: rest.join(" ") } : { firstName: first };
+}
+
+/** "12500.00 EUR" (our export's money cells): the currency code after the amount, if any. */
+export const currencySuffix = (text: string): string | null => /\d\s*([A-Za-z]{3})\s*$/.exec(text)?.[1]?.toUpperCase() ?? null;
+
 /** The row as record input: mapped cells coerced (empty cells left out), and the issues per field. */
 export function rowInput(
   headers: readonly string[],
@@ -221,7 +247,7 @@ export function rowInput(
   }
   headers.forEach((h, i) => {
     const path = mapping[h];
-    const text = cells[i] ?? "";
+    const text = unescapeFormula(cells[i] ?? "");
     if (!path || !text.trim()) return;
     const key = path.startsWith("customFields.") ? path.slice("customFields.".length) : null;
     const c = coerceCell(path, text, key ? custom.get(key) : undefined);
@@ -229,6 +255,11 @@ export function rowInput(
     else if (key) customFields[key] = c.value;
     else if (path === SPECIAL.tags) values.tags = [...((values.tags as string[] | undefined) ?? []), ...(c.value as string[])];
     else values[path] = c.value;
+    // a money cell with its currency (as we export it) also sets the currency, unless a column does
+    if (path === "amount" && !Object.values(mapping).includes("currency")) {
+      const code = currencySuffix(text);
+      if (code) values.currency = code;
+    }
   });
   return { values, customFields, issues };
 }

@@ -95,9 +95,15 @@ export async function uploadImport(ctx: TenantContext, kind: ImportKind, body: A
       const suggested = suggestMapping(headers, kind, fields);
       const mapping = Object.fromEntries(headers.map((h, i) => [h, suggested[i] ?? null]));
       const keys = matchKeys(kind);
+      // a file with our record ids (an export of ours) updates those records, and creates the rest
+      const byId = suggested.includes(SPECIAL.id);
       [imp] = await tx
         .insert(imports)
-        .values({ tenantId: ctx.tenantId, objectType: kind, headers, delimiter, mapping, fileName: fileName ?? null, matchOn: keys[0] ?? null, createdByUserId: ctx.actor.userId })
+        .values({
+          tenantId: ctx.tenantId, objectType: kind, headers, delimiter, mapping, fileName: fileName ?? null,
+          ...(byId ? { mode: "UPSERT" as const, matchOn: SPECIAL.id } : { matchOn: keys[0] ?? null }),
+          createdByUserId: ctx.actor.userId,
+        })
         .returning();
     })) {
       pending.push({ tenantId: ctx.tenantId, importId: imp!.id, rowNo: ++rowNo, cells });

@@ -6,9 +6,9 @@
 // refuse is written nowhere, and the others go on. The worker's batches and the mapping
 // preview (rolled back) both run here.
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { ZodError } from "zod";
-import { companies, contacts, pipelineStages, pipelines, tenantUsers, users, type Import } from "@/db/schema";
+import { companies, contacts, pipelineStages, pipelines, tenantGroups, tenantUsers, users, type Import } from "@/db/schema";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { definitionsOf } from "@/lib/custom-fields/service";
 import { addMembersIn } from "@/lib/lists/members";
@@ -20,7 +20,8 @@ import { isUuid } from "@/lib/uuid";
 import { createRecordsIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateRecordIn, type CreateOutcome, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { rawTransaction, type Tx } from "@/lib/tenancy/with-tenant";
-import { rowInput, SPECIAL, type ImportKind } from "./fields";
+import { scoreIsComputed } from "@/lib/scoring/service";
+import { rowInput, SPECIAL, splitFullName, type ImportKind } from "./fields";
 import type { ImportRowOutcome } from "@/db/schema";
 
 export interface RowIn {
@@ -39,6 +40,7 @@ export interface RowOut {
 
 class RowError extends Error {}
 
+const GROUP_SUFFIX = /\s*\(group\)$/;
 const lower = (s: unknown) => (typeof s === "string" ? s.trim().toLowerCase() : "");
 /** "https://www.Acme.com/about" → "acme.com" */
 export const domainOf = (s: string) => s.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").replace(/^www\./, "").replace(/[/?#:].*$/, "");
@@ -64,7 +66,8 @@ const issuesText = (issues: ValidationIssue[]) => issues.map((i) => `${i.path}: 
 
 /** What the rows of a batch refer to, read once for the batch. */
 interface Lookups {
-  owners: Map<string, string>;
+  /** An owner cell (lower-cased email, user name or "<group> (group)") → the owner, or "ambiguous" for a name two members share. */
+  owners: Map<string, { ownedByUserId: string } | { ownedByGroupId: string } | "ambiguous">;
   companiesByDomain: Map<string, string>;
   companiesByName: Map<string, string>;
   contactsByEmail: Map<string, string>;
@@ -81,15 +84,28 @@ function columnValues(imp: Import, rows: readonly RowIn[], target: string): stri
 async function readLookups(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<Lookups> {
   const kind = imp.objectType as ImportKind;
   const t = ctx.tenantId;
-  const owners = new Map<string, string>();
-  const ownerEmails = columnValues(imp, rows, SPECIAL.owner).map(lower);
-  if (ownerEmails.length) {
+  // an owner by email (the import's own column), or as our export writes it: the user's
+  // name, or a group's name followed by " (group)"
+  const owners: Lookups["owners"] = new Map();
+  const ownerCells = columnValues(imp, rows, SPECIAL.owner).map(lower);
+  const groupNames = ownerCells.filter((v) => GROUP_SUFFIX.test(v)).map((v) => v.replace(GROUP_SUFFIX, ""));
+  const people = ownerCells.filter((v) => !GROUP_SUFFIX.test(v));
+  if (people.length) {
     const found = await tx
-      .select({ id: users.id, email: users.email })
+      .select({ id: users.id, email: users.email, name: users.name })
       .from(tenantUsers)
       .innerJoin(users, eq(users.id, tenantUsers.userId))
-      .where(and(eq(tenantUsers.tenantId, t), eq(tenantUsers.isActive, true), inArray(sql`lower(${users.email})`, ownerEmails)));
-    for (const u of found) owners.set(lower(u.email), u.id);
+      .where(and(eq(tenantUsers.tenantId, t), eq(tenantUsers.isActive, true), or(inArray(sql`lower(${users.email})`, people), inArray(sql`lower(${users.name})`, people))));
+    for (const u of found) owners.set(lower(u.email), { ownedByUserId: u.id });
+    for (const u of found) {
+      const name = lower(u.name);
+      if (!name || name.includes("@") || !people.includes(name)) continue;
+      owners.set(name, owners.has(name) ? "ambiguous" : { ownedByUserId: u.id });
+    }
+  }
+  if (groupNames.length) {
+    const found = await tx.select({ id: tenantGroups.id, name: tenantGroups.name }).from(tenantGroups).where(and(eq(tenantGroups.tenantId, t), inArray(sql`lower(${tenantGroups.name})`, groupNames)));
+    for (const g of found) owners.set(`${lower(g.name)} (group)`, { ownedByGroupId: g.id });
   }
   const companiesByDomain = new Map<string, string>();
   const domains = columnValues(imp, rows, SPECIAL.companyDomain).map(domainOf);
@@ -160,7 +176,7 @@ const STAGE_FOLLOWERS = new Set(["stageEnteredAt", "position", "updatedAt", "sta
 
 type Plan =
   | { kind: "skip" }
-  | { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null }
+  | { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null; fullName: string | null }
   | { kind: "create"; data: Record<string, unknown>; key: string | null };
 
 /**
@@ -176,6 +192,8 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
   const def = RECORD_KINDS[kind];
   const custom = new Map((await definitionsOf(tx, ctx.tenantId, kind)).map((d) => [d.key, d]));
   const look = await readLookups(tx, ctx, imp, rows);
+  // a Score column (our own export has one) is left alone while scoring computes scores
+  const scoreComputed = Object.values(imp.mapping).includes("score") && (await scoreIsComputed(tx, ctx.tenantId, kind));
   const updateSchema = updateSchemaOf(def);
   const out: RowOut[] = new Array(rows.length);
   const members: string[] = [];
@@ -193,12 +211,14 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
     const input: Record<string, unknown> = {};
     const refs: ValidationIssue[] = [];
     let stageName: string | null = null;
+    let fullName: string | null = null;
     let matchValue: unknown = null;
     for (const [path, value] of Object.entries(values)) {
       if (path === SPECIAL.owner) {
-        const id = look.owners.get(lower(value));
-        if (id) input.ownedByUserId = id;
-        else refs.push({ path: "owner", message: `${String(value)} is not an active user of this workspace` });
+        const owner = look.owners.get(lower(value));
+        if (owner === "ambiguous") refs.push({ path: "owner", message: `${String(value)} is the name of more than one user: use the email` });
+        else if (owner) Object.assign(input, owner);
+        else refs.push({ path: "owner", message: `${String(value)} is not an active ${GROUP_SUFFIX.test(String(value)) ? "group" : "user"} of this workspace` });
       } else if (path === SPECIAL.companyDomain || path === SPECIAL.companyName) {
         const id = path === SPECIAL.companyDomain ? look.companiesByDomain.get(domainOf(String(value))) : look.companiesByName.get(lower(value));
         if (id) input.companyId = id;
@@ -208,21 +228,26 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
         if (id) input.contactId = id;
         else refs.push({ path: "contact", message: `no contact with the email ${String(value)}` });
       } else if (path === SPECIAL.stage) stageName = String(value);
+      else if (path === SPECIAL.fullName) fullName = String(value);
+      else if (path === "score" && scoreComputed) continue;
       else if (path !== SPECIAL.id) input[path] = value;
       if (path === imp.matchOn) matchValue = value;
     }
     if (imp.matchOn?.startsWith("customFields.")) matchValue = customFields[imp.matchOn.slice(13)] ?? null;
     if (refs.length) throw new RowError(issuesText(refs));
     if (Object.keys(customFields).length) input.customFields = customFields;
+    // a whole name counts only where the row has no first or last name of its own
+    if (fullName !== null && (input.firstName !== undefined || input.lastName !== undefined)) fullName = null;
     const key = imp.mode !== "CREATE" && matchValue !== null && matchValue !== "" ? matchKey(matchValue) : null;
     const existingId = key ? look.matches.get(key) : undefined;
-    if (existingId) return { kind: "update", id: existingId, input, stageName };
+    if (existingId) return { kind: "update", id: existingId, input, stageName, fullName };
     if (imp.mode === "UPDATE") {
       if (!key) throw new RowError(`${imp.matchOn}: is empty, and rows are matched on it`);
       return { kind: "skip" };
     }
     const data = parseCreateInput(kind, {
       ...input,
+      ...(fullName !== null ? splitFullName(fullName, input.email) : {}),
       tags: union(input.tags as string[] | undefined, imp.tags),
       ...(input.ownedByUserId === undefined && imp.defaultOwnerUserId ? { ownedByUserId: imp.defaultOwnerUserId } : {}),
       ...(stageName !== null ? stagePlacement(look, stageName) : {}),
@@ -236,7 +261,9 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
         const [before] = await lockLiveRecords(sp, ctx, kind, [p.id]);
         if (!before) return null;
         const tags = p.input.tags || imp.tags.length ? union(before.tags as string[], p.input.tags as string[] | undefined, imp.tags) : undefined;
-        const patch = updateSchema.parse({ ...p.input, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
+        // the record's name as shown (and exported) is no change; another one is split
+        const name = p.fullName !== null && p.fullName.trim() !== def.title(before) ? splitFullName(p.fullName, p.input.email ?? before.email) : {};
+        const patch = updateSchema.parse({ ...p.input, ...name, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
         let after = await updateRecordIn(sp, ctx, kind, before, patch);
         if (p.stageName !== null) after = await moveTo(sp, ctx, kind as PipelineKind, after, look, p.stageName);
         const changes = diffRecord(before, after, [...Object.keys(patch), ...(p.stageName !== null ? ["stageId"] : [])]);
@@ -244,6 +271,8 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
         return { id: after.id, previous: Object.fromEntries(kept.map(([k, c]) => [k, c.from])), written: Object.fromEntries(kept.map(([k, c]) => [k, c.to])) };
       });
       if (!result) done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
+      // a row that matches its record exactly (a file exported and imported back) changes nothing
+      else if (Object.keys(result.written).length === 0) done(at, { outcome: "SKIPPED", recordId: result.id, error: null, previous: null, written: null });
       else done(at, { outcome: "UPDATED", recordId: result.id, error: null, previous: result.previous, written: result.written });
     } catch (err) {
       failed(at, err);

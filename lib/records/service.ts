@@ -192,11 +192,19 @@ export type Changes = Record<string, { from: unknown; to: unknown }>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** numeric columns, read back as text with their scale: "12500.00" and "12500" are one amount */
+const DECIMAL_FIELDS = new Set(["amount", "annualRevenue", "forecastProbability"]);
+const decimalText = (v: unknown) => {
+  const t = typeof v === "number" ? String(v) : v;
+  return typeof t === "string" && /^-?\d+\.\d*$/.test(t) ? t.replace(/0+$/, "").replace(/\.$/, "") : t;
+};
+
 /** What changed between two versions of a record, over `fields`; custom fields key by key ("customFields.budget"). */
 export function diffRecord(before: Record<string, unknown>, after: Record<string, unknown>, fields: Iterable<string>): Changes {
   const changes: Changes = {};
   const diff = (key: string, from: unknown, to: unknown) => {
-    if (!same(from, to)) changes[key] = { from: from ?? null, to: to ?? null };
+    const equal = DECIMAL_FIELDS.has(key) ? same(decimalText(from), decimalText(to)) : same(from, to);
+    if (!equal) changes[key] = { from: from ?? null, to: to ?? null };
   };
   for (const k of fields) {
     if (k !== "customFields") {
