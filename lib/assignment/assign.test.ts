@@ -91,6 +91,31 @@ describe("assignment rules on create", () => {
     expect((await createRecord(t.ctx, "LEAD", { firstName: "Now off's" })).ownedByUserId).toBe(off.userId);
   });
 
+  it("a first rule without a condition decides before the insert, actions and history included; one that finds nobody passes to the next", async () => {
+    const { t, members, group } = await teamOf(1, "Early");
+    const empty = await createGroup(t.ctx, { name: "Nobody", memberUserIds: [] });
+    await createAssignmentRule(t.ctx, { name: "Empty team", objectType: "LEAD", strategy: "ROUND_ROBIN", groupId: empty.id, priority: 1 });
+    const rule = await createAssignmentRule(t.ctx, {
+      name: "In turn",
+      objectType: "LEAD",
+      strategy: "ROUND_ROBIN",
+      groupId: group.id,
+      priority: 2,
+      actions: { priority: "urgent", tags: ["routed"], followUpHours: 2 },
+    });
+    const lead = await createRecord(t.ctx, "LEAD", { firstName: "Fay", tags: ["x"] });
+    expect(lead).toMatchObject({ ownedByUserId: members[0]!.userId, priority: "urgent", tags: ["x", "routed"] });
+    expect(await listAssignments(t.ctx, "LEAD", lead.id)).toEqual([expect.objectContaining({ userId: members[0]!.userId, ruleId: rule.id })]);
+    const tasks = await withTenant(t.ctx, (tx) => tx.select().from(activities).where(and(eq(activities.tenantId, t.tenantId), eq(activities.recordId, lead.id))));
+    expect(tasks).toEqual([expect.objectContaining({ activityType: "TASK", subject: "Follow up: Fay", assignedUserId: members[0]!.userId })]);
+
+    // with the empty team's rule alone nobody is found: the creator keeps the lead
+    await updateAssignmentRule(t.ctx, rule.id, { enabled: false });
+    const kept = await createRecord(t.ctx, "LEAD", { firstName: "Gus" });
+    expect(kept).toMatchObject({ ownedByUserId: t.userId, priority: null });
+    expect(await listAssignments(t.ctx, "LEAD", kept.id)).toEqual([]);
+  });
+
   it("leaves records created with an owner (user or group) untouched, with no history", async () => {
     const { t, members, group } = await teamOf(2, "Owned");
     await createAssignmentRule(t.ctx, { name: "All", objectType: "LEAD", strategy: "ROUND_ROBIN", groupId: group.id });

@@ -130,39 +130,92 @@ export async function decide(
   return null;
 }
 
+/** What an assignment writes on the record: the owner, a lead's assignedAt, the rule's priority and tags. */
+async function assignedValues(tx: Tx, ctx: TenantContext, kind: RecordKind, rule: AssignmentRule, userId: string, input: Record<string, unknown>, tags: readonly string[]): Promise<Record<string, unknown>> {
+  const actions = rule.actions ?? {};
+  const t = tableOf(RECORD_KINDS[kind]);
+  const set: Record<string, unknown> = { ownedByUserId: userId, ownedByGroupId: null };
+  if (kind === "LEAD") set.assignedAt = sql`now()`;
+  if (actions.priority && input.priority === undefined && (t === leads || t === tickets)) set.priority = actions.priority;
+  if (actions.tags?.length) set.tags = [...new Set([...tags, ...(await ensureTags(tx, ctx.tenantId, actions.tags))])];
+  return set;
+}
+
+/** After the record is written: its assignment history row (unless the turn wrote it) and the rule's follow-up task. */
+async function recordAssignment(tx: Tx, ctx: TenantContext, kind: RecordKind, row: RecordRow, rule: AssignmentRule, userId: string, recorded: boolean): Promise<void> {
+  if (!recorded) await tx.insert(recordAssignments).values({ tenantId: ctx.tenantId, recordType: kind, recordId: row.id, userId, ruleId: rule.id, assignedByUserId: ctx.actor.userId });
+  const hours = rule.actions?.followUpHours;
+  if (hours) {
+    await createActivityIn(tx, ctx, {
+      activityType: "TASK",
+      recordType: kind,
+      recordId: row.id,
+      subject: `Follow up: ${RECORD_KINDS[kind].title(row)}`,
+      dueAt: new Date(Date.now() + hours * 3_600_000).toISOString(),
+      assignedUserId: userId,
+    });
+  }
+}
+
+const routable = (kind: RecordKind, input: Record<string, unknown>) => kind !== "COMPANY" && input.ownedByUserId == null && input.ownedByGroupId == null;
+
+/** A decision made before the insert (assignBeforeInsert), finished by routeNewRecord after it. */
+export interface EarlyAssignment {
+  rule: AssignmentRule;
+  userId: string;
+}
+
+/**
+ * Before the insert: when the first rule has no condition (it matches every record, the
+ * common "everyone in turn"), its choice needs nothing of the stored row, so the owner
+ * goes into the INSERT itself instead of an UPDATE right after it (which, with the owner
+ * in indexes, rewrote every index entry of the new row). Sets `values`; null when the
+ * decision needs the row (a condition first) or the first rule finds nobody.
+ */
+export async function assignBeforeInsert(tx: Tx, ctx: TenantContext, kind: RecordKind, input: Record<string, unknown>, values: Record<string, unknown>, rules: readonly AssignmentRule[]): Promise<EarlyAssignment | null> {
+  const rule = rules[0];
+  if (!rule || rule.condition || !routable(kind, input)) return null;
+  const chosen = await chooseAssignee(tx, ctx, kind, rule, true);
+  if (!chosen) return null;
+  Object.assign(values, await assignedValues(tx, ctx, kind, rule, chosen.userId, input, (values.tags as string[] | undefined) ?? []));
+  return { rule, userId: chosen.userId };
+}
+
 /**
  * The create path's hook: `row` was just inserted from `input` (as parsed). When the
  * input named no owner, the first rule that matches gives it one, sets the lead's
  * assignedAt, applies the rule's actions (priority, tags, a follow-up task for the new
  * owner), and records the assignment. Returns the row as it is now. `enabledRules`: the
  * type's enabled rules when the caller read them already (a create of many reads them once).
+ * `early`: the decision assignBeforeInsert made (the row has its owner): only its history
+ * and task remain; when it found nobody (null), the rules after the first are tried.
  */
-export async function routeNewRecord(tx: Tx, ctx: TenantContext, kind: RecordKind, row: RecordRow, input: Record<string, unknown>, enabledRules?: readonly AssignmentRule[]): Promise<RecordRow> {
-  if (kind === "COMPANY" || input.ownedByUserId != null || input.ownedByGroupId != null) return row;
-  const chosen = await decide(tx, ctx, kind, row.id, true, enabledRules);
+export async function routeNewRecord(
+  tx: Tx,
+  ctx: TenantContext,
+  kind: RecordKind,
+  row: RecordRow,
+  input: Record<string, unknown>,
+  enabledRules?: readonly AssignmentRule[],
+  early?: EarlyAssignment | null,
+): Promise<RecordRow> {
+  if (!routable(kind, input)) return row;
+  if (early) {
+    await recordAssignment(tx, ctx, kind, row, early.rule, early.userId, false);
+    return row;
+  }
+  // the first rule, condition free, was tried before the insert and found nobody
+  const rules = early === null && enabledRules?.[0] && !enabledRules[0].condition ? enabledRules.slice(1) : enabledRules;
+  const chosen = await decide(tx, ctx, kind, row.id, true, rules);
   if (!chosen) return row;
   const { rule, userId, recorded } = chosen;
-  const actions = rule.actions ?? {};
   const t = tableOf(RECORD_KINDS[kind]);
-  const set: Record<string, unknown> = { ownedByUserId: userId, ownedByGroupId: null };
-  if (kind === "LEAD") set.assignedAt = sql`now()`;
-  if (actions.priority && input.priority === undefined && (t === leads || t === tickets)) set.priority = actions.priority;
-  if (actions.tags?.length) set.tags = [...new Set([...((row.tags as string[]) ?? []), ...(await ensureTags(tx, ctx.tenantId, actions.tags))])];
+  const set = await assignedValues(tx, ctx, kind, rule, userId, input, (row.tags as string[]) ?? []);
   const [updated] = (await tx
     .update(t)
     .set(set as never)
     .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, row.id)))
     .returning()) as RecordRow[];
-  if (!recorded) await tx.insert(recordAssignments).values({ tenantId: ctx.tenantId, recordType: kind, recordId: row.id, userId, ruleId: rule.id, assignedByUserId: ctx.actor.userId });
-  if (actions.followUpHours) {
-    await createActivityIn(tx, ctx, {
-      activityType: "TASK",
-      recordType: kind,
-      recordId: row.id,
-      subject: `Follow up: ${RECORD_KINDS[kind].title(updated!)}`,
-      dueAt: new Date(Date.now() + actions.followUpHours * 3_600_000).toISOString(),
-      assignedUserId: userId,
-    });
-  }
+  await recordAssignment(tx, ctx, kind, updated!, rule, userId, recorded);
   return updated!;
 }

@@ -18,7 +18,7 @@ import { contactHasIdentity } from "./schemas";
 import { customFieldsChecker, validateCustomFields } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
 import { emailHash, erasedAmong } from "@/lib/privacy/suppression";
-import { routeNewRecord, rulesFor } from "@/lib/assignment/assign";
+import { assignBeforeInsert, routeNewRecord, rulesFor, type EarlyAssignment } from "@/lib/assignment/assign";
 import { assertScoreWritable, scoreIsComputed, scoreNotWritable } from "@/lib/scoring/service";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
@@ -151,16 +151,19 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
       cards.forEach((c, i) => (c.values.position = keys[i]));
     }
   }
+  // assignment rules: a record created without an owner gets one (lib/assignment) — in the
+  // INSERT when the first rule needs nothing of the stored row, else right after it
+  const rules = planned.length && kind !== "COMPANY" ? await rulesFor(tx, ctx.tenantId, kind) : [];
+  const early: (EarlyAssignment | null)[] = [];
+  if (rules.length) for (const p of planned) early.push(await assignBeforeInsert(tx, ctx, kind, datas[p.at]!, p.values, rules));
   const rows: RecordRow[] = [];
   for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
     rows.push(...((await tx.insert(tableOf(def)).values(planned.slice(i, i + INSERT_CHUNK).map((p) => p.values) as never).returning()) as RecordRow[]));
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const written = planned.map((p) => byId.get(p.values.id as string)!);
-  // assignment rules: a record created without an owner gets one here (lib/assignment)
-  const rules = written.length && kind !== "COMPANY" ? await rulesFor(tx, ctx.tenantId, kind) : [];
   if (rules.length) {
-    for (const [i, p] of planned.entries()) written[i] = await routeNewRecord(tx, ctx, kind, written[i]!, datas[p.at]!, rules);
+    for (const [i, p] of planned.entries()) written[i] = await routeNewRecord(tx, ctx, kind, written[i]!, datas[p.at]!, rules, early[i]);
   }
   if (def.pipelineObjectType && written.length) {
     for (let i = 0; i < written.length; i += CHUNK) {
