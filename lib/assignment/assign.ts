@@ -14,7 +14,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { assignmentRules, leads, recordAssignments, tenantGroupMembers, tenantUsers, tickets, type AssignmentRule } from "@/db/schema";
 import { createActivityIn } from "@/lib/activities/service";
 import { compileFilter } from "@/lib/filters/compile";
-import { definitionsOfOnce } from "@/lib/custom-fields/service";
+import { definitionsNamedIn } from "@/lib/custom-fields/service";
 import type { FilterObjectType } from "@/lib/filters/fields";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { RecordRow } from "@/lib/records/service";
@@ -38,7 +38,7 @@ export async function matchingRules(tx: Tx, ctx: TenantContext, kind: RecordKind
   // rules without a condition match every record: no query (the common "everyone in turn")
   if (rules.every((r) => !r.condition)) return rules.map((_, i) => i);
   const t = tableOf(RECORD_KINDS[kind]);
-  const customFields = rules.some((r) => JSON.stringify(r.condition ?? null).includes('"customFields.')) ? await definitionsOfOnce(tx, ctx.tenantId, kind) : [];
+  const customFields = await definitionsNamedIn(tx, ctx.tenantId, kind, rules.map((r) => r.condition));
   // "me" in a rule matches nobody: the rule means the same whoever creates the record
   const tests = rules.map((rule, i) => (rule.condition ? sql`case when ${compileFilter(kind as FilterObjectType, rule.condition, { tenantId: ctx.tenantId, userId: null, customFields })} then ${i}::int end` : sql`${i}::int`));
   const [row] = await tx.execute<{ hits: number[] }>(

@@ -60,6 +60,11 @@ export function definitionsOfOnce(tx: Tx, tenantId: string, objectType: CustomFi
   return perTransaction(tx, `custom-fields:${objectType}`, () => definitionsOf(tx, tenantId, objectType));
 }
 
+/** definitionsOfOnce when a filter of `conditions` names a custom field ("customFields.<key>"); else none, without a query. */
+export async function definitionsNamedIn(tx: Tx, tenantId: string, objectType: CustomFieldDefinition["objectType"], conditions: unknown): Promise<CustomFieldDefinition[]> {
+  return JSON.stringify(conditions ?? null).includes('"customFields.') ? definitionsOfOnce(tx, tenantId, objectType) : [];
+}
+
 export async function listCustomFields(ctx: TenantContext, objectType?: CustomFieldObjectType): Promise<CustomFieldDefinition[]> {
   return withTenant(ctx, (tx) => definitionsOf(tx, ctx.tenantId, objectType));
 }

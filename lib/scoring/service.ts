@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { activities, leadRescoreRuns, leads, leadScoringConfigs, listMemberships, type ScoringRuleJson } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
-import { definitionsOfOnce } from "@/lib/custom-fields/service";
+import { definitionsNamedIn, definitionsOfOnce } from "@/lib/custom-fields/service";
 import { validationError, type ValidationIssue } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
 import { filterDependencies } from "@/lib/filters/evaluate";
@@ -91,7 +91,7 @@ export async function rescoreLeadsIn(tx: Tx, ctx: TenantContext, ids: readonly s
   if (!ids.length) return [];
   const config = await loadScoringConfig(tx, ctx.tenantId);
   if (!scoringActive(config)) return [];
-  const customFields = await definitionsOfOnce(tx, ctx.tenantId, "LEAD");
+  const customFields = await definitionsNamedIn(tx, ctx.tenantId, "LEAD", config.rules);
   const rows = [...(await tx.execute<RescoredRow>(rescoreStatement(config, { tenantId: ctx.tenantId, userId: null, now: new Date(), customFields }, inArray(leads.id, [...ids]))))];
   await emitEvents(
     tx,
@@ -138,7 +138,7 @@ export async function runRescoreAll(tenantId: string, runId: string, batch = RES
             .limit(batch);
           if (!ids.length) return { last: null, count: 0, changed: 0 };
           const last = ids[ids.length - 1]!.id;
-          const customFields = await definitionsOfOnce(tx, tenantId, "LEAD");
+          const customFields = await definitionsNamedIn(tx, tenantId, "LEAD", config.rules);
           const scope = sql`${leads.id} >= ${ids[0]!.id}::uuid and ${leads.id} <= ${last}::uuid`;
           const rows = await tx.execute<RescoredRow>(rescoreStatement(config, { tenantId, userId: null, now, customFields }, scope));
           await tx
@@ -167,7 +167,7 @@ export async function leadScore(ctx: TenantContext, id: string): Promise<ScoreRe
   return withTenant(ctx, async (tx) => {
     const config = await loadScoringConfig(tx, ctx.tenantId);
     if (!scoringActive(config)) return { score: lead.score as number, total: lead.score as number, breakdown: [], stored: lead.score as number };
-    const customFields = await definitionsOfOnce(tx, ctx.tenantId, "LEAD");
+    const customFields = await definitionsNamedIn(tx, ctx.tenantId, "LEAD", config.rules);
     const acts = await tx
       .select({ activityType: activities.activityType, activityAt: activities.activityAt })
       .from(activities)
