@@ -112,10 +112,16 @@ export type CreateOutcome = { ok: true; row: RecordRow } | { ok: false; error: A
 export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKind, datas: readonly Record<string, unknown>[]): Promise<CreateOutcome[]> {
   const def = RECORD_KINDS[kind];
   const out: CreateOutcome[] = new Array(datas.length);
-  const erased = kind === "CONTACT" ? await erasedAmong(tx, ctx.tenantId, datas.map((d) => d.email)) : new Set<string>();
-  const checkCustom = await customFieldsChecker(tx, ctx.tenantId, kind);
-  const spelled = new Map((await ensureTags(tx, ctx.tenantId, datas.flatMap((d) => (d.tags as string[] | undefined) ?? []))).map((n) => [n.toLowerCase(), n]));
-  const scoreComputed = datas.some((d) => d.score !== undefined) && (await scoreIsComputed(tx, ctx.tenantId, kind));
+  // what the checks read, sent together (postgres.js pipelines a transaction's queries: one round trip)
+  const [erased, checkCustom, tagNames, scoreComputed, rules] = await Promise.all([
+    kind === "CONTACT" ? erasedAmong(tx, ctx.tenantId, datas.map((d) => d.email)) : new Set<string>(),
+    customFieldsChecker(tx, ctx.tenantId, kind),
+    ensureTags(tx, ctx.tenantId, datas.flatMap((d) => (d.tags as string[] | undefined) ?? [])),
+    datas.some((d) => d.score !== undefined) && scoreIsComputed(tx, ctx.tenantId, kind),
+    // assignment rules (lib/assignment): a record created without an owner gets one
+    datas.length && kind !== "COMPANY" ? rulesFor(tx, ctx.tenantId, kind) : [],
+  ]);
+  const spelled = new Map(tagNames.map((n) => [n.toLowerCase(), n]));
   const placements = new Map<string, Promise<Placement>>();
   const planned: { at: number; values: Record<string, unknown>; stageId?: string }[] = [];
   for (const [at, data] of datas.entries()) {
@@ -151,11 +157,10 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
       cards.forEach((c, i) => (c.values.position = keys[i]));
     }
   }
-  // assignment rules: a record created without an owner gets one (lib/assignment) — in the
-  // INSERT when the first rule needs nothing of the stored row, else right after it
-  const rules = planned.length && kind !== "COMPANY" ? await rulesFor(tx, ctx.tenantId, kind) : [];
+  // the owner an assignment rule gives goes in the INSERT when the first rule needs nothing
+  // of the stored row, else routeNewRecord sets it right after
   const early: (EarlyAssignment | null)[] = [];
-  if (rules.length) for (const p of planned) early.push(await assignBeforeInsert(tx, ctx, kind, datas[p.at]!, p.values, rules));
+  if (rules.length && planned.length) for (const p of planned) early.push(await assignBeforeInsert(tx, ctx, kind, datas[p.at]!, p.values, rules));
   const rows: RecordRow[] = [];
   for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
     rows.push(...((await tx.insert(tableOf(def)).values(planned.slice(i, i + INSERT_CHUNK).map((p) => p.values) as never).returning()) as RecordRow[]));
