@@ -2,7 +2,10 @@
 // type, what a user reaches through the read channels (service list and get, counts,
 // search, the board) and the write path is compared with an independent computation of
 // their scope from the owners, assignees, groups and managers set up here.
+import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { accessPolicies, tenantGroupMembers } from "@/db/schema";
+import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { authenticateApiKey, createApiKey } from "@/lib/api/keys";
 import { expectedIds, policyFor, TITLE, visible, world } from "@/db/testing/access-world";
 import { makeMember, makeTenant } from "@/db/testing/factories";
@@ -59,6 +62,28 @@ describe("access scopes enforced by the database", () => {
     // an admin always sees everything
     await policyFor(w.t.ctx, "manager", "own", "own");
     expect((await listRecords(w.t.ctx, "CONTACT", { limit: 100 })).data).toHaveLength(w.records.CONTACT.length);
+  });
+
+  it("a transaction keeps its scope until it changes what the scope is made of (groups, members, policies)", async () => {
+    const w = await world();
+    const rep = w.users.sales_rep;
+    await policyFor(w.t.ctx, "sales_rep", "own", "own");
+    const outside = w.groups.find((g) => !g.members.includes(rep.userId))!;
+    const scope = async (tx: Tx) => ((await tx.execute<{ ids: string[] | null }>(sql`select access_scope_ids('CONTACT', false) as ids`))[0]!.ids ?? []).slice().sort();
+    await withTenant(rep.ctx, async (tx) => {
+      const before = await scope(tx);
+      expect(await scope(tx)).toEqual(before);
+      expect(before).not.toContain(outside.id);
+      await tx.insert(tenantGroupMembers).values({ tenantId: w.t.tenantId, groupId: outside.id, userId: rep.userId });
+      expect(await scope(tx)).toEqual([...before, outside.id].sort());
+      await tx.update(accessPolicies).set({ readScope: "all" }).where(and(eq(accessPolicies.tenantId, w.t.tenantId), eq(accessPolicies.role, "sales_rep"), eq(accessPolicies.recordType, "CONTACT")));
+      expect((await tx.execute<{ ids: string[] | null }>(sql`select access_scope_ids('CONTACT', false) as ids`))[0]!.ids).toBeNull();
+      tx.rollback();
+    }).catch((err: unknown) => {
+      if (!(err instanceof TransactionRollbackError)) throw err;
+    });
+    // another transaction computes it afresh, from what is committed
+    await withTenant(rep.ctx, async (tx) => expect(await scope(tx)).not.toContain(outside.id));
   });
 
   it("a change outside the write scope but inside the read scope is a 403; out of both a 404; inside it works", async () => {
