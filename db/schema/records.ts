@@ -35,8 +35,9 @@ const recordConstraints = (name: string, t: RecordTable) => [
   foreignKey({ name: `${name}_created_by_fk`, columns: [t.tenantId, t.createdByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   foreignKey({ name: `${name}_pipeline_fk`, columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }),
   foreignKey({ name: `${name}_stage_fk`, columns: [t.tenantId, t.stageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
-  index(`${name}_owner_user_idx`).on(t.tenantId, t.ownedByUserId),
-  index(`${name}_owner_group_idx`).on(t.tenantId, t.ownedByGroupId),
+  // an owner's records newest first: a scoped list reads each owner's newest (lib/records/queries.ts)
+  index(`${name}_owner_user_idx`).on(t.tenantId, t.ownedByUserId, t.createdAt.desc(), t.id.desc()),
+  index(`${name}_owner_group_idx`).on(t.tenantId, t.ownedByGroupId, t.createdAt.desc(), t.id.desc()),
   index(`${name}_created_by_idx`).on(t.tenantId, t.createdByUserId),
   index(`${name}_pipeline_idx`).on(t.tenantId, t.pipelineId),
   // serves the board: one column's cards in order
@@ -248,8 +249,8 @@ export const deals = pgTable("deals", {
   index("deals_company_idx").on(t.tenantId, t.companyId),
   index("deals_contact_idx").on(t.tenantId, t.contactId),
   index("deals_lead_idx").on(t.tenantId, t.leadId),
-  index("deals_assigned_user_idx").on(t.tenantId, t.assignedUserId),
-  index("deals_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+  index("deals_assigned_user_idx").on(t.tenantId, t.assignedUserId, t.createdAt.desc(), t.id.desc()),
+  index("deals_assigned_group_idx").on(t.tenantId, t.assignedGroupId, t.createdAt.desc(), t.id.desc()),
   // global search (lib/search; the same expression in search_candidates, migration 0017): name contains q or is like it
   index("deals_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
   check("deals_forecast_probability_range", sql`${t.forecastProbability} is null or (${t.forecastProbability} >= 0 and ${t.forecastProbability} <= 1)`),
@@ -274,8 +275,8 @@ export const tickets = pgTable("tickets", {
   foreignKey({ name: "tickets_assigned_group_fk", columns: [t.tenantId, t.assignedGroupId], foreignColumns: [tenantGroups.tenantId, tenantGroups.id] }),
   index("tickets_company_idx").on(t.tenantId, t.companyId),
   index("tickets_contact_idx").on(t.tenantId, t.contactId),
-  index("tickets_assigned_user_idx").on(t.tenantId, t.assignedUserId),
-  index("tickets_assigned_group_idx").on(t.tenantId, t.assignedGroupId),
+  index("tickets_assigned_user_idx").on(t.tenantId, t.assignedUserId, t.createdAt.desc(), t.id.desc()),
+  index("tickets_assigned_group_idx").on(t.tenantId, t.assignedGroupId, t.createdAt.desc(), t.id.desc()),
   // global search (lib/search; the same expression in search_candidates, migration 0017): subject contains q or is like it
   index("tickets_subject_trgm_idx").using("gin", sql`lower(${t.subject}) gin_trgm_ops`),
 ]);

@@ -6,7 +6,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { decodeCursor, encodeCursor, fitsColumn } from "@/lib/api/cursor";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { withTenant } from "@/lib/tenancy/with-tenant";
+import { actorSettings, withTenant } from "@/lib/tenancy/with-tenant";
 import { columnOf, RECORD_KINDS, tableOf, type RecordKind } from "./registry";
 import type { RecordRow } from "./service";
 
@@ -55,6 +55,36 @@ function after(column: PgColumn, idCol: PgColumn, dir: "asc" | "desc", cursor: {
   return or(sql`${column} ${op} ${value}`, and(sql`${column} = ${value}`, cmp(idCol, cursor.id)), isNull(column))!;
 }
 
+/** The columns an access scope reads (migration access_scopes): owner, and a deal's or ticket's assignee. */
+const SCOPE_COLUMNS = ["ownedByUserId", "ownedByGroupId", "assignedUserId", "assignedGroupId"] as const;
+
+/**
+ * A page's ids by creation time for a member whose role may have an own or team scope. With
+ * a scope (access_scope_ids: the users and groups whose records they reach), each of those
+ * owners' newest rows come from the owner indexes (tenant, owner, created_at, id) and are
+ * merged — `limit` rows per owner and column at most — instead of walking the tenant's
+ * created_idx past everyone else's records (a rep who owns 2% of a million contacts read
+ * ~50 index entries for each row of theirs). Without one (scope "all"), the plain read;
+ * which branch runs is decided once per statement. RLS still filters every row read.
+ */
+function scopedNewest(kind: RecordKind, conditions: (SQL | undefined)[], column: PgColumn, dir: "asc" | "desc", limit: number): SQL {
+  const def = RECORD_KINDS[kind];
+  const t = tableOf(def);
+  const scope = sql`access_scope_ids(${kind}::crm_record_type, false)`;
+  const order = dir === "asc" ? sql`${column} asc nulls first, ${t.id} asc nulls first` : sql`${column} desc nulls last, ${t.id} desc nulls last`;
+  const pick = (only: SQL) => sql`(select ${t.id} as id, ${column} as k from ${t} where ${and(...conditions, only)} order by ${order} limit ${limit})`;
+  const owners = SCOPE_COLUMNS.flatMap((c) => {
+    const col = columnOf(def, c);
+    return col ? [pick(sql`${col} = o.oid`)] : [];
+  });
+  const merged = dir === "asc" ? sql`k asc nulls first, id asc nulls first` : sql`k desc nulls last, id desc nulls last`;
+  return sql`(select id from (
+    ${pick(sql`${scope} is null`)}
+    union all
+    select x.id, x.k from unnest(${scope}) o(oid) cross join lateral (${sql.join(owners, sql` union all `)}) x
+  ) p group by id, k order by ${merged} limit ${limit})`;
+}
+
 export async function listRecords(ctx: TenantContext, kind: RecordKind, params: ListParams): Promise<Page<RecordRow>> {
   const def = RECORD_KINDS[kind];
   const t = tableOf(def);
@@ -81,12 +111,15 @@ export async function listRecords(ctx: TenantContext, kind: RecordKind, params: 
   // sort's created_idx carries the owner columns the access policies read), so a rep who
   // sees 2% of a million contacts skips the others in the index instead of in the table.
   const rows = (await withTenant(ctx, (tx) => {
-    const ids = tx
-      .select({ id: t.id })
-      .from(t)
-      .where(and(...conditions))
-      .orderBy(...order)
-      .limit(limit + 1);
+    const ids =
+      field === "createdAt" && actorSettings(ctx.actor).role !== "system" && actorSettings(ctx.actor).role !== "admin"
+        ? scopedNewest(kind, conditions, column, dir, limit + 1)
+        : tx
+            .select({ id: t.id })
+            .from(t)
+            .where(and(...conditions))
+            .orderBy(...order)
+            .limit(limit + 1);
     return tx
       .select({ ...getTableColumns(t), _cursor: isTimestamp ? sql<string | null>`${column}::text` : sql<null>`null` })
       .from(t)

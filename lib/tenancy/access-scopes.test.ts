@@ -64,6 +64,34 @@ describe("access scopes enforced by the database", () => {
     expect((await listRecords(w.t.ctx, "CONTACT", { limit: 100 })).data).toHaveLength(w.records.CONTACT.length);
   });
 
+  it("a scoped member's pages, newest or oldest first, are the admin's order cut to their scope, each record once", async () => {
+    const w = await world();
+    const walk = async (ctx: typeof w.t.ctx, kind: (typeof ACCESS_RECORD_TYPES)[number], sort: string, limit: number) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listRecords(ctx, kind, { limit, sort, cursor });
+        ids.push(...page.data.map((r) => r.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    for (const role of ["manager", "sales_rep"] as const) {
+      for (const scope of ["own", "team"] as const) {
+        await policyFor(w.t.ctx, role, scope, scope);
+        const want = new Set(expectedIds(w.users[role].userId, scope, w.groups));
+        for (const kind of ACCESS_RECORD_TYPES) {
+          for (const sort of ["createdAt:desc", "createdAt:asc"]) {
+            const all = await walk(w.t.ctx, kind, sort, 100);
+            const mine = new Set(visible(w.records[kind], want));
+            const got = await walk(w.users[role].ctx, kind, sort, 2);
+            expect(got, `${role} ${scope} ${kind} ${sort}`).toEqual(all.filter((id) => mine.has(id)));
+          }
+        }
+      }
+    }
+  });
+
   it("a transaction keeps its scope until it changes what the scope is made of (groups, members, policies)", async () => {
     const w = await world();
     const rep = w.users.sales_rep;
