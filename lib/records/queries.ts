@@ -55,6 +55,13 @@ function after(column: PgColumn, idCol: PgColumn, dir: "asc" | "desc", cursor: {
   return or(sql`${column} ${op} ${value}`, and(sql`${column} = ${value}`, cmp(idCol, cursor.id)), isNull(column))!;
 }
 
+/**
+ * Up to this many owners in a scope (a rep, their groups) the owners' own index reads win;
+ * a team's dozen owners hold enough of the records that the created_idx walk finds a page
+ * soon and is cheaper than a dozen index reads merged.
+ */
+const FEW_OWNERS = 4;
+
 /** The columns an access scope reads (migration access_scopes): owner, and a deal's or ticket's assignee. */
 const SCOPE_COLUMNS = ["ownedByUserId", "ownedByGroupId", "assignedUserId", "assignedGroupId"] as const;
 
@@ -64,8 +71,9 @@ const SCOPE_COLUMNS = ["ownedByUserId", "ownedByGroupId", "assignedUserId", "ass
  * owners' newest rows come from the owner indexes (tenant, owner, created_at, id) and are
  * merged — `limit` rows per owner and column at most — instead of walking the tenant's
  * created_idx past everyone else's records (a rep who owns 2% of a million contacts read
- * ~50 index entries for each row of theirs). Without one (scope "all"), the plain read;
- * which branch runs is decided once per statement. RLS still filters every row read.
+ * ~50 index entries for each row of theirs). Without one (scope "all") or with more than
+ * FEW_OWNERS, the plain read; which branch runs is decided once per statement. RLS still
+ * filters every row read.
  */
 function scopedNewest(kind: RecordKind, conditions: (SQL | undefined)[], column: PgColumn, dir: "asc" | "desc", limit: number): SQL {
   const def = RECORD_KINDS[kind];
@@ -79,9 +87,10 @@ function scopedNewest(kind: RecordKind, conditions: (SQL | undefined)[], column:
   });
   const merged = dir === "asc" ? sql`k asc nulls first, id asc nulls first` : sql`k desc nulls last, id desc nulls last`;
   return sql`(select id from (
-    ${pick(sql`${scope} is null`)}
+    ${pick(sql`coalesce(cardinality(${scope}) > ${FEW_OWNERS}, true)`)}
     union all
-    select x.id, x.k from unnest(${scope}) o(oid) cross join lateral (${sql.join(owners, sql` union all `)}) x
+    select x.id, x.k from unnest(case when cardinality(${scope}) <= ${FEW_OWNERS} then ${scope} end) o(oid)
+      cross join lateral (${sql.join(owners, sql` union all `)}) x
   ) p group by id, k order by ${merged} limit ${limit})`;
 }
 
