@@ -78,3 +78,43 @@ test("a user imports a HubSpot-style contacts file with a bad row, watches it ru
   await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
   await expect(page.getByRole("row", { name: /^Select Ada Lovelace/ })).toHaveCount(0);
 });
+
+test("a table's CSV export goes back in unchanged: one edited cell updates its record, the other rows change nothing", async ({ page, seed }) => {
+  const [ann, bob] = [uniqueEmail("ann"), uniqueEmail("bob")];
+  await seed.record("CONTACT", { firstName: "Ann", lastName: "Archer", email: ann, jobTitle: "Buyer", tags: ["vip"] });
+  await seed.record("CONTACT", { firstName: "Bob", lastName: "Baker", email: bob, jobTitle: "=CFO" });
+
+  await page.goto("/contacts");
+  await page.getByRole("checkbox", { name: "Select Ann Archer" }).check();
+  await page.getByRole("checkbox", { name: "Select Bob Baker" }).check();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Export CSV" }).click()]);
+  const exported = readFileSync((await download.path())!, "utf8");
+  expect(exported).toContain("'=CFO");
+  const edited = exported.replace(",Buyer,", ",Head buyer,");
+  expect(edited).not.toBe(exported);
+
+  await page.goto("/contacts");
+  await page.getByRole("link", { name: "Import", exact: true }).click();
+  await page.getByLabel("choose a CSV file").setInputFiles({ name: "contacts-export.csv", mimeType: "text/csv", buffer: Buffer.from(edited) });
+  await page.getByRole("button", { name: "Upload and map columns" }).click();
+  await expect(page).toHaveURL(IMPORT_URL);
+  // our own export: the ID column matches records, Name and Owner are understood, Created is skipped
+  await expect(page.getByLabel("Field for column ID")).toHaveValue("id");
+  await expect(page.getByLabel("Field for column Name")).toHaveValue("fullName");
+  await expect(page.getByLabel("Field for column Owner")).toHaveValue("owner.email");
+  await expect(page.getByLabel("Field for column Created")).toHaveValue("");
+  await expect(page.getByLabel("Mode")).toHaveValue("UPSERT");
+  await expect(page.getByLabel("Match records on")).toHaveValue("id");
+
+  await page.getByRole("button", { name: "Start import of 2 rows" }).click();
+  await expect(page.getByTestId("count-rows-done")).toHaveText("2", { timeout: 30_000 });
+  await expect(page.getByTestId("count-updated")).toHaveText("1");
+  await expect(page.getByTestId("count-unchanged-or-skipped")).toHaveText("1");
+  await expect(page.getByTestId("count-created")).toHaveText("0");
+  await expect(page.getByTestId("count-failed")).toHaveText("0");
+
+  await page.goto(`/contacts?q=${encodeURIComponent("Baker")}`);
+  await expect(page.getByRole("row", { name: /^Select Bob Baker/ })).toContainText("=CFO");
+  await page.goto(`/contacts?q=${encodeURIComponent("Archer")}`);
+  await expect(page.getByRole("row", { name: /^Select Ann Archer/ })).toContainText("Head buyer");
+});

@@ -87,7 +87,7 @@ function Progress({ imp, plural, fields, onChange }: { imp: ImportJson; plural: 
         {counts.map(([name, n]) => (
           <div key={name} className="rounded-md bg-slate-50 p-3">
             <dt className="text-xs text-slate-600">{name}</dt>
-            <dd className="text-lg font-semibold text-slate-900" data-testid={`count-${name.toLowerCase().replace(" ", "-")}`}>
+            <dd className="text-lg font-semibold text-slate-900" data-testid={`count-${name.toLowerCase().replaceAll(" ", "-")}`}>
               {formatCount(n)}
             </dd>
           </div>
