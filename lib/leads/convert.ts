@@ -56,28 +56,43 @@ async function liveById(tx: Tx, ctx: TenantContext, kind: "CONTACT" | "COMPANY",
 
 async function planIn(tx: Tx, ctx: TenantContext, lead: RecordRow, input: ReturnType<typeof convertLeadSchema.parse>, lock: boolean): Promise<ConversionPlan & { contactRow?: RecordRow; companyRow?: RecordRow }> {
   const t = ctx.tenantId;
+  // the first match's id, oldest first; read through the duplicate keys' indexes
   const find = async (kind: "CONTACT" | "COMPANY", where: ReturnType<typeof and>) => {
     const table = kind === "CONTACT" ? contacts : companies;
     const [hit] = await tx.select({ id: table.id }).from(table).where(where).orderBy(asc(table.createdAt), asc(table.id)).limit(1);
-    if (!hit) return undefined;
-    return lock ? liveById(tx, ctx, kind, hit.id) : ((await tx.select().from(table).where(and(eq(table.tenantId, t), eq(table.id, hit.id))))[0] as RecordRow);
+    return hit?.id;
+  };
+  const row = async (kind: "CONTACT" | "COMPANY", id: string) => {
+    const table = kind === "CONTACT" ? contacts : companies;
+    return lock ? liveById(tx, ctx, kind, id) : ((await tx.select().from(table).where(and(eq(table.tenantId, t), eq(table.id, id))))[0] as RecordRow);
   };
 
-  // the company: named, matched by the email's domain or by name, created, or none
+  // the company: named, matched by the email's domain or by name, created, or none;
+  // the contact: named, matched by email, or created. The look-ups go out together.
   const domain = companyDomainOf(lead.email as string | null);
   const companyName = (lead.companyName as string | null) ?? null;
-  let companyRow: RecordRow | undefined;
-  if (input.companyId) companyRow = await liveById(tx, ctx, "COMPANY", input.companyId);
-  else if (input.createCompany !== false) {
+  const matchCompany = !input.companyId && input.createCompany !== false;
+  const [byDomain, byName, byEmail] = await Promise.all([
     // Through the duplicate keys' indexes (companies_dup_domain_idx, companies_dup_name_idx):
     // under row level security a stored column is an index condition and lower(...) is not.
     // Each key is a function of the lowered value, so equal values have equal keys; the
     // exact comparison follows. A name whose key is empty (all punctuation) is compared only exactly.
-    if (domain) companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNotNull(companies.domain), isNull(companies.deletedAt), sql`${companies.dupDomain} = dup_domain_key(${domain})`, sql`lower(${companies.domain}) = ${domain}`));
-    if (!companyRow && companyName) {
-      companyRow = await find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`(${companies.dupName} = dup_company_key(${companyName}) or dup_company_key(${companyName}) is null)`, sql`(lower(${companies.name}) collate "C") = (lower(${companyName}) collate "C")`));
-    }
-  }
+    matchCompany && domain
+      ? find("COMPANY", and(eq(companies.tenantId, t), isNotNull(companies.domain), isNull(companies.deletedAt), sql`${companies.dupDomain} = dup_domain_key(${domain})`, sql`lower(${companies.domain}) = ${domain}`))
+      : undefined,
+    matchCompany && companyName
+      ? find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`(${companies.dupName} = dup_company_key(${companyName}) or dup_company_key(${companyName}) is null)`, sql`(lower(${companies.name}) collate "C") = (lower(${companyName}) collate "C")`))
+      : undefined,
+    // through contacts_dup_email_idx (dup_email is the trimmed, lower-cased email; the function folds to a constant)
+    !input.contactId && lead.email
+      ? find("CONTACT", and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), sql`${contacts.dupEmail} = dup_email_key(${lead.email as string})`, sql`lower(${contacts.email}) = lower(${lead.email as string})`))
+      : undefined,
+  ]);
+  // a record named in the input must be live (checked, and locked, in a preview too)
+  const [companyRow, contactRow] = await Promise.all([
+    input.companyId ? liveById(tx, ctx, "COMPANY", input.companyId) : (byDomain ?? byName) ? row("COMPANY", (byDomain ?? byName)!) : undefined,
+    input.contactId ? liveById(tx, ctx, "CONTACT", input.contactId) : byEmail ? row("CONTACT", byEmail) : undefined,
+  ]);
   const companyValues: Fill = { name: companyName ?? domain, domain };
   let company: PlannedRecord | null = null;
   if (companyRow) company = { action: "reuse", id: companyRow.id, title: String(companyRow.name), fill: fillOf(companyRow, { domain }) };
@@ -85,12 +100,7 @@ async function planIn(tx: Tx, ctx: TenantContext, lead: RecordRow, input: Return
     company = { action: "create", title: String(companyValues.name), values: { ...companyValues, ...owner(lead) } };
   }
 
-  // the contact: named, matched by email, or created
   const person = Object.fromEntries(CONTACT_FIELDS.map((k) => [k, lead[k] ?? null]));
-  let contactRow: RecordRow | undefined;
-  if (input.contactId) contactRow = await liveById(tx, ctx, "CONTACT", input.contactId);
-  // through contacts_dup_email_idx (dup_email is the trimmed, lower-cased email; the function folds to a constant)
-  else if (lead.email) contactRow = await find("CONTACT", and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), sql`${contacts.dupEmail} = dup_email_key(${lead.email as string})`, sql`lower(${contacts.email}) = lower(${lead.email as string})`));
   const contact: PlannedRecord = contactRow
     ? { action: "reuse", id: contactRow.id, title: RECORD_KINDS.CONTACT.title(contactRow), fill: fillOf(contactRow, person) }
     : { action: "create", title: RECORD_KINDS.CONTACT.title(person), values: { ...Object.fromEntries(Object.entries(person).filter(([, v]) => !empty(v))), ...owner(lead) } };
