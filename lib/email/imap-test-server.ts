@@ -22,7 +22,7 @@ export interface TestImapServer {
   /** Changes the user's password (the passwd-file is read again on the next login). */
   setPassword(password: string): void;
   /** Appends a raw RFC 822 message to a folder ("INBOX", "Sent", "Archive"); answers its UID. */
-  append(folder: string, raw: string | Buffer, flags?: string[]): Promise<number>;
+  append(folder: string, raw: string | Buffer, flags?: string[], internalDate?: Date): Promise<number>;
   /** Moves a message by UID to another folder. */
   move(folder: string, uid: number, to: string): Promise<void>;
   /** Deletes (expunges) a message by UID. */
@@ -73,6 +73,7 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 default_internal_user = ${root ? "dovecot" : me}
 default_internal_group = ${root ? "dovecot" : group}
 default_login_user = ${root ? "dovenull" : me}
@@ -195,10 +196,10 @@ export async function startTestImapServer(opts: { username?: string; password?: 
       password = p;
       writeUsers();
     },
-    async append(folder, raw, flags = []) {
+    async append(folder, raw, flags = [], internalDate) {
       const c = await client();
       try {
-        const r = await c.append(folder, raw, flags);
+        const r = await c.append(folder, raw, flags, internalDate);
         if (!r || !r.uid) throw new Error("APPEND answered no UID");
         return r.uid;
       } finally {

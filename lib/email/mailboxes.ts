@@ -70,7 +70,7 @@ export async function usableMailbox(tx: Tx, ctx: TenantContext, id: string): Pro
 }
 
 /** Changing a mailbox: its owner, or an admin for a shared one. */
-async function ownedMailbox(tx: Tx, ctx: TenantContext, id: string): Promise<Mailbox> {
+export async function ownedMailbox(tx: Tx, ctx: TenantContext, id: string): Promise<Mailbox> {
   const m = await usableMailbox(tx, ctx, id);
   if (m.ownerUserId === null && !can(ctx.actor.role, "settings.manage")) throw forbidden("Only an admin may change a shared mailbox");
   return m;
