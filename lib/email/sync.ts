@@ -312,12 +312,18 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
   // bounces: the sent email the report names, whichever folder it came to
   for (const m of fresh.filter((x) => x.dsn)) {
     const d = m.dsn!;
-    if (!d.failed) continue;
+    if (!d.failed) {
+      counts.skippedNoContact++; // a delay report: nothing to log
+      continue;
+    }
     const hit = await tx
       .update(emailMessages)
       .set({ bouncedAt: m.date, bounceReason: d.recipient ? `${d.recipient}: ${d.reason}`.slice(0, 500) : d.reason, updatedAt: new Date() })
       .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.messageId, d.originalMessageId!), isNull(emailMessages.bouncedAt)))
       .returning({ id: emailMessages.id, recordType: emailMessages.recordType, recordId: emailMessages.recordId });
+    // a bounce counts as matched when it names a sent email, else as nobody's mail
+    if (hit.length) counts.matched++;
+    else counts.skippedNoContact++;
     for (const h of hit) events.push({ type: "email.bounced", entityType: h.recordType, entityId: h.recordId, payload: { emailId: h.id, recipient: d.recipient, status: d.status, reason: d.reason } });
   }
   const own = new Set(ws.own);
@@ -342,7 +348,6 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
   const allAddrs = [...new Set(logged.flatMap((m) => [m.from, ...m.to, ...m.cc]))].filter((a) => !ws.excluded.has(domainOfAddress(a)));
   const byAddress = await contactsByAddress(tx, tenantId, allAddrs, ws.emailFieldKeys);
   const threads = threadBatch(logged, await knownThreads(tx, tenantId, [...new Set(logged.flatMap(ancestorsOf))]));
-  for (const m of fresh.filter((x) => x.dsn)) (m.dsn!.failed ? counts.matched++ : counts.skippedNoContact++);
 
   for (const m of logged) {
     const match = matchMessage({ from: m.from, to: m.to, cc: m.cc, own: ws.own, internalDomains: ws.internal, excludedDomains: ws.excluded }, byAddress);
