@@ -101,6 +101,35 @@ describe("IMAP sync against Dovecot", () => {
     expect(ledger.lastSyncedAt).not.toBeNull();
   });
 
+  it("a private mailbox's messages: everything for its owner; for others, as the workspace's sharing setting says", async () => {
+    const s = await setup();
+    const manager = await makeMember(s.tenantId, "manager", "Max Manager");
+    await syncMailbox(s.tenantId, s.mailbox.id);
+    await imap.append("INBOX", rawMessage({ from: s.ada, to: s.mailbox.emailAddress, subject: "Private pricing", text: "Our secret discount", messageId: mid("private") }));
+    await syncMailbox(s.tenantId, s.mailbox.id);
+    const entryFor = async (ctx: typeof s.rep.ctx) => {
+      const tl = await recordTimeline(ctx, "CONTACT", s.contact.id);
+      const e = tl.data.find((x) => x.kind === "activity" && x.activity.synced);
+      return e?.kind === "activity" ? e.activity : null;
+    };
+    const id = (await entryFor(s.rep.ctx))!.synced!.id;
+
+    // FULL (the default): everyone who sees the contact reads it
+    expect(await entryFor(manager.ctx)).toMatchObject({ subject: "Private pricing", body: "Our secret discount" });
+    expect((await getSyncedEmail(manager.ctx, id)).text).toBe("Our secret discount");
+
+    await updateEmailSyncSettings(s.ctx, { privateSharing: "SUBJECT" });
+    expect(await entryFor(manager.ctx)).toMatchObject({ subject: "Private pricing", body: null, synced: { visibility: "SUBJECT" } });
+    expect(await getSyncedEmail(manager.ctx, id)).toMatchObject({ subject: "Private pricing", text: null, html: null, visibility: "SUBJECT" });
+    // the owner still reads all of it
+    expect(await entryFor(s.rep.ctx)).toMatchObject({ body: "Our secret discount", synced: { visibility: "FULL" } });
+    expect((await getSyncedEmail(s.rep.ctx, id)).text).toBe("Our secret discount");
+
+    await updateEmailSyncSettings(s.ctx, { privateSharing: "NONE" });
+    expect(await entryFor(manager.ctx)).toMatchObject({ subject: "Private email", body: null, synced: { visibility: "NONE" } });
+    await expect(getSyncedEmail(manager.ctx, id)).rejects.toThrow(/not found/i);
+  });
+
   it("a move and a delete on the server log nothing twice; a restart resumes after the last UID", async () => {
     const s = await setup();
     await syncMailbox(s.tenantId, s.mailbox.id);

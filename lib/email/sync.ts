@@ -184,7 +184,7 @@ export async function parseFetched(msg: FetchMessageObject, ctx: { mailboxId: st
   const contentType = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | string | undefined;
   const ct = typeof contentType === "object" && contentType ? `${contentType.value ?? ""}; ${Object.entries(contentType.params ?? {}).map(([k, v]) => `${k}=${v}`).join("; ")}` : String(contentType ?? "");
   const dsn = isDsn(ct) ? parseDsn([...parsed.attachments.map((a) => ({ contentType: a.contentType, text: a.content.toString("utf8").slice(0, 20_000) })), ...deliveryStatusOf(source)]) : null;
-  const text = (parsed.text ?? "").slice(0, SYNC_LIMITS.textChars);
+  const text = (parsed.text ?? "").slice(0, SYNC_LIMITS.textChars).trimEnd();
   const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : msg.internalDate ? new Date(msg.internalDate) : new Date();
   return {
     uid: msg.uid,
