@@ -349,6 +349,13 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
   const byAddress = await contactsByAddress(tx, tenantId, allAddrs, ws.emailFieldKeys);
   const threads = threadBatch(logged, await knownThreads(tx, tenantId, [...new Set(logged.flatMap(ancestorsOf))]));
 
+  // a contact's company and open deals, read once per batch for each set of contacts
+  const related = new Map<string, Promise<{ recordType: "COMPANY" | "DEAL"; recordId: string }[]>>();
+  const relatedOf = (ids: string[]) => {
+    const key = ids.join(",");
+    if (!related.has(key)) related.set(key, relatedRecords(tx, tenantId, ids));
+    return related.get(key)!;
+  };
   for (const m of logged) {
     const match = matchMessage({ from: m.from, to: m.to, cc: m.cc, own: ws.own, internalDomains: ws.internal, excludedDomains: ws.excluded }, byAddress);
     if (!match.matched) {
@@ -392,7 +399,7 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
       .update(activities)
       .set({ detailsJson: { syncedEmailId: row!.id, messageId: m.messageId, threadId, from: m.from, to: m.to, cc: m.cc, mailboxId } })
       .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activity.id)));
-    const links = [...others.map((id) => ({ recordType: "CONTACT" as const, recordId: id })), ...(await relatedRecords(tx, tenantId, match.contactIds))];
+    const links = [...others.map((id) => ({ recordType: "CONTACT" as const, recordId: id })), ...(await relatedOf(match.contactIds))];
     if (links.length) await tx.insert(activityLinks).values(links.map((l) => ({ tenantId, activityId: activity.id, ...l }))).onConflictDoNothing();
     if (direction === "INBOUND") {
       events.push({ type: "email.received", entityType: "CONTACT", entityId: primary, payload: { syncedEmailId: row!.id, activityId: activity.id, messageId: m.messageId, threadId, from: m.from, subject: m.subject } });
