@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { inputClass } from "@/components/ui/field";
 import { actionMessage } from "@/lib/action-result";
+import { updateMailboxAction } from "@/lib/email/actions";
 import { resumeSyncAction, resyncFromAction, syncNowAction } from "@/lib/email/sync-actions";
 import type { SyncLedger as Ledger } from "@/lib/email/sync-service";
 
@@ -19,6 +20,7 @@ export function SyncLedger({ mailboxId, address, ledger, canChange }: { mailboxI
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [from, setFrom] = useState("");
+  const [password, setPassword] = useState("");
   // after "Sync now", the page refreshes a few times while the worker runs it
   const [polls, setPolls] = useState(0);
   useEffect(() => {
@@ -88,6 +90,28 @@ export function SyncLedger({ mailboxId, address, ledger, canChange }: { mailboxI
         <p role="alert" className="rounded-md bg-red-50 p-2 text-red-800">
           {ledger.error}
         </p>
+      ) : null}
+      {ledger.status === "PAUSED" && canChange ? (
+        <form
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              const r = await updateMailboxAction({ id: mailboxId, patch: { imapPassword: password } });
+              if (actionMessage(r)) return r;
+              setPassword("");
+              return syncNowAction({ id: mailboxId });
+            }, "Password saved: the sync resumes");
+          }}
+        >
+          <label className="flex items-center gap-1 text-xs text-slate-600">
+            <span>New IMAP app password</span>
+            <input type="password" autoComplete="new-password" className={`${inputClass} h-8 w-48 py-0`} value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          <Button size="sm" type="submit" disabled={busy || !password}>
+            Save and resume
+          </Button>
+        </form>
       ) : null}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-slate-700 sm:grid-cols-3" aria-label="Sync totals">
         <Fact label="Fetched" value={t.fetched} />

@@ -202,8 +202,11 @@ describe("IMAP sync against Dovecot", () => {
 
     // a new password resumes it
     await updateMailbox(s.rep.ctx, s.mailbox.id, { imapPassword: imap.password });
-    await resumeMailboxSync(s.rep.ctx, s.mailbox.id);
+    expect((await getSyncLedger(s.rep.ctx, s.mailbox.id)).status).toBe("ACTIVE");
     expect((await syncMailbox(s.tenantId, s.mailbox.id)).status).toBe("done");
+    // "Resume sync" does the same by hand (after the password was changed on the server side)
+    await resumeMailboxSync(s.rep.ctx, s.mailbox.id);
+    expect((await getSyncLedger(s.rep.ctx, s.mailbox.id)).status).toBe("ACTIVE");
   });
 
   it("a reply marks a sent email replied, a bounce marks it bounced, each with its event", async () => {

@@ -452,7 +452,8 @@ async function claim(tenantId: string, mailboxId: string, now: Date): Promise<{ 
 async function foldersOf(client: ImapFlow): Promise<{ path: string; role: "INBOX" | "SENT" }[]> {
   const list = await client.list();
   const out: { path: string; role: "INBOX" | "SENT" }[] = [{ path: "INBOX", role: "INBOX" }];
-  const sent = list.find((f) => f.specialUse === "\\Sent");
+  // the folder the server marks \Sent; a server without SPECIAL-USE: the usual names
+  const sent = list.find((f) => f.specialUse === "\\Sent") ?? list.find((f) => /^(sent|sent items|sent messages|sent mail|inbox[./]sent)$/i.test(f.path));
   if (sent) out.push({ path: sent.path, role: "SENT" });
   return out;
 }
