@@ -12,6 +12,9 @@ import { rawBounce, rawMessage, startTestImapServer, type TestImapServer } from 
 import { queueEmail } from "./send";
 import { getSyncLedger, resumeMailboxSync, resyncMailboxFrom, updateEmailSyncSettings, getSyncedEmail } from "./sync-service";
 import { syncMailbox } from "./sync";
+import { createAutomation } from "@/lib/automations/service";
+import { planEvent } from "@/lib/automations/plan";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 
 let imap: TestImapServer;
 let owner: postgres.Sql;
@@ -212,6 +215,9 @@ describe("IMAP sync against Dovecot", () => {
   it("a reply marks a sent email replied, a bounce marks it bounced, each with its event", async () => {
     const s = await setup();
     await syncMailbox(s.tenantId, s.mailbox.id);
+    // automations on the new triggers
+    const onReply = await createAutomation(s.ctx, { name: "Replied", entityType: "CONTACT", scopeType: "ENTITY", triggerEvent: "email.replied", actionType: "EVENT", config: { name: "contact.replied" } });
+    const onBounce = await createAutomation(s.ctx, { name: "Bounced", entityType: "DEAL", scopeType: "ENTITY", triggerEvent: "email.bounced", actionType: "EVENT", config: { name: "deal.bounced" } });
     const sent = await queueEmail(s.rep.ctx, { recordType: "CONTACT", recordId: s.contact.id, mailboxId: s.mailbox.id, to: [s.ada], subject: "Proposal", body: "Here it is" }, { publicOrigin: "http://crm.test" });
     const other = await queueEmail(s.rep.ctx, { recordType: "DEAL", recordId: s.deal.id, mailboxId: s.mailbox.id, to: ["nobody@customer.test"], subject: "Hello?", body: "?" }, { publicOrigin: "http://crm.test" });
     await imap.append("INBOX", rawMessage({ from: s.ada, to: s.mailbox.emailAddress, subject: "Re: Proposal", text: "Thanks!", messageId: mid("re"), inReplyTo: sent.messageId, references: [sent.messageId] }));
@@ -230,6 +236,12 @@ describe("IMAP sync against Dovecot", () => {
       { event_type: "email.bounced", entity_type: "DEAL", entity_id: s.deal.id },
       { event_type: "email.replied", entity_type: "CONTACT", entity_id: s.contact.id },
     ]);
+    // each fires its automation
+    for (const [type, automationId] of [["email.replied", onReply.automation.id], ["email.bounced", onBounce.automation.id]] as const) {
+      const [e] = await owner`select event_type, entity_type, entity_id, payload from domain_events where tenant_id = ${s.tenantId} and event_type = ${type}`;
+      const plan = await withTenant(s.ctx, (tx) => planEvent(tx, s.ctx, { eventType: e!.event_type, entityType: e!.entity_type, entityId: e!.entity_id, payload: e!.payload }));
+      expect(plan.filter((p) => p.fires).map((p) => p.rule.id), type).toEqual([automationId]);
+    }
     // the reply joins the sent email's thread
     const [reply] = await owner`select thread_id from synced_emails where tenant_id = ${s.tenantId} and subject = 'Re: Proposal'`;
     expect(reply!.thread_id).toBe(sent.threadId);
