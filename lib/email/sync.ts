@@ -37,6 +37,7 @@ import {
   type SyncedAttachment,
 } from "@/db/schema";
 import { createActivityIn } from "@/lib/activities/service";
+import { log } from "@/lib/log";
 import { emitEvents, type NewEvent } from "@/lib/events/emit";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
@@ -94,7 +95,10 @@ export function imapErrorMessage(err: unknown, m: Pick<Mailbox, "imapHost" | "im
   if (e?.code === "ECONNREFUSED") return `Could not connect to ${m.imapHost}:${m.imapPort} (connection refused)`;
   if (e?.code === "ENOTFOUND") return `${m.imapHost} was not found`;
   if (e?.code === "ETIMEDOUT" || e?.code === "CONNECT_TIMEOUT" || e?.code === "GREETING_TIMEOUT") return `${m.imapHost}:${m.imapPort} did not answer in time`;
-  return (e?.responseText || e?.message || "IMAP error").slice(0, 300);
+  if (e?.code === "NoConnection" || e?.code === "EConnectionClosed" || e?.code === "ECONNRESET") return `The connection to ${m.imapHost} was closed`;
+  // the server's own words; anything else (a database error quotes its query) stays in the worker's log
+  if (e?.responseText) return `The IMAP server answered: ${e.responseText}`.slice(0, 300);
+  return "The sync stopped on an unexpected error (see the worker's log); it runs again next minute";
 }
 
 async function connect(m: Mailbox): Promise<ImapFlow> {
@@ -548,6 +552,7 @@ export async function syncMailbox(tenantId: string, mailboxId: string, opts: { n
     for (const folder of await foldersOf(client)) await syncFolder(client, tenantId, ws, folder, since, counts, { batchSize: opts.batchSize ?? SYNC_LIMITS.batch, maxMessages: opts.maxMessages ?? SYNC_LIMITS.perRun });
   } catch (err) {
     error = imapErrorMessage(err, mailbox);
+    if (!(err as { authenticationFailed?: boolean }).authenticationFailed) log.warn({ err, source: "email-sync", mailboxId }, "mailbox sync failed");
     counts.errors++;
     status = "failed";
     if ((err as { authenticationFailed?: boolean }).authenticationFailed) {
