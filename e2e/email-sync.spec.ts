@@ -28,7 +28,7 @@ test("a message appended to the IMAP mailbox shows on the contact's timeline aft
       to: "rep-inbox@sales.test",
       subject: "Compiler question",
       text: "Hello, a question about COBOL.",
-      html: '<p>Hello, a question about <b>COBOL</b>.</p><img alt="logo" src="https://images.navy.example/logo.png">',
+      html: '<p>Hello, a question about <b>COBOL</b>.</p><img alt="logo" src="https://127.0.0.1:9/logo.png">',
       messageId: `<cobol-${Date.now()}@navy.example>`,
     }),
   );
@@ -70,5 +70,5 @@ test("a message appended to the IMAP mailbox shows on the contact's timeline aft
   // the remote image waits for "Show images"
   await expect(frame.locator("img")).not.toHaveAttribute("src", /https:/);
   await dialog.getByRole("button", { name: "Show images" }).click();
-  await expect(frame.locator("img")).toHaveAttribute("src", "https://images.navy.example/logo.png");
+  await expect(frame.locator("img")).toHaveAttribute("src", "https://127.0.0.1:9/logo.png");
 });

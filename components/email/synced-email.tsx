@@ -1,8 +1,9 @@
 "use client";
 // A synced (IMAP) email on a record's timeline: who wrote to whom, and "Open" to read it.
 // The HTML was sanitised on the server when it was stored (lib/email/sanitize.ts); it is shown
-// in a sandboxed frame (no scripts, no same origin), and its remote images load only after
-// "Show images" (their address waits in data-remote-src until then).
+// in a sandboxed frame (no scripts, no same origin) from app/email-frame, whose CSP runs no
+// script; its remote images load only after "Show images" (their address waits in
+// data-remote-src until then).
 import { Paperclip } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -31,11 +32,6 @@ export function SyncedEmailFacts({ email, subject }: { email: TimelineSyncedEmai
       {email.visibility === "FULL" ? <SyncedEmailDialog id={email.id} subject={subject} /> : <span className="italic">Only its owner sees the message</span>}
     </div>
   );
-}
-
-/** Remote images of sanitised HTML put back in place (after "Show images"). */
-export function withImages(html: string): string {
-  return html.replace(/<img([^>]*?)\sdata-remote-src="([^"]*)"/g, '<img$1 src="$2"');
 }
 
 
@@ -94,12 +90,14 @@ function SyncedEmailDialog({ id, subject }: { id: string; subject: string }) {
                   </Button>
                 </p>
               ) : null}
+              {/* its own document (app/email-frame): a CSP that runs no script, remote images only with ?images=1 */}
               <iframe
+                key={images ? "images" : "plain"}
                 title={`Email: ${email.subject}`}
                 sandbox="allow-popups allow-popups-to-escape-sandbox"
                 referrerPolicy="no-referrer"
                 className="h-96 w-full rounded border border-slate-200 bg-white"
-                srcDoc={`<!doctype html><meta charset="utf-8"><base target="_blank"><style>body{font-family:system-ui,sans-serif;font-size:14px;margin:8px;word-wrap:break-word}img{max-width:100%}</style>${images ? withImages(email.html) : email.html}`}
+                src={`/email-frame/${email.id}${images ? "?images=1" : ""}`}
               />
             </>
           ) : (

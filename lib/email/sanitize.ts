@@ -47,3 +47,8 @@ export function sanitizeEmailHtml(html: string): SanitizedHtml {
   });
   return { html: out, hasRemoteImages };
 }
+
+/** Remote images of sanitised HTML put back in place (after "Show images"). */
+export function withRemoteImages(html: string): string {
+  return html.replace(/<img([^>]*?)\sdata-remote-src="([^"]*)"/g, '<img$1 src="$2"');
+}
