@@ -59,6 +59,10 @@ test("a message appended to the IMAP mailbox shows on the contact's timeline aft
   await expect(ledger.getByTestId("ledger-skipped-no-matching-contact")).toHaveText("1");
   await expect(ledger.getByText("Syncing")).toBeVisible();
 
+  const imageRequests: string[] = [];
+  p.on("request", (r) => {
+    if (r.url().startsWith("https://127.0.0.1:9/")) imageRequests.push(r.url());
+  });
   await p.goto(`/contacts/${contactId}`);
   const timeline = p.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByText("Email received: Compiler question")).toBeVisible();
@@ -67,8 +71,12 @@ test("a message appended to the IMAP mailbox shows on the contact's timeline aft
   const dialog = p.getByRole("dialog", { name: "Compiler question" });
   const frame = dialog.frameLocator("iframe");
   await expect(frame.locator("b")).toHaveText("COBOL");
-  // the remote image waits for "Show images"
+  // the remote image waits for "Show images": not even requested before
   await expect(frame.locator("img")).not.toHaveAttribute("src", /https:/);
+  expect(imageRequests).toEqual([]);
+  const requested = p.waitForRequest("https://127.0.0.1:9/logo.png");
   await dialog.getByRole("button", { name: "Show images" }).click();
   await expect(frame.locator("img")).toHaveAttribute("src", "https://127.0.0.1:9/logo.png");
+  await requested; // the frame's CSP lets it load
+  await expect(dialog.getByRole("button", { name: "Show images" })).toBeHidden();
 });
