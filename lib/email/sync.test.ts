@@ -159,8 +159,10 @@ describe("IMAP sync against Dovecot", () => {
     expect(await syncMailbox(s.tenantId, s.mailbox.id)).toMatchObject({ fetched: 1, matched: 1 });
     expect((await synced(s.tenantId, s.mailbox.id)).map((x) => x.subject)).toEqual(["A", "C"]);
 
-    // a restart (nothing new): nothing fetched again
+    // a restart (nothing new): nothing fetched again, and no ledger row for a sync that found nothing
+    const runsBefore = (await getSyncLedger(s.rep.ctx, s.mailbox.id)).runs.length;
     expect(await syncMailbox(s.tenantId, s.mailbox.id)).toMatchObject({ status: "done", fetched: 0 });
+    expect((await getSyncLedger(s.rep.ctx, s.mailbox.id)).runs.length).toBe(runsBefore);
 
     // a sync that stopped after its first batch resumes after it, without duplicates
     for (const x of ["D", "E", "F"]) await imap.append("INBOX", rawMessage({ from: s.ada, to: s.mailbox.emailAddress, subject: x, text: x, messageId: mid(x) }));

@@ -534,6 +534,29 @@ async function pauseForAuth(tenantId: string, m: Mailbox, error: string): Promis
   });
 }
 
+/**
+ * The ledger row of a sync. A sync that found nothing writes none (the minute's poll would
+ * add 1,440 a day); one that failed as the last one did extends that row's time instead.
+ */
+async function recordRun(tx: Tx, tenantId: string, mailboxId: string, startedAt: Date, counts: SyncCounts, error: string | null): Promise<void> {
+  const finishedAt = new Date();
+  const busy = counts.fetched > 0 || (counts.errors > 0 && !error);
+  if (!busy && !error) return;
+  if (!busy && error) {
+    const [last] = await tx
+      .select({ id: emailSyncRuns.id, error: emailSyncRuns.error, fetched: emailSyncRuns.fetched })
+      .from(emailSyncRuns)
+      .where(and(eq(emailSyncRuns.tenantId, tenantId), eq(emailSyncRuns.mailboxId, mailboxId)))
+      .orderBy(sql`${emailSyncRuns.startedAt} desc`)
+      .limit(1);
+    if (last && last.error === error && last.fetched === 0) {
+      await tx.update(emailSyncRuns).set({ finishedAt, errors: sql`${emailSyncRuns.errors} + 1` }).where(and(eq(emailSyncRuns.tenantId, tenantId), eq(emailSyncRuns.id, last.id)));
+      return;
+    }
+  }
+  await tx.insert(emailSyncRuns).values({ tenantId, mailboxId, startedAt, finishedAt, ...counts, error });
+}
+
 /** One sync of a mailbox (the worker's sync_mailbox task). */
 export async function syncMailbox(tenantId: string, mailboxId: string, opts: { now?: Date; batchSize?: number; maxMessages?: number } = {}): Promise<SyncResult> {
   const now = opts.now ?? new Date();
@@ -542,7 +565,7 @@ export async function syncMailbox(tenantId: string, mailboxId: string, opts: { n
   if (claimed === null) return { ...counts, status: "not_configured", error: "No such mailbox" };
   if (typeof claimed === "string") return { ...counts, status: claimed, error: null };
   const { mailbox, since } = claimed;
-  const [run] = await withTenant(ctxOf(tenantId), (tx) => tx.insert(emailSyncRuns).values({ tenantId, mailboxId }).returning({ id: emailSyncRuns.id }));
+  const startedAt = new Date();
   let error: string | null = null;
   let status: SyncResult["status"] = "done";
   let client: ImapFlow | undefined;
@@ -563,7 +586,7 @@ export async function syncMailbox(tenantId: string, mailboxId: string, opts: { n
     await client?.logout().catch(() => client?.close());
   }
   await withTenant(ctxOf(tenantId), async (tx) => {
-    await tx.update(emailSyncRuns).set({ ...counts, finishedAt: new Date(), error }).where(and(eq(emailSyncRuns.tenantId, tenantId), eq(emailSyncRuns.id, run!.id)));
+    await recordRun(tx, tenantId, mailboxId, startedAt, counts, error);
     await tx
       .update(mailboxSyncStates)
       .set({ lockedUntil: null, lastSyncedAt: new Date(), updatedAt: new Date(), ...(status === "paused" ? {} : { error }) })
