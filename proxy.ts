@@ -2,12 +2,12 @@
 // request too: that is where Next.js reads the nonce it stamps on its scripts.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { isApiPath, isHttpsUrl, makeNonce, securityHeaders } from "@/lib/security/headers";
+import { isApiPath, isEmailFramePath, isHttpsUrl, makeNonce, securityHeaders } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
   const pathname = request.nextUrl.pathname;
   const opts = { dev: env.NODE_ENV === "development", https: isHttpsUrl(env.AUTH_URL) };
-  const page = !isApiPath(pathname);
+  const page = !isApiPath(pathname) && !isEmailFramePath(pathname);
   const headers = securityHeaders(pathname, { ...opts, nonce: page ? makeNonce() : undefined });
   let response = NextResponse.next();
   if (page) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, the duplicate-code check, Vitest (unit + integration on embedded PostgreSQL), and
-// Playwright e2e in Debian's Chromium. Installs what it needs first.
+// Playwright e2e in Debian's Chromium; the IMAP tests use Debian's Dovecot. Installs what it needs first.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -26,6 +26,17 @@ if (!existsSync(chromium)) {
     run("install chromium", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"]);
   } else {
     console.error(`✖ Chromium is missing at ${chromium}. Install Debian's package as root: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    process.exit(1);
+  }
+}
+
+// a private Dovecot serves the IMAP sync's tests (lib/email/imap-test-server.ts)
+const dovecot = process.env.DOVECOT_PATH ?? "/usr/sbin/dovecot";
+if (!existsSync(dovecot)) {
+  if (process.getuid?.() === 0) {
+    run("install dovecot", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd"]);
+  } else {
+    console.error(`✖ Dovecot is missing at ${dovecot}. Install Debian's package as root: apt-get install -y dovecot-imapd (or set DOVECOT_PATH).`);
     process.exit(1);
   }
 }

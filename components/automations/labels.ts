@@ -28,6 +28,11 @@ export const TRIGGERS = [
   { value: "list.member_removed", label: "Removed from list" },
   { value: "activity.created", label: "Activity logged" },
   { value: "lead.converted", label: "Lead converted" },
+  { value: "email.received", label: "Email received" },
+  { value: "email.replied", label: "Email replied to" },
+  { value: "email.bounced", label: "Email bounced" },
+  { value: "email.opened", label: "Email opened" },
+  { value: "email.clicked", label: "Email link clicked" },
 ] as const;
 export type TriggerEvent = (typeof TRIGGERS)[number]["value"];
 

@@ -20,6 +20,13 @@ export function EmailFacts({ email }: { email: TimelineEmail }) {
         {email.sentAt ? <DateTime value={email.sentAt} /> : null}
         {email.status === "FAILED" && email.error ? <span className="text-red-700">{email.error}</span> : null}
         {email.status === "QUEUED" && email.error ? <span className="text-amber-700">Retrying: {email.error}</span> : null}
+        {email.repliedAt ? (
+          <Badge tone="brand">
+            Replied <DateTime value={email.repliedAt} />
+          </Badge>
+        ) : null}
+        {email.bouncedAt ? <Badge tone="red">Bounced</Badge> : null}
+        {email.bouncedAt && email.bounceReason ? <span className="text-red-700">{email.bounceReason}</span> : null}
       </p>
       {email.tracked ? (
         <>

@@ -1,5 +1,5 @@
 "use client";
-// Connect a mailbox (Settings → Email): SMTP to send, IMAP (optional) kept for receiving.
+// Connect a mailbox (Settings → Email): SMTP to send, IMAP (optional) to sync incoming mail (lib/email/sync.ts).
 // The password goes to the server once and is never shown again; after saving, the
 // connection is checked at once so a wrong password or host shows straight away.
 import { Plus } from "lucide-react";
@@ -124,7 +124,7 @@ export function MailboxDialog({ canShare }: { canShare: boolean }) {
           <TextField label="IMAP username" placeholder="Same as SMTP when blank" autoComplete="off" {...form.register("imapUsername")} error={errors.imapUsername?.message} />
           <TextField label="IMAP app password" type="password" placeholder="Same as SMTP when blank" autoComplete="new-password" {...form.register("imapPassword")} error={errors.imapPassword?.message} />
         </div>
-        <p className="mt-2 text-xs text-slate-500">Stored for receiving; syncing incoming mail is not available yet.</p>
+        <p className="mt-2 text-xs text-slate-500">With IMAP, mail to and from your contacts (INBOX and Sent) is logged on their timelines: the last 30 days first, then new mail every minute.</p>
       </details>
     </FormDialog>
   );

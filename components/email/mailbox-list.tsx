@@ -10,8 +10,10 @@ import { DateTime } from "@/components/ui/date-time";
 import { actionMessage } from "@/lib/action-result";
 import { checkMailboxAction, deleteMailboxAction } from "@/lib/email/actions";
 import type { MailboxView } from "@/lib/email/mailboxes";
+import type { SyncLedger as Ledger } from "@/lib/email/sync-service";
+import { SyncLedger } from "./sync-ledger";
 
-function MailboxCard({ m, canChange }: { m: MailboxView; canChange: boolean }) {
+function MailboxCard({ m, canChange, ledger }: { m: MailboxView; canChange: boolean; ledger: Ledger | null }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const check = async (sendTest: boolean) => {
@@ -76,11 +78,12 @@ function MailboxCard({ m, canChange }: { m: MailboxView; canChange: boolean }) {
       ) : (
         <p className="text-sm text-slate-500">Not checked yet.</p>
       )}
+      {ledger ? <SyncLedger mailboxId={m.id} address={m.emailAddress} ledger={ledger} canChange={canChange} /> : null}
     </li>
   );
 }
 
-export function MailboxList({ mailboxes, userId, isAdmin }: { mailboxes: MailboxView[]; userId: string; isAdmin: boolean }) {
+export function MailboxList({ mailboxes, userId, isAdmin, ledgers = {} }: { mailboxes: MailboxView[]; userId: string; isAdmin: boolean; ledgers?: Record<string, Ledger> }) {
   if (!mailboxes.length) {
     return (
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700">
@@ -97,7 +100,7 @@ export function MailboxList({ mailboxes, userId, isAdmin }: { mailboxes: Mailbox
   return (
     <ul className="space-y-4">
       {mailboxes.map((m) => (
-        <MailboxCard key={m.id} m={m} canChange={m.shared ? isAdmin : m.ownerUserId === userId} />
+        <MailboxCard key={m.id} m={m} canChange={m.shared ? isAdmin : m.ownerUserId === userId} ledger={ledgers[m.id] ?? null} />
       ))}
     </ul>
   );

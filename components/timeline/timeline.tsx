@@ -14,6 +14,8 @@ import { communicationSummary } from "@/lib/activities/summary";
 import { DateTime } from "@/components/ui/date-time";
 import { labelFor } from "@/lib/format/labels";
 import { EmailFacts } from "@/components/email/email-facts";
+import { SyncedEmailFacts } from "@/components/email/synced-email";
+import { groupByThread } from "@/lib/timeline/threads";
 
 type Kind = "COMPANY" | "CONTACT" | "DEAL" | "LEAD" | "TICKET";
 
@@ -35,11 +37,18 @@ export function EntryBody({ entry, canLog }: { entry: TimelineEntry; canLog: boo
         <>
           <Icon className="mt-0.5 size-4 shrink-0 text-brand-600" aria-hidden />
           <div className="min-w-0 flex-1">
+            {a.synced ? (
+              <p className="text-sm">
+                {a.synced.direction === "INBOUND" ? "Email received" : "Email sent"}: <span className="font-medium">{a.subject}</span>
+              </p>
+            ) : (
             <p className="text-sm">
               <Who entry={entry} /> {a.activityType === "TASK" ? "created a task" : a.email ? "sent an email" : `logged ${activityNoun(a.activityType) === "email" ? "an" : "a"} ${activityNoun(a.activityType)}`}:{" "}
               <span className={a.completedAt ? "font-medium line-through" : "font-medium"}>{a.subject}</span>
             </p>
-            {summary && !a.email ? <p className="mt-0.5 text-xs font-medium text-slate-600">{summary}</p> : null}
+            )}
+            {a.synced ? <SyncedEmailFacts email={a.synced} subject={a.subject} /> : null}
+            {summary && !a.email && !a.synced ? <p className="mt-0.5 text-xs font-medium text-slate-600">{summary}</p> : null}
             {a.email ? <EmailFacts email={a.email} /> : null}
             {a.body ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{a.body}</p> : null}
             {a.activityType === "TASK" ? (
@@ -119,16 +128,31 @@ export function Timeline({ kind, id, initial, canLog }: { kind: Kind; id: string
     gcTime: 0,
   });
   const entries = query.data.pages.flatMap((p) => p.data);
+  const items = groupByThread(entries);
   return (
     <div>
       {entries.length === 0 ? <p className="text-sm text-slate-500">Nothing has happened here yet.</p> : null}
       <ol aria-label="Timeline" className="space-y-3">
-        {entries.map((e) => (
-          <li key={`${e.kind}:${e.id}`} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3">
-            <EntryBody entry={e} canLog={canLog} />
-            <DateTime value={e.at} className="shrink-0 text-xs text-slate-500" />
-          </li>
-        ))}
+        {items.map((item) =>
+          item.kind === "entry" ? (
+            <li key={`${item.entry.kind}:${item.entry.id}`} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3">
+              <EntryBody entry={item.entry} canLog={canLog} />
+              <DateTime value={item.entry.at} className="shrink-0 text-xs text-slate-500" />
+            </li>
+          ) : (
+            <li key={`thread:${item.threadId}`} className="rounded-md border border-slate-200 bg-white p-3">
+              <p className="mb-2 text-xs font-medium text-slate-600">Email thread · {item.entries.length} messages</p>
+              <ol aria-label="Email thread" className="space-y-2 border-l-2 border-brand-100 pl-3">
+                {item.entries.map((e) => (
+                  <li key={`${e.kind}:${e.id}`} className="flex gap-3">
+                    <EntryBody entry={e} canLog={canLog} />
+                    <DateTime value={e.at} className="shrink-0 text-xs text-slate-500" />
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ),
+        )}
       </ol>
       {query.isError ? (
         <p role="alert" className="mt-2 text-sm text-red-600">

@@ -109,6 +109,10 @@ export const emailMessages = pgTable("email_messages", {
   /** Clicks per link index: { "0": 2 }. */
   linkClicks: jsonb().$type<Record<string, number>>().notNull().default({}),
   sentAt: timestamp({ withTimezone: true }),
+  /** Set by the IMAP sync (lib/email/sync.ts): a reply to it arrived, or a bounce (DSN) for it. */
+  repliedAt: timestamp({ withTimezone: true }),
+  bouncedAt: timestamp({ withTimezone: true }),
+  bounceReason: text(),
   createdByUserId: uuid(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -123,6 +127,8 @@ export const emailMessages = pgTable("email_messages", {
   uniqueIndex("email_messages_activity_uq").on(t.tenantId, t.activityId),
   index("email_messages_record_idx").on(t.tenantId, t.recordType, t.recordId, t.createdAt.desc()),
   index("email_messages_created_by_idx").on(t.tenantId, t.createdByUserId),
+  // the sync finds the sent email a reply or a bounce names
+  index("email_messages_message_id_idx").on(t.tenantId, t.messageId),
   check("email_messages_status_check", sql`${t.status} in (${list(EMAIL_STATUSES)})`),
 ]);
 

@@ -25,6 +25,11 @@ const DIRECT: Record<string, TriggerEvent> = {
   "list.member_removed": "list.member_removed",
   "activity.created": "activity.created",
   "lead.converted": "lead.converted",
+  "email.received": "email.received",
+  "email.replied": "email.replied",
+  "email.bounced": "email.bounced",
+  "email.opened": "email.opened",
+  "email.clicked": "email.clicked",
 };
 
 export const isAutomationEvent = (e: Pick<DomainEvent, "eventType" | "entityType" | "entityId">) =>

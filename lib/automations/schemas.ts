@@ -15,6 +15,12 @@ export const TRIGGER_EVENTS = [
   "activity.created",
   /** Leads only: a lead converted into a contact (lib/leads/convert.ts). */
   "lead.converted",
+  /** Email: a synced message arrived, a reply to or a bounce of a sent email, an open or click of a tracked one (lib/email). */
+  "email.received",
+  "email.replied",
+  "email.bounced",
+  "email.opened",
+  "email.clicked",
 ] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 
@@ -29,14 +35,15 @@ export type ExecutionStatus = (typeof ACTION_EXECUTION_STATUSES)[number];
 
 export const STAGE_EVENTS: readonly TriggerEvent[] = ["stage.entered", "stage.exited"];
 export const LIST_EVENTS: readonly TriggerEvent[] = ["list.member_added", "list.member_removed"];
+export const EMAIL_EVENTS = ["email.received", "email.replied", "email.bounced", "email.opened", "email.clicked"] as const satisfies readonly TriggerEvent[];
 
 /** The triggers that make sense for each scope (the form offers only these; the API refuses others). */
 export const TRIGGERS_BY_SCOPE: Record<ScopeType, readonly TriggerEvent[]> = {
   ENTITY: TRIGGER_EVENTS,
-  PIPELINE: ["record.created", "record.updated", "record.deleted", "stage.entered", "stage.exited", "activity.created", "lead.converted"],
-  PIPELINE_STAGE: ["stage.entered", "stage.exited", "record.updated", "activity.created"],
+  PIPELINE: ["record.created", "record.updated", "record.deleted", "stage.entered", "stage.exited", "activity.created", "lead.converted", ...EMAIL_EVENTS],
+  PIPELINE_STAGE: ["stage.entered", "stage.exited", "record.updated", "activity.created", ...EMAIL_EVENTS],
   LIST: LIST_EVENTS,
-  RECORD: ["record.updated", "record.deleted", "stage.entered", "stage.exited", "list.member_added", "list.member_removed", "activity.created"],
+  RECORD: ["record.updated", "record.deleted", "stage.entered", "stage.exited", "list.member_added", "list.member_removed", "activity.created", ...EMAIL_EVENTS],
 };
 
 export const WEBHOOK_TIMEOUT = { defaultMs: 10_000, maxMs: 30_000 } as const;

@@ -2,7 +2,7 @@
 // path for them; passwords go in encrypted and never come out (MailboxView has none).
 import "server-only";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
-import { mailboxes, type Mailbox } from "@/db/schema";
+import { mailboxes, mailboxSyncStates, type Mailbox } from "@/db/schema";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -70,7 +70,7 @@ export async function usableMailbox(tx: Tx, ctx: TenantContext, id: string): Pro
 }
 
 /** Changing a mailbox: its owner, or an admin for a shared one. */
-async function ownedMailbox(tx: Tx, ctx: TenantContext, id: string): Promise<Mailbox> {
+export async function ownedMailbox(tx: Tx, ctx: TenantContext, id: string): Promise<Mailbox> {
   const m = await usableMailbox(tx, ctx, id);
   if (m.ownerUserId === null && !can(ctx.actor.role, "settings.manage")) throw forbidden("Only an admin may change a shared mailbox");
   return m;
@@ -124,6 +124,10 @@ export async function updateMailbox(ctx: TenantContext, id: string, patch: Mailb
     if (v.imapPassword) set.imapPasswordEnc = encryptSecret(v.imapPassword);
     if (v.imapHost === null) Object.assign(set, { imapPort: null, imapSecurity: null, imapUsername: null, imapPasswordEnc: null });
     const [row] = await tx.update(mailboxes).set(set).where(and(eq(mailboxes.tenantId, ctx.tenantId), eq(mailboxes.id, id))).returning();
+    // new IMAP credentials resume a sync a rejected password paused (lib/email/sync.ts)
+    if (v.imapPassword || v.imapUsername !== undefined || v.imapHost !== undefined || v.imapPort !== undefined) {
+      await tx.update(mailboxSyncStates).set({ status: "ACTIVE", error: null, updatedAt: new Date() }).where(and(eq(mailboxSyncStates.tenantId, ctx.tenantId), eq(mailboxSyncStates.mailboxId, id)));
+    }
     return toMailboxView(row!);
   });
 }

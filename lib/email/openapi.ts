@@ -4,6 +4,8 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { allOf, empty, idPath, json, pathItem } from "@/lib/api/openapi-common";
 import { EMAIL_STATUSES, MAIL_SECURITY } from "@/db/schema/email";
 import { EMAIL_RECORD_TYPES, mailboxCreateSchema, sendEmailSchema, templateInputSchema } from "./schemas";
+import { EMAIL_SHARING } from "@/db/schema/email-sync";
+import { emailSyncSettingsSchema } from "./sync-service";
 
 const security = z.enum(MAIL_SECURITY);
 const time = z.iso.datetime();
@@ -62,6 +64,51 @@ const emailOut = z
   })
   .meta({ id: "Email" });
 
+const counts = {
+  fetched: z.number().int(),
+  matched: z.number().int().meta({ description: "Logged on records (and bounces that marked a sent email)" }),
+  skippedNoContact: z.number().int().meta({ description: "Skipped: no outside address on it is a contact's" }),
+  skippedExcluded: z.number().int().meta({ description: "Skipped: every outside address is in an excluded domain" }),
+  skippedDuplicate: z.number().int().meta({ description: "Skipped: already logged (the same Message-ID: moved, or in two folders)" }),
+  errors: z.number().int(),
+};
+const ledgerOut = z
+  .object({
+    mailboxId: z.uuid(),
+    status: z.enum(["ACTIVE", "PAUSED", "NOT_STARTED"]).meta({ description: "PAUSED: the IMAP server rejected the password; update it, then resume (POST …/sync)" }),
+    error: z.string().nullable(),
+    since: time.nullable().meta({ description: "Mail from this date on is synced" }),
+    lastSyncedAt: time.nullable(),
+    totals: z.object(counts),
+    runs: z.array(z.object({ id: z.uuid(), startedAt: time, finishedAt: time.nullable(), ...counts, error: z.string().nullable() })).meta({ description: "The last 10 syncs, newest first" }),
+  })
+  .meta({ id: "MailboxSyncLedger" });
+const syncSettingsOut = z
+  .object({ syncDays: z.number().int(), privateSharing: z.enum(EMAIL_SHARING), excludedDomains: z.array(z.string()) })
+  .meta({ id: "EmailSyncSettings" });
+const syncedEmailOut = z
+  .object({
+    id: z.uuid(),
+    activityId: z.uuid(),
+    mailboxId: z.uuid(),
+    direction: z.enum(["INBOUND", "OUTBOUND"]),
+    messageId: z.string(),
+    threadId: z.string(),
+    from: z.string(),
+    fromName: z.string().nullable(),
+    to: z.array(z.string()),
+    cc: z.array(z.string()),
+    subject: z.string(),
+    text: z.string().nullable().meta({ description: "Null where the workspace shares only the subject of a private mailbox's messages" }),
+    html: z.string().nullable().meta({ description: "Sanitised; remote images' addresses are in data-remote-src (not loaded until shown)" }),
+    hasRemoteImages: z.boolean(),
+    attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number().int() })),
+    truncated: z.boolean(),
+    sentAt: time,
+    visibility: z.enum(EMAIL_SHARING),
+  })
+  .meta({ id: "SyncedEmail" });
+
 export function emailPaths(): ZodOpenApiPathsObject {
   return {
     "/mailboxes": pathItem({
@@ -71,7 +118,7 @@ export function emailPaths(): ZodOpenApiPathsObject {
         tag: "email",
         permission: "email.send",
         summary: "Connect a mailbox",
-        description: "SMTP settings (and optional IMAP settings, kept for receiving). Passwords are encrypted with EMAIL_ENCRYPTION_KEY and never returned. `shared: true` needs settings.manage; an API key may only add shared mailboxes. The same address twice for one owner is a 409.",
+        description: "SMTP settings (and optional IMAP settings: incoming mail is then synced, see /mailboxes/{id}/sync). Passwords are encrypted with EMAIL_ENCRYPTION_KEY and never returned. `shared: true` needs settings.manage; an API key may only add shared mailboxes. The same address twice for one owner is a 409.",
         body: mailboxCreateSchema,
         responses: { "201": json(mailboxOut, "Created") },
       },
@@ -90,6 +137,26 @@ export function emailPaths(): ZodOpenApiPathsObject {
         body: z.object({ sendTest: z.boolean().optional() }),
         responses: { "200": json(checkOut) },
       },
+    }),
+    "/mailboxes/{id}/sync": pathItem({
+      get: { id: "getMailboxSync", tag: "email", permission: "email.send", summary: "A mailbox's sync ledger", description: "Whether the IMAP sync runs or is paused (and why), when it last ran, and what it fetched, logged and skipped, with the reason, in total and per sync.", path: idPath, responses: { "200": json(ledgerOut) } },
+      post: {
+        id: "syncMailbox",
+        tag: "email",
+        permission: "email.send",
+        summary: "Sync a mailbox now, or again from a date",
+        description: "Queues the mailbox's IMAP sync for the worker (it also runs every minute) and resumes a paused one. With `from` (a date), every folder is read again from that date; what was already logged is skipped as a duplicate. Its owner, or an admin for a shared one.",
+        path: idPath,
+        body: z.object({ from: z.iso.date().optional() }),
+        responses: { "202": json(z.object({ queued: z.boolean() }), "Queued") },
+      },
+    }),
+    "/email-sync-settings": pathItem({
+      get: { id: "getEmailSyncSettings", tag: "email", permission: "email.send", summary: "The workspace's email sync settings", description: "How many days a mailbox's first sync reads, the domains never logged, and what users other than its owner see of a private mailbox's messages (FULL, SUBJECT, NONE).", responses: { "200": json(syncSettingsOut) } },
+      patch: { id: "updateEmailSyncSettings", tag: "email", permission: "settings.manage", summary: "Change the email sync settings", description: "Fields left out keep their values. Excluded domains are lower-cased, without \"@\".", body: emailSyncSettingsSchema, responses: { "200": json(syncSettingsOut) } },
+    }),
+    "/synced-emails/{id}": pathItem({
+      get: { id: "getSyncedEmail", tag: "email", permission: "records.read", summary: "Get a synced email", description: "A message the IMAP sync logged on a record: its headers, text, sanitised HTML and attachments (listed, not stored). Visible with its record; a private mailbox's message as the workspace's sharing setting allows (404 when it shares nothing).", path: idPath, responses: { "200": json(syncedEmailOut) } },
     }),
     "/email-templates": pathItem({
       get: { id: "listEmailTemplates", tag: "email", permission: "email.send", summary: "List email templates", description: "Every template of the workspace, by name.", responses: { "200": json(allOf(templateOut)) } },

@@ -5,6 +5,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { emailEvents, emailMessages } from "@/db/schema";
+import { emitEvent } from "@/lib/events/emit";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { verifyToken } from "./crypto";
@@ -33,9 +34,14 @@ export async function recordOpen(token: string, userAgent: string | null): Promi
         lastOpenedAt: sql`now()`,
       })
       .where(and(eq(emailMessages.tenantId, t.tenantId), eq(emailMessages.id, t.emailId), eq(emailMessages.tracked, true)))
-      .returning({ id: emailMessages.id });
-    if (!hit.length) return false;
+      .returning({ id: emailMessages.id, recordType: emailMessages.recordType, recordId: emailMessages.recordId, opens: emailMessages.opens, proxyOpens: emailMessages.proxyOpens });
+    const [e] = hit;
+    if (!e) return false;
     await tx.insert(emailEvents).values({ tenantId: t.tenantId, emailId: t.emailId, kind: "OPEN", userAgent: ua(userAgent), isProxy: proxy });
+    // email.opened once: on the first open a person made (an image proxy's prefetch is no reading)
+    if (!proxy && e.opens - e.proxyOpens === 1) {
+      await emitEvent(tx, ctxOf(t.tenantId), { type: "email.opened", entityType: e.recordType, entityId: e.recordId, payload: { emailId: t.emailId } });
+    }
     return true;
   });
 }
@@ -53,9 +59,10 @@ export async function recordClick(token: string, userAgent: string | null): Prom
         linkClicks: sql`jsonb_set(${emailMessages.linkClicks}, ${`{${idx}}`}::text[], to_jsonb(coalesce((${emailMessages.linkClicks} ->> ${String(idx)}::text)::int, 0) + 1))`,
       })
       .where(and(eq(emailMessages.tenantId, t.tenantId), eq(emailMessages.id, t.emailId), eq(emailMessages.tracked, true), sql`jsonb_array_length(${emailMessages.links}) > ${idx}::int`))
-      .returning({ url: sql<string>`${emailMessages.links} ->> ${idx}::int` });
+      .returning({ url: sql<string>`${emailMessages.links} ->> ${idx}::int`, recordType: emailMessages.recordType, recordId: emailMessages.recordId });
     if (!hit) return null;
     await tx.insert(emailEvents).values({ tenantId: t.tenantId, emailId: t.emailId, kind: "CLICK", linkIndex: idx, userAgent: ua(userAgent) });
+    await emitEvent(tx, ctxOf(t.tenantId), { type: "email.clicked", entityType: hit.recordType, entityId: hit.recordId, payload: { emailId: t.emailId, linkIndex: idx, url: hit.url } });
     return hit.url;
   });
 }

@@ -24,6 +24,12 @@ export const EVENT_TYPES = [
   "lead.converted",
   /** A lead's score changed by rescoring (lib/scoring): derived data, so no audit entry or record change. */
   "lead.scored",
+  /** Email (lib/email/sync.ts, tracking.ts): on the record the email is logged on; the payload names the email. */
+  "email.received",
+  "email.replied",
+  "email.bounced",
+  "email.opened",
+  "email.clicked",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

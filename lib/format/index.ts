@@ -3,3 +3,4 @@ export * from "./dates";
 export * from "./durations";
 export * from "./labels";
 export * from "./money";
+export * from "./bytes";

@@ -12,6 +12,19 @@ afterEach(() => {
 });
 
 describe("security headers (proxy)", () => {
+  it("a synced email's frame runs no script at all, may be framed by the app only, and may show images", () => {
+    const res = answer("/email-frame/00000000-0000-4000-8000-000000000000?images=1");
+    const d = directives(res.headers.get("content-security-policy"));
+    expect(d.get("default-src")).toEqual(["'none'"]);
+    expect(d.get("script-src")).toBeUndefined();
+    expect(d.get("frame-ancestors")).toEqual(["'self'"]);
+    expect(d.get("img-src")).toEqual(["data:", "http:", "https:"]);
+    expect(d.get("sandbox")).toEqual(["allow-popups", "allow-popups-to-escape-sandbox"]);
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    // no nonce handed to Next.js: it is no page of the app
+    expect(res.headers.get("x-middleware-request-content-security-policy")).toBeNull();
+  });
+
   it("puts a nonce CSP that forbids framing on a page, and hands Next.js the same nonce", () => {
     const res = answer("/contacts");
     const csp = res.headers.get("content-security-policy");

@@ -47,6 +47,16 @@ export function pageCsp(nonce: string, o: HeaderOptions): string {
 
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * A synced email's HTML (app/email-frame/[id]: sanitised on the server, shown in a sandboxed
+ * frame of the record page): no script at all, inline styles, and images from anywhere — the
+ * frame's own answer holds remote images back (data-remote-src) until "Show images" asks
+ * for them. Framed by this app only.
+ */
+export const EMAIL_FRAME_PREFIX = "/email-frame/";
+export const isEmailFramePath = (pathname: string) => pathname.startsWith(EMAIL_FRAME_PREFIX);
+export const EMAIL_FRAME_CSP = "default-src 'none'; img-src data: http: https:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
+
 /** Headers for every answer, whatever its kind. */
 export function baseHeaders(o: HeaderOptions): HeaderList {
   return [
@@ -64,6 +74,9 @@ export function baseHeaders(o: HeaderOptions): HeaderList {
 /** All security headers of the answer to `pathname`; `nonce` is required for pages. */
 export function securityHeaders(pathname: string, o: HeaderOptions & { nonce?: string }): HeaderList {
   if (isApiPath(pathname)) return [...baseHeaders(o), ["Content-Security-Policy", API_CSP]];
+  if (isEmailFramePath(pathname)) {
+    return [...baseHeaders(o).map(([n, v]): [string, string] => (n === "X-Frame-Options" ? [n, "SAMEORIGIN"] : [n, v])), ["Content-Security-Policy", EMAIL_FRAME_CSP]];
+  }
   if (!o.nonce) throw new Error("a page's CSP needs a nonce");
   return [...baseHeaders(o), ["Content-Security-Policy", pageCsp(o.nonce, o)]];
 }

@@ -54,6 +54,7 @@ export async function pinnedNotes(ctx: TenantContext, kind: RecordKind, recordId
         assignedGroupId: null,
         assignedGroupName: null,
         email: null,
+        synced: null,
       },
     }));
   });

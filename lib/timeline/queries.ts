@@ -12,13 +12,15 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { activities, activityLinks, emailMessages, pipelineStages, recordChanges, stageHistory, tenantGroups, users } from "@/db/schema";
+import { activities, activityLinks, emailMessages, mailboxes, pipelineStages, recordChanges, stageHistory, syncedEmails, tenantGroups, users } from "@/db/schema";
+import { readEmailSyncSettings, visibilityFor } from "@/lib/email/sync-service";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan, type TimeCursor } from "./keyset";
-import type { TimelineEmail, TimelineEntry } from "./types";
+import type { EmailSharing } from "@/db/schema";
+import type { TimelineEmail, TimelineEntry, TimelineSyncedEmail } from "./types";
 
 export type { TimelineEntry } from "./types";
 
@@ -95,7 +97,11 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
                'email', case when em.id is null then null else jsonb_build_object(
                  'id', em.id, 'status', em.status, 'error', em.error, 'from', em.from_address, 'to', em.to_addresses, 'cc', em.cc_addresses,
                  'tracked', em.tracked, 'opens', em.opens, 'proxyOpens', em.proxy_opens, 'firstOpenedAt', em.first_opened_at,
-                 'lastOpenedAt', em.last_opened_at, 'clicks', em.clicks, 'links', em.links, 'linkClicks', em.link_clicks, 'sentAt', em.sent_at) end)
+                 'lastOpenedAt', em.last_opened_at, 'clicks', em.clicks, 'links', em.links, 'linkClicks', em.link_clicks, 'sentAt', em.sent_at,
+                 'threadId', em.thread_id, 'repliedAt', em.replied_at, 'bouncedAt', em.bounced_at, 'bounceReason', em.bounce_reason) end,
+               'synced', case when se.id is null then null else jsonb_build_object(
+                 'id', se.id, 'direction', se.direction, 'threadId', se.thread_id, 'from', se.from_address, 'fromName', se.from_name,
+                 'to', se.to_addresses, 'cc', se.cc_addresses, 'attachments', jsonb_array_length(se.attachments), 'mailboxOwnerId', se.owner_user_id) end)
              when 'stage' then jsonb_build_object(
                'fromStageId', h.from_stage_id, 'fromStageName', fs.name, 'toStageId', h.to_stage_id, 'toStageName', ts.name,
                'source', h.source, 'isOverride', h.is_override, 'overrideReason', h.override_reason, 'reason', h.reason)
@@ -107,6 +113,9 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
     left join lateral (select * from ${activities} x where p.kind = 'activity' and x.tenant_id = ${tenant} and x.id = p.id limit 1) a on true
     -- an email activity's send and its tracking (email_messages_activity_uq)
     left join lateral (select * from ${emailMessages} x where p.kind = 'activity' and a.activity_type = 'EMAIL' and x.tenant_id = ${tenant} and x.activity_id = p.id limit 1) em on true
+    -- a synced (IMAP) email's message and its mailbox's owner (synced_emails_activity_uq)
+    left join lateral (select x.*, mb.owner_user_id from ${syncedEmails} x join ${mailboxes} mb on mb.tenant_id = x.tenant_id and mb.id = x.mailbox_id
+                       where p.kind = 'activity' and a.activity_type = 'EMAIL' and x.tenant_id = ${tenant} and x.activity_id = p.id limit 1) se on true
     left join lateral (select * from ${stageHistory} x where p.kind = 'stage' and x.tenant_id = ${tenant} and x.id = p.id limit 1) h on true
     left join lateral (select * from ${recordChanges} x where p.kind = 'change' and x.tenant_id = ${tenant} and x.id = p.id limit 1) c on true
     left join lateral (
@@ -136,14 +145,34 @@ export async function recordTimeline(ctx: TenantContext, kind: RecordKind, recor
     const rows = await tx.execute<Row>(timelineSql(tenant, kind, recordId, cursor, n));
     const page = [...rows].slice(0, limit);
     const last = page[page.length - 1];
+    // a private mailbox's messages, for anyone but its owner: as the workspace's sharing setting says
+    const foreign = page.some((r) => {
+      const s = (r.data as { synced?: { mailboxOwnerId?: string | null } | null }).synced;
+      return s?.mailboxOwnerId && s.mailboxOwnerId !== ctx.actor.userId;
+    });
+    const sharing = foreign ? (await readEmailSyncSettings(tx, tenant)).privateSharing : "FULL";
     return {
-      data: page.map(toEntry),
+      data: page.map((r) => toEntry(r, ctx.actor.userId, sharing)),
       nextCursor: rows.length > limit && last ? encodeTimeCursor({ micros: last.micros, id: last.id }) : null,
     };
   });
 }
 
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+
+function timelineSynced(s: Record<string, unknown>, visibility: TimelineSyncedEmail["visibility"]): TimelineSyncedEmail {
+  return {
+    id: String(s.id),
+    direction: s.direction as TimelineSyncedEmail["direction"],
+    threadId: String(s.threadId),
+    from: String(s.from),
+    fromName: (s.fromName as string | null) ?? null,
+    to: (s.to as string[] | null) ?? [],
+    cc: (s.cc as string[] | null) ?? [],
+    attachments: visibility === "FULL" ? Number(s.attachments ?? 0) : 0,
+    visibility,
+  };
+}
 
 function timelineEmail(e: Record<string, unknown>): TimelineEmail {
   const links = (e.links as string[] | null) ?? [];
@@ -163,21 +192,27 @@ function timelineEmail(e: Record<string, unknown>): TimelineEmail {
     clicks: Number(e.clicks ?? 0),
     links: links.map((url, i) => ({ url, clicks: clicks[String(i)] ?? 0 })),
     sentAt: date(e.sentAt),
+    threadId: (e.threadId as string | null) ?? null,
+    repliedAt: date(e.repliedAt),
+    bouncedAt: date(e.bouncedAt),
+    bounceReason: (e.bounceReason as string | null) ?? null,
   };
 }
 
-function toEntry(r: Row): TimelineEntry {
+function toEntry(r: Row, viewerId: string | null, sharing: EmailSharing): TimelineEntry {
   const base = { id: r.id, at: new Date(r.at), actor: r.actorId ? { id: r.actorId, name: r.actorName ?? "Unknown user" } : null };
   const d = r.data;
   switch (r.kind) {
-    case "activity":
+    case "activity": {
+      const s = d.synced as Record<string, unknown> | null;
+      const visibility = s ? visibilityFor(viewerId, (s.mailboxOwnerId as string | null) ?? null, sharing) : "FULL";
       return {
         ...base,
         kind: "activity",
         activity: {
           activityType: d.activityType as never,
-          subject: String(d.subject),
-          body: (d.body as string | null) ?? null,
+          subject: visibility === "NONE" ? "Private email" : String(d.subject),
+          body: visibility === "FULL" ? ((d.body as string | null) ?? null) : null,
           dueAt: date(d.dueAt),
           completedAt: date(d.completedAt),
           priority: (d.priority as never) ?? null,
@@ -193,8 +228,10 @@ function toEntry(r: Row): TimelineEntry {
           assignedGroupId: (d.assignedGroupId as string | null) ?? null,
           assignedGroupName: (d.assignedGroupName as string | null) ?? null,
           email: d.email ? timelineEmail(d.email as Record<string, unknown>) : null,
+          synced: s ? timelineSynced(s, visibility) : null,
         },
       };
+    }
     case "stage":
       return {
         ...base,

@@ -31,6 +31,22 @@ export interface TimelineActivity {
   assignedGroupName: string | null;
   /** An email sent from the record (lib/email/send.ts): its delivery and tracking. */
   email: TimelineEmail | null;
+  /** An email read from a mailbox (lib/email/sync.ts): who wrote to whom, and its thread. */
+  synced: TimelineSyncedEmail | null;
+}
+
+export interface TimelineSyncedEmail {
+  id: string;
+  direction: "INBOUND" | "OUTBOUND";
+  threadId: string;
+  from: string;
+  fromName: string | null;
+  to: string[];
+  cc: string[];
+  /** How many attachments it has. */
+  attachments: number;
+  /** What this user may see: a private mailbox's message may show its subject only, or nothing (the workspace's setting). */
+  visibility: "FULL" | "SUBJECT" | "NONE";
 }
 
 export interface TimelineEmail {
@@ -49,6 +65,11 @@ export interface TimelineEmail {
   clicks: number;
   links: { url: string; clicks: number }[];
   sentAt: Date | null;
+  threadId: string | null;
+  /** From the IMAP sync: a reply to it arrived; it bounced (a DSN), and why. */
+  repliedAt: Date | null;
+  bouncedAt: Date | null;
+  bounceReason: string | null;
 }
 
 /** A move between stages (the stage a record was created in is on its "created" entry). */

@@ -22,6 +22,7 @@ import { rescoreLeadsTask } from "@/lib/scoring/tasks";
 import { IMPORTS_CRONTAB, runImport, sweepImports } from "@/lib/imports/run";
 import { sendQueuedEmail } from "@/lib/email/send";
 import { closePooledTransports } from "@/lib/email/smtp";
+import { EMAIL_SYNC_CRONTAB, emailSyncSweepTask, syncMailboxTask } from "@/lib/email/sync-tasks";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -63,6 +64,9 @@ export const taskList: TaskList = {
     const { tenantId, emailId } = payload as { tenantId: string; emailId: string };
     await sendQueuedEmail(tenantId, emailId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
   },
+  // the IMAP sync: the minute's sweep, and each mailbox's sync (also queued by "Sync now")
+  email_sync_sweep: emailSyncSweepTask,
+  sync_mailbox: syncMailboxTask,
   async imports_sweep(_payload, helpers) {
     const n = await sweepImports();
     if (n) helpers.logger.info(`queued ${n} stalled import(s) again`);
@@ -109,7 +113,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,
-    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB, IMPORTS_CRONTAB].join("\n"),
+    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB, IMPORTS_CRONTAB, EMAIL_SYNC_CRONTAB].join("\n"),
   });
   const relay = startRelay({ pollMs: opts.pollInterval ?? 1000 });
   const stopJobs = runner.stop.bind(runner);

@@ -335,6 +335,29 @@ describe("every documented operation, answered as the document says", () => {
     await call("DELETE", `/email-templates/${tpl.id}`, { expect: 204 });
     // a mailbox that has sent stays for its emails' history
     await call("DELETE", `/mailboxes/${box.id}`, { expect: 409 });
+    // receiving: a mailbox with IMAP on a real Dovecot, synced once, its ledger, settings and a synced email
+    const { rawMessage, startTestImapServer } = await import("@/lib/email/imap-test-server");
+    const imap = await startTestImapServer();
+    try {
+      const { body: inbox } = await call("POST", "/mailboxes", {
+        body: { emailAddress: "inbox@ourco.example", shared: true, smtpHost: "127.0.0.1", smtpPort: 1, smtpSecurity: "NONE", smtpUsername: imap.username, smtpPassword: imap.password, imapHost: "127.0.0.1", imapPort: imap.port, imapSecurity: "NONE" },
+        expect: 201,
+      });
+      await call("PATCH", "/email-sync-settings", { body: { excludedDomains: ["noise.example"], privateSharing: "SUBJECT" } });
+      await call("GET", "/email-sync-settings");
+      await call("POST", `/mailboxes/${inbox.id}/sync`, { body: {}, expect: 202 });
+      await call("POST", `/mailboxes/${inbox.id}/sync`, { body: { from: "2020-01-01" }, expect: 202 });
+      await imap.append("INBOX", rawMessage({ from: "ann@acme.example", to: "inbox@ourco.example", subject: "Hello back", text: "Hi", html: "<p>Hi</p>", messageId: `<contract-${Date.now()}@customer.example>` }));
+      const { syncMailbox } = await import("@/lib/email/sync");
+      expect((await syncMailbox(t.tenantId, inbox.id)).status).toBe("done");
+      const { body: ledger } = await call("GET", `/mailboxes/${inbox.id}/sync`);
+      expect(ledger.totals.fetched).toBeGreaterThan(0);
+      const { syncedEmails } = await import("@/db/schema");
+      const [synced] = await withTenant({ tenantId: t.tenantId, actor: { kind: "system", userId: null, role: "admin", source: "SYSTEM" } }, (tx) => tx.select({ id: syncedEmails.id }).from(syncedEmails));
+      await call("GET", `/synced-emails/${synced!.id}`);
+    } finally {
+      await imap.close();
+    }
     const { body: spare } = await call("POST", "/mailboxes", { body: { emailAddress: "spare@acme.example", shared: true, smtpHost: "127.0.0.1", smtpPort: 1, smtpSecurity: "NONE", smtpUsername: "spare", smtpPassword: "x" }, expect: 201 });
     await call("DELETE", `/mailboxes/${spare.id}`, { expect: 204 });
   });

@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { listMailboxes } from "@/lib/email/mailboxes";
+import { getEmailSyncSettings, getSyncLedger } from "@/lib/email/sync-service";
+import { EmailSyncSettingsForm } from "@/components/email/email-sync-settings";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -21,15 +23,19 @@ export default async function EmailSettingsPage() {
     );
   }
   const mailboxes = await listMailboxes(s.ctx);
+  const ledgers = Object.fromEntries(await Promise.all(mailboxes.filter((m) => m.imapHost).map(async (m) => [m.id, await getSyncLedger(s.ctx, m.id)] as const)));
+  const isAdmin = can(s.role, "settings.manage");
+  const syncSettings = isAdmin ? await getEmailSyncSettings(s.ctx) : null;
   return (
     <>
       <BackToSettings />
       <PageHeader
         title="Email"
-        description="The mailboxes you send from: your own, and the workspace's shared ones. Emails sent from a record are logged on its timeline."
+        description="The mailboxes you send from: your own, and the workspace's shared ones. Emails sent from a record are logged on its timeline; with IMAP, mail to and from your contacts is synced to theirs."
         actions={<MailboxDialog canShare={can(s.role, "settings.manage")} />}
       />
-      <MailboxList mailboxes={mailboxes} userId={s.ctx.actor.userId ?? ""} isAdmin={can(s.role, "settings.manage")} />
+      <MailboxList mailboxes={mailboxes} userId={s.ctx.actor.userId ?? ""} isAdmin={isAdmin} ledgers={ledgers} />
+      {syncSettings ? <EmailSyncSettingsForm initial={syncSettings} /> : null}
     </>
   );
 }
