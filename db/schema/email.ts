@@ -109,6 +109,13 @@ export const emailMessages = pgTable("email_messages", {
   /** Clicks per link index: { "0": 2 }. */
   linkClicks: jsonb().$type<Record<string, number>>().notNull().default({}),
   sentAt: timestamp({ withTimezone: true }),
+  /** Send later: the worker's job runs at this time (migration campaigns_sequences). */
+  scheduledAt: timestamp({ withTimezone: true }),
+  /** Set for campaign and sequence sends: the RFC 8058 List-Unsubscribe URL (one-click POST). */
+  listUnsubscribeUrl: text(),
+  campaignId: uuid(),
+  sequenceEnrollmentId: uuid(),
+  sequenceStepId: uuid(),
   createdByUserId: uuid(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -123,6 +130,11 @@ export const emailMessages = pgTable("email_messages", {
   uniqueIndex("email_messages_activity_uq").on(t.tenantId, t.activityId),
   index("email_messages_record_idx").on(t.tenantId, t.recordType, t.recordId, t.createdAt.desc()),
   index("email_messages_created_by_idx").on(t.tenantId, t.createdByUserId),
+  // a campaign's figures; a mailbox's sends of the last hour (the campaign throttle)
+  index("email_messages_campaign_idx").on(t.tenantId, t.campaignId).where(sql`${t.campaignId} is not null`),
+  index("email_messages_sequence_step_idx").on(t.tenantId, t.sequenceStepId).where(sql`${t.sequenceStepId} is not null`),
+  index("email_messages_sequence_enrollment_idx").on(t.tenantId, t.sequenceEnrollmentId).where(sql`${t.sequenceEnrollmentId} is not null`),
+  index("email_messages_mailbox_recent_idx").on(t.tenantId, t.mailboxId, t.createdAt),
   check("email_messages_status_check", sql`${t.status} in (${list(EMAIL_STATUSES)})`),
 ]);
 

@@ -22,12 +22,16 @@ import { rescoreLeadsTask } from "@/lib/scoring/tasks";
 import { IMPORTS_CRONTAB, runImport, sweepImports } from "@/lib/imports/run";
 import { sendQueuedEmail } from "@/lib/email/send";
 import { closePooledTransports } from "@/lib/email/smtp";
+import { runCampaignBatch } from "@/lib/campaigns/run";
+import { sequenceStopConsumer } from "@/lib/sequences/consumer";
+import { runSequenceStep } from "@/lib/sequences/run";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
   registerConsumer(dynamicListsConsumer);
   registerConsumer(automationsConsumer);
   registerConsumer(leadScoringConsumer);
+  registerConsumer(sequenceStopConsumer);
 }
 
 export const taskList: TaskList = {
@@ -62,6 +66,16 @@ export const taskList: TaskList = {
   async send_email(payload, helpers) {
     const { tenantId, emailId } = payload as { tenantId: string; emailId: string };
     await sendQueuedEmail(tenantId, emailId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  },
+  // queued by the campaigns trigger whenever a campaign's next batch time is set (migration campaigns_sequences)
+  async campaign_batch(payload) {
+    const { tenantId, campaignId } = payload as { tenantId: string; campaignId: string };
+    await runCampaignBatch(tenantId, campaignId);
+  },
+  // queued by the sequence_enrollments trigger for an enrollment's next step
+  async sequence_step(payload) {
+    const { tenantId, enrollmentId } = payload as { tenantId: string; enrollmentId: string };
+    await runSequenceStep(tenantId, enrollmentId);
   },
   async imports_sweep(_payload, helpers) {
     const n = await sweepImports();
