@@ -246,13 +246,14 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
     if (refused) {
       await tx.update(emailMessages).set({ status: "FAILED", error: refused, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
       if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, emailId)));
-      return null;
+      return "refused" as const;
     }
     const [m] = await tx.select().from(mailboxes).where(and(eq(mailboxes.tenantId, tenantId), eq(mailboxes.id, e.mailboxId)));
     await tx.update(emailMessages).set({ status: "SENDING", attempts: e.attempts + 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
     return { e, m: m! };
   });
   if (!claimed) return "SENT";
+  if (claimed === "refused") return "FAILED";
   const { e, m } = claimed;
   try {
     const transport = await pooledTransport(m);
