@@ -78,7 +78,7 @@ async function sendAll(tenantId: string, where: { campaignId?: string; enrollmen
 }
 
 /** A raw header of a received message (mailparser folds List-* headers into its own shape). */
-const header = (m: { parsed: { headerLines: { key: string; line: string }[] } }, name: string) => {
+const header = (m: { parsed: { headerLines: readonly { key: string; line: string }[] } }, name: string) => {
   const line = m.parsed.headerLines.find((h) => h.key === name)?.line ?? "";
   return line.slice(line.indexOf(":") + 1).trim();
 };
