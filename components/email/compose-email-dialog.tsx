@@ -28,15 +28,18 @@ interface Form {
   subject: string;
   body: string;
   track: boolean;
+  later: boolean;
+  sendAt: string;
 }
 
 export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recordId: string; data: ComposeData }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const defaults: Form = { mailboxId: data.mailboxes[0]?.id ?? "", templateId: "", to: data.defaultTo ?? "", cc: "", subject: "", body: "", track: true };
+  const defaults: Form = { mailboxId: data.mailboxes[0]?.id ?? "", templateId: "", to: data.defaultTo ?? "", cc: "", subject: "", body: "", track: true, later: false, sendAt: "" };
   const form = useForm<Form>({ defaultValues: defaults });
   const action = useFormAction(sendEmailAction, form);
   const { errors, isSubmitting } = form.formState;
+  const later = form.watch("later");
   const trigger = (
     <Button variant="secondary">
       <Mail className="size-4" aria-hidden /> Send email
@@ -75,9 +78,11 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
       body: v.body,
       templateId: v.templateId || undefined,
       track: v.track,
+      sendAt: v.later && v.sendAt ? new Date(v.sendAt) : undefined,
     });
     if (!r.ok) return;
-    toast.success(r.data.tracked || !v.track ? "Email queued: it is on its way" : "Email queued, untracked: a recipient is at one of your workspace's own domains");
+    if (r.data.scheduledAt) toast.success(`Email scheduled for ${new Date(r.data.scheduledAt).toLocaleString()}${r.data.tracked || !v.track ? "" : ", untracked"}`);
+    else toast.success(r.data.tracked || !v.track ? "Email queued: it is on its way" : "Email queued, untracked: a recipient is at one of your workspace's own domains");
     setOpen(false);
     form.reset(defaults);
     await queryClient.invalidateQueries({ queryKey: timelineKey(kind, recordId) });
@@ -97,7 +102,7 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
       onSubmit={onSubmit}
       pending={isSubmitting}
       error={errors.root?.server?.message}
-      submitLabel="Send email"
+      submitLabel={later ? "Schedule email" : "Send email"}
       pendingLabel="Sending…"
     >
       <div className="grid gap-3 sm:grid-cols-2">
@@ -115,6 +120,20 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
       <label className="inline-flex items-center gap-2 text-sm">
         <input type="checkbox" {...form.register("track")} /> Track opens and clicks (never for your workspace&apos;s own domains)
       </label>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" {...form.register("later")} /> Send later
+        </label>
+        {later ? (
+          <TextField
+            label="Send at"
+            type="datetime-local"
+            hint="Outside the workspace's send window it waits for the next open time."
+            {...form.register("sendAt", { validate: (x) => (!later || (x && new Date(x).getTime() > Date.now()) ? true : "must be in the future") })}
+            error={errors.sendAt?.message}
+          />
+        ) : null}
+      </div>
     </FormDialog>
   );
 }

@@ -4,8 +4,12 @@
 // removes it. suppressAddress is the one write path — unsubscribe links, the privacy erase,
 // and bounce / complaint detection call it — and it stops the address's sequences too.
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { contactEmailPreferences, emailSuppressions, type CampaignCategory, type SuppressionReason } from "@/db/schema";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { contactEmailPreferences, emailSuppressions, SUPPRESSION_REASONS, type CampaignCategory, type SuppressionReason } from "@/db/schema";
+import { assertCan } from "@/lib/auth/permissions";
+import type { TenantContext } from "@/lib/tenancy/context";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { emailHash } from "@/lib/privacy/suppression";
 import { stopEnrollmentsFor } from "@/lib/sequences/stop";
 import type { Tx } from "@/lib/tenancy/with-tenant";
@@ -68,4 +72,30 @@ export async function optedOutAmong(tx: Tx, tenantId: string, contactIds: readon
     .from(contactEmailPreferences)
     .where(and(eq(contactEmailPreferences.tenantId, tenantId), inArray(contactEmailPreferences.contactId, [...contactIds]), sql`${column} = false`));
   return new Set(rows.map((r) => r.id));
+}
+
+/** The suppression list (admins; GET /email-suppressions), newest first; an erased address shows as null. */
+export async function listSuppressions(ctx: TenantContext, opts: { limit?: number; cursor?: string | null } = {}) {
+  assertCan(ctx.actor.role, "settings.manage");
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
+  return withTenant(ctx, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(emailSuppressions)
+      .where(and(eq(emailSuppressions.tenantId, ctx.tenantId), ...(opts.cursor ? [sql`(${emailSuppressions.createdAt}, ${emailSuppressions.emailHash}, ${emailSuppressions.reason}) < (select created_at, email_hash, reason from email_suppressions where tenant_id = ${ctx.tenantId} and email_hash || ':' || reason = ${opts.cursor})`] : [])))
+      .orderBy(desc(emailSuppressions.createdAt), desc(emailSuppressions.emailHash), desc(emailSuppressions.reason))
+      .limit(limit + 1);
+    const data = rows.slice(0, limit).map((r) => ({ email: r.email, reason: r.reason, sourceEmailId: r.sourceEmailId, detail: r.detail, createdAt: r.createdAt.toISOString() }));
+    const last = rows.length > limit ? rows[limit - 1]! : null;
+    return { data, nextCursor: last ? `${last.emailHash}:${last.reason}` : null };
+  });
+}
+
+export const suppressInputSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ message: "is not an email address" })), reason: z.enum(SUPPRESSION_REASONS).exclude(["ERASED"]), detail: z.string().max(500).optional() });
+
+/** Adds an address by hand (admins; POST /email-suppressions), e.g. a complaint reported elsewhere. */
+export async function suppressByHand(ctx: TenantContext, input: unknown): Promise<{ added: boolean }> {
+  assertCan(ctx.actor.role, "settings.manage");
+  const v = suppressInputSchema.parse(input);
+  return withTenant(ctx, async (tx) => ({ added: await suppressAddress(tx, { tenantId: ctx.tenantId, email: v.email, reason: v.reason, detail: v.detail ?? "added by hand" }) }));
 }

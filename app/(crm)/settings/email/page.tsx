@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { listMailboxes } from "@/lib/email/mailboxes";
+import { getSendSettings } from "@/lib/email/send-settings";
+import { SendSettingsForm } from "@/components/email/send-settings-form";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -20,7 +22,7 @@ export default async function EmailSettingsPage() {
       </>
     );
   }
-  const mailboxes = await listMailboxes(s.ctx);
+  const [mailboxes, sending] = await Promise.all([listMailboxes(s.ctx), getSendSettings(s.ctx)]);
   return (
     <>
       <BackToSettings />
@@ -30,6 +32,7 @@ export default async function EmailSettingsPage() {
         actions={<MailboxDialog canShare={can(s.role, "settings.manage")} />}
       />
       <MailboxList mailboxes={mailboxes} userId={s.ctx.actor.userId ?? ""} isAdmin={can(s.role, "settings.manage")} />
+      <SendSettingsForm settings={sending} canEdit={can(s.role, "settings.manage")} />
     </>
   );
 }
