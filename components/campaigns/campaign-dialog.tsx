@@ -4,7 +4,7 @@
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
@@ -41,7 +41,7 @@ export function NewCampaignDialog({ options }: { options: CampaignFormOptions })
   const form = useForm<Form>({ defaultValues: defaults });
   const action = useFormAction(createCampaignAction, form);
   const { errors, isSubmitting } = form.formState;
-  const abTest = form.watch("abTest");
+  const abTest = useWatch({ control: form.control, name: "abTest" });
   const ready = options.mailboxes.length > 0 && options.lists.length > 0;
 
   const onSubmit = form.handleSubmit(async (v) => {

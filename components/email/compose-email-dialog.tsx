@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Mail } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { timelineKey } from "@/components/timeline/timeline";
 import { Button } from "@/components/ui/button";
@@ -17,8 +17,12 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { sendEmailAction } from "@/lib/email/actions";
 import type { ComposeData } from "@/lib/email/compose-data";
 import { renderTemplate } from "@/lib/email/template";
+import { formatDateTime } from "@/lib/format/dates";
 
 type Kind = "CONTACT" | "LEAD" | "DEAL";
+
+/** A "Send at" time must be ahead (the server also refuses nothing earlier: it just sends at once). */
+const inFuture = (x: string) => (x && new Date(x).getTime() > Date.now() ? true : "must be in the future");
 
 interface Form {
   mailboxId: string;
@@ -39,7 +43,7 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
   const form = useForm<Form>({ defaultValues: defaults });
   const action = useFormAction(sendEmailAction, form);
   const { errors, isSubmitting } = form.formState;
-  const later = form.watch("later");
+  const later = useWatch({ control: form.control, name: "later" });
   const trigger = (
     <Button variant="secondary">
       <Mail className="size-4" aria-hidden /> Send email
@@ -81,7 +85,7 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
       sendAt: v.later && v.sendAt ? new Date(v.sendAt) : undefined,
     });
     if (!r.ok) return;
-    if (r.data.scheduledAt) toast.success(`Email scheduled for ${new Date(r.data.scheduledAt).toLocaleString()}${r.data.tracked || !v.track ? "" : ", untracked"}`);
+    if (r.data.scheduledAt) toast.success(`Email scheduled for ${formatDateTime(r.data.scheduledAt)}${r.data.tracked || !v.track ? "" : ", untracked"}`);
     else toast.success(r.data.tracked || !v.track ? "Email queued: it is on its way" : "Email queued, untracked: a recipient is at one of your workspace's own domains");
     setOpen(false);
     form.reset(defaults);
@@ -129,7 +133,7 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
             label="Send at"
             type="datetime-local"
             hint="Outside the workspace's send window it waits for the next open time."
-            {...form.register("sendAt", { validate: (x) => (!later || (x && new Date(x).getTime() > Date.now()) ? true : "must be in the future") })}
+            {...form.register("sendAt", { validate: inFuture })}
             error={errors.sendAt?.message}
           />
         ) : null}

@@ -1,7 +1,7 @@
 "use client";
 // Settings → Email → Sending (admins): the send window that campaign, sequence and
 // scheduled emails wait for (in the workspace's time zone), and the campaign throttle.
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -35,7 +35,7 @@ export function SendSettingsForm({ settings, canEdit }: { settings: SendSettings
     place: (p) => ({ windowDays: "windowDays", windowStartMinute: "windowStart", windowEndMinute: "windowEnd", hourlyLimit: "hourlyLimit", batchSize: "batchSize" })[p.split(/[.[]/)[0] ?? ""] ?? null,
   });
   const { errors, isSubmitting } = form.formState;
-  const enabled = form.watch("windowEnabled");
+  const enabled = useWatch({ control: form.control, name: "windowEnabled" });
   const onSubmit = form.handleSubmit(async (v) => {
     const end = v.windowEnd === "23:59" ? 1440 : labelMinute(v.windowEnd);
     const r = await action.run({

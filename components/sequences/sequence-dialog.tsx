@@ -5,7 +5,7 @@
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
@@ -39,6 +39,7 @@ export function NewSequenceDialog({ mailboxes }: { mailboxes: { id: string; labe
   const steps = useFieldArray({ control: form.control, name: "steps" });
   const action = useFormAction(createSequenceAction, form, { place: (path) => (path.startsWith("steps") ? (path.match(/^steps\.\d+\.\w+/)?.[0] ?? null) : path.split(/[.[]/)[0] || null) });
   const { errors, isSubmitting } = form.formState;
+  const kinds = useWatch({ control: form.control, name: "steps" });
 
   const onSubmit = form.handleSubmit(async (v) => {
     const r = await action.run({
@@ -97,7 +98,7 @@ export function NewSequenceDialog({ mailboxes }: { mailboxes: { id: string; labe
           </label>
           <ol className="space-y-3">
             {steps.fields.map((f, i) => {
-              const kind = form.watch(`steps.${i}.kind`);
+              const kind = kinds?.[i]?.kind;
               const e = errors.steps?.[i];
               return (
                 <li key={f.id} className="rounded-md border border-slate-200 p-3">
