@@ -75,7 +75,11 @@ export async function runCampaignBatch(tenantId: string, campaignId: string, now
     const [c] = await tx.select().from(campaigns).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId))).for("update");
     if (!c || (c.status !== "SCHEDULED" && c.status !== "SENDING")) return { sent: 0, suppressed: 0, nextAt: null, done: true };
     // a job run early (a retry, a stale job) waits for the batch's own time
-    if (c.nextBatchAt && c.nextBatchAt.getTime() > now.getTime() + 1000) return { sent: 0, suppressed: 0, nextAt: c.nextBatchAt, done: false };
+    if (c.nextBatchAt && c.nextBatchAt.getTime() > now.getTime() + 1000) {
+      // setting the time again queues its job again (this one ends with this run)
+      await tx.update(campaigns).set({ nextBatchAt: c.nextBatchAt }).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
+      return { sent: 0, suppressed: 0, nextAt: c.nextBatchAt, done: false };
+    }
     if (!c.startedAt) {
       await materialise(tx, ctx, c);
       await tx.update(campaigns).set({ status: "SENDING", startedAt: now }).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));

@@ -28,7 +28,11 @@ export async function runSequenceStep(tenantId: string, enrollmentId: string, no
   return withTenant(ctx, async (tx) => {
     const [en] = await tx.select().from(sequenceEnrollments).where(and(eq(sequenceEnrollments.tenantId, tenantId), eq(sequenceEnrollments.id, enrollmentId))).for("update");
     if (!en || en.status !== "ACTIVE") return "inactive";
-    if (en.nextRunAt && en.nextRunAt.getTime() > now.getTime() + 1000) return "not-due";
+    if (en.nextRunAt && en.nextRunAt.getTime() > now.getTime() + 1000) {
+      // a job run early (a retry): setting the time again queues its job for then
+      await tx.update(sequenceEnrollments).set({ nextRunAt: en.nextRunAt }).where(and(eq(sequenceEnrollments.tenantId, tenantId), eq(sequenceEnrollments.id, enrollmentId)));
+      return "not-due";
+    }
     const [seq] = await tx.select().from(sequences).where(and(eq(sequences.tenantId, tenantId), eq(sequences.id, en.sequenceId)));
     const steps = await tx.select().from(sequenceSteps).where(and(eq(sequenceSteps.tenantId, tenantId), eq(sequenceSteps.sequenceId, en.sequenceId))).orderBy(asc(sequenceSteps.position));
     const key = and(eq(sequenceEnrollments.tenantId, tenantId), eq(sequenceEnrollments.id, enrollmentId));
