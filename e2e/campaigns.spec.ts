@@ -30,7 +30,7 @@ const headerOf = (lines: readonly { key: string; line: string }[], name: string)
   return line.slice(line.indexOf(":") + 1).trim();
 };
 
-test("a manager sends a campaign to a list and sees its figures; a reader unsubscribes in one click", async ({ page, seed, openAs }) => {
+test("a manager sends a campaign to a list and sees its figures; a reader unsubscribes in one click", async ({ page, browser, seed, openAs }) => {
   test.slow();
   const run = Math.random().toString(36).slice(2, 8);
   const people = ["Ada", "Ben", "Cleo"].map((n) => ({ firstName: n, email: `${n.toLowerCase()}-${run}@reader.example` }));
@@ -71,7 +71,9 @@ test("a manager sends a campaign to a list and sees its figures; a reader unsubs
   await expect(p.getByRole("table").filter({ hasText: "Contact" }).getByRole("row")).toHaveCount(4);
 
   // Ada follows the footer link: a page that asks first, then says it is done
-  const reader = await page.context().browser()!.newPage();
+  // the reader: a browser of their own, signed in nowhere
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
   await reader.goto(unsubscribeUrl);
   await expect(reader.getByRole("heading", { level: 1, name: "Unsubscribe" })).toBeVisible();
   await expect(reader.getByText(/a•••@reader\.example/)).toBeVisible();
@@ -79,7 +81,7 @@ test("a manager sends a campaign to a list and sees its figures; a reader unsubs
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   await reader.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(reader.getByRole("heading", { level: 1, name: "You are unsubscribed" })).toBeVisible();
-  await reader.close();
+  await readerContext.close();
   // Ben's mail client unsubscribes him in one click, with no page
   const benUrl = /^<(.+)>$/.exec(headerOf(mails[1]!.parsed.headerLines, "list-unsubscribe"))![1]!;
   const oneClick = await p.request.post(benUrl, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "List-Unsubscribe=One-Click" });
