@@ -20,6 +20,11 @@ export function EmailFacts({ email }: { email: TimelineEmail }) {
         {email.sentAt ? <DateTime value={email.sentAt} /> : null}
         {email.status === "FAILED" && email.error ? <span className="text-red-700">{email.error}</span> : null}
         {email.status === "QUEUED" && email.error ? <span className="text-amber-700">Retrying: {email.error}</span> : null}
+        {email.status === "QUEUED" && !email.error && email.scheduledAt ? (
+          <span>
+            Scheduled for <DateTime value={email.scheduledAt} mode="absolute" />
+          </span>
+        ) : null}
       </p>
       {email.tracked ? (
         <>

@@ -4,6 +4,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { ActivityComposer } from "@/components/activities/activity-composer";
 import { ComposeEmailButton } from "@/components/email/compose-email-button";
+import { ContactEmailPanel } from "@/components/sequences/contact-email-panel";
 import { EnrollButton } from "@/components/sequences/enroll-button";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import { PageHeader } from "@/components/shell/page-header";
@@ -131,6 +132,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
             <RecordFieldsPanel kind={kind} id={id} values={record} definitions={data.definitions} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
           </Panel>
           <RoutingPanels ctx={s.ctx} kind={kind} id={id} />
+          {kind === "CONTACT" && !erased ? <ContactEmailPanel ctx={s.ctx} contactId={id} /> : null}
           <Followers watchers={data.watchers} />
           {pipeline ? <StageHistory entries={pipeline.history} userNames={userNames} /> : null}
           {mergeable ? <RecordMergePanels session={s} kind={kind} id={id} userNames={userNames} /> : null}

@@ -95,7 +95,7 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
                'email', case when em.id is null then null else jsonb_build_object(
                  'id', em.id, 'status', em.status, 'error', em.error, 'from', em.from_address, 'to', em.to_addresses, 'cc', em.cc_addresses,
                  'tracked', em.tracked, 'opens', em.opens, 'proxyOpens', em.proxy_opens, 'firstOpenedAt', em.first_opened_at,
-                 'lastOpenedAt', em.last_opened_at, 'clicks', em.clicks, 'links', em.links, 'linkClicks', em.link_clicks, 'sentAt', em.sent_at) end)
+                 'lastOpenedAt', em.last_opened_at, 'clicks', em.clicks, 'links', em.links, 'linkClicks', em.link_clicks, 'sentAt', em.sent_at, 'scheduledAt', em.scheduled_at) end)
              when 'stage' then jsonb_build_object(
                'fromStageId', h.from_stage_id, 'fromStageName', fs.name, 'toStageId', h.to_stage_id, 'toStageName', ts.name,
                'source', h.source, 'isOverride', h.is_override, 'overrideReason', h.override_reason, 'reason', h.reason)
@@ -163,6 +163,7 @@ function timelineEmail(e: Record<string, unknown>): TimelineEmail {
     clicks: Number(e.clicks ?? 0),
     links: links.map((url, i) => ({ url, clicks: clicks[String(i)] ?? 0 })),
     sentAt: date(e.sentAt),
+    scheduledAt: date(e.scheduledAt),
   };
 }
 

@@ -49,6 +49,8 @@ export interface TimelineEmail {
   clicks: number;
   links: { url: string; clicks: number }[];
   sentAt: Date | null;
+  /** Send later: when the worker sends it (null for a send now). */
+  scheduledAt: Date | null;
 }
 
 /** A move between stages (the stage a record was created in is on its "created" entry). */
