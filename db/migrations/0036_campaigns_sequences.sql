@@ -135,11 +135,11 @@ ALTER TABLE "email_messages" ADD COLUMN "sequence_enrollment_id" uuid;--> statem
 ALTER TABLE "email_messages" ADD COLUMN "sequence_step_id" uuid;--> statement-breakpoint
 ALTER TABLE "campaign_recipients" ADD CONSTRAINT "campaign_recipients_campaign_fk" FOREIGN KEY ("tenant_id","campaign_id") REFERENCES "public"."campaigns"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_recipients" ADD CONSTRAINT "campaign_recipients_contact_fk" FOREIGN KEY ("tenant_id","contact_id") REFERENCES "public"."contacts"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "campaign_recipients" ADD CONSTRAINT "campaign_recipients_email_fk" FOREIGN KEY ("tenant_id","email_id") REFERENCES "public"."email_messages"("tenant_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_recipients" ADD CONSTRAINT "campaign_recipients_email_fk" FOREIGN KEY ("tenant_id","email_id") REFERENCES "public"."email_messages"("tenant_id","id") ON DELETE SET NULL ("email_id") ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_tenant_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_mailbox_fk" FOREIGN KEY ("tenant_id","mailbox_id") REFERENCES "public"."mailboxes"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_list_fk" FOREIGN KEY ("tenant_id","list_id") REFERENCES "public"."lists"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_template_fk" FOREIGN KEY ("tenant_id","template_id") REFERENCES "public"."email_templates"("tenant_id","id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_template_fk" FOREIGN KEY ("tenant_id","template_id") REFERENCES "public"."email_templates"("tenant_id","id") ON DELETE SET NULL ("template_id") ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_created_by_fk" FOREIGN KEY ("tenant_id","created_by_user_id") REFERENCES "public"."tenant_users"("tenant_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_email_preferences" ADD CONSTRAINT "contact_email_preferences_contact_fk" FOREIGN KEY ("tenant_id","contact_id") REFERENCES "public"."contacts"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_send_settings" ADD CONSTRAINT "email_send_settings_tenant_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -163,6 +163,7 @@ CREATE INDEX "campaigns_created_by_idx" ON "campaigns" USING btree ("tenant_id",
 CREATE INDEX "email_suppressions_source_idx" ON "email_suppressions" USING btree ("tenant_id","source_email_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sequence_enrollments_active_uq" ON "sequence_enrollments" USING btree ("tenant_id","sequence_id","contact_id") WHERE "sequence_enrollments"."status" = 'ACTIVE';--> statement-breakpoint
 CREATE INDEX "sequence_enrollments_contact_idx" ON "sequence_enrollments" USING btree ("tenant_id","contact_id","status");--> statement-breakpoint
+CREATE INDEX "sequence_enrollments_sequence_idx" ON "sequence_enrollments" USING btree ("tenant_id","sequence_id","enrolled_at");--> statement-breakpoint
 CREATE INDEX "sequence_enrollments_enrolled_by_idx" ON "sequence_enrollments" USING btree ("tenant_id","enrolled_by_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sequence_steps_position_uq" ON "sequence_steps" USING btree ("tenant_id","sequence_id","position");--> statement-breakpoint
 CREATE INDEX "sequences_mailbox_idx" ON "sequences" USING btree ("tenant_id","mailbox_id");--> statement-breakpoint
@@ -182,6 +183,19 @@ BEGIN
     EXECUTE format($p$CREATE POLICY tenant_isolation ON %I
       USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
       WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
+  END LOOP;
+END $$;--> statement-breakpoint
+-- A campaign's recipients and a sequence's enrollments follow their contact's visibility
+-- (as email_messages follow their record's, migration email): a rep who may not see a
+-- contact sees neither its address on a campaign nor its enrollment.
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['campaign_recipients', 'sequence_enrollments'] LOOP
+    EXECUTE format($p$CREATE POLICY access_child_read ON %1$I AS RESTRICTIVE FOR SELECT USING (
+      ARRAY['CONTACT'::crm_record_type] <@ (SELECT access_all_types(false))
+      OR EXISTS (SELECT 1 FROM contacts p WHERE p.tenant_id = %1$I.tenant_id AND p.id = %1$I.contact_id
+        AND coalesce(ARRAY[p.owned_by_user_id, p.owned_by_group_id] && (SELECT access_scope_ids('CONTACT', false)), true)))$p$, t);
   END LOOP;
 END $$;--> statement-breakpoint
 -- The addresses of contacts already erased join the suppression list (hash only, as erased_emails keeps them).

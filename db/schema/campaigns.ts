@@ -238,6 +238,8 @@ export const sequenceEnrollments = pgTable("sequence_enrollments", {
   // a contact is in a sequence once at a time
   uniqueIndex("sequence_enrollments_active_uq").on(t.tenantId, t.sequenceId, t.contactId).where(sql`${t.status} = 'ACTIVE'`),
   index("sequence_enrollments_contact_idx").on(t.tenantId, t.contactId, t.status),
+  // a sequence's people (its page, its figures) and the FK to it
+  index("sequence_enrollments_sequence_idx").on(t.tenantId, t.sequenceId, t.enrolledAt),
   index("sequence_enrollments_enrolled_by_idx").on(t.tenantId, t.enrolledByUserId),
   check("sequence_enrollments_status_check", sql`${t.status} in (${list(ENROLLMENT_STATUSES)})`),
   check("sequence_enrollments_reason_check", sql`${t.stopReason} is null or ${t.stopReason} in (${list(STOP_REASONS)})`),
