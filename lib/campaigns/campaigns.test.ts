@@ -26,6 +26,7 @@ import { sequenceFigures } from "@/lib/sequences/queries";
 import { runSequenceStep } from "@/lib/sequences/run";
 import { createSequence, enroll } from "@/lib/sequences/service";
 import { stopEnrollmentsFor } from "@/lib/sequences/stop";
+import { putAccessPolicy } from "@/lib/tenancy/access-policy";
 import { systemActor } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { updateWorkspace } from "@/lib/workspace/service";
@@ -292,6 +293,28 @@ describe("sequence stop rules", () => {
     expect(task).toMatchObject({ activity_type: "TASK", subject: "Call Ivy" });
     const [row] = await owner`select status from sequence_enrollments where tenant_id = ${s.tenantId} and id = ${en.id}`;
     expect(row!.status).toBe("COMPLETED");
+  });
+});
+
+describe("visibility", () => {
+  it("a rep who may not see a contact sees neither its place on a campaign nor its enrollment", async () => {
+    const s = await setup([{ firstName: "Kim", email: "kim@private.test" }]);
+    const alice = await makeMember(s.tenantId, "sales_rep", "Alice");
+    const bob = await makeMember(s.tenantId, "sales_rep", "Bob");
+    await putAccessPolicy(s.ctx, { sales_rep: { CONTACT: { read: "own", write: "own" } } });
+    const mine = await createRecord(alice.ctx, "CONTACT", { firstName: "Lou", email: "lou@private.test" });
+    await addMembers(s.ctx, s.list.id, { memberIds: [mine.id as string] });
+    const c = await createCampaign(s.manager.ctx, { name: "Private", mailboxId: s.mailbox.id, listId: s.list.id, subject: "Hi", body: "Hi" });
+    await sendCampaign(s.manager.ctx, c.id, {}, { publicOrigin: ORIGIN });
+    await runCampaign(s.tenantId, c.id);
+    const seq = await createSequence(s.manager.ctx, { name: "Private seq", mailboxId: s.mailbox.id, steps: [{ kind: "TASK", delayDays: 3, subject: "Call" }] });
+    await enroll(s.manager.ctx, seq.id, { listId: s.list.id }, { publicOrigin: ORIGIN });
+    const emails = async (ctx: typeof bob.ctx) => (await campaignRecipientsPage(ctx, c.id)).data.map((r) => r.email).sort();
+    expect(await emails(s.manager.ctx)).toEqual(["kim@private.test", "lou@private.test"]);
+    expect(await emails(alice.ctx)).toEqual(["lou@private.test"]);
+    expect(await emails(bob.ctx)).toEqual([]);
+    expect((await sequenceFigures(bob.ctx, seq.id)).figures.enrolled).toBe(0);
+    expect((await sequenceFigures(alice.ctx, seq.id)).figures.enrolled).toBe(1);
   });
 });
 
