@@ -39,7 +39,8 @@ async function concurrent(total: number, concurrency: number, fn: (i: number) =>
  * counted update and its event row), without Next's HTTP server in front; raw SQL does
  * the same update and insert at the same concurrency. The sends are the worker's task
  * (claim, SMTP, mark sent) with WORKER_CONCURRENCY-like parallelism, next to nodemailer
- * sending the same messages over one pooled connection with no database.
+ * sending the same messages over one pooled connection with no database. Then a campaign
+ * to 10,000 recipients (bench/campaign.ts; BENCH_CAMPAIGN_RECIPIENTS, 0 to skip).
  */
 export async function benchEmail(env: BenchEnv): Promise<Row[]> {
   // the bench's own key: it makes its own mailbox, and a running worker's jobs for these emails are removed
@@ -113,8 +114,10 @@ export async function benchEmail(env: BenchEnv): Promise<Row[]> {
       const a = stats(app);
       return { benchmark, app: a, raw: stats(raw), target: `p95 ≤ ${limit} ms`, pass: a.p95 <= limit, note };
     };
+    const campaignRows = process.env.BENCH_CAMPAIGN_RECIPIENTS === "0" ? [] : await (await import("./campaign")).benchCampaign(env, smtp, mailbox.id);
     return [
       ...(await benchImapSync(env, ctx, run)),
+      ...campaignRows,
       p95(20, `email open pixel, ${CONCURRENCY} concurrent`, openTimes, rawOpen, `${TRACK_REQUESTS} requests, route handler in-process`),
       p95(20, `email click redirect, ${CONCURRENCY} concurrent`, clickTimes, rawOpen, `${TRACK_REQUESTS} requests; raw = the open's update + insert`),
       { benchmark: "queue an email from a record (render, activity, send row)", app: stats(queueTimes), raw: stats(queueTimes), target: "reported", pass: true, note: `${SENDS} emails, sequential; raw column repeats app` },

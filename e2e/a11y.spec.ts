@@ -70,6 +70,29 @@ withData("every page, with data, has no serious or critical axe violations", asy
   await expectAccessible(page, "pipeline settings");
 });
 
+withData("the campaign and sequence pages have no serious or critical axe violations", async ({ page, data }) => {
+  const mailbox = await page.request.post("/api/v1/mailboxes", { data: { emailAddress: "axe@axe.example", shared: true, smtpHost: "127.0.0.1", smtpPort: 1, smtpSecurity: "NONE", smtpUsername: "axe", smtpPassword: "axe-password" } });
+  const mailboxId = ((await mailbox.json()) as { id: string }).id;
+  const campaign = await page.request.post("/api/v1/campaigns", { data: { name: "Axe news", mailboxId, listId: data.listId, subject: "Hello", subjectB: "Hi", splitPercent: 20, body: "Hi there" } });
+  const sequence = await page.request.post("/api/v1/sequences", { data: { name: "Axe follow-up", mailboxId, steps: [{ kind: "EMAIL", subject: "Hi", body: "Hello" }, { kind: "TASK", delayDays: 1, subject: "Call" }] } });
+  const campaignId = ((await campaign.json()) as { id: string }).id;
+  const sequenceId = ((await sequence.json()) as { id: string }).id;
+  await page.request.post(`/api/v1/sequences/${sequenceId}/enrollments`, { data: { contactId: data.contactId } });
+  for (const url of ["/campaigns", `/campaigns/${campaignId}`, "/sequences", `/sequences/${sequenceId}`]) {
+    await page.goto(url);
+    await expect(page.locator("#main")).toBeVisible();
+    await expectAccessible(page, url);
+  }
+  await page.goto("/campaigns");
+  await page.getByRole("button", { name: "New campaign" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "the new campaign dialog");
+  await page.goto("/sequences");
+  await page.getByRole("button", { name: "New sequence" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "the new sequence dialog");
+});
+
 withData("a dry run's result, its request shown in a code block, has no serious or critical axe violations", async ({ page, data }) => {
   await page.goto(`/settings/automations/${data.automationId}`);
   const dry = page.getByRole("form", { name: "Dry run" });

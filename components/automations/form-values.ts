@@ -19,6 +19,7 @@ export interface StepValues {
   groupId: string;
   listId: string;
   message: string;
+  sequenceId: string;
 }
 
 export interface FormValues {
@@ -59,6 +60,7 @@ export const emptyStep = (type: WorkflowStepType): StepValues => ({
   groupId: "",
   listId: "",
   message: "",
+  sequenceId: "",
 });
 
 export const DEFAULT_VALUES: FormValues = {
@@ -103,6 +105,8 @@ function stepInput(s: StepValues): Record<string, unknown> {
       return { type: s.type, listId: s.listId };
     case "notifyWatchers":
       return { type: s.type, ...opt("message", s.message.trim()) };
+    case "enrollInSequence":
+      return { type: s.type, sequenceId: s.sequenceId };
   }
 }
 

@@ -59,6 +59,7 @@ export const WORKFLOW_STEPS = [
   { value: "addToList", label: "Add to a list" },
   { value: "removeFromList", label: "Remove from a list" },
   { value: "notifyWatchers", label: "Notify watchers" },
+  { value: "enrollInSequence", label: "Enroll in a sequence" },
 ] as const;
 export type WorkflowStepType = (typeof WORKFLOW_STEPS)[number]["value"];
 

@@ -94,5 +94,15 @@ function StepFields({ index, type, options, entityType }: { index: number; type:
       return <SelectField label={`${n} list`} options={lists} error={e?.listId?.message} {...register(name("listId"))} />;
     case "notifyWatchers":
       return <TextField label={`${n} message`} hint="Optional; the watchers are told what happened either way." error={e?.message?.message} {...register(name("message"))} />;
+    case "enrollInSequence":
+      return (
+        <SelectField
+          label={`${n} sequence`}
+          hint="The contact (a deal's or ticket's contact) joins it; one already in it, without an address or unsubscribed is skipped."
+          options={[NONE, ...options.sequences.map((q) => ({ value: q.id, label: q.name }))]}
+          error={e?.sequenceId?.message}
+          {...register(name("sequenceId"))}
+        />
+      );
   }
 }

@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Mail } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { timelineKey } from "@/components/timeline/timeline";
 import { Button } from "@/components/ui/button";
@@ -17,8 +17,12 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { sendEmailAction } from "@/lib/email/actions";
 import type { ComposeData } from "@/lib/email/compose-data";
 import { renderTemplate } from "@/lib/email/template";
+import { formatDateTime } from "@/lib/format/dates";
 
 type Kind = "CONTACT" | "LEAD" | "DEAL";
+
+/** A "Send at" time must be ahead (the server also refuses nothing earlier: it just sends at once). */
+const inFuture = (x: string) => (x && new Date(x).getTime() > Date.now() ? true : "must be in the future");
 
 interface Form {
   mailboxId: string;
@@ -28,15 +32,18 @@ interface Form {
   subject: string;
   body: string;
   track: boolean;
+  later: boolean;
+  sendAt: string;
 }
 
 export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recordId: string; data: ComposeData }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const defaults: Form = { mailboxId: data.mailboxes[0]?.id ?? "", templateId: "", to: data.defaultTo ?? "", cc: "", subject: "", body: "", track: true };
+  const defaults: Form = { mailboxId: data.mailboxes[0]?.id ?? "", templateId: "", to: data.defaultTo ?? "", cc: "", subject: "", body: "", track: true, later: false, sendAt: "" };
   const form = useForm<Form>({ defaultValues: defaults });
   const action = useFormAction(sendEmailAction, form);
   const { errors, isSubmitting } = form.formState;
+  const later = useWatch({ control: form.control, name: "later" });
   const trigger = (
     <Button variant="secondary">
       <Mail className="size-4" aria-hidden /> Send email
@@ -75,9 +82,11 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
       body: v.body,
       templateId: v.templateId || undefined,
       track: v.track,
+      sendAt: v.later && v.sendAt ? new Date(v.sendAt) : undefined,
     });
     if (!r.ok) return;
-    toast.success(r.data.tracked || !v.track ? "Email queued: it is on its way" : "Email queued, untracked: a recipient is at one of your workspace's own domains");
+    if (r.data.scheduledAt) toast.success(`Email scheduled for ${formatDateTime(r.data.scheduledAt)}${r.data.tracked || !v.track ? "" : ", untracked"}`);
+    else toast.success(r.data.tracked || !v.track ? "Email queued: it is on its way" : "Email queued, untracked: a recipient is at one of your workspace's own domains");
     setOpen(false);
     form.reset(defaults);
     await queryClient.invalidateQueries({ queryKey: timelineKey(kind, recordId) });
@@ -97,7 +106,7 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
       onSubmit={onSubmit}
       pending={isSubmitting}
       error={errors.root?.server?.message}
-      submitLabel="Send email"
+      submitLabel={later ? "Schedule email" : "Send email"}
       pendingLabel="Sending…"
     >
       <div className="grid gap-3 sm:grid-cols-2">
@@ -115,6 +124,20 @@ export function ComposeEmailDialog({ kind, recordId, data }: { kind: Kind; recor
       <label className="inline-flex items-center gap-2 text-sm">
         <input type="checkbox" {...form.register("track")} /> Track opens and clicks (never for your workspace&apos;s own domains)
       </label>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" {...form.register("later")} /> Send later
+        </label>
+        {later ? (
+          <TextField
+            label="Send at"
+            type="datetime-local"
+            hint="Outside the workspace's send window it waits for the next open time."
+            {...form.register("sendAt", { validate: inFuture })}
+            error={errors.sendAt?.message}
+          />
+        ) : null}
+      </div>
     </FormDialog>
   );
 }

@@ -27,6 +27,11 @@ export function EmailFacts({ email }: { email: TimelineEmail }) {
         ) : null}
         {email.bouncedAt ? <Badge tone="red">Bounced</Badge> : null}
         {email.bouncedAt && email.bounceReason ? <span className="text-red-700">{email.bounceReason}</span> : null}
+        {email.status === "QUEUED" && !email.error && email.scheduledAt ? (
+          <span>
+            Scheduled for <DateTime value={email.scheduledAt} mode="absolute" />
+          </span>
+        ) : null}
       </p>
       {email.tracked ? (
         <>

@@ -4,6 +4,8 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { ActivityComposer } from "@/components/activities/activity-composer";
 import { ComposeEmailButton } from "@/components/email/compose-email-button";
+import { ContactEmailPanel } from "@/components/sequences/contact-email-panel";
+import { EnrollButton } from "@/components/sequences/enroll-button";
 import { KIND_WORDS } from "@/components/record-form/fields";
 import { PageHeader } from "@/components/shell/page-header";
 import { Timeline } from "@/components/timeline/timeline";
@@ -82,6 +84,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
                 groups={data.groups.map((g) => ({ id: g.id, name: g.name, following: data.watchers.some((w) => w.principalType === "GROUP" && w.principalId === g.id) }))}
               />
               {(kind === "CONTACT" || kind === "LEAD" || kind === "DEAL") && data.can.log && can(s.role, "email.send") ? <ComposeEmailButton ctx={s.ctx} kind={kind} id={id} /> : null}
+              {kind === "CONTACT" && data.can.log && can(s.role, "sequences.enroll") ? <EnrollButton ctx={s.ctx} contactId={id} /> : null}
               {can(s.role, "settings.manage") ? <AccessExplainButton kind={kind} id={id} title={data.title} /> : null}
               {kind === "LEAD" && data.can.edit && record.status !== "converted" && record.status !== "unqualified" ? (
                 <>
@@ -129,6 +132,7 @@ export async function RecordPage({ kind, id }: { kind: RecordKind; id: string })
             <RecordFieldsPanel kind={kind} id={id} values={record} definitions={data.definitions} users={activeUsers} refLabels={data.refLabels} canEdit={data.can.edit} />
           </Panel>
           <RoutingPanels ctx={s.ctx} kind={kind} id={id} />
+          {kind === "CONTACT" && !erased ? <ContactEmailPanel ctx={s.ctx} contactId={id} /> : null}
           <Followers watchers={data.watchers} />
           {pipeline ? <StageHistory entries={pipeline.history} userNames={userNames} /> : null}
           {mergeable ? <RecordMergePanels session={s} kind={kind} id={id} userNames={userNames} /> : null}

@@ -113,6 +113,13 @@ export const emailMessages = pgTable("email_messages", {
   repliedAt: timestamp({ withTimezone: true }),
   bouncedAt: timestamp({ withTimezone: true }),
   bounceReason: text(),
+  /** Send later: the worker's job runs at this time (migration campaigns_sequences). */
+  scheduledAt: timestamp({ withTimezone: true }),
+  /** Set for campaign and sequence sends: the RFC 8058 List-Unsubscribe URL (one-click POST). */
+  listUnsubscribeUrl: text(),
+  campaignId: uuid(),
+  sequenceEnrollmentId: uuid(),
+  sequenceStepId: uuid(),
   createdByUserId: uuid(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -129,6 +136,11 @@ export const emailMessages = pgTable("email_messages", {
   index("email_messages_created_by_idx").on(t.tenantId, t.createdByUserId),
   // the sync finds the sent email a reply or a bounce names
   index("email_messages_message_id_idx").on(t.tenantId, t.messageId),
+  // a campaign's figures; a mailbox's sends of the last hour (the campaign throttle)
+  index("email_messages_campaign_idx").on(t.tenantId, t.campaignId).where(sql`${t.campaignId} is not null`),
+  index("email_messages_sequence_step_idx").on(t.tenantId, t.sequenceStepId).where(sql`${t.sequenceStepId} is not null`),
+  index("email_messages_sequence_enrollment_idx").on(t.tenantId, t.sequenceEnrollmentId).where(sql`${t.sequenceEnrollmentId} is not null`),
+  index("email_messages_mailbox_recent_idx").on(t.tenantId, t.mailboxId, t.createdAt),
   check("email_messages_status_check", sql`${t.status} in (${list(EMAIL_STATUSES)})`),
 ]);
 

@@ -15,3 +15,4 @@ export * from "./imports";
 export * from "./email";
 export * from "./quotas";
 export * from "./email-sync";
+export * from "./campaigns";

@@ -22,9 +22,10 @@ import { analyticsPaths } from "@/lib/analytics/openapi";
 import { quotaPaths } from "@/lib/quotas/openapi";
 import { TAGS } from "./openapi-common";
 import { emailPaths } from "@/lib/email/openapi";
+import { campaignPaths } from "@/lib/campaigns/openapi";
 
 /** Each domain contributes its paths; add yours here. */
-const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, emailPaths, workspacePaths, analyticsPaths, quotaPaths];
+const SECTIONS: (() => ZodOpenApiPathsObject)[] = [recordPaths, pipelinePaths, activityPaths, listPaths, watcherPaths, notificationPaths, searchTagAndFieldPaths, automationPaths, tenancyPaths, auditPaths, leadPaths, scoringPaths, assignmentPaths, mergePaths, importPaths, emailPaths, campaignPaths, workspacePaths, analyticsPaths, quotaPaths];
 
 let cached: ReturnType<typeof createDocument> | undefined;
 

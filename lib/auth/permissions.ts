@@ -34,6 +34,16 @@ export const PERMISSIONS = {
   "email.send": ["admin", "manager", "sales_rep"],
   /** Write the workspace's email templates (Settings → Email templates); everyone who sends may use them. */
   "emailTemplates.manage": ["admin", "manager"],
+  /** See campaigns and their figures (/campaigns). */
+  "campaigns.read": ["admin", "manager", "sales_rep", "readonly"],
+  /** Write and send campaigns to lists. */
+  "campaigns.manage": ["admin", "manager"],
+  /** See sequences, their figures and who is enrolled. */
+  "sequences.read": ["admin", "manager", "sales_rep", "readonly"],
+  /** Write sequences and their steps. */
+  "sequences.manage": ["admin", "manager"],
+  /** Enroll contacts in a sequence (or stop them). */
+  "sequences.enroll": ["admin", "manager", "sales_rep"],
   /** Erase a contact's personal data (Privacy). */
   "records.erase": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@
 import "server-only";
 import { filterFieldsByType } from "@/lib/lists/fields";
 import { listLists } from "@/lib/lists/queries";
+import { listSequences } from "@/lib/sequences/service";
 import { listPipelines } from "@/lib/pipelines/queries";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { listGroups } from "@/lib/tenancy/groups";
@@ -26,10 +27,11 @@ export interface AutomationFormOptions {
   groups: Named[];
   users: Named[];
   fieldsByType: Record<EntityType, FilterField[]>;
+  sequences: Named[];
 }
 
 export async function loadFormOptions(ctx: TenantContext): Promise<AutomationFormOptions> {
-  const [pipelines, lists, groups, members, fields] = await Promise.all([listPipelines(ctx), listLists(ctx), listGroups(ctx), listMembers(ctx), filterFieldsByType(ctx)]);
+  const [pipelines, lists, groups, members, fields, seqs] = await Promise.all([listPipelines(ctx), listLists(ctx), listGroups(ctx), listMembers(ctx), filterFieldsByType(ctx), listSequences(ctx).catch(() => [])]);
   const types = new Set<string>(AUTOMATION_ENTITY_TYPES);
   return {
     pipelines: pipelines
@@ -44,5 +46,6 @@ export async function loadFormOptions(ctx: TenantContext): Promise<AutomationFor
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
     users: members.filter((m) => m.isActive).map((m) => ({ id: m.userId, name: m.name || m.email })),
     fieldsByType: Object.fromEntries(AUTOMATION_ENTITY_TYPES.map((t) => [t, fields[t]])) as Record<EntityType, FilterField[]>,
+    sequences: seqs.map((q) => ({ id: q.id, name: q.name })),
   };
 }

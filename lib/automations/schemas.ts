@@ -69,7 +69,7 @@ export const webhookConfigSchema = z.strictObject({
 export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
 
 const uuid = z.uuid();
-export const WORKFLOW_STEP_TYPES = ["createTask", "setField", "assignRoundRobin", "addToList", "removeFromList", "notifyWatchers"] as const;
+export const WORKFLOW_STEP_TYPES = ["createTask", "setField", "assignRoundRobin", "addToList", "removeFromList", "notifyWatchers", "enrollInSequence"] as const;
 export type WorkflowStepType = (typeof WORKFLOW_STEP_TYPES)[number];
 
 export const workflowStepSchema = z.discriminatedUnion("type", [
@@ -87,6 +87,8 @@ export const workflowStepSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("addToList"), listId: uuid }),
   z.strictObject({ type: z.literal("removeFromList"), listId: uuid }),
   z.strictObject({ type: z.literal("notifyWatchers"), message: z.string().max(2000).optional() }),
+  /** The contact (a deal's: its contact) joins the sequence; one already in it, without an address or suppressed is skipped. */
+  z.strictObject({ type: z.literal("enrollInSequence"), sequenceId: uuid }),
 ]);
 export type WorkflowStep = z.infer<typeof workflowStepSchema>;
 

@@ -7,7 +7,9 @@
 import "server-only";
 import { addDays } from "date-fns";
 import { and, asc, eq } from "drizzle-orm";
-import { automationActions, notifications, tenantGroupMembers, tenantUsers, type AutomationAction } from "@/db/schema";
+import { automationActions, deals, notifications, tenantGroupMembers, tenantUsers, tickets, type AutomationAction } from "@/db/schema";
+import { originFrom } from "@/lib/public-origin";
+import { enrollIn, loadSequence } from "@/lib/sequences/service";
 import { createActivity } from "@/lib/activities/service";
 import { AppError } from "@/lib/errors";
 import { addMembers, removeMembers } from "@/lib/lists/members";
@@ -75,6 +77,23 @@ async function notifyWatchers(ctx: TenantContext, automation: AutomationAction, 
   });
 }
 
+/** The record's contact joins the sequence (a contact itself, or a deal's, lead's or ticket's contact). */
+async function enrollFromAutomation(ctx: TenantContext, kind: AutomationEntityType, id: string, sequenceId: string): Promise<string> {
+  return withTenant(ctx, async (tx) => {
+    let contactId: string | null = id;
+    if (kind !== "CONTACT") {
+      const table = { DEAL: deals, TICKET: tickets, LEAD: null, COMPANY: null }[kind];
+      if (!table) throw new AppError("validation", `a ${kind.toLowerCase()} has no contact to enroll`);
+      const [row] = await tx.select({ contactId: table.contactId }).from(table).where(and(eq(table.tenantId, ctx.tenantId), eq(table.id, id)));
+      contactId = row?.contactId ?? null;
+    }
+    if (!contactId) throw new AppError("validation", "the record has no contact to enroll");
+    const seq = await loadSequence(tx, ctx, sequenceId);
+    const r = await enrollIn(tx, ctx, seq, [contactId], "AUTOMATION", originFrom(new Headers()));
+    return r.enrolled ? `contact ${contactId} enrolled in sequence ${sequenceId}` : `contact ${contactId} skipped (already in the sequence, no address, or suppressed)`;
+  });
+}
+
 async function runStep(ctx: TenantContext, automation: AutomationAction, kind: AutomationEntityType, id: string, title: string, step: WorkflowStep): Promise<string> {
   switch (step.type) {
     case "createTask": {
@@ -107,6 +126,8 @@ async function runStep(ctx: TenantContext, automation: AutomationAction, kind: A
       return `removed from list ${step.listId}`;
     case "notifyWatchers":
       return `${await notifyWatchers(ctx, automation, kind, id, title, step.message)} watcher(s) notified`;
+    case "enrollInSequence":
+      return enrollFromAutomation(ctx, kind, id, step.sequenceId);
   }
 }
 

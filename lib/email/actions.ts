@@ -5,7 +5,9 @@ import { z } from "zod";
 import { tenantAction } from "@/lib/safe-action";
 import { checkMailbox, createMailbox, deleteMailbox, updateMailbox } from "./mailboxes";
 import { publicOrigin } from "@/lib/public-origin";
-import { mailboxCreateSchema, mailboxUpdateSchema, sendEmailSchema, templateInputSchema } from "./schemas";
+import { emailPreferencesSchema, setEmailPreferences } from "./preferences";
+import { mailboxCreateSchema, mailboxUpdateSchema, sendEmailSchema, sendSettingsSchema, templateInputSchema } from "./schemas";
+import { updateSendSettings } from "./send-settings";
 import { queueEmail } from "./send";
 import { createTemplate, deleteTemplate, updateTemplate } from "./templates";
 
@@ -53,5 +55,15 @@ export const sendEmailAction = tenantAction
   .inputSchema(sendEmailSchema)
   .action(async ({ parsedInput, ctx }) => {
     const email = await queueEmail(ctx.tenant, parsedInput, { publicOrigin: await publicOrigin() });
-    return { id: email.id, status: email.status, tracked: email.tracked };
+    return { id: email.id, status: email.status, tracked: email.tracked, scheduledAt: email.scheduledAt?.toISOString() ?? null };
   });
+
+export const updateSendSettingsAction = tenantAction
+  .metadata({ permission: "settings.manage" })
+  .inputSchema(sendSettingsSchema)
+  .action(async ({ parsedInput, ctx }) => updateSendSettings(ctx.tenant, parsedInput));
+
+export const setEmailPreferencesAction = tenantAction
+  .metadata({ permission: "records.write" })
+  .inputSchema(z.object({ contactId: z.uuid(), preferences: emailPreferencesSchema }))
+  .action(async ({ parsedInput, ctx }) => setEmailPreferences(ctx.tenant, parsedInput.contactId, parsedInput.preferences));

@@ -60,6 +60,7 @@ const emailOut = z
     clicks: z.number().int(),
     links: z.array(z.object({ url: z.string(), clicks: z.number().int() })),
     sentAt: time.nullable(),
+    scheduledAt: time.nullable().meta({ description: "Send later: when the worker sends it (the send window's next open minute after `sendAt`)" }),
     createdAt: time,
   })
   .meta({ id: "Email" });

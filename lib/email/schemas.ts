@@ -76,5 +76,25 @@ export const sendEmailSchema = z.object({
   templateId: z.uuid().optional(),
   /** Asked for; still off when a recipient is at one of the workspace's own domains. */
   track: z.boolean().default(false),
+  /** Send later: not before this instant, and then at the send window's next open minute. */
+  sendAt: z.coerce.date().optional(),
 });
 export type SendEmailInput = z.input<typeof sendEmailSchema>;
+
+/** Settings → Email, "Sending": the send window (workspace time zone) and the campaign throttle. */
+export const sendSettingsSchema = z
+  .object({
+    windowEnabled: z.boolean(),
+    windowDays: z.array(z.number().int().min(0).max(6)).max(7).transform((d) => [...new Set(d)].sort()),
+    windowStartMinute: z.number().int().min(0).max(1439),
+    windowEndMinute: z.number().int().min(1).max(1440),
+    hourlyLimit: z.number().int().min(1).max(100_000),
+    batchSize: z.number().int().min(1).max(1000),
+  })
+  .partial()
+  .superRefine((v, ctx) => {
+    if (v.windowStartMinute !== undefined && v.windowEndMinute !== undefined && v.windowStartMinute >= v.windowEndMinute)
+      ctx.addIssue({ code: "custom", path: ["windowEndMinute"], message: "must be after the start" });
+    if (v.windowEnabled && v.windowDays && v.windowDays.length === 0) ctx.addIssue({ code: "custom", path: ["windowDays"], message: "needs at least one day" });
+  });
+export type SendSettingsInput = z.input<typeof sendSettingsSchema>;

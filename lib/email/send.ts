@@ -7,20 +7,23 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { activities, emailMessages, mailboxes, tenantUsers, users, type EmailMessage } from "@/db/schema";
+import { activities, campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
 import { createActivityIn } from "@/lib/activities/service";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound, validationError } from "@/lib/errors";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
-import { withTenant } from "@/lib/tenancy/with-tenant";
+import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { signToken } from "./crypto";
 import { usableMailbox } from "./mailboxes";
-import { sendEmailSchema, type SendEmailInput } from "./schemas";
+import { EMAIL_RECORD_TYPES, sendEmailSchema, type SendEmailInput } from "./schemas";
 import { pooledTransport, smtpErrorMessage } from "./smtp";
 import { renderTemplate } from "./template";
-import { clickPayload, domainOf, internalDomains, linksOf, openPayload, textToHtml, trackingAllowed } from "./tracking-rules";
+import { loadSendSettings, windowOf } from "./send-settings";
+import { nextOpenSlot } from "./send-window";
+import { suppressedAmong } from "./suppression";
+import { clickPayload, domainOf, internalDomains, linksOf, openPayload, textToHtml, trackingAllowed, unsubscribeFooter, unsubscribePayload } from "./tracking-rules";
 import { recordVariables } from "./variables";
 
 /** What the UI and the API see of a sent email. */
@@ -48,6 +51,7 @@ export interface EmailView {
   clicks: number;
   links: { url: string; clicks: number }[];
   sentAt: Date | null;
+  scheduledAt: Date | null;
   createdAt: Date;
 }
 
@@ -76,6 +80,7 @@ export function toEmailView(e: EmailMessage): EmailView {
     clicks: e.clicks,
     links: e.links.map((url, i) => ({ url, clicks: e.linkClicks[String(i)] ?? 0 })),
     sentAt: e.sentAt,
+    scheduledAt: e.scheduledAt,
     createdAt: e.createdAt,
   };
 }
@@ -85,6 +90,92 @@ export const trackingPath = { open: "/api/public/email/o/", click: "/api/public/
 export interface QueueOptions {
   /** The app's public origin (AUTH_URL, or the request's): tracking links point there. */
   publicOrigin: string;
+}
+
+export const unsubscribePath = "/api/public/email/u/";
+
+/** What one outgoing email is made of, once its template was rendered. */
+export interface NewEmail {
+  mailbox: Pick<Mailbox, "id" | "emailAddress">;
+  recordType: (typeof EMAIL_RECORD_TYPES)[number];
+  recordId: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  body: string;
+  /** Tracking asked for and allowed (trackingAllowed). */
+  tracked: boolean;
+  publicOrigin: string;
+  scheduledAt?: Date | null;
+  /** Campaign and sequence sends carry List-Unsubscribe headers and an unsubscribe footer. */
+  bulk?: { campaignId?: string; sequenceEnrollmentId?: string; sequenceStepId?: string };
+  /** Who the activity is by (a campaign's or enrollment's author; null for the system). */
+  createdByUserId?: string | null;
+}
+
+/**
+ * Writes the EMAIL activity and the queued send (whose insert queues the worker's job, at
+ * `scheduledAt` when given) in the caller's transaction: the one insert path of every
+ * email — compose, REST, campaigns and sequences.
+ */
+export async function insertEmail(tx: Tx, ctx: TenantContext, n: NewEmail): Promise<EmailMessage> {
+  const id = randomUUID();
+  const messageId = `<${id}@${domainOf(n.mailbox.emailAddress) || "stageline.local"}>`;
+  const origin = n.publicOrigin.replace(/\/+$/, "");
+  const unsubscribeUrl = n.bulk ? `${origin}${unsubscribePath}${signToken(unsubscribePayload(ctx.tenantId, id))}` : undefined;
+  const html = textToHtml(n.body, {
+    ...(n.tracked
+      ? {
+          clickUrl: (i: number) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i))}`,
+          pixelUrl: `${origin}${trackingPath.open}${signToken(openPayload(ctx.tenantId, id))}`,
+        }
+      : {}),
+    unsubscribeUrl,
+  });
+  const cc = n.cc ?? [];
+  const activity = await createActivityIn(tx, { ...ctx, actor: { ...ctx.actor, userId: n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId } }, { activityType: "EMAIL", subject: n.subject, body: n.body, recordType: n.recordType, recordId: n.recordId, direction: "OUTBOUND" });
+  await tx
+    .update(activities)
+    .set({ detailsJson: { emailId: id, messageId, threadId: messageId, to: n.to, cc, ...(n.scheduledAt ? { scheduledAt: n.scheduledAt.toISOString() } : {}) } })
+    .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, activity.id)));
+  const [row] = await tx
+    .insert(emailMessages)
+    .values({
+      tenantId: ctx.tenantId,
+      id,
+      mailboxId: n.mailbox.id,
+      activityId: activity.id,
+      recordType: n.recordType,
+      recordId: n.recordId,
+      fromAddress: n.mailbox.emailAddress,
+      toAddresses: n.to,
+      ccAddresses: cc,
+      subject: n.subject,
+      bodyText: unsubscribeUrl ? n.body + unsubscribeFooter(unsubscribeUrl) : n.body,
+      bodyHtml: html,
+      messageId,
+      threadId: messageId,
+      tracked: n.tracked,
+      links: n.tracked ? linksOf(n.body) : [],
+      scheduledAt: n.scheduledAt ?? null,
+      listUnsubscribeUrl: unsubscribeUrl ?? null,
+      campaignId: n.bulk?.campaignId ?? null,
+      sequenceEnrollmentId: n.bulk?.sequenceEnrollmentId ?? null,
+      sequenceStepId: n.bulk?.sequenceStepId ?? null,
+      createdByUserId: n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId,
+    })
+    .returning();
+  return row!;
+}
+
+/** The workspace's own domains (tracking is off for mail to them). */
+export async function workspaceDomains(tx: Tx, tenantId: string, mailboxAddress: string): Promise<Set<string>> {
+  const members = await tx
+    .select({ email: users.email })
+    .from(tenantUsers)
+    .innerJoin(users, eq(users.id, tenantUsers.userId))
+    .where(and(eq(tenantUsers.tenantId, tenantId), eq(tenantUsers.isActive, true)));
+  return internalDomains([...members.map((m) => m.email), mailboxAddress]);
 }
 
 export async function queueEmail(ctx: TenantContext, input: SendEmailInput, opts: QueueOptions): Promise<EmailView> {
@@ -98,56 +189,16 @@ export async function queueEmail(ctx: TenantContext, input: SendEmailInput, opts
     const subject = renderTemplate(v.subject, vars).text.replace(/[\r\n]+/g, " ").trim();
     const body = renderTemplate(v.body, vars).text;
     if (!subject) throw validationError([{ path: "subject", message: "is empty once its variables are filled in" }]);
-
-    const members = await tx
-      .select({ email: users.email })
-      .from(tenantUsers)
-      .innerJoin(users, eq(users.id, tenantUsers.userId))
-      .where(and(eq(tenantUsers.tenantId, ctx.tenantId), eq(tenantUsers.isActive, true)));
-    const internal = internalDomains([...members.map((m) => m.email), mailbox.emailAddress]);
+    // send later: at the asked time, or the send window's next open minute after it
+    let scheduledAt: Date | null = null;
+    if (v.sendAt && v.sendAt.getTime() > Date.now()) {
+      const settings = await loadSendSettings(tx, ctx.tenantId);
+      scheduledAt = nextOpenSlot(v.sendAt, windowOf(settings), settings.timeZone);
+    }
+    const internal = await workspaceDomains(tx, ctx.tenantId, mailbox.emailAddress);
     const tracked = v.track && trackingAllowed([...v.to, ...v.cc], internal);
-
-    const id = randomUUID();
-    const messageId = `<${id}@${domainOf(mailbox.emailAddress) || "stageline.local"}>`;
-    const origin = opts.publicOrigin.replace(/\/+$/, "");
-    const html = textToHtml(
-      body,
-      tracked
-        ? {
-            clickUrl: (i) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i))}`,
-            pixelUrl: `${origin}${trackingPath.open}${signToken(openPayload(ctx.tenantId, id))}`,
-          }
-        : {},
-    );
-
-    const activity = await createActivityIn(tx, ctx, { activityType: "EMAIL", subject, body, recordType: v.recordType, recordId: v.recordId, direction: "OUTBOUND" });
-    await tx
-      .update(activities)
-      .set({ detailsJson: { emailId: id, messageId, threadId: messageId, to: v.to, cc: v.cc } })
-      .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, activity.id)));
-    const [row] = await tx
-      .insert(emailMessages)
-      .values({
-        tenantId: ctx.tenantId,
-        id,
-        mailboxId: mailbox.id,
-        activityId: activity.id,
-        recordType: v.recordType,
-        recordId: v.recordId,
-        fromAddress: mailbox.emailAddress,
-        toAddresses: v.to,
-        ccAddresses: v.cc,
-        subject,
-        bodyText: body,
-        bodyHtml: html,
-        messageId,
-        threadId: messageId,
-        tracked,
-        links: tracked ? linksOf(body) : [],
-        createdByUserId: ctx.actor.userId,
-      })
-      .returning();
-    return toEmailView(row!);
+    const row = await insertEmail(tx, ctx, { mailbox, recordType: v.recordType, recordId: v.recordId, to: v.to, cc: v.cc, subject, body, tracked, publicOrigin: opts.publicOrigin, scheduledAt });
+    return toEmailView(row);
   });
 }
 
@@ -158,6 +209,20 @@ export async function getEmail(ctx: TenantContext, id: string): Promise<EmailVie
     if (!row) throw notFound("Email");
     return toEmailView(row);
   });
+}
+
+/** Why a queued campaign or sequence email must not go out after all; null when it may. */
+async function bulkSendRefusal(tx: Tx, e: EmailMessage): Promise<string | null> {
+  const hit = await suppressedAmong(tx, e.tenantId, [...e.toAddresses, ...e.ccAddresses]);
+  if (hit.size) {
+    const [address, reason] = [...hit][0]!;
+    return `Not sent: ${address} is on the suppression list (${reason.toLowerCase()})`;
+  }
+  if (e.sequenceEnrollmentId) {
+    const [en] = await tx.select({ status: sequenceEnrollments.status }).from(sequenceEnrollments).where(and(eq(sequenceEnrollments.tenantId, e.tenantId), eq(sequenceEnrollments.id, e.sequenceEnrollmentId)));
+    if (en && en.status === "STOPPED") return "Not sent: the sequence stopped for this person";
+  }
+  return null;
 }
 
 /** The attempt the job queue is on: the last one marks a failure for good. */
@@ -176,11 +241,19 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
   const claimed = await withTenant(ctx, async (tx) => {
     const [e] = await tx.select().from(emailMessages).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId))).for("update");
     if (!e || e.status === "SENT" || e.status === "FAILED") return null;
+    // a campaign or sequence email whose address was suppressed (or whose enrollment stopped) since it was queued is not sent
+    const refused = e.listUnsubscribeUrl ? await bulkSendRefusal(tx, e) : null;
+    if (refused) {
+      await tx.update(emailMessages).set({ status: "FAILED", error: refused, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
+      if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, emailId)));
+      return "refused" as const;
+    }
     const [m] = await tx.select().from(mailboxes).where(and(eq(mailboxes.tenantId, tenantId), eq(mailboxes.id, e.mailboxId)));
     await tx.update(emailMessages).set({ status: "SENDING", attempts: e.attempts + 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
     return { e, m: m! };
   });
   if (!claimed) return "SENT";
+  if (claimed === "refused") return "FAILED";
   const { e, m } = claimed;
   try {
     const transport = await pooledTransport(m);
@@ -192,6 +265,8 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
       text: e.bodyText,
       html: e.bodyHtml,
       messageId: e.messageId,
+      // RFC 8058: a mail client's one-click unsubscribe POSTs to the URL (campaign and sequence sends)
+      ...(e.listUnsubscribeUrl ? { headers: { "List-Unsubscribe": `<${e.listUnsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } : {}),
     });
   } catch (err) {
     const reason = smtpErrorMessage(err, m);

@@ -2,6 +2,7 @@
 // new mail logged on the contact (and its company and open deal), threads, a move and a
 // delete on the server, a restart that resumes after the last UID without duplicates, a
 // rejected password (paused, error, owner notified), replies and bounces of sent emails.
+import { createSequence, enroll } from "@/lib/sequences/service";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeMember, makeTenant } from "@/db/testing/factories";
@@ -222,6 +223,10 @@ describe("IMAP sync against Dovecot", () => {
     const onBounce = await createAutomation(s.ctx, { name: "Bounced", entityType: "DEAL", scopeType: "ENTITY", triggerEvent: "email.bounced", actionType: "EVENT", config: { name: "deal.bounced" } });
     const sent = await queueEmail(s.rep.ctx, { recordType: "CONTACT", recordId: s.contact.id, mailboxId: s.mailbox.id, to: [s.ada], subject: "Proposal", body: "Here it is" }, { publicOrigin: "http://crm.test" });
     const other = await queueEmail(s.rep.ctx, { recordType: "DEAL", recordId: s.deal.id, mailboxId: s.mailbox.id, to: ["nobody@customer.test"], subject: "Hello?", body: "?" }, { publicOrigin: "http://crm.test" });
+    // Ada is in a sequence: her reply stops it
+    const admins = await createMailbox(s.ctx, { emailAddress: `team-${n}@mailco.test`, smtpHost: "127.0.0.1", smtpPort: 2525, smtpSecurity: "NONE", smtpUsername: "team", smtpPassword: "x" });
+    const seq = await createSequence(s.ctx, { name: "Nudges", mailboxId: admins.id, steps: [{ kind: "EMAIL", delayDays: 3, subject: "Any news?", body: "?" }] });
+    const adaIn = (await enroll(s.ctx, seq.id, { contactId: s.contact.id }, { publicOrigin: "http://crm.test" })).enrollments[0]!;
     await imap.append("INBOX", rawMessage({ from: s.ada, to: s.mailbox.emailAddress, subject: "Re: Proposal", text: "Thanks!", messageId: mid("re"), inReplyTo: sent.messageId, references: [sent.messageId] }));
     await imap.append("INBOX", rawBounce({ to: s.mailbox.emailAddress, originalMessageId: other.messageId, recipient: "nobody@customer.test" }));
     const r = await syncMailbox(s.tenantId, s.mailbox.id);
@@ -233,6 +238,10 @@ describe("IMAP sync against Dovecot", () => {
     const [b] = await owner`select bounced_at, bounce_reason from email_messages where tenant_id = ${s.tenantId} and id = ${other.id}`;
     expect(b!.bounced_at).not.toBeNull();
     expect(b!.bounce_reason).toMatch(/nobody@customer\.test: 550 5\.1\.1 User unknown/);
+    // the bounced address is suppressed, counted against the send that bounced; Ada's sequence stopped
+    expect(await owner`select reason, source_email_id from email_suppressions where tenant_id = ${s.tenantId} and email = 'nobody@customer.test'`).toEqual([{ reason: "BOUNCED", source_email_id: other.id }]);
+    const [stopped] = await owner`select status, stop_reason from sequence_enrollments where tenant_id = ${s.tenantId} and id = ${adaIn.id}`;
+    expect(stopped).toMatchObject({ status: "STOPPED", stop_reason: "REPLIED" });
     const events = await owner`select event_type, entity_type, entity_id from domain_events where tenant_id = ${s.tenantId} and event_type in ('email.replied', 'email.bounced') order by event_type`;
     expect(events).toEqual([
       { event_type: "email.bounced", entity_type: "DEAL", entity_id: s.deal.id },

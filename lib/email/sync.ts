@@ -48,6 +48,8 @@ import { sanitizeEmailHtml } from "./sanitize";
 import { resolveSmtpHost } from "./smtp";
 import { messageIdsOf, normalizeMessageId, threadBatch, ancestorsOf, type ThreadHeaders } from "./threading";
 import { internalDomains } from "./tracking-rules";
+import { suppressAddress } from "@/lib/email/suppression";
+import { stopEnrollmentsFor } from "@/lib/sequences/stop";
 
 /** Bounds: what is read of a message, and what is kept of it. */
 export const SYNC_LIMITS = {
@@ -324,11 +326,16 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
       .update(emailMessages)
       .set({ bouncedAt: m.date, bounceReason: d.recipient ? `${d.recipient}: ${d.reason}`.slice(0, 500) : d.reason, updatedAt: new Date() })
       .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.messageId, d.originalMessageId!), isNull(emailMessages.bouncedAt)))
-      .returning({ id: emailMessages.id, recordType: emailMessages.recordType, recordId: emailMessages.recordId });
+      .returning({ id: emailMessages.id, recordType: emailMessages.recordType, recordId: emailMessages.recordId, to: emailMessages.toAddresses });
     // a bounce counts as matched when it names a sent email, else as nobody's mail
     if (hit.length) counts.matched++;
     else counts.skippedNoContact++;
-    for (const h of hit) events.push({ type: "email.bounced", entityType: h.recordType, entityId: h.recordId, payload: { emailId: h.id, recipient: d.recipient, status: d.status, reason: d.reason } });
+    for (const h of hit) {
+      events.push({ type: "email.bounced", entityType: h.recordType, entityId: h.recordId, payload: { emailId: h.id, recipient: d.recipient, status: d.status, reason: d.reason } });
+      // the address that bounced gets no campaign or sequence email again (its sequences stop; its campaign counts it)
+      const address = d.recipient ?? (h.to.length === 1 ? h.to[0] : null);
+      if (address) await suppressAddress(tx, { tenantId, email: address, reason: "BOUNCED", sourceEmailId: h.id, detail: d.reason });
+    }
   }
   const own = new Set(ws.own);
   const inbound = (m: IncomingMessage) => !own.has(m.from);
@@ -343,6 +350,8 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
     for (const s of sent) {
       const reply = fresh.find((m) => !m.dsn && inbound(m) && ancestorsOf(m).includes(s.messageId))!;
       await tx.update(emailMessages).set({ repliedAt: reply.date, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, s.id)));
+      // a person who replies leaves their sequences
+      await stopEnrollmentsFor(tx, { tenantId, email: reply.from, reason: "REPLIED" });
       events.push({ type: "email.replied", entityType: s.recordType, entityId: s.recordId, payload: { emailId: s.id, replyMessageId: reply.messageId, from: reply.from } });
     }
   }

@@ -33,6 +33,7 @@ export function isProxyOpen(userAgent: string | null): boolean {
 
 const OPEN = 1;
 const CLICK = 2;
+const UNSUBSCRIBE = 3;
 export const OPEN_PAYLOAD_BYTES = 33;
 export const CLICK_PAYLOAD_BYTES = 35;
 
@@ -52,16 +53,22 @@ export function clickPayload(tenantId: string, emailId: string, linkIndex: numbe
   return Buffer.concat([Buffer.from([CLICK]), uuidBytes(tenantId), uuidBytes(emailId), idx]);
 }
 
+/** An unsubscribe link's payload: the same shape as an open's, with its own kind byte. */
+export function unsubscribePayload(tenantId: string, emailId: string): Buffer {
+  return Buffer.concat([Buffer.from([UNSUBSCRIBE]), uuidBytes(tenantId), uuidBytes(emailId)]);
+}
+export const UNSUBSCRIBE_PAYLOAD_BYTES = 33;
+
 export interface TrackingTarget {
-  kind: "open" | "click";
+  kind: "open" | "click" | "unsubscribe";
   tenantId: string;
   emailId: string;
   linkIndex: number | null;
 }
 
 /** What a verified payload names; null when its kind byte is not the one expected. */
-export function readPayload(p: Buffer, kind: "open" | "click"): TrackingTarget | null {
-  if (p[0] !== (kind === "open" ? OPEN : CLICK)) return null;
+export function readPayload(p: Buffer, kind: "open" | "click" | "unsubscribe"): TrackingTarget | null {
+  if (p[0] !== (kind === "open" ? OPEN : kind === "click" ? CLICK : UNSUBSCRIBE)) return null;
   return { kind, tenantId: uuidText(p.subarray(1, 17)), emailId: uuidText(p.subarray(17, 33)), linkIndex: kind === "click" ? p.readUInt16BE(33) : null };
 }
 
@@ -81,7 +88,12 @@ export interface HtmlOptions {
   /** Given: each link's href becomes this (its index in linksOf order), and `pixelUrl` is added. */
   clickUrl?: (index: number) => string;
   pixelUrl?: string;
+  /** A campaign's or sequence's unsubscribe link, below the message and never rewritten for tracking. */
+  unsubscribeUrl?: string;
 }
+
+/** The plain-text footer of a campaign or sequence email. */
+export const unsubscribeFooter = (url: string) => `\n\n--\nTo stop receiving these emails, unsubscribe: ${url}`;
 
 /** A plain-text body as HTML: escaped, links made clickable (tracked when asked), line breaks kept. */
 export function textToHtml(text: string, opts: HtmlOptions = {}): string {
@@ -99,5 +111,8 @@ export function textToHtml(text: string, opts: HtmlOptions = {}): string {
   out += escapeHtml(text.slice(last));
   const body = out.replace(/\r?\n/g, "<br>\n");
   const pixel = opts.pixelUrl ? `<img src="${escapeHtml(opts.pixelUrl)}" width="1" height="1" alt="" style="display:block;border:0">` : "";
-  return `<!doctype html><html><body><div style="font-family:sans-serif;font-size:14px">${body}</div>${pixel}</body></html>`;
+  const footer = opts.unsubscribeUrl
+    ? `<p style="font-family:sans-serif;font-size:12px;color:#555;margin-top:24px">To stop receiving these emails, <a href="${escapeHtml(opts.unsubscribeUrl)}">unsubscribe</a>.</p>`
+    : "";
+  return `<!doctype html><html><body><div style="font-family:sans-serif;font-size:14px">${body}</div>${footer}${pixel}</body></html>`;
 }

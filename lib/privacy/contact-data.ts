@@ -12,6 +12,8 @@ import { getRecord, lockLiveRecords, serializeRecord } from "@/lib/records/servi
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { ERASED } from "./erased";
+import { suppressAddress } from "@/lib/email/suppression";
+import { stopEnrollmentsFor } from "@/lib/sequences/stop";
 import { suppressEmail } from "./suppression";
 
 export const PERSONAL_FIELDS = ["firstName", "lastName", "email", "phone", "mobilePhone", "jobTitle", "department", "linkedinUrl"] as const;
@@ -65,7 +67,12 @@ export async function eraseContact(ctx: TenantContext, id: string): Promise<void
   await withTenant(ctx, async (tx) => {
     const [row] = await lockLiveRecords(tx, ctx, "CONTACT", [id]);
     if (!row) throw notFound("Contact");
-    if (typeof row.email === "string" && row.email.trim() && row.email !== ERASED) await suppressEmail(tx, tenant, row.email);
+    if (typeof row.email === "string" && row.email.trim() && row.email !== ERASED) {
+      await suppressEmail(tx, tenant, row.email);
+      // no campaign or sequence email to the address again (the suppression list keeps its hash only)
+      await suppressAddress(tx, { tenantId: tenant, email: row.email, reason: "ERASED" });
+    }
+    await stopEnrollmentsFor(tx, { tenantId: tenant, contactId: id, reason: "SUPPRESSED" });
     await tx
       .update(contacts)
       .set({ ...Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, ERASED])), customFields: {}, updatedAt: sql`now()` })

@@ -98,7 +98,7 @@ export function timelineSql(tenant: string, kind: RecordKind, recordId: string, 
                  'id', em.id, 'status', em.status, 'error', em.error, 'from', em.from_address, 'to', em.to_addresses, 'cc', em.cc_addresses,
                  'tracked', em.tracked, 'opens', em.opens, 'proxyOpens', em.proxy_opens, 'firstOpenedAt', em.first_opened_at,
                  'lastOpenedAt', em.last_opened_at, 'clicks', em.clicks, 'links', em.links, 'linkClicks', em.link_clicks, 'sentAt', em.sent_at,
-                 'threadId', em.thread_id, 'repliedAt', em.replied_at, 'bouncedAt', em.bounced_at, 'bounceReason', em.bounce_reason) end,
+                 'threadId', em.thread_id, 'repliedAt', em.replied_at, 'bouncedAt', em.bounced_at, 'bounceReason', em.bounce_reason, 'scheduledAt', em.scheduled_at) end,
                'synced', case when se.id is null then null else jsonb_build_object(
                  'id', se.id, 'direction', se.direction, 'threadId', se.thread_id, 'from', se.from_address, 'fromName', se.from_name,
                  'to', se.to_addresses, 'cc', se.cc_addresses, 'attachments', jsonb_array_length(se.attachments), 'mailboxOwnerId', se.owner_user_id) end)
@@ -196,6 +196,7 @@ function timelineEmail(e: Record<string, unknown>): TimelineEmail {
     repliedAt: date(e.repliedAt),
     bouncedAt: date(e.bouncedAt),
     bounceReason: (e.bounceReason as string | null) ?? null,
+    scheduledAt: date(e.scheduledAt),
   };
 }
 

@@ -70,6 +70,8 @@ export interface TimelineEmail {
   repliedAt: Date | null;
   bouncedAt: Date | null;
   bounceReason: string | null;
+  /** Send later: when the worker sends it (null for a send now). */
+  scheduledAt: Date | null;
 }
 
 /** A move between stages (the stage a record was created in is on its "created" entry). */

@@ -23,12 +23,16 @@ import { IMPORTS_CRONTAB, runImport, sweepImports } from "@/lib/imports/run";
 import { sendQueuedEmail } from "@/lib/email/send";
 import { closePooledTransports } from "@/lib/email/smtp";
 import { EMAIL_SYNC_CRONTAB, emailSyncSweepTask, syncMailboxTask } from "@/lib/email/sync-tasks";
+import { runCampaignBatch } from "@/lib/campaigns/run";
+import { sequenceStopConsumer } from "@/lib/sequences/consumer";
+import { runSequenceStep } from "@/lib/sequences/run";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
   registerConsumer(dynamicListsConsumer);
   registerConsumer(automationsConsumer);
   registerConsumer(leadScoringConsumer);
+  registerConsumer(sequenceStopConsumer);
 }
 
 export const taskList: TaskList = {
@@ -67,6 +71,16 @@ export const taskList: TaskList = {
   // the IMAP sync: the minute's sweep, and each mailbox's sync (also queued by "Sync now")
   email_sync_sweep: emailSyncSweepTask,
   sync_mailbox: syncMailboxTask,
+  // queued by the campaigns trigger whenever a campaign's next batch time is set (migration campaigns_sequences)
+  async campaign_batch(payload) {
+    const { tenantId, campaignId } = payload as { tenantId: string; campaignId: string };
+    await runCampaignBatch(tenantId, campaignId);
+  },
+  // queued by the sequence_enrollments trigger for an enrollment's next step
+  async sequence_step(payload) {
+    const { tenantId, enrollmentId } = payload as { tenantId: string; enrollmentId: string };
+    await runSequenceStep(tenantId, enrollmentId);
+  },
   async imports_sweep(_payload, helpers) {
     const n = await sweepImports();
     if (n) helpers.logger.info(`queued ${n} stalled import(s) again`);

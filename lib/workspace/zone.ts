@@ -41,3 +41,18 @@ export function zonedDayStart(day: string, zone: string): Date {
 export function zonedDayOf(at: Date, zone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
+
+/** The instant a wall-clock time (minutes after midnight of a YYYY-MM-DD day) has in `zone` (the next existing one on a DST gap). */
+export function zonedInstant(day: string, minuteOfDay: number, zone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d) + minuteOfDay * 60_000;
+  let guess = wall - offsetAt(zone, new Date(wall));
+  guess = wall - offsetAt(zone, new Date(guess));
+  return new Date(guess);
+}
+
+/** An instant's calendar day, day of the week (0 = Sunday) and minute of the day in `zone`. */
+export function zonedClock(at: Date, zone: string): { day: string; weekday: number; minute: number } {
+  const local = new Date(at.getTime() + offsetAt(zone, at));
+  return { day: local.toISOString().slice(0, 10), weekday: local.getUTCDay(), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}

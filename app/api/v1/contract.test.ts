@@ -388,6 +388,48 @@ describe("every documented operation, answered as the document says", () => {
     await call("DELETE", `/quotas/${quota.id}`, { expect: 204 });
   });
 
+  it("campaigns, sequences, sending settings, suppression list, email preferences", async () => {
+    const { body: box } = await call("POST", "/mailboxes", { body: { emailAddress: "news@acme.example", shared: true, smtpHost: "127.0.0.1", smtpPort: 1, smtpSecurity: "NONE", smtpUsername: "news", smtpPassword: "s3cret-app-pass" }, expect: 201 });
+    const { body: list } = await call("POST", "/lists", { body: { name: "Campaign list", objectType: "CONTACT" }, expect: 201 });
+    await call("POST", `/lists/${list.id}/members`, { body: { memberIds: [ids.contacts] } });
+    await call("GET", "/email-settings");
+    const { body: settings } = await call("PUT", "/email-settings", { body: { windowEnabled: true, windowDays: [1, 2, 3, 4, 5], windowStartMinute: 540, windowEndMinute: 1020, hourlyLimit: 100 } });
+    expect(settings).toMatchObject({ windowEnabled: true, hourlyLimit: 100, batchSize: 50 });
+    await call("GET", `/email-preferences/${ids.contacts}`);
+    await call("PATCH", `/email-preferences/${ids.contacts}`, { body: { productUpdates: false } });
+
+    const input = { name: "Launch", mailboxId: box.id, listId: list.id, subject: "Hi {{contact.firstName | there}}", subjectB: "News for you", splitPercent: 50, body: "Hello" };
+    const { body: campaign } = await call("POST", "/campaigns", { body: input, expect: 201 });
+    expect(campaign).toMatchObject({ status: "DRAFT", splitPercent: 50 });
+    await call("GET", "/campaigns");
+    await call("PATCH", `/campaigns/${campaign.id}`, { body: { ...input, name: "Launch 2" } });
+    const { body: sent } = await call("POST", `/campaigns/${campaign.id}/send`, { body: { scheduledAt: "2099-01-05T10:00:00Z" } });
+    expect(sent.status).toBe("SCHEDULED");
+    const { body: detail } = await call("GET", `/campaigns/${campaign.id}`);
+    expect(detail.figures.variants).toHaveLength(2);
+    await call("GET", `/campaigns/${campaign.id}/recipients`);
+    await call("POST", `/campaigns/${campaign.id}/cancel`, { body: {} });
+    const { body: draft } = await call("POST", "/campaigns", { body: { ...input, name: "Spare", subjectB: null, splitPercent: 0 }, expect: 201 });
+    await call("DELETE", `/campaigns/${draft.id}`, { expect: 204 });
+
+    const seqInput = { name: "Nurture", mailboxId: box.id, steps: [{ kind: "EMAIL", subject: "Hello", body: "Hi" }, { kind: "TASK", delayDays: 2, subject: "Call" }] };
+    const { body: seq } = await call("POST", "/sequences", { body: seqInput, expect: 201 });
+    await call("GET", "/sequences");
+    await call("PUT", `/sequences/${seq.id}`, { body: { ...seqInput, stopOnStageStates: ["DONE_SUCCESS"] } });
+    const { body: enrolled } = await call("POST", `/sequences/${seq.id}/enrollments`, { body: { contactId: ids.contacts }, expect: 201 });
+    expect(enrolled).toMatchObject({ enrolled: 1, skipped: 0 });
+    await call("GET", `/sequences/${seq.id}/enrollments`);
+    const { body: withFigures } = await call("GET", `/sequences/${seq.id}`);
+    expect(withFigures.figures).toMatchObject({ enrolled: 1, active: 1 });
+    await call("POST", `/sequence-enrollments/${enrolled.enrollments[0].id}/stop`, { body: {}, expect: 204 });
+    await call("DELETE", `/sequences/${seq.id}`, { expect: 204 });
+
+    const { body: added } = await call("POST", "/email-suppressions", { body: { email: "Complainer@Example.com", reason: "COMPLAINED" }, expect: 201 });
+    expect(added).toEqual({ added: true });
+    const { body: suppressions } = await call("GET", "/email-suppressions");
+    expect(suppressions.data[0]).toMatchObject({ email: "complainer@example.com", reason: "COMPLAINED" });
+  });
+
   it("records: delete", async () => {
     for (const collection of Object.keys(COLLECTIONS)) await call("DELETE", `/${collection}/${ids[collection]}`, { expect: 204 });
   });

@@ -8,6 +8,8 @@ import { requirePageSession } from "@/lib/auth/session";
 import { listMailboxes } from "@/lib/email/mailboxes";
 import { getEmailSyncSettings, getSyncLedger } from "@/lib/email/sync-service";
 import { EmailSyncSettingsForm } from "@/components/email/email-sync-settings";
+import { getSendSettings } from "@/lib/email/send-settings";
+import { SendSettingsForm } from "@/components/email/send-settings-form";
 
 export const metadata: Metadata = { title: "Email" };
 
@@ -22,7 +24,7 @@ export default async function EmailSettingsPage() {
       </>
     );
   }
-  const mailboxes = await listMailboxes(s.ctx);
+  const [mailboxes, sending] = await Promise.all([listMailboxes(s.ctx), getSendSettings(s.ctx)]);
   const ledgers = Object.fromEntries(await Promise.all(mailboxes.filter((m) => m.imapHost).map(async (m) => [m.id, await getSyncLedger(s.ctx, m.id)] as const)));
   const isAdmin = can(s.role, "settings.manage");
   const syncSettings = isAdmin ? await getEmailSyncSettings(s.ctx) : null;
@@ -36,6 +38,7 @@ export default async function EmailSettingsPage() {
       />
       <MailboxList mailboxes={mailboxes} userId={s.ctx.actor.userId ?? ""} isAdmin={isAdmin} ledgers={ledgers} />
       {syncSettings ? <EmailSyncSettingsForm initial={syncSettings} /> : null}
+      <SendSettingsForm settings={sending} canEdit={isAdmin} />
     </>
   );
 }

@@ -1,0 +1,143 @@
+// The worker's campaign_batch task: the first run materialises the recipients from the
+// list (deduplicated by address; suppressed addresses and opted-out contacts kept as
+// SUPPRESSED, with why), then each run turns the next batch of queued recipients into
+// queued emails — rendered per contact, with List-Unsubscribe and the unsubscribe footer —
+// and sets the time of the next batch (planBatch), which re-queues this job.
+// Idempotent per recipient: a batch commits its emails and their recipients' state together.
+import "server-only";
+import { and, asc, eq, gt, isNotNull, or, sql } from "drizzle-orm";
+import { campaignRecipients, campaigns, contacts, emailMessages, listMemberships, mailboxes, type Campaign } from "@/db/schema";
+import { loadRecordRef } from "@/lib/activities/record-ref";
+import { loadSendSettings, windowOf } from "@/lib/email/send-settings";
+import { insertEmail, workspaceDomains } from "@/lib/email/send";
+import { optedOutAmong, suppressedAmong } from "@/lib/email/suppression";
+import { renderTemplate } from "@/lib/email/template";
+import { trackingAllowed } from "@/lib/email/tracking-rules";
+import { recordVariables } from "@/lib/email/variables";
+import { ERASED } from "@/lib/privacy/erased";
+import { originFrom } from "@/lib/public-origin";
+import { systemActor, type TenantContext } from "@/lib/tenancy/context";
+import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { assignVariants, HOUR_MS, planBatch } from "./rules";
+
+const CHUNK = 1000;
+
+async function materialise(tx: Tx, ctx: TenantContext, c: Campaign): Promise<number> {
+  const members = await tx
+    .select({ id: contacts.id, email: contacts.email })
+    .from(listMemberships)
+    .innerJoin(contacts, and(eq(contacts.tenantId, listMemberships.tenantId), eq(contacts.id, listMemberships.memberId)))
+    .where(and(eq(listMemberships.tenantId, ctx.tenantId), eq(listMemberships.listId, c.listId), sql`${contacts.deletedAt} is null`, isNotNull(contacts.email), sql`${contacts.email} <> ''`, sql`${contacts.email} <> ${ERASED}`))
+    .orderBy(asc(contacts.id));
+  // one email per address: the first contact (by id) with it
+  const seen = new Set<string>();
+  const people = members.filter((m) => {
+    const key = m.email!.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const suppressed = await suppressedAmong(tx, ctx.tenantId, people.map((p) => p.email!));
+  const optedOut = await optedOutAmong(tx, ctx.tenantId, people.map((p) => p.id), c.category);
+  const variants = assignVariants(c.id, people.map((p) => p.id), c.subjectB ? c.splitPercent : 0);
+  for (let i = 0; i < people.length; i += CHUNK) {
+    const rows = people.slice(i, i + CHUNK).map((p) => {
+      const address = p.email!.trim().toLowerCase();
+      const reason = suppressed.get(address);
+      const why = reason ? `on the suppression list (${reason.toLowerCase()})` : optedOut.has(p.id) ? `turned off ${c.category.toLowerCase().replace("_", " ")} emails` : null;
+      return { tenantId: ctx.tenantId, campaignId: c.id, contactId: p.id, email: address, variant: variants.get(p.id)!, state: why ? ("SUPPRESSED" as const) : ("QUEUED" as const), reason: why };
+    });
+    if (rows.length) await tx.insert(campaignRecipients).values(rows).onConflictDoNothing();
+  }
+  return people.length;
+}
+
+/** The mailbox's campaign and sequence sends of the last hour (the throttle counts these). */
+export async function recentBulkSends(tx: Tx, tenantId: string, mailboxId: string, now: Date): Promise<Date[]> {
+  const rows = await tx
+    .select({ at: emailMessages.createdAt })
+    .from(emailMessages)
+    .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.mailboxId, mailboxId), gt(emailMessages.createdAt, new Date(now.getTime() - HOUR_MS)), or(isNotNull(emailMessages.campaignId), isNotNull(emailMessages.sequenceStepId))));
+  return rows.map((r) => r.at);
+}
+
+export interface BatchResult {
+  sent: number;
+  suppressed: number;
+  nextAt: Date | null;
+  done: boolean;
+}
+
+/** One run of a campaign's batch job. */
+export async function runCampaignBatch(tenantId: string, campaignId: string, now = new Date()): Promise<BatchResult> {
+  const ctx: TenantContext = { tenantId, actor: systemActor("SYSTEM") };
+  return withTenant(ctx, async (tx) => {
+    const [c] = await tx.select().from(campaigns).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId))).for("update");
+    if (!c || (c.status !== "SCHEDULED" && c.status !== "SENDING")) return { sent: 0, suppressed: 0, nextAt: null, done: true };
+    // a job run early (a retry, a stale job) waits for the batch's own time
+    if (c.nextBatchAt && c.nextBatchAt.getTime() > now.getTime() + 1000) {
+      // setting the time again queues its job again (this one ends with this run)
+      await tx.update(campaigns).set({ nextBatchAt: c.nextBatchAt }).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
+      return { sent: 0, suppressed: 0, nextAt: c.nextBatchAt, done: false };
+    }
+    if (!c.startedAt) {
+      await materialise(tx, ctx, c);
+      await tx.update(campaigns).set({ status: "SENDING", startedAt: now }).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
+    }
+    const settings = await loadSendSettings(tx, tenantId);
+    const [{ pending }] = (await tx
+      .select({ pending: sql<number>`count(*)::int` })
+      .from(campaignRecipients)
+      .where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.state, "QUEUED")))) as [{ pending: number }];
+    const plan = planBatch({ now, pending, batchSize: settings.batchSize, hourlyLimit: settings.hourlyLimit, recentSends: await recentBulkSends(tx, tenantId, c.mailboxId, now), window: windowOf(settings), zone: settings.timeZone });
+
+    let sent = 0;
+    let suppressedNow = 0;
+    if (plan.take > 0) {
+      const batch = await tx
+        .select()
+        .from(campaignRecipients)
+        .where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.state, "QUEUED")))
+        .orderBy(asc(campaignRecipients.contactId))
+        .limit(plan.take);
+      const [mailbox] = await tx.select().from(mailboxes).where(and(eq(mailboxes.tenantId, tenantId), eq(mailboxes.id, c.mailboxId)));
+      const internal = await workspaceDomains(tx, tenantId, mailbox!.emailAddress);
+      // suppressed since the recipients were listed (an unsubscribe from another campaign meanwhile)
+      const suppressed = await suppressedAmong(tx, tenantId, batch.map((r) => r.email));
+      for (const r of batch) {
+        const key = and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.contactId, r.contactId));
+        const reason = suppressed.get(r.email);
+        if (reason) {
+          await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: `on the suppression list (${reason.toLowerCase()})` }).where(key);
+          suppressedNow++;
+          continue;
+        }
+        const record = await loadRecordRef(tx, tenantId, "CONTACT", r.contactId);
+        const vars = await recordVariables(tx, tenantId, record, { name: mailbox!.displayName, email: mailbox!.emailAddress });
+        const subject = renderTemplate(r.variant === "B" && c.subjectB ? c.subjectB : c.subject, vars).text.replace(/[\r\n]+/g, " ").trim() || c.name;
+        const body = renderTemplate(c.body, vars).text;
+        const email = await insertEmail(tx, ctx, {
+          mailbox: mailbox!,
+          recordType: "CONTACT",
+          recordId: r.contactId,
+          to: [r.email],
+          subject,
+          body,
+          tracked: c.track && trackingAllowed([r.email], internal),
+          publicOrigin: c.publicOrigin ?? originFrom(new Headers()),
+          bulk: { campaignId },
+          createdByUserId: c.createdByUserId,
+        });
+        await tx.update(campaignRecipients).set({ state: "EMAILED", emailId: email.id }).where(key);
+        sent++;
+      }
+    }
+    const left = pending - sent - suppressedNow;
+    const done = left <= 0;
+    await tx
+      .update(campaigns)
+      .set(done ? { status: "SENT", nextBatchAt: null, completedAt: now, updatedAt: now } : { nextBatchAt: plan.nextAt ?? now, updatedAt: now })
+      .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
+    return { sent, suppressed: suppressedNow, nextAt: done ? null : (plan.nextAt ?? now), done };
+  });
+}
