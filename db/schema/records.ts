@@ -35,9 +35,10 @@ const recordConstraints = (name: string, t: RecordTable) => [
   foreignKey({ name: `${name}_created_by_fk`, columns: [t.tenantId, t.createdByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   foreignKey({ name: `${name}_pipeline_fk`, columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }),
   foreignKey({ name: `${name}_stage_fk`, columns: [t.tenantId, t.stageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
-  // an owner's records newest first: a scoped list reads each owner's newest (lib/records/queries.ts)
-  index(`${name}_owner_user_idx`).on(t.tenantId, t.ownedByUserId, t.createdAt.desc(), t.id.desc()),
-  index(`${name}_owner_group_idx`).on(t.tenantId, t.ownedByGroupId, t.createdAt.desc(), t.id.desc()),
+  // an owner's records newest first: a scoped list reads each owner's newest (lib/records/queries.ts);
+  // the other owner column and deleted_at ride along so the access policy is checked in the index
+  index(`${name}_owner_user_idx`).on(t.tenantId, t.ownedByUserId, t.createdAt.desc(), t.id.desc(), t.ownedByGroupId, t.deletedAt),
+  index(`${name}_owner_group_idx`).on(t.tenantId, t.ownedByGroupId, t.createdAt.desc(), t.id.desc(), t.ownedByUserId, t.deletedAt),
   index(`${name}_created_by_idx`).on(t.tenantId, t.createdByUserId),
   index(`${name}_pipeline_idx`).on(t.tenantId, t.pipelineId),
   // serves the board: one column's cards in order

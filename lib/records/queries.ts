@@ -56,11 +56,12 @@ function after(column: PgColumn, idCol: PgColumn, dir: "asc" | "desc", cursor: {
 }
 
 /**
- * Up to this many owners in a scope (a rep, their groups) the owners' own index reads win;
- * a team's dozen owners hold enough of the records that the created_idx walk finds a page
- * soon and is cheaper than a dozen index reads merged.
+ * Up to this many owners in a scope (a rep and their groups, a manager's team of a dozen)
+ * the owners' own index reads win: each is index-only (the owner indexes carry the columns
+ * the policy reads). A scope of more owners holds so many of the records that the
+ * created_idx walk finds a page soon, and is cheaper than that many reads merged.
  */
-const FEW_OWNERS = 4;
+const FEW_OWNERS = 16;
 
 /** The columns an access scope reads (migration access_scopes): owner, and a deal's or ticket's assignee. */
 const SCOPE_COLUMNS = ["ownedByUserId", "ownedByGroupId", "assignedUserId", "assignedGroupId"] as const;
