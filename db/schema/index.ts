@@ -14,3 +14,4 @@ export * from "./merges";
 export * from "./imports";
 export * from "./email";
 export * from "./quotas";
+export * from "./dashboards";
