@@ -4,8 +4,8 @@
 import "server-only";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, deals, leads, type CustomFieldDefinition } from "@/db/schema";
-import { fieldLabel } from "@/components/filter-builder/labels";
 import { filterFields, type FieldDef, type FilterCustomField } from "@/lib/filters/fields";
+import { widgetFieldLabel } from "./labels";
 import { OBJECT_TYPE_OF, type GroupByKind, type WidgetRecordType } from "./schemas";
 
 export interface RecordColumns {
@@ -75,6 +75,6 @@ export interface CatalogJson {
 export function describeCatalog(recordType: WidgetRecordType, definitions: readonly CustomFieldDefinition[]): CatalogJson {
   const cat = catalogOf(recordType, definitions);
   const labels = new Map(definitions.map((d) => [`customFields.${d.key}`, d.label]));
-  const list = (m: Map<string, FieldDef>) => [...m.keys()].map((path) => ({ path, label: labels.get(path) ?? fieldLabel(path) }));
+  const list = (m: Map<string, FieldDef>) => [...m.keys()].map((path) => ({ path, label: widgetFieldLabel(path, labels) }));
   return { recordType, numberFields: list(cat.numberFields), dateFields: list(cat.dateFields), choiceFields: list(cat.choiceFields), groupBys: cat.groupBys, weighted: cat.weighted };
 }

@@ -15,7 +15,6 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { activities, deals, leads, pipelines, pipelineStages, tenantGroups, users } from "@/db/schema";
-import { fieldLabel } from "@/components/filter-builder/labels";
 import { validationError, type ValidationIssue } from "@/lib/errors";
 import type { FieldDef, FilterCustomField } from "@/lib/filters/fields";
 import { compileFilter } from "@/lib/filters/compile";
@@ -25,6 +24,7 @@ import type { Tx } from "@/lib/tenancy/with-tenant";
 import { zonedDayOf, zonedDayStart } from "@/lib/workspace/zone";
 import { catalogOf, RECORD_COLUMNS, type Catalog } from "./catalog";
 import { drillFilter, drillHref } from "./drill";
+import { widgetFieldLabel } from "./labels";
 import { bucketLabel, OBJECT_TYPE_OF, presetDays, widgetQuerySchema, type GroupBy, type WidgetQuery, type WidgetRecordType } from "./schemas";
 
 export interface WidgetRow {
@@ -137,7 +137,7 @@ function dimension(g: GroupBy, i: number, q: WidgetQuery, cat: Catalog, tenantId
       const f = cat.choiceFields.get(g.field!)!;
       const key = f.source.from === "custom" ? f.source.key : "";
       const json = sql`(${c.customFields!} -> ${key}::text)`;
-      const name = fieldLabel(g.field!);
+      const name = widgetFieldLabel(g.field!);
       if (f.source.from === "custom" && f.source.fieldType === "MULTI_SELECT") {
         return { key: sql`${alias}.v`, join: sql`left join lateral jsonb_array_elements_text(case when jsonb_typeof(${json}) = 'array' then ${json} else '[]'::jsonb end) as ${alias}(v) on true`, name, order: null, label: (k) => sql`coalesce(${k}, ${none("Not set")})` };
       }
@@ -151,7 +151,7 @@ function dimension(g: GroupBy, i: number, q: WidgetQuery, cat: Catalog, tenantId
       return {
         key: sql`to_char(date_trunc(${bucket}::text, ${local}), 'YYYY-MM-DD')`,
         join: null,
-        name: `${fieldLabel(g.field!)} (${bucket})`,
+        name: `${widgetFieldLabel(g.field!)} (${bucket})`,
         order: (k) => k,
         // labelled in TypeScript (bucketLabel): the SQL returns the bucket's first day
         label: (k) => sql`coalesce(${k}, ${none("No date")})`,
@@ -175,7 +175,7 @@ function measureSql(q: WidgetQuery, cat: Catalog): { expr: SQL; join: SQL | null
   const f = cat.numberFields.get(m.field!)!;
   const x = f.source.from === "custom" ? customNumber(RECORD_COLUMNS[q.recordType].customFields!, f.source.key) : sql`${columnOf(f)}`;
   const fn = sql.raw(m.fn);
-  const label = `${{ sum: "Sum", avg: "Average", min: "Minimum", max: "Maximum" }[m.fn]} of ${fieldLabel(m.field!).toLowerCase()}`;
+  const label = `${{ sum: "Sum", avg: "Average", min: "Minimum", max: "Maximum" }[m.fn]} of ${widgetFieldLabel(m.field!).toLowerCase()}`;
   return { expr: sql`${fn}(${x})`, join: null, label, money: m.field === "amount" || m.field === "annualRevenue" };
 }
 
