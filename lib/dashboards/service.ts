@@ -88,7 +88,7 @@ export async function listDashboards(ctx: TenantContext): Promise<DashboardJson[
   return withTenant(ctx, async (tx) => {
     await ensureDefaultDashboard(tx, ctx.tenantId);
     const rows = await tx
-      .select({ d: dashboards, n: sql<number>`(select count(*)::int from ${dashboardWidgets} w where w.tenant_id = ${dashboards.tenantId} and w.dashboard_id = ${dashboards.id})` })
+      .select({ d: dashboards, n: sql<number>`(select count(*)::int from ${dashboardWidgets} w where w.tenant_id = "dashboards"."tenant_id" and w.dashboard_id = "dashboards"."id")` })
       .from(dashboards)
       .where(and(eq(dashboards.tenantId, ctx.tenantId), visibleTo(ctx)))
       .orderBy(sql`${dashboards.isDefault} desc`, asc(dashboards.name), asc(dashboards.createdAt));
