@@ -39,6 +39,7 @@ const withData = test.extend<{ data: Record<"companyId" | "contactId" | "dealId"
 });
 
 withData("the analytics pages (workspace, quotas, the board as of a date, dashboards, team) have no serious or critical axe violations", async ({ page }) => {
+  withData.slow();
   for (const url of ["/settings/workspace", "/settings/quotas", "/deals?asOf=2026-01-01&changes=1", "/dashboards", "/team", "/dashboards/records/deals"]) {
     await page.goto(url);
     await expect(page.locator("#main")).toBeVisible();

@@ -99,7 +99,7 @@ export function WidgetChart({ title, chart, result, currency, tall, actions }: {
             <PieChart accessibilityLayer={false}>
               <Tooltip formatter={(v) => fmt(Number(v))} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
-              <Pie data={data} dataKey="value" nameKey="name" outerRadius="75%" isAnimationActive={false} onClick={(d) => go((d as { payload?: Datum }).payload?.href)} style={cursor}>
+              <Pie data={data} dataKey="value" nameKey="name" outerRadius="75%" rootTabIndex={-1} isAnimationActive={false} onClick={(d) => go((d as { payload?: Datum }).payload?.href)} style={cursor}>
                 {data.map((_, i) => (
                   <Cell key={i} fill={PALETTE[i % PALETTE.length]} />
                 ))}
