@@ -6,6 +6,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { useReader } from "@/components/ui/use-reader";
 import type { TeamAttainment } from "@/lib/dashboards/team";
+import { formatDay } from "@/lib/format/dates";
 import { formatMoney, formatPercent } from "@/lib/format/money";
 import { EmptyFigure } from "./widget-view";
 
@@ -21,7 +22,7 @@ export function QuotaAttainmentView({ title, team, actions, tall = false, bare =
         actions={actions}
         message={
           <>
-            No quota covers today ({team.today}). An admin or a manager sets them in{" "}
+            No quota covers today ({formatDay(team.today, { locale })}). An admin or a manager sets them in{" "}
             <Link href="/settings/quotas" className="text-brand-700 underline">
               Settings → Quotas
             </Link>
@@ -33,7 +34,7 @@ export function QuotaAttainmentView({ title, team, actions, tall = false, bare =
   }
   const rows = team.reps.map((r) => ({
     rep: r.name,
-    period: `${PERIOD[r.period]} ${r.start} – ${r.end}`,
+    period: `${PERIOD[r.period]}, ${formatDay(r.start, { locale })} – ${formatDay(r.end, { locale })}`,
     target: money(r.revenueTarget),
     won: money(r.won),
     committed: money(r.committed),

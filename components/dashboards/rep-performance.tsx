@@ -6,6 +6,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { useReader } from "@/components/ui/use-reader";
 import { ACTIVITY_TYPES } from "@/db/schema/enums";
 import type { PerformanceReport } from "@/lib/dashboards/team";
+import { formatDay } from "@/lib/format/dates";
 import { formatMoney, formatPercent } from "@/lib/format/money";
 import { PALETTE } from "./widget-view";
 
@@ -42,7 +43,9 @@ export function RepPerformanceView({ report }: { report: PerformanceReport }) {
     <div className="space-y-4">
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Rep performance, {report.from} to {report.to}</caption>
+          <caption className="sr-only">
+            Rep performance, {formatDay(report.from, { locale })} to {formatDay(report.to, { locale })}
+          </caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-600">
               {columns.map((c) => (

@@ -25,6 +25,7 @@ import { zonedDayOf, zonedDayStart } from "@/lib/workspace/zone";
 import { catalogOf, RECORD_COLUMNS, type Catalog } from "./catalog";
 import { drillFilter, drillHref } from "./drill";
 import { widgetFieldLabel } from "./labels";
+import { labelFor } from "@/lib/format/labels";
 import { bucketLabel, OBJECT_TYPE_OF, presetDays, widgetQuerySchema, type GroupBy, type WidgetQuery, type WidgetRecordType } from "./schemas";
 
 export interface WidgetRow {
@@ -252,7 +253,10 @@ export async function runWidgetQuery(tx: Tx, ctx: TenantContext, input: unknown,
   const rows = await tx.execute<{ k1: string | null; k2: string | null; v: number | null; l1: string; l2: string }>(statement);
   const labelOf = (i: 0 | 1, key: string | null, sqlLabel: string) => {
     const g = query.groupBy[i];
-    return g?.by === "date" && key ? bucketLabel(key, g.bucket ?? "month") : sqlLabel;
+    if (g?.by === "date" && key) return bucketLabel(key, g.bucket ?? "month");
+    if (g?.by === "dealType" && key) return labelFor("DEAL_TYPES", key);
+    if (g?.by === "activityType" && key) return labelFor("ACTIVITY_TYPES", key);
+    return sqlLabel;
   };
   return {
     recordType: query.recordType,

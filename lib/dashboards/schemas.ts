@@ -4,6 +4,7 @@
 import { addMonths, format, parseISO, startOfMonth, startOfQuarter, startOfYear } from "date-fns";
 import { z } from "zod";
 import { shiftDay } from "@/lib/days";
+import { formatDay } from "@/lib/format/dates";
 import { filterSchema } from "@/lib/filters/schema";
 
 export const WIDGET_RECORD_TYPES = ["contacts", "companies", "leads", "deals", "activities"] as const;
@@ -115,11 +116,11 @@ export function nextBucketDay(day: string, bucket: DateBucket): string {
   return format(addMonths(parseISO(day), bucket === "month" ? 1 : 3), "yyyy-MM-dd");
 }
 
-/** A bucket's label: "2026-03-02" (day), "Week of 2026-03-02", "2026-03" (month), "2026 Q1". */
+/** A bucket's label: "Mar 2, 2026" (day), "Week of Mar 2, 2026", "Mar 2026" (month), "2026 Q1". */
 export function bucketLabel(day: string, bucket: DateBucket): string {
-  if (bucket === "day") return day;
-  if (bucket === "week") return `Week of ${day}`;
-  if (bucket === "month") return day.slice(0, 7);
+  if (bucket === "day") return formatDay(day);
+  if (bucket === "week") return `Week of ${formatDay(day)}`;
+  if (bucket === "month") return format(parseISO(day), "MMM yyyy");
   return `${day.slice(0, 4)} Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
