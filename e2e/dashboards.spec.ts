@@ -69,7 +69,7 @@ test("widgets are rearranged with the keyboard, and the order holds after a relo
   await page.keyboard.press("Enter");
   await expect.poll(async () => (await titles())[3]).toBe("Activities by type, last 30 days");
   const order = await titles();
-  await page.waitForTimeout(500); // the last save lands
+  await expect(page.getByTestId("order-status")).toHaveText(/Moved Activities by type, last 30 days to position 4 of 6\. Order saved\./);
   await page.reload();
   await expect.poll(titles).toEqual(order);
 

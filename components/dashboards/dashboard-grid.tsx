@@ -9,7 +9,7 @@ import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordi
 import { CSS } from "@dnd-kit/utilities";
 import { ArrowLeft, ArrowRight, GripVertical, Pencil, Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -30,7 +30,12 @@ export function DashboardGrid({ dashboardId, widgets, data, canEdit, editor, cur
   const router = useRouter();
   const [server, setServer] = useState(widgets);
   const [items, setItems] = useState(widgets);
-  if (widgets !== server) {
+  // saves of the order in flight: the server's widgets replace the local order only when none is
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState("");
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
+  if (widgets !== server && !saving) {
     setServer(widgets);
     setItems(widgets);
   }
@@ -49,28 +54,42 @@ export function DashboardGrid({ dashboardId, widgets, data, canEdit, editor, cur
     onDragCancel: ({ active }) => `Moving cancelled. Widget ${titleOf(active.id)} is back in place.`,
   };
 
-  const saveOrder = async (next: WidgetJson[]) => {
-    const before = items;
+  /** Shows the new order at once; the saves go one after another, in order, and the page reloads its widgets after the last. */
+  const saveOrder = (next: WidgetJson[], said: string) => {
     setItems(next);
-    const err = actionMessage(await reorderWidgetsAction({ dashboardId, widgetIds: next.map((w) => w.id) }));
-    if (err) {
-      setItems(before);
-      toast.error(err);
-    } else router.refresh();
+    pending.current += 1;
+    setSaving(true);
+    setStatus(`${said} Saving the order…`);
+    queue.current = queue.current.then(async () => {
+      const err = actionMessage(await reorderWidgetsAction({ dashboardId, widgetIds: next.map((w) => w.id) }).catch(() => undefined));
+      if (err) {
+        toast.error(err);
+        setStatus(`The order was not saved: ${err}`);
+      }
+      pending.current -= 1;
+      if (pending.current === 0) {
+        if (!err) setStatus(`${said} Order saved.`);
+        setSaving(false);
+        router.refresh();
+      }
+    });
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    void saveOrder(arrayMove(items, items.findIndex((w) => w.id === active.id), items.findIndex((w) => w.id === over.id)));
+    const to = items.findIndex((w) => w.id === over.id);
+    saveOrder(arrayMove(items, items.findIndex((w) => w.id === active.id), to), `Moved ${titleOf(active.id)} to position ${to + 1} of ${items.length}.`);
   };
   const move = (id: string, by: -1 | 1) => {
     const i = items.findIndex((w) => w.id === id);
     if (i + by < 0 || i + by >= items.length) return;
-    void saveOrder(arrayMove(items, i, i + by));
-    toast.success(`Moved ${titleOf(id)} to position ${i + by + 1} of ${items.length}`);
+    saveOrder(arrayMove(items, i, i + by), `Moved ${titleOf(id)} to position ${i + by + 1} of ${items.length}.`);
   };
 
   return (
     <div className="space-y-3">
+      <p role="status" className="sr-only" data-testid="order-status">
+        {status}
+      </p>
       {canEdit && editor ? (
         <div className="flex justify-end">
           <Button onClick={() => setAdding(true)}>
