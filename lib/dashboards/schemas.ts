@@ -95,16 +95,19 @@ export const widgetInputSchema = z.strictObject({
   height: z.number().int().min(1).max(2).default(1),
 });
 export type WidgetInput = z.input<typeof widgetInputSchema>;
-export const widgetPatchSchema = widgetInputSchema.partial();
+/** No defaults: what is left out stays as it is. */
+export const widgetPatchSchema = z.strictObject({ title: widgetInputSchema.shape.title, definition: widgetDefinitionSchema, width: z.number().int().min(1).max(4), height: z.number().int().min(1).max(2) }).partial();
 
 export const DASHBOARD_VISIBILITIES = ["private", "workspace"] as const;
-export const dashboardInputSchema = z.strictObject({
+const dashboardFields = {
   name: z.string().trim().min(1).max(120),
   description: z.string().trim().max(500).nullish(),
-  visibility: z.enum(DASHBOARD_VISIBILITIES).default("private"),
-});
+  visibility: z.enum(DASHBOARD_VISIBILITIES),
+};
+export const dashboardInputSchema = z.strictObject({ ...dashboardFields, visibility: dashboardFields.visibility.default("private") });
 export type DashboardInput = z.input<typeof dashboardInputSchema>;
-export const dashboardPatchSchema = dashboardInputSchema.partial();
+/** No defaults: what is left out stays as it is. */
+export const dashboardPatchSchema = z.strictObject(dashboardFields).partial();
 
 /** The whole order of a dashboard's widgets (ids, first to last). */
 export const widgetOrderSchema = z.strictObject({ widgetIds: z.array(z.uuid()).max(100) });

@@ -63,7 +63,7 @@ describe("dashboards", () => {
     const shared = await createDashboard(manager.ctx, { name: "Team board", visibility: "workspace" });
     expect((await listDashboards(other.ctx)).find((d) => d.id === shared.id)).toMatchObject({ canEdit: false });
     await expect(updateDashboard(other.ctx, shared.id, { name: "Mine now" })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await updateDashboard(t.ctx, shared.id, { name: "Team" })).toMatchObject({ name: "Team" });
+    expect(await updateDashboard(t.ctx, shared.id, { name: "Team" })).toMatchObject({ name: "Team", visibility: "workspace" }); // what is left out stays
     await deleteDashboard(manager.ctx, shared.id);
     await expect(getDashboard(manager.ctx, shared.id)).rejects.toMatchObject({ code: "not-found" });
   });
@@ -81,8 +81,9 @@ describe("dashboards", () => {
     const c = await addWidget(t.ctx, d.id, { title: "Quotas", definition: { chart: "quota" }, width: 4, height: 1 });
     expect([a.position, b.position, c.position]).toEqual([0, 1, 2]);
     expect(await updateWidget(t.ctx, d.id, a.id, { width: 4, height: 2 })).toMatchObject({ width: 4, height: 2, title: "Deals by stage" });
+    expect(await updateWidget(t.ctx, d.id, a.id, { title: "By stage" })).toMatchObject({ width: 4, height: 2, title: "By stage" });
     await expect(reorderWidgets(t.ctx, d.id, { widgetIds: [c.id, a.id] })).rejects.toMatchObject({ code: "validation" });
-    expect((await reorderWidgets(t.ctx, d.id, { widgetIds: [c.id, a.id, b.id] })).map((w) => w.title)).toEqual(["Quotas", "Deals by stage", "KPI"]);
+    expect((await reorderWidgets(t.ctx, d.id, { widgetIds: [c.id, a.id, b.id] })).map((w) => w.title)).toEqual(["Quotas", "By stage", "KPI"]);
     expect((await getDashboard(t.ctx, d.id)).widgets.map((w) => w.id)).toEqual([c.id, a.id, b.id]);
     await deleteWidget(t.ctx, d.id, b.id);
     expect((await getDashboard(t.ctx, d.id)).widgets.map((w) => w.id)).toEqual([c.id, a.id]);
