@@ -3,7 +3,7 @@
 // workspace's time zone (Los Angeles); a drill-down filter finds exactly the group's records;
 // a rep whose role reads "own" records counts only theirs; bad definitions are 422s.
 import { startOfISOWeek, format, parseISO } from "date-fns";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activities, deals, leads, pipelines, pipelineStages } from "@/db/schema";
 import { makeMember, makeTenant } from "@/db/testing/factories";
@@ -14,10 +14,9 @@ import { createGroup } from "@/lib/tenancy/groups";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { updateWorkspace } from "@/lib/workspace/service";
 import { zonedDayOf } from "@/lib/workspace/zone";
-import { sql } from "drizzle-orm";
 import { drillFilter } from "./drill";
 import { queryWidget } from "./service";
-import type { WidgetQueryInput } from "./schemas";
+import { widgetQuerySchema, type WidgetQueryInput } from "./schemas";
 
 const TZ = "America/Los_Angeles";
 const NOW = new Date("2026-03-15T18:00:00Z");
@@ -211,8 +210,9 @@ describe("widget query builder", () => {
     const inQuarter = (r: Row) => r.createdAt >= new Date("2026-01-01T08:00:00Z") && r.createdAt < new Date("2026-04-01T07:00:00Z");
     const expected = live().filter((r) => r.tags.includes("hot") && inQuarter(r));
     expect(sum(res.rows.map((r) => r.value ?? 0))).toBe(expected.length);
+    const parsed = widgetQuerySchema.parse(q);
     for (const row of res.rows) {
-      const filter = drillFilter(res.rows.length ? (await import("./schemas")).widgetQuerySchema.parse(q) : (q as never), row, TZ, NOW);
+      const filter = drillFilter(parsed, row, TZ, NOW);
       const ids = await withTenant(t.ctx, async (tx) => {
         const where = compileFilter("DEAL", filter, { tenantId: t.tenantId, userId: t.userId, now: NOW });
         return (await tx.execute<{ id: string }>(sql`select id from deals where deals.tenant_id = ${t.tenantId}::uuid and deleted_at is null and ${where}`)).map((x) => x.id);
