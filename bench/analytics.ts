@@ -2,7 +2,7 @@
 // board as of a year back, over 10k open deals plus 100k closed deals with their stage
 // history, each beside the same work in raw SQL (a plain replay: every record's last history
 // row before the instant, then the aggregates), and the as-of board's payload beside
-// today's board's.
+// today's board's; then the dashboards' widget queries (bench/dashboards.ts).
 import { boardAsOf } from "../lib/analytics/board-as-of";
 import { pipelineMetrics } from "../lib/analytics/metrics";
 import { loadBoard } from "../lib/board/queries";
@@ -11,6 +11,7 @@ import type { TenantContext } from "../lib/tenancy/context";
 import { time, type Row } from "./harness";
 import type { BenchEnv } from "./index";
 import { rawInTenant } from "./tenant-sql";
+import { benchDashboards } from "./dashboards";
 
 const PIPELINE_KEY = "bench_analytics";
 const OPEN_DEALS = Number(process.env.BENCH_ANALYTICS_OPEN ?? 10_000);
@@ -121,6 +122,8 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
   const board = await time(() => boardAsOf(ctx, "DEAL", { pipelineId, asOf: yearBack }), 20);
   const boardRaw = await time(() => rawInTenant(env.app, t, (tx) => rawState(tx, yearBack)), 20);
   const history = past.stages.reduce((n, s) => n + s.count, 0);
+  // dashboards: representative widgets and a 10-widget dashboard, beside raw SQL (bench/dashboards.ts)
+  const widgets = await benchDashboards(env);
   return [
     {
       benchmark: `pipeline metrics, a quarter (${(OPEN_DEALS + CLOSED_DEALS).toLocaleString("en")} deals with history)`,
@@ -137,5 +140,6 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
       pass: board.p95 <= 300 && pastBytes <= todayBytes,
       note: `payload ${(pastBytes / 1024).toFixed(1)} KB vs today's ${(todayBytes / 1024).toFixed(1)} KB`,
     },
+    ...widgets,
   ];
 }

@@ -38,12 +38,22 @@ const withData = test.extend<{ data: Record<"companyId" | "contactId" | "dealId"
   }, { auto: true }],
 });
 
-withData("the analytics pages (workspace, quotas, the board as of a date) have no serious or critical axe violations", async ({ page }) => {
-  for (const url of ["/settings/workspace", "/settings/quotas", "/deals?asOf=2026-01-01&changes=1"]) {
+withData("the analytics pages (workspace, quotas, the board as of a date, dashboards, team) have no serious or critical axe violations", async ({ page }) => {
+  withData.slow();
+  for (const url of ["/settings/workspace", "/settings/quotas", "/deals?asOf=2026-01-01&changes=1", "/dashboards", "/team", "/dashboards/records/deals"]) {
     await page.goto(url);
     await expect(page.locator("#main")).toBeVisible();
     await expectAccessible(page, url);
   }
+  // a dashboard with its widgets drawn, one with its table view open
+  await page.goto("/dashboards");
+  await page.getByRole("link", { name: "Sales manager" }).click();
+  await expect(page.getByRole("list", { name: "Widgets" }).getByRole("listitem")).toHaveCount(6);
+  await page.getByRole("button", { name: "Show table: Pipeline by stage (weighted)" }).click();
+  await expectAccessible(page, "/dashboards/<default>");
+  await page.getByRole("button", { name: "Add widget" }).click();
+  await expect(page.getByRole("dialog", { name: "Add a widget" })).toBeVisible();
+  await expectAccessible(page, "/dashboards/<default> add widget");
 });
 
 withData("every page, with data, has no serious or critical axe violations", async ({ page, data }) => {

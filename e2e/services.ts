@@ -28,6 +28,7 @@ async function load() {
     ...(await import("@/lib/custom-fields/service")),
     ...(await import("@/lib/api/keys")),
     ...(await import("@/lib/assignment/service")),
+    ...(await import("@/lib/quotas/service")),
     schema: await import("@/db/schema"),
   };
 }

@@ -112,6 +112,11 @@ test("pages with data show labels and formatted values, never raw enum values, f
   await expectNoRawValues(page, "/lists", sees("Key accounts"));
   await expectNoRawValues(page, `/lists/${list}`, sees("Tess Ito"));
   await expectNoRawValues(page, "/reports", heading("Reports"));
+  await expectNoRawValues(page, "/dashboards", heading("Dashboards"));
+  await page.getByRole("link", { name: "Sales manager" }).click();
+  await expect(page.getByRole("list", { name: "Widgets" }).getByRole("listitem")).toHaveCount(6);
+  await expectNoRawValues(page, page.url(), heading("Sales manager"));
+  await expectNoRawValues(page, "/team", heading("Team"));
   await expectNoRawValues(page, "/settings/pipelines", sees("Sales Pipeline"));
   await page.getByRole("link", { name: "Sales Pipeline" }).click();
   await expect(page).toHaveURL(/\/settings\/pipelines\/[0-9a-f-]{36}/);

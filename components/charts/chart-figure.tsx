@@ -6,8 +6,35 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { figureCsv, type FigureColumn, type FigureRow } from "@/lib/analytics/csv";
 
-export function ChartFigure({ title, fileName, columns, rows, children }: { title: string; fileName: string; columns: readonly FigureColumn[]; rows: readonly FigureRow[]; children: React.ReactNode }) {
-  const [table, setTable] = useState(false);
+export function ChartFigure({
+  title,
+  fileName,
+  columns,
+  rows,
+  children,
+  rowHref,
+  chartClassName = "h-64",
+  actions,
+  showTable = false,
+  bare = false,
+}: {
+  title: string;
+  fileName: string;
+  columns: readonly FigureColumn[];
+  rows: readonly FigureRow[];
+  children: React.ReactNode;
+  /** A row's records (a dashboard widget's drill-down): its first cell links there. */
+  rowHref?: (index: number) => string | null;
+  /** The picture's box (height). */
+  chartClassName?: string;
+  /** More buttons beside Table and CSV. */
+  actions?: React.ReactNode;
+  /** The table shows from the start (a table widget), with no picture. */
+  showTable?: boolean;
+  /** No border of its own (inside a widget card). */
+  bare?: boolean;
+}) {
+  const [table, setTable] = useState(showTable);
   const tableId = useId();
   const download = () => {
     const url = URL.createObjectURL(new Blob([`\uFEFF${figureCsv(columns, rows)}`], { type: "text/csv;charset=utf-8" }));
@@ -16,21 +43,26 @@ export function ChartFigure({ title, fileName, columns, rows, children }: { titl
     URL.revokeObjectURL(url);
   };
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-4">
+    <figure className={bare ? "flex h-full flex-col" : "rounded-lg border border-slate-200 bg-white p-4"}>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <figcaption className="text-sm font-semibold text-slate-800">{title}</figcaption>
-        <div className="flex gap-1">
-          <Button size="sm" variant="ghost" aria-expanded={table} aria-controls={tableId} onClick={() => setTable((v) => !v)} aria-label={`${table ? "Hide" : "Show"} table: ${title}`}>
-            <Table2 className="size-4" aria-hidden /> {table ? "Hide table" : "Table"}
-          </Button>
+        <div className="flex flex-wrap gap-1">
+          {actions}
+          {showTable ? null : (
+            <Button size="sm" variant="ghost" aria-expanded={table} aria-controls={tableId} onClick={() => setTable((v) => !v)} aria-label={`${table ? "Hide" : "Show"} table: ${title}`}>
+              <Table2 className="size-4" aria-hidden /> {table ? "Hide table" : "Table"}
+            </Button>
+          )}
           <Button size="sm" variant="ghost" onClick={download} aria-label={`Download CSV: ${title}`}>
             <Download className="size-4" aria-hidden /> CSV
           </Button>
         </div>
       </div>
-      <div aria-hidden className="h-64 w-full">
-        {children}
-      </div>
+      {showTable && table ? null : (
+        <div aria-hidden className={`${chartClassName} w-full`}>
+          {children}
+        </div>
+      )}
       <div id={tableId} hidden={!table} className="mt-3 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{title}</caption>
@@ -49,7 +81,13 @@ export function ChartFigure({ title, fileName, columns, rows, children }: { titl
                 {columns.map((c, j) =>
                   j === 0 ? (
                     <th key={c.key} scope="row" className="py-1 pr-3 font-normal">
-                      {r[c.key] ?? "—"}
+                      {rowHref?.(i) ? (
+                        <a href={rowHref(i)!} className="text-brand-700 underline">
+                          {r[c.key] ?? "—"}
+                        </a>
+                      ) : (
+                        (r[c.key] ?? "—")
+                      )}
                     </th>
                   ) : (
                     <td key={c.key} className="py-1 pr-3 tabular-nums">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ChartColumn, Kanban, LifeBuoy, List, ListChecks, ListOrdered, Menu, Send, Settings, Sparkles, Users, X } from "lucide-react";
+import { Building2, ChartColumn, Kanban, LayoutDashboard, LifeBuoy, List, ListChecks, ListOrdered, Menu, Send, Settings, Sparkles, Trophy, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -10,7 +10,7 @@ import { GlobalSearchBox } from "./global-search-box";
 import { NAV_ITEMS } from "./nav-items";
 import { UserMenu } from "./user-menu";
 
-const ICONS = { users: Users, building: Building2, sparkles: Sparkles, kanban: Kanban, lifebuoy: LifeBuoy, list: List, tasks: ListChecks, chart: ChartColumn, settings: Settings, send: Send, sequence: ListOrdered };
+const ICONS = { users: Users, building: Building2, sparkles: Sparkles, kanban: Kanban, lifebuoy: LifeBuoy, list: List, tasks: ListChecks, chart: ChartColumn, dashboard: LayoutDashboard, team: Trophy, settings: Settings, send: Send, sequence: ListOrdered };
 
 export interface ShellUser {
   name: string;

@@ -6,6 +6,8 @@ export const NAV_ITEMS = [
   { href: "/tickets", label: "Tickets", icon: "lifebuoy" },
   { href: "/tasks", label: "My tasks", icon: "tasks" },
   { href: "/lists", label: "Lists", icon: "list" },
+  { href: "/dashboards", label: "Dashboards", icon: "dashboard" },
+  { href: "/team", label: "Team", icon: "team" },
   { href: "/campaigns", label: "Campaigns", icon: "send" },
   { href: "/sequences", label: "Sequences", icon: "sequence" },
   { href: "/reports", label: "Reports", icon: "chart" },

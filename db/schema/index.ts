@@ -16,3 +16,4 @@ export * from "./email";
 export * from "./quotas";
 export * from "./email-sync";
 export * from "./campaigns";
+export * from "./dashboards";

@@ -34,7 +34,7 @@ export const TAGS = {
   "assignment-rules": "Assignment rules: who gets a record created without an owner (a user, round robin over a group, least open records).",
   email: "Email: mailboxes (SMTP settings, passwords never returned), templates with {{variables}}, emails sent from a record (logged as EMAIL activities, sent by the worker) and their open and click tracking.",
   workspace: "The workspace's own settings: name, time zone (periods of analytics follow it), default currency.",
-  analytics: "Pipeline metrics per period and the board as it stood at any past instant, computed from records and stage history.",
+  analytics: "Pipeline metrics per period, the board as it stood at any past instant, quotas, dashboards and widget queries, computed from records and stage history.",
   campaigns: "Campaigns: one email to a list of contacts, sent in batches within the hourly limit and send window, with an A/B subject test and figures per variant.",
   sequences: "Sequences: emails and tasks one after the other for each enrolled contact, stopping on reply, bounce, unsubscribe or a deal's stage change.",
   imports: "CSV imports: upload, map, run in the worker (through the same services as every edit), download the failed rows, undo.",

@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   "settings.manage": ["admin"],
   /** Set sales quotas (Settings → Quotas, POST|PATCH|DELETE /quotas). */
   "quotas.manage": ["admin", "manager"],
+  /** See dashboards (shared ones and one's own) and run widget queries (within one's access scope). */
+  "dashboards.read": ["admin", "manager", "sales_rep", "readonly"],
+  /** Make one's own dashboards; shared ones are changed by their owner, admins and managers. */
+  "dashboards.write": ["admin", "manager", "sales_rep"],
+  /** Share a dashboard with the workspace, and change any shared one. */
+  "dashboards.share": ["admin", "manager"],
   /** Read the audit log (Settings → Audit log, GET /audit-log). */
   "audit.read": ["admin"],
   /** Connect one's own mailbox and send email from a record (Settings → Email; shared mailboxes: settings.manage). */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { pipelines, pipelineStages, tenants, tenantUsers, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { ensureDefaultDashboard } from "@/lib/dashboards/seed";
 import { DEFAULT_PIPELINES, stageTypeFor } from "@/lib/pipelines/defaults";
 import { systemActor, type TenantContext } from "./context";
 import { withTenant, type Tx } from "./with-tenant";
@@ -20,7 +21,7 @@ export function slugify(name: string): string {
 
 /**
  * Sign-up and the CLI: a tenant, its first admin (a new user), and the default
- * pipelines for deals, leads and tickets — one transaction.
+ * pipelines for deals, leads and tickets, and the "Sales manager" dashboard — one transaction.
  */
 export async function createTenant(input: CreateTenantInput): Promise<{ tenantId: string; userId: string }> {
   const tenantId = randomUUID();
@@ -30,6 +31,7 @@ export async function createTenant(input: CreateTenantInput): Promise<{ tenantId
     return await withTenant(ctx, async (tx) => {
       await tx.insert(tenants).values({ id: tenantId, name: input.name, slug: `${slugify(input.name)}-${tenantId.slice(0, 8)}` });
       await createDefaultPipelines(tx, tenantId);
+      await ensureDefaultDashboard(tx, tenantId);
       // The user last: a taken email fails after the same work a new one does, so sign-up
       // takes as long either way (lib/auth/sign-up.ts).
       const [user] = await tx

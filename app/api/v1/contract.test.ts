@@ -386,6 +386,19 @@ describe("every documented operation, answered as the document says", () => {
     const { body: attained } = await call("GET", `/quotas/${quota.id}/attainment`);
     expect(attained).toMatchObject({ calls: 0, meetings: 0 });
     await call("DELETE", `/quotas/${quota.id}`, { expect: 204 });
+
+    // dashboards and widget queries
+    const { body: boards } = await call("GET", "/dashboards");
+    expect(boards.data[0]).toMatchObject({ name: "Sales manager", isDefault: true });
+    const { body: board } = await call("GET", `/dashboards/${boards.data[0].id}`);
+    expect(board.widgets.length).toBeGreaterThan(0);
+    const { body: mine } = await call("POST", "/dashboards", { body: { name: "Mine", visibility: "workspace" }, expect: 201 });
+    await call("PATCH", `/dashboards/${mine.id}`, { body: { name: "Ours" } });
+    await call("DELETE", `/dashboards/${board.id}`, { expect: 409 });
+    await call("DELETE", `/dashboards/${mine.id}`, { expect: 204 });
+    const { body: figures } = await call("POST", "/widgets/query", { body: { recordType: "deals", measure: { fn: "sum", field: "amount" }, groupBy: [{ by: "date", field: "createdAt", bucket: "month" }, { by: "owner" }], period: { field: "createdAt", preset: "thisYear" } } });
+    expect(figures).toMatchObject({ timeZone: "Europe/Paris", money: true, dimensions: ["Created (month)", "Owner"] });
+    await call("POST", "/widgets/query", { body: { recordType: "deals", measure: { fn: "max", field: "nope" } }, expect: 422 });
   });
 
   it("campaigns, sequences, sending settings, suppression list, email preferences", async () => {

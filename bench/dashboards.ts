@@ -1,0 +1,100 @@
+// Issue 18's dashboards on the big tenant: a few representative widget queries (each ONE
+// aggregate, lib/dashboards/query.ts) and a 10-widget dashboard's figures, each beside the
+// same aggregates written by hand in raw SQL. Measured, not tuned.
+import { dashboardData, type WidgetJson } from "../lib/dashboards/service";
+import { queryWidget } from "../lib/dashboards/service";
+import type { WidgetDefinition, WidgetQueryInput } from "../lib/dashboards/schemas";
+import type { TenantContext } from "../lib/tenancy/context";
+import { time, type Row } from "./harness";
+import type { BenchEnv } from "./index";
+import { rawInTenant } from "./tenant-sql";
+
+type RawTx = Parameters<Parameters<typeof rawInTenant>[2]>[0];
+
+interface Case {
+  name: string;
+  query: WidgetQueryInput;
+  raw: (tx: RawTx, t: string) => Promise<unknown>;
+}
+
+const since = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+const CASES: Case[] = [
+  {
+    name: "open deals by stage, weighted",
+    query: { recordType: "deals", filter: { all: [{ field: "status", op: "eq", value: "open" }] }, measure: { fn: "weighted" }, groupBy: [{ by: "stage" }] },
+    raw: (tx, t) => tx`
+      select d.stage_id, sum(d.amount * coalesce(d.forecast_probability, s.probability)) from deals d
+      left join pipeline_stages s on s.tenant_id = d.tenant_id and s.id = d.stage_id
+      where d.tenant_id = ${t} and d.deleted_at is null and d.status = 'open' group by 1`,
+  },
+  {
+    name: "deals by month created × owner (last 365 days)",
+    query: { recordType: "deals", period: { field: "createdAt", preset: "last365Days" }, measure: { fn: "count" }, groupBy: [{ by: "date", field: "createdAt", bucket: "month" }, { by: "owner" }] },
+    raw: (tx, t) => tx`
+      select date_trunc('month', created_at at time zone 'UTC'), owned_by_user_id, count(*) from deals
+      where tenant_id = ${t} and deleted_at is null and created_at >= ${since(365)} group by 1, 2`,
+  },
+  {
+    name: "contacts by owner",
+    query: { recordType: "contacts", measure: { fn: "count" }, groupBy: [{ by: "owner" }] },
+    raw: (tx, t) => tx`select owned_by_user_id, count(*) from contacts where tenant_id = ${t} and deleted_at is null group by 1`,
+  },
+  {
+    name: "contacts by tag",
+    query: { recordType: "contacts", measure: { fn: "count" }, groupBy: [{ by: "tag" }] },
+    raw: (tx, t) => tx`select g.v, count(*) from contacts c left join lateral unnest(c.tags) g(v) on true where c.tenant_id = ${t} and c.deleted_at is null group by 1`,
+  },
+  {
+    name: "activities by type, last 30 days",
+    query: { recordType: "activities", period: { field: "activityAt", preset: "last30Days" }, measure: { fn: "count" }, groupBy: [{ by: "activityType" }] },
+    raw: (tx, t) => tx`select activity_type, count(*) from activities where tenant_id = ${t} and deleted_at is null and activity_at >= ${since(30)} group by 1`,
+  },
+  {
+    name: "leads by source",
+    query: { recordType: "leads", measure: { fn: "count" }, groupBy: [{ by: "source" }] },
+    raw: (tx, t) => tx`select nullif(source, ''), count(*) from leads where tenant_id = ${t} and deleted_at is null group by 1`,
+  },
+  {
+    name: "won deal value KPI",
+    query: { recordType: "deals", filter: { all: [{ field: "status", op: "eq", value: "won" }] }, measure: { fn: "sum", field: "amount" } },
+    raw: (tx, t) => tx`select sum(amount) from deals where tenant_id = ${t} and deleted_at is null and status = 'won'`,
+  },
+  {
+    name: "average deal amount by deal type",
+    query: { recordType: "deals", measure: { fn: "avg", field: "amount" }, groupBy: [{ by: "dealType" }] },
+    raw: (tx, t) => tx`select deal_type, avg(amount) from deals where tenant_id = ${t} and deleted_at is null group by 1`,
+  },
+  {
+    name: "companies by owner group",
+    query: { recordType: "companies", measure: { fn: "count" }, groupBy: [{ by: "group" }] },
+    raw: (tx, t) => tx`select owned_by_group_id, count(*) from companies where tenant_id = ${t} and deleted_at is null group by 1`,
+  },
+  {
+    name: "leads by stage × tag",
+    query: { recordType: "leads", measure: { fn: "count" }, groupBy: [{ by: "stage" }, { by: "tag" }] },
+    raw: (tx, t) => tx`select l.stage_id, g.v, count(*) from leads l left join lateral unnest(l.tags) g(v) on true where l.tenant_id = ${t} and l.deleted_at is null group by 1, 2`,
+  },
+];
+
+/** The cases measured one by one (the rest only in the dashboard). */
+const SINGLE = [0, 1, 2, 4];
+const RUNS = Number(process.env.BENCH_DASHBOARD_RUNS ?? 10);
+
+export async function benchDashboards(env: BenchEnv): Promise<Row[]> {
+  const ctx: TenantContext = { tenantId: env.tenantId, actor: { kind: "user", userId: env.userId, role: "admin", source: "USER" } };
+  const t = env.tenantId;
+  const rows: Row[] = [];
+  for (const i of SINGLE) {
+    const c = CASES[i]!;
+    const app = await time(() => queryWidget(ctx, c.query), RUNS);
+    const raw = await time(() => rawInTenant(env.app, t, (tx) => c.raw(tx, t)), RUNS);
+    rows.push({ benchmark: `widget: ${c.name}`, app, raw, target: "p95 (measured)", pass: true });
+  }
+  // a 10-widget dashboard: the app runs each widget's statement side by side; so does the raw side
+  const widgets: WidgetJson[] = CASES.map((c, i) => ({ id: `w${i}`, title: c.name, definition: { chart: c.query.groupBy?.length ? "bar" : "kpi", query: c.query } as WidgetDefinition, width: 2, height: 1, position: i }));
+  const dashboard = await time(() => dashboardData(ctx, widgets), RUNS);
+  const dashboardRaw = await time(() => Promise.all(CASES.map((c) => rawInTenant(env.app, t, (tx) => c.raw(tx, t)))), RUNS);
+  rows.push({ benchmark: "dashboard of 10 widgets: every widget's figures", app: dashboard, raw: dashboardRaw, target: "p95 (measured)", pass: true, note: "widgets side by side, one statement each" });
+  return rows;
+}
