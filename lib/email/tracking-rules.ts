@@ -77,7 +77,8 @@ export function readPayload(p: Buffer, kind: "open" | "click" | "unsubscribe"): 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 const MAX_LINKS = 200;
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+/** Text as HTML: the five characters that could end an element or an attribute, escaped. */
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** The http(s) links of a plain-text body, in order (each occurrence counts). */
 export function linksOf(text: string): string[] {

@@ -121,8 +121,9 @@ export async function listRecords(ctx: TenantContext, kind: RecordKind, params: 
   // sort's created_idx carries the owner columns the access policies read), so a rep who
   // sees 2% of a million contacts skips the others in the index instead of in the table.
   const rows = (await withTenant(ctx, (tx) => {
+    const { role } = actorSettings(ctx.actor);
     const ids =
-      field === "createdAt" && actorSettings(ctx.actor).role !== "system" && actorSettings(ctx.actor).role !== "admin"
+      field === "createdAt" && role !== "system" && role !== "admin"
         ? scopedNewest(kind, conditions, column, dir, limit + 1)
         : tx
             .select({ id: t.id })

@@ -4,12 +4,12 @@
 // this app only. Remote images stay held back unless `?images=1` ("Show images").
 import { getSession } from "@/lib/auth/session";
 import { withRemoteImages } from "@/lib/email/sanitize";
+import { escapeHtml } from "@/lib/email/tracking-rules";
 import { getSyncedEmail } from "@/lib/email/sync-service";
 import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (body: string, status = 200) =>
   new Response(
     `<!doctype html><html><head><meta charset="utf-8"><base target="_blank"><style>body{font-family:system-ui,sans-serif;font-size:14px;margin:8px;color:#0f172a;overflow-wrap:anywhere}img{max-width:100%}pre{white-space:pre-wrap;font-family:inherit}</style></head><body>${body}</body></html>`,
