@@ -12,8 +12,8 @@ import { ensureBoardPipeline } from "./board";
 import { stats, type Row } from "./harness";
 import type { BenchEnv } from "./index";
 
-const ROUNDS = 6;
-const PER_ROUND = 10;
+const ROUNDS = 10;
+const PER_ROUND = 25;
 const TEAM = "Bench team (access)";
 const TYPES = ["CONTACT", "COMPANY", "DEAL"] as const;
 

@@ -99,6 +99,8 @@ export async function benchCampaign(env: BenchEnv, smtp: { port: number; usernam
       },
     ];
   } finally {
+    // the audience leaves the tenant again: the list and access suites read the newest contacts
+    await env.owner`delete from contacts where tenant_id = ${env.tenantId} and id = any(${ids.map((r) => r.id)}::uuid[])`;
     await updateSendSettings(ctx, { windowEnabled: before.windowEnabled, windowDays: before.windowDays, windowStartMinute: before.windowStartMinute, windowEndMinute: before.windowEndMinute, hourlyLimit: before.hourlyLimit, batchSize: before.batchSize });
   }
 }

@@ -26,8 +26,12 @@ const recordColumns = () => ({
 
 type RecordTable = { [K in keyof ReturnType<typeof recordColumns>]: ExtraConfigColumn };
 
-/** Keys, tenant-scoped foreign keys and their indexes shared by every record table. */
-const recordConstraints = (name: string, t: RecordTable) => [
+/**
+ * Keys, tenant-scoped foreign keys and their indexes shared by every record table. `board`:
+ * the table has a board (deals, leads, tickets), with the other columns its access policy
+ * reads (a deal's or ticket's assignee).
+ */
+const recordConstraints = (name: string, t: RecordTable, board?: { assignees: ExtraConfigColumn[] }) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ name: `${name}_tenant_fk`, columns: [t.tenantId], foreignColumns: [tenants.id] }).onDelete("cascade"),
   foreignKey({ name: `${name}_owner_user_fk`, columns: [t.tenantId, t.ownedByUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
@@ -41,8 +45,12 @@ const recordConstraints = (name: string, t: RecordTable) => [
   index(`${name}_owner_group_idx`).on(t.tenantId, t.ownedByGroupId, t.createdAt.desc(), t.id.desc(), t.ownedByUserId, t.deletedAt),
   index(`${name}_created_by_idx`).on(t.tenantId, t.createdByUserId),
   index(`${name}_pipeline_idx`).on(t.tenantId, t.pipelineId),
-  // serves the board: one column's cards in order
-  index(`${name}_stage_position_idx`).on(t.tenantId, t.stageId, t.position),
+  // serves the board: one column's cards in board order (lib/board/queries.ts cardOrder); the
+  // pipeline, the columns the access policy reads and deleted_at ride along, so a scoped
+  // rep's cards are picked by an index-only scan instead of a heap visit per other card
+  board
+    ? index(`${name}_stage_position_idx`).on(t.tenantId, t.stageId, t.position, t.createdAt.desc(), t.id.desc(), t.pipelineId, t.ownedByUserId, t.ownedByGroupId, ...board.assignees, t.deletedAt)
+    : index(`${name}_stage_position_idx`).on(t.tenantId, t.stageId, t.position),
   index(`${name}_tags_idx`).using("gin", t.tags),
   // serves keyset pagination of the default table sort (newest first); the owner columns
   // and deleted_at ride along (as INCLUDE would) so the access policies and the live filter
@@ -201,7 +209,7 @@ export const leads = pgTable("leads", {
   ...dupKey("dupCompany", "dup_company_key(company_name)"),
   ...dupKey("dupName", "dup_name_key(first_name, last_name)"),
 }, (t) => [
-  ...recordConstraints("leads", t),
+  ...recordConstraints("leads", t, { assignees: [] }),
   ...mergeConstraints("leads", t),
   // GET /duplicates?objectType=LEAD and a record's possible duplicates (lib/duplicates/queries.ts)
   index("leads_dup_email_idx").on(t.tenantId, t.dupEmail).where(sql`${t.deletedAt} is null`),
@@ -241,7 +249,7 @@ export const deals = pgTable("deals", {
   lostReason: text(),
   closedAt: timestamp({ withTimezone: true }),
 }, (t) => [
-  ...recordConstraints("deals", t),
+  ...recordConstraints("deals", t, { assignees: [t.assignedUserId, t.assignedGroupId] }),
   foreignKey({ name: "deals_company_fk", columns: [t.tenantId, t.companyId], foreignColumns: [companies.tenantId, companies.id] }),
   foreignKey({ name: "deals_contact_fk", columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
   foreignKey({ name: "deals_lead_fk", columns: [t.tenantId, t.leadId], foreignColumns: [leads.tenantId, leads.id] }),
@@ -269,7 +277,7 @@ export const tickets = pgTable("tickets", {
   assignedGroupId: uuid(),
   resolvedAt: timestamp({ withTimezone: true }),
 }, (t) => [
-  ...recordConstraints("tickets", t),
+  ...recordConstraints("tickets", t, { assignees: [t.assignedUserId, t.assignedGroupId] }),
   foreignKey({ name: "tickets_company_fk", columns: [t.tenantId, t.companyId], foreignColumns: [companies.tenantId, companies.id] }),
   foreignKey({ name: "tickets_contact_fk", columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
   foreignKey({ name: "tickets_assigned_user_fk", columns: [t.tenantId, t.assignedUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
