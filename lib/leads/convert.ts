@@ -146,6 +146,9 @@ export async function convertLead(ctx: TenantContext, leadId: string, raw: Conve
   return withTenant(ctx, async (tx) => {
     const lead = await loadLead(tx, ctx, leadId, true);
     assertOpen(lead);
+    // the lead's stages (for its close, last) are read with the plan's look-ups
+    const stages = stagesOf(tx, ctx, lead);
+    stages.catch(() => {}); // a failure surfaces where closeLeadIn awaits it
     const plan = await planIn(tx, ctx, lead, input, true);
 
     let company: RecordRow | null = null;
@@ -204,6 +207,7 @@ export async function convertLead(ctx: TenantContext, leadId: string, raw: Conve
         entityId: lead.id,
         payload: { title: RECORD_KINDS.LEAD.title(after), contactId: contact.id, companyId: company?.id ?? null, dealId: deal?.id ?? null, record: serializeRecord(after) },
       }),
+      stages,
     );
     return { lead: converted, contact, company, deal };
     // ~30 statements of fixed shape, several under child-row policies that cost ~2 ms to
@@ -239,6 +243,19 @@ export async function disqualifyLead(ctx: TenantContext, leadId: string, raw: un
  * how a lead gets there, so the movement mode does not apply. `extra` is one more event
  * about the lead after (lead.converted), written with the stage.changed one.
  */
+type LeadStage = { id: string; name: string; stageState: StageState };
+
+/** The stages of the lead's pipeline, in order (none without a pipeline). */
+function stagesOf(tx: Tx, ctx: TenantContext, lead: RecordRow): Promise<LeadStage[]> {
+  if (!lead.pipelineId) return Promise.resolve([]);
+  return tx
+    .select({ id: pipelineStages.id, name: pipelineStages.name, stageState: pipelineStages.stageState })
+    .from(pipelineStages)
+    .where(and(eq(pipelineStages.tenantId, ctx.tenantId), eq(pipelineStages.pipelineId, lead.pipelineId as string)))
+    .orderBy(asc(pipelineStages.displayOrder))
+    .execute();
+}
+
 async function closeLeadIn(
   tx: Tx,
   ctx: TenantContext,
@@ -246,23 +263,19 @@ async function closeLeadIn(
   set: Record<string, unknown>,
   to: { state: StageState; reason: string },
   extra?: (after: RecordRow) => NewEvent,
+  prefetched?: Promise<LeadStage[]>,
 ): Promise<RecordRow> {
   const t = ctx.tenantId;
-  const stages = lead.pipelineId
-    ? await tx
-        .select({ id: pipelineStages.id, name: pipelineStages.name, stageState: pipelineStages.stageState })
-        .from(pipelineStages)
-        .where(and(eq(pipelineStages.tenantId, t), eq(pipelineStages.pipelineId, lead.pipelineId as string)))
-        .orderBy(asc(pipelineStages.displayOrder))
-    : [];
+  const stages = await (prefetched ?? stagesOf(tx, ctx, lead));
   const target = stages.find((s) => s.stageState === to.state);
   const moves = !!target && target.id !== lead.stageId;
   const move = moves ? { stageId: target.id, stageEnteredAt: sql`now()`, position: await positionBetween(tx, "LEAD", t, target.id) } : {};
   const { rows } = await updateRecordsIn(tx, ctx, "LEAD", [lead], { ...set, ...move }, Object.keys(set));
   const after = rows[0]!;
   const events: NewEvent[] = [];
+  let history: Promise<unknown> | undefined;
   if (moves) {
-    await tx.insert(stageHistory).values({
+    history = tx.insert(stageHistory).values({
       tenantId: t,
       entityType: "LEAD",
       entityId: lead.id,
@@ -272,7 +285,7 @@ async function closeLeadIn(
       changedByUserId: ctx.actor.userId,
       source: ctx.actor.source,
       reason: to.reason,
-    });
+    }).execute();
     events.push({
       type: "stage.changed",
       entityType: "LEAD",
@@ -290,6 +303,7 @@ async function closeLeadIn(
     });
   }
   if (extra) events.push(extra(after));
-  await emitEvents(tx, ctx, events);
+  // the history row and the events go together (neither reads the other)
+  await Promise.all([history, emitEvents(tx, ctx, events)]);
   return after;
 }
