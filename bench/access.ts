@@ -1,7 +1,8 @@
 // B9 (issue 15): the contacts list, the board and search under the "own" policy (a rep who
-// owns ~2% of the records: the generator spreads owners over its 50 users) and under
-// "team" (a manager of a team of 10), each next to the same request by the same user under
-// "all" — the policy switched by the owner between interleaved rounds, so drift hits both.
+// owns ~2% of the records: the generator spreads owners over its 50 users; the target, ≤
+// 1.2× the same request under "all") and, reported beside it, under "team" (a manager of a
+// team of 10), each next to the same request by the same user under "all" — the policy
+// switched by the owner between interleaved rounds, so drift hits both.
 //   npm run bench -- --only access
 import { performance } from "node:perf_hooks";
 import { loadBoard } from "../lib/board/queries";
@@ -78,12 +79,14 @@ export async function benchAccess(env: BenchEnv): Promise<Row[]> {
           }
         }
         const [s, a] = [stats(scoped), stats(all)];
+        // B9's target is the "own" policy; the team rows are reported beside it
+        const own = scope === "own";
         rows.push({
           benchmark: `${name}: ${label}`,
           app: s,
           raw: a,
-          target: "p50 ≤ 1.2 × the same under all",
-          pass: s.p50 <= 1.2 * a.p50,
+          target: own ? "p50 ≤ 1.2 × the same under all" : "report (B9 targets own)",
+          pass: own ? s.p50 <= 1.2 * a.p50 : true,
           note: `${(s.p50 / a.p50).toFixed(2)}× ("raw" = the same call under "all")`,
         });
       }

@@ -4,7 +4,6 @@ import "server-only";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { decodeCursor, encodeCursor, fitsColumn } from "@/lib/api/cursor";
-import { tenantUsers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { actorSettings, withTenant } from "@/lib/tenancy/with-tenant";
@@ -57,12 +56,10 @@ function after(column: PgColumn, idCol: PgColumn, dir: "asc" | "desc", cursor: {
 }
 
 /**
- * Which read finds a scoped page sooner. The owners' own index reads cost about a page per
- * owner (each index-only: the owner indexes carry the columns the policy reads); the
- * created_idx walk costs about a page divided by the share of the records the scope
- * holds, which is near owners / active members. So the owners' reads win while owners² <
- * members (a rep and their group among 50 members; not a manager's team of 12 there, whose
- * fifth of the records the walk meets every fifth entry), and never past FEW_OWNERS.
+ * Up to this many owners in a scope (a rep and their groups, a manager's team of a dozen)
+ * the owners' own index reads win: each is index-only (the owner indexes carry the columns
+ * the policy reads). A scope of more owners holds so many of the records that the
+ * created_idx walk finds a page soon, and is cheaper than that many reads merged.
  */
 const FEW_OWNERS = 16;
 
@@ -79,7 +76,7 @@ const SCOPE_COLUMNS = ["ownedByUserId", "ownedByGroupId", "assignedUserId", "ass
  * FEW_OWNERS, the plain read; which branch runs is decided once per statement. RLS still
  * filters every row read.
  */
-function scopedNewest(kind: RecordKind, tenantId: string, conditions: (SQL | undefined)[], column: PgColumn, dir: "asc" | "desc", limit: number): SQL {
+function scopedNewest(kind: RecordKind, conditions: (SQL | undefined)[], column: PgColumn, dir: "asc" | "desc", limit: number): SQL {
   const def = RECORD_KINDS[kind];
   const t = tableOf(def);
   const scope = sql`access_scope_ids(${kind}::crm_record_type, false)`;
@@ -90,12 +87,10 @@ function scopedNewest(kind: RecordKind, tenantId: string, conditions: (SQL | und
     return col ? [pick(sql`${col} = o.oid`)] : [];
   });
   const merged = dir === "asc" ? sql`k asc nulls first, id asc nulls first` : sql`k desc nulls last, id desc nulls last`;
-  const members = sql`(select count(*) from ${tenantUsers} where ${tenantUsers.tenantId} = ${tenantId}::uuid and ${tenantUsers.isActive})`;
-  const few = sql`(cardinality(${scope}) <= ${FEW_OWNERS} and cardinality(${scope}) * cardinality(${scope}) < ${members})`;
   return sql`(select id from (
-    ${pick(sql`coalesce(not ${few}, true)`)}
+    ${pick(sql`coalesce(cardinality(${scope}) > ${FEW_OWNERS}, true)`)}
     union all
-    select x.id, x.k from unnest(case when ${few} then ${scope} end) o(oid)
+    select x.id, x.k from unnest(case when cardinality(${scope}) <= ${FEW_OWNERS} then ${scope} end) o(oid)
       cross join lateral (${sql.join(owners, sql` union all `)}) x
   ) p group by id, k order by ${merged} limit ${limit})`;
 }
@@ -129,7 +124,7 @@ export async function listRecords(ctx: TenantContext, kind: RecordKind, params: 
     const { role } = actorSettings(ctx.actor);
     const ids =
       field === "createdAt" && role !== "system" && role !== "admin"
-        ? scopedNewest(kind, ctx.tenantId, conditions, column, dir, limit + 1)
+        ? scopedNewest(kind, conditions, column, dir, limit + 1)
         : tx
             .select({ id: t.id })
             .from(t)
