@@ -6,8 +6,8 @@ import type { BenchEnv } from "./index";
 import { rawInTenant } from "./tenant-sql";
 import { performance } from "node:perf_hooks";
 
-const ROUNDS = 6; // alternating with and without the audit, so drift hits both alike
-const PER_ROUND = 100;
+const ROUNDS = 20; // alternating with and without the audit, so drift hits both alike
+const PER_ROUND = 50;
 
 /**
  * What audit logging adds to a moveRecord and to a contact update (issue 15: ≤ 10%): the
