@@ -379,7 +379,7 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
     const threadId = threads.get(m.messageId) ?? m.messageId;
     const [primary, ...others] = match.contactIds as [string, ...string[]];
     const preview = m.text.replace(/\s+/g, " ").trim().slice(0, SYNC_LIMITS.previewChars);
-    const activity = await createActivityIn(tx, ctx, { activityType: "EMAIL", subject: m.subject, body: preview || undefined, recordType: "CONTACT", recordId: primary, direction, activityAt: m.date.toISOString() });
+    const activity = await createActivityIn(tx, ctx, { activityType: "EMAIL", subject: m.subject, body: preview || undefined, recordType: "CONTACT", recordId: primary, direction, activityAt: m.date.toISOString() }, { syncedEmail: true });
     const [row] = await tx
       .insert(syncedEmails)
       .values({
@@ -415,7 +415,7 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
     const links = [...others.map((id) => ({ recordType: "CONTACT" as const, recordId: id })), ...(await relatedOf(match.contactIds))];
     if (links.length) await tx.insert(activityLinks).values(links.map((l) => ({ tenantId, activityId: activity.id, ...l }))).onConflictDoNothing();
     if (direction === "INBOUND") {
-      events.push({ type: "email.received", entityType: "CONTACT", entityId: primary, payload: { syncedEmailId: row!.id, activityId: activity.id, messageId: m.messageId, threadId, from: m.from, subject: m.subject } });
+      events.push({ type: "email.received", entityType: "CONTACT", entityId: primary, payload: { syncedEmailId: row!.id, activityId: activity.id, messageId: m.messageId, threadId, from: m.from } });
     }
     counts.matched++;
   }

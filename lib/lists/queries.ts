@@ -3,7 +3,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { decodeCursor, encodeCursor, isTimestampText } from "@/lib/api/cursor";
-import { contacts, leads, listMembershipLog, listMemberships, lists, users, type List } from "@/db/schema";
+import { contacts, leads, listMembershipLog, listMemberships, lists, users, type Activity, type List } from "@/db/schema";
+import { shownActivities } from "@/lib/email/visibility";
 import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
@@ -27,8 +28,12 @@ const titleOf = (objectType: ListObjectType, r: Record<string, unknown>) => (obj
 export async function memberTitles(ctx: TenantContext, objectType: ListObjectType, ids: string[]): Promise<Map<string, { title: string; deleted: boolean }>> {
   if (ids.length === 0) return new Map();
   const t = MEMBER_TABLES[objectType];
-  const rows = (await withTenant(ctx, (tx) => tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, ids))))) as Record<string, unknown>[];
-  return new Map(rows.map((r) => [String(r.id), { title: titleOf(objectType, r), deleted: r.deletedAt != null }]));
+  const rows = await withTenant(ctx, async (tx) => {
+    const found = (await tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, ids)))) as Record<string, unknown>[];
+    // an activity list may hold emails synced from someone's private mailbox
+    return objectType === "ACTIVITY" ? shownActivities(tx, ctx.tenantId, ctx.actor.userId, found as unknown as Activity[]) : found;
+  });
+  return new Map((rows as Record<string, unknown>[]).map((r) => [String(r.id), { title: titleOf(objectType, r), deleted: r.deletedAt != null }]));
 }
 
 /** When each of `ids` joined the list (ISO), for the members table's "Joined" column. */
