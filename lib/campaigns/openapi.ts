@@ -110,7 +110,15 @@ const sendSettingsOut = z
   .object({ windowEnabled: z.boolean(), windowDays: z.array(count), windowStartMinute: count, windowEndMinute: count, hourlyLimit: count, batchSize: count, timeZone: z.string() })
   .meta({ id: "EmailSendSettings" });
 const suppressionOut = z
-  .object({ email: z.string().nullable().meta({ description: "Null once the contact was erased (the hash is kept)" }), reason: z.enum(SUPPRESSION_REASONS), sourceEmailId: z.uuid().nullable(), detail: z.string().nullable(), createdAt: time })
+  .object({
+    id: z.string().meta({ description: "The entry (an address may be listed for several reasons): DELETE /email-suppressions/{id}" }),
+    email: z.string().nullable().meta({ description: "Null once the contact was erased (the hash is kept)" }),
+    reason: z.enum(SUPPRESSION_REASONS),
+    sourceEmailId: z.uuid().nullable(),
+    detail: z.string().nullable(),
+    createdAt: time,
+    removable: z.boolean().meta({ description: "False for an erased person's entry, which stays forever" }),
+  })
   .meta({ id: "EmailSuppression" });
 const preferencesOut = z.object({ marketingEmails: z.boolean(), productUpdates: z.boolean(), newsletter: z.boolean() }).meta({ id: "EmailPreferences" });
 
@@ -201,13 +209,24 @@ export function campaignPaths(): ZodOpenApiPathsObject {
       get: {
         id: "listEmailSuppressions",
         tag: "email",
-        permission: "settings.manage",
+        permission: "emailSuppressions.read",
         summary: "The suppression list",
-        description: "Addresses that get no campaign or sequence email, ever: unsubscribed, bounced, complained, erased. Newest first.",
-        query: z.object({ limit: z.number().int().min(1).max(500).optional(), cursor: z.string().optional() }),
+        description: "Addresses that get no campaign or sequence email: unsubscribed, bounced, complained, erased. Newest first; `q` keeps the addresses that contain it (any case).",
+        query: z.object({ q: z.string().optional(), limit: z.number().int().min(1).max(500).optional(), cursor: z.string().optional() }),
         responses: { "200": json(pageOf(suppressionOut)) },
       },
       post: { id: "addEmailSuppression", tag: "email", permission: "settings.manage", summary: "Suppress an address", description: "Forever; also stops the address's sequences. `added: false` when it was already there for that reason.", body: suppressInputSchema, responses: { "201": json(z.object({ added: z.boolean() }), "Suppressed") } },
+    }),
+    "/email-suppressions/{id}": pathItem({
+      delete: {
+        id: "removeEmailSuppression",
+        tag: "email",
+        permission: "settings.manage",
+        summary: "Take an address off the suppression list",
+        description: "The address may get campaign and sequence email again. An erased person's entry stays forever (409).",
+        path: z.object({ id: z.string() }),
+        responses: { "204": empty("Removed") },
+      },
     }),
     "/email-preferences/{contactId}": pathItem({
       get: { id: "getEmailPreferences", tag: "email", permission: "records.read", summary: "A contact's email preferences", description: "All on unless turned off.", path: z.object({ contactId: z.uuid() }), responses: { "200": json(preferencesOut) } },
