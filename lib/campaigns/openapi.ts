@@ -10,7 +10,7 @@ import { sendSettingsSchema } from "@/lib/email/schemas";
 import { suppressInputSchema } from "@/lib/email/suppression";
 import { enrollSchema, sequenceInputSchema } from "@/lib/sequences/schemas";
 import { RECIPIENT_STATUSES } from "./rules";
-import { campaignInputSchema, campaignSendSchema } from "./schemas";
+import { campaignUpdateSchema, campaignInputSchema, campaignSendSchema } from "./schemas";
 
 const time = z.iso.datetime();
 const count = z.number().int();
@@ -138,7 +138,7 @@ export function campaignPaths(): ZodOpenApiPathsObject {
     }),
     "/campaigns/{id}": pathItem({
       get: { id: "getCampaign", tag: "campaigns", permission: "campaigns.read", summary: "Get a campaign with its figures", description: "Figures are counted from its recipients, their emails and the suppression list, in total and per variant.", path: idPath, responses: { "200": json(campaignWithFigures) } },
-      patch: { id: "updateCampaign", tag: "campaigns", permission: "campaigns.manage", summary: "Change a draft campaign", description: "The whole input again; only a DRAFT (409 otherwise).", path: idPath, body: campaignInputSchema, responses: { "200": json(campaignOut) } },
+      patch: { id: "updateCampaign", tag: "campaigns", permission: "campaigns.manage", summary: "Change a draft or scheduled campaign", description: "The whole input again; a DRAFT, or a SCHEDULED campaign the worker has not started (409 once SENDING or done). A scheduled one also takes `scheduledAt` (later than now) to move its time.", path: idPath, body: campaignUpdateSchema, responses: { "200": json(campaignOut) } },
       delete: { id: "deleteCampaign", tag: "campaigns", permission: "campaigns.manage", summary: "Delete a draft campaign", description: "Only a DRAFT (409 otherwise).", path: idPath, responses: { "204": empty("Deleted") } },
     }),
     "/campaigns/{id}/send": pathItem({
