@@ -24,7 +24,7 @@ import { createRecord } from "@/lib/records/service";
 import { sequenceStopConsumer } from "@/lib/sequences/consumer";
 import { sequenceFigures } from "@/lib/sequences/queries";
 import { runSequenceStep } from "@/lib/sequences/run";
-import { createSequence, enroll } from "@/lib/sequences/service";
+import { createSequence, enroll, updateSequence } from "@/lib/sequences/service";
 import { stopEnrollmentsFor } from "@/lib/sequences/stop";
 import { putAccessPolicy } from "@/lib/tenancy/access-policy";
 import { systemActor } from "@/lib/tenancy/context";
@@ -353,5 +353,29 @@ describe("send later", () => {
     // the worker starts it at its time: from then on it is not edited
     await runCampaignBatch(s.tenantId, c.id, new Date(moved.getTime() + 1000));
     await expect(updateCampaign(s.manager.ctx, c.id, input)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("a sequence edited with the PUT service: a paused one's due steps wait, resuming runs them, and a step already passed is not sent again", async () => {
+    const s = await setup([{ firstName: "Pia", email: "pia-pause@readers.test" }]);
+    const steps = [
+      { kind: "EMAIL" as const, subject: "One", body: "First" },
+      { kind: "EMAIL" as const, delayDays: 0, subject: "Two", body: "Second" },
+    ];
+    const input = { name: "Pausable", mailboxId: s.mailbox.id, steps };
+    const seq = await createSequence(s.manager.ctx, input);
+    const en = (await enroll(s.manager.ctx, seq.id, { contactId: s.contacts[0]!.id }, { publicOrigin: ORIGIN })).enrollments[0]!;
+    expect(await runSequenceStep(s.tenantId, en.id)).toBe("emailed");
+
+    // paused: the due second step waits, nothing is sent
+    expect((await updateSequence(s.manager.ctx, seq.id, { ...input, paused: true })).isActive).toBe(false);
+    expect(await runSequenceStep(s.tenantId, en.id)).toBe("paused");
+    // left out, `paused` keeps it as it is
+    expect((await updateSequence(s.manager.ctx, seq.id, input)).isActive).toBe(false);
+
+    // edited while paused: step 1 (already sent to Pia) and step 2 change; resumed, Pia gets the new step 2 only
+    await updateSequence(s.manager.ctx, seq.id, { ...input, paused: false, steps: [{ ...steps[0]!, subject: "One, edited" }, { ...steps[1]!, subject: "Two, edited" }] });
+    expect(await runSequenceStep(s.tenantId, en.id)).toBe("emailed");
+    const [sent] = await owner<{ subjects: string[] }[]>`select array_agg(subject order by created_at) as subjects from email_messages where tenant_id = ${s.tenantId} and sequence_enrollment_id = ${en.id}`;
+    expect(sent!.subjects).toEqual(["One", "Two, edited"]);
   });
 });

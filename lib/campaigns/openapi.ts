@@ -75,7 +75,16 @@ const recipientOut = z
 
 const stepOut = z.object({ id: z.uuid(), position: count, kind: z.enum(SEQUENCE_STEP_KINDS), delayDays: count, delayHours: count, subject: z.string(), body: z.string() });
 const sequenceOut = z
-  .object({ id: z.uuid(), name: z.string(), mailboxId: z.uuid(), stopOnStageStates: z.array(z.enum(PIPELINE_STAGE_STATES)), track: z.boolean(), steps: z.array(stepOut), createdAt: time })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    mailboxId: z.uuid(),
+    stopOnStageStates: z.array(z.enum(PIPELINE_STAGE_STATES)),
+    track: z.boolean(),
+    paused: z.boolean().meta({ description: "Due steps wait until it is resumed" }),
+    steps: z.array(stepOut),
+    createdAt: time,
+  })
   .meta({ id: "Sequence" });
 const sequenceSummary = z
   .object({ id: z.uuid(), name: z.string(), mailboxId: z.uuid(), stopOnStageStates: z.array(z.enum(PIPELINE_STAGE_STATES)), track: z.boolean(), stepCount: count, active: count, createdAt: time })
@@ -182,7 +191,7 @@ export function campaignPaths(): ZodOpenApiPathsObject {
     }),
     "/sequences/{id}": pathItem({
       get: { id: "getSequence", tag: "sequences", permission: "sequences.read", summary: "Get a sequence with its figures", description: "Per step: enrolled (reached it), sent, opened, clicked, replied.", path: idPath, responses: { "200": json(sequenceWithFigures) } },
-      put: { id: "updateSequence", tag: "sequences", permission: "sequences.manage", summary: "Change a sequence", description: "Steps are kept by position (their figures stay); extra ones are removed.", path: idPath, body: sequenceInputSchema, responses: { "200": json(sequenceOut) } },
+      put: { id: "updateSequence", tag: "sequences", permission: "sequences.manage", summary: "Change a sequence", description: "Steps are kept by position (their figures stay); extra ones are removed. People already past a position are not sent it again; a changed step reaches those who have not got to it. `paused: true` pauses it (due steps wait), `false` resumes it (what came due runs now); left out, it stays as it is.", path: idPath, body: sequenceInputSchema, responses: { "200": json(sequenceOut) } },
       delete: { id: "deleteSequence", tag: "sequences", permission: "sequences.manage", summary: "Delete a sequence", description: "Its enrollments end with it.", path: idPath, responses: { "204": empty("Deleted") } },
     }),
     "/sequences/{id}/enrollments": pathItem({

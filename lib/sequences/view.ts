@@ -9,6 +9,7 @@ export function sequenceJson(q: SequenceWithSteps) {
     mailboxId: q.mailboxId,
     stopOnStageStates: q.stopOnStageStates,
     track: q.track,
+    paused: !q.isActive,
     steps: q.steps.map((s) => ({ id: s.id, position: s.position, kind: s.kind, delayDays: s.delayDays, delayHours: s.delayHours, subject: s.subject, body: s.body })),
     createdAt: q.createdAt.toISOString(),
   };
