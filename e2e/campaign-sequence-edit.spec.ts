@@ -43,3 +43,51 @@ test("a manager edits a draft campaign and sees the change after a reload; a sen
   await expect(p.getByText(/can no longer be edited/)).toBeVisible();
   await expect(p.getByRole("button", { name: "Edit" })).toHaveCount(0);
 });
+
+test("a manager edits a sequence's steps (add, reorder, remove, delay) and pauses and resumes it; all seen after a reload", async ({ page, openAs }) => {
+  const run = Math.random().toString(36).slice(2, 8);
+  const mailboxId = await sharedMailbox(page, `seq-${run}@camp.example`);
+  const res = await page.request.post("/api/v1/sequences", {
+    data: { name: `Follow-up ${run}`, mailboxId, steps: [{ kind: "EMAIL", subject: "Hello", body: "Hi there" }, { kind: "TASK", delayDays: 1, subject: "Call them" }] },
+  });
+  expect(res.status()).toBe(201);
+  const sequenceId = ((await res.json()) as { id: string }).id;
+
+  const { page: p } = await openAs("manager");
+  await p.goto(`/sequences/${sequenceId}`);
+  await p.getByRole("button", { name: "Edit" }).click();
+  const dialog = p.getByRole("dialog", { name: `Edit Follow-up ${run}` });
+  await expect(dialog).toContainText("someone already past a step is not sent it again");
+  await dialog.getByLabel("Sequence name").fill(`Nurture ${run}`);
+  // a new email step at the end, moved up to second place with the keyboard, then the task to the top with its button
+  await dialog.getByRole("button", { name: "Add email step" }).click();
+  await dialog.getByLabel("Step 3 subject").fill("Checking in");
+  await dialog.getByLabel("Step 3 message").fill("Any news?");
+  await dialog.getByLabel("Step 3 wait days").fill("4");
+  await dialog.getByLabel("Step 3 subject").press("Alt+ArrowUp");
+  await expect(dialog.getByLabel("Step 2 subject")).toHaveValue("Checking in");
+  await dialog.getByRole("button", { name: "Move step 3 up" }).click();
+  await dialog.getByRole("button", { name: "Move step 2 up" }).click();
+  await expect(dialog.getByLabel("Step 1 task")).toHaveValue("Call them");
+  // the first email goes
+  await dialog.getByRole("button", { name: "Remove step 3" }).click();
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+
+  await p.reload();
+  await expect(p.getByRole("heading", { level: 1, name: `Nurture ${run}` })).toBeVisible();
+  const steps = p.getByRole("region", { name: "Steps" }).getByRole("row");
+  await expect(steps.nth(1)).toContainText("1. Task: Call them");
+  await expect(steps.nth(2)).toContainText("2. Email: Checking in");
+  await expect(steps.nth(2)).toContainText("after 4 days");
+  await expect(steps).toHaveCount(3);
+
+  await p.getByRole("button", { name: "Pause" }).click();
+  await expect(p.getByRole("status").filter({ hasText: "This sequence is paused" })).toBeVisible();
+  await p.reload();
+  await expect(p.getByText("This sequence is paused")).toBeVisible();
+  await p.getByRole("button", { name: "Resume" }).click();
+  await expect(p.getByRole("button", { name: "Pause" })).toBeVisible();
+  await p.reload();
+  await expect(p.getByText("This sequence is paused")).toHaveCount(0);
+});
