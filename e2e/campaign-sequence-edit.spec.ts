@@ -69,8 +69,9 @@ test("a manager edits a sequence's steps (add, reorder, remove, delay) and pause
   await dialog.getByRole("button", { name: "Move step 3 up" }).click();
   await dialog.getByRole("button", { name: "Move step 2 up" }).click();
   await expect(dialog.getByLabel("Step 1 task")).toHaveValue("Call them");
-  // the first email goes
-  await dialog.getByRole("button", { name: "Remove step 3" }).click();
+  // the first email (now second) goes
+  await expect(dialog.getByLabel("Step 2 subject")).toHaveValue("Hello");
+  await dialog.getByRole("button", { name: "Remove step 2" }).click();
   await dialog.getByRole("button", { name: "Save changes" }).click();
   await expect(dialog).toBeHidden();
 
