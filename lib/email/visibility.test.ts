@@ -11,7 +11,7 @@ import { createActivityIn, updateActivity } from "@/lib/activities/service";
 import { systemActor } from "@/lib/tenancy/context";
 import { createList } from "@/lib/lists/service";
 import { addMembers } from "@/lib/lists/members";
-import { memberTitles } from "@/lib/lists/queries";
+import { memberTitles, previewFilter } from "@/lib/lists/queries";
 import { exportContactData } from "@/lib/privacy/contact-data";
 import { createRecord } from "@/lib/records/service";
 import { withTenant } from "@/lib/tenancy/with-tenant";
@@ -78,12 +78,14 @@ async function channels(s: S, ctx: S["rep"]["ctx"], userId: string): Promise<Rec
   const titles = await memberTitles(ctx, "ACTIVITY", [s.activity.id]);
   const followed = await listWatched(ctx, "USER", userId);
   const exported = await exportContactData(ctx, s.contact.id);
+  const preview = await previewFilter(ctx, { objectType: "ACTIVITY", filter: { all: [{ field: "activityType", op: "eq", value: "EMAIL" }] } });
   return {
     timeline: JSON.stringify(timeline.data.filter((e) => e.kind === "activity")),
     "GET /activities": JSON.stringify(list.data),
     "GET /activities/{id}": JSON.stringify(byId),
     "PATCH /activities/{id}": JSON.stringify(patched),
     "list members": JSON.stringify([...titles.values()]),
+    "dynamic list preview": JSON.stringify(preview),
     followed: JSON.stringify(followed.filter((w) => w.recordType === "ACTIVITY")),
     "personal-data export": JSON.stringify(exported.activities),
   };
@@ -92,7 +94,7 @@ async function channels(s: S, ctx: S["rep"]["ctx"], userId: string): Promise<Rec
 function expectShown(seen: Record<string, string>, { subject, body }: { subject: boolean; body: boolean }) {
   for (const [channel, text] of Object.entries(seen)) {
     // a listing of titles has no body to show
-    const hasBody = !["list members", "followed"].includes(channel);
+    const hasBody = !["list members", "dynamic list preview", "followed"].includes(channel);
     expect(text.includes(SUBJECT), `${channel} shows the subject`).toBe(subject);
     if (hasBody) expect(text.includes(BODY), `${channel} shows the body`).toBe(body);
     else expect(text.includes(BODY), `${channel} shows the body`).toBe(false);
