@@ -36,6 +36,10 @@ interface Form {
   scheduledAt: string;
 }
 
+/** An edit keeps the campaign's list or mailbox selected even when this user's options lack it (not silently another). */
+const withCurrent = (opts: { value: string; label: string }[], current: string | undefined, label: string) =>
+  current && !opts.some((o) => o.value === current) ? [{ value: current, label }, ...opts] : opts;
+
 /** The form field an edit's error path names (`input.subject`, or a service's `scheduledAt`). */
 const fieldOf = (path: string) => path.replace(/^input\./, "").split(/[.[]/)[0] ?? "";
 
@@ -132,8 +136,8 @@ export function CampaignDialog({ options, campaign, onSaved }: { options: Campai
         <>
           <TextField label="Campaign name" autoComplete="off" {...form.register("name", { required: "is required" })} error={errors.name?.message} />
           <div className="grid gap-3 sm:grid-cols-2">
-            <SelectField label="Send to list" options={options.lists.map((l) => ({ value: l.id, label: `${l.name} (${l.memberCount})` }))} {...form.register("listId")} error={errors.listId?.message} />
-            <SelectField label="From mailbox" options={options.mailboxes.map((m) => ({ value: m.id, label: m.label }))} {...form.register("mailboxId")} error={errors.mailboxId?.message} />
+            <SelectField label="Send to list" options={withCurrent(options.lists.map((l) => ({ value: l.id, label: `${l.name} (${l.memberCount})` })), campaign?.listId, "The current list")} {...form.register("listId")} error={errors.listId?.message} />
+            <SelectField label="From mailbox" options={withCurrent(options.mailboxes.map((m) => ({ value: m.id, label: m.label })), campaign?.mailboxId, "The current mailbox")} {...form.register("mailboxId")} error={errors.mailboxId?.message} />
             <SelectField label="Kind of email" hint="Contacts who turned this kind off are skipped." options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))} {...form.register("category")} />
             <SelectField
               label="Template"
