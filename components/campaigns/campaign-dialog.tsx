@@ -10,7 +10,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { SelectField } from "@/components/ui/select-field";
+import { SelectField, withCurrent } from "@/components/ui/select-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createCampaignAction, updateCampaignAction } from "@/lib/campaigns/actions";
 import type { CampaignJson } from "@/lib/campaigns/view";
@@ -35,10 +35,6 @@ interface Form {
   track: boolean;
   scheduledAt: string;
 }
-
-/** An edit keeps the campaign's list or mailbox selected even when this user's options lack it (not silently another). */
-const withCurrent = (opts: { value: string; label: string }[], current: string | undefined, label: string) =>
-  current && !opts.some((o) => o.value === current) ? [{ value: current, label }, ...opts] : opts;
 
 /** The form field an edit's error path names (`input.subject`, or a service's `scheduledAt`). */
 const fieldOf = (path: string) => path.replace(/^input\./, "").split(/[.[]/)[0] ?? "";

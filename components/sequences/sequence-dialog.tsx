@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { TextareaField, TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { MoveButtons } from "@/components/ui/move-buttons";
-import { SelectField } from "@/components/ui/select-field";
+import { SelectField, withCurrent } from "@/components/ui/select-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createSequenceAction, updateSequenceAction } from "@/lib/sequences/actions";
 import type { SequenceJson } from "@/lib/sequences/view";
@@ -128,7 +128,7 @@ export function SequenceDialog({ mailboxes, sequence }: { mailboxes: { id: strin
         <>
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField label="Sequence name" autoComplete="off" {...form.register("name", { required: "is required" })} error={errors.name?.message} />
-            <SelectField label="From mailbox" options={mailboxes.map((m) => ({ value: m.id, label: m.label }))} {...form.register("mailboxId")} />
+            <SelectField label="From mailbox" options={withCurrent(mailboxes.map((m) => ({ value: m.id, label: m.label })), sequence?.mailboxId, "The current mailbox")} {...form.register("mailboxId")} />
           </div>
           <fieldset className="space-y-1 text-sm">
             <legend className="font-medium text-slate-900">Stop for a person when their deal is</legend>
