@@ -28,9 +28,12 @@ export interface SuppressionEntry {
   sourceEmailId: string | null;
   detail: string | null;
   createdAt: string;
-  /** False for an erased person's entry, which stays forever. */
+  /** False for an erased person's entries, which stay forever. */
   removable: boolean;
 }
 
-/** Whether an entry may be taken off the list: an erased person's never (the privacy erase keeps it forever). */
-export const isRemovable = (reason: SuppressionReason) => reason !== "ERASED";
+/**
+ * Whether an entry may be taken off the list: an erased person's never — its ERASED entry, nor
+ * any other of their entries (the erase blanked the address on all of them).
+ */
+export const isRemovable = (reason: SuppressionReason, email: string | null) => reason !== "ERASED" && email !== null;

@@ -16,6 +16,8 @@ async function setup() {
   const f = await tenantWithRoles(["manager"]);
   const manager = f.others[0]!;
   await withTenant(f.ctx, async (tx) => {
+    // bounced first, then erased: both entries are the erased person's now
+    await suppressAddress(tx, { tenantId: f.tenantId, email: "gone@erased.test", reason: "BOUNCED" });
     await suppressAddress(tx, { tenantId: f.tenantId, email: "gone@erased.test", reason: "ERASED" });
     await suppressAddress(tx, { tenantId: f.tenantId, email: "left@unsub.test", reason: "UNSUBSCRIBED" });
   });
@@ -48,6 +50,7 @@ describe("suppression list", () => {
     expect(seen.data.map((e) => [e.email, e.reason, e.removable])).toEqual(
       expect.arrayContaining([
         [null, "ERASED", false],
+        [null, "BOUNCED", false],
         ["left@unsub.test", "UNSUBSCRIBED", true],
       ]),
     );
@@ -66,9 +69,10 @@ describe("suppression list", () => {
     const erased = await idOf(f, "ERASED");
     expect((await removeSuppressionAction({ id: erased }))?.serverError).toMatchObject({ code: "conflict" });
     await expect(removeSuppression(f.ctx, erased)).rejects.toThrow(/forever/);
+    await expect(removeSuppression(f.ctx, await idOf(f, "BOUNCED"))).rejects.toThrow(/forever/);
     expect((await removeSuppressionAction({ id: await idOf(f, "COMPLAINED") }))?.serverError).toBeUndefined();
     expect((await removeSuppressionAction({ id: await idOf(f, "UNSUBSCRIBED") }))?.serverError).toBeUndefined();
-    expect(await state(f)).toEqual(["null:ERASED"]);
+    expect(await state(f)).toEqual(["null:BOUNCED", "null:ERASED"]);
     expect(await withTenant(f.ctx, (tx) => suppressedAmong(tx, f.tenantId, ["angry@complaints.test", "left@unsub.test"]))).toEqual(new Map());
     // gone already, or never there: not found
     await expect(removeSuppression(f.ctx, "nohash:BOUNCED")).rejects.toThrow(/not found/i);

@@ -97,7 +97,7 @@ export async function listSuppressions(ctx: TenantContext, opts: { limit?: numbe
       )
       .orderBy(desc(emailSuppressions.createdAt), desc(emailSuppressions.emailHash), desc(emailSuppressions.reason))
       .limit(limit + 1);
-    const data = rows.slice(0, limit).map((r) => ({ id: entryId(r), email: r.email, reason: r.reason, sourceEmailId: r.sourceEmailId, detail: r.detail, createdAt: r.createdAt.toISOString(), removable: isRemovable(r.reason) }));
+    const data = rows.slice(0, limit).map((r) => ({ id: entryId(r), email: r.email, reason: r.reason, sourceEmailId: r.sourceEmailId, detail: r.detail, createdAt: r.createdAt.toISOString(), removable: isRemovable(r.reason, r.email) }));
     const last = rows.length > limit ? rows[limit - 1]! : null;
     return { data, nextCursor: last ? entryId(last) : null };
   });
@@ -112,13 +112,12 @@ export async function removeSuppression(ctx: TenantContext, id: string): Promise
   assertCan(ctx.actor.role, "settings.manage");
   const [hash, reason] = id.split(":");
   if (!hash || !reason || !(SUPPRESSION_REASONS as readonly string[]).includes(reason)) throw notFound("Suppression");
-  if (!isRemovable(reason as SuppressionReason)) throw new AppError("conflict", "An erased person's address stays on the suppression list forever");
   await withTenant(ctx, async (tx) => {
-    const gone = await tx
-      .delete(emailSuppressions)
-      .where(and(eq(emailSuppressions.tenantId, ctx.tenantId), eq(emailSuppressions.emailHash, hash), eq(emailSuppressions.reason, reason as SuppressionReason)))
-      .returning({ hash: emailSuppressions.emailHash });
-    if (!gone.length) throw notFound("Suppression");
+    const key = and(eq(emailSuppressions.tenantId, ctx.tenantId), eq(emailSuppressions.emailHash, hash), eq(emailSuppressions.reason, reason as SuppressionReason));
+    const [row] = await tx.select({ email: emailSuppressions.email }).from(emailSuppressions).where(key).for("update");
+    if (!row) throw notFound("Suppression");
+    if (!isRemovable(reason as SuppressionReason, row.email)) throw new AppError("conflict", "An erased person's address stays on the suppression list forever");
+    await tx.delete(emailSuppressions).where(key);
     log.info({ tenantId: ctx.tenantId, reason, by: ctx.actor.userId }, "suppression removed");
   });
 }
