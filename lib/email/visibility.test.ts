@@ -124,6 +124,14 @@ describe("a private mailbox's synced email, channel by channel", () => {
     const own = await channels(s, s.rep.ctx, s.rep.userId);
     for (const [channel, text] of Object.entries(own)) expect(text.includes(SUBJECT), `${channel} shows its owner the subject`).toBe(true);
 
+    // filters never match on its text (for anyone, its owner too), so no count or member tells it
+    for (const ctx of [s.manager.ctx, s.rep.ctx]) {
+      for (const field of ["subject", "body"]) {
+        const probe = await previewFilter(ctx, { objectType: "ACTIVITY", filter: { all: [{ field, op: "contains", value: field === "subject" ? "zebra" : "aardvark" }] } });
+        expect(probe.ok && probe.preview.count, `${field} filter`).toMatchObject({ count: 0 });
+      }
+    }
+
     // events are kept and read later by anyone with the stream: no text of it, ever
     const events = await owner<{ event_type: string; entity_type: string | null; payload: Record<string, unknown> }[]>`
       select event_type, entity_type, payload from domain_events where tenant_id = ${s.tenantId} and payload->>'activityId' = ${s.activity.id}`;

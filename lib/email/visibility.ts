@@ -3,7 +3,8 @@
 // owner; a shared mailbox's messages are seen in full. Every channel that shows activities to
 // a user — the record timeline, the activities REST API, list members, followed activities,
 // the personal-data export — masks them through `shownActivities` (or, for the timeline's
-// single query, `visibilityFor` + `shownText`), so the rule lives here once.
+// single query, `visibilityFor` + `shownText`), so the rule lives here once. Filters, which
+// could tell the text by what matches, follow the stricter private-text.ts.
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { mailboxes, syncedEmails, type EmailSharing } from "@/db/schema";
