@@ -65,7 +65,7 @@ withData("every page, with data, has no serious or critical axe violations", asy
     "/lists", `/lists/${listId}`, "/tasks", "/reports", "/notifications", "/search?q=ada",
     "/settings", "/settings/users", "/settings/groups", "/settings/api-keys", "/settings/profile", "/settings/pipelines",
     "/settings/fields", "/settings/tags", "/settings/ai", "/settings/automations", "/settings/automations/new", `/settings/automations/${automationId}`,
-    "/settings/automations/executions", "/settings/email", "/settings/email-templates",
+    "/settings/automations/executions", "/settings/email", "/settings/email/suppression", "/settings/email-templates",
   ];
   for (const url of pages) {
     await page.goto(url);

@@ -16,7 +16,7 @@ import type { CampaignFigures } from "@/lib/campaigns/queries";
 import type { RecipientStatus } from "@/lib/campaigns/rules";
 import type { CampaignJson } from "@/lib/campaigns/view";
 import { formatCount } from "@/lib/format/money";
-import { CATEGORY_LABELS } from "./campaign-dialog";
+import { CampaignDialog, CATEGORY_LABELS, type CampaignFormOptions } from "./campaign-dialog";
 
 export interface CampaignState {
   campaign: CampaignJson;
@@ -41,7 +41,9 @@ const FIGURES = [
 
 export const campaignKey = (id: string) => ["campaign", id] as const;
 
-export function CampaignDetail({ initial, listName, mailbox, canManage }: { initial: CampaignState; listName: string; mailbox: string; canManage: boolean }) {
+/** `options`: what the edit form offers (null for a reader who may not manage campaigns). */
+export function CampaignDetail({ initial, listName, mailbox, options }: { initial: CampaignState; listName: string; mailbox: string; options: CampaignFormOptions | null }) {
+  const canManage = options !== null;
   const id = initial.campaign.id;
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -95,6 +97,7 @@ export function CampaignDetail({ initial, listName, mailbox, canManage }: { init
           </dl>
           {canManage ? (
             <div className="flex flex-wrap items-end gap-2">
+              {c.status === "DRAFT" || c.status === "SCHEDULED" ? <CampaignDialog options={options} campaign={c} onSaved={refresh} /> : null}
               {c.status === "DRAFT" ? (
                 <>
                   <Button onClick={() => send(null)}>Send now</Button>
@@ -133,6 +136,13 @@ export function CampaignDetail({ initial, listName, mailbox, canManage }: { init
             </div>
           ) : null}
         </div>
+        {canManage && (c.status === "SENDING" || c.status === "SENT" || c.status === "CANCELLED") ? (
+          <p className="mt-3 text-sm text-slate-600">
+            {c.status === "SENDING"
+              ? "This campaign is being sent, so it can no longer be edited: recipients must all get the same email. Cancel it to stop the rest."
+              : `This campaign was ${c.status === "SENT" ? "sent" : "cancelled"} and can no longer be edited. To send something else, create a new campaign.`}
+          </p>
+        ) : null}
       </section>
 
       {c.status !== "DRAFT" ? (

@@ -18,3 +18,7 @@ export const SelectField = forwardRef<HTMLSelectElement, React.SelectHTMLAttribu
     );
   },
 );
+
+/** Options that still hold `current` (an edit's saved value the user's options lack), so the form does not silently pick another. */
+export const withCurrent = (options: { value: string; label: string }[], current: string | undefined, label: string) =>
+  current && !options.some((o) => o.value === current) ? [{ value: current, label }, ...options] : options;

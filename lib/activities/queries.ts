@@ -9,6 +9,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { decodeTimeCursor, encodeTimeCursor, microsOf, olderThan } from "@/lib/timeline/keyset";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
+import { shownActivities } from "@/lib/email/visibility";
 import { bucketTasks, type TaskBuckets } from "./buckets";
 import { loadRecordRef } from "./record-ref";
 import type { ActivityRecordType, ActivityType } from "./schemas";
@@ -47,11 +48,16 @@ export type ActivityJson = ReturnType<typeof activityJson>;
 
 export async function getActivity(ctx: TenantContext, id: string): Promise<Activity> {
   if (!isUuid(id)) throw notFound("Activity");
-  const [row] = await withTenant(ctx, (tx) =>
-    tx
-      .select()
-      .from(activities)
-      .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, id), isNull(activities.deletedAt))),
+  const [row] = await withTenant(ctx, async (tx) =>
+    shownActivities(
+      tx,
+      ctx.tenantId,
+      ctx.actor.userId,
+      await tx
+        .select()
+        .from(activities)
+        .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, id), isNull(activities.deletedAt))),
+    ),
   );
   if (!row) throw notFound("Activity");
   return row;
@@ -90,7 +96,8 @@ export async function listActivities(
       .limit(limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { data: page.map((r) => r.activity), nextCursor: rows.length > limit && last ? encodeTimeCursor({ micros: last.micros, id: last.activity.id }) : null };
+    const data = await shownActivities(tx, ctx.tenantId, ctx.actor.userId, page.map((r) => r.activity));
+    return { data, nextCursor: rows.length > limit && last ? encodeTimeCursor({ micros: last.micros, id: last.activity.id }) : null };
   });
 }
 

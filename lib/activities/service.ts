@@ -11,6 +11,7 @@ import { emitEvent } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
+import { shownActivities } from "@/lib/email/visibility";
 import { loadRecordRef } from "./record-ref";
 import { nextOccurrence } from "./recurrence";
 import { activityCreateSchema, activityRuleIssues, activityUpdateSchema, type ActivityCreateInput, type ActivityUpdateInput } from "./schemas";
@@ -59,6 +60,11 @@ function refusedByScope(err: unknown): never {
   throw err;
 }
 
+/** The activity as the actor may see it (a private mailbox's synced email: lib/email/visibility.ts). */
+const shownTo = async (tx: Tx, ctx: TenantContext, a: Activity) => (await shownActivities(tx, ctx.tenantId, ctx.actor.userId, [a]))[0]!;
+
+const withoutText = ({ subject: _s, body: _b, ...rest }: Record<string, { from: unknown; to: unknown }>) => rest;
+
 /** The record the activity hangs on, for the event's title (it may have been trashed since). */
 async function recordTitleOf(tx: Tx, tenantId: string, a: Activity): Promise<string | null> {
   if (!a.recordType || !a.recordId || !["CONTACT", "COMPANY", "DEAL", "LEAD", "TICKET"].includes(a.recordType)) return null;
@@ -69,10 +75,13 @@ async function recordTitleOf(tx: Tx, tenantId: string, a: Activity): Promise<str
   }
 }
 
-const eventPayload = (a: Activity, title: string | null) => ({
+/** An email the IMAP sync logged: its mailbox may be private, so events (kept, and read by anyone with the stream) never carry its subject or body (lib/email/visibility.ts). */
+const isSyncedEmail = (a: Activity) => a.activityType === "EMAIL" && !!(a.detailsJson as { syncedEmailId?: string } | null)?.syncedEmailId;
+
+const eventPayload = (a: Activity, title: string | null, hideText = isSyncedEmail(a)) => ({
   activityId: a.id,
   activityType: a.activityType,
-  subject: a.subject,
+  subject: hideText ? null : a.subject,
   title,
   dueAt: a.dueAt,
   assignedUserId: a.assignedUserId,
@@ -84,8 +93,11 @@ export async function createActivity(ctx: TenantContext, input: ActivityCreateIn
   return withTenant(ctx, (tx) => createActivityIn(tx, ctx, input)).catch(refusedByScope);
 }
 
-/** createActivity in the caller's transaction (an assignment rule's follow-up task, in its record's create). */
-export async function createActivityIn(tx: Tx, ctx: TenantContext, input: ActivityCreateInput): Promise<Activity> {
+/**
+ * createActivity in the caller's transaction (an assignment rule's follow-up task, in its
+ * record's create). `syncedEmail`: the IMAP sync's message, whose text stays out of the event.
+ */
+export async function createActivityIn(tx: Tx, ctx: TenantContext, input: ActivityCreateInput, opts: { syncedEmail?: boolean } = {}): Promise<Activity> {
   const data = activityCreateSchema.parse(input);
   const record = await loadRecordRef(tx, ctx.tenantId, data.recordType, data.recordId);
   await checkAssignees(tx, ctx.tenantId, data);
@@ -116,7 +128,7 @@ export async function createActivityIn(tx: Tx, ctx: TenantContext, input: Activi
       createdByUserId: ctx.actor.userId,
     })
     .returning();
-  await emitEvent(tx, ctx, { type: "activity.created", entityType: record.kind, entityId: record.id, payload: eventPayload(row!, record.title) });
+  await emitEvent(tx, ctx, { type: "activity.created", entityType: record.kind, entityId: record.id, payload: eventPayload(row!, record.title, opts.syncedEmail) });
   return row!;
 }
 
@@ -147,7 +159,7 @@ export async function updateActivity(ctx: TenantContext, id: string, patch: Acti
       (set as Record<string, unknown>)[key] = value;
       changes[key] = { from: old ?? null, to: value ?? null };
     }
-    if (Object.keys(changes).length === 0) return before;
+    if (Object.keys(changes).length === 0) return shownTo(tx, ctx, before);
     const [row] = await tx
       .update(activities)
       .set({ ...set, updatedAt: sql`now()` })
@@ -157,9 +169,9 @@ export async function updateActivity(ctx: TenantContext, id: string, patch: Acti
       type: "activity.updated",
       entityType: "ACTIVITY",
       entityId: id,
-      payload: { ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)), recordType: row!.recordType, recordId: row!.recordId, changes },
+      payload: { ...eventPayload(row!, await recordTitleOf(tx, ctx.tenantId, row!)), recordType: row!.recordType, recordId: row!.recordId, changes: isSyncedEmail(row!) ? withoutText(changes) : changes },
     });
-    return row!;
+    return shownTo(tx, ctx, row!);
   }).catch(refusedByScope);
 }
 

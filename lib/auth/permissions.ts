@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "email.send": ["admin", "manager", "sales_rep"],
   /** Write the workspace's email templates (Settings → Email templates); everyone who sends may use them. */
   "emailTemplates.manage": ["admin", "manager"],
+  /** Read the suppression list (Settings → Email → Suppression list); adding and removing: settings.manage. */
+  "emailSuppressions.read": ["admin", "manager"],
   /** See campaigns and their figures (/campaigns). */
   "campaigns.read": ["admin", "manager", "sales_rep", "readonly"],
   /** Write and send campaigns to lists. */

@@ -70,7 +70,7 @@ export async function listExecutions(ctx: TenantContext, query: ExecutionsQuery 
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    const titles = await watchTargetTitles(tx, ctx.tenantId, page.map((r) => ({ recordType: r.e.entityType, recordId: r.e.entityId })));
+    const titles = await watchTargetTitles(tx, ctx.tenantId, page.map((r) => ({ recordType: r.e.entityType, recordId: r.e.entityId })), ctx.actor.userId);
     return {
       data: page.map((r) => ({ ...toExecutionDto(r.e), automationName: r.automationName, entityTitle: titles.get(`${r.e.entityType}:${r.e.entityId}`) ?? null })),
       nextCursor: rows.length > q.limit && last ? encodeTimeCursor({ micros: last.micros, id: last.e.id }) : null,
@@ -95,7 +95,7 @@ export async function getExecutionDetail(ctx: TenantContext, id: string): Promis
       .from(attempts)
       .where(and(eq(attempts.tenantId, ctx.tenantId), eq(attempts.executionId, id)))
       .orderBy(asc(attempts.attemptNo));
-    const titles = await watchTargetTitles(tx, ctx.tenantId, [{ recordType: row.e.entityType, recordId: row.e.entityId }]);
+    const titles = await watchTargetTitles(tx, ctx.tenantId, [{ recordType: row.e.entityType, recordId: row.e.entityId }], ctx.actor.userId);
     return {
       ...toExecutionDto(row.e),
       automationName: row.automationName,

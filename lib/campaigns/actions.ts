@@ -5,7 +5,7 @@ import { z } from "zod";
 import { publicOrigin } from "@/lib/public-origin";
 import { tenantAction } from "@/lib/safe-action";
 import { campaignFigures, campaignRecipientsPage } from "./queries";
-import { campaignInputSchema, campaignSendSchema } from "./schemas";
+import { campaignInputSchema, campaignSendSchema, campaignUpdateSchema } from "./schemas";
 import { cancelCampaign, createCampaign, deleteCampaign, sendCampaign, updateCampaign } from "./service";
 import { campaignJson } from "./view";
 
@@ -16,7 +16,7 @@ export const createCampaignAction = tenantAction
 
 export const updateCampaignAction = tenantAction
   .metadata({ permission: "campaigns.manage" })
-  .inputSchema(z.object({ id: z.uuid(), input: campaignInputSchema }))
+  .inputSchema(z.object({ id: z.uuid(), input: campaignUpdateSchema }))
   .action(async ({ parsedInput, ctx }) => campaignJson(await updateCampaign(ctx.tenant, parsedInput.id, parsedInput.input)));
 
 export const deleteCampaignAction = tenantAction

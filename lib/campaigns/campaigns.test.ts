@@ -24,7 +24,7 @@ import { createRecord } from "@/lib/records/service";
 import { sequenceStopConsumer } from "@/lib/sequences/consumer";
 import { sequenceFigures } from "@/lib/sequences/queries";
 import { runSequenceStep } from "@/lib/sequences/run";
-import { createSequence, enroll } from "@/lib/sequences/service";
+import { createSequence, enroll, updateSequence } from "@/lib/sequences/service";
 import { stopEnrollmentsFor } from "@/lib/sequences/stop";
 import { putAccessPolicy } from "@/lib/tenancy/access-policy";
 import { systemActor } from "@/lib/tenancy/context";
@@ -32,7 +32,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { updateWorkspace } from "@/lib/workspace/service";
 import { campaignFigures, campaignRecipientsPage } from "./queries";
 import { runCampaignBatch } from "./run";
-import { createCampaign, sendCampaign } from "./service";
+import { createCampaign, sendCampaign, updateCampaign } from "./service";
 
 let smtp: TestSmtpServer;
 let owner: postgres.Sql;
@@ -331,5 +331,51 @@ describe("send later", () => {
     // a send now is not held back
     const now = await queueEmail(s.ctx, { recordType: "CONTACT", recordId: s.contacts[0]!.id as string, mailboxId: s.mailbox.id, to: ["jo@later.test"], subject: "Now", body: "Hi" }, { publicOrigin: ORIGIN });
     expect(now.scheduledAt).toBeNull();
+  });
+
+  it("edits a draft and a scheduled campaign (its time too) with the same service as PATCH; once sending, 409", async () => {
+    const s = await setup([{ firstName: "Ann", email: "ann-edit@readers.test" }]);
+    const input = { name: "Autumn", mailboxId: s.mailbox.id, listId: s.list.id, subject: "Autumn news", body: "Hello" };
+    const c = await createCampaign(s.manager.ctx, input);
+    expect(await updateCampaign(s.manager.ctx, c.id, { ...input, subject: "Autumn, edited", subjectB: "Fall", splitPercent: 30 })).toMatchObject({ subject: "Autumn, edited", subjectB: "Fall", splitPercent: 30 });
+    // a draft's time is set by sending it later, not by an edit
+    await expect(updateCampaign(s.manager.ctx, c.id, { ...input, scheduledAt: new Date(Date.now() + 86_400_000) })).rejects.toMatchObject({ code: "validation" });
+
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    await sendCampaign(s.manager.ctx, c.id, { scheduledAt: later }, { publicOrigin: ORIGIN });
+    const moved = new Date(Date.now() + 3 * 86_400_000);
+    const edited = await updateCampaign(s.manager.ctx, c.id, { ...input, name: "Autumn (moved)", scheduledAt: moved });
+    expect(edited).toMatchObject({ name: "Autumn (moved)", status: "SCHEDULED", subjectB: null });
+    expect(edited.scheduledAt?.getTime()).toBe(moved.getTime());
+    expect(edited.nextBatchAt?.getTime()).toBe(moved.getTime());
+    await expect(updateCampaign(s.manager.ctx, c.id, { ...input, scheduledAt: new Date(Date.now() - 60_000) })).rejects.toMatchObject({ code: "validation" });
+
+    // the worker starts it at its time: from then on it is not edited
+    await runCampaignBatch(s.tenantId, c.id, new Date(moved.getTime() + 1000));
+    await expect(updateCampaign(s.manager.ctx, c.id, input)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("a sequence edited with the PUT service: a paused one's due steps wait, resuming runs them, and a step already passed is not sent again", async () => {
+    const s = await setup([{ firstName: "Pia", email: "pia-pause@readers.test" }]);
+    const steps = [
+      { kind: "EMAIL" as const, subject: "One", body: "First" },
+      { kind: "EMAIL" as const, delayDays: 0, subject: "Two", body: "Second" },
+    ];
+    const input = { name: "Pausable", mailboxId: s.mailbox.id, steps };
+    const seq = await createSequence(s.manager.ctx, input);
+    const en = (await enroll(s.manager.ctx, seq.id, { contactId: s.contacts[0]!.id }, { publicOrigin: ORIGIN })).enrollments[0]!;
+    expect(await runSequenceStep(s.tenantId, en.id)).toBe("emailed");
+
+    // paused: the due second step waits, nothing is sent
+    expect((await updateSequence(s.manager.ctx, seq.id, { ...input, paused: true })).isActive).toBe(false);
+    expect(await runSequenceStep(s.tenantId, en.id)).toBe("paused");
+    // left out, `paused` keeps it as it is
+    expect((await updateSequence(s.manager.ctx, seq.id, input)).isActive).toBe(false);
+
+    // edited while paused: step 1 (already sent to Pia) and step 2 change; resumed, Pia gets the new step 2 only
+    await updateSequence(s.manager.ctx, seq.id, { ...input, paused: false, steps: [{ ...steps[0]!, subject: "One, edited" }, { ...steps[1]!, subject: "Two, edited" }] });
+    expect(await runSequenceStep(s.tenantId, en.id)).toBe("emailed");
+    const [sent] = await owner<{ subjects: string[] }[]>`select array_agg(subject order by created_at) as subjects from email_messages where tenant_id = ${s.tenantId} and sequence_enrollment_id = ${en.id}`;
+    expect(sent!.subjects).toEqual(["One", "Two, edited"]);
   });
 });

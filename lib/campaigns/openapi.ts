@@ -10,7 +10,7 @@ import { sendSettingsSchema } from "@/lib/email/schemas";
 import { suppressInputSchema } from "@/lib/email/suppression";
 import { enrollSchema, sequenceInputSchema } from "@/lib/sequences/schemas";
 import { RECIPIENT_STATUSES } from "./rules";
-import { campaignInputSchema, campaignSendSchema } from "./schemas";
+import { campaignUpdateSchema, campaignInputSchema, campaignSendSchema } from "./schemas";
 
 const time = z.iso.datetime();
 const count = z.number().int();
@@ -75,7 +75,16 @@ const recipientOut = z
 
 const stepOut = z.object({ id: z.uuid(), position: count, kind: z.enum(SEQUENCE_STEP_KINDS), delayDays: count, delayHours: count, subject: z.string(), body: z.string() });
 const sequenceOut = z
-  .object({ id: z.uuid(), name: z.string(), mailboxId: z.uuid(), stopOnStageStates: z.array(z.enum(PIPELINE_STAGE_STATES)), track: z.boolean(), steps: z.array(stepOut), createdAt: time })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    mailboxId: z.uuid(),
+    stopOnStageStates: z.array(z.enum(PIPELINE_STAGE_STATES)),
+    track: z.boolean(),
+    paused: z.boolean().meta({ description: "Due steps wait until it is resumed" }),
+    steps: z.array(stepOut),
+    createdAt: time,
+  })
   .meta({ id: "Sequence" });
 const sequenceSummary = z
   .object({ id: z.uuid(), name: z.string(), mailboxId: z.uuid(), stopOnStageStates: z.array(z.enum(PIPELINE_STAGE_STATES)), track: z.boolean(), stepCount: count, active: count, createdAt: time })
@@ -110,7 +119,15 @@ const sendSettingsOut = z
   .object({ windowEnabled: z.boolean(), windowDays: z.array(count), windowStartMinute: count, windowEndMinute: count, hourlyLimit: count, batchSize: count, timeZone: z.string() })
   .meta({ id: "EmailSendSettings" });
 const suppressionOut = z
-  .object({ email: z.string().nullable().meta({ description: "Null once the contact was erased (the hash is kept)" }), reason: z.enum(SUPPRESSION_REASONS), sourceEmailId: z.uuid().nullable(), detail: z.string().nullable(), createdAt: time })
+  .object({
+    id: z.string().meta({ description: "The entry (an address may be listed for several reasons): DELETE /email-suppressions/{id}" }),
+    email: z.string().nullable().meta({ description: "Null once the contact was erased (the hash is kept)" }),
+    reason: z.enum(SUPPRESSION_REASONS),
+    sourceEmailId: z.uuid().nullable(),
+    detail: z.string().nullable(),
+    createdAt: time,
+    removable: z.boolean().meta({ description: "False for an erased person's entry, which stays forever" }),
+  })
   .meta({ id: "EmailSuppression" });
 const preferencesOut = z.object({ marketingEmails: z.boolean(), productUpdates: z.boolean(), newsletter: z.boolean() }).meta({ id: "EmailPreferences" });
 
@@ -130,7 +147,7 @@ export function campaignPaths(): ZodOpenApiPathsObject {
     }),
     "/campaigns/{id}": pathItem({
       get: { id: "getCampaign", tag: "campaigns", permission: "campaigns.read", summary: "Get a campaign with its figures", description: "Figures are counted from its recipients, their emails and the suppression list, in total and per variant.", path: idPath, responses: { "200": json(campaignWithFigures) } },
-      patch: { id: "updateCampaign", tag: "campaigns", permission: "campaigns.manage", summary: "Change a draft campaign", description: "The whole input again; only a DRAFT (409 otherwise).", path: idPath, body: campaignInputSchema, responses: { "200": json(campaignOut) } },
+      patch: { id: "updateCampaign", tag: "campaigns", permission: "campaigns.manage", summary: "Change a draft or scheduled campaign", description: "The whole input again; a DRAFT, or a SCHEDULED campaign the worker has not started (409 once SENDING or done). A scheduled one also takes `scheduledAt` (later than now) to move its time.", path: idPath, body: campaignUpdateSchema, responses: { "200": json(campaignOut) } },
       delete: { id: "deleteCampaign", tag: "campaigns", permission: "campaigns.manage", summary: "Delete a draft campaign", description: "Only a DRAFT (409 otherwise).", path: idPath, responses: { "204": empty("Deleted") } },
     }),
     "/campaigns/{id}/send": pathItem({
@@ -174,7 +191,7 @@ export function campaignPaths(): ZodOpenApiPathsObject {
     }),
     "/sequences/{id}": pathItem({
       get: { id: "getSequence", tag: "sequences", permission: "sequences.read", summary: "Get a sequence with its figures", description: "Per step: enrolled (reached it), sent, opened, clicked, replied.", path: idPath, responses: { "200": json(sequenceWithFigures) } },
-      put: { id: "updateSequence", tag: "sequences", permission: "sequences.manage", summary: "Change a sequence", description: "Steps are kept by position (their figures stay); extra ones are removed.", path: idPath, body: sequenceInputSchema, responses: { "200": json(sequenceOut) } },
+      put: { id: "updateSequence", tag: "sequences", permission: "sequences.manage", summary: "Change a sequence", description: "Steps are kept by position (their figures stay); extra ones are removed. People already past a position are not sent it again; a changed step reaches those who have not got to it. `paused: true` pauses it (due steps wait), `false` resumes it (what came due runs now); left out, it stays as it is.", path: idPath, body: sequenceInputSchema, responses: { "200": json(sequenceOut) } },
       delete: { id: "deleteSequence", tag: "sequences", permission: "sequences.manage", summary: "Delete a sequence", description: "Its enrollments end with it.", path: idPath, responses: { "204": empty("Deleted") } },
     }),
     "/sequences/{id}/enrollments": pathItem({
@@ -201,13 +218,24 @@ export function campaignPaths(): ZodOpenApiPathsObject {
       get: {
         id: "listEmailSuppressions",
         tag: "email",
-        permission: "settings.manage",
+        permission: "emailSuppressions.read",
         summary: "The suppression list",
-        description: "Addresses that get no campaign or sequence email, ever: unsubscribed, bounced, complained, erased. Newest first.",
-        query: z.object({ limit: z.number().int().min(1).max(500).optional(), cursor: z.string().optional() }),
+        description: "Addresses that get no campaign or sequence email: unsubscribed, bounced, complained, erased. Newest first; `q` keeps the addresses that contain it (any case).",
+        query: z.object({ q: z.string().optional(), limit: z.number().int().min(1).max(500).optional(), cursor: z.string().optional() }),
         responses: { "200": json(pageOf(suppressionOut)) },
       },
       post: { id: "addEmailSuppression", tag: "email", permission: "settings.manage", summary: "Suppress an address", description: "Forever; also stops the address's sequences. `added: false` when it was already there for that reason.", body: suppressInputSchema, responses: { "201": json(z.object({ added: z.boolean() }), "Suppressed") } },
+    }),
+    "/email-suppressions/{id}": pathItem({
+      delete: {
+        id: "removeEmailSuppression",
+        tag: "email",
+        permission: "settings.manage",
+        summary: "Take an address off the suppression list",
+        description: "The address may get campaign and sequence email again. An erased person's entry stays forever (409).",
+        path: z.object({ id: z.string() }),
+        responses: { "204": empty("Removed") },
+      },
     }),
     "/email-preferences/{contactId}": pathItem({
       get: { id: "getEmailPreferences", tag: "email", permission: "records.read", summary: "A contact's email preferences", description: "All on unless turned off.", path: z.object({ contactId: z.uuid() }), responses: { "200": json(preferencesOut) } },

@@ -27,6 +27,13 @@ export const campaignInputSchema = z
   });
 export type CampaignInput = z.input<typeof campaignInputSchema>;
 
+/**
+ * An edit (PATCH /campaigns/{id}, the edit form): the whole input again, and for a SCHEDULED
+ * campaign optionally a new time to send it (later than now).
+ */
+export const campaignUpdateSchema = z.intersection(campaignInputSchema, z.object({ scheduledAt: z.coerce.date().optional() }));
+export type CampaignUpdateInput = z.input<typeof campaignUpdateSchema>;
+
 export const campaignSendSchema = z.object({
   /** Send later; the send window and the hourly limit still apply. */
   scheduledAt: z.coerce.date().nullable().optional(),

@@ -10,7 +10,7 @@ import { usableMailbox } from "@/lib/email/mailboxes";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
-import { campaignInputSchema, campaignSendSchema, type CampaignInput, type CampaignSendInput } from "./schemas";
+import { campaignInputSchema, campaignSendSchema, campaignUpdateSchema, type CampaignInput, type CampaignSendInput, type CampaignUpdateInput } from "./schemas";
 
 export async function loadCampaign(tx: Tx, ctx: TenantContext, id: string, lock = false): Promise<Campaign> {
   if (!isUuid(id)) throw notFound("Campaign");
@@ -20,7 +20,7 @@ export async function loadCampaign(tx: Tx, ctx: TenantContext, id: string, lock 
   return row;
 }
 
-async function resolveContent(tx: Tx, ctx: TenantContext, v: ReturnType<typeof campaignInputSchema.parse>) {
+async function resolveContent(tx: Tx, ctx: TenantContext, v: Omit<ReturnType<typeof campaignUpdateSchema.parse>, "scheduledAt">) {
   await usableMailbox(tx, ctx, v.mailboxId);
   const [list] = await tx.select({ objectType: lists.objectType }).from(lists).where(and(eq(lists.tenantId, ctx.tenantId), eq(lists.id, v.listId)));
   if (!list) throw validationError([{ path: "listId", message: "names no list" }]);
@@ -53,15 +53,35 @@ const onlyDraft = (c: Campaign, verb: string) => {
   if (c.status !== "DRAFT") throw new AppError("conflict", `Only a draft campaign can be ${verb}; this one is ${c.status.toLowerCase()}`);
 };
 
-export async function updateCampaign(ctx: TenantContext, id: string, input: CampaignInput | unknown): Promise<Campaign> {
+/** Whether a campaign may still be edited: a draft, or a scheduled one the worker has not started (it locks the row to start). */
+export const isEditable = (c: Pick<Campaign, "status">) => c.status === "DRAFT" || c.status === "SCHEDULED";
+
+/** Edits a draft, or a scheduled campaign before it starts sending (its time too); 409 once it is sending or done. */
+export async function updateCampaign(ctx: TenantContext, id: string, input: CampaignUpdateInput | unknown): Promise<Campaign> {
   assertCan(ctx.actor.role, "campaigns.manage");
-  const v = campaignInputSchema.parse(input);
+  const v = campaignUpdateSchema.parse(input);
   return withTenant(ctx, async (tx) => {
-    onlyDraft(await loadCampaign(tx, ctx, id, true), "edited");
+    const c = await loadCampaign(tx, ctx, id, true);
+    if (!isEditable(c)) throw new AppError("conflict", `Only a draft or scheduled campaign can be edited; this one is ${c.status.toLowerCase()}`);
+    if (v.scheduledAt && c.status !== "SCHEDULED") throw validationError([{ path: "scheduledAt", message: "is set by sending the draft (send later)" }]);
+    if (v.scheduledAt && v.scheduledAt.getTime() <= Date.now()) throw validationError([{ path: "scheduledAt", message: "must be in the future" }]);
     const { subject, body } = await resolveContent(tx, ctx, v);
     const [row] = await tx
       .update(campaigns)
-      .set({ name: v.name, category: v.category, mailboxId: v.mailboxId, listId: v.listId, templateId: v.templateId ?? null, subject, body, subjectB: v.subjectB ?? null, splitPercent: v.subjectB ? v.splitPercent : 0, track: v.track, updatedAt: new Date() })
+      .set({
+        name: v.name,
+        category: v.category,
+        mailboxId: v.mailboxId,
+        listId: v.listId,
+        templateId: v.templateId ?? null,
+        subject,
+        body,
+        subjectB: v.subjectB ?? null,
+        splitPercent: v.subjectB ? v.splitPercent : 0,
+        track: v.track,
+        ...(v.scheduledAt ? { scheduledAt: v.scheduledAt, nextBatchAt: v.scheduledAt } : {}),
+        updatedAt: new Date(),
+      })
       .where(and(eq(campaigns.tenantId, ctx.tenantId), eq(campaigns.id, id)))
       .returning();
     return row!;

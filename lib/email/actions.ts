@@ -10,6 +10,11 @@ import { mailboxCreateSchema, mailboxUpdateSchema, sendEmailSchema, sendSettings
 import { updateSendSettings } from "./send-settings";
 import { queueEmail } from "./send";
 import { createTemplate, deleteTemplate, updateTemplate } from "./templates";
+import { removeSuppression, suppressByHand } from "./suppression";
+import { suppressInputSchema } from "./suppression-schemas";
+import { revalidatePath } from "next/cache";
+
+const SUPPRESSION_PATH = "/settings/email/suppression";
 
 export const createMailboxAction = tenantAction
   .metadata({ permission: "email.send" })
@@ -67,3 +72,20 @@ export const setEmailPreferencesAction = tenantAction
   .metadata({ permission: "records.write" })
   .inputSchema(z.object({ contactId: z.uuid(), preferences: emailPreferencesSchema }))
   .action(async ({ parsedInput, ctx }) => setEmailPreferences(ctx.tenant, parsedInput.contactId, parsedInput.preferences));
+
+export const suppressAddressAction = tenantAction
+  .metadata({ permission: "settings.manage" })
+  .inputSchema(suppressInputSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const r = await suppressByHand(ctx.tenant, parsedInput);
+    revalidatePath(SUPPRESSION_PATH);
+    return r;
+  });
+
+export const removeSuppressionAction = tenantAction
+  .metadata({ permission: "settings.manage" })
+  .inputSchema(z.object({ id: z.string().min(1).max(200) }))
+  .action(async ({ parsedInput, ctx }) => {
+    await removeSuppression(ctx.tenant, parsedInput.id);
+    revalidatePath(SUPPRESSION_PATH);
+  });

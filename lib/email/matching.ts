@@ -1,12 +1,12 @@
 // Which records a synced message belongs to (pure): the addresses on it other than the
 // mailbox's own and the workspace's own (its members' domains), less the excluded
-// domains, matched to contacts by their email (case-insensitive). The caller adds each
-// matched contact's company and open deals.
+// domains, matched to contacts and to (not yet converted) leads by their email
+// (case-insensitive). The caller adds each matched contact's company and open deals.
 
 export type SkipReason = "no_contact" | "excluded_domain" | "duplicate";
 
 export const SKIP_REASONS: Record<SkipReason, string> = {
-  no_contact: "No matching contact",
+  no_contact: "No matching contact or lead",
   excluded_domain: "Excluded domain",
   duplicate: "Already synced",
 };
@@ -41,25 +41,29 @@ export function counterparts(m: Pick<MatchInput, "from" | "to" | "cc" | "own" | 
 }
 
 export type MatchResult =
-  | { matched: true; contactIds: string[]; addresses: string[] }
+  | { matched: true; contactIds: string[]; leadIds: string[]; addresses: string[] }
   | { matched: false; reason: Exclude<SkipReason, "duplicate"> };
 
 /**
- * The contacts a message belongs to, in the order of its addresses (the sender first), or
- * why it is skipped: every outside address is in an excluded domain, or none is a contact's.
- * `contactsByAddress`: lower-cased address → contact ids (a contact's email and extra addresses).
+ * The contacts and leads a message belongs to, in the order of its addresses (the sender
+ * first), or why it is skipped: every outside address is in an excluded domain, or none is a
+ * contact's or a lead's. `contactsByAddress` / `leadsByAddress`: lower-cased address → ids (a
+ * contact's email and extra addresses; a lead's email).
  */
-export function matchMessage(m: MatchInput, contactsByAddress: ReadonlyMap<string, readonly string[]>): MatchResult {
+export function matchMessage(m: MatchInput, contactsByAddress: ReadonlyMap<string, readonly string[]>, leadsByAddress: ReadonlyMap<string, readonly string[]> = new Map()): MatchResult {
   const outside = counterparts(m);
   const candidates = outside.filter((a) => !m.excludedDomains.has(domainOfAddress(a)));
   if (outside.length > 0 && candidates.length === 0) return { matched: false, reason: "excluded_domain" };
   const contactIds: string[] = [];
+  const leadIds: string[] = [];
   const addresses: string[] = [];
   for (const a of candidates) {
-    const ids = contactsByAddress.get(a);
-    if (!ids?.length) continue;
+    const cs = contactsByAddress.get(a) ?? [];
+    const ls = leadsByAddress.get(a) ?? [];
+    if (!cs.length && !ls.length) continue;
     addresses.push(a);
-    for (const id of ids) if (!contactIds.includes(id)) contactIds.push(id);
+    for (const id of cs) if (!contactIds.includes(id)) contactIds.push(id);
+    for (const id of ls) if (!leadIds.includes(id)) leadIds.push(id);
   }
-  return contactIds.length ? { matched: true, contactIds, addresses } : { matched: false, reason: "no_contact" };
+  return contactIds.length || leadIds.length ? { matched: true, contactIds, leadIds, addresses } : { matched: false, reason: "no_contact" };
 }

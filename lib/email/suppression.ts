@@ -5,13 +5,15 @@
 // and bounce / complaint detection call it — and it stops the address's sequences too.
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { contactEmailPreferences, emailSuppressions, SUPPRESSION_REASONS, type CampaignCategory, type SuppressionReason } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
+import { AppError, notFound } from "@/lib/errors";
+import { log } from "@/lib/log";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { emailHash } from "@/lib/privacy/suppression";
 import { stopEnrollmentsFor } from "@/lib/sequences/stop";
+import { isRemovable, suppressInputSchema, suppressionListQuerySchema, type SuppressionEntry } from "./suppression-schemas";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 
 export interface Suppress {
@@ -74,24 +76,53 @@ export async function optedOutAmong(tx: Tx, tenantId: string, contactIds: readon
   return new Set(rows.map((r) => r.id));
 }
 
-/** The suppression list (admins; GET /email-suppressions), newest first; an erased address shows as null. */
-export async function listSuppressions(ctx: TenantContext, opts: { limit?: number; cursor?: string | null } = {}) {
-  assertCan(ctx.actor.role, "settings.manage");
+/** An entry's id in the list and the REST API: its address hash and reason (an address may be on it for several reasons). */
+const entryId = (r: { emailHash: string; reason: string }) => `${r.emailHash}:${r.reason}`;
+
+/** The suppression list (admins and managers; GET /email-suppressions), newest first; an erased address shows as null. */
+export async function listSuppressions(ctx: TenantContext, opts: { limit?: number; cursor?: string | null; q?: string | null } = {}): Promise<{ data: SuppressionEntry[]; nextCursor: string | null }> {
+  assertCan(ctx.actor.role, "emailSuppressions.read");
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
+  const q = opts.q?.trim().toLowerCase();
   return withTenant(ctx, async (tx) => {
     const rows = await tx
       .select()
       .from(emailSuppressions)
-      .where(and(eq(emailSuppressions.tenantId, ctx.tenantId), ...(opts.cursor ? [sql`(${emailSuppressions.createdAt}, ${emailSuppressions.emailHash}, ${emailSuppressions.reason}) < (select created_at, email_hash, reason from email_suppressions where tenant_id = ${ctx.tenantId} and email_hash || ':' || reason = ${opts.cursor})`] : [])))
+      .where(
+        and(
+          eq(emailSuppressions.tenantId, ctx.tenantId),
+          ...(q ? [sql`strpos(${emailSuppressions.email}, ${q}) > 0`] : []),
+          ...(opts.cursor ? [sql`(${emailSuppressions.createdAt}, ${emailSuppressions.emailHash}, ${emailSuppressions.reason}) < (select created_at, email_hash, reason from email_suppressions where tenant_id = ${ctx.tenantId} and email_hash || ':' || reason = ${opts.cursor})`] : []),
+        ),
+      )
       .orderBy(desc(emailSuppressions.createdAt), desc(emailSuppressions.emailHash), desc(emailSuppressions.reason))
       .limit(limit + 1);
-    const data = rows.slice(0, limit).map((r) => ({ email: r.email, reason: r.reason, sourceEmailId: r.sourceEmailId, detail: r.detail, createdAt: r.createdAt.toISOString() }));
+    const data = rows.slice(0, limit).map((r) => ({ id: entryId(r), email: r.email, reason: r.reason, sourceEmailId: r.sourceEmailId, detail: r.detail, createdAt: r.createdAt.toISOString(), removable: isRemovable(r.reason, r.email) }));
     const last = rows.length > limit ? rows[limit - 1]! : null;
-    return { data, nextCursor: last ? `${last.emailHash}:${last.reason}` : null };
+    return { data, nextCursor: last ? entryId(last) : null };
   });
 }
 
-export const suppressInputSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ message: "is not an email address" })), reason: z.enum(SUPPRESSION_REASONS).exclude(["ERASED"]), detail: z.string().max(500).optional() });
+/**
+ * Takes an entry off the list (admins; DELETE /email-suppressions/{id}): the address may get
+ * campaign and sequence email again (its stopped sequences stay stopped). An erased person's
+ * entry can never be removed (409).
+ */
+export async function removeSuppression(ctx: TenantContext, id: string): Promise<void> {
+  assertCan(ctx.actor.role, "settings.manage");
+  const [hash, reason] = id.split(":");
+  if (!hash || !reason || !(SUPPRESSION_REASONS as readonly string[]).includes(reason)) throw notFound("Suppression");
+  await withTenant(ctx, async (tx) => {
+    const key = and(eq(emailSuppressions.tenantId, ctx.tenantId), eq(emailSuppressions.emailHash, hash), eq(emailSuppressions.reason, reason as SuppressionReason));
+    const [row] = await tx.select({ email: emailSuppressions.email }).from(emailSuppressions).where(key).for("update");
+    if (!row) throw notFound("Suppression");
+    if (!isRemovable(reason as SuppressionReason, row.email)) throw new AppError("conflict", "An erased person's address stays on the suppression list forever");
+    await tx.delete(emailSuppressions).where(key);
+    log.info({ tenantId: ctx.tenantId, reason, by: ctx.actor.userId }, "suppression removed");
+  });
+}
+
+export { suppressInputSchema, suppressionListQuerySchema };
 
 /** Adds an address by hand (admins; POST /email-suppressions), e.g. a complaint reported elsewhere. */
 export async function suppressByHand(ctx: TenantContext, input: unknown): Promise<{ added: boolean }> {

@@ -12,6 +12,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { ownedMailbox, usableMailbox } from "./mailboxes";
+import { visibilityFor } from "./visibility";
 
 export interface SyncRunView {
   id: string;
@@ -180,12 +181,6 @@ export interface SyncedEmailView {
   sentAt: Date;
   /** What this user may see of it: FULL, SUBJECT (no body, no attachments) or NONE. */
   visibility: EmailSharing;
-}
-
-/** What a user sees of a message of a mailbox: everything in a shared or their own one, else the workspace's setting. */
-export function visibilityFor(viewerUserId: string | null, mailboxOwnerId: string | null, sharing: EmailSharing): EmailSharing {
-  if (mailboxOwnerId === null || mailboxOwnerId === viewerUserId) return "FULL";
-  return sharing;
 }
 
 export async function getSyncedEmail(ctx: TenantContext, id: string): Promise<SyncedEmailView> {

@@ -105,6 +105,34 @@ describe("IMAP sync against Dovecot", () => {
     expect(ledger.lastSyncedAt).not.toBeNull();
   });
 
+  it("logs mail of a lead on the lead (alone, or beside a contact), counted as matched; a converted lead is not matched", async () => {
+    const s = await setup();
+    const lea = `lea-${n}@prospect.test`;
+    const lead = await createRecord(s.rep.ctx, "LEAD", { firstName: "Lea", lastName: "Prospect", email: lea });
+    await syncMailbox(s.tenantId, s.mailbox.id);
+    await imap.append("INBOX", rawMessage({ from: `Lea Prospect <${lea.toUpperCase()}>`, to: s.mailbox.emailAddress, subject: "Lead question", text: "Tell me more", messageId: mid("lead") }));
+    await imap.append("Sent", rawMessage({ from: s.mailbox.emailAddress, to: s.ada, cc: [lea], subject: "Both of you", text: "Hi both", messageId: mid("both") }));
+
+    const r = await syncMailbox(s.tenantId, s.mailbox.id);
+    expect(r).toMatchObject({ status: "done", fetched: 2, matched: 2, skippedNoContact: 0 });
+    const subjects = async (kind: "LEAD" | "CONTACT", id: string) =>
+      (await recordTimeline(s.rep.ctx, kind, id)).data.flatMap((e) => (e.kind === "activity" && e.activity.activityType === "EMAIL" ? [e.activity.subject] : [])).sort();
+    expect(await subjects("LEAD", lead.id)).toEqual(["Both of you", "Lead question"]);
+    expect(await subjects("CONTACT", s.contact.id)).toEqual(["Both of you"]);
+    // the lead's own message is the lead's, with its event
+    const [row] = await owner<{ record_type: string; record_id: string }[]>`select record_type, record_id from synced_emails where tenant_id = ${s.tenantId} and subject = 'Lead question'`;
+    expect(row).toEqual({ record_type: "LEAD", record_id: lead.id });
+    const [ev] = await owner<{ entity_type: string }[]>`select entity_type from domain_events where tenant_id = ${s.tenantId} and event_type = 'email.received'`;
+    expect(ev!.entity_type).toBe("LEAD");
+    // the ledger's run (newest first) counts both as matched
+    expect((await getSyncLedger(s.rep.ctx, s.mailbox.id)).runs[0]).toMatchObject({ fetched: 2, matched: 2, skippedNoContact: 0 });
+
+    // once converted, the lead is no longer matched (its mail belongs to the contact it became)
+    await owner`update leads set converted_at = now() where tenant_id = ${s.tenantId} and id = ${lead.id}`;
+    await imap.append("INBOX", rawMessage({ from: lea, to: s.mailbox.emailAddress, subject: "After converting", text: "Hello again", messageId: mid("converted") }));
+    expect(await syncMailbox(s.tenantId, s.mailbox.id)).toMatchObject({ fetched: 1, matched: 0, skippedNoContact: 1 });
+  });
+
   it("a private mailbox's messages: everything for its owner; for others, as the workspace's sharing setting says", async () => {
     const s = await setup();
     const manager = await makeMember(s.tenantId, "manager", "Max Manager");

@@ -7,9 +7,10 @@
 // resumes after the last batch it committed and logs nothing twice (and a message read
 // twice, moved or in two folders, is skipped as a duplicate by its Message-ID).
 //
-// A message is logged when an outside address on it is a contact's: an EMAIL activity
-// (createActivityIn, the one write path sent emails use too) on the first such contact,
-// linked to the other contacts, their companies and their open deals, and grouped by thread
+// A message is logged when an outside address on it is a contact's or a lead's (one not yet
+// converted): an EMAIL activity (createActivityIn, the one write path sent emails use too) on
+// the first such contact (else the first lead), linked to the other contacts and leads, the
+// contacts' companies and their open deals, and grouped by thread
 // (threading.ts). A reply to a sent email marks it replied; a bounce (DSN) marks it
 // bounced. Every sync writes a ledger row (email_sync_runs). A password the server
 // rejects pauses the mailbox's sync, with the error on it and its owner notified.
@@ -26,6 +27,7 @@ import {
   emailMessages,
   emailSyncRuns,
   emailSyncSettings,
+  leads,
   mailboxes,
   mailboxFolders,
   mailboxSyncStates,
@@ -268,6 +270,19 @@ async function contactsByAddress(tx: Tx, tenantId: string, addrs: string[], emai
   return out;
 }
 
+/** Leads not yet converted (a converted one's mail goes to its contact), by lower-cased email. */
+async function leadsByAddress(tx: Tx, tenantId: string, addrs: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!addrs.length) return out;
+  const rows = await tx
+    .select({ id: leads.id, address: sql<string>`lower(${leads.email})` })
+    .from(leads)
+    .where(and(eq(leads.tenantId, tenantId), isNull(leads.deletedAt), isNull(leads.convertedAt), inArray(sql`lower(${leads.email})`, addrs)))
+    .orderBy(leads.id);
+  for (const r of rows) out.set(r.address, [...(out.get(r.address) ?? []), r.id]);
+  return out;
+}
+
 /** The companies and open deals of contacts, to link an email activity to. */
 async function relatedRecords(tx: Tx, tenantId: string, contactIds: string[]): Promise<{ recordType: "COMPANY" | "DEAL"; recordId: string }[]> {
   if (!contactIds.length) return [];
@@ -360,6 +375,7 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
   const logged = fresh.filter((m) => !m.dsn);
   const allAddrs = [...new Set(logged.flatMap((m) => [m.from, ...m.to, ...m.cc]))].filter((a) => !ws.excluded.has(domainOfAddress(a)));
   const byAddress = await contactsByAddress(tx, tenantId, allAddrs, ws.emailFieldKeys);
+  const leadsByAddr = await leadsByAddress(tx, tenantId, allAddrs);
   const threads = threadBatch(logged, await knownThreads(tx, tenantId, [...new Set(logged.flatMap(ancestorsOf))]));
 
   // a contact's company and open deals, read once per batch for each set of contacts
@@ -370,16 +386,18 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
     return related.get(key)!;
   };
   for (const m of logged) {
-    const match = matchMessage({ from: m.from, to: m.to, cc: m.cc, own: ws.own, internalDomains: ws.internal, excludedDomains: ws.excluded }, byAddress);
+    const match = matchMessage({ from: m.from, to: m.to, cc: m.cc, own: ws.own, internalDomains: ws.internal, excludedDomains: ws.excluded }, byAddress, leadsByAddr);
     if (!match.matched) {
       counts[skipKey[match.reason]]++;
       continue;
     }
     const direction = inbound(m) ? ("INBOUND" as const) : ("OUTBOUND" as const);
     const threadId = threads.get(m.messageId) ?? m.messageId;
-    const [primary, ...others] = match.contactIds as [string, ...string[]];
+    // on the first contact, else the first lead; linked to every other one
+    const records = [...match.contactIds.map((id) => ({ recordType: "CONTACT" as const, recordId: id })), ...match.leadIds.map((id) => ({ recordType: "LEAD" as const, recordId: id }))];
+    const [{ recordType, recordId: primary }, ...others] = records as [(typeof records)[number], ...typeof records];
     const preview = m.text.replace(/\s+/g, " ").trim().slice(0, SYNC_LIMITS.previewChars);
-    const activity = await createActivityIn(tx, ctx, { activityType: "EMAIL", subject: m.subject, body: preview || undefined, recordType: "CONTACT", recordId: primary, direction, activityAt: m.date.toISOString() });
+    const activity = await createActivityIn(tx, ctx, { activityType: "EMAIL", subject: m.subject, body: preview || undefined, recordType, recordId: primary, direction, activityAt: m.date.toISOString() }, { syncedEmail: true });
     const [row] = await tx
       .insert(syncedEmails)
       .values({
@@ -404,7 +422,7 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
         truncated: m.truncated,
         sentAt: m.date,
         activityId: activity.id,
-        recordType: "CONTACT",
+        recordType,
         recordId: primary,
       })
       .returning({ id: syncedEmails.id });
@@ -412,10 +430,10 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
       .update(activities)
       .set({ detailsJson: { syncedEmailId: row!.id, messageId: m.messageId, threadId, from: m.from, to: m.to, cc: m.cc, mailboxId } })
       .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activity.id)));
-    const links = [...others.map((id) => ({ recordType: "CONTACT" as const, recordId: id })), ...(await relatedOf(match.contactIds))];
+    const links = [...others, ...(await relatedOf(match.contactIds))];
     if (links.length) await tx.insert(activityLinks).values(links.map((l) => ({ tenantId, activityId: activity.id, ...l }))).onConflictDoNothing();
     if (direction === "INBOUND") {
-      events.push({ type: "email.received", entityType: "CONTACT", entityId: primary, payload: { syncedEmailId: row!.id, activityId: activity.id, messageId: m.messageId, threadId, from: m.from, subject: m.subject } });
+      events.push({ type: "email.received", entityType: recordType, entityId: primary, payload: { syncedEmailId: row!.id, activityId: activity.id, messageId: m.messageId, threadId, from: m.from } });
     }
     counts.matched++;
   }

@@ -29,7 +29,8 @@
 // - {all: []} is TRUE, {any: []} is FALSE. Soft-deleted rows are the caller's business
 //   (add deleted_at is null). The SQL names the table itself (no alias).
 import { sql, type SQL } from "drizzle-orm";
-import { companies, listMemberships } from "@/db/schema";
+import { activities, companies, listMemberships } from "@/db/schema";
+import { filterableActivityText } from "@/lib/email/private-text";
 import { isUuid } from "@/lib/uuid";
 import { filterFields, FILTER_TABLES, type FieldDef, type FilterCustomField, type FilterObjectType, type FilterTable } from "./fields";
 import { splitOp, type PositiveOp } from "./ops";
@@ -81,6 +82,7 @@ function condition(field: FieldDef, c: FilterCondition, table: FilterTable, ctx:
 /** The field's value as SQL, NULL when missing; custom fields are read from jsonb without cast errors. */
 function operand(field: FieldDef, table: FilterTable): SQL {
   const s = field.source;
+  if (s.from === "column" && (s.column === activities.subject || s.column === activities.body)) return filterableActivityText(s.column);
   if (s.from !== "custom") return field.type.kind === "enum" ? sql`${s.column}::text` : sql`${s.column}`;
   const cf = table.customFields!;
   const json = sql`(${cf} -> ${s.key}::text)`;

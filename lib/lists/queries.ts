@@ -3,7 +3,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { decodeCursor, encodeCursor, isTimestampText } from "@/lib/api/cursor";
-import { contacts, leads, listMembershipLog, listMemberships, lists, users, type List } from "@/db/schema";
+import { contacts, leads, listMembershipLog, listMemberships, lists, users, type Activity, type List } from "@/db/schema";
+import { shownActivities } from "@/lib/email/visibility";
 import { definitionsOfOnce } from "@/lib/custom-fields/service";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { compileFilter } from "@/lib/filters/compile";
@@ -11,7 +12,7 @@ import { MAX_BULK_RECORDS, selectionSchema, type BulkSelection } from "@/lib/bul
 import { recordPath } from "@/lib/records/kinds";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { withTenant } from "@/lib/tenancy/with-tenant";
+import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
@@ -23,11 +24,17 @@ export const memberHref = (objectType: ListObjectType, id: string) => (objectTyp
 
 const titleOf = (objectType: ListObjectType, r: Record<string, unknown>) => (objectType === "ACTIVITY" ? String(r.subject ?? "(activity)") : RECORD_KINDS[objectType].title(r));
 
+/** Rows as the actor may see them: an activity list may hold emails synced from someone's private mailbox (lib/email/visibility.ts). */
+async function shownRows(tx: Tx, ctx: TenantContext, objectType: ListObjectType, rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  if (objectType !== "ACTIVITY") return rows;
+  return (await shownActivities(tx, ctx.tenantId, ctx.actor.userId, rows as unknown as Activity[])) as unknown as Record<string, unknown>[];
+}
+
 /** id → human title (and whether the record is soft-deleted) for records of one type. */
 export async function memberTitles(ctx: TenantContext, objectType: ListObjectType, ids: string[]): Promise<Map<string, { title: string; deleted: boolean }>> {
   if (ids.length === 0) return new Map();
   const t = MEMBER_TABLES[objectType];
-  const rows = (await withTenant(ctx, (tx) => tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, ids))))) as Record<string, unknown>[];
+  const rows = await withTenant(ctx, async (tx) => shownRows(tx, ctx, objectType, (await tx.select().from(t).where(and(eq(t.tenantId, ctx.tenantId), inArray(t.id, ids)))) as Record<string, unknown>[]));
   return new Map(rows.map((r) => [String(r.id), { title: titleOf(objectType, r), deleted: r.deletedAt != null }]));
 }
 
@@ -71,7 +78,7 @@ export async function previewFilter(
     const t = MEMBER_TABLES[input.objectType];
     const live = and(eq(t.tenantId, ctx.tenantId), sql`${t.deletedAt} is null`, where);
     const [counted] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${t} where ${live} limit ${COUNT_CAP + 1}) as matching`);
-    const rows = (await tx.select().from(t).where(live).orderBy(desc(t.createdAt), desc(t.id)).limit(sampleSize)) as Record<string, unknown>[];
+    const rows = await shownRows(tx, ctx, input.objectType, (await tx.select().from(t).where(live).orderBy(desc(t.createdAt), desc(t.id)).limit(sampleSize)) as Record<string, unknown>[]);
     return {
       ok: true,
       preview: { count: cappedCount(Number(counted?.n ?? 0)), sample: rows.map((r) => ({ id: String(r.id), title: titleOf(input.objectType, r), href: memberHref(input.objectType, String(r.id)) })) },

@@ -2,6 +2,7 @@
 // them, and the erase that keeps the record's shape and the fact of the erase, not the data.
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { shownActivities } from "@/lib/email/visibility";
 import { activities, contacts, deals, domainEvents, listMemberships, lists, notifications, recordChanges, recordWatchers, stageHistory, tickets } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/write";
 import { auditOfRecord } from "@/lib/audit/queries";
@@ -44,7 +45,7 @@ export async function exportContactData(ctx: TenantContext, id: string) {
     return {
       deals: dealRows.map((d) => serializeRecord(d as never)),
       tickets: ticketRows.map((t) => serializeRecord(t as never)),
-      activities: strip(activityRows),
+      activities: strip(await shownActivities(tx, tenant, ctx.actor.userId, activityRows)),
       listMemberships: memberships,
       stageHistory: strip(history),
       watchers: strip(watchers),

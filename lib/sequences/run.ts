@@ -21,7 +21,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { stepDueAt } from "./rules";
 import { stopEnrollmentsFor } from "./stop";
 
-export type StepOutcome = "not-due" | "inactive" | "emailed" | "task" | "completed" | "stopped";
+export type StepOutcome = "not-due" | "inactive" | "paused" | "emailed" | "task" | "completed" | "stopped";
 
 export async function runSequenceStep(tenantId: string, enrollmentId: string, now = new Date()): Promise<StepOutcome> {
   const ctx: TenantContext = { tenantId, actor: systemActor("AUTOMATION") };
@@ -34,6 +34,8 @@ export async function runSequenceStep(tenantId: string, enrollmentId: string, no
       return "not-due";
     }
     const [seq] = await tx.select().from(sequences).where(and(eq(sequences.tenantId, tenantId), eq(sequences.id, en.sequenceId)));
+    // a paused sequence's steps wait: resuming it queues this job again (lib/sequences/service.ts)
+    if (seq && !seq.isActive) return "paused";
     const steps = await tx.select().from(sequenceSteps).where(and(eq(sequenceSteps.tenantId, tenantId), eq(sequenceSteps.sequenceId, en.sequenceId))).orderBy(asc(sequenceSteps.position));
     const key = and(eq(sequenceEnrollments.tenantId, tenantId), eq(sequenceEnrollments.id, enrollmentId));
     const stepIndex = steps.findIndex((s) => s.position >= en.nextStep);

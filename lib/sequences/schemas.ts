@@ -28,6 +28,8 @@ export const sequenceInputSchema = z.object({
   stopOnStageStates: z.array(z.enum(PIPELINE_STAGE_STATES)).max(4).default(["DONE_SUCCESS", "DONE_FAILED"]),
   track: z.boolean().default(true),
   steps: z.array(sequenceStepInputSchema).min(1, "needs at least one step").max(30),
+  /** Paused: due steps wait (nothing is sent or created) until it is resumed; left out, it stays as it is. */
+  paused: z.boolean().optional(),
 });
 export type SequenceInput = z.input<typeof sequenceInputSchema>;
 

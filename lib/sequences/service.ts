@@ -55,7 +55,7 @@ export async function createSequence(ctx: TenantContext, input: SequenceInput | 
     await usableMailbox(tx, ctx, v.mailboxId);
     const [row] = await tx
       .insert(sequences)
-      .values({ tenantId: ctx.tenantId, name: v.name, mailboxId: v.mailboxId, stopOnStageStates: v.stopOnStageStates, track: v.track, createdByUserId: ctx.actor.userId })
+      .values({ tenantId: ctx.tenantId, name: v.name, mailboxId: v.mailboxId, stopOnStageStates: v.stopOnStageStates, track: v.track, isActive: !v.paused, createdByUserId: ctx.actor.userId })
       .returning()
       .catch(duplicateName);
     await writeSteps(tx, ctx, row!.id, v.steps);
@@ -63,17 +63,31 @@ export async function createSequence(ctx: TenantContext, input: SequenceInput | 
   });
 }
 
+/**
+ * The whole sequence again (PUT /sequences/{id}, the edit form). Steps are kept by position:
+ * people already past a position are not sent it again, and a changed step reaches only
+ * those who have not got to it yet. `paused` pauses it (due steps wait) or resumes it (what
+ * came due meanwhile runs now).
+ */
 export async function updateSequence(ctx: TenantContext, id: string, input: SequenceInput | unknown): Promise<SequenceWithSteps> {
   assertCan(ctx.actor.role, "sequences.manage");
   const v = sequenceInputSchema.parse(input);
   return withTenant(ctx, async (tx) => {
-    await loadSequence(tx, ctx, id, true);
+    const before = await loadSequence(tx, ctx, id, true);
     await usableMailbox(tx, ctx, v.mailboxId);
+    const isActive = v.paused === undefined ? before.isActive : !v.paused;
     await tx
       .update(sequences)
-      .set({ name: v.name, mailboxId: v.mailboxId, stopOnStageStates: v.stopOnStageStates, track: v.track, updatedAt: new Date() })
+      .set({ name: v.name, mailboxId: v.mailboxId, stopOnStageStates: v.stopOnStageStates, track: v.track, isActive, updatedAt: new Date() })
       .where(and(eq(sequences.tenantId, ctx.tenantId), eq(sequences.id, id)))
       .catch(duplicateName);
+    // resumed: setting each active enrollment's time again queues its step job (the row's trigger)
+    if (isActive && !before.isActive) {
+      await tx
+        .update(sequenceEnrollments)
+        .set({ nextRunAt: sql`${sequenceEnrollments.nextRunAt}` })
+        .where(and(eq(sequenceEnrollments.tenantId, ctx.tenantId), eq(sequenceEnrollments.sequenceId, id), eq(sequenceEnrollments.status, "ACTIVE")));
+    }
     await writeSteps(tx, ctx, id, v.steps);
     return loadSequence(tx, ctx, id);
   });

@@ -1,5 +1,6 @@
 // What the API sees of a sequence and an enrollment.
 import type { SequenceEnrollment } from "@/db/schema";
+import type { PIPELINE_STAGE_STATES } from "@/db/schema/enums";
 import type { SequenceWithSteps } from "./service";
 
 export function sequenceJson(q: SequenceWithSteps) {
@@ -7,12 +8,15 @@ export function sequenceJson(q: SequenceWithSteps) {
     id: q.id,
     name: q.name,
     mailboxId: q.mailboxId,
-    stopOnStageStates: q.stopOnStageStates,
+    stopOnStageStates: q.stopOnStageStates as (typeof PIPELINE_STAGE_STATES)[number][],
     track: q.track,
+    paused: !q.isActive,
     steps: q.steps.map((s) => ({ id: s.id, position: s.position, kind: s.kind, delayDays: s.delayDays, delayHours: s.delayHours, subject: s.subject, body: s.body })),
     createdAt: q.createdAt.toISOString(),
   };
 }
+
+export type SequenceJson = ReturnType<typeof sequenceJson>;
 
 export function enrollmentJson(e: SequenceEnrollment & { contactName?: string }) {
   return {

@@ -13,7 +13,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { activities, activityLinks, emailMessages, mailboxes, pipelineStages, recordChanges, stageHistory, syncedEmails, tenantGroups, users } from "@/db/schema";
-import { readEmailSyncSettings, visibilityFor } from "@/lib/email/sync-service";
+import { readEmailSyncSettings } from "@/lib/email/sync-service";
+import { shownText, visibilityFor } from "@/lib/email/visibility";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -207,13 +208,14 @@ function toEntry(r: Row, viewerId: string | null, sharing: EmailSharing): Timeli
     case "activity": {
       const s = d.synced as Record<string, unknown> | null;
       const visibility = s ? visibilityFor(viewerId, (s.mailboxOwnerId as string | null) ?? null, sharing) : "FULL";
+      const shown = shownText(visibility, String(d.subject), (d.body as string | null) ?? null);
       return {
         ...base,
         kind: "activity",
         activity: {
           activityType: d.activityType as never,
-          subject: visibility === "NONE" ? "Private email" : String(d.subject),
-          body: visibility === "FULL" ? ((d.body as string | null) ?? null) : null,
+          subject: shown.subject,
+          body: shown.body,
           dueAt: date(d.dueAt),
           completedAt: date(d.completedAt),
           priority: (d.priority as never) ?? null,

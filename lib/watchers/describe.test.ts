@@ -7,6 +7,8 @@ describe("describeEvent", () => {
     [{ eventType: "record.updated", payload: { title: "Jane Doe", restored: true } }, null, "Jane Doe was restored", null],
     [{ eventType: "stage.changed", payload: { title: "Big deal", fromStageName: "Proposal", toStageName: "Closed Won" } }, "Ada", "Big deal moved to Closed Won", "Proposal → Closed Won · by Ada"],
     [{ eventType: "activity.created", payload: { title: "Acme", activityType: "MEETING", subject: "QBR" } }, "Ada", "New meeting on Acme: QBR", "by Ada"],
+    // a synced email's event carries no subject (a private mailbox's): no dangling colon
+    [{ eventType: "activity.created", payload: { title: "Ada Lovelace", activityType: "EMAIL", subject: null } }, null, "New email on Ada Lovelace", null],
     [{ eventType: "record.deleted", payload: { title: "Acme" } }, "Ada", "Acme was deleted", "by Ada"],
   ])("%#: %j", (event, actor, title, body) => {
     expect(describeEvent({ entityType: "CONTACT", ...event }, actor)).toEqual({ title, body });

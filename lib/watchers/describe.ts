@@ -21,7 +21,8 @@ export function describeEvent(event: DescribedEvent, actorName: string | null): 
       };
     case "activity.created": {
       const noun = activityNoun(String(p.activityType ?? ""));
-      return { title: `New ${noun} on ${record}: ${String(p.subject ?? "")}`.trim(), body: by };
+      // a synced email's event carries no subject (lib/email/visibility.ts)
+      return { title: p.subject ? `New ${noun} on ${record}: ${String(p.subject)}` : `New ${noun} on ${record}`, body: by };
     }
     case "record.deleted":
       return { title: `${record} was deleted`, body: by };

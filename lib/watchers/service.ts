@@ -46,7 +46,7 @@ export async function followRecord(ctx: TenantContext, input: WatcherInput): Pro
   const data = watcherInputSchema.parse(input);
   assertMayActFor(ctx, data.principalType, data.principalId);
   return withTenant(ctx, async (tx) => {
-    const title = await watchTargetTitle(tx, ctx.tenantId, data.recordType, data.recordId);
+    const title = await watchTargetTitle(tx, ctx.tenantId, data.recordType, data.recordId, ctx.actor.userId);
     const name = await principalName(tx, ctx.tenantId, data.principalType, data.principalId, { activeOnly: true, missing: "validation" });
     const inserted = await tx
       .insert(recordWatchers)
@@ -98,7 +98,7 @@ export async function unfollowRecord(ctx: TenantContext, input: WatcherInput): P
   const data = watcherInputSchema.parse(input);
   assertMayActFor(ctx, data.principalType, data.principalId);
   await withTenant(ctx, async (tx) => {
-    await watchTargetTitle(tx, ctx.tenantId, data.recordType, data.recordId);
+    await watchTargetTitle(tx, ctx.tenantId, data.recordType, data.recordId, ctx.actor.userId);
     const removed = await tx
       .delete(recordWatchers)
       .where(
@@ -119,7 +119,7 @@ export async function unfollowRecord(ctx: TenantContext, input: WatcherInput): P
 export async function listWatchers(ctx: TenantContext, recordType: WatchRecordType, recordId: string): Promise<Watcher[]> {
   assertCan(ctx.actor.role, "records.read");
   return withTenant(ctx, async (tx) => {
-    await watchTargetTitle(tx, ctx.tenantId, recordType, recordId);
+    await watchTargetTitle(tx, ctx.tenantId, recordType, recordId, ctx.actor.userId);
     const rows = await tx
       .select({
         recordType: recordWatchers.recordType,
@@ -156,7 +156,7 @@ export async function listWatched(ctx: TenantContext, principalType: PrincipalTy
       .where(and(eq(recordWatchers.tenantId, ctx.tenantId), eq(recordWatchers.principalType, principalType), eq(recordWatchers.principalId, principalId)))
       .orderBy(sql`${recordWatchers.createdAt} desc`)
       .limit(1000);
-    const titles = await watchTargetTitles(tx, ctx.tenantId, rows);
+    const titles = await watchTargetTitles(tx, ctx.tenantId, rows, ctx.actor.userId);
     return rows.flatMap((r) => {
       const title = titles.get(`${r.recordType}:${r.recordId}`);
       return title === undefined ? [] : [{ ...r, title }];

@@ -8,19 +8,25 @@ import { notFound, validationError } from "@/lib/errors";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
+import { shownActivities } from "@/lib/email/visibility";
 import type { PrincipalType, WatchRecordType } from "./schemas";
 
 const isRecordKind = (t: WatchRecordType): t is RecordKind => t in RECORD_KINDS;
 
 /** The watched thing's title; throws not-found when it is not a live row of this tenant. */
-export async function watchTargetTitle(tx: Tx, tenantId: string, type: WatchRecordType, id: string): Promise<string> {
+export async function watchTargetTitle(tx: Tx, tenantId: string, type: WatchRecordType, id: string, viewerUserId: string | null): Promise<string> {
   if (isRecordKind(type)) return (await loadRecordRef(tx, tenantId, type, id)).title;
   if (!isUuid(id)) throw notFound(type.toLowerCase());
   if (type === "ACTIVITY") {
-    const [a] = await tx
-      .select({ subject: activities.subject })
-      .from(activities)
-      .where(and(eq(activities.tenantId, tenantId), eq(activities.id, id), isNull(activities.deletedAt)));
+    const [a] = await shownActivities(
+      tx,
+      tenantId,
+      viewerUserId,
+      await tx
+        .select({ id: activities.id, activityType: activities.activityType, subject: activities.subject })
+        .from(activities)
+        .where(and(eq(activities.tenantId, tenantId), eq(activities.id, id), isNull(activities.deletedAt))),
+    );
     if (!a) throw notFound("activity");
     return a.subject;
   }
@@ -34,8 +40,8 @@ export async function watchTargetTitle(tx: Tx, tenantId: string, type: WatchReco
   return l.name;
 }
 
-/** Titles of many watched things at once (missing or trashed ones are absent). */
-export async function watchTargetTitles(tx: Tx, tenantId: string, refs: { recordType: WatchRecordType; recordId: string }[]): Promise<Map<string, string>> {
+/** Titles of many watched things at once (missing or trashed ones are absent), an activity's as `viewerUserId` may see it. */
+export async function watchTargetTitles(tx: Tx, tenantId: string, refs: { recordType: WatchRecordType; recordId: string }[], viewerUserId: string | null): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byType = new Map<WatchRecordType, string[]>();
   for (const r of refs) byType.set(r.recordType, [...(byType.get(r.recordType) ?? []), r.recordId]);
@@ -50,10 +56,11 @@ export async function watchTargetTitles(tx: Tx, tenantId: string, refs: { record
         .where(and(eq(t.tenantId, tenantId), inArray(t.id, ids), isNull(t.deletedAt)))) as Record<string, unknown>[];
       rows = found.map((r) => ({ id: String(r.id), title: def.title(r) }));
     } else if (type === "ACTIVITY") {
-      rows = await tx
-        .select({ id: activities.id, title: activities.subject })
+      const found = await tx
+        .select({ id: activities.id, activityType: activities.activityType, subject: activities.subject })
         .from(activities)
         .where(and(eq(activities.tenantId, tenantId), inArray(activities.id, ids), isNull(activities.deletedAt)));
+      rows = (await shownActivities(tx, tenantId, viewerUserId, found)).map((a) => ({ id: a.id, title: a.subject }));
     } else if (type === "PIPELINE") {
       rows = await tx.select({ id: pipelines.id, title: pipelines.name }).from(pipelines).where(and(eq(pipelines.tenantId, tenantId), inArray(pipelines.id, ids)));
     } else {

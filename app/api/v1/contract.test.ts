@@ -440,7 +440,8 @@ describe("every documented operation, answered as the document says", () => {
     const { body: added } = await call("POST", "/email-suppressions", { body: { email: "Complainer@Example.com", reason: "COMPLAINED" }, expect: 201 });
     expect(added).toEqual({ added: true });
     const { body: suppressions } = await call("GET", "/email-suppressions");
-    expect(suppressions.data[0]).toMatchObject({ email: "complainer@example.com", reason: "COMPLAINED" });
+    expect(suppressions.data[0]).toMatchObject({ email: "complainer@example.com", reason: "COMPLAINED", removable: true });
+    await call("DELETE", `/email-suppressions/${encodeURIComponent(suppressions.data[0].id)}`, { expect: 204 });
   });
 
   it("records: delete", async () => {

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { campaignFigures, campaignRecipientsPage } from "@/lib/campaigns/queries";
 import { campaignJson } from "@/lib/campaigns/view";
+import { emailFormOptions } from "@/lib/campaigns/form-options";
 import { listMailboxes } from "@/lib/email/mailboxes";
 import { AppError } from "@/lib/errors";
 import { getList } from "@/lib/lists/queries";
@@ -35,7 +36,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         initial={{ campaign: campaignJson(campaign), figures, recipients: recipients.data.map((r) => ({ ...r, sentAt: r.sentAt?.toISOString() ?? null })) }}
         listName={list?.name ?? "a list you cannot see"}
         mailbox={mailbox ? mailbox.emailAddress : "a mailbox"}
-        canManage={can(s.role, "campaigns.manage")}
+        options={can(s.role, "campaigns.manage") ? await emailFormOptions(s.ctx) : null}
       />
     </>
   );

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EnrollDialog } from "@/components/sequences/enroll-dialog";
+import { PauseSequenceButton } from "@/components/sequences/pause-button";
+import { SequenceDialog } from "@/components/sequences/sequence-dialog";
 import { StopEnrollmentButton } from "@/components/sequences/stop-enrollment-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +12,9 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { listLists } from "@/lib/lists/queries";
+import { emailFormOptions } from "@/lib/campaigns/form-options";
 import { listEnrollments, sequenceFigures } from "@/lib/sequences/queries";
+import { sequenceJson } from "@/lib/sequences/view";
 
 export const metadata: Metadata = { title: "Sequence" };
 
@@ -25,7 +29,9 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
     throw err;
   });
   const canEnroll = can(s.role, "sequences.enroll");
-  const [enrollments, lists] = await Promise.all([listEnrollments(s.ctx, { sequenceId: id }), canEnroll ? listLists(s.ctx, { objectType: "CONTACT" }) : []]);
+  const canManage = can(s.role, "sequences.manage");
+  const [enrollments, lists, options] = await Promise.all([listEnrollments(s.ctx, { sequenceId: id }), canEnroll ? listLists(s.ctx, { objectType: "CONTACT" }) : [], canManage ? emailFormOptions(s.ctx) : null]);
+  const json = sequenceJson(sequence);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -35,9 +41,20 @@ export default async function SequencePage({ params }: { params: Promise<{ id: s
       </p>
       <PageHeader
         title={sequence.name}
-        description={`${figures.enrolled} enrolled: ${figures.active} in it now, ${figures.completed} completed, ${figures.stopped} stopped.`}
-        actions={canEnroll ? <EnrollDialog mode="list" sequenceId={id} lists={lists.map((l) => ({ id: l.id, name: l.name, memberCount: l.memberCount }))} /> : null}
+        description={`${json.paused ? "Paused: due steps wait until it is resumed. " : ""}${figures.enrolled} enrolled: ${figures.active} in it now, ${figures.completed} completed, ${figures.stopped} stopped.`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {options ? <SequenceDialog mailboxes={options.mailboxes} sequence={json} /> : null}
+            {options ? <PauseSequenceButton sequence={json} /> : null}
+            {canEnroll ? <EnrollDialog mode="list" sequenceId={id} lists={lists.map((l) => ({ id: l.id, name: l.name, memberCount: l.memberCount }))} /> : null}
+          </div>
+        }
       />
+      {json.paused ? (
+        <p role="status" className="mb-4 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          This sequence is paused: nothing is sent or created for anyone until it is resumed.
+        </p>
+      ) : null}
       <section aria-labelledby="steps-heading" className="mb-4 overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="steps-heading" className="mb-2 font-medium text-slate-900">
           Steps

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BackToSettings } from "@/components/settings/back-link";
 import { MailboxDialog } from "@/components/email/mailbox-dialog";
 import { MailboxList } from "@/components/email/mailbox-list";
@@ -39,6 +40,17 @@ export default async function EmailSettingsPage() {
       <MailboxList mailboxes={mailboxes} userId={s.ctx.actor.userId ?? ""} isAdmin={isAdmin} ledgers={ledgers} />
       {syncSettings ? <EmailSyncSettingsForm initial={syncSettings} /> : null}
       <SendSettingsForm settings={sending} canEdit={isAdmin} />
+      {can(s.role, "emailSuppressions.read") ? (
+        <section aria-labelledby="suppression-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="suppression-heading" className="font-semibold text-slate-900">
+            Suppression list
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">Addresses that unsubscribed, bounced, complained or were erased get no campaign or sequence email.</p>
+          <Link href="/settings/email/suppression" className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+            Open the suppression list
+          </Link>
+        </section>
+      ) : null}
     </>
   );
 }

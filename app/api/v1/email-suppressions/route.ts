@@ -1,17 +1,14 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/query";
-import { listSuppressions, suppressByHand, suppressInputSchema } from "@/lib/email/suppression";
+import { listSuppressions, suppressByHand, suppressInputSchema, suppressionListQuerySchema } from "@/lib/email/suppression";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), cursor: z.string().max(200).optional() });
-
-/** GET /email-suppressions?limit=&cursor= → the suppression list, newest first. */
-export const GET = apiRoute("settings.manage", async ({ ctx, query }) => {
-  const q = parseQuery(querySchema, query);
-  return listSuppressions(ctx, { limit: q.limit, cursor: q.cursor ?? null });
+/** GET /email-suppressions?q=&limit=&cursor= → the suppression list, newest first (admins and managers). */
+export const GET = apiRoute("emailSuppressions.read", async ({ ctx, query }) => {
+  const q = parseQuery(suppressionListQuerySchema, query);
+  return listSuppressions(ctx, { limit: q.limit, cursor: q.cursor ?? null, q: q.q ?? null });
 });
 
 /** POST /email-suppressions { email, reason, detail? } → 201 { added } (forever). */

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { uuidParam } from "@/lib/api/records-route";
 import { campaignFigures } from "@/lib/campaigns/queries";
-import { campaignInputSchema } from "@/lib/campaigns/schemas";
+import { campaignUpdateSchema } from "@/lib/campaigns/schemas";
 import { deleteCampaign, updateCampaign } from "@/lib/campaigns/service";
 import { campaignJson } from "@/lib/campaigns/view";
 
@@ -16,8 +16,8 @@ export const GET = apiRoute<P>("campaigns.read", async ({ ctx, params }) => {
   return { ...campaignJson(campaign), figures };
 });
 
-/** PATCH /campaigns/{id} (a DRAFT; the whole input again) → the campaign. */
-export const PATCH = apiRoute<P>("campaigns.manage", async ({ ctx, params, body }) => campaignJson(await updateCampaign(ctx, idOf(params), await body(campaignInputSchema))));
+/** PATCH /campaigns/{id} (a DRAFT, or a SCHEDULED one not yet sending, with `scheduledAt?`; the whole input again) → the campaign. */
+export const PATCH = apiRoute<P>("campaigns.manage", async ({ ctx, params, body }) => campaignJson(await updateCampaign(ctx, idOf(params), await body(campaignUpdateSchema))));
 
 /** DELETE /campaigns/{id} (a DRAFT) → 204. */
 export const DELETE = apiRoute<P>("campaigns.manage", async ({ ctx, params }) => {
