@@ -2,6 +2,7 @@
 // 127.0.0.1: the template rendered with the record's values, the EMAIL activity and the
 // queued send written together, the worker's send, the open pixel and click redirect
 // through the public routes, and what the timeline shows.
+import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -12,6 +13,7 @@ import { emailMessages } from "@/db/schema";
 import { createRecord } from "@/lib/records/service";
 import { putAccessPolicy } from "@/lib/tenancy/access-policy";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { flushTracking } from "./tracking";
 import { recordTimeline } from "@/lib/timeline/queries";
 import { createMailbox } from "./mailboxes";
 import { getEmail, queueEmail, sendQueuedEmail } from "./send";
@@ -88,6 +90,8 @@ describe("sending email from a record", () => {
     expect(clicked.status).toBe(302);
     expect(clicked.headers.get("location")).toBe("https://example.com/pricing");
 
+    // the hits are written behind the answers (lib/email/tracking.ts)
+    await flushTracking();
     const after = await getEmail(s.rep.ctx, email.id);
     expect(after).toMatchObject({ status: "SENT", opens: 2, proxyOpens: 1, clicks: 1, links: [{ url: "https://example.com/pricing", clicks: 1 }] });
     expect(after.firstOpenedAt).toBeInstanceOf(Date);
@@ -115,7 +119,39 @@ describe("sending email from a record", () => {
     }
     expect((await openRoute(get(`${ORIGIN}/x`), { params: Promise.resolve({ token: flipped }) })).status).toBe(404);
     expect((await clickRoute(get(second!), tokenOf(second!))).headers.get("location")).toBe("https://example.com/b");
+    await flushTracking();
     expect((await getEmail(s.rep.ctx, email.id)).clicks).toBe(1);
+  });
+
+  it("writes many opens and clicks at once exactly: counters, one email_events row each, email.opened once, email.clicked each", async () => {
+    const s = await setup();
+    const emails = [];
+    for (const to of ["ada@customer.test", "bob@customer.test"]) {
+      const e = await queueEmail(s.rep.ctx, { recordType: "CONTACT", recordId: s.contact.id, mailboxId: s.mailbox.id, to, subject: `Burst ${to}`, body: "https://example.com/a https://example.com/b", track: true }, { publicOrigin: ORIGIN });
+      await sendQueuedEmail(s.tenantId, e.id, FIRST);
+      const html = String((await smtp.waitFor((m) => m.parsed.messageId === e.messageId)).parsed.html);
+      emails.push({ id: e.id, pixel: html.match(/<img src="([^"]+)"/)![1]!, links: [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!) });
+    }
+    const [x, y] = emails as [(typeof emails)[0], (typeof emails)[0]];
+    const hits = [
+      ...Array.from({ length: 30 }, () => openRoute(get(x.pixel, "Mozilla/5.0"), tokenOf(x.pixel))),
+      ...Array.from({ length: 5 }, () => openRoute(get(y.pixel), tokenOf(y.pixel))),
+      ...Array.from({ length: 7 }, () => clickRoute(get(x.links[0]!), tokenOf(x.links[0]!))),
+      ...Array.from({ length: 4 }, () => clickRoute(get(x.links[1]!), tokenOf(x.links[1]!))),
+    ];
+    const answers = await Promise.all(hits);
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(35).fill(200), ...Array(11).fill(302)].sort());
+    await flushTracking();
+    // x's opens were all an image proxy's prefetch ("Mozilla/5.0"): counted, but nobody read it
+    expect(await getEmail(s.rep.ctx, x.id)).toMatchObject({ opens: 30, proxyOpens: 30, clicks: 11, links: [{ url: "https://example.com/a", clicks: 7 }, { url: "https://example.com/b", clicks: 4 }] });
+    expect(await getEmail(s.rep.ctx, y.id)).toMatchObject({ opens: 5, proxyOpens: 0, clicks: 0 });
+    const counts = await withTenant(s.rep.ctx, (tx) =>
+      tx.execute<{ kind: string; n: number }>(sql`
+        select 'row-' || kind as kind, count(*)::int as n from email_events where tenant_id = ${s.tenantId} and email_id in (${x.id}::uuid, ${y.id}::uuid) group by kind
+        union all
+        select event_type, count(*)::int from domain_events where tenant_id = ${s.tenantId} and event_type in ('email.opened', 'email.clicked') and payload ->> 'emailId' in (${x.id}, ${y.id}) group by event_type`),
+    );
+    expect(Object.fromEntries([...counts].map((r) => [r.kind, r.n]))).toEqual({ "row-OPEN": 35, "row-CLICK": 11, "email.opened": 1, "email.clicked": 11 });
   });
 
   it("does not track mail to a colleague's domain, even when asked", async () => {
