@@ -170,9 +170,11 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
   if (rules.length) {
     for (const [i, p] of planned.entries()) written[i] = await routeNewRecord(tx, ctx, kind, written[i]!, datas[p.at]!, rules, early[i]);
   }
+  // the first stage_history rows and the events go together (neither reads the other)
+  const history: Promise<unknown>[] = [];
   if (def.pipelineObjectType && written.length) {
     for (let i = 0; i < written.length; i += CHUNK) {
-      await tx.insert(stageHistory).values(
+      history.push(tx.insert(stageHistory).values(
         written.slice(i, i + CHUNK).map((row) => ({
           tenantId: ctx.tenantId,
           entityType: kind,
@@ -183,10 +185,10 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
           changedByUserId: ctx.actor.userId,
           source: ctx.actor.source,
         })),
-      );
+      ).execute());
     }
   }
-  await emitEvents(tx, ctx, written.map((row) => ({ type: "record.created", entityType: kind, entityId: row.id, payload: { title: def.title(row), record: serializeRecord(row) } })));
+  await Promise.all([...history, emitEvents(tx, ctx, written.map((row) => ({ type: "record.created", entityType: kind, entityId: row.id, payload: { title: def.title(row), record: serializeRecord(row) } })))]);
   planned.forEach((p, i) => (out[p.at] = { ok: true, row: written[i]! }));
   return out;
 }
