@@ -14,7 +14,7 @@ import type { TenantContext } from "../lib/tenancy/context";
 import { time, type Row } from "./harness";
 import type { BenchEnv } from "./index";
 import { rawInTenant } from "./tenant-sql";
-import { benchDashboards, coldNote } from "./dashboards";
+import { benchDashboards, coldNote, freshTally } from "./dashboards";
 
 const PIPELINE_KEY = "bench_analytics";
 const OPEN_DEALS = Number(process.env.BENCH_ANALYTICS_OPEN ?? 10_000);
@@ -104,7 +104,9 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
     where s.tenant_id = ${t} and s.pipeline_id = ${pipelineId} group by s.id, s.stage_state`;
 
   // read path (the analytics cache, warm: time()'s warm-up stores the result), cold computation, raw SQL
-  const metrics = await time(() => pipelineMetrics(ctx, pipelineId, quarter), 20);
+  const tally = freshTally();
+  const metrics = await time(async () => tally.count(null, (await pipelineMetrics(ctx, pipelineId, quarter)).freshness), 20);
+  const metricsFresh = tally.note;
   const metricsCold = await time(() => computePipelineMetrics(ctx, pipelineId, quarter), 10, 1);
   const metricsRawRun = () =>
     rawInTenant(env.app, t, async (tx) => {
@@ -123,7 +125,9 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
   const todayBoard = await loadBoard(ctx, "DEAL", pipelineId);
   const pastBytes = Buffer.byteLength(JSON.stringify(past));
   const todayBytes = Buffer.byteLength(JSON.stringify(todayBoard));
-  const board = await time(() => boardAsOf(ctx, "DEAL", asOf), 20);
+  tally.count(null, past.freshness);
+  const board = await time(async () => tally.count(null, (await boardAsOf(ctx, "DEAL", asOf)).freshness), 20);
+  const boardFresh = tally.note;
   const boardCold = await time(() => computeBoardAsOf(ctx, "DEAL", asOf), 10, 1);
   const boardRawRun = () => rawInTenant(env.app, t, (tx) => rawState(tx, yearBack));
   const boardRaw = await time(boardRawRun, 20);
@@ -145,7 +149,7 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
       raw: metricsRaw,
       target: "p95 ≤ 300 ms",
       pass: metrics.p95 <= 300,
-      note: `read path, cache warm; ${coldNote(metricsCold)}`,
+      note: `read path, cache warm (${metricsFresh}); ${coldNote(metricsCold)}`,
     },
     {
       benchmark: `deals board as of a year back (${history.toLocaleString("en")} deals then)`,
@@ -153,16 +157,16 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
       raw: boardRaw,
       target: "p95 ≤ 300 ms, payload ≤ today's board",
       pass: board.p95 <= 300 && pastBytes <= todayBytes,
-      note: `read path, cache warm; ${coldNote(boardCold)}; payload ${(pastBytes / 1024).toFixed(1)} KB vs today's ${(todayBytes / 1024).toFixed(1)} KB`,
+      note: `read path, cache warm (${boardFresh}); ${coldNote(boardCold)}; payload ${(pastBytes / 1024).toFixed(1)} KB vs today's ${(todayBytes / 1024).toFixed(1)} KB`,
     },
     ...widgets.rows,
     {
       benchmark: `worker refresh after a change (${refreshed} cached results)`,
       app: refresh,
       raw: rawAll,
-      target: `fresh within ${REFRESH_DELAY_S} s + this`,
-      pass: true,
-      note: "informational: recomputed one at a time, as the refresh_analytics job; raw: the same figures' raw SQL in sequence",
+      target: `change → fresh figures ≤ 15 s (${REFRESH_DELAY_S} s coalescing + refresh p95)`,
+      pass: REFRESH_DELAY_S * 1000 + refresh.p95 <= 15_000,
+      note: "recomputed one at a time, as the refresh_analytics job; raw: the same figures' raw SQL one after another",
     },
   ];
 }

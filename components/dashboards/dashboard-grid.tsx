@@ -18,7 +18,7 @@ import { actionMessage } from "@/lib/action-result";
 import { deleteWidgetAction, reorderWidgetsAction, resizeWidgetAction } from "@/lib/dashboards/actions";
 import type { EditorData } from "@/lib/dashboards/editor-data";
 import type { WidgetData, WidgetJson } from "@/lib/dashboards/service";
-import { FreshnessNote } from "./freshness-note";
+import { FreshnessNote } from "@/components/ui/freshness-note";
 import { sizeNameOf, WIDGET_SIZES, type WidgetSizeName } from "@/lib/dashboards/schemas";
 import { QuotaAttainmentView } from "./quota-attainment";
 import { WidgetChart } from "./widget-view";
