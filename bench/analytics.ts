@@ -89,7 +89,8 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
   const quarter = { from: shiftDay(today, -89), to: today };
   const start = new Date(`${quarter.from}T00:00:00Z`).toISOString();
   const end = new Date(`${shiftDay(today, 1)}T00:00:00Z`).toISOString();
-  const yearBack = new Date(Date.now() - 365 * 86_400_000).toISOString();
+  // a day's start: the same instant (so the same cached board) for every run of the day
+  const yearBack = new Date(`${shiftDay(today, -365)}T00:00:00Z`).toISOString();
 
   // raw: the last history row before an instant for every record of the pipeline, then the figures
   const rawState = (tx: Parameters<Parameters<typeof rawInTenant>[2]>[0], at: string) => tx`
@@ -134,13 +135,17 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
   const history = past.stages.reduce((n, s) => n + s.count, 0);
   // dashboards: representative widgets and a 10-widget dashboard, beside raw SQL (bench/dashboards.ts)
   const widgets = await benchDashboards(env);
-  // the worker's refresh after a change: every result this run viewed, recomputed one at a
-  // time as the refresh_analytics job does (all: as if each were stale); raw: the same
+  // the worker's refresh after a change: every result viewed, recomputed two at a time as
+  // the refresh_analytics job does (all: as if each were stale); raw: the same
   // figures' raw SQL, one statement after another
   const refresh = await time(() => refreshAnalytics(t, { all: true }), 3, 0);
   const refreshed = (await refreshAnalytics(t, { all: true })).refreshed;
   const rawAll = await time(async () => {
-    for (const run of [metricsRawRun, boardRawRun, ...widgets.raws]) await run();
+    const runs = [metricsRawRun, boardRawRun, ...widgets.raws];
+    const lane = async () => {
+      for (let run = runs.shift(); run; run = runs.shift()) await run();
+    };
+    await Promise.all([lane(), lane()]);
   }, 3, 0);
   return [
     {
@@ -166,7 +171,7 @@ export async function benchAnalytics(env: BenchEnv): Promise<Row[]> {
       raw: rawAll,
       target: `change → fresh figures ≤ 15 s (${REFRESH_DELAY_S} s coalescing + refresh p95)`,
       pass: REFRESH_DELAY_S * 1000 + refresh.p95 <= 15_000,
-      note: "recomputed one at a time, as the refresh_analytics job; raw: the same figures' raw SQL one after another",
+      note: "recomputed two at a time, as the refresh_analytics job; raw: the same figures' raw SQL, two at a time",
     },
   ];
 }

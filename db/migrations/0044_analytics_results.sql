@@ -52,27 +52,30 @@ GRANT EXECUTE ON FUNCTION analytics_scope_signature() TO stageline_app;--> state
 -- by stale reads and by the analytics consumer. One job per tenant (job_key), whose run time
 -- is kept when queued again (preserve_run_at): changes within `p_delay` seconds coalesce
 -- into one refresh, so a busy tenant is refreshed at most about once per `p_delay`.
--- `p_if_viewed` (the consumer): only when some result was viewed in the last day.
+-- `p_if_viewed` (the consumer): only when some result was viewed in the last day. Returns
+-- when the job will run (null: nothing queued).
 CREATE FUNCTION enqueue_analytics_refresh(p_delay integer, p_if_viewed boolean)
-RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+RETURNS timestamptz LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   v_tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+  v_run_at timestamptz;
 BEGIN
   IF v_tenant IS NULL THEN
-    RETURN;
+    RETURN NULL;
   END IF;
   IF p_if_viewed AND NOT EXISTS (
     SELECT 1 FROM analytics_results r WHERE r.tenant_id = v_tenant AND r.viewed_at > now() - interval '1 day'
   ) THEN
-    RETURN;
+    RETURN NULL;
   END IF;
-  PERFORM graphile_worker.add_job(
+  SELECT j.run_at INTO v_run_at FROM graphile_worker.add_job(
     'refresh_analytics',
     json_build_object('tenantId', v_tenant),
     run_at := now() + make_interval(secs => greatest(p_delay, 0)),
     job_key := 'analytics:' || v_tenant::text,
     job_key_mode := 'preserve_run_at',
-    max_attempts := 3);
+    max_attempts := 3) j;
+  RETURN v_run_at;
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION enqueue_analytics_refresh(integer, boolean) FROM PUBLIC;--> statement-breakpoint
