@@ -2,6 +2,7 @@
 // A server component: it loads the first screen; the client board takes over from there.
 import "server-only";
 import { DataTable } from "@/components/data-table";
+import { FreshnessNote } from "@/components/ui/freshness-note";
 import { dataTableActions } from "@/components/data-table/actions";
 import { PageHeader } from "@/components/shell/page-header";
 import { ImportButton } from "@/components/imports/import-button";
@@ -88,6 +89,7 @@ export async function PipelinePage({ kind, searchParams, moveAction, createActio
       <>
         <BoardToolbar {...toolbar} view="board" filters={{}} members={[]} />
         {picker}
+        <FreshnessNote freshness={past.freshness} />
         <AsOfBoard kind={kind} data={past} stages={meta.pipeline.stages} asOf={asOf} timeZone={workspace.timeZone} currency={workspace.currency} changes={changes} />
       </>
     );

@@ -18,6 +18,7 @@ import { actionMessage } from "@/lib/action-result";
 import { deleteWidgetAction, reorderWidgetsAction, resizeWidgetAction } from "@/lib/dashboards/actions";
 import type { EditorData } from "@/lib/dashboards/editor-data";
 import type { WidgetData, WidgetJson } from "@/lib/dashboards/service";
+import { FreshnessNote } from "@/components/ui/freshness-note";
 import { sizeNameOf, WIDGET_SIZES, type WidgetSizeName } from "@/lib/dashboards/schemas";
 import { QuotaAttainmentView } from "./quota-attainment";
 import { WidgetChart } from "./widget-view";
@@ -193,6 +194,7 @@ function WidgetCard({ dashboardId, widget, data, index, count, canEdit, editor, 
       ) : null}
       <div className={canEdit ? "pl-3" : ""}>
         {body}
+        {data?.ok && data.kind === "query" ? <FreshnessNote freshness={data.freshness} /> : null}
         {data && !data.ok && tools ? <div className="mt-2 flex gap-1">{tools}</div> : null}
       </div>
       {editing && editor ? <WidgetEditor dashboardId={dashboardId} widget={widget} editor={editor} open={editing} onOpenChange={setEditing} /> : null}

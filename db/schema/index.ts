@@ -17,3 +17,4 @@ export * from "./quotas";
 export * from "./email-sync";
 export * from "./campaigns";
 export * from "./dashboards";
+export * from "./analytics";

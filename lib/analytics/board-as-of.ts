@@ -18,6 +18,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { loadWorkspace } from "@/lib/workspace/service";
 import { zonedDayStart } from "@/lib/workspace/zone";
+import { cached, type Freshness } from "./cache";
 import { stateAtCtes } from "./state-at";
 
 /** `?pipelineId=&asOf=&limit=` of GET /{deals|leads|tickets}/board. */
@@ -66,7 +67,25 @@ const TITLE: Record<PipelineKind, { key: "name" | "subject"; expr: ReturnType<ty
   TICKET: { key: "subject", expr: sql`r.subject` },
 };
 
-export async function boardAsOf(ctx: TenantContext, kind: PipelineKind, query: z.output<typeof boardAsOfQuerySchema>): Promise<BoardAsOf> {
+/**
+ * The board as of `query.asOf`, as the reader gets it: a past board from the analytics cache
+ * (lib/analytics/cache.ts), with how fresh it is. A board of a past instant still changes:
+ * its cards show today's names, amounts and stages (movedSince, stageIdNow), and a deletion
+ * since removes nothing but changes stageIdNow — so it is kept fresh by the data version like
+ * every cached result, not frozen. Without asOf (now) it is computed each time.
+ */
+export async function boardAsOf(ctx: TenantContext, kind: PipelineKind, query: z.output<typeof boardAsOfQuerySchema>): Promise<BoardAsOf & { freshness?: Freshness }> {
+  assertCan(ctx.actor.role, "records.read");
+  if (!query.asOf) return computeBoardAsOf(ctx, kind, query);
+  const { value, freshness } = await cached(ctx, "board", boardParams(kind, query), () => computeBoardAsOf(ctx, kind, query));
+  return { ...value, freshness };
+}
+
+/** What identifies a board-as-of computation (the cache's parameters). */
+export const boardParams = (kind: PipelineKind, query: z.output<typeof boardAsOfQuerySchema>) => ({ kind, pipelineId: query.pipelineId ?? null, asOf: query.asOf ?? null, limit: query.limit ?? null });
+
+/** The board as of a date computed now (no cache): the read path's miss, the worker's refresh, the tests' reference. */
+export async function computeBoardAsOf(ctx: TenantContext, kind: PipelineKind, query: z.output<typeof boardAsOfQuerySchema>): Promise<BoardAsOf> {
   assertCan(ctx.actor.role, "records.read");
   if (query.pipelineId !== undefined && !isUuid(query.pipelineId)) throw notFound("Pipeline");
   return withTenant(ctx, async (tx) => {

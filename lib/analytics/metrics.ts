@@ -22,6 +22,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { loadWorkspace } from "@/lib/workspace/service";
+import { cached, type Freshness } from "./cache";
 import { dayPeriod, type DayPeriod } from "./period";
 import { stateAtCtes } from "./state-at";
 
@@ -64,8 +65,23 @@ export interface PipelineMetrics {
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const round3 = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000) / 1000);
 
-/** The metrics of a pipeline for `range` (days in the workspace's zone; default the last 90 days). */
-export async function pipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}): Promise<PipelineMetrics> {
+/**
+ * The metrics of a pipeline for `range` (days in the workspace's zone; default the last 90
+ * days), as the reader gets them: from the analytics cache (lib/analytics/cache.ts), with
+ * how fresh they are.
+ */
+export async function pipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}): Promise<PipelineMetrics & { freshness: Freshness }> {
+  assertCan(ctx.actor.role, "pipelines.read");
+  if (!isUuid(pipelineId)) throw notFound("Pipeline");
+  const { value, freshness } = await cached(ctx, "metrics", metricsParams(pipelineId, range), () => computePipelineMetrics(ctx, pipelineId, range));
+  return { ...value, freshness };
+}
+
+/** What identifies a metrics computation (the cache's parameters; lib/analytics/refresh.ts computes it again from them). */
+export const metricsParams = (pipelineId: string, range: { from?: string; to?: string }) => ({ pipelineId, from: range.from ?? null, to: range.to ?? null });
+
+/** The metrics computed now (no cache): the read path's miss, the worker's refresh, the tests' reference. */
+export async function computePipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}): Promise<PipelineMetrics> {
   assertCan(ctx.actor.role, "pipelines.read");
   if (!isUuid(pipelineId)) throw notFound("Pipeline");
   return withTenant(ctx, async (tx) => {

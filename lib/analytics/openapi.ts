@@ -7,6 +7,13 @@ import { metricsQuerySchema } from "./period";
 
 const money = (description: string) => z.string().nullable().meta({ description: `${description} (decimal string); null for lead and ticket pipelines` });
 
+const freshness = z
+  .object({
+    computedAt: z.iso.datetime().meta({ description: "When these figures were computed" }),
+    stale: z.boolean().meta({ description: "The data changed since: the worker is recomputing them (seconds); read again for the new figures" }),
+  })
+  .meta({ id: "AnalyticsFreshness", description: "Figures are served from the analytics cache, kept current by the worker" });
+
 const metricsOut = z
   .object({
     pipelineId: z.uuid(),
@@ -29,6 +36,7 @@ const metricsOut = z
     winRate: z.number().min(0).max(1).nullable().meta({ description: "won / (won + lost); null when both are 0" }),
     movedForward: z.number().int().meta({ description: "Moves in the period between stages of this pipeline to a higher display order" }),
     movedBackward: z.number().int(),
+    freshness,
     stages: z.array(
       z.object({
         stageId: z.uuid(),
@@ -59,6 +67,7 @@ const boardOut = z
   .object({
     asOf: z.iso.datetime(),
     pipelineId: z.uuid(),
+    freshness: freshness.optional().meta({ description: "With `asOf` only (the board now is computed on each request)" }),
     stages: z.array(
       z.object({
         stageId: z.uuid(),

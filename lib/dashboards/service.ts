@@ -13,6 +13,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { loadWorkspace } from "@/lib/workspace/service";
+import { cached, type Freshness } from "@/lib/analytics/cache";
 import { ensureDefaultDashboard } from "./seed";
 import { runWidgetQuery, type WidgetResult } from "./query";
 import {
@@ -24,6 +25,7 @@ import {
   widgetOrderSchema,
   widgetPatchSchema,
   type WidgetDefinition,
+  type WidgetQuery,
   type WidgetRecordType,
 } from "./schemas";
 import { teamAttainment, type TeamAttainment } from "./team";
@@ -53,7 +55,7 @@ export interface DashboardJson {
 
 export type DashboardDetail = DashboardJson & { widgets: WidgetJson[] };
 
-export type WidgetData = { ok: true; kind: "query"; result: WidgetResult } | { ok: true; kind: "quota"; team: TeamAttainment } | { ok: false; message: string };
+export type WidgetData = { ok: true; kind: "query"; result: WidgetResult; freshness?: Freshness } | { ok: true; kind: "quota"; team: TeamAttainment } | { ok: false; message: string };
 
 const me = (ctx: TenantContext) => ctx.actor.userId;
 
@@ -263,7 +265,20 @@ export async function queryWidget(ctx: TenantContext, query: unknown, now?: Date
   });
 }
 
-/** Every widget's figures, each from its own statement (run side by side); a failing widget says why and the others still show. */
+/**
+ * A widget's figures as a dashboard shows them: from the analytics cache (lib/analytics/cache.ts),
+ * with how fresh they are. With `now` (tests, a fixed clock) computed each time.
+ */
+export async function cachedWidget(ctx: TenantContext, query: WidgetQuery, now?: Date): Promise<{ result: WidgetResult; freshness?: Freshness }> {
+  if (now) return { result: await queryWidget(ctx, query, now) };
+  const { value, freshness } = await cached(ctx, "widget", widgetParams(query), () => queryWidget(ctx, query));
+  return { result: value, freshness };
+}
+
+/** What identifies a widget's computation (the cache's parameters). */
+export const widgetParams = (query: WidgetQuery) => ({ query: query as unknown as Record<string, unknown> });
+
+/** Every widget's figures, each from the cache or its own statement (run side by side); a failing widget says why and the others still show. */
 export async function dashboardData(ctx: TenantContext, widgets: readonly WidgetJson[], now?: Date): Promise<Record<string, WidgetData>> {
   assertCan(ctx.actor.role, "dashboards.read");
   const entries = await Promise.all(
@@ -272,7 +287,7 @@ export async function dashboardData(ctx: TenantContext, widgets: readonly Widget
       if (!def.success) return [w.id, { ok: false, message: "This widget's definition is not valid; edit it." }];
       try {
         if (def.data.chart === "quota") return [w.id, { ok: true, kind: "quota", team: await teamAttainment(ctx, now) }];
-        return [w.id, { ok: true, kind: "query", result: await queryWidget(ctx, def.data.query, now) }];
+        return [w.id, { ok: true, kind: "query", ...(await cachedWidget(ctx, def.data.query, now)) }];
       } catch (err) {
         if (err instanceof AppError) return [w.id, { ok: false, message: err.message }];
         throw err;

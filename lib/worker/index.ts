@@ -26,6 +26,8 @@ import { EMAIL_SYNC_CRONTAB, emailSyncSweepTask, syncMailboxTask } from "@/lib/e
 import { runCampaignBatch } from "@/lib/campaigns/run";
 import { sequenceStopConsumer } from "@/lib/sequences/consumer";
 import { runSequenceStep } from "@/lib/sequences/run";
+import { analyticsConsumer } from "@/lib/analytics/consumer";
+import { refreshAnalytics } from "@/lib/analytics/refresh";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -33,6 +35,7 @@ export function registerDefaultConsumers(): void {
   registerConsumer(automationsConsumer);
   registerConsumer(leadScoringConsumer);
   registerConsumer(sequenceStopConsumer);
+  registerConsumer(analyticsConsumer);
 }
 
 export const taskList: TaskList = {
@@ -80,6 +83,11 @@ export const taskList: TaskList = {
   async sequence_step(payload) {
     const { tenantId, enrollmentId } = payload as { tenantId: string; enrollmentId: string };
     await runSequenceStep(tenantId, enrollmentId);
+  },
+  // queued by enqueue_analytics_refresh (migration analytics_results): stale reads and the analytics consumer
+  async refresh_analytics(payload) {
+    const { tenantId } = payload as { tenantId: string };
+    await refreshAnalytics(tenantId);
   },
   async imports_sweep(_payload, helpers) {
     const n = await sweepImports();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PipelineMetricsView } from "@/components/analytics/pipeline-metrics";
 import { DwellChart } from "@/components/reports/dwell-chart";
 import { ReportFilters } from "@/components/reports/report-filters";
+import { FreshnessNote } from "@/components/ui/freshness-note";
 import { ForecastTable, StageTable } from "@/components/reports/report-tables";
 import { LeadsReportSection } from "@/components/reports/leads-report";
 import { PageHeader } from "@/components/shell/page-header";
@@ -63,6 +64,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </span>
         </h2>
         <PipelineMetricsView current={metrics} previous={previousMetrics} currency={workspace.currency} plural={kind.plural.charAt(0).toUpperCase() + kind.plural.slice(1)} />
+        <FreshnessNote freshness={metrics.freshness} />
         <p className="text-xs text-slate-500">
           From stage history: won and lost count the {kind.plural} in a closed stage at the period&apos;s end that closed in it; active, those in an open stage then. Conversion = share of a stage&apos;s entries that later reached the next stage.
         </p>
