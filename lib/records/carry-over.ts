@@ -48,17 +48,24 @@ export async function carryOver(
   if (!ids.length) return result;
   const tenant = ctx.tenantId;
 
-  const moved = await tx
-    .update(activities)
-    .set({ recordType: to.type, recordId: to.id, updatedAt: sql`now()` })
-    .where(and(eq(activities.tenantId, tenant), eq(activities.recordType, from.type), inArray(activities.recordId, ids)))
-    .returning({ id: activities.id });
+  // what the carry-over reads and moves first is independent: sent together (one round trip)
+  const [moved, watchers, [target], locked, memberOf] = await Promise.all([
+    tx
+      .update(activities)
+      .set({ recordType: to.type, recordId: to.id, updatedAt: sql`now()` })
+      .where(and(eq(activities.tenantId, tenant), eq(activities.recordType, from.type), inArray(activities.recordId, ids)))
+      .returning({ id: activities.id })
+      .execute(),
+    tx
+      .delete(recordWatchers)
+      .where(and(eq(recordWatchers.tenantId, tenant), eq(recordWatchers.recordType, from.type), inArray(recordWatchers.recordId, ids)))
+      .returning()
+      .execute(),
+    lockLiveRecords(tx, ctx, to.type, [to.id]),
+    lockLiveRecords(tx, ctx, from.type, ids, "share"),
+    staticMemberships(tx, tenant, ids),
+  ]);
   result.activities = moved.length;
-
-  const watchers = await tx
-    .delete(recordWatchers)
-    .where(and(eq(recordWatchers.tenantId, tenant), eq(recordWatchers.recordType, from.type), inArray(recordWatchers.recordId, ids)))
-    .returning();
   if (watchers.length) {
     const gained = await tx
       .insert(recordWatchers)
@@ -68,9 +75,8 @@ export async function carryOver(
     result.watchers = gained.length;
   }
 
-  const [target] = await lockLiveRecords(tx, ctx, to.type, [to.id]);
   // in the order the caller names them (the first source's tags first)
-  const sources = (await lockLiveRecords(tx, ctx, from.type, ids, "share")).sort((x, y) => ids.indexOf(x.id) - ids.indexOf(y.id));
+  const sources = locked.sort((x, y) => ids.indexOf(x.id) - ids.indexOf(y.id));
   if (target) {
     const own = (target.tags as string[] | null) ?? [];
     const gained = [...new Set(sources.flatMap((s) => (s.tags as string[] | null) ?? []))].filter((t) => !own.includes(t));
@@ -80,17 +86,29 @@ export async function carryOver(
     }
   }
 
-  await carryMemberships(tx, ctx, ids, to, result);
+  await carryMemberships(tx, ctx, ids, to, result, memberOf);
   return result;
 }
 
-async function carryMemberships(tx: Tx, ctx: TenantContext, ids: string[], to: { type: RecordKind; id: string }, result: CarryOverResult): Promise<void> {
-  const tenant = ctx.tenantId;
-  const memberOf = await tx
+/** The sources' memberships of live static lists. */
+function staticMemberships(tx: Tx, tenant: string, ids: string[]): Promise<{ listId: string; memberId: string }[]> {
+  return tx
     .select({ listId: listMemberships.listId, memberId: listMemberships.memberId })
     .from(listMemberships)
     .innerJoin(lists, and(eq(lists.tenantId, listMemberships.tenantId), eq(lists.id, listMemberships.listId)))
-    .where(and(eq(listMemberships.tenantId, tenant), inArray(listMemberships.memberId, ids), eq(lists.processingType, "STATIC"), eq(lists.isArchived, false)));
+    .where(and(eq(listMemberships.tenantId, tenant), inArray(listMemberships.memberId, ids), eq(lists.processingType, "STATIC"), eq(lists.isArchived, false)))
+    .execute();
+}
+
+async function carryMemberships(
+  tx: Tx,
+  ctx: TenantContext,
+  ids: string[],
+  to: { type: RecordKind; id: string },
+  result: CarryOverResult,
+  memberOf: { listId: string; memberId: string }[],
+): Promise<void> {
+  const tenant = ctx.tenantId;
   if (!memberOf.length) return;
   // lock the lists in id order, as every membership writer does, so none deadlocks with this
   const sourceLists = await tx
