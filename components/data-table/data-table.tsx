@@ -10,6 +10,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { countConditions, fieldLabel, type FilterField, type FilterValueOptions } from "@/components/filter-builder";
 import { Button } from "@/components/ui/button";
+import { useSameValue } from "@/components/ui/use-same-value";
 import { cn } from "@/components/ui/cn";
 import { allOf, type FilterGroup } from "@/lib/filters/schema";
 import { DEFAULT_COLUMNS, serializeColumns, type TableColumn } from "@/lib/views/columns";
@@ -37,8 +38,12 @@ function parseSort(sort: string | null): SortState {
   return m ? { field: m[1]!, dir: m[2] as "asc" | "desc" } : DEFAULT_SORT;
 }
 
-export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, emptyState, stageCell }: DataTableProps) {
-  const { kind, state } = data;
+export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, emptyState, stageCell: stageCellProp }: DataTableProps) {
+  const kind = data.kind;
+  // the same objects across refreshes, so the cells' renderers (and a dialog open in a cell) survive one
+  const stageCell = useSameValue(stageCellProp);
+  const columns = useSameValue(data.columns);
+  const state = useSameValue(data.state);
   const router = useRouter();
   const queryClient = useQueryClient();
   const nav = useTableNav(kind, state);
@@ -64,7 +69,7 @@ export function DataTable({ data, actions, plural, extraBulkActions, hrefBase, e
   const sort = parseSort(state.sort);
   const filterPanelId = useId();
 
-  const byId = useMemo(() => new Map(data.columns.map((c) => [c.id, c])), [data.columns]);
+  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const visible = useMemo(() => state.cols.map((id) => byId.get(id)).filter((c): c is TableColumn => !!c), [state.cols, byId]);
 
   // Selection belongs to one result set: a new search, filter or sort starts empty.
