@@ -156,6 +156,32 @@ describe("imports", () => {
     expect(await errorsOf(t.ctx, imp.id)).toContain("New Acme,ACME.test,2,domain: is already used by another company");
   });
 
+  it("matched rows are written together with their own values; one the shared update refuses (a taken domain) fails alone", async () => {
+    const t = await makeTenant();
+    const a = await createRecord(t.ctx, "COMPANY", { name: "Acme", domain: "acme.test" });
+    const b = await createRecord(t.ctx, "COMPANY", { name: "Bolt", domain: "bolt.test", industry: "Energy" });
+    const c = await createRecord(t.ctx, "COMPANY", { name: "Core", industry: "Retail" });
+    await createRecord(t.ctx, "COMPANY", { name: "Dyno", domain: "dyno.test" });
+    const csv = `ID,Company Domain Name,Industry\n${a.id},acme2.test,Software\n${b.id},DYNO.test,Energy\n${c.id},,Food\n`;
+    const imp = await runCsv(t.ctx, "COMPANY", csv, { mode: "UPDATE", matchOn: "id" });
+    expect(imp).toMatchObject({ updated: 2, failed: 1, created: 0 });
+    expect(await errorsOf(t.ctx, imp.id)).toContain(`${b.id},DYNO.test,Energy,2,domain: is already used by another company`);
+    expect(await getRecord(t.ctx, "COMPANY", a.id)).toMatchObject({ domain: "acme2.test", industry: "Software" });
+    expect(await getRecord(t.ctx, "COMPANY", b.id)).toMatchObject({ domain: "bolt.test", industry: "Energy" });
+    expect(await getRecord(t.ctx, "COMPANY", c.id)).toMatchObject({ domain: null, industry: "Food" });
+    const changes = await withTenant(t.ctx, (tx) => tx.select().from(recordChanges).where(and(eq(recordChanges.tenantId, t.tenantId), eq(recordChanges.source, "IMPORT"))));
+    expect(new Map(changes.map((ch) => [ch.recordId, ch.changes]))).toEqual(
+      new Map<string, unknown>([
+        [a.id, { domain: { from: "acme.test", to: "acme2.test" }, industry: { from: null, to: "Software" } }],
+        [c.id, { industry: { from: "Retail", to: "Food" } }],
+      ]),
+    );
+    await undoImport(t.ctx, imp.id);
+    await runImport(t.tenantId, imp.id);
+    expect(await getRecord(t.ctx, "COMPANY", a.id)).toMatchObject({ domain: "acme.test", industry: null });
+    expect(await getRecord(t.ctx, "COMPANY", c.id)).toMatchObject({ industry: "Retail" });
+  });
+
   it("two workers on one import write each row once (batches lock the import; outcomes commit with the rows)", async () => {
     const t = await makeTenant();
     const lines = Array.from({ length: 1200 }, (_, i) => `p${i}@x.test,P${i}`);

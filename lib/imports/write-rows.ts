@@ -17,7 +17,7 @@ import { movesIn, type MoveConn, type PipelineKind, type Settle } from "@/lib/pi
 import { RequiredFieldsMissing } from "@/lib/pipelines/required-fields";
 import { columnOf, RECORD_KINDS, tableOf, updateSchemaOf } from "@/lib/records/registry";
 import { isUuid } from "@/lib/uuid";
-import { createRecordsIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateRecordIn, type CreateOutcome, type RecordRow } from "@/lib/records/service";
+import { createRecordsIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateEachIn, updateRecordIn, type CreateOutcome, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { rawTransaction, type Tx } from "@/lib/tenancy/with-tenant";
 import { scoreIsComputed } from "@/lib/scoring/service";
@@ -174,10 +174,8 @@ const union = (...lists: (readonly string[] | undefined)[]) => {
 /** Fields an update's diff names that only follow the stage (the move writes them). */
 const STAGE_FOLLOWERS = new Set(["stageEnteredAt", "position", "updatedAt", "status", "forecastProbability", "closedAt", "wonReason", "lostReason"]);
 
-type Plan =
-  | { kind: "skip" }
-  | { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null; fullName: string | null }
-  | { kind: "create"; data: Record<string, unknown>; key: string | null };
+type UpdatePlan = { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null; fullName: string | null };
+type Plan = { kind: "skip" } | UpdatePlan | { kind: "create"; data: Record<string, unknown>; key: string | null };
 
 /**
  * Writes `rows` in the caller's transaction and returns each row's outcome. A row's cells
@@ -255,27 +253,80 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
     return { kind: "create", data, key };
   }
 
-  async function update(at: number, p: Extract<Plan, { kind: "update" }>): Promise<void> {
+  /** The patch a matched row makes to its locked record: its values, tags united, a whole name split where it differs. */
+  function patchOf(before: RecordRow, p: UpdatePlan): Record<string, unknown> {
+    const tags = p.input.tags || imp.tags.length ? union(before.tags as string[], p.input.tags as string[] | undefined, imp.tags) : undefined;
+    // the record's name as shown (and exported) is no change; another one is split
+    const name = p.fullName !== null && p.fullName.trim() !== def.title(before) ? splitFullName(p.fullName, p.input.email ?? before.email) : {};
+    return updateSchema.parse({ ...p.input, ...name, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
+  }
+
+  /** A written update's outcome: what it overwrote and wrote (the undo's), or SKIPPED when nothing changed. */
+  function updated(at: number, before: RecordRow, after: RecordRow, fields: string[], patch: Record<string, unknown>): void {
+    const changes = diffRecord(before, after, fields);
+    const kept = Object.entries(changes).filter(([k]) => k in patch || !STAGE_FOLLOWERS.has(k));
+    // a row that matches its record exactly (a file exported and imported back) changes nothing
+    if (kept.length === 0) done(at, { outcome: "SKIPPED", recordId: after.id, error: null, previous: null, written: null });
+    else done(at, { outcome: "UPDATED", recordId: after.id, error: null, previous: Object.fromEntries(kept.map(([k, c]) => [k, c.from])), written: Object.fromEntries(kept.map(([k, c]) => [k, c.to])) });
+  }
+  const gone = (at: number) => done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
+
+  /** One matched row in a savepoint of its own: updateRecordIn, then its stage move. */
+  async function update(at: number, p: UpdatePlan): Promise<void> {
     try {
       const result = await tx.transaction(async (sp) => {
         const [before] = await lockLiveRecords(sp, ctx, kind, [p.id]);
         if (!before) return null;
-        const tags = p.input.tags || imp.tags.length ? union(before.tags as string[], p.input.tags as string[] | undefined, imp.tags) : undefined;
-        // the record's name as shown (and exported) is no change; another one is split
-        const name = p.fullName !== null && p.fullName.trim() !== def.title(before) ? splitFullName(p.fullName, p.input.email ?? before.email) : {};
-        const patch = updateSchema.parse({ ...p.input, ...name, ...(tags ? { tags } : {}) }) as Record<string, unknown>;
+        const patch = patchOf(before, p);
         let after = await updateRecordIn(sp, ctx, kind, before, patch);
         if (p.stageName !== null) after = await moveTo(sp, ctx, kind as PipelineKind, after, look, p.stageName);
-        const changes = diffRecord(before, after, [...Object.keys(patch), ...(p.stageName !== null ? ["stageId"] : [])]);
-        const kept = Object.entries(changes).filter(([k]) => k in patch || !STAGE_FOLLOWERS.has(k));
-        return { id: after.id, previous: Object.fromEntries(kept.map(([k, c]) => [k, c.from])), written: Object.fromEntries(kept.map(([k, c]) => [k, c.to])) };
+        return { before, after, patch };
       });
-      if (!result) done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
-      // a row that matches its record exactly (a file exported and imported back) changes nothing
-      else if (Object.keys(result.written).length === 0) done(at, { outcome: "SKIPPED", recordId: result.id, error: null, previous: null, written: null });
-      else done(at, { outcome: "UPDATED", recordId: result.id, error: null, previous: result.previous, written: result.written });
+      if (!result) gone(at);
+      else updated(at, result.before, result.after, [...Object.keys(result.patch), ...(p.stageName !== null ? ["stageId"] : [])], result.patch);
     } catch (err) {
       failed(at, err);
+    }
+  }
+
+  // matched rows without a stage column go together (updateEachIn: one lock, one UPDATE per
+  // set of changed columns, one insert of changes and of events), in a savepoint; should
+  // the shared write fail, each again on its own
+  let updates: { at: number; p: UpdatePlan }[] = [];
+  const updateIds = new Set<string>();
+  async function flushUpdates(): Promise<void> {
+    if (!updates.length) return;
+    const batch = updates;
+    updates = [];
+    updateIds.clear();
+    let results;
+    try {
+      results = await tx.transaction(async (sp) => {
+        const locked = new Map((await lockLiveRecords(sp, ctx, kind, batch.map((u) => u.p.id))).map((r) => [r.id, r]));
+        const edits: { at: number; before: RecordRow; data: Record<string, unknown> }[] = [];
+        const refused = new Map<number, unknown>();
+        for (const u of batch) {
+          const before = locked.get(u.p.id);
+          if (!before) continue;
+          try {
+            edits.push({ at: u.at, before, data: patchOf(before, u.p) });
+          } catch (err) {
+            refused.set(u.at, err);
+          }
+        }
+        return { edits, refused, outcomes: await updateEachIn(sp, ctx, kind, edits) };
+      });
+    } catch {
+      for (const u of batch) await update(u.at, u.p);
+      return;
+    }
+    const byAt = new Map(results.edits.map((e, i) => [e.at, { e, o: results.outcomes[i]! }]));
+    for (const u of batch) {
+      const hit = byAt.get(u.at);
+      if (results.refused.has(u.at)) failed(u.at, results.refused.get(u.at));
+      else if (!hit) gone(u.at);
+      else if (!hit.o.ok) failed(u.at, hit.o.error);
+      else updated(u.at, hit.e.before, hit.o.row, Object.keys(hit.e.data), hit.e.data);
     }
   }
 
@@ -318,13 +369,21 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
       continue;
     }
     if (p.kind === "skip") done(at, { outcome: "SKIPPED", recordId: null, error: null, previous: null, written: null });
-    else if (p.kind === "update") await update(at, p);
-    else {
+    else if (p.kind === "update") {
+      // a record a pending update writes: that one first, so this one sees its values
+      if (updateIds.has(p.id)) await flushUpdates();
+      if (p.stageName !== null) await update(at, p);
+      else {
+        updates.push({ at, p });
+        updateIds.add(p.id);
+      }
+    } else {
       pending.push({ at, data: p.data, key: p.key });
       if (p.key) pendingKeys.add(p.key);
     }
   }
   await flush();
+  await flushUpdates();
   if (imp.listId && members.length) {
     const list = await loadList(tx, ctx, imp.listId, true);
     await addMembersIn(tx, ctx, list, members);

@@ -2,7 +2,8 @@
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
@@ -15,11 +16,11 @@ import { positionsAtTop } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
 import { isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
-import { customFieldsChecker, validateCustomFields } from "@/lib/custom-fields/service";
+import { customFieldsChecker } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
 import { emailHash, erasedAmong } from "@/lib/privacy/suppression";
 import { assignBeforeInsert, routeNewRecord, rulesFor, type EarlyAssignment } from "@/lib/assignment/assign";
-import { assertScoreWritable, scoreIsComputed, scoreNotWritable } from "@/lib/scoring/service";
+import { scoreIsComputed, scoreNotWritable } from "@/lib/scoring/service";
 
 export type RecordRow = Record<string, unknown> & { id: string; tenantId: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null };
 
@@ -293,9 +294,17 @@ export async function updateRecordsIn(
       if (Object.keys(changes).length) changed.push({ row, changes });
     }
   }
-  await writeRecordChanges(tx, ctx, kind, changed.map((c) => ({ id: c.row.id, changes: c.changes })));
-  await emitEvents(tx, ctx, changed.map((c) => ({ type: "record.updated", entityType: kind, entityId: c.row.id, payload: { title: def.title(c.row), changes: c.changes, record: serializeRecord(c.row) } })));
+  await recordUpdated(tx, ctx, kind, changed);
   return { rows, changed: changed.map((c) => c.row) };
+}
+
+/** Who changed what (record_changes) and the record.updated events of updated rows, sent together. */
+async function recordUpdated(tx: Tx, ctx: TenantContext, kind: RecordKind, changed: readonly { row: RecordRow; changes: Changes }[]): Promise<void> {
+  const def = RECORD_KINDS[kind];
+  await Promise.all([
+    writeRecordChanges(tx, ctx, kind, changed.map((c) => ({ id: c.row.id, changes: c.changes }))),
+    emitEvents(tx, ctx, changed.map((c) => ({ type: "record.updated", entityType: kind, entityId: c.row.id, payload: { title: def.title(c.row), changes: c.changes, record: serializeRecord(c.row) } }))),
+  ]);
 }
 
 /** A partial update; writes who changed what (record_changes) and a record.updated event with the diff. */
@@ -312,26 +321,114 @@ export async function updateRecord(ctx: TenantContext, kind: RecordKind, id: str
 /**
  * updateRecord in the caller's transaction, on the locked live row `before`, with `data`
  * parsed by the kind's update schema (updateSchemaOf). A move that fills the fields its
- * stage requires (moveWithFields) writes them through here.
+ * stage requires (moveWithFields) writes them through here. updateEachIn for one.
  */
 export async function updateRecordIn(tx: Tx, ctx: TenantContext, kind: RecordKind, before: RecordRow, data: Record<string, unknown>): Promise<RecordRow> {
-  await assertScoreWritable(tx, ctx.tenantId, kind, data);
-  if (data.customFields) {
-    // A PATCH names only the custom fields it changes (null clears one); the others stay.
-    const current = (before.customFields ?? {}) as Record<string, unknown>;
-    const merged = { ...current, ...(data.customFields as Record<string, unknown>) };
-    data.customFields = await validateCustomFields(tx, ctx.tenantId, kind, merged, { partial: true, current });
+  const [outcome] = await updateEachIn(tx, ctx, kind, [{ before, data }]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.row;
+}
+
+export interface RecordEdit {
+  /** the locked live row (lockLiveRecords) */
+  before: RecordRow;
+  /** parsed by the kind's update schema; custom fields name only those they change (null clears one) */
+  data: Record<string, unknown>;
+}
+
+/**
+ * The update of many records each with its own values (an import's batch), in the caller's
+ * transaction: each edit checked on its own — a computed score, custom fields (merged with
+ * the record's), tags (made as needed, as spelled), a contact's identity — and one refused
+ * gets its error while the others go on; the rest are written together, one UPDATE per set
+ * of changed columns (values per row), then their record_changes and record.updated events
+ * as updateRecordsIn writes them. An edit that changes nothing answers its row as it was.
+ * A failed UPDATE (a taken unique value) throws: the caller's savepoint decides.
+ */
+export async function updateEachIn(tx: Tx, ctx: TenantContext, kind: RecordKind, edits: readonly RecordEdit[]): Promise<CreateOutcome[]> {
+  const def = RECORD_KINDS[kind];
+  const [scoreComputed, checkCustom, tagNames] = await Promise.all([
+    edits.some((e) => e.data.score !== undefined) && scoreIsComputed(tx, ctx.tenantId, kind),
+    edits.some((e) => e.data.customFields) ? customFieldsChecker(tx, ctx.tenantId, kind) : null,
+    ensureTags(tx, ctx.tenantId, edits.flatMap((e) => (e.data.tags as string[] | undefined) ?? [])),
+  ]);
+  const spelled = new Map(tagNames.map((n) => [n.toLowerCase(), n]));
+  const out: CreateOutcome[] = new Array(edits.length);
+  /** changed column names (joined) → the edits that set exactly those */
+  const groups = new Map<string, { at: number; set: Record<string, unknown>; fields: string[] }[]>();
+  for (const [at, { before, data: given }] of edits.entries()) {
+    try {
+      const data = { ...given };
+      if (scoreComputed && data.score !== undefined) throw scoreNotWritable();
+      if (data.customFields) {
+        const current = (before.customFields ?? {}) as Record<string, unknown>;
+        const checked = checkCustom!({ ...current, ...(data.customFields as Record<string, unknown>) }, { partial: true, current });
+        if (checked.issues.length) throw validationError(checked.issues);
+        data.customFields = checked.values;
+      }
+      if (data.tags) data.tags = [...new Map((data.tags as string[]).map((n) => n.trim()).filter(Boolean).map((n) => [n.toLowerCase(), spelled.get(n.toLowerCase()) ?? n])).values()];
+      const keys = Object.keys(data).filter((k) => data[k] !== undefined);
+      if (kind === "CONTACT" && !contactHasIdentity({ ...before, ...data } as never)) {
+        throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
+      }
+      const changes = diffRecord(before, { ...before, ...data }, keys);
+      if (Object.keys(changes).length === 0) {
+        out[at] = { ok: true, row: before };
+        continue;
+      }
+      const columns = [...new Set(Object.keys(changes).map((k) => (k.startsWith("customFields.") ? "customFields" : k)))].sort();
+      const key = columns.join(",");
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push({ at, set: Object.fromEntries(columns.map((k) => [k, data[k]])), fields: columns });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      out[at] = { ok: false, error: err };
+    }
   }
-  if (data.tags) data.tags = await ensureTags(tx, ctx.tenantId, data.tags as string[]);
-  const given = Object.keys(data).filter((k) => data[k] !== undefined);
-  if (kind === "CONTACT" && !contactHasIdentity({ ...before, ...data } as never)) {
-    throw validationError([{ path: "firstName", message: "a contact needs at least one of firstName, lastName, email" }]);
+  const changed: { row: RecordRow; changes: Changes }[] = [];
+  for (const group of groups.values()) {
+    const fields = group[0]!.fields;
+    const rows = group.length === 1 ? await updateOne(tx, ctx, def, edits[group[0]!.at]!.before.id, group[0]!.set) : await updateWithValues(tx, ctx, def, group.map((g) => ({ id: edits[g.at]!.before.id, set: g.set })), fields);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const g of group) {
+      const row = byId.get(edits[g.at]!.before.id)!;
+      out[g.at] = { ok: true, row };
+      const changes = diffRecord(edits[g.at]!.before, row, fields);
+      if (Object.keys(changes).length) changed.push({ row, changes });
+    }
   }
-  const changes = diffRecord(before, { ...before, ...data }, given);
-  if (Object.keys(changes).length === 0) return before;
-  const columns = new Set(Object.keys(changes).map((k) => (k.startsWith("customFields.") ? "customFields" : k)));
-  const { rows } = await updateRecordsIn(tx, ctx, kind, [before], Object.fromEntries([...columns].map((k) => [k, data[k]])), [...columns]);
-  return rows[0]!;
+  await recordUpdated(tx, ctx, kind, changed);
+  return out;
+}
+
+async function updateOne(tx: Tx, ctx: TenantContext, def: RecordKindDef, id: string, set: Record<string, unknown>): Promise<RecordRow[]> {
+  const t = tableOf(def);
+  return (await tx
+    .update(t)
+    .set({ ...set, updatedAt: sql`now()` } as never)
+    .where(and(eq(t.tenantId, ctx.tenantId), eq(t.id, id)))
+    .returning()) as RecordRow[];
+}
+
+/**
+ * One UPDATE of `fields` with a value per row: the rows' values as a jsonb array read back
+ * as a typed record set (each column its table's type), joined on id.
+ */
+async function updateWithValues(tx: Tx, ctx: TenantContext, def: RecordKindDef, rows: readonly { id: string; set: Record<string, unknown> }[], fields: readonly string[]): Promise<RecordRow[]> {
+  const t = tableOf(def);
+  const columns = getTableColumns(t) as Record<string, PgColumn>;
+  // a record set's column list takes a type, not a collation
+  const typeOf = (c: PgColumn) => sql.raw(c.getSQLType().replace(/\s+COLLATE\s+.*$/i, ""));
+  const names = fields.map((f) => columns[f]!.name);
+  const recordSet = (chunk: readonly { id: string; set: Record<string, unknown> }[]) =>
+    sql`jsonb_to_recordset(${JSON.stringify(chunk.map((r) => Object.fromEntries([["id", r.id], ...fields.map((f, i) => [names[i], r.set[f] ?? null])])))}::jsonb)
+      as v(id uuid, ${sql.join(fields.map((f, i) => sql`${sql.identifier(names[i]!)} ${typeOf(columns[f]!)}`), sql`, `)})`;
+  const set = { ...Object.fromEntries(fields.map((f, i) => [f, sql`v.${sql.identifier(names[i]!)}`])), updatedAt: sql`now()` };
+  const out: RecordRow[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    out.push(...((await tx.update(t).set(set as never).from(recordSet(rows.slice(i, i + CHUNK))).where(and(eq(t.tenantId, ctx.tenantId), sql`${t.id} = v.id`)).returning()) as unknown as RecordRow[]));
+  }
+  return out;
 }
 
 /** A deletion time to the microsecond, so an undo can tell this deletion from a later one of the same record. */
