@@ -17,7 +17,7 @@ import type { ImportKind } from "./fields";
 import { moveToStageId, rowErrorText, writeRows, type RowOut } from "./write-rows";
 
 /** Rows per transaction. */
-export const BATCH_ROWS = 500;
+export const BATCH_ROWS = 1000;
 /** A RUNNING or UNDOING import whose batches stopped for this long is queued again. */
 export const STALE_AFTER = "2 minutes";
 export const IMPORTS_CRONTAB = "* * * * * imports_sweep";

@@ -17,6 +17,7 @@ import { isUuid } from "@/lib/uuid";
 import { badCursor } from "@/lib/api/cursor";
 import { importFields, matchKeys, SPECIAL, suggestMapping, type ImportKind } from "./fields";
 import { readCsv } from "./parse";
+import { insertValues } from "@/lib/records/record-set";
 import { importPatchSchema, type ImportJson, type ImportPatch } from "./schemas";
 import { writeRows } from "./write-rows";
 
@@ -86,8 +87,14 @@ export async function uploadImport(ctx: TenantContext, kind: ImportKind, body: A
     let imp: Import | undefined;
     let pending: { tenantId: string; importId: string; rowNo: number; cells: string[] }[] = [];
     let rowNo = 0;
+    // one insert in flight while the next rows are parsed (Postgres writes as the file is read)
+    let inflight: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (pending.length) await tx.insert(importRows).values(pending);
+      await inflight;
+      if (pending.length) {
+        inflight = insertValues(tx, importRows, pending);
+        inflight.catch(() => {}); // awaited at the next flush; marked handled meanwhile
+      }
       pending = [];
     };
     for await (const cells of readCsv(body, async ({ headers, delimiter }) => {
@@ -110,6 +117,7 @@ export async function uploadImport(ctx: TenantContext, kind: ImportKind, body: A
       if (pending.length >= INSERT_CHUNK) await flush();
     }
     await flush();
+    await inflight;
     const [done] = await tx.update(imports).set({ rowCount: rowNo }).where(and(eq(imports.tenantId, ctx.tenantId), eq(imports.id, imp!.id))).returning();
     return toJson(done!, await columnsOf(tx, ctx, done!));
   });

@@ -2,8 +2,7 @@
 // runs in withTenant, writes its audit row (record_changes) and its domain event in the
 // same transaction. Stage changes are not made here: they go through moveRecord.
 import "server-only";
-import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordChanges, stageHistory } from "@/db/schema";
 import { AppError, findPgError, forbidden, isUniqueViolation, notFound, validationError } from "@/lib/errors";
 import { emitEvents } from "@/lib/events/emit";
@@ -11,10 +10,11 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { randomUUID } from "node:crypto";
 import { readRecordById } from "./by-id";
+import { columnName, insertRows, recordSet } from "./record-set";
 import { resolvePlacement, type Placement } from "./pipeline-placement";
 import { positionsAtTop } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
-import { isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
+import { columnOf, isDuplicateKey, RECORD_KINDS, tableOf, updateSchemaOf, type RecordKind, type RecordKindDef } from "./registry";
 import { contactHasIdentity } from "./schemas";
 import { customFieldsChecker } from "@/lib/custom-fields/service";
 import { ensureTags } from "@/lib/tags/service";
@@ -138,7 +138,7 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
         const key = `${String(data.pipelineId ?? "")}:${String(data.stageId ?? "")}`;
         if (!placements.has(key)) placements.set(key, resolvePlacement(tx, ctx.tenantId, def.pipelineObjectType, { pipelineId: data.pipelineId as string | undefined, stageId: data.stageId as string | undefined }));
         const place = await placements.get(key)!;
-        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: sql`now()` });
+        Object.assign(values, { pipelineId: place.pipelineId, stageId: place.stageId, stageEnteredAt: NOW });
         if (kind === "DEAL") {
           values.forecastProbability ??= place.probability;
           values.status = dealStatusFor(place.stageState);
@@ -164,7 +164,7 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
   if (rules.length && planned.length) for (const p of planned) early.push(await assignBeforeInsert(tx, ctx, kind, datas[p.at]!, p.values, rules));
   const rows: RecordRow[] = [];
   for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
-    rows.push(...((await tx.insert(tableOf(def)).values(planned.slice(i, i + INSERT_CHUNK).map((p) => p.values) as never).returning()) as RecordRow[]));
+    rows.push(...(await insertRows<RecordRow>(tx, tableOf(def), planned.slice(i, i + INSERT_CHUNK).map((p) => p.values))));
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const written = planned.map((p) => byId.get(p.values.id as string)!);
@@ -196,8 +196,10 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
 
 /** The caller's transaction, or a new one for the tenant. */
 const inTransaction = <T>(ctx: TenantContext, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> => (tx ? fn(tx) : withTenant(ctx, fn));
-/** Rows per INSERT of records (a few dozen columns each, under Postgres' parameter limit). */
-const INSERT_CHUNK = 500;
+/** Rows per INSERT of records. */
+const INSERT_CHUNK = 1000;
+/** The transaction's time, one SQL object for every row of an insert (insertRows). */
+const NOW = sql`now()`;
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
@@ -416,17 +418,11 @@ async function updateOne(tx: Tx, ctx: TenantContext, def: RecordKindDef, id: str
  */
 async function updateWithValues(tx: Tx, ctx: TenantContext, def: RecordKindDef, rows: readonly { id: string; set: Record<string, unknown> }[], fields: readonly string[]): Promise<RecordRow[]> {
   const t = tableOf(def);
-  const columns = getTableColumns(t) as Record<string, PgColumn>;
-  // a record set's column list takes a type, not a collation
-  const typeOf = (c: PgColumn) => sql.raw(c.getSQLType().replace(/\s+COLLATE\s+.*$/i, ""));
-  const names = fields.map((f) => columns[f]!.name);
-  const recordSet = (chunk: readonly { id: string; set: Record<string, unknown> }[]) =>
-    sql`jsonb_to_recordset(${JSON.stringify(chunk.map((r) => Object.fromEntries([["id", r.id], ...fields.map((f, i) => [names[i], r.set[f] ?? null])])))}::jsonb)
-      as v(id uuid, ${sql.join(fields.map((f, i) => sql`${sql.identifier(names[i]!)} ${typeOf(columns[f]!)}`), sql`, `)})`;
-  const set = { ...Object.fromEntries(fields.map((f, i) => [f, sql`v.${sql.identifier(names[i]!)}`])), updatedAt: sql`now()` };
+  const set = { ...Object.fromEntries(fields.map((f) => [f, sql`v.${sql.identifier(columnName(columnOf(def, f)!))}`])), updatedAt: sql`now()` };
   const out: RecordRow[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    out.push(...((await tx.update(t).set(set as never).from(recordSet(rows.slice(i, i + CHUNK))).where(and(eq(t.tenantId, ctx.tenantId), sql`${t.id} = v.id`)).returning()) as unknown as RecordRow[]));
+    const values = rows.slice(i, i + CHUNK).map((r) => ({ ...r.set, id: r.id }));
+    out.push(...((await tx.update(t).set(set as never).from(recordSet(t, ["id", ...fields], values)).where(and(eq(t.tenantId, ctx.tenantId), sql`${t.id} = v.id`)).returning()) as unknown as RecordRow[]));
   }
   return out;
 }
