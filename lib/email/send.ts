@@ -7,8 +7,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { activities, campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
-import { createActivityIn } from "@/lib/activities/service";
+import { campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
+import { createActivitiesIn } from "@/lib/activities/service";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound, validationError } from "@/lib/errors";
@@ -119,53 +119,77 @@ export interface NewEmail {
  * email — compose, REST, campaigns and sequences.
  */
 export async function insertEmail(tx: Tx, ctx: TenantContext, n: NewEmail): Promise<EmailMessage> {
-  const id = randomUUID();
-  const messageId = `<${id}@${domainOf(n.mailbox.emailAddress) || "stageline.local"}>`;
-  const origin = n.publicOrigin.replace(/\/+$/, "");
-  const unsubscribeUrl = n.bulk ? `${origin}${unsubscribePath}${signToken(unsubscribePayload(ctx.tenantId, id))}` : undefined;
-  const html = textToHtml(n.body, {
-    ...(n.tracked
-      ? {
-          clickUrl: (i: number) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i))}`,
-          pixelUrl: `${origin}${trackingPath.open}${signToken(openPayload(ctx.tenantId, id))}`,
-        }
-      : {}),
-    unsubscribeUrl,
-  });
-  const cc = n.cc ?? [];
-  const activity = await createActivityIn(tx, { ...ctx, actor: { ...ctx.actor, userId: n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId } }, { activityType: "EMAIL", subject: n.subject, body: n.body, recordType: n.recordType, recordId: n.recordId, direction: "OUTBOUND" });
-  await tx
-    .update(activities)
-    .set({ detailsJson: { emailId: id, messageId, threadId: messageId, to: n.to, cc, ...(n.scheduledAt ? { scheduledAt: n.scheduledAt.toISOString() } : {}) } })
-    .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, activity.id)));
-  const [row] = await tx
-    .insert(emailMessages)
-    .values({
-      tenantId: ctx.tenantId,
-      id,
-      mailboxId: n.mailbox.id,
-      activityId: activity.id,
-      recordType: n.recordType,
-      recordId: n.recordId,
-      fromAddress: n.mailbox.emailAddress,
-      toAddresses: n.to,
-      ccAddresses: cc,
-      subject: n.subject,
-      bodyText: unsubscribeUrl ? n.body + unsubscribeFooter(unsubscribeUrl) : n.body,
-      bodyHtml: html,
-      messageId,
-      threadId: messageId,
-      tracked: n.tracked,
-      links: n.tracked ? linksOf(n.body) : [],
-      scheduledAt: n.scheduledAt ?? null,
-      listUnsubscribeUrl: unsubscribeUrl ?? null,
-      campaignId: n.bulk?.campaignId ?? null,
-      sequenceEnrollmentId: n.bulk?.sequenceEnrollmentId ?? null,
-      sequenceStepId: n.bulk?.sequenceStepId ?? null,
-      createdByUserId: n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId,
-    })
-    .returning();
+  const [row] = await insertEmails(tx, ctx, [n]);
   return row!;
+}
+
+/**
+ * insertEmail for many emails at once (a campaign's batch): their activities in one
+ * INSERT (createActivitiesIn), their sends in another. In the order given.
+ */
+export async function insertEmails(tx: Tx, ctx: TenantContext, list: readonly NewEmail[]): Promise<EmailMessage[]> {
+  if (!list.length) return [];
+  const made = list.map((n) => {
+    const id = randomUUID();
+    const messageId = `<${id}@${domainOf(n.mailbox.emailAddress) || "stageline.local"}>`;
+    const origin = n.publicOrigin.replace(/\/+$/, "");
+    const unsubscribeUrl = n.bulk ? `${origin}${unsubscribePath}${signToken(unsubscribePayload(ctx.tenantId, id))}` : undefined;
+    const html = textToHtml(n.body, {
+      ...(n.tracked
+        ? {
+            clickUrl: (i: number) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i))}`,
+            pixelUrl: `${origin}${trackingPath.open}${signToken(openPayload(ctx.tenantId, id))}`,
+          }
+        : {}),
+      unsubscribeUrl,
+    });
+    const createdByUserId = n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId;
+    return { n, id, activityId: randomUUID(), messageId, unsubscribeUrl, html, cc: n.cc ?? [], createdByUserId };
+  });
+  // the activity is by the email's author: one write per author (a campaign's batch has one)
+  for (const author of new Set(made.map((m) => m.createdByUserId))) {
+    const mine = made.filter((m) => m.createdByUserId === author);
+    await createActivitiesIn(
+      tx,
+      { ...ctx, actor: { ...ctx.actor, userId: author } },
+      mine.map(({ n, activityId, id, messageId, cc }) => ({
+        id: activityId,
+        input: { activityType: "EMAIL", subject: n.subject, body: n.body, recordType: n.recordType, recordId: n.recordId, direction: "OUTBOUND" },
+        detailsJson: { emailId: id, messageId, threadId: messageId, to: n.to, cc, ...(n.scheduledAt ? { scheduledAt: n.scheduledAt.toISOString() } : {}) },
+      })),
+    );
+  }
+  const rows = await tx
+    .insert(emailMessages)
+    .values(
+      made.map(({ n, id, activityId, messageId, unsubscribeUrl, html, cc, createdByUserId }) => ({
+        tenantId: ctx.tenantId,
+        id,
+        mailboxId: n.mailbox.id,
+        activityId,
+        recordType: n.recordType,
+        recordId: n.recordId,
+        fromAddress: n.mailbox.emailAddress,
+        toAddresses: n.to,
+        ccAddresses: cc,
+        subject: n.subject,
+        bodyText: unsubscribeUrl ? n.body + unsubscribeFooter(unsubscribeUrl) : n.body,
+        bodyHtml: html,
+        messageId,
+        threadId: messageId,
+        tracked: n.tracked,
+        links: n.tracked ? linksOf(n.body) : [],
+        scheduledAt: n.scheduledAt ?? null,
+        listUnsubscribeUrl: unsubscribeUrl ?? null,
+        campaignId: n.bulk?.campaignId ?? null,
+        sequenceEnrollmentId: n.bulk?.sequenceEnrollmentId ?? null,
+        sequenceStepId: n.bulk?.sequenceStepId ?? null,
+        createdByUserId,
+      })),
+    )
+    .returning();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return made.map((m) => byId.get(m.id)!);
 }
 
 /** The workspace's own domains (tracking is off for mail to them). */
