@@ -6,13 +6,14 @@
 // exponential backoff, and the last attempt marks it FAILED with the reason.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import { campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
 import { createActivitiesIn } from "@/lib/activities/service";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound, validationError } from "@/lib/errors";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
+import { groupWrites } from "@/lib/tenancy/group-writes";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { signToken } from "./crypto";
@@ -249,6 +250,21 @@ async function bulkSendRefusal(tx: Tx, e: EmailMessage): Promise<string | null> 
   return null;
 }
 
+/**
+ * SENT, with the time the server took it: the sends that finish together are marked in one
+ * statement (groupWrites), each send returning once its own mark is committed.
+ */
+const markSent = groupWrites<{ id: string; at: Date }>((tenantId, sent) =>
+  withTenant(
+    { tenantId, actor: systemActor("SYSTEM") },
+    (tx) =>
+      tx.execute(sql`update ${emailMessages} m set status = 'SENT', error = null, sent_at = v.at::timestamptz, updated_at = now()
+        from unnest(${sql.param(sent.map((s) => s.id))}::uuid[], ${sql.param(sent.map((s) => s.at.toISOString()))}::text[]) v(id, at)
+        where m.tenant_id = ${tenantId}::uuid and m.id = v.id`),
+    { genericPlans: true },
+  ).then(() => undefined),
+);
+
 /** The attempt the job queue is on: the last one marks a failure for good. */
 export interface Attempt {
   attempt: number;
@@ -263,17 +279,26 @@ export interface Attempt {
 export async function sendQueuedEmail(tenantId: string, emailId: string, at: Attempt): Promise<EmailMessage["status"]> {
   const ctx: TenantContext = { tenantId, actor: systemActor("SYSTEM") };
   const claimed = await withTenant(ctx, async (tx) => {
-    const [e] = await tx.select().from(emailMessages).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId))).for("update");
-    if (!e || e.status === "SENT" || e.status === "FAILED") return null;
+    // the claim and the mailbox's settings in one round trip (a transaction's queries are pipelined)
+    const [[e], [m]] = await Promise.all([
+      tx
+        .update(emailMessages)
+        .set({ status: "SENDING", attempts: sql`${emailMessages.attempts} + 1`, updatedAt: new Date() })
+        .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId), notInArray(emailMessages.status, ["SENT", "FAILED"])))
+        .returning(),
+      tx
+        .select()
+        .from(mailboxes)
+        .where(and(eq(mailboxes.tenantId, tenantId), eq(mailboxes.id, sql`(select ${emailMessages.mailboxId} from ${emailMessages} where ${emailMessages.tenantId} = ${tenantId} and ${emailMessages.id} = ${emailId})`))),
+    ]);
+    if (!e) return null;
     // a campaign or sequence email whose address was suppressed (or whose enrollment stopped) since it was queued is not sent
     const refused = e.listUnsubscribeUrl ? await bulkSendRefusal(tx, e) : null;
     if (refused) {
-      await tx.update(emailMessages).set({ status: "FAILED", error: refused, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
+      await tx.update(emailMessages).set({ status: "FAILED", error: refused, attempts: e.attempts - 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
       if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, emailId)));
       return "refused" as const;
     }
-    const [m] = await tx.select().from(mailboxes).where(and(eq(mailboxes.tenantId, tenantId), eq(mailboxes.id, e.mailboxId)));
-    await tx.update(emailMessages).set({ status: "SENDING", attempts: e.attempts + 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
     return { e, m: m! };
   });
   if (!claimed) return "SENT";
@@ -304,11 +329,6 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
     if (last) return "FAILED";
     throw new Error(`send_email attempt ${at.attempt} of ${at.maxAttempts} failed: ${reason}`);
   }
-  await withTenant(ctx, (tx) =>
-    tx
-      .update(emailMessages)
-      .set({ status: "SENT", error: null, sentAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId))),
-  );
+  await markSent(tenantId, { id: emailId, at: new Date() });
   return "SENT";
 }
