@@ -6,7 +6,7 @@
 // exponential backoff, and the last attempt marks it FAILED with the reason.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
 import { createActivitiesIn } from "@/lib/activities/service";
 import { loadRecordRef } from "@/lib/activities/record-ref";
@@ -236,19 +236,70 @@ export async function getEmail(ctx: TenantContext, id: string): Promise<EmailVie
   });
 }
 
-/** Why a queued campaign or sequence email must not go out after all; null when it may. */
-async function bulkSendRefusal(tx: Tx, e: EmailMessage): Promise<string | null> {
-  const hit = await suppressedAmong(tx, e.tenantId, [...e.toAddresses, ...e.ccAddresses]);
-  if (hit.size) {
-    const [address, reason] = [...hit][0]!;
-    return `Not sent: ${address} is on the suppression list (${reason.toLowerCase()})`;
+/** Why queued campaign or sequence emails must not go out after all (by id; absent when one may). */
+async function bulkSendRefusals(tx: Tx, tenantId: string, list: readonly EmailMessage[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!list.length) return out;
+  const hit = await suppressedAmong(tx, tenantId, list.flatMap((e) => [...e.toAddresses, ...e.ccAddresses]));
+  const enrollmentIds = list.map((e) => e.sequenceEnrollmentId).filter((x): x is string => !!x);
+  const stopped = new Set(
+    enrollmentIds.length
+      ? (
+          await tx
+            .select({ id: sequenceEnrollments.id })
+            .from(sequenceEnrollments)
+            .where(and(eq(sequenceEnrollments.tenantId, tenantId), inArray(sequenceEnrollments.id, enrollmentIds), eq(sequenceEnrollments.status, "STOPPED")))
+        ).map((r) => r.id)
+      : [],
+  );
+  for (const e of list) {
+    const address = [...e.toAddresses, ...e.ccAddresses].map((a) => a.trim().toLowerCase()).find((a) => hit.has(a));
+    if (address) out.set(e.id, `Not sent: ${address} is on the suppression list (${hit.get(address)!.toLowerCase()})`);
+    else if (e.sequenceEnrollmentId && stopped.has(e.sequenceEnrollmentId)) out.set(e.id, "Not sent: the sequence stopped for this person");
   }
-  if (e.sequenceEnrollmentId) {
-    const [en] = await tx.select({ status: sequenceEnrollments.status }).from(sequenceEnrollments).where(and(eq(sequenceEnrollments.tenantId, e.tenantId), eq(sequenceEnrollments.id, e.sequenceEnrollmentId)));
-    if (en && en.status === "STOPPED") return "Not sent: the sequence stopped for this person";
-  }
-  return null;
+  return out;
 }
+
+type Claim = null | "refused" | { e: EmailMessage; m: Mailbox };
+
+/**
+ * The claims of the sends that start together, in one transaction (groupWrites): each
+ * queued (or interrupted) email marked SENDING with one more attempt, its mailbox's
+ * settings, and — for a campaign or sequence email — the suppression list checked again.
+ * Sent and failed emails are left alone (null).
+ */
+const claimSends = groupWrites<string, Claim>((tenantId, ids) =>
+  withTenant({ tenantId, actor: systemActor("SYSTEM") }, async (tx) => {
+    const wanted = [...new Set(ids)];
+    // the claims and the mailboxes' settings in one round trip (a transaction's queries are pipelined)
+    const [claimed, boxes] = await Promise.all([
+      tx
+        .update(emailMessages)
+        .set({ status: "SENDING", attempts: sql`${emailMessages.attempts} + 1`, updatedAt: new Date() })
+        .where(and(eq(emailMessages.tenantId, tenantId), inArray(emailMessages.id, wanted), notInArray(emailMessages.status, ["SENT", "FAILED"])))
+        .returning(),
+      tx
+        .select()
+        .from(mailboxes)
+        .where(and(eq(mailboxes.tenantId, tenantId), inArray(mailboxes.id, sql`(select ${emailMessages.mailboxId} from ${emailMessages} where ${emailMessages.tenantId} = ${tenantId} and ${emailMessages.id} = any(${sql.param(wanted)}::uuid[]))`))),
+    ]);
+    const refusals = await bulkSendRefusals(tx, tenantId, claimed.filter((e) => e.listUnsubscribeUrl));
+    for (const [id, refused] of refusals) {
+      const e = claimed.find((x) => x.id === id)!;
+      await tx.update(emailMessages).set({ status: "FAILED", error: refused, attempts: e.attempts - 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, id)));
+      if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, id)));
+    }
+    const byId = new Map(claimed.map((e) => [e.id, e]));
+    const seen = new Set<string>();
+    return ids.map((id): Claim => {
+      const e = byId.get(id);
+      if (!e || seen.has(id)) return null; // the same email twice at once: one send
+      seen.add(id);
+      if (refusals.has(id)) return "refused";
+      return { e, m: boxes.find((b) => b.id === e.mailboxId)! };
+    });
+  }),
+);
 
 /**
  * SENT, with the time the server took it: the sends that finish together are marked in one
@@ -278,29 +329,7 @@ export interface Attempt {
  */
 export async function sendQueuedEmail(tenantId: string, emailId: string, at: Attempt): Promise<EmailMessage["status"]> {
   const ctx: TenantContext = { tenantId, actor: systemActor("SYSTEM") };
-  const claimed = await withTenant(ctx, async (tx) => {
-    // the claim and the mailbox's settings in one round trip (a transaction's queries are pipelined)
-    const [[e], [m]] = await Promise.all([
-      tx
-        .update(emailMessages)
-        .set({ status: "SENDING", attempts: sql`${emailMessages.attempts} + 1`, updatedAt: new Date() })
-        .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId), notInArray(emailMessages.status, ["SENT", "FAILED"])))
-        .returning(),
-      tx
-        .select()
-        .from(mailboxes)
-        .where(and(eq(mailboxes.tenantId, tenantId), eq(mailboxes.id, sql`(select ${emailMessages.mailboxId} from ${emailMessages} where ${emailMessages.tenantId} = ${tenantId} and ${emailMessages.id} = ${emailId})`))),
-    ]);
-    if (!e) return null;
-    // a campaign or sequence email whose address was suppressed (or whose enrollment stopped) since it was queued is not sent
-    const refused = e.listUnsubscribeUrl ? await bulkSendRefusal(tx, e) : null;
-    if (refused) {
-      await tx.update(emailMessages).set({ status: "FAILED", error: refused, attempts: e.attempts - 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
-      if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, emailId)));
-      return "refused" as const;
-    }
-    return { e, m: m! };
-  });
+  const claimed = await claimSends(tenantId, emailId);
   if (!claimed) return "SENT";
   if (claimed === "refused") return "FAILED";
   const { e, m } = claimed;

@@ -1,14 +1,16 @@
-// Group commit for small writes many jobs make at once (the worker's sends marking their
-// email SENT): a caller's item waits for the write under way for its workspace to end, then
-// goes with every item that arrived meanwhile in one transaction. Each caller's promise
-// settles when the write holding its item committed (or failed), so nothing is reported
-// done before it is stored; under load, ten writes become one.
+// Group commit for small writes many jobs make at once (the worker's sends claiming their
+// email, then marking it SENT): a caller's item waits for the write under way for its
+// workspace to end, then goes with every item that arrived meanwhile in one transaction.
+// Each caller's promise settles with its own item's answer when the write holding it
+// committed (or failed), so nothing is reported done before it is stored; under load, ten
+// transactions become one.
 import "server-only";
 
-export type GroupedWrite<T> = (tenantId: string, item: T) => Promise<void>;
+export type GroupedWrite<T, R> = (tenantId: string, item: T) => Promise<R>;
 
-export function groupWrites<T>(write: (tenantId: string, items: T[]) => Promise<void>): GroupedWrite<T> {
-  const waiting = new Map<string, { items: T[]; settle: { resolve: () => void; reject: (err: unknown) => void }[] }>();
+/** `write` answers one result per item, in the items' order. */
+export function groupWrites<T, R = void>(write: (tenantId: string, items: T[]) => Promise<R[] | void>): GroupedWrite<T, R> {
+  const waiting = new Map<string, { items: T[]; settle: { resolve: (r: R) => void; reject: (err: unknown) => void }[] }>();
   const running = new Set<string>();
   const next = (tenantId: string): void => {
     const batch = waiting.get(tenantId);
@@ -17,13 +19,15 @@ export function groupWrites<T>(write: (tenantId: string, items: T[]) => Promise<
       return;
     }
     waiting.delete(tenantId);
-    write(tenantId, batch.items).then(
-      () => batch.settle.forEach((s) => s.resolve()),
-      (err: unknown) => batch.settle.forEach((s) => s.reject(err)),
-    ).finally(() => next(tenantId));
+    write(tenantId, batch.items)
+      .then(
+        (out) => batch.settle.forEach((s, i) => s.resolve((out ? out[i] : undefined) as R)),
+        (err: unknown) => batch.settle.forEach((s) => s.reject(err)),
+      )
+      .finally(() => next(tenantId));
   };
   return (tenantId, item) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<R>((resolve, reject) => {
       let batch = waiting.get(tenantId);
       if (!batch) waiting.set(tenantId, (batch = { items: [], settle: [] }));
       batch.items.push(item);
