@@ -138,7 +138,8 @@ export async function insertEmails(tx: Tx, ctx: TenantContext, list: readonly Ne
     const html = textToHtml(n.body, {
       ...(n.tracked
         ? {
-            clickUrl: (i: number) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i))}`,
+            // the link goes signed in its click id, so the redirect answers without a read
+            clickUrl: (i: number, url: string) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i, url))}`,
             pixelUrl: `${origin}${trackingPath.open}${signToken(openPayload(ctx.tenantId, id))}`,
           }
         : {}),
