@@ -93,8 +93,8 @@ export async function benchCampaign(env: BenchEnv, smtp: { port: number; usernam
         benchmark: `campaign to ${RECIPIENTS.toLocaleString("en")} recipients through local SMTP, end to end`,
         app: stats(sendTimes),
         raw: stats(rawTimes),
-        target: "reported (messages/s)",
-        pass: sent === RECIPIENTS,
+        target: "≥ 100 messages/s",
+        pass: sent === RECIPIENTS && RECIPIENTS / total >= 100,
         note: `${(RECIPIENTS / total).toFixed(0)} msg/s end to end (${sent}/${RECIPIENTS} SENT; sends alone ${(RECIPIENTS / sendSeconds).toFixed(0)} msg/s, ${SEND_CONCURRENCY} at a time) vs nodemailer pooled, no database: ${rawRate.toFixed(0)} msg/s`,
       },
     ];
