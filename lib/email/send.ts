@@ -261,52 +261,75 @@ async function bulkSendRefusals(tx: Tx, tenantId: string, list: readonly EmailMe
   return out;
 }
 
-type Claim = null | "refused" | { e: EmailMessage; m: Mailbox };
+export type Claim = null | "refused" | { e: EmailMessage; m: Mailbox };
 
 /**
- * The claims of the sends that start together, in one transaction (groupWrites): each
- * queued (or interrupted) email marked SENDING with one more attempt, its mailbox's
- * settings, and — for a campaign or sequence email — the suppression list checked again.
- * Sent and failed emails are left alone (null).
+ * Claims queued (or interrupted) emails in the caller's transaction: each marked SENDING
+ * with one more attempt, with its mailbox's settings, and — for a campaign or sequence
+ * email — the suppression list checked again (refused ones end FAILED with why). Sent and
+ * failed emails are left alone (null). One answer per id, in order.
  */
-const claimSends = groupWrites<string, Claim>((tenantId, ids) =>
-  withTenant({ tenantId, actor: systemActor("SYSTEM") }, async (tx) => {
-    const wanted = [...new Set(ids)];
-    // the claims and the mailboxes' settings in one round trip (a transaction's queries are pipelined)
-    const [claimed, boxes] = await Promise.all([
-      tx
-        .update(emailMessages)
-        .set({ status: "SENDING", attempts: sql`${emailMessages.attempts} + 1`, updatedAt: new Date() })
-        .where(and(eq(emailMessages.tenantId, tenantId), inArray(emailMessages.id, wanted), notInArray(emailMessages.status, ["SENT", "FAILED"])))
-        .returning(),
-      tx
-        .select()
-        .from(mailboxes)
-        .where(and(eq(mailboxes.tenantId, tenantId), inArray(mailboxes.id, sql`(select ${emailMessages.mailboxId} from ${emailMessages} where ${emailMessages.tenantId} = ${tenantId} and ${emailMessages.id} = any(${sql.param(wanted)}::uuid[]))`))),
-    ]);
-    const refusals = await bulkSendRefusals(tx, tenantId, claimed.filter((e) => e.listUnsubscribeUrl));
-    for (const [id, refused] of refusals) {
-      const e = claimed.find((x) => x.id === id)!;
-      await tx.update(emailMessages).set({ status: "FAILED", error: refused, attempts: e.attempts - 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, id)));
-      if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, id)));
-    }
-    const byId = new Map(claimed.map((e) => [e.id, e]));
-    const seen = new Set<string>();
-    return ids.map((id): Claim => {
-      const e = byId.get(id);
-      if (!e || seen.has(id)) return null; // the same email twice at once: one send
-      seen.add(id);
-      if (refusals.has(id)) return "refused";
-      return { e, m: boxes.find((b) => b.id === e.mailboxId)! };
+export async function claimIn(tx: Tx, tenantId: string, ids: readonly string[]): Promise<Claim[]> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  // the claims and the mailboxes' settings in one round trip (a transaction's queries are pipelined)
+  const [claimed, boxes] = await Promise.all([
+    tx
+      .update(emailMessages)
+      .set({ status: "SENDING", attempts: sql`${emailMessages.attempts} + 1`, updatedAt: new Date() })
+      .where(and(eq(emailMessages.tenantId, tenantId), inArray(emailMessages.id, wanted), notInArray(emailMessages.status, ["SENT", "FAILED"])))
+      .returning(),
+    tx
+      .select()
+      .from(mailboxes)
+      .where(and(eq(mailboxes.tenantId, tenantId), inArray(mailboxes.id, sql`(select ${emailMessages.mailboxId} from ${emailMessages} where ${emailMessages.tenantId} = ${tenantId} and ${emailMessages.id} = any(${sql.param(wanted)}::uuid[]))`))),
+  ]);
+  const refusals = await bulkSendRefusals(tx, tenantId, claimed.filter((e) => e.listUnsubscribeUrl));
+  for (const [id, refused] of refusals) {
+    const e = claimed.find((x) => x.id === id)!;
+    await tx.update(emailMessages).set({ status: "FAILED", error: refused, attempts: e.attempts - 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, id)));
+    if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, id)));
+  }
+  const byId = new Map(claimed.map((e) => [e.id, e]));
+  const seen = new Set<string>();
+  return ids.map((id): Claim => {
+    const e = byId.get(id);
+    if (!e || seen.has(id)) return null; // the same email twice at once: one send
+    seen.add(id);
+    if (refusals.has(id)) return "refused";
+    return { e, m: boxes.find((b) => b.id === e.mailboxId)! };
+  });
+}
+
+/** The claims of the send_email jobs that start together, in one transaction (groupWrites). */
+const claimSends = groupWrites<string, Claim>((tenantId, ids) => withTenant({ tenantId, actor: systemActor("SYSTEM") }, (tx) => claimIn(tx, tenantId, ids)));
+
+/** Hands a claimed email to its mailbox's SMTP server (pooled); the reason in words when it fails. */
+export async function deliver(e: EmailMessage, m: Mailbox): Promise<string | null> {
+  try {
+    const transport = await pooledTransport(m);
+    await transport.sendMail({
+      from: { name: m.displayName ?? "", address: m.emailAddress },
+      to: e.toAddresses,
+      cc: e.ccAddresses.length ? e.ccAddresses : undefined,
+      subject: e.subject,
+      text: e.bodyText,
+      html: e.bodyHtml,
+      messageId: e.messageId,
+      // RFC 8058: a mail client's one-click unsubscribe POSTs to the URL (campaign and sequence sends)
+      ...(e.listUnsubscribeUrl ? { headers: { "List-Unsubscribe": `<${e.listUnsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } : {}),
     });
-  }),
-);
+    return null;
+  } catch (err) {
+    return smtpErrorMessage(err, m);
+  }
+}
 
 /**
  * SENT, with the time the server took it: the sends that finish together are marked in one
  * statement (groupWrites), each send returning once its own mark is committed.
  */
-const markSent = groupWrites<{ id: string; at: Date }>((tenantId, sent) =>
+export const markSent = groupWrites<{ id: string; at: Date }>((tenantId, sent) =>
   withTenant(
     { tenantId, actor: systemActor("SYSTEM") },
     (tx) =>
@@ -334,21 +357,8 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
   if (!claimed) return "SENT";
   if (claimed === "refused") return "FAILED";
   const { e, m } = claimed;
-  try {
-    const transport = await pooledTransport(m);
-    await transport.sendMail({
-      from: { name: m.displayName ?? "", address: m.emailAddress },
-      to: e.toAddresses,
-      cc: e.ccAddresses.length ? e.ccAddresses : undefined,
-      subject: e.subject,
-      text: e.bodyText,
-      html: e.bodyHtml,
-      messageId: e.messageId,
-      // RFC 8058: a mail client's one-click unsubscribe POSTs to the URL (campaign and sequence sends)
-      ...(e.listUnsubscribeUrl ? { headers: { "List-Unsubscribe": `<${e.listUnsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } : {}),
-    });
-  } catch (err) {
-    const reason = smtpErrorMessage(err, m);
+  const reason = await deliver(e, m);
+  if (reason) {
     const last = at.attempt >= at.maxAttempts;
     await withTenant(ctx, (tx) =>
       tx
