@@ -211,6 +211,11 @@ describe("campaign batches", () => {
       where j.key = ${`campaign-send:${c.id}`} or j.key in (select 'email:' || id from email_messages where campaign_id = ${c.id})`;
     expect(jobs).toEqual([{ key: `campaign-send:${c.id}`, task: "send_campaign" }]);
     expect(await sendAll(s.tenantId, { campaignId: c.id })).toEqual(Array(10).fill("SENT"));
+    // sent is sent for good: long after, another run of the job finds nothing to send and queues no next run
+    await owner`update email_messages set updated_at = now() - interval '1 day', created_at = now() - interval '1 day' where campaign_id = ${c.id}`;
+    const received = smtp.received.length;
+    expect(await sendCampaignEmails(s.tenantId, c.id, { budgetMs: 5_000 })).toEqual({ sent: 0, failed: 0, nextAt: null });
+    expect(smtp.received.length).toBe(received);
     const { figures } = await campaignFigures(s.manager.ctx, c.id);
     expect(figures.variants.map((v) => [v.variant, v.subject, v.recipients, v.sent])).toEqual([
       ["A", "Subject A", 7, 7],

@@ -28,7 +28,8 @@ export interface CampaignSendResult {
 }
 
 /** Queued emails of the campaign whose turn it is: never tried, or past their backoff. */
-const due = (tenantId: string, campaignId: string) => sql`${emailMessages.tenantId} = ${tenantId} and ${emailMessages.campaignId} = ${campaignId} and ${turn} <= now()`;
+const due = (tenantId: string, campaignId: string) =>
+  sql`${emailMessages.tenantId} = ${tenantId} and ${emailMessages.campaignId} = ${campaignId} and ${emailMessages.status} in ('QUEUED', 'SENDING') and ${turn} <= now()`;
 
 /**
  * When an unsent email's turn comes: a queued one at once, or after its backoff; one left
@@ -49,7 +50,8 @@ export async function sendCampaignEmails(tenantId: string, campaignId: string, o
       const ids = await tx.select({ id: emailMessages.id }).from(emailMessages).where(due(tenantId, campaignId)).orderBy(emailMessages.createdAt).limit(CLAIM).for("update", { skipLocked: true });
       return claimIn(tx, tenantId, ids.map((r) => r.id));
     });
-    if (!claims.length) break;
+    // nothing left, or only rows another run claimed meanwhile
+    if (claims.every((c) => c === null)) break;
     let next = 0;
     await Promise.all(
       Array.from({ length: SEND_CONCURRENCY }, async () => {
@@ -76,7 +78,7 @@ export async function sendCampaignEmails(tenantId: string, campaignId: string, o
   }
   const [left] = await withTenant(ctx, (tx) =>
     tx
-      .select({ at: sql<string | null>`greatest(min(${turn}), now())` })
+      .select({ at: sql<string | null>`case when count(*) > 0 then greatest(min(${turn}), now()) end` })
       .from(emailMessages)
       .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.campaignId, campaignId), inArray(emailMessages.status, ["QUEUED", "SENDING"]))),
   );
