@@ -27,13 +27,13 @@ export interface CampaignSendResult {
   nextAt: Date | null;
 }
 
-/** Queued emails of the campaign whose turn it is: never tried, or past their backoff. */
+/** The campaign's unsent emails whose turn it is (turn). */
 const due = (tenantId: string, campaignId: string) =>
   sql`${emailMessages.tenantId} = ${tenantId} and ${emailMessages.campaignId} = ${campaignId} and ${emailMessages.status} in ('QUEUED', 'SENDING') and ${turn} <= now()`;
 
 /**
  * When an unsent email's turn comes: a queued one at once, or after its backoff; one left
- * SENDING by a worker that stopped mid-send (a crash), STALE_SENDING after its claim.
+ * SENDING by a worker that stopped mid-send (a crash), ten minutes after its claim.
  */
 const turn = sql`(case when ${emailMessages.status} = 'SENDING' then ${emailMessages.updatedAt} + interval '10 minutes'
   when ${emailMessages.attempts} = 0 then ${emailMessages.createdAt}
