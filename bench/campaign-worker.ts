@@ -16,8 +16,8 @@ import { stats, type Row } from "./harness";
 import type { BenchEnv } from "./index";
 
 const RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_WORKER_RECIPIENTS ?? process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
-const AUTOMATION_EVENTS = Number(process.env.BENCH_WORKER_AUTOMATION_EVENTS ?? 300);
-const LIST_JOBS = Number(process.env.BENCH_WORKER_LIST_JOBS ?? 10);
+const AUTOMATION_EVENTS = Number(process.env.BENCH_WORKER_AUTOMATION_EVENTS ?? 200);
+const LIST_JOBS = Number(process.env.BENCH_WORKER_LIST_JOBS ?? 2);
 const ROUNDS = 3;
 
 export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; username: string; password: string }): Promise<Row[]> {
@@ -93,17 +93,21 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
     const sentSoFar = async () => (await owner<{ n: number }[]>`select count(*)::int as n from email_messages where tenant_id = ${tenantId} and campaign_id = ${campaign.id} and status = 'SENT'`)[0]!.n;
     const c0 = performance.now();
     await sendCampaign(ctx, campaign.id, {}, { publicOrigin: "http://bench.local" });
+    // rounds while the campaign sends (up to ROUNDS); only those that ended before its last email count
     const busy: number[] = [];
     const sentAt: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      busy.push(await otherJobs());
-      sentAt.push(await sentSoFar());
+      const ms = await otherJobs();
+      const sent = await sentSoFar();
+      if (sent >= RECIPIENTS) break;
+      busy.push(ms);
+      sentAt.push(sent);
     }
     await until(async () => (await sentSoFar()) >= RECIPIENTS, 1_800_000, 200);
     const campaignSeconds = (performance.now() - c0) / 1000;
-    const inFlight = sentAt.every((n) => n < RECIPIENTS);
+    const inFlight = busy.length > 0;
     const i = stats(idle);
-    const w = stats(busy);
+    const w = inFlight ? stats(busy) : { n: 0, p50: 0, p95: 0, mean: 0 };
     const ratio = w.mean / i.mean;
     return [
       {
@@ -112,7 +116,7 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
         raw: i,
         target: "≤ 1.2× idle",
         pass: ratio <= 1.2 && inFlight,
-        note: `${AUTOMATION_EVENTS} automation deliveries + ${LIST_JOBS} list refreshes, ${ROUNDS} rounds each: mean ${(w.mean / 1000).toFixed(2)} s vs ${(i.mean / 1000).toFixed(2)} s idle (raw column) = ${ratio.toFixed(2)}×; campaign emails SENT when each round ended: ${sentAt.join(", ")} of ${RECIPIENTS}`,
+        note: `${AUTOMATION_EVENTS} automation deliveries + ${LIST_JOBS} list refreshes: mean ${(w.mean / 1000).toFixed(2)} s over ${busy.length} round(s) that ended while the campaign sent vs ${(i.mean / 1000).toFixed(2)} s over ${ROUNDS} idle (raw column) = ${ratio.toFixed(2)}×; campaign emails SENT when each round ended: ${sentAt.join(", ")} of ${RECIPIENTS}`,
       },
       {
         benchmark: `campaign to ${RECIPIENTS.toLocaleString("en")} through the worker (Send → last SENT)`,
