@@ -35,7 +35,7 @@ const MOVES_PER_USER = 10;
 
 const single = (ms: number): Stats => ({ n: 1, p50: ms, p95: ms, mean: ms });
 
-async function receiver() {
+export async function receiver() {
   const arrivals = new Map<string, number>();
   let count = 0;
   const server = http.createServer((req, res) => {
@@ -59,7 +59,7 @@ async function receiver() {
 }
 
 /** Waits for `cond`, checking every `everyMs` (the database counts poll slowly: they load the server being measured). */
-async function until(cond: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 5): Promise<void> {
+export async function until(cond: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 5): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error("bench: timed out waiting");
@@ -68,7 +68,7 @@ async function until(cond: () => Promise<boolean> | boolean, timeoutMs: number, 
 }
 
 /** The worker in its own process, as in production (the web server is another process). */
-async function workerProcess(ownerUrl: string) {
+export async function workerProcess(ownerUrl: string) {
   const child = fork(path.resolve(import.meta.dirname, "worker-process.ts"), [], {
     execArgv: ["--import", "tsx"],
     env: { TSX_TSCONFIG_PATH: path.resolve(import.meta.dirname, "../tsconfig.node.json"), ...process.env, OWNER_URL: ownerUrl, WORKER_CONCURRENCY: process.env.BENCH_WORKER_CONCURRENCY ?? "10" },

@@ -33,7 +33,7 @@ async function concurrent<T>(items: readonly T[], concurrency: number, fn: (item
 export async function benchCampaign(env: BenchEnv, smtp: { port: number; username: string; password: string }, mailboxId: string): Promise<Row[]> {
   const { sendCampaign, createCampaign } = await import("../lib/campaigns/service");
   const { runCampaignBatch } = await import("../lib/campaigns/run");
-  const { sendQueuedEmail } = await import("../lib/email/send");
+  const { sendCampaignEmails } = await import("../lib/campaigns/send");
   const { getSendSettings, updateSendSettings } = await import("../lib/email/send-settings");
   const { createList } = await import("../lib/lists/service");
   const ctx: TenantContext = { tenantId: env.tenantId, actor: { kind: "user", userId: env.userId, role: "admin", source: "USER" } };
@@ -66,10 +66,17 @@ export async function benchCampaign(env: BenchEnv, smtp: { port: number; usernam
     }
     const queueSeconds = (performance.now() - t0) / 1000;
     const emails = await env.owner<{ id: string }[]>`select id from email_messages where tenant_id = ${env.tenantId} and campaign_id = ${campaign.id}`;
-    await env.owner`select graphile_worker.remove_job('email:' || id::text) from unnest(${emails.map((e) => e.id)}::uuid[]) id`;
+    await env.owner`select graphile_worker.remove_job(${`campaign-send:${campaign.id}`})`;
 
+    // the send_campaign task, run until nothing is left (one run takes a minute's budget)
     const t1 = performance.now();
-    const sendTimes = await concurrent(emails, SEND_CONCURRENCY, (e) => sendQueuedEmail(env.tenantId, e.id, { attempt: 1, maxAttempts: 5 }));
+    const sendTimes: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t = performance.now();
+      const r = await sendCampaignEmails(env.tenantId, campaign.id);
+      sendTimes.push(performance.now() - t);
+      if (!r.nextAt) break;
+    }
     const sendSeconds = (performance.now() - t1) / 1000;
     const total = queueSeconds + sendSeconds;
     const [{ sent }] = (await env.owner`select count(*)::int as sent from email_messages where tenant_id = ${env.tenantId} and campaign_id = ${campaign.id} and status = 'SENT'`) as unknown as [{ sent: number }];
@@ -93,9 +100,9 @@ export async function benchCampaign(env: BenchEnv, smtp: { port: number; usernam
         benchmark: `campaign to ${RECIPIENTS.toLocaleString("en")} recipients through local SMTP, end to end`,
         app: stats(sendTimes),
         raw: stats(rawTimes),
-        target: "reported (messages/s)",
-        pass: sent === RECIPIENTS,
-        note: `${(RECIPIENTS / total).toFixed(0)} msg/s end to end (${sent}/${RECIPIENTS} SENT; sends alone ${(RECIPIENTS / sendSeconds).toFixed(0)} msg/s, ${SEND_CONCURRENCY} at a time) vs nodemailer pooled, no database: ${rawRate.toFixed(0)} msg/s`,
+        target: "≥ 100 messages/s",
+        pass: sent === RECIPIENTS && RECIPIENTS / total >= 100,
+        note: `${(RECIPIENTS / total).toFixed(0)} msg/s end to end (${sent}/${RECIPIENTS} SENT; sends alone ${(RECIPIENTS / sendSeconds).toFixed(0)} msg/s: the send_campaign task, 10 at a time, ${sendTimes.length} run(s)) vs nodemailer pooled, ${SEND_CONCURRENCY} at a time, no database: ${rawRate.toFixed(0)} msg/s`,
       },
     ];
   } finally {

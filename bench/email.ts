@@ -91,16 +91,21 @@ export async function benchEmail(env: BenchEnv): Promise<Row[]> {
     const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
     // a new address per request: the per-address limit is counted, never hit
     const req = (url: string, i: number) => new NextRequest(url, { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Bench", "x-forwarded-for": `198.19.${(i >> 8) & 255}.${i & 255}` } });
-    const openTimes = await concurrent(TRACK_REQUESTS, CONCURRENCY, async (i) => {
+    const open = async (i: number) => {
       const url = opens[i % opens.length]!;
       const res = await handleOpen(req(url, i), tokenOf(url));
       if (res.status !== 200) throw new Error(`open answered ${res.status}`);
-    });
-    const clickTimes = await concurrent(TRACK_REQUESTS, CONCURRENCY, async (i) => {
+    };
+    const click = async (i: number) => {
       const url = clicks[i % clicks.length]!;
       const res = await handleClick(req(url, i), tokenOf(url));
       if (res.status !== 302) throw new Error(`click answered ${res.status}`);
-    });
+    };
+    // one round of CONCURRENCY requests first, not timed (as harness.time warms up): a server that has answered before
+    await concurrent(CONCURRENCY, CONCURRENCY, (i) => open(TRACK_REQUESTS + i));
+    const openTimes = await concurrent(TRACK_REQUESTS, CONCURRENCY, open);
+    await concurrent(CONCURRENCY, CONCURRENCY, (i) => click(TRACK_REQUESTS + i));
+    const clickTimes = await concurrent(TRACK_REQUESTS, CONCURRENCY, click);
     // the hits are written behind the answers: the write of what is still waiting, then a check that all landed
     const { flushTracking } = await import("../lib/email/tracking");
     const tf = performance.now();
@@ -108,7 +113,8 @@ export async function benchEmail(env: BenchEnv): Promise<Row[]> {
     const flushMs = performance.now() - tf;
     const [landed] = await env.owner<{ opens: number; clicks: number }[]>`
       select coalesce(sum(opens), 0)::int as opens, coalesce(sum(clicks), 0)::int as clicks from email_messages where tenant_id = ${env.tenantId} and id = any(${queued}::uuid[])`;
-    if (landed!.opens !== TRACK_REQUESTS || landed!.clicks !== TRACK_REQUESTS) throw new Error(`tracking wrote ${landed!.opens} opens and ${landed!.clicks} clicks of ${TRACK_REQUESTS} each`);
+    const hits = TRACK_REQUESTS + CONCURRENCY;
+    if (landed!.opens !== hits || landed!.clicks !== hits) throw new Error(`tracking wrote ${landed!.opens} opens and ${landed!.clicks} clicks of ${hits} each`);
     const rawOpen = await concurrent(TRACK_REQUESTS, CONCURRENCY, (i) =>
       rawInTenant(env.app, env.tenantId, async (tx) => {
         const id = rows[i % rows.length]!.id;
@@ -123,11 +129,15 @@ export async function benchEmail(env: BenchEnv): Promise<Row[]> {
       return { benchmark, app: a, raw: stats(raw), target: `p95 ≤ ${limit} ms`, pass: a.p95 <= limit, note };
     };
     const campaignRows = process.env.BENCH_CAMPAIGN_RECIPIENTS === "0" ? [] : await (await import("./campaign")).benchCampaign(env, smtp, mailbox.id);
+    const syncRows = await benchImapSync(env, ctx, run);
+    // last: it runs on a database of its own (and switches the app's connection to it and back)
+    const workerRows = await (await import("./campaign-worker")).benchCampaignWorker(env, smtp);
     return [
-      ...(await benchImapSync(env, ctx, run)),
+      ...syncRows,
       ...campaignRows,
-      p95(20, `email open pixel, ${CONCURRENCY} concurrent`, openTimes, rawOpen, `${TRACK_REQUESTS} requests, route handler in-process; written behind the answer (the last ${flushMs.toFixed(0)} ms flush included none of the answers' time), all ${TRACK_REQUESTS} counted`),
-      p95(20, `email click redirect, ${CONCURRENCY} concurrent`, clickTimes, rawOpen, `${TRACK_REQUESTS} requests; raw = the open's update + insert per request; all ${TRACK_REQUESTS} counted`),
+      ...workerRows,
+      p95(20, `email open pixel, ${CONCURRENCY} concurrent`, openTimes, rawOpen, `${TRACK_REQUESTS} requests after ${CONCURRENCY} not timed, route handler in-process; written behind the answer (the last ${flushMs.toFixed(0)} ms flush included none of the answers' time), all ${hits} counted`),
+      p95(20, `email click redirect, ${CONCURRENCY} concurrent`, clickTimes, rawOpen, `${TRACK_REQUESTS} requests after ${CONCURRENCY} not timed, the link signed in the id; raw = the open's update + insert per request; all ${hits} counted`),
       { benchmark: "queue an email from a record (render, activity, send row)", app: stats(queueTimes), raw: stats(queueTimes), target: "reported", pass: true, note: `${SENDS} emails, sequential; raw column repeats app` },
       {
         benchmark: `send through local SMTP, ${SEND_CONCURRENCY} at a time`,
@@ -250,16 +260,16 @@ async function benchImapSync(env: BenchEnv, ctx: TenantContext, run: string): Pr
         benchmark: `IMAP first sync of ${SYNC_MESSAGES} messages (Dovecot)`,
         app: stats(runTimes),
         raw: { n: 1, p50: rawS * 1000, p95: rawS * 1000, mean: rawS * 1000 },
-        target: "reported (10,000 target size)",
-        pass: fetched === SYNC_MESSAGES && matched === Math.ceil(SYNC_MESSAGES / 2),
+        target: "≤ 60 s for 10,000 (≥ 167 msg/s)",
+        pass: fetched === SYNC_MESSAGES && matched === Math.ceil(SYNC_MESSAGES / 2) && rate >= 10_000 / 60,
         note: `${fetched} fetched, ${matched} logged in ${initialS.toFixed(1)} s (${rate.toFixed(0)} msg/s, ${runTimes.length} runs); raw = one IMAP fetch of all ${rawN}, no database (${(rawN / rawS).toFixed(0)} msg/s); APPEND took ${appendS.toFixed(1)} s`,
       },
       {
         benchmark: "IMAP incremental sync, one new message",
         app: stats(incr),
         raw: stats(rawIncr),
-        target: "reported",
-        pass: true,
+        target: "≤ 5 s to the timeline",
+        pass: stats(incr).p95 <= 5000,
         note: `${SYNC_INCREMENTAL} syncs: connect, login, INBOX and Sent, fetch, log; raw = fetch of the new message on an open connection`,
       },
     ];

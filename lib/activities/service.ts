@@ -3,16 +3,18 @@
 // the same transaction; activity.created names the record (entityType/entityId), so
 // the record's watchers hear about it.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { activities, tenantGroups, tenantUsers, type Activity } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError, findPgError, forbidden, notFound, validationError, type ValidationIssue } from "@/lib/errors";
-import { emitEvent } from "@/lib/events/emit";
+import { emitEvent, emitEvents } from "@/lib/events/emit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { shownActivities } from "@/lib/email/visibility";
-import { loadRecordRef } from "./record-ref";
+import { loadRecordRef, loadRecordRefs, type RecordRef } from "./record-ref";
+import { RECORD_KINDS } from "@/lib/records/registry";
 import { nextOccurrence } from "./recurrence";
 import { activityCreateSchema, activityRuleIssues, activityUpdateSchema, type ActivityCreateInput, type ActivityUpdateInput } from "./schemas";
 
@@ -98,38 +100,79 @@ export async function createActivity(ctx: TenantContext, input: ActivityCreateIn
  * record's create). `syncedEmail`: the IMAP sync's message, whose text stays out of the event.
  */
 export async function createActivityIn(tx: Tx, ctx: TenantContext, input: ActivityCreateInput, opts: { syncedEmail?: boolean } = {}): Promise<Activity> {
-  const data = activityCreateSchema.parse(input);
-  const record = await loadRecordRef(tx, ctx.tenantId, data.recordType, data.recordId);
-  await checkAssignees(tx, ctx.tenantId, data);
-  const isTask = data.activityType === "TASK";
-  // A task nobody was named for is the creator's own.
-  const assignedUserId = data.assignedUserId ?? (isTask && !data.assignedGroupId ? ctx.actor.userId : null);
-  const [row] = await tx
-    .insert(activities)
-    .values({
-      tenantId: ctx.tenantId,
-      activityType: data.activityType,
-      subject: data.subject,
-      body: data.body ?? null,
-      recordType: data.recordType,
-      recordId: data.recordId,
-      ...(data.activityAt ? { activityAt: new Date(data.activityAt) } : {}),
-      dueAt: toDate(data.dueAt) ?? null,
-      reminderAt: toDate(data.reminderAt) ?? null,
-      priority: data.priority ?? (isTask ? "medium" : null),
-      outcome: data.outcome ?? null,
-      durationSeconds: data.durationSeconds ?? null,
-      direction: data.direction ?? null,
-      meetingLocation: data.meetingLocation ?? null,
-      meetingAttendees: data.meetingAttendees ?? [],
-      recurrenceRule: data.recurrenceRule ?? null,
-      assignedUserId,
-      assignedGroupId: data.assignedGroupId ?? null,
-      createdByUserId: ctx.actor.userId,
-    })
-    .returning();
-  await emitEvent(tx, ctx, { type: "activity.created", entityType: record.kind, entityId: record.id, payload: eventPayload(row!, record.title, opts.syncedEmail) });
+  const [row] = await createActivitiesIn(tx, ctx, [{ input }], opts);
   return row!;
+}
+
+/** One activity of createActivitiesIn; `id` and `detailsJson` for the email writers, which link it to their own row. */
+export interface NewActivity {
+  input: ActivityCreateInput;
+  id?: string;
+  detailsJson?: Record<string, unknown>;
+}
+
+/**
+ * Many activities in the caller's transaction, set-based (a campaign's batch, a batch of
+ * synced mail): their records read once per kind, one INSERT, their events in one write.
+ * The same checks and events as one createActivityIn each; in the order given.
+ */
+export async function createActivitiesIn(tx: Tx, ctx: TenantContext, items: readonly NewActivity[], opts: { syncedEmail?: boolean } = {}): Promise<Activity[]> {
+  if (!items.length) return [];
+  const parsed = items.map((item) => ({ ...item, id: item.id ?? randomUUID(), data: activityCreateSchema.parse(item.input) }));
+  const records = new Map<string, RecordRef>();
+  for (const kind of new Set(parsed.map((p) => p.data.recordType))) {
+    const ids = parsed.filter((p) => p.data.recordType === kind).map((p) => p.data.recordId);
+    const found = await loadRecordRefs(tx, ctx.tenantId, kind, ids);
+    for (const id of ids) {
+      const ref = found.get(id);
+      if (!ref) throw notFound(RECORD_KINDS[kind].singular);
+      records.set(`${kind}:${id}`, ref);
+    }
+  }
+  for (const { data } of parsed) if (data.assignedUserId || data.assignedGroupId) await checkAssignees(tx, ctx.tenantId, data);
+  const rows = await tx
+    .insert(activities)
+    .values(
+      parsed.map(({ id, data, detailsJson }) => {
+        const isTask = data.activityType === "TASK";
+        return {
+          tenantId: ctx.tenantId,
+          id,
+          activityType: data.activityType,
+          subject: data.subject,
+          body: data.body ?? null,
+          recordType: data.recordType,
+          recordId: data.recordId,
+          ...(data.activityAt ? { activityAt: new Date(data.activityAt) } : {}),
+          dueAt: toDate(data.dueAt) ?? null,
+          reminderAt: toDate(data.reminderAt) ?? null,
+          priority: data.priority ?? (isTask ? "medium" : null),
+          outcome: data.outcome ?? null,
+          durationSeconds: data.durationSeconds ?? null,
+          direction: data.direction ?? null,
+          meetingLocation: data.meetingLocation ?? null,
+          meetingAttendees: data.meetingAttendees ?? [],
+          recurrenceRule: data.recurrenceRule ?? null,
+          // A task nobody was named for is the creator's own.
+          assignedUserId: data.assignedUserId ?? (isTask && !data.assignedGroupId ? ctx.actor.userId : null),
+          assignedGroupId: data.assignedGroupId ?? null,
+          createdByUserId: ctx.actor.userId,
+          ...(detailsJson ? { detailsJson } : {}),
+        };
+      }),
+    )
+    .returning();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = parsed.map((p) => byId.get(p.id)!);
+  await emitEvents(
+    tx,
+    ctx,
+    ordered.map((row) => {
+      const record = records.get(`${row.recordType}:${row.recordId}`)!;
+      return { type: "activity.created" as const, entityType: record.kind, entityId: record.id, payload: eventPayload(row, record.title, opts.syncedEmail) };
+    }),
+  );
+  return ordered;
 }
 
 export async function updateActivity(ctx: TenantContext, id: string, patch: ActivityUpdateInput): Promise<Activity> {

@@ -12,6 +12,7 @@ import { dispatchEvent, registerConsumer } from "@/lib/events/dispatcher";
 import { createMailbox } from "@/lib/email/mailboxes";
 import { setEmailPreferences } from "@/lib/email/preferences";
 import { queueEmail, sendQueuedEmail } from "@/lib/email/send";
+import { sendCampaignEmails } from "./send";
 import { updateSendSettings } from "@/lib/email/send-settings";
 import { closePooledTransports } from "@/lib/email/smtp";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/email/smtp-test-server";
@@ -70,12 +71,15 @@ async function runCampaign(tenantId: string, campaignId: string) {
   throw new Error("campaign did not finish");
 }
 
-/** Sends every queued email of the campaign, as the worker's send_email jobs would. */
+/** Sends every queued email of the campaign (its send_campaign job) or enrollment (their send_email jobs), as the worker would; their statuses. */
 async function sendAll(tenantId: string, where: { campaignId?: string; enrollmentId?: string }) {
   const rows = where.campaignId
-    ? await owner<{ id: string }[]>`select id from email_messages where tenant_id = ${tenantId} and campaign_id = ${where.campaignId} and status = 'QUEUED'`
+    ? await owner<{ id: string }[]>`select id from email_messages where tenant_id = ${tenantId} and campaign_id = ${where.campaignId} and status = 'QUEUED' order by id`
     : await owner<{ id: string }[]>`select id from email_messages where tenant_id = ${tenantId} and sequence_enrollment_id = ${where.enrollmentId!} and status = 'QUEUED'`;
-  return Promise.all(rows.map((r) => sendQueuedEmail(tenantId, r.id, FIRST)));
+  if (!where.campaignId) return Promise.all(rows.map((r) => sendQueuedEmail(tenantId, r.id, FIRST)));
+  await sendCampaignEmails(tenantId, where.campaignId);
+  const after = await owner<{ status: string }[]>`select status from email_messages where id = any(${rows.map((r) => r.id)}::uuid[]) order by id`;
+  return after.map((r) => r.status);
 }
 
 /** A raw header of a received message (mailparser folds List-* headers into its own shape). */
@@ -201,7 +205,17 @@ describe("campaign batches", () => {
     const c = await createCampaign(s.manager.ctx, { name: "Split", mailboxId: s.mailbox.id, listId: s.list.id, subject: "Subject A", subjectB: "Subject B", splitPercent: 30, body: "Hi" });
     await sendCampaign(s.manager.ctx, c.id, {}, { publicOrigin: ORIGIN });
     await runCampaign(s.tenantId, c.id);
-    await sendAll(s.tenantId, { campaignId: c.id });
+    // the campaign's emails wait for its one send_campaign job, not a job each
+    const jobs = await owner<{ key: string | null; task: string }[]>`
+      select j.key, t.identifier as task from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+      where j.key = ${`campaign-send:${c.id}`} or j.key in (select 'email:' || id from email_messages where campaign_id = ${c.id})`;
+    expect(jobs).toEqual([{ key: `campaign-send:${c.id}`, task: "send_campaign" }]);
+    expect(await sendAll(s.tenantId, { campaignId: c.id })).toEqual(Array(10).fill("SENT"));
+    // sent is sent for good: long after, another run of the job finds nothing to send and queues no next run
+    await owner`update email_messages set updated_at = now() - interval '1 day', created_at = now() - interval '1 day' where campaign_id = ${c.id}`;
+    const received = smtp.received.length;
+    expect(await sendCampaignEmails(s.tenantId, c.id, { budgetMs: 5_000 })).toEqual({ sent: 0, failed: 0, nextAt: null });
+    expect(smtp.received.length).toBe(received);
     const { figures } = await campaignFigures(s.manager.ctx, c.id);
     expect(figures.variants.map((v) => [v.variant, v.subject, v.recipients, v.sent])).toEqual([
       ["A", "Subject A", 7, 7],

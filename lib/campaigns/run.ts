@@ -7,13 +7,13 @@
 import "server-only";
 import { and, asc, eq, gt, isNotNull, or, sql } from "drizzle-orm";
 import { campaignRecipients, campaigns, contacts, emailMessages, listMemberships, mailboxes, type Campaign } from "@/db/schema";
-import { loadRecordRef } from "@/lib/activities/record-ref";
+import { loadRecordRefs } from "@/lib/activities/record-ref";
 import { loadSendSettings, windowOf } from "@/lib/email/send-settings";
-import { insertEmail, workspaceDomains } from "@/lib/email/send";
+import { insertEmails, workspaceDomains } from "@/lib/email/send";
 import { optedOutAmong, suppressedAmong } from "@/lib/email/suppression";
 import { renderTemplate } from "@/lib/email/template";
 import { trackingAllowed } from "@/lib/email/tracking-rules";
-import { recordVariables } from "@/lib/email/variables";
+import { contactVariablesMany } from "@/lib/email/variables";
 import { ERASED } from "@/lib/privacy/erased";
 import { originFrom } from "@/lib/public-origin";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
@@ -104,33 +104,49 @@ export async function runCampaignBatch(tenantId: string, campaignId: string, now
       const internal = await workspaceDomains(tx, tenantId, mailbox!.emailAddress);
       // suppressed since the recipients were listed (an unsubscribe from another campaign meanwhile)
       const suppressed = await suppressedAmong(tx, tenantId, batch.map((r) => r.email));
+      const people = await loadRecordRefs(tx, tenantId, "CONTACT", batch.map((r) => r.contactId));
+      const vars = await contactVariablesMany(tx, tenantId, [...people.values()], { name: mailbox!.displayName, email: mailbox!.emailAddress });
+      const outgoing: typeof batch = [];
       for (const r of batch) {
-        const key = and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.contactId, r.contactId));
+        // suppressed since the recipients were listed, or the contact deleted meanwhile: not sent, with why
         const reason = suppressed.get(r.email);
-        if (reason) {
-          await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: `on the suppression list (${reason.toLowerCase()})` }).where(key);
-          suppressedNow++;
+        const why = reason ? `on the suppression list (${reason.toLowerCase()})` : people.has(r.contactId) ? null : "the contact was deleted";
+        if (!why) {
+          outgoing.push(r);
           continue;
         }
-        const record = await loadRecordRef(tx, tenantId, "CONTACT", r.contactId);
-        const vars = await recordVariables(tx, tenantId, record, { name: mailbox!.displayName, email: mailbox!.emailAddress });
-        const subject = renderTemplate(r.variant === "B" && c.subjectB ? c.subjectB : c.subject, vars).text.replace(/[\r\n]+/g, " ").trim() || c.name;
-        const body = renderTemplate(c.body, vars).text;
-        const email = await insertEmail(tx, ctx, {
-          mailbox: mailbox!,
-          recordType: "CONTACT",
-          recordId: r.contactId,
-          to: [r.email],
-          subject,
-          body,
-          tracked: c.track && trackingAllowed([r.email], internal),
-          publicOrigin: c.publicOrigin ?? originFrom(new Headers()),
-          bulk: { campaignId },
-          createdByUserId: c.createdByUserId,
-        });
-        await tx.update(campaignRecipients).set({ state: "EMAILED", emailId: email.id }).where(key);
-        sent++;
+        await tx
+          .update(campaignRecipients)
+          .set({ state: "SUPPRESSED", reason: why })
+          .where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.contactId, r.contactId)));
+        suppressedNow++;
       }
+      // the batch's emails in one write (insertEmails), and their recipients marked in one statement
+      const emails = await insertEmails(
+        tx,
+        ctx,
+        outgoing.map((r) => {
+          const v = vars.get(r.contactId)!;
+          return {
+            mailbox: mailbox!,
+            recordType: "CONTACT" as const,
+            recordId: r.contactId,
+            to: [r.email],
+            subject: renderTemplate(r.variant === "B" && c.subjectB ? c.subjectB : c.subject, v).text.replace(/[\r\n]+/g, " ").trim() || c.name,
+            body: renderTemplate(c.body, v).text,
+            tracked: c.track && trackingAllowed([r.email], internal),
+            publicOrigin: c.publicOrigin ?? originFrom(new Headers()),
+            bulk: { campaignId },
+            createdByUserId: c.createdByUserId,
+          };
+        }),
+      );
+      if (emails.length) {
+        await tx.execute(sql`update ${campaignRecipients} r set state = 'EMAILED', email_id = v.email_id
+          from unnest(${sql.param(emails.map((e) => e.recordId))}::uuid[], ${sql.param(emails.map((e) => e.id))}::uuid[]) v(contact_id, email_id)
+          where r.tenant_id = ${tenantId}::uuid and r.campaign_id = ${campaignId}::uuid and r.contact_id = v.contact_id`);
+      }
+      sent += emails.length;
     }
     const left = pending - sent - suppressedNow;
     const done = left <= 0;

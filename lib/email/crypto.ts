@@ -45,13 +45,18 @@ export function signToken(payload: Buffer): string {
   return Buffer.concat([payload, mac]).toString("base64url");
 }
 
-/** The payload of a token this key signed; null for anything else (altered, truncated, foreign). */
-export function verifyToken(token: string, payloadBytes: number): Buffer | null {
+/**
+ * The payload of a token this key signed; null for anything else (altered, truncated,
+ * foreign). `payloadBytes`: its exact length, or the range a variable one may have.
+ */
+export function verifyToken(token: string, payloadBytes: number | { min: number; max: number }): Buffer | null {
   if (!/^[A-Za-z0-9_-]+$/.test(token)) return null;
   const raw = Buffer.from(token, "base64url");
+  const { min, max } = typeof payloadBytes === "number" ? { min: payloadBytes, max: payloadBytes } : payloadBytes;
   // base64url decoding ignores stray trailing characters: only the exact encoding counts
-  if (raw.length !== payloadBytes + MAC_BYTES || raw.toString("base64url") !== token) return null;
-  const payload = raw.subarray(0, payloadBytes);
+  if (raw.length < min + MAC_BYTES || raw.length > max + MAC_BYTES || raw.toString("base64url") !== token) return null;
+  const size = raw.length - MAC_BYTES;
+  const payload = raw.subarray(0, size);
   const expected = createHmac("sha256", keyFor("tracking-ids")).update(payload).digest().subarray(0, MAC_BYTES);
-  return timingSafeEqual(expected, raw.subarray(payloadBytes)) ? payload : null;
+  return timingSafeEqual(expected, raw.subarray(size)) ? payload : null;
 }

@@ -6,13 +6,14 @@
 // exponential backoff, and the last attempt marks it FAILED with the reason.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { activities, campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
-import { createActivityIn } from "@/lib/activities/service";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
+import { createActivitiesIn } from "@/lib/activities/service";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound, validationError } from "@/lib/errors";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
+import { groupWrites } from "@/lib/tenancy/group-writes";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { signToken } from "./crypto";
@@ -119,53 +120,78 @@ export interface NewEmail {
  * email — compose, REST, campaigns and sequences.
  */
 export async function insertEmail(tx: Tx, ctx: TenantContext, n: NewEmail): Promise<EmailMessage> {
-  const id = randomUUID();
-  const messageId = `<${id}@${domainOf(n.mailbox.emailAddress) || "stageline.local"}>`;
-  const origin = n.publicOrigin.replace(/\/+$/, "");
-  const unsubscribeUrl = n.bulk ? `${origin}${unsubscribePath}${signToken(unsubscribePayload(ctx.tenantId, id))}` : undefined;
-  const html = textToHtml(n.body, {
-    ...(n.tracked
-      ? {
-          clickUrl: (i: number) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i))}`,
-          pixelUrl: `${origin}${trackingPath.open}${signToken(openPayload(ctx.tenantId, id))}`,
-        }
-      : {}),
-    unsubscribeUrl,
-  });
-  const cc = n.cc ?? [];
-  const activity = await createActivityIn(tx, { ...ctx, actor: { ...ctx.actor, userId: n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId } }, { activityType: "EMAIL", subject: n.subject, body: n.body, recordType: n.recordType, recordId: n.recordId, direction: "OUTBOUND" });
-  await tx
-    .update(activities)
-    .set({ detailsJson: { emailId: id, messageId, threadId: messageId, to: n.to, cc, ...(n.scheduledAt ? { scheduledAt: n.scheduledAt.toISOString() } : {}) } })
-    .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.id, activity.id)));
-  const [row] = await tx
-    .insert(emailMessages)
-    .values({
-      tenantId: ctx.tenantId,
-      id,
-      mailboxId: n.mailbox.id,
-      activityId: activity.id,
-      recordType: n.recordType,
-      recordId: n.recordId,
-      fromAddress: n.mailbox.emailAddress,
-      toAddresses: n.to,
-      ccAddresses: cc,
-      subject: n.subject,
-      bodyText: unsubscribeUrl ? n.body + unsubscribeFooter(unsubscribeUrl) : n.body,
-      bodyHtml: html,
-      messageId,
-      threadId: messageId,
-      tracked: n.tracked,
-      links: n.tracked ? linksOf(n.body) : [],
-      scheduledAt: n.scheduledAt ?? null,
-      listUnsubscribeUrl: unsubscribeUrl ?? null,
-      campaignId: n.bulk?.campaignId ?? null,
-      sequenceEnrollmentId: n.bulk?.sequenceEnrollmentId ?? null,
-      sequenceStepId: n.bulk?.sequenceStepId ?? null,
-      createdByUserId: n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId,
-    })
-    .returning();
+  const [row] = await insertEmails(tx, ctx, [n]);
   return row!;
+}
+
+/**
+ * insertEmail for many emails at once (a campaign's batch): their activities in one
+ * INSERT (createActivitiesIn), their sends in another. In the order given.
+ */
+export async function insertEmails(tx: Tx, ctx: TenantContext, list: readonly NewEmail[]): Promise<EmailMessage[]> {
+  if (!list.length) return [];
+  const made = list.map((n) => {
+    const id = randomUUID();
+    const messageId = `<${id}@${domainOf(n.mailbox.emailAddress) || "stageline.local"}>`;
+    const origin = n.publicOrigin.replace(/\/+$/, "");
+    const unsubscribeUrl = n.bulk ? `${origin}${unsubscribePath}${signToken(unsubscribePayload(ctx.tenantId, id))}` : undefined;
+    const html = textToHtml(n.body, {
+      ...(n.tracked
+        ? {
+            // the link goes signed in its click id, so the redirect answers without a read
+            clickUrl: (i: number, url: string) => `${origin}${trackingPath.click}${signToken(clickPayload(ctx.tenantId, id, i, url))}`,
+            pixelUrl: `${origin}${trackingPath.open}${signToken(openPayload(ctx.tenantId, id))}`,
+          }
+        : {}),
+      unsubscribeUrl,
+    });
+    const createdByUserId = n.createdByUserId === undefined ? ctx.actor.userId : n.createdByUserId;
+    return { n, id, activityId: randomUUID(), messageId, unsubscribeUrl, html, cc: n.cc ?? [], createdByUserId };
+  });
+  // the activity is by the email's author: one write per author (a campaign's batch has one)
+  for (const author of new Set(made.map((m) => m.createdByUserId))) {
+    const mine = made.filter((m) => m.createdByUserId === author);
+    await createActivitiesIn(
+      tx,
+      { ...ctx, actor: { ...ctx.actor, userId: author } },
+      mine.map(({ n, activityId, id, messageId, cc }) => ({
+        id: activityId,
+        input: { activityType: "EMAIL", subject: n.subject, body: n.body, recordType: n.recordType, recordId: n.recordId, direction: "OUTBOUND" },
+        detailsJson: { emailId: id, messageId, threadId: messageId, to: n.to, cc, ...(n.scheduledAt ? { scheduledAt: n.scheduledAt.toISOString() } : {}) },
+      })),
+    );
+  }
+  const rows = await tx
+    .insert(emailMessages)
+    .values(
+      made.map(({ n, id, activityId, messageId, unsubscribeUrl, html, cc, createdByUserId }) => ({
+        tenantId: ctx.tenantId,
+        id,
+        mailboxId: n.mailbox.id,
+        activityId,
+        recordType: n.recordType,
+        recordId: n.recordId,
+        fromAddress: n.mailbox.emailAddress,
+        toAddresses: n.to,
+        ccAddresses: cc,
+        subject: n.subject,
+        bodyText: unsubscribeUrl ? n.body + unsubscribeFooter(unsubscribeUrl) : n.body,
+        bodyHtml: html,
+        messageId,
+        threadId: messageId,
+        tracked: n.tracked,
+        links: n.tracked ? linksOf(n.body) : [],
+        scheduledAt: n.scheduledAt ?? null,
+        listUnsubscribeUrl: unsubscribeUrl ?? null,
+        campaignId: n.bulk?.campaignId ?? null,
+        sequenceEnrollmentId: n.bulk?.sequenceEnrollmentId ?? null,
+        sequenceStepId: n.bulk?.sequenceStepId ?? null,
+        createdByUserId,
+      })),
+    )
+    .returning();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return made.map((m) => byId.get(m.id)!);
 }
 
 /** The workspace's own domains (tracking is off for mail to them). */
@@ -211,19 +237,108 @@ export async function getEmail(ctx: TenantContext, id: string): Promise<EmailVie
   });
 }
 
-/** Why a queued campaign or sequence email must not go out after all; null when it may. */
-async function bulkSendRefusal(tx: Tx, e: EmailMessage): Promise<string | null> {
-  const hit = await suppressedAmong(tx, e.tenantId, [...e.toAddresses, ...e.ccAddresses]);
-  if (hit.size) {
-    const [address, reason] = [...hit][0]!;
-    return `Not sent: ${address} is on the suppression list (${reason.toLowerCase()})`;
+/** Why queued campaign or sequence emails must not go out after all (by id; absent when one may). */
+async function bulkSendRefusals(tx: Tx, tenantId: string, list: readonly EmailMessage[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!list.length) return out;
+  const hit = await suppressedAmong(tx, tenantId, list.flatMap((e) => [...e.toAddresses, ...e.ccAddresses]));
+  const enrollmentIds = list.map((e) => e.sequenceEnrollmentId).filter((x): x is string => !!x);
+  const stopped = new Set(
+    enrollmentIds.length
+      ? (
+          await tx
+            .select({ id: sequenceEnrollments.id })
+            .from(sequenceEnrollments)
+            .where(and(eq(sequenceEnrollments.tenantId, tenantId), inArray(sequenceEnrollments.id, enrollmentIds), eq(sequenceEnrollments.status, "STOPPED")))
+        ).map((r) => r.id)
+      : [],
+  );
+  for (const e of list) {
+    const address = [...e.toAddresses, ...e.ccAddresses].map((a) => a.trim().toLowerCase()).find((a) => hit.has(a));
+    if (address) out.set(e.id, `Not sent: ${address} is on the suppression list (${hit.get(address)!.toLowerCase()})`);
+    else if (e.sequenceEnrollmentId && stopped.has(e.sequenceEnrollmentId)) out.set(e.id, "Not sent: the sequence stopped for this person");
   }
-  if (e.sequenceEnrollmentId) {
-    const [en] = await tx.select({ status: sequenceEnrollments.status }).from(sequenceEnrollments).where(and(eq(sequenceEnrollments.tenantId, e.tenantId), eq(sequenceEnrollments.id, e.sequenceEnrollmentId)));
-    if (en && en.status === "STOPPED") return "Not sent: the sequence stopped for this person";
-  }
-  return null;
+  return out;
 }
+
+export type Claim = null | "refused" | { e: EmailMessage; m: Mailbox };
+
+/**
+ * Claims queued (or interrupted) emails in the caller's transaction: each marked SENDING
+ * with one more attempt, with its mailbox's settings, and — for a campaign or sequence
+ * email — the suppression list checked again (refused ones end FAILED with why). Sent and
+ * failed emails are left alone (null). One answer per id, in order.
+ */
+export async function claimIn(tx: Tx, tenantId: string, ids: readonly string[]): Promise<Claim[]> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  // the claims and the mailboxes' settings in one round trip (a transaction's queries are pipelined)
+  const [claimed, boxes] = await Promise.all([
+    tx
+      .update(emailMessages)
+      .set({ status: "SENDING", attempts: sql`${emailMessages.attempts} + 1`, updatedAt: new Date() })
+      .where(and(eq(emailMessages.tenantId, tenantId), inArray(emailMessages.id, wanted), notInArray(emailMessages.status, ["SENT", "FAILED"])))
+      .returning(),
+    tx
+      .select()
+      .from(mailboxes)
+      .where(and(eq(mailboxes.tenantId, tenantId), inArray(mailboxes.id, sql`(select ${emailMessages.mailboxId} from ${emailMessages} where ${emailMessages.tenantId} = ${tenantId} and ${emailMessages.id} = any(${sql.param(wanted)}::uuid[]))`))),
+  ]);
+  const refusals = await bulkSendRefusals(tx, tenantId, claimed.filter((e) => e.listUnsubscribeUrl));
+  for (const [id, refused] of refusals) {
+    const e = claimed.find((x) => x.id === id)!;
+    await tx.update(emailMessages).set({ status: "FAILED", error: refused, attempts: e.attempts - 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, id)));
+    if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, id)));
+  }
+  const byId = new Map(claimed.map((e) => [e.id, e]));
+  const seen = new Set<string>();
+  return ids.map((id): Claim => {
+    const e = byId.get(id);
+    if (!e || seen.has(id)) return null; // the same email twice at once: one send
+    seen.add(id);
+    if (refusals.has(id)) return "refused";
+    return { e, m: boxes.find((b) => b.id === e.mailboxId)! };
+  });
+}
+
+/** The claims of the send_email jobs that start together, in one transaction (groupWrites). */
+const claimSends = groupWrites<string, Claim>((tenantId, ids) => withTenant({ tenantId, actor: systemActor("SYSTEM") }, (tx) => claimIn(tx, tenantId, ids)));
+
+/** Hands a claimed email to its mailbox's SMTP server (pooled); the reason in words when it fails. */
+export async function deliver(e: EmailMessage, m: Mailbox): Promise<string | null> {
+  try {
+    const transport = await pooledTransport(m);
+    await transport.sendMail({
+      from: { name: m.displayName ?? "", address: m.emailAddress },
+      to: e.toAddresses,
+      cc: e.ccAddresses.length ? e.ccAddresses : undefined,
+      subject: e.subject,
+      text: e.bodyText,
+      html: e.bodyHtml,
+      messageId: e.messageId,
+      // RFC 8058: a mail client's one-click unsubscribe POSTs to the URL (campaign and sequence sends)
+      ...(e.listUnsubscribeUrl ? { headers: { "List-Unsubscribe": `<${e.listUnsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } : {}),
+    });
+    return null;
+  } catch (err) {
+    return smtpErrorMessage(err, m);
+  }
+}
+
+/**
+ * SENT, with the time the server took it: the sends that finish together are marked in one
+ * statement (groupWrites), each send returning once its own mark is committed.
+ */
+export const markSent = groupWrites<{ id: string; at: Date }>((tenantId, sent) =>
+  withTenant(
+    { tenantId, actor: systemActor("SYSTEM") },
+    (tx) =>
+      tx.execute(sql`update ${emailMessages} m set status = 'SENT', error = null, sent_at = v.at::timestamptz, updated_at = now()
+        from unnest(${sql.param(sent.map((s) => s.id))}::uuid[], ${sql.param(sent.map((s) => s.at.toISOString()))}::text[]) v(id, at)
+        where m.tenant_id = ${tenantId}::uuid and m.id = v.id`),
+    { genericPlans: true },
+  ).then(() => undefined),
+);
 
 /** The attempt the job queue is on: the last one marks a failure for good. */
 export interface Attempt {
@@ -238,38 +353,12 @@ export interface Attempt {
  */
 export async function sendQueuedEmail(tenantId: string, emailId: string, at: Attempt): Promise<EmailMessage["status"]> {
   const ctx: TenantContext = { tenantId, actor: systemActor("SYSTEM") };
-  const claimed = await withTenant(ctx, async (tx) => {
-    const [e] = await tx.select().from(emailMessages).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId))).for("update");
-    if (!e || e.status === "SENT" || e.status === "FAILED") return null;
-    // a campaign or sequence email whose address was suppressed (or whose enrollment stopped) since it was queued is not sent
-    const refused = e.listUnsubscribeUrl ? await bulkSendRefusal(tx, e) : null;
-    if (refused) {
-      await tx.update(emailMessages).set({ status: "FAILED", error: refused, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
-      if (e.campaignId) await tx.update(campaignRecipients).set({ state: "SUPPRESSED", reason: refused }).where(and(eq(campaignRecipients.tenantId, tenantId), eq(campaignRecipients.emailId, emailId)));
-      return "refused" as const;
-    }
-    const [m] = await tx.select().from(mailboxes).where(and(eq(mailboxes.tenantId, tenantId), eq(mailboxes.id, e.mailboxId)));
-    await tx.update(emailMessages).set({ status: "SENDING", attempts: e.attempts + 1, updatedAt: new Date() }).where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId)));
-    return { e, m: m! };
-  });
+  const claimed = await claimSends(tenantId, emailId);
   if (!claimed) return "SENT";
   if (claimed === "refused") return "FAILED";
   const { e, m } = claimed;
-  try {
-    const transport = await pooledTransport(m);
-    await transport.sendMail({
-      from: { name: m.displayName ?? "", address: m.emailAddress },
-      to: e.toAddresses,
-      cc: e.ccAddresses.length ? e.ccAddresses : undefined,
-      subject: e.subject,
-      text: e.bodyText,
-      html: e.bodyHtml,
-      messageId: e.messageId,
-      // RFC 8058: a mail client's one-click unsubscribe POSTs to the URL (campaign and sequence sends)
-      ...(e.listUnsubscribeUrl ? { headers: { "List-Unsubscribe": `<${e.listUnsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } : {}),
-    });
-  } catch (err) {
-    const reason = smtpErrorMessage(err, m);
+  const reason = await deliver(e, m);
+  if (reason) {
     const last = at.attempt >= at.maxAttempts;
     await withTenant(ctx, (tx) =>
       tx
@@ -280,11 +369,6 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
     if (last) return "FAILED";
     throw new Error(`send_email attempt ${at.attempt} of ${at.maxAttempts} failed: ${reason}`);
   }
-  await withTenant(ctx, (tx) =>
-    tx
-      .update(emailMessages)
-      .set({ status: "SENT", error: null, sentAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId))),
-  );
+  await markSent(tenantId, { id: emailId, at: new Date() });
   return "SENT";
 }

@@ -90,13 +90,16 @@ export function smtpErrorMessage(err: unknown, m: Pick<Mailbox, "smtpHost" | "sm
  */
 const pooled = new Map<string, { key: string; transport: Transporter }>();
 
+/** Connections per mailbox: as many as the worker sends at once by default (WORKER_CONCURRENCY, 10), so no send waits for another's. */
+const POOL_CONNECTIONS = 10;
+
 export async function pooledTransport(m: SmtpSettings & { id: string }): Promise<Transporter> {
   const at = await resolveSmtpHost(m.smtpHost);
   const key = [at.address, m.smtpHost, m.smtpPort, m.smtpSecurity, m.smtpUsername, m.smtpPasswordEnc, env.EMAIL_SMTP_TIMEOUT_MS].join("\u0000");
   const hit = pooled.get(m.id);
   if (hit?.key === key) return hit.transport;
   hit?.transport.close();
-  const transport = smtpTransport(m, at, { maxConnections: 5 });
+  const transport = smtpTransport(m, at, { maxConnections: POOL_CONNECTIONS });
   // a pooled connection that fails between sends reports it as an event: the next send sees the failure itself
   transport.on("error", () => pooled.get(m.id)?.transport === transport && pooled.delete(m.id));
   pooled.set(m.id, { key, transport });

@@ -8,18 +8,18 @@
 // twice, moved or in two folders, is skipped as a duplicate by its Message-ID).
 //
 // A message is logged when an outside address on it is a contact's or a lead's (one not yet
-// converted): an EMAIL activity (createActivityIn, the one write path sent emails use too) on
+// converted): an EMAIL activity (createActivitiesIn, the one write path sent emails use too) on
 // the first such contact (else the first lead), linked to the other contacts and leads, the
 // contacts' companies and their open deals, and grouped by thread
 // (threading.ts). A reply to a sent email marks it replied; a bounce (DSN) marks it
 // bounced. Every sync writes a ledger row (email_sync_runs). A password the server
 // rejects pauses the mailbox's sync, with the error on it and its owner notified.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { ImapFlow, type FetchMessageObject, type MessageStructureObject } from "imapflow";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import {
-  activities,
   activityLinks,
   contacts,
   customFieldDefinitions,
@@ -38,7 +38,7 @@ import {
   type Mailbox,
   type SyncedAttachment,
 } from "@/db/schema";
-import { createActivityIn } from "@/lib/activities/service";
+import { createActivitiesIn, type NewActivity } from "@/lib/activities/service";
 import { log } from "@/lib/log";
 import { emitEvents, type NewEvent } from "@/lib/events/emit";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
@@ -283,16 +283,27 @@ async function leadsByAddress(tx: Tx, tenantId: string, addrs: string[]): Promis
   return out;
 }
 
-/** The companies and open deals of contacts, to link an email activity to. */
-async function relatedRecords(tx: Tx, tenantId: string, contactIds: string[]): Promise<{ recordType: "COMPANY" | "DEAL"; recordId: string }[]> {
-  if (!contactIds.length) return [];
-  const cs = await tx.select({ companyId: contacts.companyId }).from(contacts).where(and(eq(contacts.tenantId, tenantId), inArray(contacts.id, contactIds)));
-  const companyIds = [...new Set(cs.map((c) => c.companyId).filter((x): x is string => !!x))];
+type RelatedRecord = { recordType: "COMPANY" | "DEAL"; recordId: string };
+
+/**
+ * The companies and open deals of a batch's contacts, read once: answers, for the contacts
+ * of one message, the records its activity is linked to (their companies, then the open
+ * deals of those contacts or companies).
+ */
+async function relatedRecordsOf(tx: Tx, tenantId: string, contactIds: string[]): Promise<(ids: string[]) => RelatedRecord[]> {
+  if (!contactIds.length) return () => [];
+  const cs = await tx.select({ id: contacts.id, companyId: contacts.companyId }).from(contacts).where(and(eq(contacts.tenantId, tenantId), inArray(contacts.id, contactIds)));
+  const companyOf = new Map(cs.map((c) => [c.id, c.companyId]));
+  const allCompanies = [...new Set(cs.map((c) => c.companyId).filter((x): x is string => !!x))];
   const ds = await tx
-    .select({ id: deals.id })
+    .select({ id: deals.id, contactId: deals.contactId, companyId: deals.companyId })
     .from(deals)
-    .where(and(eq(deals.tenantId, tenantId), isNull(deals.deletedAt), eq(deals.status, "open"), or(inArray(deals.contactId, contactIds), companyIds.length ? inArray(deals.companyId, companyIds) : sql`false`)));
-  return [...companyIds.map((id) => ({ recordType: "COMPANY" as const, recordId: id })), ...ds.map((d) => ({ recordType: "DEAL" as const, recordId: d.id }))];
+    .where(and(eq(deals.tenantId, tenantId), isNull(deals.deletedAt), eq(deals.status, "open"), or(inArray(deals.contactId, contactIds), allCompanies.length ? inArray(deals.companyId, allCompanies) : sql`false`)));
+  return (ids) => {
+    const companyIds = [...new Set(ids.map((id) => companyOf.get(id)).filter((x): x is string => !!x))];
+    const open = ds.filter((d) => (d.contactId && ids.includes(d.contactId)) || (d.companyId && companyIds.includes(d.companyId)));
+    return [...companyIds.map((id) => ({ recordType: "COMPANY" as const, recordId: id })), ...open.map((d) => ({ recordType: "DEAL" as const, recordId: d.id }))];
+  };
 }
 
 /** Threads already known for these Message-IDs: synced messages' and sent emails'. */
@@ -378,15 +389,13 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
   const leadsByAddr = await leadsByAddress(tx, tenantId, allAddrs);
   const threads = threadBatch(logged, await knownThreads(tx, tenantId, [...new Set(logged.flatMap(ancestorsOf))]));
 
-  // a contact's company and open deals, read once per batch for each set of contacts
-  const related = new Map<string, Promise<{ recordType: "COMPANY" | "DEAL"; recordId: string }[]>>();
-  const relatedOf = (ids: string[]) => {
-    const key = ids.join(",");
-    if (!related.has(key)) related.set(key, relatedRecords(tx, tenantId, ids));
-    return related.get(key)!;
-  };
-  for (const m of logged) {
-    const match = matchMessage({ from: m.from, to: m.to, cc: m.cc, own: ws.own, internalDomains: ws.internal, excludedDomains: ws.excluded }, byAddress, leadsByAddr);
+  const matches = logged.map((m) => ({ m, match: matchMessage({ from: m.from, to: m.to, cc: m.cc, own: ws.own, internalDomains: ws.internal, excludedDomains: ws.excluded }, byAddress, leadsByAddr) }));
+  const relatedOf = await relatedRecordsOf(tx, tenantId, [...new Set(matches.flatMap((x) => (x.match.matched ? x.match.contactIds : [])))]);
+  // the batch's activities, messages and links: one write each (createActivitiesIn, the one write path of activities)
+  const newActivities: NewActivity[] = [];
+  const newMessages: (typeof syncedEmails.$inferInsert)[] = [];
+  const newLinks: (typeof activityLinks.$inferInsert)[] = [];
+  for (const { m, match } of matches) {
     if (!match.matched) {
       counts[skipKey[match.reason]]++;
       continue;
@@ -397,46 +406,48 @@ export async function storeBatch(tx: Tx, tenantId: string, ws: Workspace, batch:
     const records = [...match.contactIds.map((id) => ({ recordType: "CONTACT" as const, recordId: id })), ...match.leadIds.map((id) => ({ recordType: "LEAD" as const, recordId: id }))];
     const [{ recordType, recordId: primary }, ...others] = records as [(typeof records)[number], ...typeof records];
     const preview = m.text.replace(/\s+/g, " ").trim().slice(0, SYNC_LIMITS.previewChars);
-    const activity = await createActivityIn(tx, ctx, { activityType: "EMAIL", subject: m.subject, body: preview || undefined, recordType, recordId: primary, direction, activityAt: m.date.toISOString() }, { syncedEmail: true });
-    const [row] = await tx
-      .insert(syncedEmails)
-      .values({
-        tenantId,
-        mailboxId,
-        folder: m.folder,
-        uid: m.uid,
-        direction,
-        messageId: m.messageId,
-        inReplyTo: m.inReplyTo,
-        references: m.references,
-        threadId,
-        fromAddress: m.from,
-        fromName: m.fromName,
-        toAddresses: m.to,
-        ccAddresses: m.cc,
-        subject: m.subject,
-        bodyText: m.text,
-        bodyHtml: m.html,
-        hasRemoteImages: m.hasRemoteImages,
-        attachments: m.attachments,
-        truncated: m.truncated,
-        sentAt: m.date,
-        activityId: activity.id,
-        recordType,
-        recordId: primary,
-      })
-      .returning({ id: syncedEmails.id });
-    await tx
-      .update(activities)
-      .set({ detailsJson: { syncedEmailId: row!.id, messageId: m.messageId, threadId, from: m.from, to: m.to, cc: m.cc, mailboxId } })
-      .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activity.id)));
-    const links = [...others, ...(await relatedOf(match.contactIds))];
-    if (links.length) await tx.insert(activityLinks).values(links.map((l) => ({ tenantId, activityId: activity.id, ...l }))).onConflictDoNothing();
+    const activityId = randomUUID();
+    const syncedEmailId = randomUUID();
+    newActivities.push({
+      id: activityId,
+      input: { activityType: "EMAIL", subject: m.subject, body: preview || undefined, recordType, recordId: primary, direction, activityAt: m.date.toISOString() },
+      detailsJson: { syncedEmailId, messageId: m.messageId, threadId, from: m.from, to: m.to, cc: m.cc, mailboxId },
+    });
+    newMessages.push({
+      tenantId,
+      id: syncedEmailId,
+      mailboxId,
+      folder: m.folder,
+      uid: m.uid,
+      direction,
+      messageId: m.messageId,
+      inReplyTo: m.inReplyTo,
+      references: m.references,
+      threadId,
+      fromAddress: m.from,
+      fromName: m.fromName,
+      toAddresses: m.to,
+      ccAddresses: m.cc,
+      subject: m.subject,
+      bodyText: m.text,
+      bodyHtml: m.html,
+      hasRemoteImages: m.hasRemoteImages,
+      attachments: m.attachments,
+      truncated: m.truncated,
+      sentAt: m.date,
+      activityId,
+      recordType,
+      recordId: primary,
+    });
+    for (const l of [...others, ...relatedOf(match.contactIds)]) newLinks.push({ tenantId, activityId, ...l });
     if (direction === "INBOUND") {
-      events.push({ type: "email.received", entityType: recordType, entityId: primary, payload: { syncedEmailId: row!.id, activityId: activity.id, messageId: m.messageId, threadId, from: m.from } });
+      events.push({ type: "email.received", entityType: recordType, entityId: primary, payload: { syncedEmailId, activityId, messageId: m.messageId, threadId, from: m.from } });
     }
     counts.matched++;
   }
+  await createActivitiesIn(tx, ctx, newActivities, { syncedEmail: true });
+  if (newMessages.length) await tx.insert(syncedEmails).values(newMessages);
+  if (newLinks.length) await tx.insert(activityLinks).values(newLinks).onConflictDoNothing();
   if (events.length) await emitEvents(tx, ctx, events);
   const lastUid = folder.lastUid;
   await tx

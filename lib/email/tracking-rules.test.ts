@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clickPayload, internalDomains, isProxyOpen, linksOf, openPayload, readPayload, textToHtml, trackingAllowed } from "./tracking-rules";
+import { CLICK_PAYLOAD_BYTES, CLICK_URL_MAX_BYTES, clickPayload, internalDomains, isProxyOpen, linksOf, openPayload, readPayload, textToHtml, trackingAllowed } from "./tracking-rules";
 
 const T = "0b0f4d1e-8d4b-4c1a-9a57-2f6f3a1d7e01";
 const E = "f3c2a8e4-1b2c-4d5e-8f90-123456789abc";
@@ -26,9 +26,19 @@ describe("tracking rules", () => {
   });
 
   it("round-trips ids through payloads, and a payload of the other kind reads as nothing", () => {
-    expect(readPayload(openPayload(T, E), "open")).toEqual({ kind: "open", tenantId: T, emailId: E, linkIndex: null });
-    expect(readPayload(clickPayload(T, E, 7), "click")).toEqual({ kind: "click", tenantId: T, emailId: E, linkIndex: 7 });
+    expect(readPayload(openPayload(T, E), "open")).toEqual({ kind: "open", tenantId: T, emailId: E, linkIndex: null, url: null });
+    expect(readPayload(clickPayload(T, E, 7), "click")).toEqual({ kind: "click", tenantId: T, emailId: E, linkIndex: 7, url: null });
     expect(readPayload(clickPayload(T, E, 7), "open")).toBeNull();
+    expect(readPayload(openPayload(T, E), "unsubscribe")).toBeNull();
+  });
+
+  it("carries a click's link in its payload, up to CLICK_URL_MAX_BYTES (a longer one is read from the email)", () => {
+    const url = "https://example.com/pricing?plan=pro&ref=é";
+    expect(readPayload(clickPayload(T, E, 3, url), "click")).toEqual({ kind: "click", tenantId: T, emailId: E, linkIndex: 3, url });
+    expect(readPayload(clickPayload(T, E, 3, url), "open")).toBeNull();
+    const long = `https://example.com/${"a".repeat(CLICK_URL_MAX_BYTES)}`;
+    expect(readPayload(clickPayload(T, E, 3, long), "click")).toEqual({ kind: "click", tenantId: T, emailId: E, linkIndex: 3, url: null });
+    expect(clickPayload(T, E, 3, long).length).toBe(CLICK_PAYLOAD_BYTES);
   });
 
   it("finds links without trailing punctuation", () => {

@@ -34,8 +34,12 @@ export function isProxyOpen(userAgent: string | null): boolean {
 const OPEN = 1;
 const CLICK = 2;
 const UNSUBSCRIBE = 3;
+/** A click whose link travels in the id itself (signed with it): the redirect needs no read. */
+const CLICK_TO = 4;
 export const OPEN_PAYLOAD_BYTES = 33;
 export const CLICK_PAYLOAD_BYTES = 35;
+/** Links longer than this stay in the database only (the id names their index). */
+export const CLICK_URL_MAX_BYTES = 1024;
 
 const uuidBytes = (id: string) => Buffer.from(id.replace(/-/g, ""), "hex");
 const uuidText = (b: Buffer) => {
@@ -47,10 +51,13 @@ export function openPayload(tenantId: string, emailId: string): Buffer {
   return Buffer.concat([Buffer.from([OPEN]), uuidBytes(tenantId), uuidBytes(emailId)]);
 }
 
-export function clickPayload(tenantId: string, emailId: string, linkIndex: number): Buffer {
+/** A click's payload; with `url` (up to CLICK_URL_MAX_BYTES) the link itself follows the index. */
+export function clickPayload(tenantId: string, emailId: string, linkIndex: number, url?: string): Buffer {
   const idx = Buffer.alloc(2);
   idx.writeUInt16BE(linkIndex);
-  return Buffer.concat([Buffer.from([CLICK]), uuidBytes(tenantId), uuidBytes(emailId), idx]);
+  const link = url ? Buffer.from(url, "utf8") : null;
+  const carried = link && link.length <= CLICK_URL_MAX_BYTES ? link : null;
+  return Buffer.concat([Buffer.from([carried ? CLICK_TO : CLICK]), uuidBytes(tenantId), uuidBytes(emailId), idx, ...(carried ? [carried] : [])]);
 }
 
 /** An unsubscribe link's payload: the same shape as an open's, with its own kind byte. */
@@ -64,12 +71,21 @@ export interface TrackingTarget {
   tenantId: string;
   emailId: string;
   linkIndex: number | null;
+  /** A click's link, when its id carries it. */
+  url: string | null;
 }
 
 /** What a verified payload names; null when its kind byte is not the one expected. */
 export function readPayload(p: Buffer, kind: "open" | "click" | "unsubscribe"): TrackingTarget | null {
-  if (p[0] !== (kind === "open" ? OPEN : kind === "click" ? CLICK : UNSUBSCRIBE)) return null;
-  return { kind, tenantId: uuidText(p.subarray(1, 17)), emailId: uuidText(p.subarray(17, 33)), linkIndex: kind === "click" ? p.readUInt16BE(33) : null };
+  const carried = kind === "click" && p[0] === CLICK_TO && p.length > CLICK_PAYLOAD_BYTES;
+  if (!carried && (p[0] !== (kind === "open" ? OPEN : kind === "click" ? CLICK : UNSUBSCRIBE) || p.length !== (kind === "click" ? CLICK_PAYLOAD_BYTES : OPEN_PAYLOAD_BYTES))) return null;
+  return {
+    kind,
+    tenantId: uuidText(p.subarray(1, 17)),
+    emailId: uuidText(p.subarray(17, 33)),
+    linkIndex: kind === "click" ? p.readUInt16BE(33) : null,
+    url: carried ? p.subarray(CLICK_PAYLOAD_BYTES).toString("utf8") : null,
+  };
 }
 
 // ---- the HTML body -------------------------------------------------------------------
@@ -87,7 +103,7 @@ export function linksOf(text: string): string[] {
 
 export interface HtmlOptions {
   /** Given: each link's href becomes this (its index in linksOf order), and `pixelUrl` is added. */
-  clickUrl?: (index: number) => string;
+  clickUrl?: (index: number, url: string) => string;
   pixelUrl?: string;
   /** A campaign's or sequence's unsubscribe link, below the message and never rewritten for tracking. */
   unsubscribeUrl?: string;
@@ -104,7 +120,7 @@ export function textToHtml(text: string, opts: HtmlOptions = {}): string {
   for (const m of text.matchAll(URL_IN_TEXT)) {
     const url = m[0];
     out += escapeHtml(text.slice(last, m.index));
-    const href = opts.clickUrl && index < MAX_LINKS ? opts.clickUrl(index) : url;
+    const href = opts.clickUrl && index < MAX_LINKS ? opts.clickUrl(index, url) : url;
     out += `<a href="${escapeHtml(href)}">${escapeHtml(url)}</a>`;
     index++;
     last = m.index! + url.length;

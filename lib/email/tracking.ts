@@ -10,10 +10,10 @@ import { log } from "@/lib/log";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { readInTenant, withTenant } from "@/lib/tenancy/with-tenant";
 import { verifyToken } from "./crypto";
-import { CLICK_PAYLOAD_BYTES, isProxyOpen, OPEN_PAYLOAD_BYTES, readPayload, type TrackingTarget } from "./tracking-rules";
+import { CLICK_PAYLOAD_BYTES, CLICK_URL_MAX_BYTES, isProxyOpen, OPEN_PAYLOAD_BYTES, readPayload, type TrackingTarget } from "./tracking-rules";
 
 export function readTrackingToken(token: string, kind: "open" | "click"): TrackingTarget | null {
-  const payload = verifyToken(token, kind === "open" ? OPEN_PAYLOAD_BYTES : CLICK_PAYLOAD_BYTES);
+  const payload = verifyToken(token, kind === "open" ? OPEN_PAYLOAD_BYTES : { min: CLICK_PAYLOAD_BYTES, max: CLICK_PAYLOAD_BYTES + CLICK_URL_MAX_BYTES });
   return payload ? readPayload(payload, kind) : null;
 }
 
@@ -31,7 +31,7 @@ const MAX_PENDING = 1000;
 
 type Hit =
   | { kind: "OPEN"; tenantId: string; emailId: string; userAgent: string | null; proxy: boolean }
-  | { kind: "CLICK"; tenantId: string; emailId: string; linkIndex: number; userAgent: string | null };
+  | { kind: "CLICK"; tenantId: string; emailId: string; linkIndex: number; url: string; userAgent: string | null };
 
 /** Map.groupBy (Node 21+) for Node 20. */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -115,7 +115,7 @@ async function writeHits(tenantId: string, hits: Hit[]): Promise<void> {
         const e = found.get(h.emailId);
         if (!e) continue;
         rows.push({ tenantId, emailId: h.emailId, kind: "CLICK", linkIndex: h.linkIndex, userAgent: h.userAgent });
-        events.push({ type: "email.clicked", entityType: e.record_type, entityId: e.record_id, payload: { emailId: h.emailId, linkIndex: h.linkIndex, url: linksOf.get(h.emailId)?.[h.linkIndex] ?? null } });
+        events.push({ type: "email.clicked", entityType: e.record_type, entityId: e.record_id, payload: { emailId: h.emailId, linkIndex: h.linkIndex, url: h.url } });
       }
     }
     const col = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
@@ -184,8 +184,9 @@ const LINKS_SQL = "select id, links from email_messages where tenant_id = $1 and
 export async function recordClick(token: string, userAgent: string | null): Promise<string | null> {
   const t = readTrackingToken(token, "click");
   if (!t || t.linkIndex === null) return null;
-  const url = (await trackedLinks(t.tenantId, t.emailId))?.[t.linkIndex];
+  // the link signed into the id (emails sent since it carries one), else the one stored at its index
+  const url = t.url ?? (await trackedLinks(t.tenantId, t.emailId))?.[t.linkIndex];
   if (typeof url !== "string") return null;
-  enqueue({ kind: "CLICK", tenantId: t.tenantId, emailId: t.emailId, linkIndex: t.linkIndex, userAgent: ua(userAgent) });
+  enqueue({ kind: "CLICK", tenantId: t.tenantId, emailId: t.emailId, linkIndex: t.linkIndex, url, userAgent: ua(userAgent) });
   return url;
 }

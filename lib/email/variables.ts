@@ -3,7 +3,7 @@
 // scope decides what a template can reveal, as it decides what the page shows.
 import "server-only";
 import type { RecordRef } from "@/lib/activities/record-ref";
-import { loadRecordRef } from "@/lib/activities/record-ref";
+import { loadRecordRef, loadRecordRefs } from "@/lib/activities/record-ref";
 import type { RecordKind } from "@/lib/records/registry";
 import type { Tx } from "@/lib/tenancy/with-tenant";
 import type { TemplateValue, TemplateVariables } from "./template";
@@ -32,8 +32,12 @@ const person = (r: Row) => ({
   jobTitle: str(r.jobTitle),
 });
 
-async function related(tx: Tx, tenantId: string, kind: RecordKind, id: unknown): Promise<Row | null> {
+/** Related records read beforehand for many records at once (recordVariablesMany), by `KIND:id`. */
+type Preloaded = Map<string, Row>;
+
+async function related(tx: Tx, tenantId: string, kind: RecordKind, id: unknown, preloaded?: Preloaded): Promise<Row | null> {
   if (typeof id !== "string") return null;
+  if (preloaded) return preloaded.get(`${kind}:${id}`) ?? null;
   try {
     return (await loadRecordRef(tx, tenantId, kind, id)).row as Row;
   } catch {
@@ -41,13 +45,13 @@ async function related(tx: Tx, tenantId: string, kind: RecordKind, id: unknown):
   }
 }
 
-export async function recordVariables(tx: Tx, tenantId: string, record: RecordRef, sender: { name: string | null; email: string | null }): Promise<TemplateVariables> {
+export async function recordVariables(tx: Tx, tenantId: string, record: RecordRef, sender: { name: string | null; email: string | null }, preloaded?: Preloaded): Promise<TemplateVariables> {
   const r = record.row as Row;
   const vars: TemplateVariables = { user: { name: sender.name, email: sender.email, firstName: sender.name?.split(" ")[0] ?? null } };
   const company = (c: Row | null) => c && { name: str(c.name), domain: str(c.domain), website: str(c.website), industry: str(c.industry) };
   if (record.kind === "CONTACT") {
     vars.contact = person(r);
-    vars.company = company(await related(tx, tenantId, "COMPANY", r.companyId)) ?? undefined;
+    vars.company = company(await related(tx, tenantId, "COMPANY", r.companyId, preloaded)) ?? undefined;
   } else if (record.kind === "LEAD") {
     // a lead is the person written to: {{contact.firstName}} works on it too
     vars.lead = { ...person(r), companyName: str(r.companyName), source: str(r.source) };
@@ -66,6 +70,18 @@ export async function recordVariables(tx: Tx, tenantId: string, record: RecordRe
     if (contact) vars.contact = person(contact);
   }
   return vars;
+}
+
+/**
+ * recordVariables of many contacts (a campaign's batch): their companies read in one query
+ * (as the sender's transaction sees them), the rest in memory. By contact id.
+ */
+export async function contactVariablesMany(tx: Tx, tenantId: string, contacts: readonly RecordRef[], sender: { name: string | null; email: string | null }): Promise<Map<string, TemplateVariables>> {
+  const companies = await loadRecordRefs(tx, tenantId, "COMPANY", contacts.map((c) => (c.row as Row).companyId).filter((id): id is string => typeof id === "string"));
+  const preloaded: Preloaded = new Map([...companies.values()].map((c) => [`COMPANY:${c.id}`, c.row as Row]));
+  const out = new Map<string, TemplateVariables>();
+  for (const c of contacts) out.set(c.id, await recordVariables(tx, tenantId, c, sender, preloaded));
+  return out;
 }
 
 /** Where an email from this record goes by default: the contact's, lead's or deal contact's address. */

@@ -24,6 +24,7 @@ import { sendQueuedEmail } from "@/lib/email/send";
 import { closePooledTransports } from "@/lib/email/smtp";
 import { EMAIL_SYNC_CRONTAB, emailSyncSweepTask, syncMailboxTask } from "@/lib/email/sync-tasks";
 import { runCampaignBatch } from "@/lib/campaigns/run";
+import { sendCampaignEmails } from "@/lib/campaigns/send";
 import { sequenceStopConsumer } from "@/lib/sequences/consumer";
 import { runSequenceStep } from "@/lib/sequences/run";
 import { analyticsConsumer } from "@/lib/analytics/consumer";
@@ -70,6 +71,12 @@ export const taskList: TaskList = {
   async send_email(payload, helpers) {
     const { tenantId, emailId } = payload as { tenantId: string; emailId: string };
     await sendQueuedEmail(tenantId, emailId, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+  },
+  // a campaign's emails, in batches (queued by the email_messages statement trigger: migration bulk_send_priority)
+  async send_campaign(payload, helpers) {
+    const { tenantId, campaignId } = payload as { tenantId: string; campaignId: string };
+    const r = await sendCampaignEmails(tenantId, campaignId);
+    if (r.nextAt) await helpers.addJob("send_campaign", { tenantId, campaignId }, { jobKey: `campaign-send:${campaignId}`, runAt: r.nextAt, maxAttempts: 25, priority: 10 });
   },
   // the IMAP sync: the minute's sweep, and each mailbox's sync (also queued by "Sync now")
   email_sync_sweep: emailSyncSweepTask,
