@@ -13,7 +13,7 @@
 // Soft-deleted records count nowhere.
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { pipelines, stageHistory } from "@/db/schema";
+import { pipelines } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import type { PipelineKind } from "@/lib/pipelines/move-record";
@@ -23,6 +23,7 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { loadWorkspace } from "@/lib/workspace/service";
 import { cached, type Freshness } from "./cache";
+import { historyCreatedSql, historyStageSql, staysCreatedSql, staysStageSql, type MetricsSource } from "./metrics-sql";
 import { dayPeriod, type DayPeriod } from "./period";
 import { stateAtCtes } from "./state-at";
 
@@ -80,19 +81,23 @@ export async function pipelineMetrics(ctx: TenantContext, pipelineId: string, ra
 /** What identifies a metrics computation (the cache's parameters; lib/analytics/refresh.ts computes it again from them). */
 export const metricsParams = (pipelineId: string, range: { from?: string; to?: string }) => ({ pipelineId, from: range.from ?? null, to: range.to ?? null });
 
-/** The metrics computed now (no cache): the read path's miss, the worker's refresh, the tests' reference. */
-export async function computePipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}): Promise<PipelineMetrics> {
+/**
+ * The metrics computed now (no cache): the read path's miss and the worker's refresh, from
+ * the stays (lib/analytics/metrics-sql.ts); `source: "history"` is the raw computation the
+ * tests and the bench compare them with.
+ */
+export async function computePipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}, source: MetricsSource = "stays"): Promise<PipelineMetrics> {
   assertCan(ctx.actor.role, "pipelines.read");
   if (!isUuid(pipelineId)) throw notFound("Pipeline");
   return withTenant(ctx, async (tx) => {
     const [p] = await tx.select({ objectType: pipelines.objectType }).from(pipelines).where(and(eq(pipelines.tenantId, ctx.tenantId), eq(pipelines.id, pipelineId)));
     if (!p || p.objectType === "CONTACT" || p.objectType === "COMPANY") throw notFound("Pipeline");
     const { timeZone } = await loadWorkspace(tx, ctx.tenantId);
-    return metricsIn(tx, ctx.tenantId, pipelineId, p.objectType as PipelineKind, dayPeriod(range, timeZone));
+    return metricsIn(tx, ctx.tenantId, pipelineId, p.objectType as PipelineKind, dayPeriod(range, timeZone), source);
   });
 }
 
-async function metricsIn(tx: Tx, tenantId: string, pipelineId: string, kind: PipelineKind, period: DayPeriod): Promise<PipelineMetrics> {
+async function metricsIn(tx: Tx, tenantId: string, pipelineId: string, kind: PipelineKind, period: DayPeriod, source: MetricsSource): Promise<PipelineMetrics> {
   const deals = kind === "DEAL";
   const r = tableOf(RECORD_KINDS[kind]);
   const start = sql`${period.start.toISOString()}::timestamptz`;
@@ -113,48 +118,11 @@ async function metricsIn(tx: Tx, tenantId: string, pipelineId: string, kind: Pip
       avg(extract(epoch from a.entered_at - a.created_at) / 86400) filter (where ${won}) as cycle_days
     from at_t a join st s on s.id = a.stage_id`);
 
-  // the period's history rows of live records, of any pipeline of the type (a move between pipelines leaves one stage and enters another)
-  const inPeriod = sql`
-    period_rows as (
-      select h.entity_id, h.seq, h.changed_at, h.from_stage_id, h.to_stage_id
-      from ${stageHistory} h join ${r} r on r.tenant_id = h.tenant_id and r.id = h.entity_id and r.deleted_at is null
-      where h.tenant_id = ${tenantId}::uuid and h.entity_type = ${kind} and h.pipeline_id in (select id from kin)
-        and h.changed_at >= ${start} and h.changed_at < ${end}
-    )`;
   const until = sql`least(${end}, now())`;
-  const stageRows = await tx.execute<Record<string, unknown>>(sql`${ctes}, ${inPeriod}, entries as (
-      select e.to_stage_id as stage_id,
-        extract(epoch from greatest(least(coalesce(nx.changed_at, ${until}), ${until}), e.changed_at) - e.changed_at) / 86400 as days,
-        s.next_id is not null and exists (
-          select 1 from ${stageHistory} n
-          where n.tenant_id = ${tenantId}::uuid and n.entity_type = ${kind} and n.entity_id = e.entity_id
-            and n.seq > e.seq and n.changed_at < ${end} and n.to_stage_id = s.next_id
-        ) as converted
-      from period_rows e join st s on s.id = e.to_stage_id
-      left join lateral (
-        select n.changed_at from ${stageHistory} n
-        where n.tenant_id = ${tenantId}::uuid and n.entity_type = ${kind} and n.entity_id = e.entity_id and n.seq > e.seq
-        order by n.seq limit 1
-      ) nx on true
-    ), exits as (
-      select x.from_stage_id as stage_id, count(*)::int as exited from period_rows x where x.from_stage_id in (select id from st) group by 1
-    ), moves as (
-      select count(*) filter (where t.display_order > f.display_order)::int as forward, count(*) filter (where t.display_order < f.display_order)::int as backward
-      from period_rows m join st f on f.id = m.from_stage_id join st t on t.id = m.to_stage_id
-    )
-    select s.id as stage_id, s.name, s.display_order, s.stage_state, s.next_id,
-      (select count(*) from entries e where e.stage_id = s.id)::int as entered,
-      coalesce((select x.exited from exits x where x.stage_id = s.id), 0) as exited,
-      (select avg(e.days) from entries e where e.stage_id = s.id) as average_days,
-      (select avg(case when e.converted then 1.0 else 0.0 end) from entries e where e.stage_id = s.id) as conversion,
-      (select forward from moves) as forward, (select backward from moves) as backward
-    from st s order by s.display_order`);
-
-  const [created] = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n from ${r} r
-    where r.tenant_id = ${tenantId}::uuid and r.deleted_at is null and r.created_at >= ${start} and r.created_at < ${end}
-      and coalesce((select h.pipeline_id from ${stageHistory} h
-        where h.tenant_id = ${tenantId}::uuid and h.entity_type = ${kind} and h.entity_id = r.id order by h.seq limit 1), r.pipeline_id) = ${pipelineId}::uuid`);
+  const stageRows = await tx.execute<Record<string, unknown>>(
+    source === "stays" ? staysStageSql(ctes, { tenantId, kind, start, end, until }) : historyStageSql(ctes, { tenantId, kind, r, start, end, until }),
+  );
+  const [created] = await tx.execute<{ n: number }>(source === "stays" ? staysCreatedSql({ tenantId, kind, pipelineId, r, start, end }) : historyCreatedSql({ tenantId, kind, pipelineId, r, start, end }));
 
   const s = summary!;
   const wonN = Number(s.won);
