@@ -29,10 +29,10 @@ CREATE TABLE IF NOT EXISTS "analytics_stays" (
 	CONSTRAINT "analytics_stays_tenant_id_history_id_pk" PRIMARY KEY("tenant_id","history_id")
 );
 --> statement-breakpoint
--- pipeline metrics: the stays that began in a period (lib/analytics/metrics.ts)
-CREATE INDEX IF NOT EXISTS "analytics_stays_pipeline_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","pipeline_id","entered_at");--> statement-breakpoint
--- pipeline metrics' "created": the records whose first stay is in the pipeline, by creation time
-CREATE INDEX IF NOT EXISTS "analytics_stays_created_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","pipeline_id","record_created_at") WHERE "is_first";--> statement-breakpoint
+-- pipeline metrics: the stays that began in a period (lib/analytics/metrics-sql.ts), read from the index alone
+CREATE INDEX IF NOT EXISTS "analytics_stays_pipeline_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","pipeline_id","entered_at","entity_id","seq","stage_id","from_stage_id","exited_at","record_deleted_at");--> statement-breakpoint
+-- pipeline metrics' "created": each record's first stay, by the record's creation time
+CREATE INDEX IF NOT EXISTS "analytics_stays_first_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","record_created_at","pipeline_id","entity_id","record_deleted_at") WHERE "is_first";--> statement-breakpoint
 -- a record's stays (the triggers below; created records without history)
 CREATE INDEX IF NOT EXISTS "analytics_stays_entity_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","entity_id","seq");--> statement-breakpoint
 -- Re-derives the stays of the given records (parallel arrays) from their stage history:

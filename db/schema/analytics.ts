@@ -62,10 +62,10 @@ export const analyticsStays = pgTable("analytics_stays", {
   recordDeletedAt: timestamp({ withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.historyId] }),
-  // pipeline metrics: the stays that began in a period (lib/analytics/metrics.ts)
-  index("analytics_stays_pipeline_idx").on(t.tenantId, t.entityType, t.pipelineId, t.enteredAt),
-  // pipeline metrics' "created": the records whose first stay is in the pipeline, by creation time
-  index("analytics_stays_created_idx").on(t.tenantId, t.entityType, t.pipelineId, t.recordCreatedAt).where(sql`${t.isFirst}`),
+  // pipeline metrics: the stays that began in a period (lib/analytics/metrics-sql.ts), read from the index alone
+  index("analytics_stays_pipeline_idx").on(t.tenantId, t.entityType, t.pipelineId, t.enteredAt, t.entityId, t.seq, t.stageId, t.fromStageId, t.exitedAt, t.recordDeletedAt),
+  // pipeline metrics' "created": each record's first stay, by the record's creation time
+  index("analytics_stays_first_idx").on(t.tenantId, t.entityType, t.recordCreatedAt, t.pipelineId, t.entityId, t.recordDeletedAt).where(sql`${t.isFirst}`),
   // a record's stays (the triggers' re-derivation, created-without-history)
   index("analytics_stays_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.seq),
 ]);

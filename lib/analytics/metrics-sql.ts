@@ -32,11 +32,13 @@ function perStage(ctes: SQL, periodRows: SQL, entries: SQL): SQL {
   return sql`${ctes}, period_rows as (${periodRows}), ${entries}, per_stage as (
       select e.stage_id, count(*)::int as entered, avg(e.days) as average_days, avg(case when e.converted then 1.0 else 0.0 end) as conversion
       from entries e group by e.stage_id
+    ), pairs as (
+      select x.from_stage_id, x.to_stage_id, count(*)::int as n from period_rows x where x.from_stage_id is not null group by 1, 2
     ), exits as (
-      select x.from_stage_id as stage_id, count(*)::int as exited from period_rows x where x.from_stage_id in (select id from st) group by 1
+      select x.from_stage_id as stage_id, sum(x.n)::int as exited from pairs x where x.from_stage_id in (select id from st) group by 1
     ), moves as (
-      select count(*) filter (where t.display_order > f.display_order)::int as forward, count(*) filter (where t.display_order < f.display_order)::int as backward
-      from period_rows m join st f on f.id = m.from_stage_id join st t on t.id = m.to_stage_id
+      select coalesce(sum(m.n) filter (where t.display_order > f.display_order), 0)::int as forward, coalesce(sum(m.n) filter (where t.display_order < f.display_order), 0)::int as backward
+      from pairs m join st f on f.id = m.from_stage_id join st t on t.id = m.to_stage_id
     )
     select s.id as stage_id, s.name, s.display_order, s.stage_state, s.next_id,
       coalesce(p.entered, 0) as entered, coalesce(x.exited, 0) as exited, p.average_days, p.conversion,
@@ -47,19 +49,19 @@ function perStage(ctes: SQL, periodRows: SQL, entries: SQL): SQL {
 
 const days = (until: SQL) => sql`extract(epoch from greatest(least(coalesce(e.exited_at, ${until}), ${until}), e.changed_at) - e.changed_at) / 86400`;
 
-/** From the stays: the period's stays of live records; exits are stored, conversions found among the period's rows (a hash join). */
+/** From the stays: the period's stays of live records (an index-only range); exits are stored, conversions found among the period's rows. */
 export function staysStageSql(ctes: SQL, o: Bounds & { until: SQL }): SQL {
   const periodRows = sql`
     select s.entity_id, s.seq, s.entered_at as changed_at, s.exited_at, s.from_stage_id, s.stage_id as to_stage_id
     from ${analyticsStays} s
     where s.tenant_id = ${o.tenantId}::uuid and s.entity_type = ${o.kind} and s.pipeline_id in (select id from kin)
       and s.entered_at >= ${o.start} and s.entered_at < ${o.end} and s.record_deleted_at is null`;
-  const entries = sql`converted as (
-      select distinct e.entity_id, e.seq from period_rows e join st s on s.id = e.to_stage_id
-      join period_rows n on n.entity_id = e.entity_id and n.to_stage_id = s.next_id and n.seq > e.seq
+  // converted: the record's last entry (in the period) into the stage after this one comes after this entry
+  const entries = sql`last_entry as (
+      select e.entity_id, e.to_stage_id, max(e.seq) as seq from period_rows e group by 1, 2
     ), entries as (
-      select e.to_stage_id as stage_id, ${days(o.until)} as days, c.entity_id is not null as converted
-      from period_rows e join st s on s.id = e.to_stage_id left join converted c on c.entity_id = e.entity_id and c.seq = e.seq
+      select e.to_stage_id as stage_id, ${days(o.until)} as days, coalesce(l.seq > e.seq, false) as converted
+      from period_rows e join st s on s.id = e.to_stage_id left join last_entry l on l.entity_id = e.entity_id and l.to_stage_id = s.next_id
     )`;
   return perStage(ctes, periodRows, entries);
 }
@@ -90,17 +92,21 @@ export function historyStageSql(ctes: SQL, o: Bounds & { r: ReturnType<typeof ta
 
 type CreatedOptions = Bounds & { pipelineId: string; r: ReturnType<typeof tableOf> };
 
-/** Records created in the period whose first stay is in this pipeline, plus those with no history that are in it. */
+/**
+ * Records created in the period whose first stay is in this pipeline, plus those with no
+ * history that are in it (a hashed anti-join with the period's first stays).
+ */
 export function staysCreatedSql(o: CreatedOptions): SQL {
   return sql`
-    select (
-      select count(*) from ${analyticsStays} s
-      where s.tenant_id = ${o.tenantId}::uuid and s.entity_type = ${o.kind} and s.pipeline_id = ${o.pipelineId}::uuid and s.is_first
+    with firsts as (
+      select s.entity_id, s.pipeline_id from ${analyticsStays} s
+      where s.tenant_id = ${o.tenantId}::uuid and s.entity_type = ${o.kind} and s.is_first
         and s.record_created_at >= ${o.start} and s.record_created_at < ${o.end} and s.record_deleted_at is null
-    )::int + (
+    )
+    select (select count(*) from firsts f where f.pipeline_id = ${o.pipelineId}::uuid)::int + (
       select count(*) from ${o.r} r
       where r.tenant_id = ${o.tenantId}::uuid and r.deleted_at is null and r.created_at >= ${o.start} and r.created_at < ${o.end} and r.pipeline_id = ${o.pipelineId}::uuid
-        and not exists (select 1 from ${analyticsStays} s where s.tenant_id = r.tenant_id and s.entity_type = ${o.kind} and s.entity_id = r.id)
+        and r.id not in (select f.entity_id from firsts f)
     )::int as n`;
 }
 

@@ -19,7 +19,7 @@ import { notFound } from "@/lib/errors";
 import type { PipelineKind } from "@/lib/pipelines/move-record";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { loadWorkspace } from "@/lib/workspace/service";
 import { cached, type Freshness } from "./cache";
@@ -89,15 +89,19 @@ export const metricsParams = (pipelineId: string, range: { from?: string; to?: s
 export async function computePipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}, source: MetricsSource = "stays"): Promise<PipelineMetrics> {
   assertCan(ctx.actor.role, "pipelines.read");
   if (!isUuid(pipelineId)) throw notFound("Pipeline");
-  return withTenant(ctx, async (tx) => {
+  const { kind, timeZone } = await withTenant(ctx, async (tx) => {
     const [p] = await tx.select({ objectType: pipelines.objectType }).from(pipelines).where(and(eq(pipelines.tenantId, ctx.tenantId), eq(pipelines.id, pipelineId)));
     if (!p || p.objectType === "CONTACT" || p.objectType === "COMPANY") throw notFound("Pipeline");
-    const { timeZone } = await loadWorkspace(tx, ctx.tenantId);
-    return metricsIn(tx, ctx.tenantId, pipelineId, p.objectType as PipelineKind, dayPeriod(range, timeZone), source);
+    return { kind: p.objectType as PipelineKind, timeZone: (await loadWorkspace(tx, ctx.tenantId)).timeZone };
   });
+  // the three statements are independent: each in its own transaction, side by side
+  const run: Run = async <T extends Record<string, unknown>>(statement: SQL) => (await withTenant(ctx, (tx) => tx.execute<T>(statement))) as unknown as T[];
+  return metricsIn(run, ctx.tenantId, pipelineId, kind, dayPeriod(range, timeZone), source);
 }
 
-async function metricsIn(tx: Tx, tenantId: string, pipelineId: string, kind: PipelineKind, period: DayPeriod, source: MetricsSource): Promise<PipelineMetrics> {
+type Run = <T extends Record<string, unknown>>(statement: SQL) => Promise<T[]>;
+
+async function metricsIn(run: Run, tenantId: string, pipelineId: string, kind: PipelineKind, period: DayPeriod, source: MetricsSource): Promise<PipelineMetrics> {
   const deals = kind === "DEAL";
   const r = tableOf(RECORD_KINDS[kind]);
   const start = sql`${period.start.toISOString()}::timestamptz`;
@@ -109,20 +113,20 @@ async function metricsIn(tx: Tx, tenantId: string, pipelineId: string, kind: Pip
   const lost = sql`s.stage_state = 'DONE_FAILED' and a.entered_at >= ${start}`;
   const open = sql`s.stage_state in ('NOT_STARTED', 'IN_PROGRESS')`;
 
-  const [summary] = await tx.execute<Record<string, unknown>>(sql`${ctes}
+  const summarySql = sql`${ctes}
     select count(*) filter (where ${won})::int as won, count(*) filter (where ${lost})::int as lost, count(*) filter (where ${open})::int as active,
       ${sum(sql`a.amount`, open)} as pipeline_value,
       ${sum(sql`a.amount * coalesce(a.forecast_probability, s.probability)`, open)} as weighted_value,
       ${sum(sql`a.amount`, won)} as won_value, ${sum(sql`a.amount`, lost)} as lost_value,
       ${deals ? sql`(sum(a.amount) filter (where ${won}) / nullif(count(*) filter (where ${won}), 0))::numeric(18,2)::text` : sql`null::text`} as average_size,
       avg(extract(epoch from a.entered_at - a.created_at) / 86400) filter (where ${won}) as cycle_days
-    from at_t a join st s on s.id = a.stage_id`);
-
+    from at_t a join st s on s.id = a.stage_id`;
   const until = sql`least(${end}, now())`;
-  const stageRows = await tx.execute<Record<string, unknown>>(
-    source === "stays" ? staysStageSql(ctes, { tenantId, kind, start, end, until }) : historyStageSql(ctes, { tenantId, kind, r, start, end, until }),
-  );
-  const [created] = await tx.execute<{ n: number }>(source === "stays" ? staysCreatedSql({ tenantId, kind, pipelineId, r, start, end }) : historyCreatedSql({ tenantId, kind, pipelineId, r, start, end }));
+  const [[summary], stageRows, [created]] = await Promise.all([
+    run(summarySql),
+    run(source === "stays" ? staysStageSql(ctes, { tenantId, kind, start, end, until }) : historyStageSql(ctes, { tenantId, kind, r, start, end, until })),
+    run<{ n: number }>(source === "stays" ? staysCreatedSql({ tenantId, kind, pipelineId, r, start, end }) : historyCreatedSql({ tenantId, kind, pipelineId, r, start, end })),
+  ]);
 
   const s = summary!;
   const wonN = Number(s.won);
