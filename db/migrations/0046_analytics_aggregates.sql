@@ -33,6 +33,10 @@ CREATE TABLE IF NOT EXISTS "analytics_stays" (
 CREATE INDEX IF NOT EXISTS "analytics_stays_pipeline_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","pipeline_id","entered_at","entity_id","seq","stage_id","from_stage_id","exited_at","record_deleted_at");--> statement-breakpoint
 -- pipeline metrics' "created": each record's first stay, by the record's creation time
 CREATE INDEX IF NOT EXISTS "analytics_stays_first_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","record_created_at","pipeline_id","entity_id","record_deleted_at") WHERE "is_first";--> statement-breakpoint
+-- pipeline metrics' "created": the records of a pipeline created in a period (the records without history)
+CREATE INDEX IF NOT EXISTS "deals_pipeline_created_idx" ON "deals" USING btree ("tenant_id","pipeline_id","created_at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "leads_pipeline_created_idx" ON "leads" USING btree ("tenant_id","pipeline_id","created_at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "tickets_pipeline_created_idx" ON "tickets" USING btree ("tenant_id","pipeline_id","created_at");--> statement-breakpoint
 -- a record's stays (the triggers below; created records without history)
 CREATE INDEX IF NOT EXISTS "analytics_stays_entity_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","entity_id","seq");--> statement-breakpoint
 -- Re-derives the stays of the given records (parallel arrays) from their stage history:
