@@ -26,11 +26,12 @@ CREATE TABLE IF NOT EXISTS "analytics_stays" (
 	"exited_at" timestamp with time zone,
 	"record_created_at" timestamp with time zone,
 	"record_deleted_at" timestamp with time zone,
+	"record_amount" numeric(18, 2),
 	CONSTRAINT "analytics_stays_tenant_id_history_id_pk" PRIMARY KEY("tenant_id","history_id")
 );
 --> statement-breakpoint
 -- pipeline metrics: the stays that began in a period (lib/analytics/metrics-sql.ts), read from the index alone
-CREATE INDEX IF NOT EXISTS "analytics_stays_pipeline_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","pipeline_id","entered_at","entity_id","seq","stage_id","from_stage_id","exited_at","record_deleted_at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "analytics_stays_pipeline_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","pipeline_id","entered_at","entity_id","seq","stage_id","from_stage_id","exited_at","record_deleted_at","record_amount");--> statement-breakpoint
 -- pipeline metrics' "created": each record's first stay, by the record's creation time
 CREATE INDEX IF NOT EXISTS "analytics_stays_first_idx" ON "analytics_stays" USING btree ("tenant_id","entity_type","record_created_at","pipeline_id","entity_id","record_deleted_at") WHERE "is_first";--> statement-breakpoint
 -- pipeline metrics' "created": the records of a pipeline created in a period (the records without history)
@@ -49,22 +50,22 @@ BEGIN
   USING unnest(p_tenants, p_types, p_ids) AS e(tenant_id, entity_type, entity_id)
   WHERE s.tenant_id = e.tenant_id AND s.entity_type = e.entity_type AND s.entity_id = e.entity_id;
   INSERT INTO analytics_stays (tenant_id, history_id, entity_type, entity_id, seq, is_first, pipeline_id, from_stage_id, stage_id,
-    entered_at, exited_at, record_created_at, record_deleted_at)
+    entered_at, exited_at, record_created_at, record_deleted_at, record_amount)
   SELECT h.tenant_id, h.id, h.entity_type, h.entity_id, h.seq, row_number() OVER w = 1, h.pipeline_id, h.from_stage_id, h.to_stage_id,
-    h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at
+    h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at, r.amount
   FROM (SELECT DISTINCT * FROM unnest(p_tenants, p_types, p_ids) AS e(tenant_id, entity_type, entity_id)
         WHERE e.entity_type IN ('DEAL', 'LEAD', 'TICKET')) e
   JOIN LATERAL (
-    SELECT d.created_at, d.deleted_at FROM deals d WHERE e.entity_type = 'DEAL' AND d.tenant_id = e.tenant_id AND d.id = e.entity_id
-    UNION ALL SELECT l.created_at, l.deleted_at FROM leads l WHERE e.entity_type = 'LEAD' AND l.tenant_id = e.tenant_id AND l.id = e.entity_id
-    UNION ALL SELECT t.created_at, t.deleted_at FROM tickets t WHERE e.entity_type = 'TICKET' AND t.tenant_id = e.tenant_id AND t.id = e.entity_id
+    SELECT d.created_at, d.deleted_at, d.amount FROM deals d WHERE e.entity_type = 'DEAL' AND d.tenant_id = e.tenant_id AND d.id = e.entity_id
+    UNION ALL SELECT l.created_at, l.deleted_at, NULL FROM leads l WHERE e.entity_type = 'LEAD' AND l.tenant_id = e.tenant_id AND l.id = e.entity_id
+    UNION ALL SELECT t.created_at, t.deleted_at, NULL FROM tickets t WHERE e.entity_type = 'TICKET' AND t.tenant_id = e.tenant_id AND t.id = e.entity_id
   ) r ON true
   JOIN stage_history h ON h.tenant_id = e.tenant_id AND h.entity_type = e.entity_type AND h.entity_id = e.entity_id
   WINDOW w AS (PARTITION BY h.tenant_id, h.entity_type, h.entity_id ORDER BY h.seq)
   ON CONFLICT (tenant_id, history_id) DO UPDATE SET entity_type = excluded.entity_type, entity_id = excluded.entity_id, seq = excluded.seq,
     is_first = excluded.is_first, pipeline_id = excluded.pipeline_id, from_stage_id = excluded.from_stage_id, stage_id = excluded.stage_id,
     entered_at = excluded.entered_at, exited_at = excluded.exited_at, record_created_at = excluded.record_created_at,
-    record_deleted_at = excluded.record_deleted_at;
+    record_deleted_at = excluded.record_deleted_at, record_amount = excluded.record_amount;
 END $$;
 --> statement-breakpoint
 -- stage_history written (moves, creations, imports, merges; rows renamed to NULL when a
@@ -96,8 +97,9 @@ DROP TRIGGER IF EXISTS analytics_stays_update ON "stage_history";--> statement-b
 CREATE TRIGGER analytics_stays_update AFTER UPDATE ON "stage_history" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_stays_from_history();--> statement-breakpoint
 DROP TRIGGER IF EXISTS analytics_stays_delete ON "stage_history";--> statement-breakpoint
 CREATE TRIGGER analytics_stays_delete AFTER DELETE ON "stage_history" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_stays_from_history();--> statement-breakpoint
--- A record soft-deleted, restored or hard-deleted: its stays follow (metrics leave deleted
--- records out; the board as of a date keeps those deleted after it).
+-- A record soft-deleted, restored, hard-deleted or (a deal) its amount changed: its stays
+-- follow (metrics leave deleted records out; the board as of a date keeps those deleted
+-- after it, and totals today's amounts).
 CREATE OR REPLACE FUNCTION analytics_stays_from_record() RETURNS trigger
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $$
 BEGIN
@@ -105,7 +107,8 @@ BEGIN
     DELETE FROM analytics_stays s WHERE s.tenant_id = OLD.tenant_id AND s.entity_type = TG_ARGV[0]::crm_record_type AND s.entity_id = OLD.id;
     RETURN NULL;
   END IF;
-  UPDATE analytics_stays s SET record_deleted_at = NEW.deleted_at, record_created_at = NEW.created_at
+  UPDATE analytics_stays s SET record_deleted_at = NEW.deleted_at, record_created_at = NEW.created_at,
+    record_amount = (to_jsonb(NEW) ->> 'amount')::numeric
   WHERE s.tenant_id = NEW.tenant_id AND s.entity_type = TG_ARGV[0]::crm_record_type AND s.entity_id = NEW.id;
   RETURN NULL;
 END $$;
@@ -114,11 +117,11 @@ DO $$
 DECLARE
   t record;
 BEGIN
-  FOR t IN SELECT * FROM (VALUES ('deals', 'DEAL'), ('leads', 'LEAD'), ('tickets', 'TICKET')) v(tbl, kind) LOOP
+  FOR t IN SELECT * FROM (VALUES ('deals', 'DEAL', ', amount', ' OR OLD.amount IS DISTINCT FROM NEW.amount'), ('leads', 'LEAD', '', ''), ('tickets', 'TICKET', '', '')) v(tbl, kind, cols, cond) LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS analytics_stays_record ON %I', t.tbl);
-    EXECUTE format('CREATE TRIGGER analytics_stays_record AFTER UPDATE OF deleted_at, created_at ON %I FOR EACH ROW
-      WHEN (OLD.deleted_at IS DISTINCT FROM NEW.deleted_at OR OLD.created_at IS DISTINCT FROM NEW.created_at)
-      EXECUTE FUNCTION analytics_stays_from_record(%L)', t.tbl, t.kind);
+    EXECUTE format('CREATE TRIGGER analytics_stays_record AFTER UPDATE OF deleted_at, created_at%s ON %I FOR EACH ROW
+      WHEN (OLD.deleted_at IS DISTINCT FROM NEW.deleted_at OR OLD.created_at IS DISTINCT FROM NEW.created_at%s)
+      EXECUTE FUNCTION analytics_stays_from_record(%L)', t.cols, t.tbl, t.cond, t.kind);
     EXECUTE format('DROP TRIGGER IF EXISTS analytics_stays_record_gone ON %I', t.tbl);
     EXECUTE format('CREATE TRIGGER analytics_stays_record_gone AFTER DELETE ON %I FOR EACH ROW EXECUTE FUNCTION analytics_stays_from_record(%L)', t.tbl, t.kind);
   END LOOP;
@@ -182,13 +185,13 @@ ALTER TABLE "activities" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "analytics_stays" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "analytics_activity_days" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 INSERT INTO analytics_stays (tenant_id, history_id, entity_type, entity_id, seq, is_first, pipeline_id, from_stage_id, stage_id,
-  entered_at, exited_at, record_created_at, record_deleted_at)
+  entered_at, exited_at, record_created_at, record_deleted_at, record_amount)
 SELECT h.tenant_id, h.id, h.entity_type, h.entity_id, h.seq, row_number() OVER w = 1, h.pipeline_id, h.from_stage_id, h.to_stage_id,
-  h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at
+  h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at, r.amount
 FROM stage_history h
-JOIN (SELECT 'DEAL'::crm_record_type AS k, tenant_id, id, created_at, deleted_at FROM deals
-      UNION ALL SELECT 'LEAD', tenant_id, id, created_at, deleted_at FROM leads
-      UNION ALL SELECT 'TICKET', tenant_id, id, created_at, deleted_at FROM tickets) r
+JOIN (SELECT 'DEAL'::crm_record_type AS k, tenant_id, id, created_at, deleted_at, amount FROM deals
+      UNION ALL SELECT 'LEAD', tenant_id, id, created_at, deleted_at, NULL FROM leads
+      UNION ALL SELECT 'TICKET', tenant_id, id, created_at, deleted_at, NULL FROM tickets) r
   ON r.k = h.entity_type AND r.tenant_id = h.tenant_id AND r.id = h.entity_id
 WINDOW w AS (PARTITION BY h.tenant_id, h.entity_type, h.entity_id ORDER BY h.seq)
 ON CONFLICT (tenant_id, history_id) DO NOTHING;--> statement-breakpoint

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { tenantId } from "./columns";
 import { activityType, crmRecordType } from "./enums";
 import { tenants } from "./tenancy";
@@ -38,7 +38,8 @@ export type AnalyticsResult = typeof analyticsResults.$inferSelect;
  * Each stay of a record in a stage (issue 18's cold path): one row per stage_history row,
  * with when the record left the stage (the next row's time) and the record's creation and
  * deletion times, so pipeline metrics read one narrow range instead of a history row, the
- * next one and its record for each move. Kept by triggers in the writer's transaction
+ * next one and its record for each move, and the board as of a date totals a column without
+ * visiting each record. Kept by triggers in the writer's transaction
  * (migration analytics_aggregates): a stage_history insert, update or delete re-derives
  * its record's stays, a record's deletion or restore is copied — never a counter that can
  * drift. RLS: the tenant and the record's visibility, as stage_history.
@@ -60,10 +61,12 @@ export const analyticsStays = pgTable("analytics_stays", {
   exitedAt: timestamp({ withTimezone: true }),
   recordCreatedAt: timestamp({ withTimezone: true }),
   recordDeletedAt: timestamp({ withTimezone: true }),
+  /** A deal's amount now (the board as of a date totals today's amounts); null for leads and tickets. */
+  recordAmount: numeric({ precision: 18, scale: 2 }),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.historyId] }),
   // pipeline metrics: the stays that began in a period (lib/analytics/metrics-sql.ts), read from the index alone
-  index("analytics_stays_pipeline_idx").on(t.tenantId, t.entityType, t.pipelineId, t.enteredAt, t.entityId, t.seq, t.stageId, t.fromStageId, t.exitedAt, t.recordDeletedAt),
+  index("analytics_stays_pipeline_idx").on(t.tenantId, t.entityType, t.pipelineId, t.enteredAt, t.entityId, t.seq, t.stageId, t.fromStageId, t.exitedAt, t.recordDeletedAt, t.recordAmount),
   // pipeline metrics' "created": each record's first stay, by the record's creation time
   index("analytics_stays_first_idx").on(t.tenantId, t.entityType, t.recordCreatedAt, t.pipelineId, t.entityId, t.recordDeletedAt).where(sql`${t.isFirst}`),
   // a record's stays (the triggers' re-derivation, created-without-history)

@@ -17,6 +17,7 @@ import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { updateWorkspace } from "@/lib/workspace/service";
 import { zonedDayOf } from "@/lib/workspace/zone";
+import { computeBoardAsOf } from "./board-as-of";
 import { computePipelineMetrics, type PipelineMetrics } from "./metrics";
 import { generateDealHistory, prng } from "./testing";
 
@@ -30,6 +31,17 @@ async function expectSameMetrics(ctx: TenantContext, pipelineIds: string[], toda
       const stays = await computePipelineMetrics(ctx, pipelineId, range, "stays");
       const raw = await computePipelineMetrics(ctx, pipelineId, range, "history");
       expect(comparable(stays), `${label} ${pipelineId} ${JSON.stringify(range)}`).toEqual(comparable(raw));
+    }
+  }
+}
+
+/** The board as of instants far enough back to be read from the stays, both ways (every card: limit 500). */
+async function expectSameBoards(ctx: TenantContext, pipelineIds: string[], label: string) {
+  for (const pipelineId of pipelineIds) {
+    for (const days of [40, 95, 150, 199]) {
+      const query = { pipelineId, asOf: new Date(Date.now() - days * 86_400_000).toISOString(), limit: 500 };
+      const stays = await computeBoardAsOf(ctx, "DEAL", query, "stays");
+      expect(stays, `${label} board ${days} days back`).toEqual(await computeBoardAsOf(ctx, "DEAL", query, "history"));
     }
   }
 }
@@ -51,7 +63,7 @@ async function staysBothWays(tenantId: string) {
   });
 }
 
-describe("pipeline metrics from the stays", () => {
+describe("pipeline metrics and the board as of a date from the stays", () => {
   it("equal the raw computation from stage history, after moves, edits, deletions and restores, and for a rep who sees only their own deals", async () => {
     const t = await makeTenant("Stays Co");
     await updateWorkspace(t.ctx, { timeZone: "Europe/Berlin" });
@@ -69,6 +81,7 @@ describe("pipeline metrics from the stays", () => {
     expect(both.stored).toEqual(both.derived);
     await expectSameMetrics(t.ctx, pipelines, today, "generated");
     await expectSameMetrics(rep.ctx, pipelines, today, "rep, own scope");
+    await expectSameBoards(t.ctx, pipelines, "generated");
 
     // moves (forward, backward, to the other pipeline's stages are refused: within the pipeline), edits, deletions, restores
     const rnd = prng(7);
@@ -96,6 +109,8 @@ describe("pipeline metrics from the stays", () => {
     expect(both.stored.some((s) => s.entity_id === live[14]!.id && s.record_deleted_at !== null)).toBe(true);
     await expectSameMetrics(t.ctx, pipelines, today, "after changes");
     await expectSameMetrics(rep.ctx, pipelines, today, "rep after changes");
+    await expectSameBoards(t.ctx, pipelines, "after changes");
+    await expectSameBoards(rep.ctx, pipelines, "rep after changes");
     // the rep's figures are their own: fewer records than the admin's
     const whole = await computePipelineMetrics(t.ctx, world.mainPipelineId, { from: shiftDay(today, -199), to: today });
     const theirs = await computePipelineMetrics(rep.ctx, world.mainPipelineId, { from: shiftDay(today, -199), to: today });

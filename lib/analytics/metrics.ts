@@ -107,7 +107,7 @@ async function metricsIn(run: Run, tenantId: string, pipelineId: string, kind: P
   const start = sql`${period.start.toISOString()}::timestamptz`;
   const end = sql`${period.end.toISOString()}::timestamptz`;
   const money = deals ? sql`r.amount, r.forecast_probability` : sql`null::numeric as amount, null::numeric as forecast_probability`;
-  const ctes = stateAtCtes({ tenantId, kind, pipelineId, at: period.end, deleted: "excluded", columns: money });
+  const ctes = stateAtCtes({ tenantId, kind, pipelineId, at: period.end, deleted: "excluded", columns: money, source });
   const sum = (expr: SQL, where: SQL) => (deals ? sql`coalesce(sum(${expr}) filter (where ${where}), 0)::numeric(18,2)::text` : sql`null::text`);
   const won = sql`s.stage_state = 'DONE_SUCCESS' and a.entered_at >= ${start}`;
   const lost = sql`s.stage_state = 'DONE_FAILED' and a.entered_at >= ${start}`;
