@@ -111,11 +111,13 @@ export async function computeBoardAsOf(ctx: TenantContext, kind: PipelineKind, q
     const limit = query.limit ?? DEFAULT_COLUMN_LIMIT;
     const r = tableOf(RECORD_KINDS[kind]);
     const ranked = lean
-      ? sql`first as (
-          select a.id, a.stage_id, a.entered_at, row_number() over (partition by a.stage_id order by a.entered_at desc, a.id) as rn from at_t a
-        ), ranked as (
+      ? sql`ranked as materialized (
           select c.id, c.stage_id, c.entered_at, c.rn, ${columns}, (r.deleted_at is not null or r.stage_entered_at is distinct from c.entered_at) as moved_since
-          from first c join ${r} r on r.tenant_id = ${ctx.tenantId}::uuid and r.id = c.id where c.rn <= ${limit}
+          from st s0 cross join lateral (
+            select f.*, row_number() over (order by f.entered_at desc, f.id) as rn
+            from (select a.id, a.stage_id, a.entered_at from at_t a where a.stage_id = s0.id order by a.entered_at desc, a.id limit ${limit}) f
+          ) c
+          cross join lateral (select r.* from ${r} r where r.tenant_id = ${ctx.tenantId}::uuid and r.id = c.id) r
         )`
       : sql`ranked as (
           select a.*, row_number() over (partition by a.stage_id order by a.entered_at desc, a.id) as rn from at_t a

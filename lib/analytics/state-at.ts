@@ -24,8 +24,8 @@ export interface StateAtOptions {
   /** A distant T from the stays (analytics_stays: each history row with its exit), or replayed from stage history (the raw computation). Default: the stays. */
   source?: "stays" | "history";
   /**
-   * From the stays, leave the record out: at_t is (id, stage_id, entered_at, created_at,
-   * amount) from the stays alone and the caller joins the records it shows (the board).
+   * From the stays, leave the record out: at_t is (id, stage_id, entered_at, amount) from
+   * the stays' index alone and the caller joins the records it shows (the board).
    */
   lean?: boolean;
 }
@@ -80,12 +80,12 @@ function replayed(o: StateAtOptions, r: Records, at: string, alive: SQL): SQL {
 /** Distant T from the stays: each record's stay that began before T and ended at or after it (one index range, no sort). */
 function fromStays(o: StateAtOptions, r: Records, at: string, alive: SQL): SQL {
   const current = sql`x.tenant_id = ${o.tenantId}::uuid and x.entity_type = ${o.kind} and x.pipeline_id = ${o.pipelineId}::uuid
-        and x.entered_at < ${at}::timestamptz and (x.exited_at is null or x.exited_at >= ${at}::timestamptz)
+        and x.entered_at < ${at}::timestamptz and coalesce(x.exited_at, 'infinity') >= ${at}::timestamptz
         and x.stage_id = any(array(select id from st))`;
   if (o.lean) {
     const live = o.deleted === "excluded" ? sql`x.record_deleted_at is null` : sql`(x.record_deleted_at is null or x.record_deleted_at > ${at}::timestamptz)`;
     return sql`
-      select x.entity_id as id, x.stage_id, x.entered_at, x.record_created_at as created_at, x.record_amount as amount
+      select x.entity_id as id, x.stage_id, x.entered_at, x.record_amount as amount
       from ${analyticsStays} x where ${current} and ${live}`;
   }
   return sql`
