@@ -1,5 +1,8 @@
 // Pipeline metrics of a period (API.md "Analytics"), computed in SQL from the records and
-// their stage history — no stored counters. Read in the actor's access scope (RLS), so a
+// their stays in stages (analytics_stays: stage history with each row's exit, kept by
+// triggers in the writer's transaction; metrics-sql.ts) — no counters that drift; the same
+// from stage history itself is the raw computation they are tested against. Read in the
+// actor's access scope (RLS), so a
 // rep's figures cover the records they may see. Definitions, for a period [start, end) of
 // whole days in the workspace's time zone:
 // - created: records created in the period whose first stage (history) is in this pipeline;
