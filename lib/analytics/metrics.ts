@@ -2,9 +2,8 @@
 // their stays in stages (analytics_stays: stage history with each row's exit, kept by
 // triggers in the writer's transaction; metrics-sql.ts) — no counters that drift; the same
 // from stage history itself is the raw computation they are tested against. Read in the
-// actor's access scope (RLS), so a
-// rep's figures cover the records they may see. Definitions, for a period [start, end) of
-// whole days in the workspace's time zone:
+// actor's access scope (RLS), so a rep's figures cover the records they may see.
+// Definitions, for a period [start, end) of whole days in the workspace's time zone:
 // - created: records created in the period whose first stage (history) is in this pipeline;
 // - won / lost: records in a DONE_SUCCESS / DONE_FAILED stage of it at `end` that entered
 //   that stage in the period (a reopened deal is neither); active: in an open stage at `end`;
