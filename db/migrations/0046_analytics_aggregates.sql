@@ -3,17 +3,19 @@
 -- lib/analytics/aggregates.test.ts compares every answer with the raw computation).
 -- Idempotent: it may be applied by hand to a database before it is merged.
 CREATE TABLE IF NOT EXISTS "analytics_activity_days" (
-	"tenant_id" uuid NOT NULL REFERENCES "public"."tenants"("id") ON DELETE cascade,
+	"tenant_id" uuid NOT NULL CONSTRAINT "analytics_activity_days_tenant_id_tenants_id_fk" REFERENCES "public"."tenants"("id") ON DELETE cascade,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"day" date NOT NULL,
 	"activity_type" "activity_type" NOT NULL,
 	"created_by_user_id" uuid,
 	"assigned_group_id" uuid,
 	"n" bigint NOT NULL,
+	CONSTRAINT "analytics_activity_days_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
 	CONSTRAINT "analytics_activity_days_key" UNIQUE NULLS NOT DISTINCT("tenant_id","day","activity_type","created_by_user_id","assigned_group_id")
 );
 --> statement-breakpoint
 CREATE TABLE IF NOT EXISTS "analytics_stays" (
-	"tenant_id" uuid NOT NULL REFERENCES "public"."tenants"("id") ON DELETE cascade,
+	"tenant_id" uuid NOT NULL CONSTRAINT "analytics_stays_tenant_id_tenants_id_fk" REFERENCES "public"."tenants"("id") ON DELETE cascade,
 	"history_id" uuid NOT NULL,
 	"entity_type" "crm_record_type" NOT NULL,
 	"entity_id" uuid NOT NULL,

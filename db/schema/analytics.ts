@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { tenantId } from "./columns";
+import { id, tenantId } from "./columns";
 import { activityType, crmRecordType } from "./enums";
 import { tenants } from "./tenancy";
 
@@ -77,15 +77,19 @@ export const analyticsStays = pgTable("analytics_stays", {
  * Activities per day (in the workspace's time zone), who logged them, their group and type:
  * the counts behind activity widgets that group by those (lib/dashboards/rollup.ts). Kept
  * by statement triggers on activities in the writer's transaction (soft-deleted activities
- * count nowhere); rebuilt for the tenant when its time zone changes.
+ * count nowhere); rebuilt for the tenant when its time zone changes. Read only for viewers
+ * whose scope is every record (rollup.ts); no record ids, so no per-record policy.
  */
 export const analyticsActivityDays = pgTable("analytics_activity_days", {
   tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
   day: date().notNull(),
   activityType: activityType().notNull(),
   createdByUserId: uuid(),
   assignedGroupId: uuid(),
   n: bigint({ mode: "number" }).notNull(),
 }, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  // the counts' key (the triggers add to a row by it); the people and the group may be none
   unique("analytics_activity_days_key").on(t.tenantId, t.day, t.activityType, t.createdByUserId, t.assignedGroupId).nullsNotDistinct(),
 ]);
