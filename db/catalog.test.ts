@@ -355,6 +355,7 @@ describe("database catalog", () => {
     const exempt: Record<string, string> = {
       audit_log: "admins only (Settings → Audit log), and admins see every record",
       automation_actions: "configuration, read and written by the roles that manage automations",
+      analytics_activity_days: "counts per day, logger, group and type, no record ids: read only for viewers whose scope is every record (lib/dashboards/rollup.ts); written by a trigger as any writer",
     };
     const rows = await sql<{ name: string }[]>`
       select distinct c.relname::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace

@@ -1,5 +1,7 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { tenantId } from "./columns";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { id, tenantId } from "./columns";
+import { activityType, crmRecordType } from "./enums";
 import { tenants } from "./tenancy";
 
 /**
@@ -31,3 +33,63 @@ export const analyticsResults = pgTable("analytics_results", {
 ]);
 
 export type AnalyticsResult = typeof analyticsResults.$inferSelect;
+
+/**
+ * Each stay of a record in a stage (issue 18's cold path): one row per stage_history row,
+ * with when the record left the stage (the next row's time) and the record's creation and
+ * deletion times, so pipeline metrics read one narrow range instead of a history row, the
+ * next one and its record for each move, and the board as of a date totals a column without
+ * visiting each record. Kept by triggers in the writer's transaction
+ * (migration analytics_aggregates): a stage_history insert, update or delete re-derives
+ * its record's stays, a record's deletion or restore is copied — never a counter that can
+ * drift. RLS: the tenant and the record's visibility, as stage_history.
+ */
+export const analyticsStays = pgTable("analytics_stays", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  /** The stage_history row. */
+  historyId: uuid().notNull(),
+  entityType: crmRecordType().notNull(),
+  entityId: uuid().notNull(),
+  seq: integer().notNull(),
+  /** The record's first (remaining) history row: where it was created. */
+  isFirst: boolean().notNull(),
+  pipelineId: uuid(),
+  fromStageId: uuid(),
+  stageId: uuid(),
+  enteredAt: timestamp({ withTimezone: true }).notNull(),
+  /** The next history row's time (null: it is still there). */
+  exitedAt: timestamp({ withTimezone: true }),
+  recordCreatedAt: timestamp({ withTimezone: true }),
+  recordDeletedAt: timestamp({ withTimezone: true }),
+  /** A deal's amount now (the board as of a date totals today's amounts); null for leads and tickets. */
+  recordAmount: numeric({ precision: 18, scale: 2 }),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.historyId] }),
+  // pipeline metrics: the stays that began in a period (lib/analytics/metrics-sql.ts), read from the index alone
+  index("analytics_stays_pipeline_idx").on(t.tenantId, t.entityType, t.pipelineId, t.enteredAt, t.entityId, t.seq, t.stageId, t.fromStageId, t.exitedAt, t.recordDeletedAt, t.recordAmount),
+  // pipeline metrics' "created": each record's first stay, by the record's creation time
+  index("analytics_stays_first_idx").on(t.tenantId, t.entityType, t.recordCreatedAt, t.pipelineId, t.entityId, t.recordDeletedAt).where(sql`${t.isFirst}`),
+  // a record's stays (the triggers' re-derivation, created-without-history)
+  index("analytics_stays_entity_idx").on(t.tenantId, t.entityType, t.entityId, t.seq),
+]);
+
+/**
+ * Activities per day (in the workspace's time zone), who logged them, their group and type:
+ * the counts behind activity widgets that group by those (lib/dashboards/rollup.ts). Kept
+ * by statement triggers on activities in the writer's transaction (soft-deleted activities
+ * count nowhere); rebuilt for the tenant when its time zone changes. Read only for viewers
+ * whose scope is every record (rollup.ts); no record ids, so no per-record policy.
+ */
+export const analyticsActivityDays = pgTable("analytics_activity_days", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
+  day: date().notNull(),
+  activityType: activityType().notNull(),
+  createdByUserId: uuid(),
+  assignedGroupId: uuid(),
+  n: bigint({ mode: "number" }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  // the counts' key (the triggers add to a row by it); the people and the group may be none
+  unique("analytics_activity_days_key").on(t.tenantId, t.day, t.activityType, t.createdByUserId, t.assignedGroupId).nullsNotDistinct(),
+]);

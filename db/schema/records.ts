@@ -52,6 +52,8 @@ const recordConstraints = (name: string, t: RecordTable, board?: { assignees: Ex
     ? index(`${name}_stage_position_idx`).on(t.tenantId, t.stageId, t.position, t.createdAt.desc(), t.id.desc(), t.pipelineId, t.ownedByUserId, t.ownedByGroupId, ...board.assignees, t.deletedAt)
     : index(`${name}_stage_position_idx`).on(t.tenantId, t.stageId, t.position),
   index(`${name}_tags_idx`).using("gin", t.tags),
+  // pipeline metrics' "created": the records of a pipeline created in a period (lib/analytics/metrics-sql.ts)
+  ...(board ? [index(`${name}_pipeline_created_idx`).on(t.tenantId, t.pipelineId, t.createdAt)] : []),
   // serves keyset pagination of the default table sort (newest first); the owner columns
   // and deleted_at ride along (as INCLUDE would) so the access policies and the live filter
   // are checked in the index: listRecords reads a page's ids by an index-only scan

@@ -13,13 +13,14 @@ import { isValidDate } from "@/lib/custom-fields/rules";
 import { shiftDay } from "@/lib/days";
 import { notFound } from "@/lib/errors";
 import type { PipelineKind } from "@/lib/pipelines/move-record";
+import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { loadWorkspace } from "@/lib/workspace/service";
 import { zonedDayStart } from "@/lib/workspace/zone";
 import { cached, type Freshness } from "./cache";
-import { stateAtCtes } from "./state-at";
+import { fromStaysAt, stateAtCtes } from "./state-at";
 
 /** `?pipelineId=&asOf=&limit=` of GET /{deals|leads|tickets}/board. */
 export const boardAsOfQuerySchema = z.object({
@@ -84,8 +85,12 @@ export async function boardAsOf(ctx: TenantContext, kind: PipelineKind, query: z
 /** What identifies a board-as-of computation (the cache's parameters). */
 export const boardParams = (kind: PipelineKind, query: z.output<typeof boardAsOfQuerySchema>) => ({ kind, pipelineId: query.pipelineId ?? null, asOf: query.asOf ?? null, limit: query.limit ?? null });
 
-/** The board as of a date computed now (no cache): the read path's miss, the worker's refresh, the tests' reference. */
-export async function computeBoardAsOf(ctx: TenantContext, kind: PipelineKind, query: z.output<typeof boardAsOfQuerySchema>): Promise<BoardAsOf> {
+/**
+ * The board as of a date computed now (no cache): the read path's miss, the worker's refresh;
+ * a distant date from the stays (lib/analytics/state-at.ts), `source: "history"` replayed from
+ * stage history (the raw computation the tests compare them with).
+ */
+export async function computeBoardAsOf(ctx: TenantContext, kind: PipelineKind, query: z.output<typeof boardAsOfQuerySchema>, source: "stays" | "history" = "stays"): Promise<BoardAsOf> {
   assertCan(ctx.actor.role, "records.read");
   if (query.pipelineId !== undefined && !isUuid(query.pipelineId)) throw notFound("Pipeline");
   return withTenant(ctx, async (tx) => {
@@ -100,14 +105,27 @@ export async function computeBoardAsOf(ctx: TenantContext, kind: PipelineKind, q
     const deals = kind === "DEAL";
     const title = TITLE[kind];
     const columns = sql`${title.expr} as title, ${deals ? sql`r.amount, r.currency` : sql`null::numeric as amount, null::text as currency`}, case when r.deleted_at is null then r.stage_id end as stage_id_now`;
-    const ctes = stateAtCtes({ tenantId: ctx.tenantId, kind, pipelineId: p.id, at, deleted: "after", columns });
+    // a distant date from the stays: the totals from them alone, the records read for the cards shown
+    const lean = fromStaysAt(at, source);
+    const ctes = stateAtCtes({ tenantId: ctx.tenantId, kind, pipelineId: p.id, at, deleted: "after", columns, source, lean });
     const limit = query.limit ?? DEFAULT_COLUMN_LIMIT;
+    const r = tableOf(RECORD_KINDS[kind]);
+    const ranked = lean
+      ? sql`ranked as materialized (
+          select c.id, c.stage_id, c.entered_at, c.rn, ${columns}, (r.deleted_at is not null or r.stage_entered_at is distinct from c.entered_at) as moved_since
+          from st s0 cross join lateral (
+            select f.*, row_number() over (order by f.entered_at desc, f.id) as rn
+            from (select a.id, a.stage_id, a.entered_at from at_t a where a.stage_id = s0.id order by a.entered_at desc, a.id limit ${limit}) f
+          ) c
+          cross join lateral (select r.* from ${r} r where r.tenant_id = ${ctx.tenantId}::uuid and r.id = c.id) r
+        )`
+      : sql`ranked as (
+          select a.*, row_number() over (partition by a.stage_id order by a.entered_at desc, a.id) as rn from at_t a
+        )`;
     // one statement: the replay (at_t, read twice) is materialized once for the totals and the first cards
     const rows = await tx.execute<Record<string, unknown>>(sql`${ctes}, totals as (
         select a.stage_id, count(*)::int as n, ${deals ? sql`sum(a.amount)` : sql`null::numeric`} as amount from at_t a group by a.stage_id
-      ), ranked as (
-        select a.*, row_number() over (partition by a.stage_id order by a.entered_at desc, a.id) as rn from at_t a
-      )
+      ), ${ranked}
       select s.id as column_id, coalesce(t.n, 0) as n, ${deals ? sql`coalesce(t.amount, 0)::numeric(18,2)::text` : sql`null::text`} as total,
         c.id, c.title, c.amount::text as amount, c.currency, c.entered_at, c.moved_since, c.stage_id_now
       from st s left join totals t on t.stage_id = s.id left join ranked c on c.stage_id = s.id and c.rn <= ${limit}

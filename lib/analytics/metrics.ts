@@ -1,7 +1,9 @@
 // Pipeline metrics of a period (API.md "Analytics"), computed in SQL from the records and
-// their stage history — no stored counters. Read in the actor's access scope (RLS), so a
-// rep's figures cover the records they may see. Definitions, for a period [start, end) of
-// whole days in the workspace's time zone:
+// their stays in stages (analytics_stays: stage history with each row's exit, kept by
+// triggers in the writer's transaction; metrics-sql.ts) — no counters that drift; the same
+// from stage history itself is the raw computation they are tested against. Read in the
+// actor's access scope (RLS), so a rep's figures cover the records they may see.
+// Definitions, for a period [start, end) of whole days in the workspace's time zone:
 // - created: records created in the period whose first stage (history) is in this pipeline;
 // - won / lost: records in a DONE_SUCCESS / DONE_FAILED stage of it at `end` that entered
 //   that stage in the period (a reopened deal is neither); active: in an open stage at `end`;
@@ -13,16 +15,17 @@
 // Soft-deleted records count nowhere.
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { pipelines, stageHistory } from "@/db/schema";
+import { pipelines } from "@/db/schema";
 import { assertCan } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import type { PipelineKind } from "@/lib/pipelines/move-record";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { withTenant } from "@/lib/tenancy/with-tenant";
 import { isUuid } from "@/lib/uuid";
 import { loadWorkspace } from "@/lib/workspace/service";
 import { cached, type Freshness } from "./cache";
+import { historyCreatedSql, historyStageSql, staysCreatedSql, staysStageSql, type MetricsSource } from "./metrics-sql";
 import { dayPeriod, type DayPeriod } from "./period";
 import { stateAtCtes } from "./state-at";
 
@@ -80,81 +83,52 @@ export async function pipelineMetrics(ctx: TenantContext, pipelineId: string, ra
 /** What identifies a metrics computation (the cache's parameters; lib/analytics/refresh.ts computes it again from them). */
 export const metricsParams = (pipelineId: string, range: { from?: string; to?: string }) => ({ pipelineId, from: range.from ?? null, to: range.to ?? null });
 
-/** The metrics computed now (no cache): the read path's miss, the worker's refresh, the tests' reference. */
-export async function computePipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}): Promise<PipelineMetrics> {
+/**
+ * The metrics computed now (no cache): the read path's miss and the worker's refresh, from
+ * the stays (lib/analytics/metrics-sql.ts); `source: "history"` is the raw computation the
+ * tests and the bench compare them with.
+ */
+export async function computePipelineMetrics(ctx: TenantContext, pipelineId: string, range: { from?: string; to?: string } = {}, source: MetricsSource = "stays"): Promise<PipelineMetrics> {
   assertCan(ctx.actor.role, "pipelines.read");
   if (!isUuid(pipelineId)) throw notFound("Pipeline");
-  return withTenant(ctx, async (tx) => {
+  const { kind, timeZone } = await withTenant(ctx, async (tx) => {
     const [p] = await tx.select({ objectType: pipelines.objectType }).from(pipelines).where(and(eq(pipelines.tenantId, ctx.tenantId), eq(pipelines.id, pipelineId)));
     if (!p || p.objectType === "CONTACT" || p.objectType === "COMPANY") throw notFound("Pipeline");
-    const { timeZone } = await loadWorkspace(tx, ctx.tenantId);
-    return metricsIn(tx, ctx.tenantId, pipelineId, p.objectType as PipelineKind, dayPeriod(range, timeZone));
+    return { kind: p.objectType as PipelineKind, timeZone: (await loadWorkspace(tx, ctx.tenantId)).timeZone };
   });
+  // the three statements are independent: each in its own transaction, side by side
+  const run: Run = async <T extends Record<string, unknown>>(statement: SQL) => (await withTenant(ctx, (tx) => tx.execute<T>(statement))) as unknown as T[];
+  return metricsIn(run, ctx.tenantId, pipelineId, kind, dayPeriod(range, timeZone), source);
 }
 
-async function metricsIn(tx: Tx, tenantId: string, pipelineId: string, kind: PipelineKind, period: DayPeriod): Promise<PipelineMetrics> {
+type Run = <T extends Record<string, unknown>>(statement: SQL) => Promise<T[]>;
+
+async function metricsIn(run: Run, tenantId: string, pipelineId: string, kind: PipelineKind, period: DayPeriod, source: MetricsSource): Promise<PipelineMetrics> {
   const deals = kind === "DEAL";
   const r = tableOf(RECORD_KINDS[kind]);
   const start = sql`${period.start.toISOString()}::timestamptz`;
   const end = sql`${period.end.toISOString()}::timestamptz`;
   const money = deals ? sql`r.amount, r.forecast_probability` : sql`null::numeric as amount, null::numeric as forecast_probability`;
-  const ctes = stateAtCtes({ tenantId, kind, pipelineId, at: period.end, deleted: "excluded", columns: money });
+  const ctes = stateAtCtes({ tenantId, kind, pipelineId, at: period.end, deleted: "excluded", columns: money, source });
   const sum = (expr: SQL, where: SQL) => (deals ? sql`coalesce(sum(${expr}) filter (where ${where}), 0)::numeric(18,2)::text` : sql`null::text`);
   const won = sql`s.stage_state = 'DONE_SUCCESS' and a.entered_at >= ${start}`;
   const lost = sql`s.stage_state = 'DONE_FAILED' and a.entered_at >= ${start}`;
   const open = sql`s.stage_state in ('NOT_STARTED', 'IN_PROGRESS')`;
 
-  const [summary] = await tx.execute<Record<string, unknown>>(sql`${ctes}
+  const summarySql = sql`${ctes}
     select count(*) filter (where ${won})::int as won, count(*) filter (where ${lost})::int as lost, count(*) filter (where ${open})::int as active,
       ${sum(sql`a.amount`, open)} as pipeline_value,
       ${sum(sql`a.amount * coalesce(a.forecast_probability, s.probability)`, open)} as weighted_value,
       ${sum(sql`a.amount`, won)} as won_value, ${sum(sql`a.amount`, lost)} as lost_value,
       ${deals ? sql`(sum(a.amount) filter (where ${won}) / nullif(count(*) filter (where ${won}), 0))::numeric(18,2)::text` : sql`null::text`} as average_size,
       avg(extract(epoch from a.entered_at - a.created_at) / 86400) filter (where ${won}) as cycle_days
-    from at_t a join st s on s.id = a.stage_id`);
-
-  // the period's history rows of live records, of any pipeline of the type (a move between pipelines leaves one stage and enters another)
-  const inPeriod = sql`
-    period_rows as (
-      select h.entity_id, h.seq, h.changed_at, h.from_stage_id, h.to_stage_id
-      from ${stageHistory} h join ${r} r on r.tenant_id = h.tenant_id and r.id = h.entity_id and r.deleted_at is null
-      where h.tenant_id = ${tenantId}::uuid and h.entity_type = ${kind} and h.pipeline_id in (select id from kin)
-        and h.changed_at >= ${start} and h.changed_at < ${end}
-    )`;
+    from at_t a join st s on s.id = a.stage_id`;
   const until = sql`least(${end}, now())`;
-  const stageRows = await tx.execute<Record<string, unknown>>(sql`${ctes}, ${inPeriod}, entries as (
-      select e.to_stage_id as stage_id,
-        extract(epoch from greatest(least(coalesce(nx.changed_at, ${until}), ${until}), e.changed_at) - e.changed_at) / 86400 as days,
-        s.next_id is not null and exists (
-          select 1 from ${stageHistory} n
-          where n.tenant_id = ${tenantId}::uuid and n.entity_type = ${kind} and n.entity_id = e.entity_id
-            and n.seq > e.seq and n.changed_at < ${end} and n.to_stage_id = s.next_id
-        ) as converted
-      from period_rows e join st s on s.id = e.to_stage_id
-      left join lateral (
-        select n.changed_at from ${stageHistory} n
-        where n.tenant_id = ${tenantId}::uuid and n.entity_type = ${kind} and n.entity_id = e.entity_id and n.seq > e.seq
-        order by n.seq limit 1
-      ) nx on true
-    ), exits as (
-      select x.from_stage_id as stage_id, count(*)::int as exited from period_rows x where x.from_stage_id in (select id from st) group by 1
-    ), moves as (
-      select count(*) filter (where t.display_order > f.display_order)::int as forward, count(*) filter (where t.display_order < f.display_order)::int as backward
-      from period_rows m join st f on f.id = m.from_stage_id join st t on t.id = m.to_stage_id
-    )
-    select s.id as stage_id, s.name, s.display_order, s.stage_state, s.next_id,
-      (select count(*) from entries e where e.stage_id = s.id)::int as entered,
-      coalesce((select x.exited from exits x where x.stage_id = s.id), 0) as exited,
-      (select avg(e.days) from entries e where e.stage_id = s.id) as average_days,
-      (select avg(case when e.converted then 1.0 else 0.0 end) from entries e where e.stage_id = s.id) as conversion,
-      (select forward from moves) as forward, (select backward from moves) as backward
-    from st s order by s.display_order`);
-
-  const [created] = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n from ${r} r
-    where r.tenant_id = ${tenantId}::uuid and r.deleted_at is null and r.created_at >= ${start} and r.created_at < ${end}
-      and coalesce((select h.pipeline_id from ${stageHistory} h
-        where h.tenant_id = ${tenantId}::uuid and h.entity_type = ${kind} and h.entity_id = r.id order by h.seq limit 1), r.pipeline_id) = ${pipelineId}::uuid`);
+  const [[summary], stageRows, [created]] = await Promise.all([
+    run(summarySql),
+    run(source === "stays" ? staysStageSql(ctes, { tenantId, kind, start, end, until }) : historyStageSql(ctes, { tenantId, kind, r, start, end, until })),
+    run<{ n: number }>(source === "stays" ? staysCreatedSql({ tenantId, kind, pipelineId, r, start, end }) : historyCreatedSql({ tenantId, kind, pipelineId, r, start, end })),
+  ]);
 
   const s = summary!;
   const wonN = Number(s.won);

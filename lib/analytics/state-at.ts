@@ -8,7 +8,7 @@
 // other record is where it is now (its stage and stage-entered time).
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { pipelines, pipelineStages, stageHistory } from "@/db/schema";
+import { analyticsStays, pipelines, pipelineStages, stageHistory } from "@/db/schema";
 import { RECORD_KINDS, tableOf } from "@/lib/records/registry";
 import type { PipelineKind } from "@/lib/pipelines/move-record";
 
@@ -21,7 +21,17 @@ export interface StateAtOptions {
   deleted: "excluded" | "after";
   /** Extra columns of the record (`r.<col>`), selected in both branches. */
   columns: SQL;
+  /** A distant T from the stays (analytics_stays: each history row with its exit), or replayed from stage history (the raw computation). Default: the stays. */
+  source?: "stays" | "history";
+  /**
+   * From the stays, leave the record out: at_t is (id, stage_id, entered_at, amount) from
+   * the stays' index alone and the caller joins the records it shows (the board).
+   */
+  lean?: boolean;
 }
+
+/** Whether at_t comes from the stays for this T (a distant one, from the stays). */
+export const fromStaysAt = (at: Date, source: StateAtOptions["source"] = "stays", now = Date.now()) => source === "stays" && at.getTime() < now - REPLAY_AFTER_MS;
 
 /**
  * CTEs `st` (the pipeline's stages with the next non-DONE_FAILED stage), `kin` (the
@@ -67,6 +77,25 @@ function replayed(o: StateAtOptions, r: Records, at: string, alive: SQL): SQL {
       where x.to_stage_id in (select id from st)`;
 }
 
+/** Distant T from the stays: each record's stay that began before T and ended at or after it (one index range, no sort). */
+function fromStays(o: StateAtOptions, r: Records, at: string, alive: SQL): SQL {
+  const current = sql`x.tenant_id = ${o.tenantId}::uuid and x.entity_type = ${o.kind} and x.pipeline_id = ${o.pipelineId}::uuid
+        and x.entered_at < ${at}::timestamptz and coalesce(x.exited_at, 'infinity') >= ${at}::timestamptz
+        and x.stage_id = any(array(select id from st))`;
+  if (o.lean) {
+    const live = o.deleted === "excluded" ? sql`x.record_deleted_at is null` : sql`(x.record_deleted_at is null or x.record_deleted_at > ${at}::timestamptz)`;
+    return sql`
+      select x.entity_id as id, x.stage_id, x.entered_at, x.record_amount as amount
+      from ${analyticsStays} x where ${current} and ${live}`;
+  }
+  return sql`
+      select r.id, x.stage_id, x.entered_at, r.created_at,
+        (r.deleted_at is not null or r.stage_entered_at is distinct from x.entered_at) as moved_since, ${o.columns}
+      from ${analyticsStays} x
+      join ${r} r on r.tenant_id = ${o.tenantId}::uuid and r.id = x.entity_id and ${alive}
+      where ${current}`;
+}
+
 export function stateAtCtes(o: StateAtOptions): SQL {
   const r = tableOf(RECORD_KINDS[o.kind]);
   const at = o.at.toISOString();
@@ -85,6 +114,6 @@ export function stateAtCtes(o: StateAtOptions): SQL {
       select distinct h.entity_id from ${stageHistory} h
       where h.tenant_id = ${o.tenantId}::uuid and h.entity_type = ${o.kind} and h.pipeline_id in (select id from kin)
         and h.changed_at >= ${at}::timestamptz and (h.pipeline_id = ${o.pipelineId}::uuid or h.from_stage_id in (select id from st))
-    ), at_t as (${o.at.getTime() < Date.now() - REPLAY_AFTER_MS ? replayed(o, r, at, alive) : movedSince(o, r, at, alive)}
+    ), at_t as (${fromStaysAt(o.at, o.source) ? fromStays(o, r, at, alive) : o.at.getTime() >= Date.now() - REPLAY_AFTER_MS ? movedSince(o, r, at, alive) : replayed(o, r, at, alive)}
     )`;
 }

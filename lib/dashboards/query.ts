@@ -24,6 +24,7 @@ import type { Tx } from "@/lib/tenancy/with-tenant";
 import { zonedDayOf, zonedDayStart } from "@/lib/workspace/zone";
 import { catalogOf, RECORD_COLUMNS, type Catalog } from "./catalog";
 import { drillFilter, drillHref } from "./drill";
+import { rollupAggregate, rollupAllowed, rollupAnswers } from "./rollup";
 import { widgetFieldLabel } from "./labels";
 import { labelFor } from "@/lib/format/labels";
 import { bucketLabel, OBJECT_TYPE_OF, presetDays, widgetQuerySchema, type GroupBy, type WidgetQuery, type WidgetRecordType } from "./schemas";
@@ -193,6 +194,8 @@ export interface QueryEnv {
   timeZone: string;
   customFields: readonly FilterCustomField[];
   now?: Date;
+  /** The viewer sees every record: a query the daily counts answer reads them (rollup.ts). */
+  rollup?: boolean;
 }
 
 /** The one statement of a widget (exported for the bench's EXPLAIN and the tests). */
@@ -232,12 +235,11 @@ export function widgetSql(input: unknown, env: QueryEnv): { query: WidgetQuery; 
   const label = (d: Dim | undefined, k: SQL) => (d ? d.label(k) : sql`''::text`);
   const order = (d: Dim | undefined, k: SQL) => (d?.order ? d.order(k) : sql`null::bigint`);
   const orderBy = dims.length === 0 ? sql`` : dims[0]!.order ? sql`order by o1 nulls last, agg.k1 nulls last, o2 nulls last, agg.k2 nulls last` : sql`order by sum(agg.v) over (partition by agg.k1) desc nulls last, agg.k1 nulls last, o2 nulls last, agg.k2 nulls last`;
-  const statement = sql`with agg as (
-      select ${k1} as k1, ${k2} as k2, ${measure.expr} as v
+  const raw = sql`select ${k1} as k1, ${k2} as k2, ${measure.expr} as v
       from ${c.table} ${sql.join(joins, sql` `)}
       where ${sql.join(where, sql` and `)}
-      ${groupBy}
-    )
+      ${groupBy}`;
+  const statement = sql`with agg as (${env.rollup && rollupAnswers(q) ? rollupAggregate(q, env.tenantId, p) : raw})
     select agg.k1, agg.k2, agg.v::float8 as v, ${label(dims[0], K1)} as l1, ${label(dims[1], K2)} as l2, ${order(dims[0], K1)} as o1, ${order(dims[1], K2)} as o2
     from agg ${orderBy} limit ${MAX_WIDGET_ROWS}`;
   return { query: q, statement, dims, measure, cat };
@@ -246,9 +248,11 @@ export function widgetSql(input: unknown, env: QueryEnv): { query: WidgetQuery; 
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /** Runs a widget's query in `tx` (a withTenant transaction of `ctx`). */
-export async function runWidgetQuery(tx: Tx, ctx: TenantContext, input: unknown, env: { timeZone: string; customFields: readonly FilterCustomField[]; now?: Date }): Promise<WidgetResult> {
+export async function runWidgetQuery(tx: Tx, ctx: TenantContext, input: unknown, env: { timeZone: string; customFields: readonly FilterCustomField[]; now?: Date; rollup?: boolean }): Promise<WidgetResult> {
   const now = env.now ?? new Date();
-  const { query, statement, dims, measure, cat } = widgetSql(input, { tenantId: ctx.tenantId, userId: ctx.actor.userId, ...env, now });
+  const shape = widgetQuerySchema.safeParse(input);
+  const rollup = (env.rollup ?? true) && shape.success && rollupAnswers(shape.data) && (await rollupAllowed(tx));
+  const { query, statement, dims, measure, cat } = widgetSql(input, { tenantId: ctx.tenantId, userId: ctx.actor.userId, ...env, now, rollup });
   const multi = new Set([...cat.choiceFields.values()].filter((f) => f.source.from === "custom" && f.source.fieldType === "MULTI_SELECT").map((f) => f.path));
   const rows = await tx.execute<{ k1: string | null; k2: string | null; v: number | null; l1: string; l2: string }>(statement);
   const labelOf = (i: 0 | 1, key: string | null, sqlLabel: string) => {
