@@ -10,7 +10,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { randomUUID } from "node:crypto";
 import { readRecordById } from "./by-id";
-import { columnName, insertRows, recordSet } from "./record-set";
+import { columnName, insertRows, insertValues, recordSet } from "./record-set";
 import { resolvePlacement, type Placement } from "./pipeline-placement";
 import { positionsAtTop } from "@/lib/pipelines/position";
 import { dealStatusFor } from "@/lib/pipelines/rules";
@@ -162,42 +162,47 @@ export async function createRecordsIn(tx: Tx, ctx: TenantContext, kind: RecordKi
   // of the stored row, else routeNewRecord sets it right after
   const early: (EarlyAssignment | null)[] = [];
   if (rules.length && planned.length) for (const p of planned) early.push(await assignBeforeInsert(tx, ctx, kind, datas[p.at]!, p.values, rules));
-  const rows: RecordRow[] = [];
-  for (let i = 0; i < planned.length; i += INSERT_CHUNK) {
-    rows.push(...(await insertRows<RecordRow>(tx, tableOf(def), planned.slice(i, i + INSERT_CHUNK).map((p) => p.values))));
-  }
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const written = planned.map((p) => byId.get(p.values.id as string)!);
+  const table = tableOf(def);
+  /** Written rows' first stage_history rows and record.created events (neither reads the other). */
+  const recordCreated = (rows: RecordRow[]) =>
+    Promise.all([
+      def.pipelineObjectType && rows.length
+        ? insertValues(
+            tx,
+            stageHistory,
+            rows.map((row) => ({ tenantId: ctx.tenantId, entityType: kind, entityId: row.id, pipelineId: row.pipelineId, fromStageId: null, toStageId: row.stageId, changedByUserId: ctx.actor.userId, source: ctx.actor.source })),
+          )
+        : null,
+      emitEvents(tx, ctx, rows.map((row) => ({ type: "record.created", entityType: kind, entityId: row.id, payload: { title: def.title(row), record: serializeRecord(row) } }))),
+    ]);
+  const chunks: (typeof planned)[] = [];
+  for (let i = 0; i < planned.length; i += INSERT_CHUNK) chunks.push(planned.slice(i, i + INSERT_CHUNK));
+  let written: RecordRow[];
   if (rules.length) {
+    written = [];
+    for (const chunk of chunks) written.push(...(await insertRows<RecordRow>(tx, table, chunk.map((p) => p.values))));
     for (const [i, p] of planned.entries()) written[i] = await routeNewRecord(tx, ctx, kind, written[i]!, datas[p.at]!, rules, early[i]);
+    await recordCreated(written);
+  } else {
+    // the chunks go out without waiting for each other (one connection, in order): Postgres
+    // writes one while the next is built and the one before is read back and its events made
+    const parts = await Promise.all(
+      chunks.map(async (chunk) => {
+        const rows = await insertRows<RecordRow>(tx, table, chunk.map((p) => p.values));
+        await recordCreated(rows);
+        return rows;
+      }),
+    );
+    written = parts.flat();
   }
-  // the first stage_history rows and the events go together (neither reads the other)
-  const history: Promise<unknown>[] = [];
-  if (def.pipelineObjectType && written.length) {
-    for (let i = 0; i < written.length; i += CHUNK) {
-      history.push(tx.insert(stageHistory).values(
-        written.slice(i, i + CHUNK).map((row) => ({
-          tenantId: ctx.tenantId,
-          entityType: kind,
-          entityId: row.id,
-          pipelineId: row.pipelineId as string,
-          fromStageId: null,
-          toStageId: row.stageId as string,
-          changedByUserId: ctx.actor.userId,
-          source: ctx.actor.source,
-        })),
-      ).execute());
-    }
-  }
-  await Promise.all([...history, emitEvents(tx, ctx, written.map((row) => ({ type: "record.created", entityType: kind, entityId: row.id, payload: { title: def.title(row), record: serializeRecord(row) } })))]);
   planned.forEach((p, i) => (out[p.at] = { ok: true, row: written[i]! }));
   return out;
 }
 
 /** The caller's transaction, or a new one for the tenant. */
 const inTransaction = <T>(ctx: TenantContext, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> => (tx ? fn(tx) : withTenant(ctx, fn));
-/** Rows per INSERT of records. */
-const INSERT_CHUNK = 1000;
+/** Rows per INSERT of records (several go out together: createRecordsIn). */
+const INSERT_CHUNK = 250;
 /** The transaction's time, one SQL object for every row of an insert (insertRows). */
 const NOW = sql`now()`;
 
