@@ -153,8 +153,29 @@ END $$;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS analytics_activity_days_insert ON "activities";--> statement-breakpoint
 CREATE TRIGGER analytics_activity_days_insert AFTER INSERT ON "activities" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_days_apply();--> statement-breakpoint
+-- An update counts only where it moves an activity between counts (its day, type, logger,
+-- group, or deleted or not): a row trigger whose WHEN filters the rest, so re-pointing a
+-- merged record's thousands of activities costs no count work at all.
+CREATE OR REPLACE FUNCTION analytics_activity_days_moved() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  INSERT INTO analytics_activity_days AS d (tenant_id, day, activity_type, created_by_user_id, assigned_group_id, n)
+  SELECT x.tenant_id, (x.activity_at AT TIME ZONE t.time_zone)::date, x.activity_type, x.created_by_user_id, x.assigned_group_id, sum(x.n)
+  FROM (VALUES (OLD.tenant_id, OLD.activity_at, OLD.activity_type, OLD.created_by_user_id, OLD.assigned_group_id, CASE WHEN OLD.deleted_at IS NULL THEN -1 ELSE 0 END),
+               (NEW.tenant_id, NEW.activity_at, NEW.activity_type, NEW.created_by_user_id, NEW.assigned_group_id, CASE WHEN NEW.deleted_at IS NULL THEN 1 ELSE 0 END))
+    AS x(tenant_id, activity_at, activity_type, created_by_user_id, assigned_group_id, n)
+  JOIN tenants t ON t.id = x.tenant_id
+  GROUP BY 1, 2, 3, 4, 5 HAVING sum(x.n) <> 0
+  ON CONFLICT ON CONSTRAINT analytics_activity_days_key DO UPDATE SET n = d.n + excluded.n;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION analytics_activity_days_moved() FROM PUBLIC;--> statement-breakpoint
 DROP TRIGGER IF EXISTS analytics_activity_days_update ON "activities";--> statement-breakpoint
-CREATE TRIGGER analytics_activity_days_update AFTER UPDATE ON "activities" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_days_apply();--> statement-breakpoint
+CREATE TRIGGER analytics_activity_days_update AFTER UPDATE ON "activities" FOR EACH ROW
+  WHEN (OLD.activity_at IS DISTINCT FROM NEW.activity_at OR OLD.activity_type IS DISTINCT FROM NEW.activity_type
+    OR OLD.created_by_user_id IS DISTINCT FROM NEW.created_by_user_id OR OLD.assigned_group_id IS DISTINCT FROM NEW.assigned_group_id
+    OR (OLD.deleted_at IS NULL) IS DISTINCT FROM (NEW.deleted_at IS NULL))
+  EXECUTE FUNCTION analytics_activity_days_moved();--> statement-breakpoint
 DROP TRIGGER IF EXISTS analytics_activity_days_delete ON "activities";--> statement-breakpoint
 CREATE TRIGGER analytics_activity_days_delete AFTER DELETE ON "activities" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_days_apply();--> statement-breakpoint
 -- A tenant's days counted again from its activities (its time zone changed; the backfill).
