@@ -55,9 +55,9 @@ function fromDriver(table: PgTable, raw: Record<string, unknown>): Record<string
 /**
  * INSERT of `rows` (values by column key, as Drizzle's insert takes them) into `table`,
  * RETURNING every column, in the caller's transaction; answers the rows in the order
- * given (each row names its id). A NOT NULL column with a default that a row leaves out gets its default (rows are
- * grouped by which of those they give); a value given as SQL (now()) must be one SQL
- * object for the whole column.
+ * given (each row names its id). A column with a default that a row leaves out gets its
+ * default (rows are grouped by which of those they give); a value given as SQL (now())
+ * must be one SQL object for the whole column.
  */
 export async function insertRows<T extends Record<string, unknown>>(tx: Tx, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<T[]> {
   return (await insertSet(tx, table, rows, true)) as T[];
@@ -74,9 +74,9 @@ async function insertSet(tx: Tx, table: PgTable, rows: readonly Record<string, u
   const groups = new Map<string, Record<string, unknown>[]>();
   for (const r of rows) {
     if (returning && typeof r.id !== "string") throw new Error("insertRows: each row needs its id");
-    // the defaulted NOT NULL columns this row leaves to Postgres
+    // the columns with a default this row leaves to Postgres
     const key = Object.keys(columns)
-      .filter((k) => columns[k]!.notNull && columns[k]!.hasDefault && !given(r, k))
+      .filter((k) => columns[k]!.hasDefault && !given(r, k))
       .join(",");
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
