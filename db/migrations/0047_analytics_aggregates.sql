@@ -130,18 +130,17 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- Activities per day of the workspace's zone, logger, group and type: each statement's
--- inserted rows count +1, deleted rows −1, an update both (so soft deletes, restores and
--- moves of activity_at are counted where they belong). Runs as the writer.
+-- inserted rows count +1, deleted rows −1; an update that moves an activity between counts
+-- (a soft delete, a restore, a new activity_at…) −1 where it was and +1 where it is
+-- (analytics_activity_days_moved, below).
 CREATE OR REPLACE FUNCTION analytics_activity_days_apply() RETURNS trigger
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public AS $$
 DECLARE
   v_rows text := 'SELECT a.tenant_id, a.activity_at, a.activity_type, a.created_by_user_id, a.assigned_group_id, %s AS n FROM %I a WHERE a.deleted_at IS NULL';
   v_delta text;
 BEGIN
-  v_delta := CASE TG_OP
-    WHEN 'INSERT' THEN format(v_rows, 1, 'new_rows')
-    WHEN 'DELETE' THEN format(v_rows, -1, 'old_rows')
-    ELSE format(v_rows, 1, 'new_rows') || ' UNION ALL ' || format(v_rows, -1, 'old_rows') END;
+  -- inserts and deletes (an update that moves a count: analytics_activity_days_moved)
+  v_delta := CASE TG_OP WHEN 'INSERT' THEN format(v_rows, 1, 'new_rows') ELSE format(v_rows, -1, 'old_rows') END;
   EXECUTE format($q$
     INSERT INTO analytics_activity_days AS d (tenant_id, day, activity_type, created_by_user_id, assigned_group_id, n)
     SELECT x.tenant_id, (x.activity_at AT TIME ZONE t.time_zone)::date, x.activity_type, x.created_by_user_id, x.assigned_group_id, sum(x.n)

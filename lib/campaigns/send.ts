@@ -11,7 +11,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { emailMessages } from "@/db/schema";
-import { claimIn, deliver, markSent } from "@/lib/email/send";
+import { claimIn, deliver, markFailedAttempt, markSent } from "@/lib/email/send";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 
@@ -66,12 +66,7 @@ export async function sendCampaignEmails(tenantId: string, campaignId: string, o
           }
           const last = c.e.attempts >= MAX_ATTEMPTS;
           if (last) failed++;
-          await withTenant(ctx, (tx) =>
-            tx
-              .update(emailMessages)
-              .set({ status: last ? "FAILED" : "QUEUED", error: reason, updatedAt: new Date() })
-              .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, c.e.id))),
-          );
+          await markFailedAttempt(tenantId, c.e.id, reason, last);
         }
       }),
     );

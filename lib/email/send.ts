@@ -340,6 +340,16 @@ export const markSent = groupWrites<{ id: string; at: Date }>((tenantId, sent) =
   ).then(() => undefined),
 );
 
+/** A failed send: queued again for its next attempt (with its reason), or FAILED for good after the last. */
+export async function markFailedAttempt(tenantId: string, emailId: string, reason: string, last: boolean): Promise<void> {
+  await withTenant({ tenantId, actor: systemActor("SYSTEM") }, (tx) =>
+    tx
+      .update(emailMessages)
+      .set({ status: last ? "FAILED" : "QUEUED", error: reason, updatedAt: new Date() })
+      .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId))),
+  );
+}
+
 /** The attempt the job queue is on: the last one marks a failure for good. */
 export interface Attempt {
   attempt: number;
@@ -352,7 +362,6 @@ export interface Attempt {
  * after a failed attempt that is not the last, so the queue retries it with backoff.
  */
 export async function sendQueuedEmail(tenantId: string, emailId: string, at: Attempt): Promise<EmailMessage["status"]> {
-  const ctx: TenantContext = { tenantId, actor: systemActor("SYSTEM") };
   const claimed = await claimSends(tenantId, emailId);
   if (!claimed) return "SENT";
   if (claimed === "refused") return "FAILED";
@@ -360,12 +369,7 @@ export async function sendQueuedEmail(tenantId: string, emailId: string, at: Att
   const reason = await deliver(e, m);
   if (reason) {
     const last = at.attempt >= at.maxAttempts;
-    await withTenant(ctx, (tx) =>
-      tx
-        .update(emailMessages)
-        .set({ status: last ? "FAILED" : "QUEUED", error: reason, updatedAt: new Date() })
-        .where(and(eq(emailMessages.tenantId, tenantId), eq(emailMessages.id, emailId))),
-    );
+    await markFailedAttempt(tenantId, emailId, reason, last);
     if (last) return "FAILED";
     throw new Error(`send_email attempt ${at.attempt} of ${at.maxAttempts} failed: ${reason}`);
   }
