@@ -334,8 +334,15 @@ describe("database catalog", () => {
       where n.nspname = 'public' and c.relkind = 'r'
         and exists (select 1 from pg_attribute o where o.attrelid = c.oid and o.attname = 'owned_by_user_id' and not o.attisdropped)
       group by c.relname order by 1`;
-    expect(tables.map((t) => t.name)).toEqual(["companies", "contacts", "deals", "leads", "tickets"]);
-    for (const t of tables) {
+    // analytics_record_counts (migration analytics_record_counts) counts records by these
+    // columns: read through the same rule, with its record_type column naming the kind
+    expect(tables.map((t) => t.name)).toEqual(["analytics_record_counts", "companies", "contacts", "deals", "leads", "tickets"]);
+    const [counts] = await sql<{ using: string }[]>`
+      select pg_get_expr(p.polqual, p.polrelid) as using from pg_policy p
+      where p.polrelid = 'public.analytics_record_counts'::regclass and not p.polpermissive and p.polcmd = 'r'`;
+    expect(counts?.using).toMatch(/access_scope_ids\(analytics_record_counts\.record_type, false\)|access_scope_ids\(record_type, false\)/);
+    for (const col of tables[0]!.cols) expect(counts!.using, `analytics_record_counts.${col} in its read policy`).toContain(col);
+    for (const t of tables.slice(1)) {
       const pols = await sql<{ cmd: string; using: string }[]>`
         select p.polcmd::text as cmd, pg_get_expr(p.polqual, p.polrelid) as using from pg_policy p
         where p.polrelid = ${`public.${t.name}`}::regclass and not p.polpermissive`;

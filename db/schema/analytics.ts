@@ -93,3 +93,30 @@ export const analyticsActivityDays = pgTable("analytics_activity_days", {
   // the counts' key (the triggers add to a row by it); the people and the group may be none
   unique("analytics_activity_days_key").on(t.tenantId, t.day, t.activityType, t.createdByUserId, t.assignedGroupId).nullsNotDistinct(),
 ]);
+
+/**
+ * Live records of each kind per owner, owner group and (deals) assignee, and per tag: the
+ * counts behind record widgets that count with no filter, grouped by owner, group and/or
+ * tag (lib/dashboards/rollup.ts) — "contacts by owner" over a million contacts reads a few
+ * hundred rows. `tagged` false: each record once; true: each (record, tag), a record with
+ * no tags once with tag null (as the raw query's unnest counts them). Kept by triggers on
+ * the record tables in the writer's transaction (migration analytics_record_counts). The
+ * key holds every column of the records' access policy, so the read policy is theirs: a
+ * viewer sums exactly the rows of the records they may see.
+ */
+export const analyticsRecordCounts = pgTable("analytics_record_counts", {
+  tenantId: tenantId().references(() => tenants.id, { onDelete: "cascade" }),
+  id: id(),
+  recordType: crmRecordType().notNull(),
+  ownedByUserId: uuid(),
+  ownedByGroupId: uuid(),
+  assignedUserId: uuid(),
+  assignedGroupId: uuid(),
+  tagged: boolean().notNull(),
+  tag: text(),
+  n: bigint({ mode: "number" }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.id] }),
+  // the counts' key (the triggers add to a row by it)
+  unique("analytics_record_counts_key").on(t.tenantId, t.recordType, t.tagged, t.ownedByUserId, t.ownedByGroupId, t.assignedUserId, t.assignedGroupId, t.tag).nullsNotDistinct(),
+]);

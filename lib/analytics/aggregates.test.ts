@@ -1,11 +1,12 @@
-// Issue 18's aggregates (migration analytics_aggregates) against the raw computation: the
-// stays equal a re-derivation from stage history and pipeline metrics from them equal the
-// metrics from stage history itself; the activity daily counts answer activity widgets as the
-// raw query does — after moves, edits, deletions and restores, a time zone change, and under
-// a rep's restricted access scope.
+// Issue 18's aggregates (migrations analytics_aggregates, analytics_record_counts) against
+// the raw computation: the stays equal a re-derivation from stage history and pipeline
+// metrics from them equal the metrics from stage history itself; the activity daily counts
+// answer activity widgets, and the record counts record widgets, as the raw query does —
+// after moves, edits, deletions and restores, a time zone change, and under restricted
+// access scopes.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { policyFor } from "@/db/testing/access-world";
+import { policyFor, world } from "@/db/testing/access-world";
 import { makeMember, makeTenant } from "@/db/testing/factories";
 import { createActivity, deleteActivity, updateActivity } from "@/lib/activities/service";
 import { queryWidget } from "@/lib/dashboards/service";
@@ -183,4 +184,67 @@ describe("activity widgets from the daily counts", () => {
     await createActivity(rep.ctx, { activityType: "CALL", recordType: "CONTACT", recordId: theirs.id, subject: "After the policy" });
     expect((await queryWidget(t.ctx, kpi)).rows[0]!.value).toBe(planted.rows[0]!.value! + 1);
   }, 60_000);
+});
+
+const RECORD_QUERIES: WidgetQueryInput[] = [
+  { recordType: "contacts", measure: { fn: "count" }, groupBy: [{ by: "owner" }] },
+  { recordType: "contacts", measure: { fn: "count" }, groupBy: [{ by: "tag" }] },
+  { recordType: "contacts", measure: { fn: "count" }, groupBy: [{ by: "owner" }, { by: "tag" }] },
+  { recordType: "companies", measure: { fn: "count" }, groupBy: [{ by: "group" }] },
+  { recordType: "leads", measure: { fn: "count" }, groupBy: [] },
+  { recordType: "deals", measure: { fn: "count" }, groupBy: [{ by: "tag" }, { by: "owner" }] },
+  { recordType: "deals", measure: { fn: "count" }, groupBy: [{ by: "group" }] },
+];
+
+async function expectSameRecordWidgets(ctx: TenantContext, label: string) {
+  for (const q of RECORD_QUERIES) {
+    expect(await queryWidget(ctx, q), `${label} ${q.recordType} ${JSON.stringify(q.groupBy)}`).toEqual(await queryWidget(ctx, q, undefined, { rollup: false }));
+  }
+}
+
+describe("record widgets from the record counts", () => {
+  it("equal the raw query after creates, owner, group, assignee and tag changes, deletions and restores, for every scope", async () => {
+    const { t, users, records } = await world();
+    await policyFor(t.ctx, "sales_rep", "own", "own");
+    await policyFor(t.ctx, "manager", "team", "team");
+    const viewers: [TenantContext, string][] = [[t.ctx, "admin"], [users.sales_rep.ctx, "rep, own"], [users.manager.ctx, "manager, team"]];
+    const check = async (label: string) => {
+      for (const [ctx, who] of viewers) await expectSameRecordWidgets(ctx, `${label}, ${who}`);
+    };
+    await check("created");
+
+    const [c0, c1, c2, c3, c4] = records.CONTACT;
+    await updateRecord(t.ctx, "CONTACT", c0!.id, { tags: ["vip", "emea"] });
+    await updateRecord(t.ctx, "CONTACT", c1!.id, { tags: ["vip"] });
+    await updateRecord(t.ctx, "CONTACT", c2!.id, { ownedByUserId: users.sales_rep.userId, tags: ["emea"] });
+    await updateRecord(t.ctx, "CONTACT", c1!.id, { tags: [] });
+    await deleteRecord(t.ctx, "CONTACT", c3!.id);
+    await deleteRecord(t.ctx, "CONTACT", c4!.id);
+    await restoreRecord(t.ctx, "CONTACT", c4!.id);
+    await updateRecord(t.ctx, "COMPANY", records.COMPANY[0]!.id, { ownedByGroupId: records.COMPANY[5]!.owners[1]! });
+    const [d0, d1] = records.DEAL;
+    await updateRecord(t.ctx, "DEAL", d0!.id, { assignedUserId: users.manager.userId, tags: ["big"] });
+    await updateRecord(t.ctx, "DEAL", d1!.id, { ownedByUserId: null, tags: ["big", "renewal"] });
+    await deleteRecord(t.ctx, "LEAD", records.LEAD[0]!.id);
+    await createRecord(users.sales_rep.ctx, "CONTACT", { firstName: "Rex", tags: ["vip"] });
+    // a hard delete (an erasure) leaves the counts as a soft one does
+    await withTenant({ tenantId: t.tenantId, actor: systemActor() }, (tx) => tx.execute(sql`delete from contacts where tenant_id = ${t.tenantId}::uuid and id = ${records.CONTACT[6]!.id}::uuid`));
+    await check("after changes");
+
+    // the counts are what answers: a count planted in them shows; the rep's figures are fewer
+    const kpi: WidgetQueryInput = { recordType: "leads", measure: { fn: "count" }, groupBy: [] };
+    const raw = await queryWidget(t.ctx, kpi, undefined, { rollup: false });
+    await withTenant({ tenantId: t.tenantId, actor: systemActor() }, (tx) =>
+      tx.execute(sql`insert into analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, n) values (${t.tenantId}::uuid, 'LEAD', false, ${users.manager.userId}::uuid, 1000)
+        on conflict on constraint analytics_record_counts_key do update set n = analytics_record_counts.n + 1000`),
+    );
+    expect((await queryWidget(t.ctx, kpi)).rows[0]!.value).toBe(raw.rows[0]!.value! + 1000);
+    const repRaw = await queryWidget(users.sales_rep.ctx, kpi, undefined, { rollup: false });
+    expect(repRaw.rows[0]!.value).toBeLessThan(raw.rows[0]!.value!);
+    // the database holds the scope: the rep reads only their records' rows, with no check in the query
+    expect((await queryWidget(users.sales_rep.ctx, kpi)).rows[0]!.value).toBe(repRaw.rows[0]!.value);
+    const owners = await withTenant(users.sales_rep.ctx, (tx) => tx.execute<{ o: string | null; g: string | null }>(sql`select distinct owned_by_user_id::text as o, owned_by_group_id::text as g from analytics_record_counts where record_type = 'CONTACT'`));
+    expect(owners.length).toBeGreaterThan(0);
+    for (const r of owners) expect(r.o === users.sales_rep.userId || r.g !== null).toBe(true);
+  }, 120_000);
 });

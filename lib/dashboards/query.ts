@@ -92,8 +92,10 @@ function columnOf(f: FieldDef): AnyPgColumn {
 }
 
 interface Dim {
-  /** The group key, as text (NULL: none). */
+  /** The group key in its own type (NULL: none): rows are grouped by it, which is cheaper than by its text. */
   key: SQL;
+  /** The key of a group as text (the result's key1/key2), from the grouped `key`. */
+  text: (k: SQL) => SQL;
   /** A lateral join the key reads from (tags, multi-select). */
   join: SQL | null;
   label: (k: SQL) => SQL;
@@ -106,14 +108,17 @@ function dimension(g: GroupBy, i: number, q: WidgetQuery, cat: Catalog, tenantId
   const c = RECORD_COLUMNS[q.recordType];
   const alias = sql.raw(`g${i + 1}`);
   const none = (text: string) => sql`${text}::text`;
+  const asText = (k: SQL) => sql`${k}::text`;
+  const same = (k: SQL) => k;
   switch (g.by) {
     case "owner":
-      return { key: sql`${c.owner}::text`, join: null, name: q.recordType === "activities" ? "Logged by" : "Owner", order: null, label: (k) => sql`coalesce((select u.name from ${users} u where u.id = ${k}::uuid), ${none("No owner")})` };
+      return { key: sql`${c.owner}`, text: asText, join: null, name: q.recordType === "activities" ? "Logged by" : "Owner", order: null, label: (k) => sql`coalesce((select u.name from ${users} u where u.id = ${k}::uuid), ${none("No owner")})` };
     case "group":
-      return { key: sql`${c.group}::text`, join: null, name: "Group", order: null, label: (k) => sql`coalesce((select tg.name from ${tenantGroups} tg where tg.tenant_id = ${tenantId}::uuid and tg.id = ${k}::uuid), ${none("No group")})` };
+      return { key: sql`${c.group}`, text: asText, join: null, name: "Group", order: null, label: (k) => sql`coalesce((select tg.name from ${tenantGroups} tg where tg.tenant_id = ${tenantId}::uuid and tg.id = ${k}::uuid), ${none("No group")})` };
     case "stage":
       return {
-        key: sql`${c.stage!}::text`,
+        key: sql`${c.stage!}`,
+        text: asText,
         join: null,
         name: "Stage",
         label: (k) => sql`coalesce((select ps.name from ${pipelineStages} ps where ps.tenant_id = ${tenantId}::uuid and ps.id = ${k}::uuid), ${none("No stage")})`,
@@ -121,29 +126,30 @@ function dimension(g: GroupBy, i: number, q: WidgetQuery, cat: Catalog, tenantId
       };
     case "pipeline":
       return {
-        key: sql`${c.pipeline!}::text`,
+        key: sql`${c.pipeline!}`,
+        text: asText,
         join: null,
         name: "Pipeline",
         label: (k) => sql`coalesce((select p.name from ${pipelines} p where p.tenant_id = ${tenantId}::uuid and p.id = ${k}::uuid), ${none("No pipeline")})`,
         order: (k) => sql`(select p.display_order from ${pipelines} p where p.tenant_id = ${tenantId}::uuid and p.id = ${k}::uuid)`,
       };
     case "source":
-      return { key: sql`nullif(${leads.source}, '')`, join: null, name: "Source", order: null, label: (k) => sql`coalesce(${k}, ${none("No source")})` };
+      return { key: sql`nullif(${leads.source}, '')`, text: same, join: null, name: "Source", order: null, label: (k) => sql`coalesce(${k}, ${none("No source")})` };
     case "dealType":
-      return { key: sql`${deals.dealType}::text`, join: null, name: "Deal type", order: null, label: (k) => sql`coalesce(${k}, ${none("No type")})` };
+      return { key: sql`${deals.dealType}`, text: asText, join: null, name: "Deal type", order: null, label: (k) => sql`coalesce(${k}, ${none("No type")})` };
     case "activityType":
-      return { key: sql`${activities.activityType}::text`, join: null, name: "Activity type", order: null, label: (k) => sql`coalesce(${k}, ${none("No type")})` };
+      return { key: sql`${activities.activityType}`, text: asText, join: null, name: "Activity type", order: null, label: (k) => sql`coalesce(${k}, ${none("No type")})` };
     case "tag":
-      return { key: sql`${alias}.v`, join: sql`left join lateral unnest(${c.tags!}) as ${alias}(v) on true`, name: "Tag", order: null, label: (k) => sql`coalesce(${k}, ${none("No tag")})` };
+      return { key: sql`${alias}.v`, text: same, join: sql`left join lateral unnest(${c.tags!}) as ${alias}(v) on true`, name: "Tag", order: null, label: (k) => sql`coalesce(${k}, ${none("No tag")})` };
     case "custom": {
       const f = cat.choiceFields.get(g.field!)!;
       const key = f.source.from === "custom" ? f.source.key : "";
       const json = sql`(${c.customFields!} -> ${key}::text)`;
       const name = widgetFieldLabel(g.field!);
       if (f.source.from === "custom" && f.source.fieldType === "MULTI_SELECT") {
-        return { key: sql`${alias}.v`, join: sql`left join lateral jsonb_array_elements_text(case when jsonb_typeof(${json}) = 'array' then ${json} else '[]'::jsonb end) as ${alias}(v) on true`, name, order: null, label: (k) => sql`coalesce(${k}, ${none("Not set")})` };
+        return { key: sql`${alias}.v`, text: same, join: sql`left join lateral jsonb_array_elements_text(case when jsonb_typeof(${json}) = 'array' then ${json} else '[]'::jsonb end) as ${alias}(v) on true`, name, order: null, label: (k) => sql`coalesce(${k}, ${none("Not set")})` };
       }
-      return { key: sql`(case when jsonb_typeof(${json}) = 'string' then ${c.customFields!} ->> ${key}::text end)`, join: null, name, order: null, label: (k) => sql`coalesce(${k}, ${none("Not set")})` };
+      return { key: sql`(case when jsonb_typeof(${json}) = 'string' then ${c.customFields!} ->> ${key}::text end)`, text: same, join: null, name, order: null, label: (k) => sql`coalesce(${k}, ${none("Not set")})` };
     }
     case "date": {
       const f = cat.dateFields.get(g.field!)!;
@@ -151,7 +157,8 @@ function dimension(g: GroupBy, i: number, q: WidgetQuery, cat: Catalog, tenantId
       const col = columnOf(f);
       const local = f.type.kind === "date" && f.type.dateOnly ? sql`${col}::timestamp` : sql`(${col} at time zone ${timeZone}::text)`;
       return {
-        key: sql`to_char(date_trunc(${bucket}::text, ${local}), 'YYYY-MM-DD')`,
+        key: sql`date_trunc(${bucket}::text, ${local})`,
+        text: (k) => sql`to_char(${k}, 'YYYY-MM-DD')`,
         join: null,
         name: `${widgetFieldLabel(g.field!)} (${bucket})`,
         order: (k) => k,
@@ -194,7 +201,7 @@ export interface QueryEnv {
   timeZone: string;
   customFields: readonly FilterCustomField[];
   now?: Date;
-  /** The viewer sees every record: a query the daily counts answer reads them (rollup.ts). */
+  /** A query the triggers' counts answer reads them (rollup.ts: the viewer may read them). */
   rollup?: boolean;
 }
 
@@ -235,10 +242,12 @@ export function widgetSql(input: unknown, env: QueryEnv): { query: WidgetQuery; 
   const label = (d: Dim | undefined, k: SQL) => (d ? d.label(k) : sql`''::text`);
   const order = (d: Dim | undefined, k: SQL) => (d?.order ? d.order(k) : sql`null::bigint`);
   const orderBy = dims.length === 0 ? sql`` : dims[0]!.order ? sql`order by o1 nulls last, agg.k1 nulls last, o2 nulls last, agg.k2 nulls last` : sql`order by sum(agg.v) over (partition by agg.k1) desc nulls last, agg.k1 nulls last, o2 nulls last, agg.k2 nulls last`;
-  const raw = sql`select ${k1} as k1, ${k2} as k2, ${measure.expr} as v
+  const grouped = sql.raw("g");
+  const raw = sql`select ${dims[0]?.text(sql`${grouped}.k1`) ?? sql`null::text`} as k1, ${dims[1]?.text(sql`${grouped}.k2`) ?? sql`null::text`} as k2, ${grouped}.v
+    from (select ${k1} as k1, ${k2} as k2, ${measure.expr} as v
       from ${c.table} ${sql.join(joins, sql` `)}
       where ${sql.join(where, sql` and `)}
-      ${groupBy}`;
+      ${groupBy}) ${grouped}`;
   const statement = sql`with agg as (${env.rollup && rollupAnswers(q) ? rollupAggregate(q, env.tenantId, p) : raw})
     select agg.k1, agg.k2, agg.v::float8 as v, ${label(dims[0], K1)} as l1, ${label(dims[1], K2)} as l2, ${order(dims[0], K1)} as o1, ${order(dims[1], K2)} as o2
     from agg ${orderBy} limit ${MAX_WIDGET_ROWS}`;
@@ -251,7 +260,8 @@ const round = (v: number) => Math.round(v * 100) / 100;
 export async function runWidgetQuery(tx: Tx, ctx: TenantContext, input: unknown, env: { timeZone: string; customFields: readonly FilterCustomField[]; now?: Date; rollup?: boolean }): Promise<WidgetResult> {
   const now = env.now ?? new Date();
   const shape = widgetQuerySchema.safeParse(input);
-  const rollup = (env.rollup ?? true) && shape.success && rollupAnswers(shape.data) && (await rollupAllowed(tx));
+  const answers = shape.success ? rollupAnswers(shape.data) : null;
+  const rollup = (env.rollup ?? true) && answers !== null && (await rollupAllowed(tx, answers));
   const { query, statement, dims, measure, cat } = widgetSql(input, { tenantId: ctx.tenantId, userId: ctx.actor.userId, ...env, now, rollup });
   const multi = new Set([...cat.choiceFields.values()].filter((f) => f.source.from === "custom" && f.source.fieldType === "MULTI_SELECT").map((f) => f.path));
   const rows = await tx.execute<{ k1: string | null; k2: string | null; v: number | null; l1: string; l2: string }>(statement);

@@ -1,21 +1,33 @@
-// Activity widgets from the daily counts (analytics_activity_days, migration
-// analytics_aggregates): a count of activities with no filter, grouped by type, who logged
-// them, their group and/or the activity date (any bucket), over a period of the activity
-// date — the shapes the rollup's keys answer exactly. The counts are per day of the
-// workspace's zone, as the raw query buckets and bounds them, so the answer is the same
-// (lib/analytics/aggregates.test.ts). Anything else — a filter, another measure, field or
-// group-by — and any viewer whose access scope is not every record (an activity is seen
-// through its record, which the daily counts cannot tell) runs the raw query.
+// Widgets answered from counts kept by the writers' triggers instead of the records
+// themselves — the shapes whose keys the counts hold exactly, so the answer is the same as
+// the raw aggregate's (lib/analytics/aggregates.test.ts compares them):
+// - activities: the daily counts (analytics_activity_days, migration analytics_aggregates):
+//   a count with no filter, grouped by type, who logged them, their group and/or the
+//   activity date (any bucket), over a period of the activity date. The counts are per day
+//   of the workspace's zone, as the raw query buckets and bounds them. Only for a viewer
+//   whose access scope is every record (an activity is seen through its record, which the
+//   daily counts cannot tell); anyone else runs the raw query.
+// - contacts, companies, leads and deals: the live records per owner, group, assignee and
+//   tag (analytics_record_counts, migration analytics_record_counts): a count with no filter
+//   and no period, grouped by owner, group and/or tag. Their key holds every column of the
+//   records' access policy, and their read policy is the records', so any viewer's sum is
+//   over exactly the records they may see.
+// Anything else — a filter, another measure, field or group-by — runs the raw query.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { analyticsActivityDays } from "@/db/schema";
+import { analyticsActivityDays, analyticsRecordCounts } from "@/db/schema";
 import type { Tx } from "@/lib/tenancy/with-tenant";
-import type { GroupBy, WidgetQuery } from "./schemas";
+import type { GroupBy, WidgetQuery, WidgetRecordType } from "./schemas";
 
 const d = analyticsActivityDays;
+const rc = analyticsRecordCounts;
 
-/** The rollup's key for a group-by, or null when it has none. */
-function rollupKey(g: GroupBy): SQL | null {
+const COUNTED: Partial<Record<WidgetRecordType, "CONTACT" | "COMPANY" | "LEAD" | "DEAL">> = { contacts: "CONTACT", companies: "COMPANY", leads: "LEAD", deals: "DEAL" };
+
+export type Rollup = "activities" | "records";
+
+/** The activity counts' key for a group-by, or null when they have none. */
+function activityKey(g: GroupBy): SQL | null {
   switch (g.by) {
     case "activityType":
       return sql`${d.activityType}::text`;
@@ -30,25 +42,47 @@ function rollupKey(g: GroupBy): SQL | null {
   }
 }
 
-/** Whether the daily counts answer this query (its shape only; the viewer's scope is checked by rollupAllowed). */
-export function rollupAnswers(q: WidgetQuery): boolean {
-  const noFilter = !q.filter || ("all" in q.filter && q.filter.all.length === 0);
-  return q.recordType === "activities" && noFilter && q.measure.fn === "count" && (!q.period || q.period.field === "activityAt") && q.groupBy.every((g) => rollupKey(g) !== null);
+/** The record counts' key for a group-by, or null when they have none. */
+function recordKey(g: GroupBy): SQL | null {
+  switch (g.by) {
+    case "owner":
+      return sql`${rc.ownedByUserId}::text`;
+    case "group":
+      return sql`${rc.ownedByGroupId}::text`;
+    case "tag":
+      return sql`${rc.tag}`;
+    default:
+      return null;
+  }
 }
 
-/** Whether the viewer sees every record (so every activity): the daily counts are theirs. */
-export async function rollupAllowed(tx: Tx): Promise<boolean> {
+const noFilter = (q: WidgetQuery) => !q.filter || ("all" in q.filter && q.filter.all.length === 0);
+
+/** Which counts answer this query (its shape only; for activities the viewer's scope is checked by rollupAllowed), or null. */
+export function rollupAnswers(q: WidgetQuery): Rollup | null {
+  if (!noFilter(q) || q.measure.fn !== "count") return null;
+  if (q.recordType === "activities") return (!q.period || q.period.field === "activityAt") && q.groupBy.every((g) => activityKey(g) !== null) ? "activities" : null;
+  return COUNTED[q.recordType] && !q.period && q.groupBy.every((g) => recordKey(g) !== null) ? "records" : null;
+}
+
+/** Whether the viewer may read this rollup: the activity counts only when they see every record (so every activity). */
+export async function rollupAllowed(tx: Tx, rollup: Rollup): Promise<boolean> {
+  if (rollup === "records") return true; // the counts' own read policy is the records'
   const [r] = await tx.execute<{ all: boolean }>(sql`select 'ACTIVITY'::crm_record_type = any(access_all_types(false)) as all`);
   return r?.all === true;
 }
 
-/** The `agg` body (k1, k2, v) from the daily counts: the same rows as the raw aggregate. */
+/** The `agg` body (k1, k2, v) from the counts: the same rows as the raw aggregate. */
 export function rollupAggregate(q: WidgetQuery, tenantId: string, period: { from: string; toExclusive: string } | null): SQL {
-  const keys = q.groupBy.map((g) => rollupKey(g)!);
-  const where: SQL[] = [sql`${d.tenantId} = ${tenantId}::uuid`, sql`${d.n} <> 0`];
-  if (period) where.push(sql`${d.day} >= ${period.from}::date and ${d.day} < ${period.toExclusive}::date`);
+  const records = rollupAnswers(q) === "records";
+  const keys = q.groupBy.map((g) => (records ? recordKey(g) : activityKey(g))!);
+  const n = records ? rc.n : d.n;
+  const where: SQL[] = records
+    ? [sql`${rc.tenantId} = ${tenantId}::uuid`, sql`${rc.recordType} = ${COUNTED[q.recordType]!}::crm_record_type`, sql`${rc.tagged} = ${q.groupBy.some((g) => g.by === "tag")}`, sql`${rc.n} <> 0`]
+    : [sql`${d.tenantId} = ${tenantId}::uuid`, sql`${d.n} <> 0`];
+  if (period && !records) where.push(sql`${d.day} >= ${period.from}::date and ${d.day} < ${period.toExclusive}::date`);
   const groupBy = keys.length === 2 ? sql`group by 1, 2` : keys.length === 1 ? sql`group by 1` : sql``;
   // a count with no group-by is one row, 0 when nothing matched (as count(*) is)
-  return sql`select ${keys[0] ?? sql`null::text`} as k1, ${keys[1] ?? sql`null::text`} as k2, coalesce(sum(${d.n}), 0) as v
-    from ${d} where ${sql.join(where, sql` and `)} ${groupBy}`;
+  return sql`select ${keys[0] ?? sql`null::text`} as k1, ${keys[1] ?? sql`null::text`} as k2, coalesce(sum(${n}), 0) as v
+    from ${records ? rc : d} where ${sql.join(where, sql` and `)} ${groupBy}`;
 }

@@ -1,0 +1,138 @@
+CREATE TABLE "analytics_record_counts" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"record_type" "crm_record_type" NOT NULL,
+	"owned_by_user_id" uuid,
+	"owned_by_group_id" uuid,
+	"assigned_user_id" uuid,
+	"assigned_group_id" uuid,
+	"tagged" boolean NOT NULL,
+	"tag" text,
+	"n" bigint NOT NULL,
+	CONSTRAINT "analytics_record_counts_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
+	CONSTRAINT "analytics_record_counts_key" UNIQUE NULLS NOT DISTINCT("tenant_id","record_type","tagged","owned_by_user_id","owned_by_group_id","assigned_user_id","assigned_group_id","tag")
+);
+--> statement-breakpoint
+ALTER TABLE "analytics_record_counts" ADD CONSTRAINT "analytics_record_counts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Issue 18: live records per owner, owner group, (deals) assignee and tag, kept in the
+-- writer's transaction like the activity counts of migration 0047 (never a counter that
+-- drifts: every change of a counted column moves the record between rows, and
+-- lib/analytics/aggregates.test.ts compares the answers with the raw queries).
+-- A statement's inserted rows count +1 and deleted rows −1 (a tenant being deleted is
+-- skipped: its counts go with it); each record once (tagged false) and each of its tags
+-- (tagged true; no tags: tag null), as the raw query's unnest counts them.
+CREATE OR REPLACE FUNCTION analytics_record_counts_apply() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  v_assigned text := CASE WHEN TG_ARGV[1] = 'assigned' THEN 'r.assigned_user_id, r.assigned_group_id' ELSE 'NULL::uuid, NULL::uuid' END;
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO analytics_record_counts AS c (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
+    SELECT r.tenant_id, %L::crm_record_type, x.tagged, r.owned_by_user_id, r.owned_by_group_id, %s, x.tag, %s * count(*)
+    FROM %I r
+    JOIN tenants t ON t.id = r.tenant_id
+    CROSS JOIN LATERAL (SELECT false, NULL::text
+      UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
+    WHERE r.deleted_at IS NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT ON CONSTRAINT analytics_record_counts_key DO UPDATE SET n = c.n + excluded.n$q$,
+    TG_ARGV[0], v_assigned, CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END, CASE TG_OP WHEN 'INSERT' THEN 'new_rows' ELSE 'old_rows' END);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- One record's key added with a sign (its update: −1 where it was, +1 where it is).
+CREATE OR REPLACE FUNCTION analytics_record_counts_add(p_tenant uuid, p_type crm_record_type, p_owner uuid, p_group uuid,
+  p_assigned_user uuid, p_assigned_group uuid, p_tags text[], p_sign integer) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  INSERT INTO analytics_record_counts AS c (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
+  SELECT p_tenant, p_type, x.tagged, p_owner, p_group, p_assigned_user, p_assigned_group, x.tag, p_sign * count(*)
+  FROM (SELECT false, NULL::text
+    UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(p_tags) > 0 THEN p_tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
+  GROUP BY x.tagged, x.tag
+  ORDER BY x.tagged, x.tag
+  ON CONFLICT ON CONSTRAINT analytics_record_counts_key DO UPDATE SET n = c.n + excluded.n;
+$$;
+--> statement-breakpoint
+-- An update that moves a record between counts (owner, group, assignee, tags, deleted or
+-- not: the triggers' WHEN passes only those, so a stage move or an edit writes nothing).
+CREATE OR REPLACE FUNCTION analytics_record_counts_moved() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  IF OLD.deleted_at IS NULL THEN
+    PERFORM analytics_record_counts_add(OLD.tenant_id, TG_ARGV[0]::crm_record_type, OLD.owned_by_user_id, OLD.owned_by_group_id, NULL, NULL, OLD.tags, -1);
+  END IF;
+  IF NEW.deleted_at IS NULL THEN
+    PERFORM analytics_record_counts_add(NEW.tenant_id, TG_ARGV[0]::crm_record_type, NEW.owned_by_user_id, NEW.owned_by_group_id, NULL, NULL, NEW.tags, 1);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION analytics_record_counts_moved_assigned() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  IF OLD.deleted_at IS NULL THEN
+    PERFORM analytics_record_counts_add(OLD.tenant_id, TG_ARGV[0]::crm_record_type, OLD.owned_by_user_id, OLD.owned_by_group_id, OLD.assigned_user_id, OLD.assigned_group_id, OLD.tags, -1);
+  END IF;
+  IF NEW.deleted_at IS NULL THEN
+    PERFORM analytics_record_counts_add(NEW.tenant_id, TG_ARGV[0]::crm_record_type, NEW.owned_by_user_id, NEW.owned_by_group_id, NEW.assigned_user_id, NEW.assigned_group_id, NEW.tags, 1);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION analytics_record_counts_apply() FROM PUBLIC;--> statement-breakpoint
+REVOKE ALL ON FUNCTION analytics_record_counts_add(uuid, crm_record_type, uuid, uuid, uuid, uuid, text[], integer) FROM PUBLIC;--> statement-breakpoint
+REVOKE ALL ON FUNCTION analytics_record_counts_moved() FROM PUBLIC;--> statement-breakpoint
+REVOKE ALL ON FUNCTION analytics_record_counts_moved_assigned() FROM PUBLIC;--> statement-breakpoint
+-- The backfill (RLS is forced even for the owner, lifted meanwhile as in 0047), then the
+-- triggers, in this one transaction: no record is counted twice or missed.
+ALTER TABLE "contacts" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "companies" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "deals" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "leads" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+DELETE FROM analytics_record_counts;--> statement-breakpoint
+INSERT INTO analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
+SELECT r.tenant_id, r.k, x.tagged, r.owned_by_user_id, r.owned_by_group_id, r.assigned_user_id, r.assigned_group_id, x.tag, count(*)
+FROM (SELECT 'CONTACT'::crm_record_type AS k, tenant_id, owned_by_user_id, owned_by_group_id, NULL::uuid AS assigned_user_id, NULL::uuid AS assigned_group_id, tags FROM contacts WHERE deleted_at IS NULL
+  UNION ALL SELECT 'COMPANY', tenant_id, owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM companies WHERE deleted_at IS NULL
+  UNION ALL SELECT 'LEAD', tenant_id, owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM leads WHERE deleted_at IS NULL
+  UNION ALL SELECT 'DEAL', tenant_id, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tags FROM deals WHERE deleted_at IS NULL) r
+CROSS JOIN LATERAL (SELECT false, NULL::text
+  UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;--> statement-breakpoint
+ALTER TABLE "contacts" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "companies" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "deals" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "leads" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES ('contacts', 'CONTACT', ''), ('companies', 'COMPANY', ''), ('leads', 'LEAD', ''), ('deals', 'DEAL', 'assigned')) v(tbl, kind, assigned) LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS analytics_record_counts_insert ON %I', t.tbl);
+    EXECUTE format('CREATE TRIGGER analytics_record_counts_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_record_counts_apply(%L, %L)', t.tbl, t.kind, t.assigned);
+    EXECUTE format('DROP TRIGGER IF EXISTS analytics_record_counts_delete ON %I', t.tbl);
+    EXECUTE format('CREATE TRIGGER analytics_record_counts_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_record_counts_apply(%L, %L)', t.tbl, t.kind, t.assigned);
+    EXECUTE format('DROP TRIGGER IF EXISTS analytics_record_counts_update ON %I', t.tbl);
+    EXECUTE format('CREATE TRIGGER analytics_record_counts_update AFTER UPDATE OF owned_by_user_id, owned_by_group_id, tags, deleted_at%s ON %I FOR EACH ROW
+      WHEN (OLD.owned_by_user_id IS DISTINCT FROM NEW.owned_by_user_id OR OLD.owned_by_group_id IS DISTINCT FROM NEW.owned_by_group_id
+        OR OLD.tags IS DISTINCT FROM NEW.tags OR (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)%s)
+      EXECUTE FUNCTION %I(%L)',
+      CASE WHEN t.assigned = 'assigned' THEN ', assigned_user_id, assigned_group_id' ELSE '' END, t.tbl,
+      CASE WHEN t.assigned = 'assigned' THEN ' OR OLD.assigned_user_id IS DISTINCT FROM NEW.assigned_user_id OR OLD.assigned_group_id IS DISTINCT FROM NEW.assigned_group_id' ELSE '' END,
+      CASE WHEN t.assigned = 'assigned' THEN 'analytics_record_counts_moved_assigned' ELSE 'analytics_record_counts_moved' END, t.kind);
+  END LOOP;
+END $$;
+--> statement-breakpoint
+-- Tenant isolation as 0002; a row is seen as the records it counts are (their access_read
+-- policy over the same columns: ARRAY[owner, group, assignee…] && the viewer's scope), so a
+-- rep under "own" sums their own records' rows and a forgotten check shows nothing more.
+ALTER TABLE "analytics_record_counts" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "analytics_record_counts" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
+DROP POLICY IF EXISTS tenant_isolation ON "analytics_record_counts";--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "analytics_record_counts"
+  USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
+DROP POLICY IF EXISTS access_read ON "analytics_record_counts";--> statement-breakpoint
+CREATE POLICY access_read ON "analytics_record_counts" AS RESTRICTIVE FOR SELECT TO stageline_app
+  USING (coalesce(ARRAY[owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id] && (SELECT access_scope_ids(record_type, false)), true));
