@@ -42,13 +42,22 @@ function offsetAt(zone: string, at: Date): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
+// A widget's rows ask for the same few days' starts again and again (its period, its
+// buckets): remembered, up to a bound.
+const dayStarts = new Map<string, number>();
+
 /** The instant a calendar day (YYYY-MM-DD) begins in `zone` (its first existing minute on a DST gap). */
 export function zonedDayStart(day: string, zone: string): Date {
+  const key = `${zone}|${day}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return new Date(known);
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d);
   // two passes: the offset at the guess may differ from the one at the answer across a DST change
   let guess = wall - offsetAt(zone, new Date(wall));
   guess = wall - offsetAt(zone, new Date(guess));
+  if (dayStarts.size >= 10_000) dayStarts.clear();
+  dayStarts.set(key, guess);
   return new Date(guess);
 }
 
