@@ -136,3 +136,59 @@ CREATE POLICY tenant_isolation ON "analytics_record_counts"
 DROP POLICY IF EXISTS access_read ON "analytics_record_counts";--> statement-breakpoint
 CREATE POLICY access_read ON "analytics_record_counts" AS RESTRICTIVE FOR SELECT TO stageline_app
   USING (coalesce(ARRAY[owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id] && (SELECT access_scope_ids(record_type, false)), true));
+--> statement-breakpoint
+-- The worker's daily check (task analytics_verify, lib/analytics/verify.ts): the workspace's
+-- counts (records and activities) derived again from their source rows, in one snapshot,
+-- and any difference written back as a correction (relative, so writes committed meanwhile
+-- still add up). Returns how many count rows it corrected: 0 unless something wrote past
+-- the triggers (a bulk load with triggers off, a hand edit of the counts). The workspace is
+-- the transaction's app.tenant_id.
+CREATE OR REPLACE FUNCTION analytics_counts_verify() RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  v_tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+  v_records integer;
+  v_days integer;
+BEGIN
+  IF v_tenant IS NULL THEN
+    RAISE EXCEPTION 'analytics_counts_verify needs app.tenant_id';
+  END IF;
+  INSERT INTO analytics_record_counts AS c (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
+  SELECT v_tenant, s.k, s.tagged, s.o, s.g, s.au, s.ag, s.tag, sum(s.n)
+  FROM (
+    SELECT r.k, x.tagged, r.owned_by_user_id AS o, r.owned_by_group_id AS g, r.assigned_user_id AS au, r.assigned_group_id AS ag, x.tag, count(*) AS n
+    FROM (SELECT 'CONTACT'::crm_record_type AS k, owned_by_user_id, owned_by_group_id, NULL::uuid AS assigned_user_id, NULL::uuid AS assigned_group_id, tags FROM contacts WHERE tenant_id = v_tenant AND deleted_at IS NULL
+      UNION ALL SELECT 'COMPANY', owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM companies WHERE tenant_id = v_tenant AND deleted_at IS NULL
+      UNION ALL SELECT 'LEAD', owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM leads WHERE tenant_id = v_tenant AND deleted_at IS NULL
+      UNION ALL SELECT 'DEAL', owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tags FROM deals WHERE tenant_id = v_tenant AND deleted_at IS NULL) r
+    CROSS JOIN LATERAL (SELECT false, NULL::text
+      UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    UNION ALL
+    SELECT record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, -n FROM analytics_record_counts WHERE tenant_id = v_tenant
+  ) s
+  GROUP BY s.k, s.tagged, s.o, s.g, s.au, s.ag, s.tag
+  HAVING sum(s.n) <> 0
+  ORDER BY 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT ON CONSTRAINT analytics_record_counts_key DO UPDATE SET n = c.n + excluded.n;
+  GET DIAGNOSTICS v_records = ROW_COUNT;
+  INSERT INTO analytics_activity_days AS d (tenant_id, day, activity_type, created_by_user_id, assigned_group_id, n)
+  SELECT v_tenant, s.day, s.activity_type, s.o, s.g, sum(s.n)
+  FROM (
+    SELECT (a.activity_at AT TIME ZONE t.time_zone)::date AS day, a.activity_type, a.created_by_user_id AS o, a.assigned_group_id AS g, count(*) AS n
+    FROM activities a JOIN tenants t ON t.id = a.tenant_id
+    WHERE a.tenant_id = v_tenant AND a.deleted_at IS NULL
+    GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT day, activity_type, created_by_user_id, assigned_group_id, -n FROM analytics_activity_days WHERE tenant_id = v_tenant
+  ) s
+  GROUP BY s.day, s.activity_type, s.o, s.g
+  HAVING sum(s.n) <> 0
+  ORDER BY 2, 3, 4, 5
+  ON CONFLICT ON CONSTRAINT analytics_activity_days_key DO UPDATE SET n = d.n + excluded.n;
+  GET DIAGNOSTICS v_days = ROW_COUNT;
+  RETURN v_records + v_days;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION analytics_counts_verify() FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION analytics_counts_verify() TO stageline_app;

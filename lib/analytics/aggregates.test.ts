@@ -19,6 +19,7 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { updateWorkspace } from "@/lib/workspace/service";
 import { zonedDayOf } from "@/lib/workspace/zone";
 import { computeBoardAsOf } from "./board-as-of";
+import { verifyAnalyticsCounts } from "./verify";
 import { computePipelineMetrics, type PipelineMetrics } from "./metrics";
 import { generateDealHistory, prng } from "./testing";
 
@@ -183,6 +184,11 @@ describe("activity widgets from the daily counts", () => {
     expect((await read())[0]!.n).toBe(0);
     await createActivity(rep.ctx, { activityType: "CALL", recordType: "CONTACT", recordId: theirs.id, subject: "After the policy" });
     expect((await queryWidget(t.ctx, kpi)).rows[0]!.value).toBe(planted.rows[0]!.value! + 1);
+    // the worker's daily check takes the planted count out again
+    expect(await verifyAnalyticsCounts(t.tenantId)).toBe(1);
+    expect(await queryWidget(t.ctx, kpi)).toEqual(await queryWidget(t.ctx, kpi, undefined, { rollup: false }));
+    await expectSameWidgets(t.ctx, "after the check");
+    expect(await verifyAnalyticsCounts(t.tenantId)).toBe(0);
   }, 60_000);
 });
 
@@ -246,5 +252,15 @@ describe("record widgets from the record counts", () => {
     const owners = await withTenant(users.sales_rep.ctx, (tx) => tx.execute<{ o: string | null; g: string | null }>(sql`select distinct owned_by_user_id::text as o, owned_by_group_id::text as g from analytics_record_counts where record_type = 'CONTACT'`));
     expect(owners.length).toBeGreaterThan(0);
     for (const r of owners) expect(r.o === users.sales_rep.userId || r.g !== null).toBe(true);
+
+    // the worker's daily check finds the planted count and a lost one, and puts both right
+    await withTenant({ tenantId: t.tenantId, actor: systemActor() }, (tx) =>
+      tx.execute(sql`delete from analytics_record_counts where tenant_id = ${t.tenantId}::uuid and record_type = 'CONTACT' and tagged and tag = 'vip'`),
+    );
+    expect(await queryWidget(t.ctx, RECORD_QUERIES[1]!)).not.toEqual(await queryWidget(t.ctx, RECORD_QUERIES[1]!, undefined, { rollup: false }));
+    expect(await verifyAnalyticsCounts(t.tenantId)).toBeGreaterThanOrEqual(2);
+    await check("after the check");
+    expect((await queryWidget(t.ctx, kpi)).rows[0]!.value).toBe(raw.rows[0]!.value);
+    expect(await verifyAnalyticsCounts(t.tenantId)).toBe(0);
   }, 120_000);
 });

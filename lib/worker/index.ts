@@ -29,6 +29,7 @@ import { sequenceStopConsumer } from "@/lib/sequences/consumer";
 import { runSequenceStep } from "@/lib/sequences/run";
 import { analyticsConsumer } from "@/lib/analytics/consumer";
 import { refreshAnalytics } from "@/lib/analytics/refresh";
+import { ANALYTICS_CRONTAB, analyticsVerifySweepTask, analyticsVerifyTask } from "@/lib/analytics/verify";
 
 export function registerDefaultConsumers(): void {
   registerConsumer(notifyWatchersConsumer);
@@ -96,6 +97,9 @@ export const taskList: TaskList = {
     const { tenantId } = payload as { tenantId: string };
     await refreshAnalytics(tenantId);
   },
+  // the daily check of the counts the triggers keep (ANALYTICS_CRONTAB)
+  analytics_verify_sweep: analyticsVerifySweepTask,
+  analytics_verify: analyticsVerifyTask,
   async imports_sweep(_payload, helpers) {
     const n = await sweepImports();
     if (n) helpers.logger.info(`queued ${n} stalled import(s) again`);
@@ -142,7 +146,7 @@ export async function startWorker(opts: { ownerUrl: string; concurrency?: number
     pollInterval: opts.pollInterval ?? 1000,
     noHandleSignals: true,
     taskList,
-    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB, IMPORTS_CRONTAB, EMAIL_SYNC_CRONTAB].join("\n"),
+    crontab: [LISTS_CRONTAB, AUTOMATIONS_CRONTAB, THROTTLE_CRONTAB, IMPORTS_CRONTAB, EMAIL_SYNC_CRONTAB, ANALYTICS_CRONTAB].join("\n"),
   });
   const relay = startRelay({ pollMs: opts.pollInterval ?? 1000 });
   const stopJobs = runner.stop.bind(runner);
