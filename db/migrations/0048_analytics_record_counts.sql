@@ -84,26 +84,6 @@ REVOKE ALL ON FUNCTION analytics_record_counts_apply() FROM PUBLIC;--> statement
 REVOKE ALL ON FUNCTION analytics_record_counts_add(uuid, crm_record_type, uuid, uuid, uuid, uuid, text[], integer) FROM PUBLIC;--> statement-breakpoint
 REVOKE ALL ON FUNCTION analytics_record_counts_moved() FROM PUBLIC;--> statement-breakpoint
 REVOKE ALL ON FUNCTION analytics_record_counts_moved_assigned() FROM PUBLIC;--> statement-breakpoint
--- The backfill (RLS is forced even for the owner, lifted meanwhile as in 0047), then the
--- triggers, in this one transaction: no record is counted twice or missed.
-ALTER TABLE "contacts" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "companies" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "deals" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "leads" NO FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-DELETE FROM analytics_record_counts;--> statement-breakpoint
-INSERT INTO analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
-SELECT r.tenant_id, r.k, x.tagged, r.owned_by_user_id, r.owned_by_group_id, r.assigned_user_id, r.assigned_group_id, x.tag, count(*)
-FROM (SELECT 'CONTACT'::crm_record_type AS k, tenant_id, owned_by_user_id, owned_by_group_id, NULL::uuid AS assigned_user_id, NULL::uuid AS assigned_group_id, tags FROM contacts WHERE deleted_at IS NULL
-  UNION ALL SELECT 'COMPANY', tenant_id, owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM companies WHERE deleted_at IS NULL
-  UNION ALL SELECT 'LEAD', tenant_id, owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM leads WHERE deleted_at IS NULL
-  UNION ALL SELECT 'DEAL', tenant_id, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tags FROM deals WHERE deleted_at IS NULL) r
-CROSS JOIN LATERAL (SELECT false, NULL::text
-  UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;--> statement-breakpoint
-ALTER TABLE "contacts" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "companies" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "deals" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "leads" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 DO $$
 DECLARE
   t record;
@@ -191,4 +171,17 @@ BEGIN
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION analytics_counts_verify() FROM PUBLIC;--> statement-breakpoint
-GRANT EXECUTE ON FUNCTION analytics_counts_verify() TO stageline_app;
+GRANT EXECUTE ON FUNCTION analytics_counts_verify() TO stageline_app;--> statement-breakpoint
+-- The backfill: each workspace's counts derived by that check (the triggers above keep them
+-- from here; the migration's transaction holds their tables, so no write falls between).
+DO $$
+DECLARE
+  t record;
+BEGIN
+  DELETE FROM analytics_record_counts;
+  FOR t IN SELECT id FROM tenants LOOP
+    PERFORM set_config('app.tenant_id', t.id::text, true);
+    PERFORM analytics_counts_verify();
+  END LOOP;
+  PERFORM set_config('app.tenant_id', '', true);
+END $$;
