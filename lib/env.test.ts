@@ -23,6 +23,19 @@ describe("env", () => {
     expect([env.TRUSTED_PROXY_HOPS, env.LOG_LEVEL, env.WEBHOOK_ALLOW_PRIVATE_NETWORKS]).toEqual([2, "warn", true]);
   });
 
+  it("sees each change of a value it has read before, good to bad and back", () => {
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "2");
+    expect(env.TRUSTED_PROXY_HOPS).toBe(2);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(2);
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "3");
+    expect(env.TRUSTED_PROXY_HOPS).toBe(3);
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "11");
+    expect(() => env.TRUSTED_PROXY_HOPS).toThrow(EnvError);
+    expect(() => env.TRUSTED_PROXY_HOPS).toThrow(EnvError);
+    vi.stubEnv("TRUSTED_PROXY_HOPS", undefined);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(1);
+  });
+
   it.each([
     ["PORT", "abc", 'PORT="abc" is not valid: expected a port number from 1 to 65535'],
     ["PORT", "70000", 'PORT="70000" is not valid: expected a port number from 1 to 65535'],

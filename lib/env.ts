@@ -1,6 +1,7 @@
 // Every environment variable the app, the worker and the scripts read, in one place (README
-// → Configuration documents each). A value is checked by zod each time it is read, so a
-// test or script that sets process.env before use is seen; `npm start`, `npm run worker`
+// → Configuration documents each). A value is read from process.env each time, and checked
+// by zod whenever it differs from the last one checked, so a test or script that sets
+// process.env before use is seen; `npm start`, `npm run worker`
 // and `npm run db:migrate` call checkEnv() first, so a bad value stops them before anything
 // starts, with a message that names the variable and says what it expects. Empty means
 // unset. Writes still go to process.env (the scripts hand URLs to the app that way).
@@ -62,12 +63,22 @@ export class EnvError extends Error {
   }
 }
 
-function check<K extends EnvName>(name: K): { ok: true; value: Env[K] } | { ok: false; problem: string } {
-  const v: Variable = VARIABLES[name];
+type Checked<K extends EnvName> = { ok: true; value: Env[K] } | { ok: false; problem: string };
+
+/** Each variable's last raw value and what checking it gave: parsed again only when the value changes (the values are primitives). */
+const lastChecked = new Map<EnvName, { raw: string | undefined; result: Checked<EnvName> }>();
+
+function check<K extends EnvName>(name: K): Checked<K> {
   const raw = process.env[name];
+  const last = lastChecked.get(name);
+  if (last && last.raw === raw) return last.result as Checked<K>;
+  const v: Variable = VARIABLES[name];
   const r = v.schema.safeParse(raw === "" ? undefined : raw);
-  if (r.success) return { ok: true, value: r.data as Env[K] };
-  return { ok: false, problem: `${name}${v.secret ? "" : `=${JSON.stringify(raw)}`} is not valid: expected ${v.expects}` };
+  const result: Checked<K> = r.success
+    ? { ok: true, value: r.data as Env[K] }
+    : { ok: false, problem: `${name}${v.secret ? "" : `=${JSON.stringify(raw)}`} is not valid: expected ${v.expects}` };
+  lastChecked.set(name, { raw, result });
+  return result;
 }
 
 function read<K extends EnvName>(name: K): Env[K] {
@@ -76,7 +87,7 @@ function read<K extends EnvName>(name: K): Env[K] {
   return r.value;
 }
 
-/** The environment, read and checked on each access. */
+/** The environment, read on each access (and checked when it changed). */
 export const env: Env = Object.defineProperties(
   {} as Env,
   Object.fromEntries((Object.keys(VARIABLES) as EnvName[]).map((name) => [name, { get: () => read(name), enumerable: true }])),

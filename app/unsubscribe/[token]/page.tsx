@@ -14,7 +14,7 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?
 export default async function UnsubscribePage({ params, searchParams }: Props) {
   const { token } = await params;
   const { done } = await searchParams;
-  if (await limited({ headers: await headers() } as never)) notFound();
+  if (limited({ headers: await headers() } as never)) notFound();
   const target = await unsubscribeTarget(token);
   if (!target) notFound();
   const unsubscribed = done === "1" || target.unsubscribed;
