@@ -9,16 +9,19 @@ CREATE TABLE "analytics_record_counts" (
 	"tagged" boolean NOT NULL,
 	"tag" text,
 	"n" bigint NOT NULL,
-	CONSTRAINT "analytics_record_counts_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
-	CONSTRAINT "analytics_record_counts_key" UNIQUE NULLS NOT DISTINCT("tenant_id","record_type","tagged","owned_by_user_id","owned_by_group_id","assigned_user_id","assigned_group_id","tag")
+	CONSTRAINT "analytics_record_counts_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 ALTER TABLE "analytics_record_counts" ADD CONSTRAINT "analytics_record_counts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "analytics_record_counts_read_idx" ON "analytics_record_counts" USING btree ("tenant_id","record_type","tagged");--> statement-breakpoint
 -- Issue 18: live records per owner, owner group, (deals) assignee and tag, kept in the
 -- writer's transaction like the activity counts of migration 0047 (never a counter that
 -- drifts: every change of a counted column moves the record between rows, and
 -- lib/analytics/aggregates.test.ts compares the answers with the raw queries).
--- A statement's inserted rows count +1 and deleted rows −1 (a tenant being deleted is
+-- The rows are changes (+n / −n by key), only ever appended, so no two writers wait for
+-- each other on a count (an import's batches write side by side); a read sums them by key,
+-- and the worker's daily check (analytics_counts_verify, below) folds them into one row per
+-- key. A statement's inserted rows count +1 and deleted rows −1 (a tenant being deleted is
 -- skipped: its counts go with it); each record once (tagged false) and each of its tags
 -- (tagged true; no tags: tag null), as the raw query's unnest counts them.
 CREATE OR REPLACE FUNCTION analytics_record_counts_apply() RETURNS trigger
@@ -27,16 +30,14 @@ DECLARE
   v_assigned text := CASE WHEN TG_ARGV[1] = 'assigned' THEN 'r.assigned_user_id, r.assigned_group_id' ELSE 'NULL::uuid, NULL::uuid' END;
 BEGIN
   EXECUTE format($q$
-    INSERT INTO analytics_record_counts AS c (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
+    INSERT INTO analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
     SELECT r.tenant_id, %L::crm_record_type, x.tagged, r.owned_by_user_id, r.owned_by_group_id, %s, x.tag, %s * count(*)
     FROM %I r
     JOIN tenants t ON t.id = r.tenant_id
     CROSS JOIN LATERAL (SELECT false, NULL::text
       UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
     WHERE r.deleted_at IS NULL
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT ON CONSTRAINT analytics_record_counts_key DO UPDATE SET n = c.n + excluded.n$q$,
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8$q$,
     TG_ARGV[0], v_assigned, CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END, CASE TG_OP WHEN 'INSERT' THEN 'new_rows' ELSE 'old_rows' END);
   RETURN NULL;
 END $$;
@@ -45,13 +46,11 @@ END $$;
 CREATE OR REPLACE FUNCTION analytics_record_counts_add(p_tenant uuid, p_type crm_record_type, p_owner uuid, p_group uuid,
   p_assigned_user uuid, p_assigned_group uuid, p_tags text[], p_sign integer) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-  INSERT INTO analytics_record_counts AS c (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
+  INSERT INTO analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
   SELECT p_tenant, p_type, x.tagged, p_owner, p_group, p_assigned_user, p_assigned_group, x.tag, p_sign * count(*)
   FROM (SELECT false, NULL::text
     UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(p_tags) > 0 THEN p_tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
-  GROUP BY x.tagged, x.tag
-  ORDER BY x.tagged, x.tag
-  ON CONFLICT ON CONSTRAINT analytics_record_counts_key DO UPDATE SET n = c.n + excluded.n;
+  GROUP BY x.tagged, x.tag;
 $$;
 --> statement-breakpoint
 -- An update that moves a record between counts (owner, group, assignee, tags, deleted or
@@ -118,11 +117,11 @@ CREATE POLICY access_read ON "analytics_record_counts" AS RESTRICTIVE FOR SELECT
   USING (coalesce(ARRAY[owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id] && (SELECT access_scope_ids(record_type, false)), true));
 --> statement-breakpoint
 -- The worker's daily check (task analytics_verify, lib/analytics/verify.ts): the workspace's
--- counts (records and activities) derived again from their source rows, in one snapshot,
--- and any difference written back as a correction (relative, so writes committed meanwhile
--- still add up). Returns how many count rows it corrected: 0 unless something wrote past
--- the triggers (a bulk load with triggers off, a hand edit of the counts). The workspace is
--- the transaction's app.tenant_id.
+-- counts derived again from their source rows, in one snapshot: the record counts' change
+-- rows folded into one row per key, the activity counts' differences written back (relative,
+-- so writes committed meanwhile still add up). Returns how many keys were wrong: 0 unless
+-- something wrote past the triggers (a bulk load with triggers off, a hand edit of the
+-- counts). The workspace is the transaction's app.tenant_id.
 CREATE OR REPLACE FUNCTION analytics_counts_verify() RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -133,9 +132,12 @@ BEGIN
   IF v_tenant IS NULL THEN
     RAISE EXCEPTION 'analytics_counts_verify needs app.tenant_id';
   END IF;
-  INSERT INTO analytics_record_counts AS c (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
-  SELECT v_tenant, s.k, s.tagged, s.o, s.g, s.au, s.ag, s.tag, sum(s.n)
-  FROM (
+  -- one statement, so one snapshot: the changes it folds are those of the records it counts
+  -- (a writer committing meanwhile keeps its change rows, and its records are not counted)
+  WITH old AS (
+    DELETE FROM analytics_record_counts WHERE tenant_id = v_tenant
+    RETURNING record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n
+  ), want AS (
     SELECT r.k, x.tagged, r.owned_by_user_id AS o, r.owned_by_group_id AS g, r.assigned_user_id AS au, r.assigned_group_id AS ag, x.tag, count(*) AS n
     FROM (SELECT 'CONTACT'::crm_record_type AS k, owned_by_user_id, owned_by_group_id, NULL::uuid AS assigned_user_id, NULL::uuid AS assigned_group_id, tags FROM contacts WHERE tenant_id = v_tenant AND deleted_at IS NULL
       UNION ALL SELECT 'COMPANY', owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM companies WHERE tenant_id = v_tenant AND deleted_at IS NULL
@@ -144,14 +146,19 @@ BEGIN
     CROSS JOIN LATERAL (SELECT false, NULL::text
       UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
     GROUP BY 1, 2, 3, 4, 5, 6, 7
-    UNION ALL
-    SELECT record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, -n FROM analytics_record_counts WHERE tenant_id = v_tenant
-  ) s
-  GROUP BY s.k, s.tagged, s.o, s.g, s.au, s.ag, s.tag
-  HAVING sum(s.n) <> 0
-  ORDER BY 2, 3, 4, 5, 6, 7, 8
-  ON CONFLICT ON CONSTRAINT analytics_record_counts_key DO UPDATE SET n = c.n + excluded.n;
-  GET DIAGNOSTICS v_records = ROW_COUNT;
+  ), folded AS (
+    INSERT INTO analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
+    SELECT v_tenant, k, tagged, o, g, au, ag, tag, n FROM want
+    RETURNING 1
+  )
+  SELECT count(*) INTO v_records FROM (
+    SELECT 1 FROM (
+      SELECT k, tagged, o, g, au, ag, tag, n FROM want
+      UNION ALL SELECT record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, -n FROM old
+    ) d
+    GROUP BY k, tagged, o, g, au, ag, tag
+    HAVING sum(n) <> 0
+  ) wrong;
   INSERT INTO analytics_activity_days AS d (tenant_id, day, activity_type, created_by_user_id, assigned_group_id, n)
   SELECT v_tenant, s.day, s.activity_type, s.o, s.g, sum(s.n)
   FROM (

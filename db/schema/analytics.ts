@@ -99,8 +99,10 @@ export const analyticsActivityDays = pgTable("analytics_activity_days", {
  * counts behind record widgets that count with no filter, grouped by owner, group and/or
  * tag (lib/dashboards/rollup.ts) — "contacts by owner" over a million contacts reads a few
  * hundred rows. `tagged` false: each record once; true: each (record, tag), a record with
- * no tags once with tag null (as the raw query's unnest counts them). Kept by triggers on
- * the record tables in the writer's transaction (migration analytics_record_counts). The
+ * no tags once with tag null (as the raw query's unnest counts them). Rows are changes
+ * (+n / −n), appended by triggers on the record tables in the writer's transaction
+ * (migration analytics_record_counts) so no two writers wait on a count, summed by key when
+ * read, folded into one row per key by the worker's daily check (lib/analytics/verify.ts). The
  * key holds every column of the records' access policy, so the read policy is theirs: a
  * viewer sums exactly the rows of the records they may see.
  */
@@ -117,6 +119,6 @@ export const analyticsRecordCounts = pgTable("analytics_record_counts", {
   n: bigint({ mode: "number" }).notNull(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
-  // the counts' key (the triggers add to a row by it)
-  unique("analytics_record_counts_key").on(t.tenantId, t.recordType, t.tagged, t.ownedByUserId, t.ownedByGroupId, t.assignedUserId, t.assignedGroupId, t.tag).nullsNotDistinct(),
+  // a widget sums one kind's rows (a record once, or once per tag)
+  index("analytics_record_counts_read_idx").on(t.tenantId, t.recordType, t.tagged),
 ]);

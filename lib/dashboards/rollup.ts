@@ -9,9 +9,9 @@
 //   daily counts cannot tell); anyone else runs the raw query.
 // - contacts, companies, leads and deals: the live records per owner, group, assignee and
 //   tag (analytics_record_counts, migration analytics_record_counts): a count with no filter
-//   and no period, grouped by owner, group and/or tag. Their key holds every column of the
-//   records' access policy, and their read policy is the records', so any viewer's sum is
-//   over exactly the records they may see.
+//   and no period, grouped by owner, group and/or tag. Their rows are changes by key, summed
+//   here. Their key holds every column of the records' access policy, and their read policy
+//   is the records', so any viewer's sum is over exactly the records they may see.
 // Anything else — a filter, another measure, field or group-by — runs the raw query.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
@@ -78,10 +78,11 @@ export function rollupAggregate(q: WidgetQuery, tenantId: string, period: { from
   const keys = q.groupBy.map((g) => (records ? recordKey(g) : activityKey(g))!);
   const n = records ? rc.n : d.n;
   const where: SQL[] = records
-    ? [sql`${rc.tenantId} = ${tenantId}::uuid`, sql`${rc.recordType} = ${COUNTED[q.recordType]!}::crm_record_type`, sql`${rc.tagged} = ${q.groupBy.some((g) => g.by === "tag")}`, sql`${rc.n} <> 0`]
+    ? [sql`${rc.tenantId} = ${tenantId}::uuid`, sql`${rc.recordType} = ${COUNTED[q.recordType]!}::crm_record_type`, sql`${rc.tagged} = ${q.groupBy.some((g) => g.by === "tag")}`]
     : [sql`${d.tenantId} = ${tenantId}::uuid`, sql`${d.n} <> 0`];
   if (period && !records) where.push(sql`${d.day} >= ${period.from}::date and ${d.day} < ${period.toExclusive}::date`);
-  const groupBy = keys.length === 2 ? sql`group by 1, 2` : keys.length === 1 ? sql`group by 1` : sql``;
+  // the record counts are changes summed by key: a group whose records are all gone sums to 0
+  const groupBy = keys.length === 0 ? sql`` : sql`group by ${sql.raw(keys.length === 2 ? "1, 2" : "1")} having sum(${n}) <> 0`;
   // a count with no group-by is one row, 0 when nothing matched (as count(*) is)
   return sql`select ${keys[0] ?? sql`null::text`} as k1, ${keys[1] ?? sql`null::text`} as k2, coalesce(sum(${n}), 0) as v
     from ${records ? rc : d} where ${sql.join(where, sql` and `)} ${groupBy}`;
