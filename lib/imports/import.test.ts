@@ -108,6 +108,20 @@ describe("imports", () => {
     expect((await contactsOf(t.ctx)).map((c) => c.email)).toEqual(["ada@x.test", "new@x.test"]);
   });
 
+
+  it("upsert: a row of a later batch whose key an earlier batch created updates that record (the next batch is planned while one writes)", async () => {
+    const t = await makeTenant();
+    // BATCH_ROWS is 1000: rows 999 and 1000 are created by the first batch, rows 1001 and 2001 repeat their keys
+    const lines = Array.from({ length: 2001 }, (_, i) => `p${i + 1}@x.test,Title ${i + 1}`);
+    lines[1000] = "p999@x.test,Again 1001";
+    lines[2000] = "P1000@x.test,Again 2001";
+    const up = await runCsv(t.ctx, "CONTACT", `Email,Job Title\n${lines.join("\n")}\n`, { mode: "UPSERT", matchOn: "email" });
+    expect(up).toMatchObject({ status: "SUCCEEDED", processed: 2001, created: 1999, updated: 2, failed: 0 });
+    const all = await contactsOf(t.ctx);
+    expect(all).toHaveLength(1999);
+    expect(all.filter((c) => c.email === "p999@x.test").map((c) => c.jobTitle)).toEqual(["Again 1001"]);
+    expect(all.filter((c) => c.email === "p1000@x.test").map((c) => c.jobTitle)).toEqual(["Again 2001"]);
+  });
   it("undo: deletes what it created, puts back what it overwrote, leaves and lists fields changed since", async () => {
     const t = await makeTenant();
     const ada = await createRecord(t.ctx, "CONTACT", { firstName: "Ada", email: "ada@x.test", jobTitle: "CTO", phone: "1" });

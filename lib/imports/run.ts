@@ -14,7 +14,7 @@ import { deleteRecordsIn, lockLiveRecords, updateRecordIn, type RecordRow } from
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import type { ImportKind } from "./fields";
-import { moveToStageId, rowErrorText, writeRows, type RowOut } from "./write-rows";
+import { moveToStageId, prepareRows, rowErrorText, writePrepared, type PreparedRows, type RowOut } from "./write-rows";
 
 /** Rows per transaction. */
 export const BATCH_ROWS = 1000;
@@ -42,7 +42,7 @@ export async function runImport(tenantId: string, importId: string): Promise<voi
     const [running] = await tx.update(imports).set({ status: "RUNNING", heartbeatAt: sql`now()` }).where(and(eq(imports.tenantId, tenantId), eq(imports.id, importId))).returning();
     return running;
   });
-  if (imp?.status === "RUNNING") await loop(imp, runBatch);
+  if (imp?.status === "RUNNING") await loop(imp, runBatches());
   else if (imp?.status === "UNDOING") await loop(imp, undoBatch);
 }
 
@@ -78,33 +78,72 @@ async function saveOutcomes(tx: Tx, imp: Import, out: RowOut[]): Promise<void> {
     where r.tenant_id = ${imp.tenantId} and r.import_id = ${imp.id} and r.row_no = v.row_no`);
 }
 
-/** The next BATCH_ROWS rows (rows 1..processed are done: batches go in file order). */
-async function runBatch(tx: Tx, ctx: TenantContext, imp: Import): Promise<boolean> {
-  const rows = await tx
+/** The BATCH_ROWS rows after row `after`, in file order. */
+function rowsAfter(tx: Tx, imp: Import, after: number) {
+  return tx
     .select({ rowNo: importRows.rowNo, cells: importRows.cells })
     .from(importRows)
-    .where(and(where(imp), sql`${importRows.rowNo} > ${imp.processed}`))
+    .where(and(where(imp), sql`${importRows.rowNo} > ${after}`))
     .orderBy(asc(importRows.rowNo))
     .limit(BATCH_ROWS);
-  if (!rows.length) {
-    await tx.update(imports).set({ status: "SUCCEEDED", finishedAt: sql`now()`, heartbeatAt: sql`now()` }).where(and(eq(imports.tenantId, imp.tenantId), eq(imports.id, imp.id)));
-    return true;
-  }
-  const out = await writeRows(tx, ctx, imp, rows);
-  await saveOutcomes(tx, imp, out);
-  const n = (o: RowOut["outcome"]) => out.filter((r) => r.outcome === o).length;
-  await tx
-    .update(imports)
-    .set({
-      processed: sql`${imports.processed} + ${out.length}`,
-      created: sql`${imports.created} + ${n("CREATED")}`,
-      updated: sql`${imports.updated} + ${n("UPDATED")}`,
-      skipped: sql`${imports.skipped} + ${n("SKIPPED")}`,
-      failed: sql`${imports.failed} + ${n("FAILED")}`,
-      heartbeatAt: sql`now()`,
-    })
-    .where(and(eq(imports.tenantId, imp.tenantId), eq(imports.id, imp.id)));
-  return false;
+}
+
+/** The rows after row `after`, read and planned (nothing written), or null when none are left. */
+interface Ahead {
+  after: number;
+  prepared: PreparedRows | null;
+}
+
+async function readAhead(tx: Tx, ctx: TenantContext, imp: Import, after: number): Promise<Ahead> {
+  const rows = await rowsAfter(tx, imp, after);
+  return { after, prepared: rows.length ? await prepareRows(tx, ctx, imp, rows) : null };
+}
+
+/**
+ * The run's batches (rows 1..processed are done: batches go in file order), each the next
+ * BATCH_ROWS rows. While a batch writes, the next one is read and planned in a transaction
+ * of its own (reads only: its rows, what they refer to, their matches), so the worker's
+ * JavaScript and the reads overlap the writes; the keys the writing batch creates are
+ * carried to the next in memory, as its matches were read before they were committed.
+ * A batch that finds the import moved on from where its rows were read (another worker
+ * wrote them) reads and plans its rows again in its own transaction.
+ */
+function runBatches(): (tx: Tx, ctx: TenantContext, imp: Import) => Promise<boolean> {
+  let ahead: Promise<Ahead> | null = null;
+  let carried = new Map<string, string>();
+  return async (tx, ctx, imp) => {
+    const early = ahead ? await ahead : null;
+    ahead = null;
+    const usable = early?.after === imp.processed;
+    const next = usable ? early : await readAhead(tx, ctx, imp, imp.processed);
+    const prepared = next.prepared;
+    if (!prepared) {
+      await tx.update(imports).set({ status: "SUCCEEDED", finishedAt: sql`now()`, heartbeatAt: sql`now()` }).where(and(eq(imports.tenantId, imp.tenantId), eq(imports.id, imp.id)));
+      return true;
+    }
+    const following = withTenant(ctx, (rtx) => readAhead(rtx, ctx, imp, prepared.rows.at(-1)!.rowNo));
+    following.catch(() => {}); // its error is the next batch's, should it get there
+    ahead = following;
+    const { out, created } = await writePrepared(tx, ctx, imp, prepared, usable ? carried : new Map());
+    carried = created;
+    const n = (o: RowOut["outcome"]) => out.filter((r) => r.outcome === o).length;
+    // the outcomes and the counters go out together (one round trip)
+    await Promise.all([
+      saveOutcomes(tx, imp, out),
+      tx
+        .update(imports)
+        .set({
+          processed: sql`${imports.processed} + ${out.length}`,
+          created: sql`${imports.created} + ${n("CREATED")}`,
+          updated: sql`${imports.updated} + ${n("UPDATED")}`,
+          skipped: sql`${imports.skipped} + ${n("SKIPPED")}`,
+          failed: sql`${imports.failed} + ${n("FAILED")}`,
+          heartbeatAt: sql`now()`,
+        })
+        .where(and(eq(imports.tenantId, imp.tenantId), eq(imports.id, imp.id))),
+    ]);
+    return false;
+  };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
