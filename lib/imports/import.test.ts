@@ -2,7 +2,7 @@
 // through the record services (source IMPORT in stage history, record changes, events).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, contacts, domainEvents, imports, listMemberships, pipelineStages, pipelines, recordChanges, stageHistory } from "@/db/schema";
+import { auditLog, contacts, domainEvents, importRows, imports, listMemberships, pipelineStages, pipelines, recordChanges, stageHistory } from "@/db/schema";
 import { makeTenant } from "@/db/testing/factories";
 import { createList } from "@/lib/lists/service";
 import { eraseContact } from "@/lib/privacy/contact-data";
@@ -217,6 +217,25 @@ describe("imports", () => {
     expect(await getImport(t.ctx, up.id)).toMatchObject({ status: "SUCCEEDED", processed: 2, created: 2 });
     await runImport(t.tenantId, up.id); // a duplicate job finds nothing to do
     expect(await contactsOf(t.ctx)).toHaveLength(2);
+  });
+
+  it("a resumed run writes only the rows without an outcome (a later batch committed before the worker was killed in an earlier one)", async () => {
+    const t = await makeTenant();
+    const lines = Array.from({ length: 2500 }, (_, i) => `k${i + 1}@x.test,K${i + 1}`);
+    const up = await uploadImport(t.ctx, "CONTACT", bytes(`Email,First Name\n${lines.join("\n")}\n`));
+    await startImport(t.ctx, up.id);
+    // as batches writing at once leave it when the worker dies: rows 1001–2000 committed, the rest not
+    await withTenant(t.ctx, async (tx) => {
+      await tx.update(importRows).set({ outcome: "SKIPPED" }).where(and(eq(importRows.importId, up.id), sql`${importRows.rowNo} between 1001 and 2000`));
+      await tx.update(imports).set({ status: "RUNNING", processed: 1000, skipped: 1000 }).where(eq(imports.id, up.id));
+    });
+    await runImport(t.tenantId, up.id);
+    expect(await getImport(t.ctx, up.id)).toMatchObject({ status: "SUCCEEDED", processed: 2500, created: 1500, skipped: 1000, failed: 0 });
+    const emails = (await contactsOf(t.ctx)).map((c) => Number(/^k(\d+)@/.exec(c.email!)![1]));
+    expect(emails).toHaveLength(1500);
+    expect(emails.filter((n) => n > 1000 && n <= 2000)).toEqual([]);
+    await runImport(t.tenantId, up.id); // a duplicate job finds nothing to do
+    expect(await contactsOf(t.ctx)).toHaveLength(1500);
   });
 
   it("preview: the first rows' outcomes and errors, nothing written", async () => {

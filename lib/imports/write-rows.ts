@@ -174,7 +174,7 @@ const union = (...lists: (readonly string[] | undefined)[]) => {
 /** Fields an update's diff names that only follow the stage (the move writes them). */
 const STAGE_FOLLOWERS = new Set(["stageEnteredAt", "position", "updatedAt", "status", "forecastProbability", "closedAt", "wonReason", "lostReason"]);
 
-type UpdatePlan = { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null; fullName: string | null };
+type UpdatePlan = { kind: "update"; id: string; key: string; input: Record<string, unknown>; stageName: string | null; fullName: string | null };
 type Plan = { kind: "skip" } | UpdatePlan | { kind: "create"; data: Record<string, unknown>; key: string | null };
 
 /** What a row asks for, or why it cannot be written (a plan is made before anything is written). */
@@ -191,6 +191,18 @@ export interface PreparedRows {
   look: Lookups;
   plan: (row: RowIn) => Plan;
   plans: Planned[];
+  /** The rows' match keys, and the records they update: what another batch of the file must not write at the same time. */
+  keys: Set<string>;
+  ids: Set<string>;
+}
+
+/** Whether two batches share a match key or a record (the later must wait for the earlier). */
+export const overlap = (a: PreparedRows, b: PreparedRows) => [...b.keys].some((k) => a.keys.has(k)) || [...b.ids].some((id) => a.ids.has(id));
+
+/** The prepared rows of `keep` only (a batch whose other rows another worker has written). */
+export function onlyRows(p: PreparedRows, keep: ReadonlySet<number>): PreparedRows {
+  const at = [...p.rows.keys()].filter((i) => keep.has(p.rows[i]!.rowNo));
+  return at.length === p.rows.length ? p : { ...p, rows: at.map((i) => p.rows[i]!), plans: at.map((i) => p.plans[i]!) };
 }
 
 /** Rows planned between two turns of the event loop, so a batch writing meanwhile is answered promptly. */
@@ -240,7 +252,7 @@ export async function prepareRows(tx: Tx, ctx: TenantContext, imp: Import, rows:
     if (fullName !== null && (input.firstName !== undefined || input.lastName !== undefined)) fullName = null;
     const key = imp.mode !== "CREATE" && matchValue !== null && matchValue !== "" ? matchKey(matchValue) : null;
     const existingId = key ? look.matches.get(key) : undefined;
-    if (existingId) return { kind: "update", id: existingId, input, stageName, fullName };
+    if (existingId) return { kind: "update", id: existingId, key: key!, input, stageName, fullName };
     if (imp.mode === "UPDATE") {
       if (!key) throw new RowError(`${imp.matchOn}: is empty, and rows are matched on it`);
       return { kind: "skip" };
@@ -256,15 +268,22 @@ export async function prepareRows(tx: Tx, ctx: TenantContext, imp: Import, rows:
   }
 
   const plans: Planned[] = new Array(rows.length);
+  const keys = new Set<string>();
+  const ids = new Set<string>();
   for (const [at, row] of rows.entries()) {
     if (at && at % PLAN_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      plans[at] = plan(row);
+      const p = (plans[at] = plan(row));
+      if (p.kind === "create" && p.key) keys.add(p.key);
+      if (p.kind === "update") {
+        keys.add(p.key);
+        ids.add(p.id);
+      }
     } catch (err) {
       plans[at] = { kind: "failed", error: err };
     }
   }
-  return { rows, look, plan, plans };
+  return { rows, look, plan, plans, keys, ids };
 }
 
 /**
