@@ -83,8 +83,13 @@ async function saveOutcomes(tx: Tx, imp: Import, out: RowOut[]): Promise<void> {
     where r.tenant_id = ${imp.tenantId} and r.import_id = ${imp.id} and r.row_no = v.row_no`);
 }
 
-/** Batches of a run writing at once, each in its own transaction (a connection each). */
+/**
+ * Batches of a run writing at once, each in its own transaction (a connection each). Leads
+ * and deals one at a time: the cards a batch creates take their stage's top positions, read
+ * from the stage as it is (positionsAtTop), which a batch writing beside it would take too.
+ */
 export const IN_FLIGHT = 2;
+const inFlight = (imp: Import) => (RECORD_KINDS[imp.objectType as ImportKind].pipelineObjectType ? 1 : IN_FLIGHT);
 
 /** The import is no longer RUNNING (another worker finished it, or it failed): the run ends. */
 class NotRunning extends Error {}
@@ -138,7 +143,7 @@ async function runRows(imp: Import): Promise<void> {
       const prepared = await ahead.read;
       if (first + BATCH_ROWS <= imp.rowCount) next = readAhead(first + BATCH_ROWS);
       if (!prepared) continue; // every row of these written already (a resumed import)
-      while (unsettled().length >= IN_FLIGHT) await Promise.race(unsettled().map((b) => b.done.catch(() => {})));
+      while (unsettled().length >= inFlight(imp)) await Promise.race(unsettled().map((b) => b.done.catch(() => {})));
       if (failure.failed) throw failure.err; // an earlier batch failed: the run stops
       const earlier = [...new Set([...ahead.missed, ...unsettled()])];
       const batch: Batch = { prepared, done: writeBatch(ctx, imp, prepared, earlier), settled: false };
