@@ -2,7 +2,7 @@
 // through the record services (source IMPORT in stage history, record changes, events).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, contacts, domainEvents, imports, listMemberships, pipelineStages, pipelines, recordChanges, stageHistory } from "@/db/schema";
+import { auditLog, contacts, domainEvents, importRows, imports, listMemberships, pipelineStages, pipelines, recordChanges, stageHistory } from "@/db/schema";
 import { makeTenant } from "@/db/testing/factories";
 import { createList } from "@/lib/lists/service";
 import { eraseContact } from "@/lib/privacy/contact-data";
@@ -108,6 +108,20 @@ describe("imports", () => {
     expect((await contactsOf(t.ctx)).map((c) => c.email)).toEqual(["ada@x.test", "new@x.test"]);
   });
 
+
+  it("upsert: a row of a later batch whose key an earlier batch created updates that record (the next batch is planned while one writes)", async () => {
+    const t = await makeTenant();
+    // BATCH_ROWS is 1000: rows 999 and 1000 are created by the first batch, rows 1001 and 2001 repeat their keys
+    const lines = Array.from({ length: 2001 }, (_, i) => `p${i + 1}@x.test,Title ${i + 1}`);
+    lines[1000] = "p999@x.test,Again 1001";
+    lines[2000] = "P1000@x.test,Again 2001";
+    const up = await runCsv(t.ctx, "CONTACT", `Email,Job Title\n${lines.join("\n")}\n`, { mode: "UPSERT", matchOn: "email" });
+    expect(up).toMatchObject({ status: "SUCCEEDED", processed: 2001, created: 1999, updated: 2, failed: 0 });
+    const all = await contactsOf(t.ctx);
+    expect(all).toHaveLength(1999);
+    expect(all.filter((c) => c.email === "p999@x.test").map((c) => c.jobTitle)).toEqual(["Again 1001"]);
+    expect(all.filter((c) => c.email === "p1000@x.test").map((c) => c.jobTitle)).toEqual(["Again 2001"]);
+  });
   it("undo: deletes what it created, puts back what it overwrote, leaves and lists fields changed since", async () => {
     const t = await makeTenant();
     const ada = await createRecord(t.ctx, "CONTACT", { firstName: "Ada", email: "ada@x.test", jobTitle: "CTO", phone: "1" });
@@ -203,6 +217,25 @@ describe("imports", () => {
     expect(await getImport(t.ctx, up.id)).toMatchObject({ status: "SUCCEEDED", processed: 2, created: 2 });
     await runImport(t.tenantId, up.id); // a duplicate job finds nothing to do
     expect(await contactsOf(t.ctx)).toHaveLength(2);
+  });
+
+  it("a resumed run writes only the rows without an outcome (a later batch committed before the worker was killed in an earlier one)", async () => {
+    const t = await makeTenant();
+    const lines = Array.from({ length: 2500 }, (_, i) => `k${i + 1}@x.test,K${i + 1}`);
+    const up = await uploadImport(t.ctx, "CONTACT", bytes(`Email,First Name\n${lines.join("\n")}\n`));
+    await startImport(t.ctx, up.id);
+    // as batches writing at once leave it when the worker dies: rows 1001–2000 committed, the rest not
+    await withTenant(t.ctx, async (tx) => {
+      await tx.update(importRows).set({ outcome: "SKIPPED" }).where(and(eq(importRows.importId, up.id), sql`${importRows.rowNo} between 1001 and 2000`));
+      await tx.update(imports).set({ status: "RUNNING", processed: 1000, skipped: 1000 }).where(eq(imports.id, up.id));
+    });
+    await runImport(t.tenantId, up.id);
+    expect(await getImport(t.ctx, up.id)).toMatchObject({ status: "SUCCEEDED", processed: 2500, created: 1500, skipped: 1000, failed: 0 });
+    const emails = (await contactsOf(t.ctx)).map((c) => Number(/^k(\d+)@/.exec(c.email!)![1]));
+    expect(emails).toHaveLength(1500);
+    expect(emails.filter((n) => n > 1000 && n <= 2000)).toEqual([]);
+    await runImport(t.tenantId, up.id); // a duplicate job finds nothing to do
+    expect(await contactsOf(t.ctx)).toHaveLength(1500);
   });
 
   it("preview: the first rows' outcomes and errors, nothing written", async () => {

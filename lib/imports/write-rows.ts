@@ -174,33 +174,47 @@ const union = (...lists: (readonly string[] | undefined)[]) => {
 /** Fields an update's diff names that only follow the stage (the move writes them). */
 const STAGE_FOLLOWERS = new Set(["stageEnteredAt", "position", "updatedAt", "status", "forecastProbability", "closedAt", "wonReason", "lostReason"]);
 
-type UpdatePlan = { kind: "update"; id: string; input: Record<string, unknown>; stageName: string | null; fullName: string | null };
+type UpdatePlan = { kind: "update"; id: string; key: string; input: Record<string, unknown>; stageName: string | null; fullName: string | null };
 type Plan = { kind: "skip" } | UpdatePlan | { kind: "create"; data: Record<string, unknown>; key: string | null };
 
+/** What a row asks for, or why it cannot be written (a plan is made before anything is written). */
+type Planned = Plan | { kind: "failed"; error: unknown };
+
 /**
- * Writes `rows` in the caller's transaction and returns each row's outcome. A row's cells
- * are checked and resolved first (no write); a row to update is written in a savepoint of
- * its own (updateRecordIn, then the stage move), rows to create go together through
- * createRecordsIn (in a savepoint; should the shared INSERT fail, each again in its own).
- * `matches` grows with the records created, so a later row of the same file with the same
- * key updates the record an earlier row created.
+ * A batch's rows checked and resolved, nothing written: what they refer to read once
+ * (custom fields, owners, companies, matches), then each row's plan. The worker makes the
+ * next batch's while the current one writes (run.ts): its matches are read before that
+ * batch commits, so writeRows is given the keys that batch created (`carried`).
  */
-export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<RowOut[]> {
+export interface PreparedRows {
+  rows: readonly RowIn[];
+  look: Lookups;
+  plan: (row: RowIn) => Plan;
+  plans: Planned[];
+  /** The rows' match keys, and the records they update: what another batch of the file must not write at the same time. */
+  keys: Set<string>;
+  ids: Set<string>;
+}
+
+/** Whether two batches share a match key or a record (the later must wait for the earlier). */
+export const overlap = (a: PreparedRows, b: PreparedRows) => [...b.keys].some((k) => a.keys.has(k)) || [...b.ids].some((id) => a.ids.has(id));
+
+/** The prepared rows of `keep` only (a batch whose other rows another worker has written). */
+export function onlyRows(p: PreparedRows, keep: ReadonlySet<number>): PreparedRows {
+  const at = [...p.rows.keys()].filter((i) => keep.has(p.rows[i]!.rowNo));
+  return at.length === p.rows.length ? p : { ...p, rows: at.map((i) => p.rows[i]!), plans: at.map((i) => p.plans[i]!) };
+}
+
+/** Rows planned between two turns of the event loop, so a batch writing meanwhile is answered promptly. */
+const PLAN_SLICE = 100;
+
+export async function prepareRows(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<PreparedRows> {
   const kind = imp.objectType as ImportKind;
-  const def = RECORD_KINDS[kind];
   const custom = new Map((await definitionsOf(tx, ctx.tenantId, kind)).map((d) => [d.key, d]));
   const look = await readLookups(tx, ctx, imp, rows);
   // a Score column (our own export has one) is left alone while scoring computes scores
   const scoreComputed = Object.values(imp.mapping).includes("score") && (await scoreIsComputed(tx, ctx.tenantId, kind));
-  const updateSchema = updateSchemaOf(def);
-  const out: RowOut[] = new Array(rows.length);
-  const members: string[] = [];
   const matchKey = (v: unknown) => (imp.matchOn === "domain" ? domainOf(String(v)) : lower(v));
-  const done = (at: number, o: Omit<RowOut, "rowNo">) => {
-    out[at] = { rowNo: rows[at]!.rowNo, ...o };
-    if (o.recordId) members.push(o.recordId);
-  };
-  const failed = (at: number, err: unknown) => done(at, { outcome: "FAILED", recordId: null, error: rowErrorText(asAppError(kind, err)), previous: null, written: null });
 
   /** What a row asks for: checked and resolved, nothing written. */
   function plan(row: RowIn): Plan {
@@ -238,7 +252,7 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
     if (fullName !== null && (input.firstName !== undefined || input.lastName !== undefined)) fullName = null;
     const key = imp.mode !== "CREATE" && matchValue !== null && matchValue !== "" ? matchKey(matchValue) : null;
     const existingId = key ? look.matches.get(key) : undefined;
-    if (existingId) return { kind: "update", id: existingId, input, stageName, fullName };
+    if (existingId) return { kind: "update", id: existingId, key: key!, input, stageName, fullName };
     if (imp.mode === "UPDATE") {
       if (!key) throw new RowError(`${imp.matchOn}: is empty, and rows are matched on it`);
       return { kind: "skip" };
@@ -252,6 +266,63 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
     });
     return { kind: "create", data, key };
   }
+
+  const plans: Planned[] = new Array(rows.length);
+  const keys = new Set<string>();
+  const ids = new Set<string>();
+  for (const [at, row] of rows.entries()) {
+    if (at && at % PLAN_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      const p = (plans[at] = plan(row));
+      if (p.kind === "create" && p.key) keys.add(p.key);
+      if (p.kind === "update") {
+        keys.add(p.key);
+        ids.add(p.id);
+      }
+    } catch (err) {
+      plans[at] = { kind: "failed", error: err };
+    }
+  }
+  return { rows, look, plan, plans, keys, ids };
+}
+
+/**
+ * Writes `rows` in the caller's transaction and returns each row's outcome: prepareRows,
+ * then writePrepared.
+ */
+export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: readonly RowIn[]): Promise<RowOut[]> {
+  return (await writePrepared(tx, ctx, imp, await prepareRows(tx, ctx, imp, rows))).out;
+}
+
+/**
+ * Writes prepared rows in the caller's transaction and returns each row's outcome, and
+ * the keys of the records it created (matchOn value → id). A row to update is written in a
+ * savepoint of its own (updateRecordIn, then the stage move), rows to create go together
+ * through createRecordsIn (in a savepoint; should the shared INSERT fail, each again in its
+ * own). The matches grow with the records created, so a later row of the same file with
+ * the same key updates the record an earlier row created — `carried` are those an earlier
+ * batch created after this one's matches were read.
+ */
+export async function writePrepared(
+  tx: Tx,
+  ctx: TenantContext,
+  imp: Import,
+  prepared: PreparedRows,
+  carried: ReadonlyMap<string, string> = new Map(),
+): Promise<{ out: RowOut[]; created: Map<string, string> }> {
+  const { rows, look, plan } = prepared;
+  const kind = imp.objectType as ImportKind;
+  const def = RECORD_KINDS[kind];
+  for (const [k, id] of carried) if (!look.matches.has(k)) look.matches.set(k, id);
+  const createdKeys = new Map<string, string>();
+  const updateSchema = updateSchemaOf(def);
+  const out: RowOut[] = new Array(rows.length);
+  const members: string[] = [];
+  const done = (at: number, o: Omit<RowOut, "rowNo">) => {
+    out[at] = { rowNo: rows[at]!.rowNo, ...o };
+    if (o.recordId) members.push(o.recordId);
+  };
+  const failed = (at: number, err: unknown) => done(at, { outcome: "FAILED", recordId: null, error: rowErrorText(asAppError(kind, err)), previous: null, written: null });
 
   /** The patch a matched row makes to its locked record: its values, tags united, a whole name split where it differs. */
   function patchOf(before: RecordRow, p: UpdatePlan): Record<string, unknown> {
@@ -350,18 +421,24 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
     batch.forEach((b, i) => {
       const r = results[i]!;
       if (!r.ok) return failed(b.at, r.error);
-      if (b.key) look.matches.set(b.key, r.row.id);
+      if (b.key) {
+        look.matches.set(b.key, r.row.id);
+        createdKeys.set(b.key, r.row.id);
+      }
       done(b.at, { outcome: "CREATED", recordId: r.row.id, error: null, previous: null, written: null });
     });
   }
 
   for (const [at, row] of rows.entries()) {
-    let p: Plan;
+    let p = prepared.plans[at]!;
+    if (p.kind === "failed") {
+      failed(at, p.error);
+      continue;
+    }
     try {
-      p = plan(row);
-      // a key an earlier row of this batch is creating: that row first, then this one updates it
-      if (p.kind === "create" && p.key && pendingKeys.has(p.key)) {
-        await flush();
+      // a key an earlier row is creating (this batch: that row first) or has created: this one updates it
+      if (p.kind === "create" && p.key && (pendingKeys.has(p.key) || look.matches.has(p.key))) {
+        if (pendingKeys.has(p.key)) await flush();
         p = plan(row);
       }
     } catch (err) {
@@ -388,7 +465,7 @@ export async function writeRows(tx: Tx, ctx: TenantContext, imp: Import, rows: r
     const list = await loadList(tx, ctx, imp.listId, true);
     await addMembersIn(tx, ctx, list, members);
   }
-  return out;
+  return { out, created: createdKeys };
 }
 
 /** An error of a write as the client would get it (recordWriteError maps a taken domain, a row out of scope); others as they are. */
