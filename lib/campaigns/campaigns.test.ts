@@ -248,6 +248,27 @@ describe("campaign batches", () => {
   });
 });
 
+describe("campaign pacing", () => {
+  it("keeps at most one batch queued ahead of the sending: the next waits until the last is sent", async () => {
+    const s = await setup(Array.from({ length: 7 }, (_, i) => ({ firstName: `P${i}`, email: `p${i}@pacing.test` })));
+    await updateSendSettings(s.ctx, { batchSize: 3 });
+    const c = await createCampaign(s.manager.ctx, { name: "Paced", mailboxId: s.mailbox.id, listId: s.list.id, subject: "Hi", body: "Hi" });
+    await sendCampaign(s.manager.ctx, c.id, {}, { publicOrigin: ORIGIN });
+    const t0 = new Date();
+    expect(await runCampaignBatch(s.tenantId, c.id, t0)).toMatchObject({ sent: 3, done: false });
+    // the three are not sent yet: the next batch waits a moment and queues nothing
+    const held = await runCampaignBatch(s.tenantId, c.id, new Date(t0.getTime() + 100));
+    expect(held).toMatchObject({ sent: 0, done: false });
+    expect(held.nextAt!.getTime()).toBe(t0.getTime() + 100 + 2_000);
+    const queued = async () => ((await owner`select count(*)::int as n from email_messages where tenant_id = ${s.tenantId} and campaign_id = ${c.id}`) as unknown as [{ n: number }])[0].n;
+    expect(await queued()).toBe(3);
+    // once they are sent, the next batch goes
+    await sendAll(s.tenantId, { campaignId: c.id });
+    expect(await runCampaignBatch(s.tenantId, c.id, new Date(held.nextAt!.getTime() + 10))).toMatchObject({ sent: 3, done: false });
+    expect(await queued()).toBe(6);
+  });
+});
+
 describe("sequence stop rules", () => {
   it("stops on a won deal, on a reply (the hook), and counts per step", async () => {
     const s = await setup([

@@ -21,6 +21,9 @@ import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { assignVariants, HOUR_MS, planBatch } from "./rules";
 
 const CHUNK = 1000;
+/** How far back a campaign's unsent emails count as queued ahead of its sending, and how soon a batch held back for them looks again. */
+const AHEAD_WINDOW_MS = 60_000;
+const AHEAD_RETRY_MS = 2_000;
 
 async function materialise(tx: Tx, ctx: TenantContext, c: Campaign): Promise<number> {
   const members = await tx
@@ -85,6 +88,20 @@ export async function runCampaignBatch(tenantId: string, campaignId: string, now
       await tx.update(campaigns).set({ status: "SENDING", startedAt: now }).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
     }
     const settings = await loadSendSettings(tx, tenantId);
+    // A campaign keeps at most one batch queued ahead of its sending (the send_campaign job):
+    // each queued email writes its activity's event at once, and the outbox relay hands a
+    // workspace's events on oldest first, so 10,000 queued in the first seconds would hold up
+    // every other job's events (automations, lists) until they were through. Emails queued
+    // over a minute ago do not count (a throttled campaign's batch an hour later goes).
+    const [{ ahead }] = (await tx.execute(sql`select count(*)::int as ahead from (
+        select 1 from ${emailMessages} where tenant_id = ${tenantId}::uuid and campaign_id = ${campaignId}::uuid
+          and status in ('QUEUED', 'SENDING') and created_at > ${new Date(now.getTime() - AHEAD_WINDOW_MS).toISOString()}::timestamptz
+        limit ${settings.batchSize}) q`)) as unknown as [{ ahead: number }];
+    if (ahead >= settings.batchSize) {
+      const nextAt = new Date(now.getTime() + AHEAD_RETRY_MS);
+      await tx.update(campaigns).set({ nextBatchAt: nextAt, updatedAt: now }).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, campaignId)));
+      return { sent: 0, suppressed: 0, nextAt, done: false };
+    }
     const [{ pending }] = (await tx
       .select({ pending: sql<number>`count(*)::int` })
       .from(campaignRecipients)
