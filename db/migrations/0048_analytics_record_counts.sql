@@ -117,9 +117,10 @@ CREATE POLICY access_read ON "analytics_record_counts" AS RESTRICTIVE FOR SELECT
   USING (coalesce(ARRAY[owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id] && (SELECT access_scope_ids(record_type, false)), true));
 --> statement-breakpoint
 -- The worker's daily check (task analytics_verify, lib/analytics/verify.ts): the workspace's
--- counts derived again from their source rows, in one snapshot: the record counts' change
+-- aggregates derived again from their source rows: the stays of any record whose stays
+-- differ from its history derived again, and the counts, in one snapshot: the record counts' change
 -- rows folded into one row per key, the activity counts' differences written back (relative,
--- so writes committed meanwhile still add up). Returns how many keys were wrong: 0 unless
+-- so writes committed meanwhile still add up). Returns how many keys and records were wrong: 0 unless
 -- something wrote past the triggers (a bulk load with triggers off, a hand edit of the
 -- counts). The workspace is the transaction's app.tenant_id.
 CREATE OR REPLACE FUNCTION analytics_counts_verify() RETURNS integer
@@ -128,6 +129,8 @@ DECLARE
   v_tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
   v_records integer;
   v_days integer;
+  v_k crm_record_type[];
+  v_i uuid[];
 BEGIN
   IF v_tenant IS NULL THEN
     RAISE EXCEPTION 'analytics_counts_verify needs app.tenant_id';
@@ -174,7 +177,40 @@ BEGIN
   ORDER BY 2, 3, 4, 5
   ON CONFLICT ON CONSTRAINT analytics_activity_days_key DO UPDATE SET n = d.n + excluded.n;
   GET DIAGNOSTICS v_days = ROW_COUNT;
-  RETURN v_records + v_days;
+  -- the stays (migration 0047): a record whose stays differ from a derivation from its
+  -- history is derived again (analytics_stays_sync)
+  SELECT array_agg(x.entity_type), array_agg(x.entity_id) INTO v_k, v_i FROM (
+    SELECT DISTINCT d.entity_type, d.entity_id FROM (
+      (SELECT * FROM (
+        SELECT h.id, h.entity_type, h.entity_id, h.seq, row_number() OVER w = 1, h.pipeline_id, h.from_stage_id, h.to_stage_id,
+          h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at, r.amount
+        FROM stage_history h
+        JOIN (SELECT 'DEAL'::crm_record_type AS k, id, created_at, deleted_at, amount FROM deals WHERE tenant_id = v_tenant
+          UNION ALL SELECT 'LEAD', id, created_at, deleted_at, NULL FROM leads WHERE tenant_id = v_tenant
+          UNION ALL SELECT 'TICKET', id, created_at, deleted_at, NULL FROM tickets WHERE tenant_id = v_tenant) r ON r.k = h.entity_type AND r.id = h.entity_id
+        WHERE h.tenant_id = v_tenant
+        WINDOW w AS (PARTITION BY h.entity_type, h.entity_id ORDER BY h.seq)) derived
+       EXCEPT
+       SELECT history_id, entity_type, entity_id, seq, is_first, pipeline_id, from_stage_id, stage_id, entered_at, exited_at, record_created_at, record_deleted_at, record_amount
+       FROM analytics_stays WHERE tenant_id = v_tenant)
+      UNION ALL
+      (SELECT history_id, entity_type, entity_id, seq, is_first, pipeline_id, from_stage_id, stage_id, entered_at, exited_at, record_created_at, record_deleted_at, record_amount
+       FROM analytics_stays WHERE tenant_id = v_tenant
+       EXCEPT
+       SELECT h.id, h.entity_type, h.entity_id, h.seq, row_number() OVER w = 1, h.pipeline_id, h.from_stage_id, h.to_stage_id,
+         h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at, r.amount
+       FROM stage_history h
+       JOIN (SELECT 'DEAL'::crm_record_type AS k, id, created_at, deleted_at, amount FROM deals WHERE tenant_id = v_tenant
+         UNION ALL SELECT 'LEAD', id, created_at, deleted_at, NULL FROM leads WHERE tenant_id = v_tenant
+         UNION ALL SELECT 'TICKET', id, created_at, deleted_at, NULL FROM tickets WHERE tenant_id = v_tenant) r ON r.k = h.entity_type AND r.id = h.entity_id
+       WHERE h.tenant_id = v_tenant
+       WINDOW w AS (PARTITION BY h.entity_type, h.entity_id ORDER BY h.seq))
+    ) d(history_id, entity_type, entity_id)
+  ) x;
+  IF v_k IS NOT NULL THEN
+    PERFORM analytics_stays_sync(array_fill(v_tenant, ARRAY[cardinality(v_k)]), v_k, v_i);
+  END IF;
+  RETURN v_records + v_days + coalesce(cardinality(v_k), 0);
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION analytics_counts_verify() FROM PUBLIC;--> statement-breakpoint
