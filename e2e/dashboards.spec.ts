@@ -53,7 +53,9 @@ test("widgets are rearranged with the keyboard, and the order holds after a relo
   await expect(widgets).toHaveCount(6);
   expect((await titles()).slice(0, 2)).toEqual(["Won this quarter", "Open pipeline, weighted"]);
 
-  // dnd-kit's keyboard: Space picks up, an arrow moves, Space drops
+  // dnd-kit's keyboard: Space picks up, an arrow moves, Space drops — once its context has
+  // mounted in the browser (its live region appears then), or a key pressed before hydration is lost
+  await expect(page.locator('[id^="DndLiveRegion"]').first()).toBeAttached();
   const handle = page.getByRole("button", { name: "Rearrange Won this quarter" });
   await handle.focus();
   await page.keyboard.press("Space");
