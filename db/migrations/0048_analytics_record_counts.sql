@@ -24,6 +24,14 @@ CREATE INDEX "analytics_record_counts_read_idx" ON "analytics_record_counts" USI
 -- key. A statement's inserted rows count +1 and deleted rows −1 (a tenant being deleted is
 -- skipped: its counts go with it); each record once (tagged false) and each of its tags
 -- (tagged true; no tags: tag null), as the raw query's unnest counts them.
+-- A record's keys by its tags: itself once (tagged false), and each of its tags (tagged true;
+-- no tags: tag null), as the raw query's unnest counts them. Inlined where it is used.
+CREATE OR REPLACE FUNCTION analytics_record_count_keys(p_tags text[]) RETURNS TABLE (tagged boolean, tag text)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT false, NULL::text
+  UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(p_tags) > 0 THEN p_tags ELSE ARRAY[NULL::text] END) g(v)
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION analytics_record_counts_apply() RETURNS trigger
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -34,8 +42,7 @@ BEGIN
     SELECT r.tenant_id, %L::crm_record_type, x.tagged, r.owned_by_user_id, r.owned_by_group_id, %s, x.tag, %s * count(*)
     FROM %I r
     JOIN tenants t ON t.id = r.tenant_id
-    CROSS JOIN LATERAL (SELECT false, NULL::text
-      UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
+    CROSS JOIN LATERAL analytics_record_count_keys(r.tags) x
     WHERE r.deleted_at IS NULL
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8$q$,
     TG_ARGV[0], v_assigned, CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END, CASE TG_OP WHEN 'INSERT' THEN 'new_rows' ELSE 'old_rows' END);
@@ -48,8 +55,7 @@ CREATE OR REPLACE FUNCTION analytics_record_counts_add(p_tenant uuid, p_type crm
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
   INSERT INTO analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
   SELECT p_tenant, p_type, x.tagged, p_owner, p_group, p_assigned_user, p_assigned_group, x.tag, p_sign * count(*)
-  FROM (SELECT false, NULL::text
-    UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(p_tags) > 0 THEN p_tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
+  FROM analytics_record_count_keys(p_tags) x
   GROUP BY x.tagged, x.tag;
 $$;
 --> statement-breakpoint
@@ -146,8 +152,7 @@ BEGIN
       UNION ALL SELECT 'COMPANY', owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM companies WHERE tenant_id = v_tenant AND deleted_at IS NULL
       UNION ALL SELECT 'LEAD', owned_by_user_id, owned_by_group_id, NULL, NULL, tags FROM leads WHERE tenant_id = v_tenant AND deleted_at IS NULL
       UNION ALL SELECT 'DEAL', owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tags FROM deals WHERE tenant_id = v_tenant AND deleted_at IS NULL) r
-    CROSS JOIN LATERAL (SELECT false, NULL::text
-      UNION ALL SELECT true, g.v FROM unnest(CASE WHEN cardinality(r.tags) > 0 THEN r.tags ELSE ARRAY[NULL::text] END) g(v)) x(tagged, tag)
+    CROSS JOIN LATERAL analytics_record_count_keys(r.tags) x
     GROUP BY 1, 2, 3, 4, 5, 6, 7
   ), folded AS (
     INSERT INTO analytics_record_counts (tenant_id, record_type, tagged, owned_by_user_id, owned_by_group_id, assigned_user_id, assigned_group_id, tag, n)
@@ -179,32 +184,24 @@ BEGIN
   GET DIAGNOSTICS v_days = ROW_COUNT;
   -- the stays (migration 0047): a record whose stays differ from a derivation from its
   -- history is derived again (analytics_stays_sync)
+  WITH derived AS MATERIALIZED (
+    SELECT h.id, h.entity_type, h.entity_id, h.seq, row_number() OVER w = 1 AS is_first, h.pipeline_id, h.from_stage_id, h.to_stage_id,
+      h.changed_at, lead(h.changed_at) OVER w AS exited_at, r.created_at, r.deleted_at, r.amount
+    FROM stage_history h
+    JOIN (SELECT 'DEAL'::crm_record_type AS k, id, created_at, deleted_at, amount FROM deals WHERE tenant_id = v_tenant
+      UNION ALL SELECT 'LEAD', id, created_at, deleted_at, NULL FROM leads WHERE tenant_id = v_tenant
+      UNION ALL SELECT 'TICKET', id, created_at, deleted_at, NULL FROM tickets WHERE tenant_id = v_tenant) r ON r.k = h.entity_type AND r.id = h.entity_id
+    WHERE h.tenant_id = v_tenant
+    WINDOW w AS (PARTITION BY h.entity_type, h.entity_id ORDER BY h.seq)
+  ), stored AS MATERIALIZED (
+    SELECT history_id, entity_type, entity_id, seq, is_first, pipeline_id, from_stage_id, stage_id, entered_at, exited_at, record_created_at, record_deleted_at, record_amount
+    FROM analytics_stays WHERE tenant_id = v_tenant
+  )
   SELECT array_agg(x.entity_type), array_agg(x.entity_id) INTO v_k, v_i FROM (
     SELECT DISTINCT d.entity_type, d.entity_id FROM (
-      (SELECT * FROM (
-        SELECT h.id, h.entity_type, h.entity_id, h.seq, row_number() OVER w = 1, h.pipeline_id, h.from_stage_id, h.to_stage_id,
-          h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at, r.amount
-        FROM stage_history h
-        JOIN (SELECT 'DEAL'::crm_record_type AS k, id, created_at, deleted_at, amount FROM deals WHERE tenant_id = v_tenant
-          UNION ALL SELECT 'LEAD', id, created_at, deleted_at, NULL FROM leads WHERE tenant_id = v_tenant
-          UNION ALL SELECT 'TICKET', id, created_at, deleted_at, NULL FROM tickets WHERE tenant_id = v_tenant) r ON r.k = h.entity_type AND r.id = h.entity_id
-        WHERE h.tenant_id = v_tenant
-        WINDOW w AS (PARTITION BY h.entity_type, h.entity_id ORDER BY h.seq)) derived
-       EXCEPT
-       SELECT history_id, entity_type, entity_id, seq, is_first, pipeline_id, from_stage_id, stage_id, entered_at, exited_at, record_created_at, record_deleted_at, record_amount
-       FROM analytics_stays WHERE tenant_id = v_tenant)
+      (SELECT * FROM derived EXCEPT SELECT * FROM stored)
       UNION ALL
-      (SELECT history_id, entity_type, entity_id, seq, is_first, pipeline_id, from_stage_id, stage_id, entered_at, exited_at, record_created_at, record_deleted_at, record_amount
-       FROM analytics_stays WHERE tenant_id = v_tenant
-       EXCEPT
-       SELECT h.id, h.entity_type, h.entity_id, h.seq, row_number() OVER w = 1, h.pipeline_id, h.from_stage_id, h.to_stage_id,
-         h.changed_at, lead(h.changed_at) OVER w, r.created_at, r.deleted_at, r.amount
-       FROM stage_history h
-       JOIN (SELECT 'DEAL'::crm_record_type AS k, id, created_at, deleted_at, amount FROM deals WHERE tenant_id = v_tenant
-         UNION ALL SELECT 'LEAD', id, created_at, deleted_at, NULL FROM leads WHERE tenant_id = v_tenant
-         UNION ALL SELECT 'TICKET', id, created_at, deleted_at, NULL FROM tickets WHERE tenant_id = v_tenant) r ON r.k = h.entity_type AND r.id = h.entity_id
-       WHERE h.tenant_id = v_tenant
-       WINDOW w AS (PARTITION BY h.entity_type, h.entity_id ORDER BY h.seq))
+      (SELECT * FROM stored EXCEPT SELECT * FROM derived)
     ) d(history_id, entity_type, entity_id)
   ) x;
   IF v_k IS NOT NULL THEN
