@@ -2,8 +2,8 @@
 // bench server, with the real worker in a process of its own (bench/worker-process.ts) and
 // the local SMTP server: a fixed batch of other jobs — AUTOMATION_EVENTS stage events
 // dispatched and delivered to a local webhook, and LIST_JOBS refreshes of the workspace's
-// dynamic lists — timed with the queue idle, then again while a campaign to RECIPIENTS
-// contacts is being queued and sent by the same worker (target: ≤ 1.2× idle). The campaign's
+// dynamic lists — timed with the queue idle, then again, round after round, for as long as a
+// campaign to RECIPIENTS contacts is being queued and sent by the same worker (target: ≤ 1.2× idle). The campaign's
 // own rate through the worker, from "Send" to the last SENT, is reported beside it.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -93,10 +93,10 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
     const sentSoFar = async () => (await owner<{ n: number }[]>`select count(*)::int as n from email_messages where tenant_id = ${tenantId} and campaign_id = ${campaign.id} and status = 'SENT'`)[0]!.n;
     const c0 = performance.now();
     await sendCampaign(ctx, campaign.id, {}, { publicOrigin: "http://bench.local" });
-    // rounds while the campaign sends (up to ROUNDS); only those that ended before its last email count
+    // rounds one after another for as long as the campaign sends; only those that ended before its last email count
     const busy: number[] = [];
     const sentAt: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
+    for (;;) {
       const ms = await otherJobs();
       const sent = await sentSoFar();
       if (sent >= RECIPIENTS) break;
@@ -116,7 +116,7 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
         raw: i,
         target: "≤ 1.2× idle",
         pass: ratio <= 1.2 && inFlight,
-        note: `${AUTOMATION_EVENTS} automation deliveries + ${LIST_JOBS} list refreshes: mean ${(w.mean / 1000).toFixed(2)} s over ${busy.length} round(s) that ended while the campaign sent vs ${(i.mean / 1000).toFixed(2)} s over ${ROUNDS} idle (raw column) = ${ratio.toFixed(2)}×; campaign emails SENT when each round ended: ${sentAt.join(", ")} of ${RECIPIENTS}`,
+        note: `${AUTOMATION_EVENTS} automation deliveries + ${LIST_JOBS} list refreshes: mean ${(w.mean / 1000).toFixed(2)} s over the ${busy.length} round(s) run back to back while the campaign sent vs ${(i.mean / 1000).toFixed(2)} s over ${ROUNDS} idle (raw column) = ${ratio.toFixed(2)}×; campaign emails SENT when each round ended: ${sentAt.length > 12 ? [...sentAt.slice(0, 6), "…", ...sentAt.slice(-6)].join(", ") : sentAt.join(", ")} of ${RECIPIENTS}`,
       },
       {
         benchmark: `campaign to ${RECIPIENTS.toLocaleString("en")} through the worker (Send → last SENT)`,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { id, tenantId } from "./columns";
 import { changeSource, crmRecordType } from "./enums";
 import { tenants, tenantUsers } from "./tenancy";
@@ -29,13 +29,19 @@ export const domainEvents = pgTable("domain_events", {
   /** After a failure: not before this time (exponential backoff). */
   dispatchAfter: timestamp({ withTimezone: true }),
   dispatchError: text(),
+  /**
+   * Written with many others at once (BULK_LANE in lib/events/emit.ts: an import's batch, a
+   * campaign's, a list refresh): dispatched after the tenant's other due events, so a
+   * single edit's automations never wait behind an import or a campaign.
+   */
+  bulk: boolean().notNull().default(false),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ name: "domain_events_actor_fk", columns: [t.tenantId, t.actorUserId], foreignColumns: [tenantUsers.tenantId, tenantUsers.userId] }),
   index("domain_events_seq_idx").on(t.tenantId, t.seq),
   index("domain_events_entity_idx").on(t.tenantId, t.entityType, t.entityId),
   index("domain_events_actor_idx").on(t.tenantId, t.actorUserId),
-  index("domain_events_pending_idx").on(t.tenantId, t.seq).where(sql`${t.dispatchedAt} is null`),
+  index("domain_events_pending_idx").on(t.tenantId, t.bulk, t.seq).where(sql`${t.dispatchedAt} is null`),
 ]);
 
 /** Inbox: one row per (event, consumer), written in the consumer's own transaction, so a redelivered job is a no-op. */

@@ -142,7 +142,7 @@ describe("WEBHOOK automations", () => {
     const eventId = (await db.sql()<{ id: string }[]>`select id from domain_events where entity_id = ${s.deal.id} and event_type = 'stage.changed'`)[0]!.id;
     const [event] = await db.sql()`select * from domain_events where id = ${eventId}`;
     const ctx = { tenantId: s.tenantId, actor: systemActor() };
-    const row = { id: event!.id, tenantId: event!.tenant_id, eventType: event!.event_type, entityType: event!.entity_type, entityId: event!.entity_id, payload: event!.payload, seq: 0, actorUserId: null, source: "USER" as const, occurredAt: event!.occurred_at, dispatchedAt: null, dispatchAttempts: 0, dispatchAfter: null, dispatchError: null };
+    const row = { id: event!.id, tenantId: event!.tenant_id, eventType: event!.event_type, entityType: event!.entity_type, entityId: event!.entity_id, payload: event!.payload, seq: 0, actorUserId: null, source: "USER" as const, occurredAt: event!.occurred_at, dispatchedAt: null, dispatchAttempts: 0, dispatchAfter: null, dispatchError: null, bulk: false };
     await Promise.all([
       ...Array.from({ length: 10 }, () => dispatchEvent(s.tenantId, eventId)),
       // the consumer itself, bypassing the delivery record: the execution key still holds

@@ -267,6 +267,30 @@ describe("campaign pacing", () => {
     expect(await runCampaignBatch(s.tenantId, c.id, new Date(held.nextAt!.getTime() + 10))).toMatchObject({ sent: 3, done: false });
     expect(await queued()).toBe(6);
   });
+
+  it("runs its send jobs one at a time: a batch written while the campaign's job runs queues the next behind it", async () => {
+    const s = await setup(Array.from({ length: 6 }, (_, i) => ({ firstName: `Q${i}`, email: `q${i}@queue.test` })));
+    await updateSendSettings(s.ctx, { batchSize: 3 });
+    const c = await createCampaign(s.manager.ctx, { name: "One at a time", mailboxId: s.mailbox.id, listId: s.list.id, subject: "Hi", body: "Hi" });
+    await sendCampaign(s.manager.ctx, c.id, {}, { publicOrigin: ORIGIN });
+    const t0 = new Date();
+    expect(await runCampaignBatch(s.tenantId, c.id, t0)).toMatchObject({ sent: 3, done: false });
+    const key = `campaign-send:${c.id}`;
+    const jobs = () => owner<{ queue: string | null; running: boolean }[]>`
+      select q.queue_name as queue, j.locked_at is not null as running from graphile_worker._private_jobs j
+      join graphile_worker._private_tasks t on t.id = j.task_id left join graphile_worker._private_job_queues q on q.id = j.job_queue_id
+      where t.identifier = 'send_campaign' and j.payload->>'campaignId' = ${c.id} order by j.id`;
+    // the job is running (a worker locked it) when its batch is sent and the next batch is written
+    await owner`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'campaigns.test' where key = ${key}`;
+    await sendAll(s.tenantId, { campaignId: c.id });
+    expect(await runCampaignBatch(s.tenantId, c.id, new Date(t0.getTime() + 60_000))).toMatchObject({ sent: 3, done: true });
+    // a second job, in the running one's queue: graphile-worker starts it only when the first is done
+    expect(await jobs()).toEqual([
+      { queue: key, running: true },
+      { queue: key, running: false },
+    ]);
+    await owner`delete from graphile_worker._private_jobs where payload->>'campaignId' = ${c.id} and task_id = (select id from graphile_worker._private_tasks where identifier = 'send_campaign')`;
+  });
 });
 
 describe("sequence stop rules", () => {

@@ -53,6 +53,9 @@ const due = (tenantId: string) =>
     or(isNull(domainEvents.dispatchAfter), lte(domainEvents.dispatchAfter, sql`now()`)),
   );
 
+/** Oldest first, the bulk lane after the other (emit.ts BULK_LANE): the pending index's order. */
+const dueOrder = [asc(domainEvents.bulk), asc(domainEvents.seq)];
+
 const handlersOf = (event: DomainEvent) => [...consumers.values()].filter((c) => c.handles(event));
 
 /**
@@ -116,8 +119,8 @@ const markDispatched = (tx: Tx, tenantId: string, ids: string[]) =>
     .where(and(eq(domainEvents.tenantId, tenantId), inArray(domainEvents.id, ids)));
 
 /**
- * Dispatches up to `limit` of a tenant's committed events that are due, oldest first
- * (the relay's unit of work). Returns how many it took.
+ * Dispatches up to `limit` of a tenant's committed events that are due, oldest first, bulk
+ * events after the others (the relay's unit of work). Returns how many it took.
  *
  * First try: the whole batch in one transaction — events locked FOR UPDATE SKIP LOCKED
  * (another worker takes the next ones), every consumer of every event, no savepoints,
@@ -131,7 +134,7 @@ export async function dispatchPending(tenantId: string, limit = 25, afterCommit:
   const ctx: TenantContext = { tenantId, actor: systemActor() };
   try {
     const { events, tasks } = await dispatchTogether(ctx, (tx) =>
-      tx.select().from(domainEvents).where(due(tenantId)).orderBy(asc(domainEvents.seq)).limit(limit).for("update", { skipLocked: true }),
+      tx.select().from(domainEvents).where(due(tenantId)).orderBy(...dueOrder).limit(limit).for("update", { skipLocked: true }),
     );
     afterCommit(tasks);
     return events.length;
@@ -180,7 +183,7 @@ export async function runTask(task: Task): Promise<void> {
 async function dispatchNextCarefully(ctx: TenantContext, afterCommit: (tasks: Task[]) => void): Promise<boolean> {
   const tasks: Task[] = [];
   const found = await withTenant(ctx, async (tx) => {
-    const [event] = await tx.select().from(domainEvents).where(due(ctx.tenantId)).orderBy(asc(domainEvents.seq)).limit(1).for("update", { skipLocked: true });
+    const [event] = await tx.select().from(domainEvents).where(due(ctx.tenantId)).orderBy(...dueOrder).limit(1).for("update", { skipLocked: true });
     if (!event) return false;
     const errors = await runConsumersCarefully(tx, ctx, event, tasks, { delivered: [], skipped: [] });
     if (errors.length === 0) {

@@ -77,10 +77,11 @@ const CHUNK = 500;
  */
 export async function emitEvents(tx: Tx, ctx: TenantContext, events: readonly NewEvent[]): Promise<string[]> {
   const ids: string[] = [];
+  const bulk = events.length >= BULK_LANE;
   for (let i = 0; i < events.length; i += CHUNK) {
     const rows = events.slice(i, i + CHUNK).map((e) => ({ ...eventRow(ctx, e), id: randomUUID() }));
     if (rows.length < BULK) await tx.insert(domainEvents).values(rows);
-    else await tx.execute(bulkInsert(ctx, rows));
+    else await tx.execute(bulkInsert(ctx, rows, bulk));
     ids.push(...rows.map((r) => r.id));
   }
   return ids;
@@ -93,11 +94,19 @@ export async function emitEvents(tx: Tx, ctx: TenantContext, events: readonly Ne
  */
 const BULK = 16;
 
-function bulkInsert(ctx: TenantContext, rows: (ReturnType<typeof eventRow> & { id: string })[]): SQL {
+/**
+ * From this many events written at once on, they are bulk work (an import's batch, a
+ * campaign's, a list refresh, a bulk edit) and go in the relay's second lane: dispatched
+ * after the tenant's other due events (dispatcher.ts), so the automations of a single edit
+ * never wait behind thousands of an import's or a campaign's events.
+ */
+export const BULK_LANE = 50;
+
+function bulkInsert(ctx: TenantContext, rows: (ReturnType<typeof eventRow> & { id: string })[], bulk: boolean): SQL {
   const col = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   const { actorUserId, source } = rows[0]!; // one context: the same actor for every row
-  return sql`insert into ${domainEvents} (tenant_id, id, event_type, entity_type, entity_id, actor_user_id, source, payload)
-    select ${ctx.tenantId}::uuid, u.id, u.event_type, u.entity_type::crm_record_type, u.entity_id, ${actorUserId ?? null}::uuid, ${source}::change_source, u.payload::jsonb
+  return sql`insert into ${domainEvents} (tenant_id, id, event_type, entity_type, entity_id, actor_user_id, source, payload, bulk)
+    select ${ctx.tenantId}::uuid, u.id, u.event_type, u.entity_type::crm_record_type, u.entity_id, ${actorUserId ?? null}::uuid, ${source}::change_source, u.payload::jsonb, ${bulk}
     from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.eventType)}::text[], ${col((r) => r.entityType ?? null)}::text[],
       ${col((r) => r.entityId ?? null)}::uuid[], ${col((r) => JSON.stringify(r.payload))}::text[]) with ordinality as u(id, event_type, entity_type, entity_id, payload, n)
     order by u.n`;

@@ -14,8 +14,8 @@ import { makeMember, makeTenant } from "@/db/testing/factories";
 import { createCompany } from "@/lib/records/create-company";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { startWorker } from "@/lib/worker";
-import { registerConsumer, type EventConsumer } from "./dispatcher";
-import { emitEvent } from "./emit";
+import { dispatchPending, registerConsumer, type EventConsumer } from "./dispatcher";
+import { BULK_LANE, emitEvent, emitEvents } from "./emit";
 import { createOwnDatabase, type OwnDatabase } from "@/db/testing/own-database";
 
 const CONSUMER = "outbox-test-counter";
@@ -215,6 +215,33 @@ describe("outbox → worker → consumers", () => {
       select (select count(*)::int from notifications where event_id = any(${ids}) and kind = 'outbox-test') as effects,
              (select count(*)::int from event_deliveries where event_id = any(${ids}) and consumer = ${CONSUMER}) as deliveries`;
     expect(counts).toEqual({ effects: 60, deliveries: 60 });
+  });
+
+  it("events written many at once (an import's, a campaign's) are dispatched after a single edit's, oldest first in each lane", async () => {
+    await stopRunner();
+    try {
+      const company = await createCompany(tenant.ctx, { name: "Lanes" });
+      await dispatchPending(tenant.ctx.tenantId, 100);
+      const bulk = await withTenant(tenant.ctx, (tx) =>
+        emitEvents(tx, tenant.ctx, Array.from({ length: BULK_LANE }, (_, i) => ({ type: "record.updated" as const, entityType: "COMPANY" as const, entityId: company.id, payload: { i } }))),
+      );
+      const few = await withTenant(tenant.ctx, (tx) => emitEvents(tx, tenant.ctx, Array.from({ length: BULK_LANE - 1 }, () => ({ type: "record.updated" as const, entityType: "COMPANY" as const, entityId: company.id }))));
+      const lanes = await owner<{ bulk: boolean; n: number }[]>`select bulk, count(*)::int as n from domain_events where id = any(${[...bulk, ...few]}) group by bulk order by bulk`;
+      expect(lanes).toEqual([
+        { bulk: false, n: BULK_LANE - 1 },
+        { bulk: true, n: BULK_LANE },
+      ]);
+      // the later, smaller write goes first; then the bulk lane, oldest first
+      expect(await dispatchPending(tenant.ctx.tenantId, BULK_LANE - 1)).toBe(BULK_LANE - 1);
+      for (const id of few) expect(await dispatched(id)).toBe(true);
+      for (const id of bulk) expect(await dispatched(id)).toBe(false);
+      expect(await dispatchPending(tenant.ctx.tenantId, 10)).toBe(10);
+      const done = await owner<{ id: string }[]>`select id from domain_events where id = any(${bulk}) and dispatched_at is not null`;
+      expect(done.map((r) => r.id).sort()).toEqual(bulk.slice(0, 10).sort());
+      expect(await dispatchPending(tenant.ctx.tenantId, 100)).toBe(BULK_LANE - 10);
+    } finally {
+      await startRunner();
+    }
   });
 
   it("(d) a consumer that throws is rolled back and retried by the worker: exactly one effect", async () => {

@@ -2,8 +2,9 @@
 //
 // A service writes its event in its own transaction; the insert trigger (migration 0014)
 // NOTIFYs on commit. The relay LISTENs on that channel and drains the tenant named in each
-// notification (dispatchPending: batches of events, oldest first, locked FOR UPDATE SKIP
-// LOCKED so several workers share a tenant's backlog). Notifications are only a wake-up:
+// notification (dispatchPending: batches of events, oldest first and bulk ones after the
+// others, locked FOR UPDATE SKIP LOCKED so several workers share a tenant's backlog).
+// Notifications are only a wake-up:
 // every `pollMs` it also asks Postgres which tenants have events due
 // (pending_event_tenants()), which covers events committed while no worker listened,
 // a lost LISTEN connection, and the retries of failed dispatches. Nothing is lost if the

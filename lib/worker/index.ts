@@ -77,7 +77,9 @@ export const taskList: TaskList = {
   async send_campaign(payload, helpers) {
     const { tenantId, campaignId } = payload as { tenantId: string; campaignId: string };
     const r = await sendCampaignEmails(tenantId, campaignId);
-    if (r.nextAt) await helpers.addJob("send_campaign", { tenantId, campaignId }, { jobKey: `campaign-send:${campaignId}`, runAt: r.nextAt, maxAttempts: 25, priority: 10 });
+    // the key and the queue of the trigger's job (migration campaign_send_queue): one at a time per campaign
+    const key = `campaign-send:${campaignId}`;
+    if (r.nextAt) await helpers.addJob("send_campaign", { tenantId, campaignId }, { jobKey: key, queueName: key, runAt: r.nextAt, maxAttempts: 25, priority: 10 });
   },
   // the IMAP sync: the minute's sweep, and each mailbox's sync (also queued by "Sync now")
   email_sync_sweep: emailSyncSweepTask,
