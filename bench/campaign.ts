@@ -1,8 +1,8 @@
 // Issue 19: a campaign to BENCH_CAMPAIGN_RECIPIENTS contacts (default 10,000) through the
 // local SMTP server (smtp-server on 127.0.0.1), as the worker runs it: the campaign_batch
 // task (recipients listed from the list, suppression checked, each email rendered for its
-// contact and queued with its activity) until every recipient is queued, then the
-// send_email task for each email, SEND_CONCURRENCY at a time. Messages/s end to end, beside
+// contact and queued with its activity) and the send_campaign task in turn, a batch at a
+// time, SEND_CONCURRENCY sends at once, until every recipient is sent. Messages/s end to end, beside
 // nodemailer sending the same number over a pooled connection with no database.
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -56,28 +56,29 @@ export async function benchCampaign(env: BenchEnv, smtp: { port: number; usernam
     // a running worker would race the bench for these jobs
     await env.owner`select graphile_worker.remove_job(${`campaign:${campaign.id}`})`;
 
-    const t0 = performance.now();
+    // batch, then the send_campaign task, in turn, as the worker runs them: a campaign queues its next batch only once
+    // the last one is sent (lib/campaigns/run.ts), so queuing them all first queues one
     const batchTimes: number[] = [];
+    const sendTimes: number[] = [];
+    let queueMs = 0;
+    let sendMs = 0;
     for (let i = 0; i < 10_000; i++) {
       const t = performance.now();
       const r = await runCampaignBatch(env.tenantId, campaign.id);
-      batchTimes.push(performance.now() - t);
-      if (r.done) break;
+      const b = performance.now() - t;
+      queueMs += b;
+      if (r.sent > 0) batchTimes.push(b);
+      const u = performance.now();
+      const s = await sendCampaignEmails(env.tenantId, campaign.id);
+      sendTimes.push(performance.now() - u);
+      sendMs += performance.now() - u;
+      if (r.done && !s.nextAt) break;
     }
-    const queueSeconds = (performance.now() - t0) / 1000;
+    const queueSeconds = queueMs / 1000;
+    const sendSeconds = sendMs / 1000;
     const emails = await env.owner<{ id: string }[]>`select id from email_messages where tenant_id = ${env.tenantId} and campaign_id = ${campaign.id}`;
     await env.owner`select graphile_worker.remove_job(${`campaign-send:${campaign.id}`})`;
-
-    // the send_campaign task, run until nothing is left (one run takes a minute's budget)
-    const t1 = performance.now();
-    const sendTimes: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      const t = performance.now();
-      const r = await sendCampaignEmails(env.tenantId, campaign.id);
-      sendTimes.push(performance.now() - t);
-      if (!r.nextAt) break;
-    }
-    const sendSeconds = (performance.now() - t1) / 1000;
+    await env.owner`select graphile_worker.remove_job(${`campaign:${campaign.id}`})`;
     const total = queueSeconds + sendSeconds;
     const [{ sent }] = (await env.owner`select count(*)::int as sent from email_messages where tenant_id = ${env.tenantId} and campaign_id = ${campaign.id} and status = 'SENT'`) as unknown as [{ sent: number }];
 
@@ -94,7 +95,7 @@ export async function benchCampaign(env: BenchEnv, smtp: { port: number; usernam
         raw: stats(batchTimes),
         target: "reported",
         pass: emails.length === RECIPIENTS,
-        note: `${batchTimes.length} batches of 500 in ${queueSeconds.toFixed(1)} s (${(RECIPIENTS / queueSeconds).toFixed(0)} recipients/s); per batch; raw column repeats app`,
+        note: `${batchTimes.length} batches of up to 500 in ${queueSeconds.toFixed(1)} s (${(RECIPIENTS / queueSeconds).toFixed(0)} recipients/s); per batch; raw column repeats app`,
       },
       {
         benchmark: `campaign to ${RECIPIENTS.toLocaleString("en")} recipients through local SMTP, end to end`,
@@ -102,7 +103,7 @@ export async function benchCampaign(env: BenchEnv, smtp: { port: number; usernam
         raw: stats(rawTimes),
         target: "≥ 100 messages/s",
         pass: sent === RECIPIENTS && RECIPIENTS / total >= 100,
-        note: `${(RECIPIENTS / total).toFixed(0)} msg/s end to end (${sent}/${RECIPIENTS} SENT; sends alone ${(RECIPIENTS / sendSeconds).toFixed(0)} msg/s: the send_campaign task, 10 at a time, ${sendTimes.length} run(s)) vs nodemailer pooled, ${SEND_CONCURRENCY} at a time, no database: ${rawRate.toFixed(0)} msg/s`,
+        note: `${(RECIPIENTS / total).toFixed(0)} msg/s end to end (${sent}/${RECIPIENTS} SENT; sends alone ${(RECIPIENTS / sendSeconds).toFixed(0)} msg/s: the send_campaign task after each batch, 10 at a time) vs nodemailer pooled, ${SEND_CONCURRENCY} at a time, no database: ${rawRate.toFixed(0)} msg/s`,
       },
     ];
   } finally {

@@ -52,6 +52,7 @@ import { messageIdsOf, normalizeMessageId, threadBatch, ancestorsOf, type Thread
 import { internalDomains } from "./tracking-rules";
 import { suppressAddress } from "@/lib/email/suppression";
 import { stopEnrollmentsFor } from "@/lib/sequences/stop";
+import { liveWithEmail } from "@/lib/records/email-match";
 
 /** Bounds: what is read of a message, and what is kept of it. */
 export const SYNC_LIMITS = {
@@ -252,8 +253,8 @@ async function contactsByAddress(tx: Tx, tenantId: string, addrs: string[], emai
   if (!addrs.length) return out;
   const list = sql`array[${sql.join(addrs.map((a) => sql`${a}`), sql`, `)}]::text[]`;
   const rows = await tx.execute<{ id: string; address: string }>(sql`
-    select c.id, lower(c.email) as address from ${contacts} c
-    where c.tenant_id = ${tenantId} and c.deleted_at is null and lower(c.email) = any(${list})
+    select ${contacts.id} as id, ${contacts.dupEmail} as address from ${contacts}
+    where ${contacts.tenantId} = ${tenantId} and ${liveWithEmail(contacts, addrs)}
     ${
       emailFieldKeys.length
         ? sql`union
@@ -275,9 +276,9 @@ async function leadsByAddress(tx: Tx, tenantId: string, addrs: string[]): Promis
   const out = new Map<string, string[]>();
   if (!addrs.length) return out;
   const rows = await tx
-    .select({ id: leads.id, address: sql<string>`lower(${leads.email})` })
+    .select({ id: leads.id, address: sql<string>`${leads.dupEmail}` })
     .from(leads)
-    .where(and(eq(leads.tenantId, tenantId), isNull(leads.deletedAt), isNull(leads.convertedAt), inArray(sql`lower(${leads.email})`, addrs)))
+    .where(and(eq(leads.tenantId, tenantId), liveWithEmail(leads, addrs), isNull(leads.convertedAt)))
     .orderBy(leads.id);
   for (const r of rows) out.set(r.address, [...(out.get(r.address) ?? []), r.id]);
   return out;

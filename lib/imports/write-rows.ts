@@ -8,7 +8,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { ZodError } from "zod";
-import { companies, contacts, pipelineStages, pipelines, tenantGroups, tenantUsers, users, type Import } from "@/db/schema";
+import { companies, contacts, leads, pipelineStages, pipelines, tenantGroups, tenantUsers, users, type Import } from "@/db/schema";
 import { AppError, type ValidationIssue } from "@/lib/errors";
 import { definitionsOf } from "@/lib/custom-fields/service";
 import { addMembersIn } from "@/lib/lists/members";
@@ -16,6 +16,7 @@ import { loadList } from "@/lib/lists/model";
 import { movesIn, type MoveConn, type PipelineKind, type Settle } from "@/lib/pipelines/move-batch";
 import { RequiredFieldsMissing } from "@/lib/pipelines/required-fields";
 import { columnOf, RECORD_KINDS, tableOf, updateSchemaOf } from "@/lib/records/registry";
+import { liveWithEmail } from "@/lib/records/email-match";
 import { isUuid } from "@/lib/uuid";
 import { createRecordsIn, diffRecord, lockLiveRecords, parseCreateInput, recordWriteError, updateEachIn, updateRecordIn, type CreateOutcome, type RecordRow } from "@/lib/records/service";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -126,8 +127,8 @@ async function readLookups(tx: Tx, ctx: TenantContext, imp: Import, rows: readon
   const contactsByEmail = new Map<string, string>();
   const contactEmails = columnValues(imp, rows, SPECIAL.contactEmail).map(lower);
   if (contactEmails.length) {
-    const found = await tx.select({ id: contacts.id, email: contacts.email }).from(contacts).where(and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), inArray(sql`lower(${contacts.email})`, contactEmails))).orderBy(contacts.createdAt);
-    for (const c of found) if (!contactsByEmail.has(lower(c.email))) contactsByEmail.set(lower(c.email), c.id);
+    const found = await tx.select({ id: contacts.id, email: contacts.dupEmail }).from(contacts).where(and(eq(contacts.tenantId, t), liveWithEmail(contacts, contactEmails))).orderBy(contacts.createdAt);
+    for (const c of found) if (!contactsByEmail.has(c.email!)) contactsByEmail.set(c.email!, c.id);
   }
   const matches = new Map<string, string>();
   if (imp.mode !== "CREATE" && imp.matchOn) {
@@ -138,10 +139,12 @@ async function readLookups(tx: Tx, ctx: TenantContext, imp: Import, rows: readon
       const expr = imp.matchOn === "id" ? sql`${table.id}::text` : imp.matchOn.startsWith("customFields.") ? sql`lower(${columnOf(d, "customFields")} ->> ${imp.matchOn.slice(13)})` : sql`lower(${columnOf(d, imp.matchOn)})`;
       const ids = imp.matchOn === "id" ? keys.filter(isUuid) : keys;
       if (ids.length) {
+        // a contact's or lead's email by its indexed key (liveWithEmail), not lower(email), which RLS keeps off any index
+        const byEmail = imp.matchOn !== "email" ? null : kind === "CONTACT" ? contacts : kind === "LEAD" ? leads : null;
         const found = await tx
-          .select({ id: table.id, k: expr.mapWith(String) })
+          .select({ id: table.id, k: byEmail ? sql<string>`${byEmail.dupEmail}` : expr.mapWith(String) })
           .from(table)
-          .where(and(eq(table.tenantId, t), isNull(table.deletedAt), inArray(expr, ids)))
+          .where(and(eq(table.tenantId, t), byEmail ? liveWithEmail(byEmail, ids) : and(isNull(table.deletedAt), inArray(expr, ids))))
           .orderBy(columnOf(d, "createdAt")!);
         for (const f of found) if (!matches.has(f.k)) matches.set(f.k, f.id as string);
       }

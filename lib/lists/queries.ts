@@ -13,6 +13,7 @@ import { recordPath } from "@/lib/records/kinds";
 import { RECORD_KINDS, tableOf, type RecordKind } from "@/lib/records/registry";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
+import { liveWithEmail } from "@/lib/records/email-match";
 import { isUuid } from "@/lib/uuid";
 import { cappedCount, COUNT_CAP, type CappedCount } from "@/lib/views/count";
 import { filterWhere, matchConditions, tableCustomFields } from "@/lib/views/table-query";
@@ -132,15 +133,15 @@ export async function listHistory(ctx: TenantContext, listId: string, limit = 50
  */
 export async function resolveMemberRefs(ctx: TenantContext, objectType: ListObjectType, refs: string[]): Promise<{ ids: string[]; unknown: string[] }> {
   const ids = refs.filter((r) => isUuid(r));
-  const emails = refs.filter((r) => !isUuid(r)).map((e) => e.toLowerCase());
+  const emails = refs.filter((r) => !isUuid(r)).map((e) => e.trim().toLowerCase());
   if (emails.length === 0) return { ids, unknown: [] };
   const table = objectType === "CONTACT" ? contacts : objectType === "LEAD" ? leads : null;
   if (!table) return { ids, unknown: emails };
   const rows = await withTenant(ctx, (tx) =>
     tx
-      .select({ id: table.id, email: table.email })
+      .select({ id: table.id, email: table.dupEmail })
       .from(table)
-      .where(and(eq(table.tenantId, ctx.tenantId), inArray(sql`lower(${table.email})`, emails), sql`${table.deletedAt} is null`)),
+      .where(and(eq(table.tenantId, ctx.tenantId), liveWithEmail(table, emails))),
   );
   const found = new Set(rows.map((r) => r.email?.toLowerCase()));
   return { ids: [...ids, ...rows.map((r) => r.id)], unknown: emails.filter((e) => !found.has(e)) };

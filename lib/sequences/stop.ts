@@ -6,6 +6,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { contacts, sequenceEnrollments, type StopReason } from "@/db/schema";
 import type { Tx } from "@/lib/tenancy/with-tenant";
+import { liveWithEmail } from "@/lib/records/email-match";
 
 export interface StopTarget {
   tenantId: string;
@@ -26,7 +27,7 @@ export async function stopEnrollmentsFor(tx: Tx, t: StopTarget): Promise<number>
     ? eq(sequenceEnrollments.contactId, t.contactId)
     : inArray(
         sequenceEnrollments.contactId,
-        tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.tenantId, t.tenantId), sql`lower(${contacts.email}) = lower(${t.email!.trim()})`)),
+        tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.tenantId, t.tenantId), liveWithEmail(contacts, [t.email]))),
       );
   const stopped = await tx
     .update(sequenceEnrollments)
