@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { activities, tenantGroups, tenantUsers, type Activity } from "@/db/schema";
+import { insertRows } from "@/lib/records/record-set";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError, findPgError, forbidden, notFound, validationError, type ValidationIssue } from "@/lib/errors";
 import { emitEvent, emitEvents } from "@/lib/events/emit";
@@ -130,10 +131,11 @@ export async function createActivitiesIn(tx: Tx, ctx: TenantContext, items: read
     }
   }
   for (const { data } of parsed) if (data.assignedUserId || data.assignedGroupId) await checkAssignees(tx, ctx.tenantId, data);
-  const rows = await tx
-    .insert(activities)
-    .values(
-      parsed.map(({ id, data, detailsJson }) => {
+  // one jsonb parameter, not a VALUES list Drizzle takes ~100 ms to build for a campaign's 500 (record-set.ts)
+  const rows = await insertRows<Activity>(
+    tx,
+    activities,
+    parsed.map(({ id, data, detailsJson }) => {
         const isTask = data.activityType === "TASK";
         return {
           tenantId: ctx.tenantId,
@@ -160,8 +162,7 @@ export async function createActivitiesIn(tx: Tx, ctx: TenantContext, items: read
           ...(detailsJson ? { detailsJson } : {}),
         };
       }),
-    )
-    .returning();
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = parsed.map((p) => byId.get(p.id)!);
   await emitEvents(

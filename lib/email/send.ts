@@ -8,6 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { campaignRecipients, emailMessages, mailboxes, sequenceEnrollments, tenantUsers, users, type EmailMessage, type Mailbox } from "@/db/schema";
+import { insertRows } from "@/lib/records/record-set";
 import { createActivitiesIn } from "@/lib/activities/service";
 import { loadRecordRef } from "@/lib/activities/record-ref";
 import { assertCan } from "@/lib/auth/permissions";
@@ -161,10 +162,10 @@ export async function insertEmails(tx: Tx, ctx: TenantContext, list: readonly Ne
       })),
     );
   }
-  const rows = await tx
-    .insert(emailMessages)
-    .values(
-      made.map(({ n, id, activityId, messageId, unsubscribeUrl, html, cc, createdByUserId }) => ({
+  const rows = await insertRows<EmailMessage>(
+    tx,
+    emailMessages,
+    made.map(({ n, id, activityId, messageId, unsubscribeUrl, html, cc, createdByUserId }) => ({
         tenantId: ctx.tenantId,
         id,
         mailboxId: n.mailbox.id,
@@ -188,8 +189,7 @@ export async function insertEmails(tx: Tx, ctx: TenantContext, list: readonly Ne
         sequenceStepId: n.bulk?.sequenceStepId ?? null,
         createdByUserId,
       })),
-    )
-    .returning();
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return made.map((m) => byId.get(m.id)!);
 }
