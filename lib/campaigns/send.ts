@@ -14,6 +14,7 @@ import { emailMessages } from "@/db/schema";
 import { claimIn, deliver, markFailedAttempt, markSent } from "@/lib/email/send";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
+import { yieldToAutomations } from "@/lib/events/relay";
 
 export const MAX_ATTEMPTS = 5;
 const CLAIM = 100;
@@ -58,6 +59,7 @@ export async function sendCampaignEmails(tenantId: string, campaignId: string, o
         while (next < claims.length) {
           const c = claims[next++]!;
           if (!c || c === "refused") continue;
+          await yieldToAutomations();
           const reason = await deliver(c.e, c.m);
           if (!reason) {
             await markSent(tenantId, { id: c.e.id, at: new Date() });
