@@ -79,9 +79,9 @@ export async function emitEvents(tx: Tx, ctx: TenantContext, events: readonly Ne
   const ids: string[] = [];
   const bulk = events.length >= BULK_LANE;
   for (let i = 0; i < events.length; i += CHUNK) {
-    const rows = events.slice(i, i + CHUNK).map((e) => ({ ...eventRow(ctx, e), id: randomUUID() }));
+    const rows = events.slice(i, i + CHUNK).map((e) => ({ ...eventRow(ctx, e), id: randomUUID(), bulk }));
     if (rows.length < BULK) await tx.insert(domainEvents).values(rows);
-    else await tx.execute(bulkInsert(ctx, rows, bulk));
+    else await tx.execute(bulkInsert(ctx, rows));
     ids.push(...rows.map((r) => r.id));
   }
   return ids;
@@ -102,9 +102,9 @@ const BULK = 16;
  */
 export const BULK_LANE = 50;
 
-function bulkInsert(ctx: TenantContext, rows: (ReturnType<typeof eventRow> & { id: string })[], bulk: boolean): SQL {
+function bulkInsert(ctx: TenantContext, rows: (ReturnType<typeof eventRow> & { id: string; bulk: boolean })[]): SQL {
   const col = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
-  const { actorUserId, source } = rows[0]!; // one context: the same actor for every row
+  const { actorUserId, source, bulk } = rows[0]!; // one context and one write: the same actor and lane for every row
   return sql`insert into ${domainEvents} (tenant_id, id, event_type, entity_type, entity_id, actor_user_id, source, payload, bulk)
     select ${ctx.tenantId}::uuid, u.id, u.event_type, u.entity_type::crm_record_type, u.entity_id, ${actorUserId ?? null}::uuid, ${source}::change_source, u.payload::jsonb, ${bulk}
     from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.eventType)}::text[], ${col((r) => r.entityType ?? null)}::text[],

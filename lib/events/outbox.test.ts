@@ -239,6 +239,11 @@ describe("outbox → worker → consumers", () => {
       const done = await owner<{ id: string }[]>`select id from domain_events where id = any(${bulk}) and dispatched_at is not null`;
       expect(done.map((r) => r.id).sort()).toEqual(bulk.slice(0, 10).sort());
       expect(await dispatchPending(tenant.ctx.tenantId, 100)).toBe(BULK_LANE - 10);
+      // a write of more than one statement's worth (500 a statement) is bulk to its last event
+      const big = await withTenant(tenant.ctx, (tx) => emitEvents(tx, tenant.ctx, Array.from({ length: 505 }, () => ({ type: "record.updated" as const, entityType: "COMPANY" as const, entityId: company.id }))));
+      const [lane] = await owner<{ bulk: number; n: number }[]>`select count(*) filter (where bulk)::int as bulk, count(*)::int as n from domain_events where id = any(${big})`;
+      expect(lane).toEqual({ bulk: 505, n: 505 });
+      while ((await dispatchPending(tenant.ctx.tenantId, 100)) > 0);
     } finally {
       await startRunner();
     }
