@@ -221,7 +221,7 @@ describe("outbox → worker → consumers", () => {
     await stopRunner();
     try {
       const company = await createCompany(tenant.ctx, { name: "Lanes" });
-      await dispatchPending(tenant.ctx.tenantId, 100);
+      while ((await dispatchPending(tenant.ctx.tenantId, 100)) > 0);
       const bulk = await withTenant(tenant.ctx, (tx) =>
         emitEvents(tx, tenant.ctx, Array.from({ length: BULK_LANE }, (_, i) => ({ type: "record.updated" as const, entityType: "COMPANY" as const, entityId: company.id, payload: { i } }))),
       );
