@@ -74,18 +74,17 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
 
     const delivered = async () => (await owner<{ n: number }[]>`select count(*)::int as n from automation_action_executions where tenant_id = ${tenantId} and status = 'SUCCEEDED'`)[0]!.n;
     const listJobsLeft = async () => (await owner<{ n: number }[]>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'refresh_tenant_lists'`)[0]!.n;
-    /** When each part of a round was done, ms after it began: the deliveries, the list refreshes. */
-    const parts = { idle: [] as [number, number][], busy: [] as [number, number][] };
-    let partsOf: [number, number][] = parts.idle;
+    /** A round's time, and when each part of it was done (ms after it began): the deliveries, the list refreshes. */
+    type Round = { ms: number; deliveries: number; lists: number };
     /** The fixed batch: stage events into the outbox (as moves write them) and list refreshes, until all are done. */
     let lastStart = 0;
-    const otherJobs = async (): Promise<number> => {
+    const otherJobs = async (): Promise<Round> => {
       const wait = lastStart + ROUND_EVERY_MS - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       lastStart = performance.now();
       const base = await delivered();
       const t = performance.now();
-      const done: [number, number] = [0, 0];
+      const done = { deliveries: 0, lists: 0 };
       await owner`
         insert into domain_events (tenant_id, event_type, entity_type, entity_id, actor_user_id, source, payload)
         select ${tenantId}, 'stage.changed', 'DEAL', (${owner.array(deals)}::uuid[])[1 + g % ${deals.length}], ${userId}, 'USER',
@@ -94,19 +93,17 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
       await owner`select graphile_worker.add_job('refresh_tenant_lists', json_build_object('tenantId', ${tenantId}::uuid), job_key := 'bench-lists-' || g) from generate_series(1, ${LIST_JOBS}) g`;
       await until(
         async () => {
-          if (!done[0] && (await delivered()) >= base + AUTOMATION_EVENTS) done[0] = performance.now() - t;
-          if (!done[1] && (await listJobsLeft()) === 0) done[1] = performance.now() - t;
-          return done[0] > 0 && done[1] > 0;
+          if (!done.deliveries && (await delivered()) >= base + AUTOMATION_EVENTS) done.deliveries = performance.now() - t;
+          if (!done.lists && (await listJobsLeft()) === 0) done.lists = performance.now() - t;
+          return done.deliveries > 0 && done.lists > 0;
         },
         600_000,
         50,
       );
-      partsOf.push(done);
-      return performance.now() - t;
+      return { ms: performance.now() - t, ...done };
     };
     await otherJobs(); // warm-up
-    parts.idle.length = 0;
-    const idle: number[] = [];
+    const idle: Round[] = [];
     for (let r = 0; r < ROUNDS; r++) idle.push(await otherJobs());
 
     // the campaign, through the worker: window off, no hourly limit in the way
@@ -119,29 +116,24 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
     const c0 = performance.now();
     await sendCampaign(ctx, campaign.id, {}, { publicOrigin: "http://bench.local" });
     // rounds one after another for as long as the campaign sends; only those that ended before its last email count
-    const busy: number[] = [];
+    const busy: Round[] = [];
     const sentAt: number[] = [];
-    partsOf = parts.busy;
     for (;;) {
-      const ms = await otherJobs();
+      const round = await otherJobs();
       const sent = await sentSoFar();
-      if (sent >= RECIPIENTS) {
-        parts.busy.pop();
-        break;
-      }
-      busy.push(ms);
+      if (sent >= RECIPIENTS) break;
+      busy.push(round);
       sentAt.push(sent);
     }
     await until(async () => (await sentSoFar()) >= RECIPIENTS, 1_800_000, 200);
     const campaignSeconds = (performance.now() - c0) / 1000;
     // idle again, once the campaign's events are dispatched too
     await until(async () => (await owner<{ n: number }[]>`select count(*)::int as n from domain_events where tenant_id = ${tenantId} and dispatched_at is null`)[0]!.n === 0, 600_000, 200);
-    partsOf = parts.idle;
     for (let r = 0; r < ROUNDS; r++) idle.push(await otherJobs());
-    const meanOf = (rows: [number, number][], k: 0 | 1) => (rows.reduce((a, r) => a + r[k], 0) / Math.max(rows.length, 1) / 1000).toFixed(2);
+    const meanOf = (rounds: Round[], k: "deliveries" | "lists") => (rounds.reduce((a, r) => a + r[k], 0) / Math.max(rounds.length, 1) / 1000).toFixed(2);
     const inFlight = busy.length > 0;
-    const i = stats(idle);
-    const w = inFlight ? stats(busy) : { n: 0, p50: 0, p95: 0, mean: 0 };
+    const i = stats(idle.map((r) => r.ms));
+    const w = inFlight ? stats(busy.map((r) => r.ms)) : { n: 0, p50: 0, p95: 0, mean: 0 };
     const ratio = w.mean / i.mean;
     return [
       {
@@ -150,7 +142,7 @@ export async function benchCampaignWorker(env: BenchEnv, smtp: { port: number; u
         raw: i,
         target: "≤ 1.2× idle",
         pass: ratio <= 1.2 && inFlight,
-        note: `${AUTOMATION_EVENTS} automation deliveries + ${LIST_JOBS} list refreshes: mean ${(w.mean / 1000).toFixed(2)} s over the ${busy.length} round(s) ${ROUND_EVERY_MS > 0 ? `started every ${ROUND_EVERY_MS / 1000} s` : "run back to back"} while the campaign sent vs ${(i.mean / 1000).toFixed(2)} s over ${idle.length} idle, half before and half after it (raw column) = ${ratio.toFixed(2)}× (deliveries done after ${meanOf(parts.busy, 0)} s vs ${meanOf(parts.idle, 0)} s idle, list refreshes after ${meanOf(parts.busy, 1)} s vs ${meanOf(parts.idle, 1)} s); campaign emails SENT when each round ended: ${sentAt.length > 12 ? [...sentAt.slice(0, 6), "…", ...sentAt.slice(-6)].join(", ") : sentAt.join(", ")} of ${RECIPIENTS}`,
+        note: `${AUTOMATION_EVENTS} automation deliveries + ${LIST_JOBS} list refreshes: mean ${(w.mean / 1000).toFixed(2)} s over the ${busy.length} round(s) ${ROUND_EVERY_MS > 0 ? `started every ${ROUND_EVERY_MS / 1000} s` : "run back to back"} while the campaign sent vs ${(i.mean / 1000).toFixed(2)} s over ${idle.length} idle, half before and half after it (raw column) = ${ratio.toFixed(2)}× (deliveries done after ${meanOf(busy, "deliveries")} s vs ${meanOf(idle, "deliveries")} s idle, list refreshes after ${meanOf(busy, "lists")} s vs ${meanOf(idle, "lists")} s); campaign emails SENT when each round ended: ${sentAt.length > 12 ? [...sentAt.slice(0, 6), "…", ...sentAt.slice(-6)].join(", ") : sentAt.join(", ")} of ${RECIPIENTS}`,
       },
       {
         benchmark: `campaign to ${RECIPIENTS.toLocaleString("en")} through the worker (Send → last SENT)`,

@@ -14,7 +14,7 @@ import { emailMessages } from "@/db/schema";
 import { claimIn, deliver, markFailedAttempt, markSent } from "@/lib/email/send";
 import { systemActor, type TenantContext } from "@/lib/tenancy/context";
 import { withTenant } from "@/lib/tenancy/with-tenant";
-import { yieldToAutomations } from "@/lib/events/relay";
+import { yieldToAutomations } from "@/lib/events/dispatcher";
 
 export const MAX_ATTEMPTS = 5;
 const CLAIM = 100;

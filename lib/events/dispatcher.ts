@@ -170,13 +170,28 @@ function startTasks(tasks: Task[]): void {
   for (const task of tasks) void runTask(task);
 }
 
-/** Runs one after-commit task; a failure is logged, never thrown. */
+/** After-commit work (automation executions: webhooks, emails, AI steps) under way in this process. */
+let tasksRunning = 0;
+
+/** Runs one after-commit task, counted while it runs (yieldToAutomations); a failure is logged, never thrown. */
 export async function runTask(task: Task): Promise<void> {
+  tasksRunning++;
   try {
     await task();
   } catch (err) {
     log.error({ err }, "dispatch: after-commit task failed");
+  } finally {
+    tasksRunning--;
   }
+}
+
+/**
+ * Waits, up to `maxMs`, while after-commit work (automation executions) runs in this
+ * process: bulk work (a campaign's sends) defers to it, so an automation's delivery does
+ * not share the worker's CPU with a campaign's SMTP traffic.
+ */
+export async function yieldToAutomations(maxMs = 1000, stepMs = 20): Promise<void> {
+  for (let waited = 0; tasksRunning > 0 && waited < maxMs; waited += stepMs) await new Promise((r) => setTimeout(r, stepMs));
 }
 
 /** The careful path for the tenant's oldest due event; false when there is none. */

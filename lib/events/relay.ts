@@ -34,28 +34,6 @@ export interface RelayOptions {
   maxInflight?: number;
 }
 
-/** After-commit work (automation executions: webhooks, emails, AI steps) under way in this process, across relays. */
-let afterCommitRunning = 0;
-
-/** Runs one after-commit task (runTask: logged, never thrown), counted while it runs. */
-export async function runAfterCommit(task: Task): Promise<void> {
-  afterCommitRunning++;
-  try {
-    await runTask(task);
-  } finally {
-    afterCommitRunning--;
-  }
-}
-
-/**
- * Waits, up to `maxMs`, while automation executions are under way in this process: bulk
- * work (a campaign's sends) defers to them, so an automation's delivery does not share
- * the worker's CPU with a campaign's SMTP traffic.
- */
-export async function yieldToAutomations(maxMs = 1000, stepMs = 20): Promise<void> {
-  for (let waited = 0; afterCommitRunning > 0 && waited < maxMs; waited += stepMs) await new Promise((r) => setTimeout(r, stepMs));
-}
-
 export function startRelay(opts: RelayOptions = {}): Relay {
   const concurrency = opts.concurrency ?? 8;
   const perTenant = opts.perTenant ?? 2;
@@ -65,7 +43,7 @@ export function startRelay(opts: RelayOptions = {}): Relay {
   const inflight = new Set<Promise<void>>();
   const afterCommit = (tasks: Task[]) => {
     for (const task of tasks) {
-      const run = runAfterCommit(task).finally(() => inflight.delete(run));
+      const run = runTask(task).finally(() => inflight.delete(run));
       inflight.add(run);
     }
   };

@@ -14,6 +14,7 @@ import type { StageState } from "@/lib/pipelines/rules";
 import { carryOver } from "@/lib/records/carry-over";
 import { RECORD_KINDS } from "@/lib/records/registry";
 import { createRecord, lockLiveRecords, serializeRecord, updateRecordIn, updateRecordsIn, type RecordRow } from "@/lib/records/service";
+import { liveWithEmail } from "@/lib/records/email-match";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withTenant, type Tx } from "@/lib/tenancy/with-tenant";
 import { companyDomainOf } from "./free-mail";
@@ -83,10 +84,7 @@ async function planIn(tx: Tx, ctx: TenantContext, lead: RecordRow, input: Return
     matchCompany && companyName
       ? find("COMPANY", and(eq(companies.tenantId, t), isNull(companies.deletedAt), sql`(${companies.dupName} = dup_company_key(${companyName}) or dup_company_key(${companyName}) is null)`, sql`(lower(${companies.name}) collate "C") = (lower(${companyName}) collate "C")`))
       : undefined,
-    // through contacts_dup_email_idx (dup_email is the trimmed, lower-cased email; the function folds to a constant)
-    !input.contactId && lead.email
-      ? find("CONTACT", and(eq(contacts.tenantId, t), isNull(contacts.deletedAt), sql`${contacts.dupEmail} = dup_email_key(${lead.email as string})`, sql`lower(${contacts.email}) = lower(${lead.email as string})`))
-      : undefined,
+    !input.contactId && lead.email ? find("CONTACT", and(eq(contacts.tenantId, t), liveWithEmail(contacts, [lead.email as string]))) : undefined,
   ]);
   // a record named in the input must be live (checked, and locked, in a preview too)
   const [companyRow, contactRow] = await Promise.all([

@@ -1,7 +1,7 @@
-// yieldToAutomations: bulk work (a campaign's sends) waits while the relay's after-commit
+// yieldToAutomations: bulk work (a campaign's sends) waits while after-commit
 // work (automation executions) runs in this process, and never longer than its cap.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { runAfterCommit, yieldToAutomations } from "./relay";
+import { runTask, yieldToAutomations } from "./dispatcher";
 
 describe("yieldToAutomations", () => {
   beforeEach(() => {
@@ -17,7 +17,7 @@ describe("yieldToAutomations", () => {
     expect(now).toBe(true);
 
     let release!: () => void;
-    const task = runAfterCommit(() => new Promise<void>((r) => (release = r)));
+    const task = runTask(() => new Promise<void>((r) => (release = r)));
     let yielded = false;
     const waiting = yieldToAutomations(60_000, 10).then(() => (yielded = true));
     await vi.advanceTimersByTimeAsync(5_000);
@@ -31,7 +31,7 @@ describe("yieldToAutomations", () => {
 
   it("gives up waiting after its cap", async () => {
     let release!: () => void;
-    const task = runAfterCommit(() => new Promise<void>((r) => (release = r)));
+    const task = runTask(() => new Promise<void>((r) => (release = r)));
     let yielded = false;
     const waiting = yieldToAutomations(1_000, 10).then(() => (yielded = true));
     await vi.advanceTimersByTimeAsync(990);
